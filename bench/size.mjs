@@ -1,0 +1,55 @@
+// bench/size — what a host page pays for the widget, in bytes (raw, gzip, brotli):
+//   loader: widget.js, on every page view;
+//   panel:  every script fetched from the support server between the click on Support and the
+//           suggested articles being shown (the panel entry and the chunks it statically imports).
+// Run `npm run build` first, then `node bench/size.mjs`. test/build/size.test.ts enforces BUDGETS.
+import { readFileSync } from 'node:fs';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const BUDGETS = { loaderGzip: 2048, panelGzip: 20 * 1024 };
+
+const dist = fileURLToPath(new URL('../dist/widget/', import.meta.url));
+
+const measure = (buffers) => {
+  const all = Buffer.concat(buffers);
+  // Each file is compressed on its own, as a server sends it.
+  const sum = (compress) => buffers.reduce((total, buffer) => total + compress(buffer).length, 0);
+  return {
+    raw: all.length,
+    gzip: sum((b) => gzipSync(b, { level: 9 })),
+    brotli: sum((b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })),
+  };
+};
+
+/** The panel entry plus everything it imports statically, transitively: what the first open fetches. */
+function panelFiles(meta) {
+  const files = new Set();
+  const visit = (output) => {
+    if (files.has(output)) return;
+    files.add(output);
+    for (const imported of meta.panel.outputs[output].imports) if (imported.kind === 'import-statement') visit(imported.path);
+  };
+  visit(meta.panelEntry);
+  return [...files];
+}
+
+export function measureWidget() {
+  const meta = JSON.parse(readFileSync(join(dist, 'meta.json'), 'utf8'));
+  const panel = panelFiles(meta);
+  return {
+    loader: measure([readFileSync(join(dist, 'widget.js'))]),
+    panel: { ...measure(panel.map((file) => readFileSync(join(dist, 'chunks', basename(file))))), files: panel.map((f) => basename(f)) },
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { loader, panel } = measureWidget();
+  const row = (name, size, budget) =>
+    `${name.padEnd(8)} ${String(size.raw).padStart(8)} ${String(size.gzip).padStart(8)} ${String(size.brotli).padStart(8)}   budget ${budget} gzip${size.gzip > budget ? '  OVER' : ''}`;
+  console.log(`${''.padEnd(8)} ${'raw'.padStart(8)} ${'gzip'.padStart(8)} ${'brotli'.padStart(8)}   (bytes)`);
+  console.log(row('loader', loader, BUDGETS.loaderGzip));
+  console.log(row('panel', panel, BUDGETS.panelGzip));
+  console.log(`panel files: ${panel.files.join(', ')}`);
+}

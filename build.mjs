@@ -1,0 +1,62 @@
+// Builds everything with esbuild:
+//   dist/widget/chunks/  the panel, ESM with code splitting and content-hashed names (loaded on demand)
+//   dist/widget/widget.js  the loader, a tiny IIFE that knows the panel's hashed entry name
+//   dist/server/  the support server (main.js) and the dev launcher with the demo host (start.js),
+//                 with the committed migrations beside them
+// `node build.mjs` is run by `npm start` and `npm test` (prestart/pretest).
+import * as esbuild from 'esbuild';
+import { cpSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { basename } from 'node:path';
+
+const widgetTarget = ['chrome100', 'firefox100', 'safari15.4'];
+rmSync('dist', { recursive: true, force: true });
+
+const panel = await esbuild.build({
+  entryPoints: { panel: 'widget/panel/index.tsx' },
+  outdir: 'dist/widget/chunks',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  minify: true,
+  target: widgetTarget,
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  entryNames: '[name]-[hash]',
+  chunkNames: 'chunk-[hash]',
+  metafile: true,
+  legalComments: 'none',
+});
+const panelEntry = Object.entries(panel.metafile.outputs).find(([, output]) => output.entryPoint)[0];
+
+const loader = await esbuild.build({
+  entryPoints: ['widget/loader.ts'],
+  outfile: 'dist/widget/widget.js',
+  bundle: true,
+  format: 'iife',
+  minify: true,
+  target: widgetTarget,
+  define: { PANEL_ENTRY: JSON.stringify(basename(panelEntry)) },
+  metafile: true,
+  legalComments: 'none',
+});
+
+// Kept for bench/size and the bundle tests: which files each output is made of.
+writeFileSync('dist/widget/meta.json', JSON.stringify({ panelEntry, panel: panel.metafile, loader: loader.metafile }, null, 2));
+
+await esbuild.build({
+  entryPoints: { main: 'server/main.ts', start: 'demo-host/main.ts' },
+  outdir: 'dist/server',
+  bundle: true,
+  splitting: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: true,
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+});
+mkdirSync('dist/server', { recursive: true });
+cpSync('server/db/migrations', 'dist/server/migrations', { recursive: true });
+
+console.log(`built widget (panel entry ${basename(panelEntry)}) and server`);

@@ -1,0 +1,68 @@
+/**
+ * buildApp(deps) assembles the Fastify app — plugins, routes, error shape — without listening,
+ * so tests build it and call `inject`, and server/main.ts builds it and listens.
+ */
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { Db } from './db/client.js';
+import type { Config } from './config.js';
+import { systemClock, type Clock } from './services/clock.js';
+import { createSiteDirectory, type SiteDirectory } from './services/site-directory.js';
+import { installValidation } from './plugins/validation.js';
+import { answerFrameworkError, installErrorHandling } from './plugins/error-handling.js';
+import { ApiError } from './errors.js';
+import { siteScope } from './routes/site-scope.js';
+import { widgetAssetRoutes } from './routes/widget-assets.js';
+
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  clock?: Clock;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export interface Porthole {
+  db: Db;
+  config: Config;
+  clock: Clock;
+  sites: SiteDirectory;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    porthole: Porthole;
+  }
+}
+
+const BODY_LIMIT_BYTES = 128 * 1024;
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const clock = deps.clock ?? systemClock;
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Bodies with __proto__ or constructor.prototype keys are refused outright (400).
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    // Malformed percent-encoding and over-long path segments fail during routing; answer them in our shape too.
+    frameworkErrors: answerFrameworkError,
+  });
+  app.decorate('porthole', { db: deps.db, config: deps.config, clock, sites: createSiteDirectory(deps.db, clock) });
+
+  // Only JSON bodies are accepted; anything else is 415 rather than a string that fails validation.
+  app.removeContentTypeParser('text/plain');
+  installValidation(app);
+  installErrorHandling(app);
+  await app.register(helmet, { crossOriginResourcePolicy: { policy: 'same-site' } });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new ApiError(429, 'rate_limited', `Too many requests. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`),
+  });
+
+  await app.register(widgetAssetRoutes);
+  await app.register(siteScope, { prefix: '/api/v1/sites' });
+  return app;
+}

@@ -1,0 +1,93 @@
+/**
+ * Field limits and checks shared by the widget (before submitting) and the server (before storing).
+ * Dependency-free on purpose: the widget bundles this file at runtime, so it must pull nothing else in.
+ */
+
+export const LIMITS = {
+  subject: 150,
+  description: 10_000,
+  email: 254,
+  name: 100,
+  fieldValue: 500,
+  ccs: 20,
+  searchQuery: 200,
+  pageUrl: 2048,
+  listLimit: 50,
+} as const;
+
+/** Why a field was refused; the widget turns these into words from its message table. */
+export type FieldProblem = 'required' | 'too_long' | 'invalid_email' | 'invalid_choice' | 'unknown_field' | 'control_characters';
+
+/** A category's extra form field, as `GET …/config` describes it. */
+export interface CategoryFieldRule {
+  key: string;
+  label: string;
+  type: 'text' | 'select';
+  required: boolean;
+  options?: string[];
+  maxLength?: number;
+}
+
+export interface NewRequestInput {
+  subject: string;
+  description: string;
+  email?: string;
+  name?: string;
+  fields?: Record<string, string>;
+}
+
+// Deliberately simple: one "@", a dot in the domain, no spaces. Real validation is the mail that arrives.
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+// Subjects, names and emails end up in mail headers and list rows: no control characters at all.
+// (Written as escapes so this source file itself stays free of control characters.)
+const CONTROL = new RegExp('[\\u0000-\\u001f\\u007f]');
+
+export const isEmail = (value: string): boolean => value.length <= LIMITS.email && EMAIL.test(value);
+
+/** Emails compare trimmed and lower-cased everywhere. */
+export const normalizeEmail = (value: string): string => value.trim().toLowerCase();
+
+function checkLine(value: string | undefined, max: number, required: boolean): FieldProblem | undefined {
+  const trimmed = (value ?? '').trim();
+  if (!trimmed) return required ? 'required' : undefined;
+  if (CONTROL.test(trimmed)) return 'control_characters';
+  if (trimmed.length > max) return 'too_long';
+  return undefined;
+}
+
+/**
+ * Checks a new request against the form rules. Returns a map of dotted field path → problem;
+ * empty when the input is acceptable. `signedIn` members may leave out their email.
+ */
+export function checkNewRequest(
+  input: NewRequestInput,
+  fieldRules: CategoryFieldRule[],
+  signedIn: boolean,
+): Record<string, FieldProblem> {
+  const problems: Record<string, FieldProblem> = {};
+  const note = (path: string, problem: FieldProblem | undefined) => {
+    if (problem) problems[path] = problem;
+  };
+
+  note('subject', checkLine(input.subject, LIMITS.subject, true));
+  const description = input.description ?? '';
+  note('description', !description.trim() ? 'required' : description.length > LIMITS.description ? 'too_long' : undefined);
+  note('name', checkLine(input.name, LIMITS.name, false));
+
+  const emailProblem = checkLine(input.email, LIMITS.email, !signedIn);
+  note('email', emailProblem ?? (input.email?.trim() && !isEmail(input.email.trim()) ? 'invalid_email' : undefined));
+
+  const given = input.fields ?? {};
+  for (const key of Object.keys(given)) {
+    if (!fieldRules.some((rule) => rule.key === key)) problems[`fields.${key}`] = 'unknown_field';
+  }
+  for (const rule of fieldRules) {
+    const value = given[rule.key];
+    const problem = checkLine(value, rule.maxLength ?? LIMITS.fieldValue, rule.required);
+    if (problem) problems[`fields.${rule.key}`] = problem;
+    else if (rule.type === 'select' && value?.trim() && !rule.options?.includes(value.trim())) {
+      problems[`fields.${rule.key}`] = 'invalid_choice';
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,134 @@
+/**
+ * The HTTP contract (API v1): one TypeBox definition per shape gives both the JSON schema the
+ * server validates with and the TypeScript type both sides use. The widget imports *types* only
+ * from here (`import type`), so TypeBox never reaches the widget bundle.
+ */
+import { Type, type Static } from 'typebox';
+import { LIMITS } from './rules.js';
+
+// Single-line text: no control characters (these reach mail headers and list rows).
+const LINE = '^[^\\u0000-\\u001f\\u007f]*$';
+// Multi-line text: newlines and tabs are fine, NUL never is.
+const TEXT = '^[^\\u0000]*$';
+
+const line = (maxLength: number) => Type.String({ maxLength, pattern: LINE });
+
+// ---- shared pieces -------------------------------------------------------
+
+export const ErrorBody = Type.Object({
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    fields: Type.Optional(Type.Record(Type.String(), Type.String())),
+  }),
+});
+export type ErrorBody = Static<typeof ErrorBody>;
+
+export const SiteParams = Type.Object({ site: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$' }) });
+export type SiteParams = Static<typeof SiteParams>;
+
+// ---- config ---------------------------------------------------------------
+
+export const CategoryField = Type.Object({
+  key: Type.String(),
+  label: Type.String(),
+  type: Type.Union([Type.Literal('text'), Type.Literal('select')]),
+  required: Type.Boolean(),
+  options: Type.Optional(Type.Array(Type.String())),
+  maxLength: Type.Optional(Type.Integer()),
+});
+
+export const Category = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  fields: Type.Array(CategoryField),
+});
+export type Category = Static<typeof Category>;
+
+export const PlanTier = Type.Union([Type.Literal('basic'), Type.Literal('pro')]);
+export type PlanTier = Static<typeof PlanTier>;
+
+export const SiteConfigBody = Type.Object({
+  site: Type.Object({
+    slug: Type.String(),
+    name: Type.String(),
+    color: Type.String(),
+    tier: PlanTier,
+    features: Type.Object({ organizationRequests: Type.Boolean() }),
+  }),
+  categories: Type.Array(Category),
+});
+export type SiteConfigBody = Static<typeof SiteConfigBody>;
+
+// ---- articles -------------------------------------------------------------
+
+export const ArticleSummary = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  excerpt: Type.String(),
+});
+export type ArticleSummary = Static<typeof ArticleSummary>;
+
+export const Article = Type.Object({
+  id: Type.String(),
+  title: Type.String(),
+  /** Sanitized on the server: no scripts, no styles, links http(s)/mailto only. */
+  html: Type.String(),
+  updatedAt: Type.String(),
+});
+export type Article = Static<typeof Article>;
+
+export const ArticlesQuery = Type.Object({
+  url: Type.Optional(Type.String({ maxLength: LIMITS.pageUrl })),
+  q: Type.Optional(Type.String({ maxLength: LIMITS.searchQuery, pattern: LINE })),
+  limit: Type.Integer({ minimum: 1, maximum: LIMITS.listLimit, default: 20 }),
+});
+export type ArticlesQuery = Static<typeof ArticlesQuery>;
+
+export const ArticleListBody = Type.Object({ articles: Type.Array(ArticleSummary) });
+export type ArticleListBody = Static<typeof ArticleListBody>;
+
+export const ArticleParams = Type.Object({ site: SiteParams.properties.site, id: Type.String({ maxLength: 64 }) });
+export const ArticleBody = Type.Object({ article: Article });
+export type ArticleBody = Static<typeof ArticleBody>;
+
+// ---- requests -------------------------------------------------------------
+
+export const CustomerStatus = Type.Union([
+  Type.Literal('open'),
+  Type.Literal('awaiting_reply'),
+  Type.Literal('solved'),
+]);
+export type CustomerStatus = Static<typeof CustomerStatus>;
+
+export const NewRequest = Type.Object(
+  {
+    categoryId: Type.String({ maxLength: 64 }),
+    subject: line(LIMITS.subject),
+    description: Type.String({ maxLength: LIMITS.description, pattern: TEXT }),
+    email: Type.Optional(line(LIMITS.email)),
+    name: Type.Optional(line(LIMITS.name)),
+    ccs: Type.Optional(Type.Array(line(LIMITS.email), { maxItems: LIMITS.ccs })),
+    fields: Type.Optional(Type.Record(Type.String({ maxLength: 64 }), line(LIMITS.fieldValue))),
+    /** Honeypot: hidden from people, filled by bots. */
+    website: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+export type NewRequest = Static<typeof NewRequest>;
+
+export const RequestSummary = Type.Object({
+  id: Type.Integer(),
+  subject: Type.String(),
+  status: CustomerStatus,
+  statusLabel: Type.String(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+});
+export type RequestSummary = Static<typeof RequestSummary>;
+
+export const CreatedRequestBody = Type.Object({ request: RequestSummary });
+export type CreatedRequestBody = Static<typeof CreatedRequestBody>;
+
+/** Keys a client may never set on a request; sending one is `field_not_allowed`, not silently dropped. */
+export const FORBIDDEN_REQUEST_KEYS = ['id', 'status', 'requester', 'requesterId', 'site', 'siteId', 'number', 'createdAt', 'updatedAt', 'organizationId'];

@@ -1,0 +1,36 @@
+/**
+ * Opens the SQLite file with the pragmas Porthole relies on, and runs the committed migrations.
+ * better-sqlite3 is synchronous: `busy_timeout` blocks the event loop while it waits, so it is kept short.
+ */
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { mkdirSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as schema from './schema.js';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+export interface PortholeDatabase {
+  db: Db;
+  close(): void;
+}
+
+// Source runs (tests) find migrations beside this file; the bundled server (dist/server/) gets a copy from build.mjs.
+const here = dirname(fileURLToPath(import.meta.url));
+const migrationsFolder = [join(here, 'migrations'), join(here, 'db/migrations')].find((dir) => existsSync(dir));
+
+export function openDatabase(path: string): PortholeDatabase {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 200');
+  // An acknowledged ticket must survive power loss, not just a process crash.
+  sqlite.pragma('synchronous = FULL');
+  const db = drizzle(sqlite, { schema });
+  if (!migrationsFolder) throw new Error('database migrations not found beside the server code');
+  migrate(db, { migrationsFolder });
+  return { db, close: () => sqlite.close() };
+}

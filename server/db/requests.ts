@@ -1,0 +1,127 @@
+/**
+ * Support requests ("tickets"). Each exported function is one unit of work: one synchronous
+ * transaction inside, a Promise outside, so the same calls can later run on PostgreSQL.
+ */
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from './client.js';
+import { newId } from './ids.js';
+import { comments, endUsers, idempotencyKeys, requests, sites, type StoredStatus } from './schema.js';
+
+export type RequestRow = typeof requests.$inferSelect;
+
+export interface IdempotencyClaim {
+  scope: string;
+  key: string;
+  bodyHash: string;
+  /** Keys older than this (ISO time) are forgotten and may be used again. */
+  notBefore: string;
+}
+
+export interface NewRequestRecord {
+  siteId: string;
+  categoryId: string;
+  subject: string;
+  description: string;
+  fields: Record<string, string>;
+  /** Anonymous contact: found or created by (site, email) among people without a host account. */
+  contact: { email: string; name: string | null };
+  now: string;
+}
+
+export type StoredResponse = { statusCode: number; body: unknown };
+export type CreateOutcome =
+  | ({ kind: 'created' } & StoredResponse)
+  | ({ kind: 'replayed' } & StoredResponse)
+  | { kind: 'key_reused' };
+
+/**
+ * Creates a request with its first comment, honouring an idempotency key: a key seen before with the
+ * same body returns the stored response; with another body, `key_reused`. `present` shapes the
+ * response from the created row, and that response is stored in the same transaction.
+ */
+export async function createRequest(
+  db: Db,
+  record: NewRequestRecord,
+  claim: IdempotencyClaim | null,
+  present: (row: RequestRow) => StoredResponse,
+): Promise<CreateOutcome> {
+  return db.transaction((tx): CreateOutcome => {
+    if (claim) {
+      const keyWhere = and(
+        eq(idempotencyKeys.siteId, record.siteId),
+        eq(idempotencyKeys.scope, claim.scope),
+        eq(idempotencyKeys.key, claim.key),
+      );
+      const seen = tx.select().from(idempotencyKeys).where(keyWhere).get();
+      if (seen && seen.createdAt >= claim.notBefore) {
+        if (seen.bodyHash !== claim.bodyHash) return { kind: 'key_reused' };
+        return { kind: 'replayed', statusCode: seen.statusCode, body: JSON.parse(seen.responseBody) };
+      }
+      if (seen) tx.delete(idempotencyKeys).where(keyWhere).run();
+    }
+
+    const requesterId = findOrCreateContact(tx, record);
+    const site = tx
+      .update(sites)
+      .set({ lastRequestNumber: sql`${sites.lastRequestNumber} + 1` })
+      .where(eq(sites.id, record.siteId))
+      .returning({ number: sites.lastRequestNumber })
+      .get();
+    if (!site) throw new Error(`site ${record.siteId} vanished while creating a request`);
+
+    const row: RequestRow = {
+      id: newId('req'),
+      siteId: record.siteId,
+      number: site.number,
+      categoryId: record.categoryId,
+      requesterId,
+      organizationId: null,
+      subject: record.subject,
+      status: 'new' satisfies StoredStatus,
+      fields: record.fields,
+      createdAt: record.now,
+      updatedAt: record.now,
+      solvedAt: null,
+    };
+    tx.insert(requests).values(row).run();
+    tx.insert(comments)
+      .values({ id: newId('cmt'), requestId: row.id, authorEndUserId: requesterId, body: record.description, public: true, createdAt: record.now })
+      .run();
+
+    const response = present(row);
+    if (claim) {
+      tx.insert(idempotencyKeys)
+        .values({
+          siteId: record.siteId,
+          scope: claim.scope,
+          key: claim.key,
+          bodyHash: claim.bodyHash,
+          statusCode: response.statusCode,
+          responseBody: JSON.stringify(response.body),
+          createdAt: record.now,
+        })
+        .run();
+    }
+    return { kind: 'created', ...response };
+  });
+}
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+function findOrCreateContact(tx: Tx, record: NewRequestRecord): string {
+  const existing = tx
+    .select({ id: endUsers.id })
+    .from(endUsers)
+    .where(and(eq(endUsers.siteId, record.siteId), eq(endUsers.email, record.contact.email), isNull(endUsers.externalId)))
+    .get();
+  if (existing) return existing.id;
+  const id = newId('usr');
+  tx.insert(endUsers)
+    .values({ id, siteId: record.siteId, externalId: null, email: record.contact.email, name: record.contact.name, createdAt: record.now, updatedAt: record.now })
+    .run();
+  return id;
+}
+
+export async function findRequestByNumber(db: Db, siteId: string, number: number): Promise<RequestRow | undefined> {
+  return db.select().from(requests).where(and(eq(requests.siteId, siteId), eq(requests.number, number))).get();
+}

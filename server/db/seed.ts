@@ -1,0 +1,79 @@
+/**
+ * Demo data, so a newcomer's first start shows a real-looking help centre: the `demo` site
+ * (Northwind Outfitters, pro) and the `starter` site (Pebble Notes, basic), with articles and categories.
+ * Only ever runs on an empty database, and never in production.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Db } from './client.js';
+import { newId } from './ids.js';
+import { countSites, insertSite, updateSiteOrigins, type SiteRow } from './sites.js';
+import { insertArticle } from './articles.js';
+import { demoArticles, demoCategories, starterArticles, starterCategories, type SeedArticle, type SeedCategory } from './seed-content.js';
+import { excerptOf, renderArticleHtml } from '../services/markdown.js';
+
+export interface SeedOptions {
+  demoSiteSecret: string;
+  /** Where the demo host runs: its origins become the demo site's allowed origins. */
+  demoOrigins: string[];
+  demoSupportUrl: string;
+  now: Date;
+}
+
+/** Seeds when the database has no site yet; returns whether it did. */
+export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<boolean> {
+  if ((await countSites(db)) > 0) return false;
+  const now = options.now.toISOString();
+  await addSite(db, now, {
+    slug: 'demo',
+    name: 'Northwind Outfitters',
+    color: '#0f766e',
+    tier: 'pro',
+    tokenSecret: options.demoSiteSecret,
+    allowedOrigins: options.demoOrigins,
+    supportUrl: options.demoSupportUrl,
+  }, demoCategories, demoArticles);
+  await addSite(db, now, {
+    slug: 'starter',
+    name: 'Pebble Notes',
+    color: '#7c3aed',
+    tier: 'basic',
+    tokenSecret: randomBytes(32).toString('base64url'),
+    allowedOrigins: [],
+    supportUrl: 'https://pebble-notes.example/help',
+  }, starterCategories, starterArticles);
+  return true;
+}
+
+/** The demo host's port may change between starts; the demo site follows it. */
+export async function syncDemoSite(db: Db, options: Pick<SeedOptions, 'demoOrigins' | 'demoSupportUrl' | 'now'>): Promise<void> {
+  await updateSiteOrigins(db, 'demo', options.demoOrigins, options.demoSupportUrl, options.now.toISOString());
+}
+
+type SiteFields = Pick<SiteRow, 'slug' | 'name' | 'color' | 'tier' | 'tokenSecret' | 'allowedOrigins' | 'supportUrl'>;
+
+async function addSite(db: Db, now: string, fields: SiteFields, categories: SeedCategory[], articles: SeedArticle[]): Promise<void> {
+  const siteId = newId('site');
+  await insertSite(
+    db,
+    { id: siteId, ...fields, previousTokenSecret: null, previousSecretValidUntil: null, lastRequestNumber: 1000, createdAt: now, updatedAt: now },
+    categories.map((category, position) => ({ id: newId('cat'), siteId, name: category.name, position, fields: category.fields })),
+  );
+  for (const article of articles) {
+    await insertArticle(
+      db,
+      {
+        id: newId('art'),
+        siteId,
+        slug: article.slug,
+        title: article.title,
+        markdown: article.markdown,
+        html: renderArticleHtml(article.markdown),
+        excerpt: excerptOf(article.markdown),
+        popularity: article.popularity,
+        createdAt: now,
+        updatedAt: now,
+      },
+      article.pagePaths.map((pathPrefix) => ({ id: newId('apr'), origin: null, pathPrefix })),
+    );
+  }
+}

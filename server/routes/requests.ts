@@ -1,0 +1,34 @@
+/** POST …/requests — a new request from the contact form (anonymous in this slice). */
+import type { FastifyInstance } from 'fastify';
+import { CreatedRequestBody, ErrorBody, NewRequest, SiteParams } from '../contract/types.js';
+import { submitAnonymousRequest } from '../services/requests.js';
+import { ApiError } from '../errors.js';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,128}$/;
+
+export async function requestRoutes(app: FastifyInstance): Promise<void> {
+  const { db, clock, config } = app.porthole;
+
+  app.post(
+    '/:site/requests',
+    {
+      schema: { params: SiteParams, body: NewRequest, response: { 201: CreatedRequestBody, '4xx': ErrorBody } },
+      config: {
+        rateLimit: {
+          max: config.submitLimit.max,
+          timeWindow: config.submitLimit.windowMs,
+          keyGenerator: (request) => `submit:${(request.params as { site: string }).site}:${request.ip}`,
+        },
+      },
+    },
+    async (request, reply) => {
+      const idempotencyKey = request.headers['idempotency-key'];
+      if (idempotencyKey !== undefined && (typeof idempotencyKey !== 'string' || !IDEMPOTENCY_KEY.test(idempotencyKey))) {
+        throw new ApiError(400, 'validation_failed', 'Idempotency-Key must be 8–128 visible ASCII characters.', { 'Idempotency-Key': 'is not valid' });
+      }
+      const outcome = await submitAnonymousRequest(db, request.site, request.body as NewRequest, { idempotencyKey, clock });
+      if (outcome.replayed) reply.header('Idempotency-Replayed', 'true');
+      return reply.code(outcome.statusCode).send(outcome.body);
+    },
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * Everything under /api/v1/sites/:site/ — the routes the widget calls from host pages. Here the site
+ * is looked up once per request (unknown → 404), and a browser request from an origin the site has
+ * not allowed is refused (403) before any route runs, so it can neither read nor write.
+ */
+import cors from '@fastify/cors';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { SiteRow } from '../db/sites.js';
+import { ApiError, notFound } from '../errors.js';
+import { configRoutes } from './config.js';
+import { articleRoutes } from './articles.js';
+import { requestRoutes } from './requests.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    site: SiteRow;
+  }
+}
+
+const SLUG_IN_URL = /^\/api\/v1\/sites\/([^/?#]+)/;
+
+export async function siteScope(app: FastifyInstance): Promise<void> {
+  const { sites } = app.porthole;
+  const siteOfUrl = (url: string) => {
+    const slug = SLUG_IN_URL.exec(url)?.[1];
+    return slug ? sites.find(decodeURIComponent(slug)) : Promise.resolve(undefined);
+  };
+
+  // CORS is answered per site: only that site's allowed origins are ever echoed back.
+  await app.register(cors, {
+    hook: 'onRequest',
+    delegator: (request: FastifyRequest, callback) => {
+      const origin = request.headers.origin;
+      siteOfUrl(request.url).then(
+        (site) =>
+          callback(null, {
+            origin: Boolean(origin && site?.allowedOrigins.includes(origin)),
+            methods: ['GET', 'POST', 'DELETE'],
+            allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
+            exposedHeaders: ['Retry-After', 'Idempotency-Replayed'],
+            maxAge: 600,
+          }),
+        (error: Error) => callback(error, {}),
+      );
+    },
+  });
+
+  app.addHook('preHandler', async (request) => {
+    const { site: slug } = request.params as { site: string };
+    const site = await sites.find(slug);
+    if (!site) throw notFound('That site');
+    const origin = request.headers.origin;
+    if (origin !== undefined && !site.allowedOrigins.includes(origin)) {
+      throw new ApiError(403, 'origin_not_allowed', 'This site does not allow requests from that origin.');
+    }
+    request.site = site;
+  });
+
+  await app.register(configRoutes);
+  await app.register(articleRoutes);
+  await app.register(requestRoutes);
+}

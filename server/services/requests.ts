@@ -1,0 +1,97 @@
+/** Submitting a request from the widget's contact form. */
+import { createHash } from 'node:crypto';
+import type { Db } from '../db/client.js';
+import { createRequest, type RequestRow } from '../db/requests.js';
+import { findCategory, type SiteRow } from '../db/sites.js';
+import { checkNewRequest, normalizeEmail, type FieldProblem } from '../contract/rules.js';
+import type { CreatedRequestBody, NewRequest } from '../contract/types.js';
+import { ApiError, validationFailed } from '../errors.js';
+import { customerStatus } from './status.js';
+import type { Clock } from './clock.js';
+
+const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+const PROBLEM_MESSAGES: Record<FieldProblem, string> = {
+  required: 'is required',
+  too_long: 'is too long',
+  invalid_email: 'is not a valid email address',
+  invalid_choice: 'is not one of the offered choices',
+  unknown_field: 'is not a field of this category',
+  control_characters: 'contains characters that are not allowed',
+};
+
+export interface SubmitOutcome {
+  statusCode: number;
+  body: CreatedRequestBody;
+  replayed: boolean;
+}
+
+export async function submitAnonymousRequest(
+  db: Db,
+  site: SiteRow,
+  input: NewRequest,
+  options: { idempotencyKey?: string; clock: Clock },
+): Promise<SubmitOutcome> {
+  const now = options.clock();
+  // A bot filled the hidden field: answer like a success so it learns nothing, store nothing.
+  if (input.website?.trim()) return decoyResponse(site, now.toISOString());
+  if (input.ccs !== undefined) {
+    throw new ApiError(400, 'field_not_allowed', 'Sign in to copy other people on a request.', { ccs: 'is only for signed-in members' });
+  }
+
+  const category = await findCategory(db, site.id, input.categoryId);
+  if (!category) throw validationFailed({ categoryId: 'is not a category of this site' });
+  const problems = checkNewRequest(input, category.fields, false);
+  if (Object.keys(problems).length) {
+    throw validationFailed(Object.fromEntries(Object.entries(problems).map(([path, problem]) => [path, PROBLEM_MESSAGES[problem]])));
+  }
+
+  const outcome = await createRequest(
+    db,
+    {
+      siteId: site.id,
+      categoryId: category.id,
+      subject: input.subject.trim(),
+      description: input.description,
+      fields: trimmedFields(input.fields),
+      contact: { email: normalizeEmail(input.email ?? ''), name: input.name?.trim() || null },
+      now: now.toISOString(),
+    },
+    options.idempotencyKey
+      ? {
+          scope: 'anonymous',
+          key: options.idempotencyKey,
+          bodyHash: hashBody(input),
+          notBefore: new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS).toISOString(),
+        }
+      : null,
+    (row) => ({ statusCode: 201, body: presentCreated(row) }),
+  );
+  if (outcome.kind === 'key_reused') {
+    throw new ApiError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different request.');
+  }
+  return { statusCode: outcome.statusCode, body: outcome.body as CreatedRequestBody, replayed: outcome.kind === 'replayed' };
+}
+
+export function presentCreated(row: RequestRow): CreatedRequestBody {
+  return {
+    request: { id: row.number, subject: row.subject, ...customerStatus(row.status), createdAt: row.createdAt, updatedAt: row.updatedAt },
+  };
+}
+
+function trimmedFields(fields: Record<string, string> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields ?? {}).flatMap(([key, value]) => (value.trim() ? [[key, value.trim()]] : [])));
+}
+
+/** Same body → same hash, whatever the key order. */
+function hashBody(input: NewRequest): string {
+  const canonical = JSON.stringify(input, (_key, value) =>
+    value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b))) : value,
+  );
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+function decoyResponse(site: SiteRow, now: string): SubmitOutcome {
+  const request = { id: site.lastRequestNumber + 1, subject: '', ...customerStatus('new'), createdAt: now, updatedAt: now };
+  return { statusCode: 201, body: { request }, replayed: false };
+}

@@ -1,0 +1,31 @@
+/**
+ * Finds sites by slug for every widget request. Rows are cached for a few seconds: hot paths skip
+ * the database, and a change made by the admin command still takes effect within 5 s without a restart.
+ */
+import type { Db } from '../db/client.js';
+import { findSiteBySlug, type SiteRow } from '../db/sites.js';
+import type { Clock } from './clock.js';
+
+const TTL_MS = 5_000;
+
+export interface SiteDirectory {
+  find(slug: string): Promise<SiteRow | undefined>;
+  forget(slug: string): void;
+}
+
+export function createSiteDirectory(db: Db, clock: Clock): SiteDirectory {
+  const cache = new Map<string, { site: SiteRow | undefined; until: number }>();
+  return {
+    async find(slug) {
+      const now = clock().getTime();
+      const hit = cache.get(slug);
+      if (hit && hit.until > now) return hit.site;
+      const site = await findSiteBySlug(db, slug);
+      // Unknown slugs are cached too, so a flood of made-up slugs costs one query each per TTL.
+      if (cache.size > 10_000) cache.clear();
+      cache.set(slug, { site, until: now + TTL_MS });
+      return site;
+    },
+    forget: (slug) => void cache.delete(slug),
+  };
+}

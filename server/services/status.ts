@@ -1,0 +1,23 @@
+/** The one map from stored statuses to what customers see. */
+import type { StoredStatus } from '../db/schema.js';
+import type { CustomerStatus } from '../contract/types.js';
+
+const CUSTOMER_STATUS: Record<StoredStatus, CustomerStatus> = {
+  new: 'open',
+  open: 'open',
+  hold: 'open',
+  pending: 'awaiting_reply',
+  solved: 'solved',
+  closed: 'solved',
+};
+
+export const STATUS_LABELS: Record<CustomerStatus, string> = {
+  open: 'Open',
+  awaiting_reply: 'Awaiting your reply',
+  solved: 'Solved',
+};
+
+export function customerStatus(stored: StoredStatus): { status: CustomerStatus; statusLabel: string } {
+  const status = CUSTOMER_STATUS[stored];
+  return { status, statusLabel: STATUS_LABELS[status] };
+}

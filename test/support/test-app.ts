@@ -1,0 +1,48 @@
+/**
+ * A fresh app on its own temporary database, seeded with the demo sites, for `inject` tests.
+ * The clock is a settable fake so tests can move time.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../server/app.js';
+import { readConfig, type Config } from '../../server/config.js';
+import { openDatabase, type Db } from '../../server/db/client.js';
+import { seedIfEmpty } from '../../server/db/seed.js';
+
+export const DEMO_ORIGIN = 'http://localhost:8080';
+export const TEST_SITE_SECRET = 'test-site-secret-that-is-long-enough-0123456789';
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Db;
+  config: Config;
+  clock: { now: Date; advance(ms: number): void };
+  close(): Promise<void>;
+}
+
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'porthole-test-'));
+  const config = { ...readConfig({}), databasePath: join(dir, 'porthole.db'), ...overrides };
+  const database = openDatabase(config.databasePath);
+  const clock = {
+    now: new Date('2026-11-23T10:00:00.000Z'),
+    advance(ms: number) {
+      clock.now = new Date(clock.now.getTime() + ms);
+    },
+  };
+  await seedIfEmpty(database.db, { demoSiteSecret: TEST_SITE_SECRET, demoOrigins: [DEMO_ORIGIN], demoSupportUrl: `${DEMO_ORIGIN}/`, now: clock.now });
+  const app = await buildApp({ db: database.db, config, clock: () => clock.now });
+  return {
+    app,
+    db: database.db,
+    config,
+    clock,
+    async close() {
+      await app.close();
+      database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

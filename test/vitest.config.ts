@@ -1,0 +1,21 @@
+// One test command for everything (`npm test`). Browser tests run one file at a time: each drives
+// a real Chromium against real servers, and two at once on a 2-core machine only slow each other.
+import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('..', import.meta.url)),
+  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/server/**/*.test.ts', 'test/widget/**/*.test.{ts,tsx}', 'test/build/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'browser', include: ['test/e2e/**/*.test.ts'], fileParallelism: false, testTimeout: 60_000, hookTimeout: 60_000 },
+      },
+    ],
+  },
+});

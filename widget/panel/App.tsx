@@ -1,0 +1,49 @@
+/**
+ * The panel: a labelled dialog beside the launcher (full screen on phones). Escape closes it and
+ * returns focus to the Support button; each new view moves focus to its heading or first field.
+ */
+import { useEffect, useRef } from 'preact/hooks';
+import { messages } from '../i18n/en.js';
+import { Header } from './components/Header.js';
+import { ArticleView } from './views/ArticleView.js';
+import { ContactView } from './views/ContactView.js';
+import { HomeView } from './views/HomeView.js';
+import { SentView } from './views/SentView.js';
+import type { WidgetModel } from './state.js';
+
+export function App({ model }: { model: WidgetModel }) {
+  const panel = useRef<HTMLDivElement>(null);
+  const isOpen = model.navigation.isOpen.value;
+  const view = model.navigation.view.value;
+  const config = model.config.value;
+  const title = config.state === 'ready' ? config.value.site.name : messages.panelTitle;
+
+  useEffect(() => {
+    if (isOpen) panel.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+  }, [isOpen, view]);
+
+  return (
+    <div
+      ref={panel}
+      class="panel"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="ph-title"
+      hidden={!isOpen}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          model.close();
+        }
+      }}
+    >
+      <Header title={title} onBack={view.name === 'home' ? undefined : () => model.navigation.show({ name: 'home' })} onClose={model.close} />
+      <div class="body">
+        {view.name === 'home' && <HomeView model={model} />}
+        {view.name === 'article' && <ArticleView model={model} />}
+        {view.name === 'contact' && <ContactView model={model} />}
+        {view.name === 'sent' && <SentView model={model} number={view.number} email={view.email} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+/** A list of article titles with teasers; choosing one opens it in the panel. */
+import type { ArticleSummary } from '../../../server/contract/types.js';
+
+export function ArticleList({ articles, onOpen }: { articles: ArticleSummary[]; onOpen: (id: string) => void }) {
+  return (
+    <ul class="articles">
+      {articles.map((article) => (
+        <li key={article.id}>
+          <button type="button" class="article-link" onClick={() => onOpen(article.id)}>
+            <span class="article-title">{article.title}</span>
+            {article.excerpt && <span class="article-excerpt">{article.excerpt}</span>}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

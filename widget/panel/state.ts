@@ -1,0 +1,98 @@
+/**
+ * The panel's state, built once per page: the smaller models (navigation, help centre, contact form)
+ * plus the site's config, and the host commands that act on them.
+ */
+import { signal } from '@preact/signals';
+import type { SiteConfigBody } from '../../server/contract/types.js';
+import type { Command, LoaderBridge } from '../bridge.js';
+import type { ApiClient } from './api.js';
+import { createContactForm, type Prefill } from './models/contact-form.js';
+import { createHelpCenter } from './models/help-center.js';
+import { failed, loading, ready, type Loadable } from './models/loadable.js';
+import { createNavigation, type NavigateTarget } from './models/navigation.js';
+import { lockPageScroll } from './page-scroll.js';
+
+/** The page the visitor is on, as the server may see it: origin and path, never query or fragment. */
+const currentPage = () => location.origin + location.pathname;
+
+export function createWidgetModel(api: ApiClient, bridge: LoaderBridge) {
+  const config = signal<Loadable<SiteConfigBody>>(loading);
+  const navigation = createNavigation();
+  const help = createHelpCenter(api, currentPage);
+  const contact = createContactForm(api, () => (config.value.state === 'ready' ? config.value.value.categories : []));
+  let unlockScroll: (() => void) | undefined;
+  let pendingPrefill: Prefill | undefined;
+
+  const loadConfig = () => {
+    config.value = loading;
+    api.getConfig().then(
+      (value) => {
+        config.value = ready(value);
+        if (pendingPrefill) contact.prefill(pendingPrefill);
+      },
+      (error) => (config.value = failed(error)),
+    );
+  };
+
+  const setOpen = (open: boolean) => {
+    if (navigation.isOpen.value === open) return;
+    navigation.isOpen.value = open;
+    bridge.launcher.setAttribute('aria-expanded', String(open));
+    if (open) unlockScroll = lockPageScroll();
+    else {
+      unlockScroll?.();
+      bridge.launcher.focus();
+    }
+    bridge.emit(open ? 'open' : 'close');
+  };
+
+  const model = {
+    config,
+    navigation,
+    help,
+    contact,
+    emit: bridge.emit,
+    open: () => setOpen(true),
+    close: () => setOpen(false),
+    /** Fetch what the home view shows; called as the panel loads, i.e. at the first sign of interest. */
+    start() {
+      loadConfig();
+      help.loadSuggestions();
+    },
+    retry() {
+      if (config.value.state === 'error') loadConfig();
+      if (help.suggestions.value.state === 'error') help.loadSuggestions();
+    },
+    openArticle(id: string) {
+      help.openArticle(id);
+      navigation.show({ name: 'article', id });
+    },
+    run([name, first]: Command) {
+      switch (name) {
+        case 'open':
+          return setOpen(true);
+        case 'close':
+          return setOpen(false);
+        case 'toggle':
+          return setOpen(!navigation.isOpen.value);
+        case 'navigate': {
+          const target = first as NavigateTarget;
+          if (target && typeof target === 'object' && 'article' in target) model.openArticle(String(target.article));
+          else navigation.navigate(target);
+          return setOpen(true);
+        }
+        case 'prefill':
+          if (first && typeof first === 'object') {
+            pendingPrefill = first as Prefill;
+            contact.prefill(pendingPrefill);
+          }
+          return;
+        case 'suggest':
+          return help.suggest((first as { query?: string } | undefined)?.query);
+      }
+    },
+  };
+  return model;
+}
+
+export type WidgetModel = ReturnType<typeof createWidgetModel>;

@@ -1,0 +1,32 @@
+/** One article, as the server rendered and sanitized it. */
+import { messages } from '../../i18n/en.js';
+import { Notice } from '../components/Notice.js';
+import { trustedArticleHtml } from '../trusted-html.js';
+import type { WidgetModel } from '../state.js';
+
+export function ArticleView({ model }: { model: WidgetModel }) {
+  const article = model.help.article.value;
+  if (article.state === 'loading') return <p class="view muted">{messages.loading}</p>;
+  if (article.state === 'error') {
+    return (
+      <div class="view">
+        <Notice text={article.error.status === 404 ? messages.articleMissing : messages.offline} />
+      </div>
+    );
+  }
+  return (
+    <article class="view article" aria-labelledby="ph-article-title">
+      <h3 id="ph-article-title" class="article-heading" tabIndex={-1} data-autofocus>
+        {article.value.title}
+      </h3>
+      {/* Sanitized on the server (no scripts, styles or handlers); see server/services/markdown.ts. */}
+      <div class="prose" dangerouslySetInnerHTML={{ __html: trustedArticleHtml(article.value.html) as string }} />
+      <div class="contact-prompt">
+        <p>{messages.contactPrompt}</p>
+        <button type="button" class="primary" onClick={() => model.navigation.show({ name: 'contact' })}>
+          {messages.contactUs}
+        </button>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * "Contact us": category, the category's own fields, subject, description, email and name. The same
+ * rules as the server check the form before it is sent; problems show next to their fields and
+ * focus moves to the first one.
+ */
+import { useRef } from 'preact/hooks';
+import { LIMITS } from '../../../server/contract/rules.js';
+import { messages } from '../../i18n/en.js';
+import { Field } from '../components/Field.js';
+import { Notice } from '../components/Notice.js';
+import type { WidgetModel } from '../state.js';
+
+export function ContactView({ model }: { model: WidgetModel }) {
+  const form = useRef<HTMLFormElement>(null);
+  const config = model.config.value;
+  if (config.state === 'loading') return <p class="view muted">{messages.loading}</p>;
+  if (config.state === 'error') return <div class="view"><Notice text={messages.offline} onRetry={model.retry} /></div>;
+
+  const { contact } = model;
+  const draft = contact.draft.value;
+  const errors = contact.errors.value;
+  const failure = contact.failure.value;
+  const text = (key: 'subject' | 'description' | 'email' | 'name') => ({
+    value: draft[key],
+    onInput: (event: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => contact.update({ [key]: event.currentTarget.value }),
+  });
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const request = await contact.submit();
+    if (request) {
+      model.navigation.show({ name: 'sent', number: request.id, email: draft.email.trim() });
+      model.emit('request:created', { id: request.id });
+    } else {
+      form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    }
+  };
+
+  return (
+    <form ref={form} class="view form" noValidate onSubmit={submit} aria-labelledby="ph-contact-heading">
+      <h3 id="ph-contact-heading" class="section-heading" tabIndex={-1} data-autofocus>
+        {messages.contactTitle}
+      </h3>
+      <Field id="ph-category" label={messages.category} error={errors.categoryId}>
+        {(control) => (
+          <select {...control} value={draft.categoryId} onChange={(event) => contact.update({ categoryId: event.currentTarget.value, fields: {} })}>
+            <option value="">{messages.chooseCategory}</option>
+            {config.value.categories.map((category) => (
+              <option key={category.id} value={category.id}>
+                {category.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+
+      {contact.category.value?.fields.map((field) => (
+        <Field key={field.key} id={`ph-field-${field.key}`} label={field.label} optional={!field.required} error={errors[`fields.${field.key}`]}>
+          {(control) => {
+            const value = draft.fields[field.key] ?? '';
+            const set = (next: string) => contact.update({ fields: { ...draft.fields, [field.key]: next } });
+            return field.type === 'select' ? (
+              <select {...control} value={value} onChange={(event) => set(event.currentTarget.value)}>
+                <option value="">{messages.chooseCategory}</option>
+                {field.options?.map((option) => (
+                  <option key={option} value={option}>
+                    {option}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input {...control} type="text" maxLength={field.maxLength ?? LIMITS.fieldValue} value={value} onInput={(event) => set(event.currentTarget.value)} />
+            );
+          }}
+        </Field>
+      ))}
+
+      <Field id="ph-subject" label={messages.subject} error={errors.subject}>
+        {(control) => <input {...control} type="text" maxLength={LIMITS.subject} {...text('subject')} />}
+      </Field>
+      <Field id="ph-description" label={messages.description} hint={messages.descriptionHint} error={errors.description}>
+        {(control) => <textarea {...control} rows={5} maxLength={LIMITS.description} {...text('description')} />}
+      </Field>
+      <Field id="ph-email" label={messages.email} error={errors.email}>
+        {(control) => <input {...control} type="email" autocomplete="email" maxLength={LIMITS.email} {...text('email')} />}
+      </Field>
+      <Field id="ph-name" label={messages.name} optional error={errors.name}>
+        {(control) => <input {...control} type="text" autocomplete="name" maxLength={LIMITS.name} {...text('name')} />}
+      </Field>
+
+      {/* Honeypot: invisible and unreachable for people; a bot that fills it gets a fake success. */}
+      <div class="trap" aria-hidden="true">
+        <label for="ph-website">Website</label>
+        <input id="ph-website" name="website" tabIndex={-1} autocomplete="off" value={draft.website} onInput={(event) => contact.update({ website: event.currentTarget.value })} />
+      </div>
+
+      {failure && !Object.keys(failure.fields).length && (
+        <p class="form-error" role="alert">
+          {failure.code === 'rate_limited' ? messages.tooMany : failure.code === 'network' ? messages.offline : messages.sendFailed}
+        </p>
+      )}
+      <button type="submit" class="primary" disabled={contact.submitting.value}>
+        {contact.submitting.value ? messages.sending : messages.send}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,48 @@
+/** Home: search, the articles suggested for this page (or search results), and the way to contact us. */
+import { messages } from '../../i18n/en.js';
+import { ArticleList } from '../components/ArticleList.js';
+import { Notice } from '../components/Notice.js';
+import type { WidgetModel } from '../state.js';
+
+export function HomeView({ model }: { model: WidgetModel }) {
+  const { help } = model;
+  const results = help.results.value;
+  const shown = results ?? help.suggestions.value;
+  const heading = results ? messages.results(help.query.value.trim()) : messages.suggested;
+
+  return (
+    <div class="view">
+      <form class="search" role="search" onSubmit={(event) => event.preventDefault()}>
+        <label for="ph-search" class="visually-hidden">
+          {messages.searchLabel}
+        </label>
+        <input
+          id="ph-search"
+          type="search"
+          data-autofocus
+          autocomplete="off"
+          placeholder={messages.searchPlaceholder}
+          value={help.query.value}
+          onInput={(event) => help.search(event.currentTarget.value)}
+        />
+      </form>
+
+      <section aria-labelledby="ph-list-heading" aria-busy={shown.state === 'loading'}>
+        <h3 id="ph-list-heading" class="section-heading">
+          {heading}
+        </h3>
+        {shown.state === 'loading' && <p class="muted">{messages.loading}</p>}
+        {shown.state === 'error' && <Notice text={messages.offline} onRetry={results ? () => help.search(help.query.value) : model.retry} />}
+        {shown.state === 'ready' &&
+          (shown.value.length ? <ArticleList articles={shown.value} onOpen={model.openArticle} /> : <p class="muted">{messages.noResults}</p>)}
+      </section>
+
+      <div class="contact-prompt">
+        <p>{messages.contactPrompt}</p>
+        <button type="button" class="primary" onClick={() => model.navigation.show({ name: 'contact' })}>
+          {messages.contactUs}
+        </button>
+      </div>
+    </div>
+  );
+}
