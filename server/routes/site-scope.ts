@@ -29,6 +29,8 @@ export async function siteScope(app: FastifyInstance): Promise<void> {
   // CORS is answered per site: only that site's allowed origins are ever echoed back.
   await app.register(cors, {
     hook: 'onRequest',
+    // A malformed preflight gets no CORS headers (and then our JSON 404), not a text/plain 400.
+    strictPreflight: false,
     delegator: (request: FastifyRequest, callback) => {
       const origin = request.headers.origin;
       siteOfUrl(request.url).then(
@@ -45,8 +47,10 @@ export async function siteScope(app: FastifyInstance): Promise<void> {
     },
   });
 
-  app.addHook('preHandler', async (request) => {
-    const { site: slug } = request.params as { site: string };
+  // onRequest: before the body is even parsed, so a refused origin cannot make the server do any work.
+  app.addHook('onRequest', async (request) => {
+    const { site: slug } = request.params as { site?: string };
+    if (slug === undefined) return; // the CORS preflight route, answered by the cors hook above
     const site = await sites.find(slug);
     if (!site) throw notFound('That site');
     const origin = request.headers.origin;
