@@ -2,6 +2,7 @@
  * buildApp(deps) assembles the Fastify app — plugins, routes, error shape — without listening,
  * so tests build it and call `inject`, and server/main.ts builds it and listens.
  */
+import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -14,6 +15,8 @@ import { answerFrameworkError, installErrorHandling } from './plugins/error-hand
 import { ApiError } from './errors.js';
 import { siteScope } from './routes/site-scope.js';
 import { widgetAssetRoutes } from './routes/widget-assets.js';
+import { installMemberSessions } from './auth/member-session.js';
+import { getOrCreateSetting } from './db/sites.js';
 
 export interface AppDeps {
   db: Db;
@@ -61,6 +64,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     errorResponseBuilder: (_request, context) =>
       new ApiError(429, 'rate_limited', `Too many requests. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`),
   });
+
+  // Signs member sessions. Generated once and kept in the database unless the operator sets one.
+  const sessionSecret = deps.config.sessionSecret ?? (await getOrCreateSetting(deps.db, 'session_secret', () => randomBytes(48).toString('base64url')));
+  await installMemberSessions(app, sessionSecret);
 
   await app.register(widgetAssetRoutes);
   await app.register(siteScope, { prefix: '/api/v1/sites' });

@@ -16,6 +16,8 @@ export interface Config {
   production: boolean;
   /** Built widget assets (loader and panel chunks), served by the support server. */
   widgetDir: string;
+  /** Signs member sessions; when unset, one is generated once and stored in the database. */
+  sessionSecret?: string;
   /** Anonymous submissions allowed per site and client address in `windowMs`. */
   submitLimit: { max: number; windowMs: number };
 }
@@ -36,6 +38,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoSiteSecret,
     trustProxy: env.TRUST_PROXY ? (env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY) : false,
     production,
+    sessionSecret: env.SESSION_SECRET || undefined,
     widgetDir: resolve(env.WIDGET_DIR ?? './dist/widget'),
     submitLimit: { max: integer(env.SUBMIT_LIMIT_PER_10_MIN, 20, 'SUBMIT_LIMIT_PER_10_MIN'), windowMs: 10 * 60 * 1000 },
   };

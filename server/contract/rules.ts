@@ -16,7 +16,16 @@ export const LIMITS = {
 } as const;
 
 /** Why a field was refused; the widget turns these into words from its message table. */
-export type FieldProblem = 'required' | 'too_long' | 'invalid_email' | 'invalid_choice' | 'unknown_field' | 'control_characters';
+export type FieldProblem =
+  | 'required'
+  | 'too_long'
+  | 'invalid_email'
+  | 'invalid_choice'
+  | 'unknown_field'
+  | 'control_characters'
+  | 'duplicate'
+  | 'own_address'
+  | 'too_many';
 
 /** A category's extra form field, as `GET …/config` describes it. */
 export interface CategoryFieldRule {
@@ -74,7 +83,7 @@ export function checkNewRequest(
   note('description', !description.trim() ? 'required' : description.length > LIMITS.description ? 'too_long' : undefined);
   note('name', checkLine(input.name, LIMITS.name, false));
 
-  const emailProblem = checkLine(input.email, LIMITS.email, !signedIn);
+  const emailProblem = checkLine(input.email, LIMITS.email, true);
   note('email', emailProblem ?? (input.email?.trim() && !isEmail(input.email.trim()) ? 'invalid_email' : undefined));
 
   const given = input.fields ?? {};
@@ -89,5 +98,22 @@ export function checkNewRequest(
       problems[`fields.${rule.key}`] = 'invalid_choice';
     }
   }
+  return problems;
+}
+
+/**
+ * Checks the CC list of a member's new request: each a valid address, none twice, not the
+ * requester's own, at most LIMITS.ccs. Problems are keyed `ccs.N` (N = position in the list).
+ */
+export function checkCcs(ccs: string[], ownEmail: string): Record<string, FieldProblem> {
+  const problems: Record<string, FieldProblem> = {};
+  if (ccs.length > LIMITS.ccs) problems.ccs = 'too_many';
+  const seen = new Set<string>();
+  ccs.forEach((raw, index) => {
+    const email = normalizeEmail(raw);
+    const problem = !isEmail(email) ? 'invalid_email' : seen.has(email) ? 'duplicate' : email === normalizeEmail(ownEmail) ? 'own_address' : undefined;
+    if (problem) problems[`ccs.${index}`] = problem;
+    seen.add(email);
+  });
   return problems;
 }

@@ -132,3 +132,71 @@ export type CreatedRequestBody = Static<typeof CreatedRequestBody>;
 
 /** Keys a client may never set on a request; sending one is `field_not_allowed`, not silently dropped. */
 export const FORBIDDEN_REQUEST_KEYS = ['id', 'status', 'requester', 'requesterId', 'site', 'siteId', 'number', 'createdAt', 'updatedAt', 'organizationId'];
+
+// ---- members ----------------------------------------------------------------
+
+export const SessionRequest = Type.Object({ token: Type.String({ minLength: 1, maxLength: 4096 }) }, { additionalProperties: false });
+export type SessionRequest = Static<typeof SessionRequest>;
+
+export const Member = Type.Object({
+  name: Type.Union([Type.String(), Type.Null()]),
+  email: Type.String(),
+  emailVerified: Type.Boolean(),
+  organization: Type.Union([Type.Object({ name: Type.String() }), Type.Null()]),
+});
+export type Member = Static<typeof Member>;
+
+export const SessionBody = Type.Object({ accessToken: Type.String(), expiresAt: Type.String(), member: Member });
+export type SessionBody = Static<typeof SessionBody>;
+
+export const RequestScope = Type.Union([Type.Literal('mine'), Type.Literal('ccd'), Type.Literal('org')]);
+export type RequestScope = Static<typeof RequestScope>;
+
+export const RequestListQuery = Type.Object({
+  scope: Type.Optional(RequestScope),
+  /** Comma-separated customer statuses, e.g. `open,awaiting_reply`. */
+  status: Type.Optional(Type.String({ pattern: '^(open|awaiting_reply|solved)(,(open|awaiting_reply|solved))*$' })),
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  limit: Type.Integer({ minimum: 1, maximum: LIMITS.listLimit, default: 20 }),
+});
+export type RequestListQuery = Static<typeof RequestListQuery>;
+
+export const RequestListBody = Type.Object({ requests: Type.Array(RequestSummary), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+export type RequestListBody = Static<typeof RequestListBody>;
+
+export const RequestSummaryCounts = Type.Object({ awaitingReply: Type.Integer() });
+export type RequestSummaryCounts = Static<typeof RequestSummaryCounts>;
+
+export const RequestParams = Type.Object({ site: SiteParams.properties.site, id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
+export type RequestParams = Static<typeof RequestParams>;
+
+export const Person = Type.Object({ name: Type.String() });
+
+export const Comment = Type.Object({
+  id: Type.String(),
+  body: Type.String(),
+  author: Type.Object({ name: Type.String(), role: Type.Union([Type.Literal('customer'), Type.Literal('agent')]), you: Type.Boolean() }),
+  createdAt: Type.String(),
+});
+export type Comment = Static<typeof Comment>;
+
+export const RequestDetail = Type.Object({
+  ...RequestSummary.properties,
+  category: Type.Object({ id: Type.String(), name: Type.String() }),
+  requester: Person,
+  organization: Type.Union([Type.Object({ name: Type.String() }), Type.Null()]),
+  ccs: Type.Array(Type.Object({ name: Type.String(), email: Type.String() })),
+  fields: Type.Record(Type.String(), Type.String()),
+  comments: Type.Array(Comment),
+  can: Type.Object({ comment: Type.Boolean(), solve: Type.Boolean() }),
+});
+export type RequestDetail = Static<typeof RequestDetail>;
+
+export const RequestDetailBody = Type.Object({ request: RequestDetail });
+export type RequestDetailBody = Static<typeof RequestDetailBody>;
+
+export const NewComment = Type.Object({ body: Type.String({ maxLength: LIMITS.description, pattern: TEXT }) }, { additionalProperties: false });
+export type NewComment = Static<typeof NewComment>;
+
+export const CommentCreatedBody = Type.Object({ comment: Comment, request: RequestDetail });
+export type CommentCreatedBody = Static<typeof CommentCreatedBody>;

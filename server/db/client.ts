@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import * as schema from './schema.js';
 
 export type Db = BetterSQLite3Database<typeof schema>;
+/** The handle inside `db.transaction((tx) => …)`: synchronous, never held across an await. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export interface PortholeDatabase {
   db: Db;

@@ -3,9 +3,9 @@
  * transaction inside, a Promise outside, so the same calls can later run on PostgreSQL.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Db } from './client.js';
+import type { Db, Tx } from './client.js';
 import { newId } from './ids.js';
-import { comments, endUsers, idempotencyKeys, requests, sites, type StoredStatus } from './schema.js';
+import { comments, endUsers, idempotencyKeys, requestCcs, requests, sites, type StoredStatus } from './schema.js';
 
 export type RequestRow = typeof requests.$inferSelect;
 
@@ -23,10 +23,17 @@ export interface NewRequestRecord {
   subject: string;
   description: string;
   fields: Record<string, string>;
-  /** Anonymous contact: found or created by (site, email) among people without a host account. */
-  contact: { email: string; name: string | null };
+  requester: Requester;
+  /** Normalized addresses; each becomes a CC (a contact record found or created by email). */
+  ccEmails: string[];
   now: string;
 }
+
+/**
+ * Who sends it: a signed-in member (by id, with their organization), or an anonymous contact,
+ * found or created by (site, email) among people without a host account.
+ */
+export type Requester = { kind: 'member'; id: string; organizationId: string | null } | { kind: 'contact'; email: string; name: string | null };
 
 export type StoredResponse = { statusCode: number; body: unknown };
 export type CreateOutcome =
@@ -60,7 +67,8 @@ export async function createRequest(
       if (seen) tx.delete(idempotencyKeys).where(keyWhere).run();
     }
 
-    const requesterId = findOrCreateContact(tx, record);
+    const requesterId =
+      record.requester.kind === 'member' ? record.requester.id : findOrCreateContact(tx, record.siteId, record.requester.email, record.requester.name, record.now);
     const site = tx
       .update(sites)
       .set({ lastRequestNumber: sql`${sites.lastRequestNumber} + 1` })
@@ -75,7 +83,7 @@ export async function createRequest(
       number: site.number,
       categoryId: record.categoryId,
       requesterId,
-      organizationId: null,
+      organizationId: record.requester.kind === 'member' ? record.requester.organizationId : null,
       subject: record.subject,
       status: 'new' satisfies StoredStatus,
       fields: record.fields,
@@ -87,6 +95,10 @@ export async function createRequest(
     tx.insert(comments)
       .values({ id: newId('cmt'), requestId: row.id, authorEndUserId: requesterId, body: record.description, public: true, createdAt: record.now })
       .run();
+    for (const email of record.ccEmails) {
+      const endUserId = findOrCreateContact(tx, record.siteId, email, null, record.now);
+      tx.insert(requestCcs).values({ requestId: row.id, endUserId, createdAt: record.now }).onConflictDoNothing().run();
+    }
 
     const response = present(row);
     if (claim) {
@@ -106,22 +118,15 @@ export async function createRequest(
   });
 }
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-function findOrCreateContact(tx: Tx, record: NewRequestRecord): string {
+function findOrCreateContact(tx: Tx, siteId: string, email: string, name: string | null, now: string): string {
   const existing = tx
     .select({ id: endUsers.id })
     .from(endUsers)
-    .where(and(eq(endUsers.siteId, record.siteId), eq(endUsers.email, record.contact.email), isNull(endUsers.externalId)))
+    .where(and(eq(endUsers.siteId, siteId), eq(endUsers.email, email), isNull(endUsers.externalId)))
     .get();
   if (existing) return existing.id;
   const id = newId('usr');
-  tx.insert(endUsers)
-    .values({ id, siteId: record.siteId, externalId: null, email: record.contact.email, name: record.contact.name, createdAt: record.now, updatedAt: record.now })
-    .run();
+  tx.insert(endUsers).values({ id, siteId, externalId: null, email, name, createdAt: now, updatedAt: now }).run();
   return id;
-}
-
-export async function findRequestByNumber(db: Db, siteId: string, number: number): Promise<RequestRow | undefined> {
-  return db.select().from(requests).where(and(eq(requests.siteId, siteId), eq(requests.number, number))).get();
 }

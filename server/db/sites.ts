@@ -4,6 +4,9 @@ import type { Db } from './client.js';
 import { categories, settings, sites } from './schema.js';
 
 export type SiteRow = typeof sites.$inferSelect;
+
+/** Site token secrets shorter than this are refused where a site is created or loaded. */
+export const MIN_SITE_SECRET_BYTES = 32;
 export type CategoryRow = typeof categories.$inferSelect;
 
 export async function findSiteBySlug(db: Db, slug: string): Promise<SiteRow | undefined> {
@@ -15,6 +18,7 @@ export async function countSites(db: Db): Promise<number> {
 }
 
 export async function insertSite(db: Db, site: SiteRow, siteCategories: CategoryRow[]): Promise<void> {
+  if (Buffer.byteLength(site.tokenSecret) < MIN_SITE_SECRET_BYTES) throw new Error(`the token secret of site ${site.slug} is shorter than ${MIN_SITE_SECRET_BYTES} bytes`);
   db.transaction((tx) => {
     tx.insert(sites).values(site).run();
     if (siteCategories.length) tx.insert(categories).values(siteCategories).run();

@@ -1,7 +1,11 @@
-/** POST …/requests — a new request from the contact form (anonymous in this slice). */
+/**
+ * POST …/requests — a new request from the contact form: anonymous, or as a signed-in member when a
+ * bearer token comes with it (a bad token is refused, never treated as anonymous).
+ */
 import type { FastifyInstance } from 'fastify';
 import { CreatedRequestBody, ErrorBody, NewRequest, SiteParams } from '../contract/types.js';
-import { submitAnonymousRequest } from '../services/requests.js';
+import { submitRequest } from '../services/requests.js';
+import { authenticateMember, bearerToken } from '../auth/member-session.js';
 import { ApiError } from '../errors.js';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,128}$/;
@@ -26,7 +30,8 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
       if (idempotencyKey !== undefined && (typeof idempotencyKey !== 'string' || !IDEMPOTENCY_KEY.test(idempotencyKey))) {
         throw new ApiError(400, 'validation_failed', 'Idempotency-Key must be 8–128 visible ASCII characters.', { 'Idempotency-Key': 'is not valid' });
       }
-      const outcome = await submitAnonymousRequest(db, request.site, request.body as NewRequest, { idempotencyKey, clock });
+      const member = bearerToken(request) === undefined ? undefined : await authenticateMember(app, request);
+      const outcome = await submitRequest(db, request.site, request.body as NewRequest, { member, idempotencyKey, clock });
       if (outcome.replayed) reply.header('Idempotency-Replayed', 'true');
       return reply.code(outcome.statusCode).send(outcome.body);
     },

@@ -10,6 +10,8 @@ import { ApiError, notFound } from '../errors.js';
 import { configRoutes } from './config.js';
 import { articleRoutes } from './articles.js';
 import { requestRoutes } from './requests.js';
+import { sessionRoutes } from './session.js';
+import { memberRequestRoutes } from './member-requests.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -63,4 +65,6 @@ export async function siteScope(app: FastifyInstance): Promise<void> {
   await app.register(configRoutes);
   await app.register(articleRoutes);
   await app.register(requestRoutes);
+  await app.register(sessionRoutes);
+  await app.register(memberRequestRoutes);
 }

@@ -1,10 +1,11 @@
-/** Submitting a request from the widget's contact form. */
+/** Submitting a request from the widget's contact form, anonymously or as a signed-in member. */
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/client.js';
-import { createRequest, type RequestRow } from '../db/requests.js';
+import { createRequest, type RequestRow, type Requester } from '../db/requests.js';
 import { findCategory, type SiteRow } from '../db/sites.js';
-import { checkNewRequest, normalizeEmail, type FieldProblem } from '../contract/rules.js';
+import { checkCcs, checkNewRequest, normalizeEmail, type FieldProblem } from '../contract/rules.js';
 import type { CreatedRequestBody, NewRequest } from '../contract/types.js';
+import type { SignedInMember } from '../auth/member-session.js';
 import { ApiError, validationFailed } from '../errors.js';
 import { customerStatus } from './status.js';
 import type { Clock } from './clock.js';
@@ -18,6 +19,9 @@ const PROBLEM_MESSAGES: Record<FieldProblem, string> = {
   invalid_choice: 'is not one of the offered choices',
   unknown_field: 'is not a field of this category',
   control_characters: 'contains characters that are not allowed',
+  duplicate: 'is listed twice',
+  own_address: 'is your own address',
+  too_many: 'has too many addresses',
 };
 
 export interface SubmitOutcome {
@@ -26,26 +30,40 @@ export interface SubmitOutcome {
   replayed: boolean;
 }
 
-export async function submitAnonymousRequest(
-  db: Db,
-  site: SiteRow,
-  input: NewRequest,
-  options: { idempotencyKey?: string; clock: Clock },
-): Promise<SubmitOutcome> {
+export interface SubmitOptions {
+  member?: SignedInMember;
+  idempotencyKey?: string;
+  clock: Clock;
+}
+
+export async function submitRequest(db: Db, site: SiteRow, input: NewRequest, options: SubmitOptions): Promise<SubmitOutcome> {
   const now = options.clock();
+  const { member } = options;
   // A bot filled the hidden field: answer like a success so it learns nothing, store nothing.
   if (input.website?.trim()) return decoyResponse(site, now.toISOString());
-  if (input.ccs !== undefined) {
+  if (!member && input.ccs !== undefined) {
     throw new ApiError(400, 'field_not_allowed', 'Sign in to copy other people on a request.', { ccs: 'is only for signed-in members' });
+  }
+  if (member && (input.email !== undefined || input.name !== undefined)) {
+    throw new ApiError(400, 'field_not_allowed', 'Signed-in members write as themselves.', {
+      ...(input.email !== undefined && { email: 'comes from your account' }),
+      ...(input.name !== undefined && { name: 'comes from your account' }),
+    });
   }
 
   const category = await findCategory(db, site.id, input.categoryId);
   if (!category) throw validationFailed({ categoryId: 'is not a category of this site' });
-  const problems = checkNewRequest(input, category.fields, false);
+  const problems = {
+    ...checkNewRequest(input, category.fields, Boolean(member)),
+    ...(member && checkCcs(input.ccs ?? [], member.record.email)),
+  };
   if (Object.keys(problems).length) {
     throw validationFailed(Object.fromEntries(Object.entries(problems).map(([path, problem]) => [path, PROBLEM_MESSAGES[problem]])));
   }
 
+  const requester: Requester = member
+    ? { kind: 'member', id: member.record.id, organizationId: member.record.organizationId }
+    : { kind: 'contact', email: normalizeEmail(input.email ?? ''), name: input.name?.trim() || null };
   const outcome = await createRequest(
     db,
     {
@@ -54,12 +72,13 @@ export async function submitAnonymousRequest(
       subject: input.subject.trim(),
       description: input.description,
       fields: trimmedFields(input.fields),
-      contact: { email: normalizeEmail(input.email ?? ''), name: input.name?.trim() || null },
+      requester,
+      ccEmails: (input.ccs ?? []).map(normalizeEmail),
       now: now.toISOString(),
     },
     options.idempotencyKey
       ? {
-          scope: 'anonymous',
+          scope: member ? member.record.id : 'anonymous',
           key: options.idempotencyKey,
           bodyHash: hashBody(input),
           notBefore: new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS).toISOString(),

@@ -3,8 +3,9 @@
  * the database, and a change made by the admin command still takes effect within 5 s without a restart.
  */
 import type { Db } from '../db/client.js';
-import { findSiteBySlug, type SiteRow } from '../db/sites.js';
+import { findSiteBySlug, MIN_SITE_SECRET_BYTES, type SiteRow } from '../db/sites.js';
 import type { Clock } from './clock.js';
+import { ApiError } from '../errors.js';
 
 const TTL_MS = 5_000;
 
@@ -19,13 +20,21 @@ export function createSiteDirectory(db: Db, clock: Clock): SiteDirectory {
     async find(slug) {
       const now = clock().getTime();
       const hit = cache.get(slug);
-      if (hit && hit.until > now) return hit.site;
+      if (hit && hit.until > now) return usable(hit.site);
       const site = await findSiteBySlug(db, slug);
       // Unknown slugs are cached too, so a flood of made-up slugs costs one query each per TTL.
       if (cache.size > 10_000) cache.clear();
       cache.set(slug, { site, until: now + TTL_MS });
-      return site;
+      return usable(site);
     },
     forget: (slug) => void cache.delete(slug),
   };
+}
+
+/** A site whose token secret is too short to be safe is refused, not served half-working. */
+function usable(site: SiteRow | undefined): SiteRow | undefined {
+  if (site && Buffer.byteLength(site.tokenSecret) < MIN_SITE_SECRET_BYTES) {
+    throw new ApiError(503, 'site_misconfigured', 'This site’s support is not set up correctly yet. Please try again later.');
+  }
+  return site;
 }

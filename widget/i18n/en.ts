@@ -48,6 +48,9 @@ export const messages = {
     invalid_choice: 'Please pick one of the choices.',
     unknown_field: 'This field is not part of the form.',
     control_characters: 'This contains characters that are not allowed.',
+    duplicate: 'This address is listed twice.',
+    own_address: 'You will get the replies anyway: no need to copy yourself.',
+    too_many: 'You can copy at most 20 people.',
   } satisfies Record<FieldProblem, string>,
 };
 

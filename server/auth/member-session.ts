@@ -1,0 +1,82 @@
+/**
+ * Member sessions: after a host token is exchanged, the server issues its own short-lived token
+ * (15 minutes, the server's key, `aud: member`, bound to one site). Member routes call
+ * `requireMember`, which accepts nothing else — not a host token, not another site's session,
+ * not an agent token — and never falls back to anonymous: a bad or missing token is 401 session_expired.
+ */
+import jwt from '@fastify/jwt';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ApiError } from '../errors.js';
+import { findMember, memberIdentities, type MemberRecord } from '../db/members.js';
+import type { MemberScope } from '../db/member-requests.js';
+import { tierFeatures } from '../services/sites.js';
+
+// @fastify/jwt reads numeric lifetimes as seconds and strings as durations; '15m' leaves no doubt.
+export const MEMBER_SESSION_MS = 15 * 60 * 1000;
+const AUDIENCE = 'member';
+
+export interface SignedInMember {
+  record: MemberRecord;
+  scope: MemberScope;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    member?: SignedInMember;
+  }
+  interface FastifyInstance {
+    memberSessions: {
+      issue(member: MemberRecord): { accessToken: string; expiresAt: string };
+    };
+  }
+}
+
+const expired = () => new ApiError(401, 'session_expired', 'Your session has ended. Sign in again.');
+
+export async function installMemberSessions(app: FastifyInstance, sessionSecret: string): Promise<void> {
+  await app.register(jwt, {
+    secret: sessionSecret,
+    sign: { algorithm: 'HS256' },
+    verify: { algorithms: ['HS256'], allowedAud: AUDIENCE, requiredClaims: ['exp', 'sub', 'site', 'aud'] },
+  });
+  const { clock } = app.porthole;
+
+  app.decorate('memberSessions', {
+    issue(member: MemberRecord) {
+      const now = clock().getTime();
+      const accessToken = app.jwt.sign({ sub: member.id, site: member.siteId, aud: AUDIENCE }, { expiresIn: '15m', clockTimestamp: now });
+      return { accessToken, expiresAt: new Date(now + MEMBER_SESSION_MS).toISOString() };
+    },
+  });
+}
+
+/** The bearer token of a request, if it sent one. A malformed Authorization header counts as a bad token. */
+export function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (header === undefined) return undefined;
+  const match = /^Bearer ([A-Za-z0-9_.-]{10,4096})$/.exec(header);
+  if (!match) throw expired();
+  return match[1];
+}
+
+/** Resolves the signed-in member of a request to a site route, or refuses with 401. */
+export async function authenticateMember(app: FastifyInstance, request: FastifyRequest): Promise<SignedInMember> {
+  const token = bearerToken(request);
+  if (!token) throw expired();
+  let claims: { sub?: unknown; site?: unknown };
+  try {
+    claims = app.jwt.verify(token, { clockTimestamp: app.porthole.clock().getTime() });
+  } catch {
+    throw expired();
+  }
+  if (claims.site !== request.site.id || typeof claims.sub !== 'string') throw expired();
+  const record = await findMember(app.porthole.db, request.site.id, claims.sub);
+  if (!record) throw expired();
+  const scope: MemberScope = {
+    siteId: record.siteId,
+    memberId: record.id,
+    identityIds: await memberIdentities(app.porthole.db, record),
+    organizationId: tierFeatures(request.site.tier).organizationRequests ? record.organizationId : null,
+  };
+  return { record, scope };
+}

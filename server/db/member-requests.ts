@@ -1,0 +1,175 @@
+/**
+ * Requests as a member sees them. Every query here starts from a MemberScope and filters through
+ * `visibleTo(scope)`, so no route can read, comment on or solve a request the member may not see:
+ * for such a request these functions find nothing, exactly as for one that does not exist.
+ */
+import { and, asc, desc, eq, exists, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Db, Tx } from './client.js';
+import { newId } from './ids.js';
+import { agents, categories, comments, endUsers, organizations, requestCcs, requests, type StoredStatus } from './schema.js';
+
+export interface MemberScope {
+  siteId: string;
+  memberId: string;
+  /** The member's own record plus linked contact records (see memberIdentities). */
+  identityIds: string[];
+  /** Set only where the site's plan lets organization members see each other's requests. */
+  organizationId: string | null;
+}
+
+export type ListScope = 'mine' | 'ccd' | 'org';
+export type RequestRow = typeof requests.$inferSelect;
+
+const ccOf = (identityIds: string[]) =>
+  exists(
+    sql`(SELECT 1 FROM ${requestCcs} WHERE ${requestCcs.requestId} = ${requests.id} AND ${inArray(requestCcs.endUserId, identityIds)})`,
+  );
+
+function visibleTo(scope: MemberScope): SQL {
+  const who = [inArray(requests.requesterId, scope.identityIds), ccOf(scope.identityIds)];
+  if (scope.organizationId) who.push(eq(requests.organizationId, scope.organizationId));
+  return and(eq(requests.siteId, scope.siteId), or(...who))!;
+}
+
+function inList(scope: MemberScope, list: ListScope): SQL {
+  if (list === 'mine') return inArray(requests.requesterId, scope.identityIds);
+  if (list === 'ccd') return ccOf(scope.identityIds);
+  return scope.organizationId ? eq(requests.organizationId, scope.organizationId) : sql`0`;
+}
+
+export interface ListOptions {
+  list: ListScope;
+  statuses: StoredStatus[] | null;
+  /** Position after the last row of the previous page: newest activity first, number breaks ties. */
+  after: { updatedAt: string; number: number } | null;
+  limit: number;
+}
+
+export async function listVisibleRequests(db: Db, scope: MemberScope, options: ListOptions): Promise<RequestRow[]> {
+  const { after } = options;
+  return db
+    .select()
+    .from(requests)
+    .where(
+      and(
+        visibleTo(scope),
+        inList(scope, options.list),
+        options.statuses ? inArray(requests.status, options.statuses) : undefined,
+        after ? or(lt(requests.updatedAt, after.updatedAt), and(eq(requests.updatedAt, after.updatedAt), lt(requests.number, after.number))) : undefined,
+      ),
+    )
+    .orderBy(desc(requests.updatedAt), desc(requests.number))
+    .limit(options.limit)
+    .all();
+}
+
+export async function countVisibleWithStatus(db: Db, scope: MemberScope, list: ListScope, status: StoredStatus): Promise<number> {
+  return db.$count(requests, and(visibleTo(scope), inList(scope, list), eq(requests.status, status)));
+}
+
+export interface RequestView {
+  request: RequestRow;
+  categoryName: string;
+  requester: { id: string; name: string | null; email: string };
+  organizationName: string | null;
+  ccs: { name: string | null; email: string }[];
+  comments: { id: string; body: string; createdAt: string; authorEndUserId: string | null; authorName: string; byAgent: boolean }[];
+}
+
+function readView(tx: Tx | Db, scope: MemberScope, number: number): RequestView | undefined {
+  const found = tx
+    .select({ request: requests, categoryName: categories.name, organizationName: organizations.name, requester: endUsers })
+    .from(requests)
+    .innerJoin(categories, eq(categories.id, requests.categoryId))
+    .innerJoin(endUsers, eq(endUsers.id, requests.requesterId))
+    .leftJoin(organizations, eq(organizations.id, requests.organizationId))
+    .where(and(visibleTo(scope), eq(requests.number, number)))
+    .get();
+  if (!found) return undefined;
+  const ccs = tx
+    .select({ name: endUsers.name, email: endUsers.email })
+    .from(requestCcs)
+    .innerJoin(endUsers, eq(endUsers.id, requestCcs.endUserId))
+    .where(eq(requestCcs.requestId, found.request.id))
+    .orderBy(asc(requestCcs.createdAt), asc(endUsers.email))
+    .all();
+  // Public comments only: internal notes never leave the agent side.
+  const thread = tx
+    .select({
+      id: comments.id,
+      body: comments.body,
+      createdAt: comments.createdAt,
+      authorEndUserId: comments.authorEndUserId,
+      customerName: endUsers.name,
+      customerEmail: endUsers.email,
+      agentName: agents.name,
+    })
+    .from(comments)
+    .leftJoin(endUsers, eq(endUsers.id, comments.authorEndUserId))
+    .leftJoin(agents, eq(agents.id, comments.authorAgentId))
+    .where(and(eq(comments.requestId, found.request.id), eq(comments.public, true)))
+    .orderBy(asc(comments.createdAt), asc(comments.id))
+    .all();
+  return {
+    request: found.request,
+    categoryName: found.categoryName,
+    requester: { id: found.requester.id, name: found.requester.name, email: found.requester.email },
+    organizationName: found.organizationName,
+    ccs,
+    comments: thread.map((c) => ({
+      id: c.id,
+      body: c.body,
+      createdAt: c.createdAt,
+      authorEndUserId: c.authorEndUserId,
+      authorName: c.agentName ?? c.customerName ?? c.customerEmail?.split('@')[0] ?? 'Customer',
+      byAgent: c.agentName !== null,
+    })),
+  };
+}
+
+export async function findVisibleRequest(db: Db, scope: MemberScope, number: number): Promise<RequestView | undefined> {
+  return readView(db, scope, number);
+}
+
+export type ChangeOutcome = { kind: 'done'; view: RequestView; commentId?: string } | { kind: 'not_found' } | { kind: 'refused'; status: StoredStatus };
+
+/**
+ * "Add to conversation": appends a public comment and moves the request to `nextStatus(current)`;
+ * `refused` when the rule says this request takes no more comments (closed).
+ */
+export async function addMemberComment(
+  db: Db,
+  scope: MemberScope,
+  number: number,
+  body: string,
+  now: string,
+  nextStatus: (current: StoredStatus) => StoredStatus | null,
+): Promise<ChangeOutcome> {
+  return db.transaction((tx): ChangeOutcome => {
+    const current = readView(tx, scope, number);
+    if (!current) return { kind: 'not_found' };
+    const status = nextStatus(current.request.status);
+    if (!status) return { kind: 'refused', status: current.request.status };
+    const commentId = newId('cmt');
+    tx.insert(comments).values({ id: commentId, requestId: current.request.id, authorEndUserId: scope.memberId, body, public: true, createdAt: now }).run();
+    tx.update(requests).set({ status, updatedAt: now, solvedAt: status === 'solved' ? current.request.solvedAt : null }).where(eq(requests.id, current.request.id)).run();
+    return { kind: 'done', view: readView(tx, scope, number)!, commentId };
+  });
+}
+
+/** "Mark as solved": only the requester (any of the member's identities) may, and only from an open state. */
+export async function solveAsRequester(
+  db: Db,
+  scope: MemberScope,
+  number: number,
+  now: string,
+  canSolve: (current: StoredStatus) => boolean,
+): Promise<ChangeOutcome> {
+  return db.transaction((tx): ChangeOutcome => {
+    const current = readView(tx, scope, number);
+    if (!current) return { kind: 'not_found' };
+    if (!scope.identityIds.includes(current.request.requesterId) || !canSolve(current.request.status)) return { kind: 'refused', status: current.request.status };
+    tx.update(requests).set({ status: 'solved', solvedAt: now, updatedAt: now }).where(eq(requests.id, current.request.id)).run();
+    return { kind: 'done', view: readView(tx, scope, number)! };
+  });
+}

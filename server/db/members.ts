@@ -1,0 +1,93 @@
+/**
+ * Members: people the host site vouches for with a signed token. The exchange of a host token is one
+ * unit of work — its `jti` is recorded (a second use is refused, across restarts), and the member's
+ * record and organization are brought up to date from the token's claims.
+ */
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Db } from './client.js';
+import { newId } from './ids.js';
+import { endUsers, organizations, usedTokenIds } from './schema.js';
+
+export interface MemberClaims {
+  sub: string;
+  email: string;
+  emailVerified: boolean;
+  name: string | null;
+  org: { id: string; name: string } | null;
+  jti: string;
+  expiresAt: string;
+}
+
+export interface MemberRecord {
+  id: string;
+  siteId: string;
+  email: string;
+  emailVerified: boolean;
+  name: string | null;
+  organizationId: string | null;
+  organizationName: string | null;
+}
+
+/** Signs a member in from verified claims; `replayed` when this token id was used before. */
+export async function exchangeMemberToken(db: Db, siteId: string, claims: MemberClaims, now: string): Promise<MemberRecord | 'replayed'> {
+  return db.transaction((tx) => {
+    const recorded = tx.insert(usedTokenIds).values({ siteId, jti: claims.jti, expiresAt: claims.expiresAt }).onConflictDoNothing().run();
+    if (recorded.changes === 0) return 'replayed';
+
+    let organizationId: string | null = null;
+    if (claims.org) {
+      const org = tx
+        .insert(organizations)
+        .values({ id: newId('org'), siteId, externalId: claims.org.id, name: claims.org.name, createdAt: now })
+        .onConflictDoUpdate({ target: [organizations.siteId, organizations.externalId], set: { name: claims.org.name } })
+        .returning({ id: organizations.id })
+        .get();
+      organizationId = org.id;
+    }
+    const profile = { email: claims.email, emailVerified: claims.emailVerified, name: claims.name, organizationId, updatedAt: now };
+    const member = tx
+      .insert(endUsers)
+      .values({ id: newId('usr'), siteId, externalId: claims.sub, createdAt: now, ...profile })
+      .onConflictDoUpdate({ target: [endUsers.siteId, endUsers.externalId], set: profile })
+      .returning({ id: endUsers.id })
+      .get();
+    return { id: member.id, siteId, ...profile, organizationName: claims.org?.name ?? null };
+  });
+}
+
+export async function findMember(db: Db, siteId: string, memberId: string): Promise<MemberRecord | undefined> {
+  return db
+    .select({
+      id: endUsers.id,
+      siteId: endUsers.siteId,
+      email: endUsers.email,
+      emailVerified: endUsers.emailVerified,
+      name: endUsers.name,
+      organizationId: endUsers.organizationId,
+      organizationName: organizations.name,
+    })
+    .from(endUsers)
+    .leftJoin(organizations, eq(organizations.id, endUsers.organizationId))
+    .where(and(eq(endUsers.siteId, siteId), eq(endUsers.id, memberId), sql`${endUsers.externalId} IS NOT NULL`))
+    .get();
+}
+
+/**
+ * The end-user records whose requests and CCs are this member's: their own, plus — only when the
+ * host has verified the member's email — the records of people who wrote in with that address
+ * before having an account. An unverified address links to nothing.
+ */
+export async function memberIdentities(db: Db, member: MemberRecord): Promise<string[]> {
+  if (!member.emailVerified) return [member.id];
+  const rows = db
+    .select({ id: endUsers.id })
+    .from(endUsers)
+    .where(and(eq(endUsers.siteId, member.siteId), or(eq(endUsers.id, member.id), and(isNull(endUsers.externalId), eq(endUsers.email, member.email)))))
+    .all();
+  return rows.map((row) => row.id);
+}
+
+/** Token ids only need remembering until their token would have expired anyway. */
+export async function forgetExpiredTokenIds(db: Db, now: string): Promise<void> {
+  db.delete(usedTokenIds).where(lt(usedTokenIds.expiresAt, now)).run();
+}

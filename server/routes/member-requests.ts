@@ -1,0 +1,53 @@
+/**
+ * A signed-in member's requests: GET …/requests (lists), …/requests/summary (badge count),
+ * …/requests/:id, POST …/requests/:id/comments and …/requests/:id/solve. Every route here needs a
+ * member session, and every read goes through the member's scope (see db/member-requests.ts).
+ */
+import type { FastifyInstance } from 'fastify';
+import {
+  CommentCreatedBody,
+  ErrorBody,
+  NewComment,
+  RequestDetailBody,
+  RequestListBody,
+  RequestListQuery,
+  RequestParams,
+  RequestSummaryCounts,
+  SiteParams,
+} from '../contract/types.js';
+import { authenticateMember } from '../auth/member-session.js';
+import type { MemberScope } from '../db/member-requests.js';
+import { addToConversation, countAwaitingReply, listRequests, markSolved, readRequest } from '../services/member-requests.js';
+
+export async function memberRequestRoutes(app: FastifyInstance): Promise<void> {
+  const { db, clock } = app.porthole;
+  app.addHook('preHandler', async (request) => {
+    request.member = await authenticateMember(app, request);
+  });
+  const scopeOf = (request: { member?: { scope: MemberScope } }) => request.member!.scope;
+  const numberOf = (request: { params: unknown }) => (request.params as RequestParams).id;
+
+  app.get(
+    '/:site/requests',
+    { schema: { params: SiteParams, querystring: RequestListQuery, response: { 200: RequestListBody, '4xx': ErrorBody } } },
+    async (request) => listRequests(db, request.site, scopeOf(request), request.query as RequestListQuery),
+  );
+
+  app.get('/:site/requests/summary', { schema: { params: SiteParams, response: { 200: RequestSummaryCounts, '4xx': ErrorBody } } }, async (request) => ({
+    awaitingReply: await countAwaitingReply(db, scopeOf(request)),
+  }));
+
+  app.get('/:site/requests/:id', { schema: { params: RequestParams, response: { 200: RequestDetailBody, '4xx': ErrorBody } } }, async (request) => ({
+    request: await readRequest(db, scopeOf(request), numberOf(request)),
+  }));
+
+  app.post(
+    '/:site/requests/:id/comments',
+    { schema: { params: RequestParams, body: NewComment, response: { 201: CommentCreatedBody, '4xx': ErrorBody } } },
+    async (request, reply) => reply.code(201).send(await addToConversation(db, scopeOf(request), numberOf(request), (request.body as NewComment).body, clock)),
+  );
+
+  app.post('/:site/requests/:id/solve', { schema: { params: RequestParams, response: { 200: RequestDetailBody, '4xx': ErrorBody } } }, async (request) => ({
+    request: await markSolved(db, scopeOf(request), numberOf(request), clock),
+  }));
+}

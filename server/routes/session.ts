@@ -1,0 +1,38 @@
+/**
+ * POST …/session — exchanges a host-signed member token for a session. Failed attempts are limited
+ * per site and address (guessing), successful ones per site and member (a leaked signing loop), so
+ * colleagues behind one office address never lock each other out.
+ */
+import type { FastifyInstance } from 'fastify';
+import { ErrorBody, SessionBody, SessionRequest, SiteParams } from '../contract/types.js';
+import { presentMember, signInMember } from '../services/members.js';
+import { createAttemptLimiter } from '../services/attempt-limiter.js';
+import { ApiError } from '../errors.js';
+
+const TEN_MINUTES = 10 * 60 * 1000;
+
+export async function sessionRoutes(app: FastifyInstance): Promise<void> {
+  const { db, clock } = app.porthole;
+  const failures = createAttemptLimiter(20, TEN_MINUTES, clock);
+  const successes = createAttemptLimiter(60, TEN_MINUTES, clock);
+
+  app.post(
+    '/:site/session',
+    { schema: { params: SiteParams, body: SessionRequest, response: { 200: SessionBody, '4xx': ErrorBody } } },
+    async (request) => {
+      const addressKey = `${request.site.id}:${request.ip}`;
+      failures.check(addressKey);
+      let member;
+      try {
+        member = await signInMember(db, request.site, (request.body as SessionRequest).token, clock);
+      } catch (error) {
+        if (error instanceof ApiError && error.statusCode === 401) failures.record(addressKey);
+        throw error;
+      }
+      const memberKey = `${request.site.id}:${member.id}`;
+      successes.check(memberKey);
+      successes.record(memberKey);
+      return { ...app.memberSessions.issue(member), member: presentMember(member) };
+    },
+  );
+}

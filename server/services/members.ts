@@ -1,0 +1,34 @@
+/** Signing a member in: a host token in, a session and the member's profile out. */
+import type { Db } from '../db/client.js';
+import { exchangeMemberToken, type MemberRecord } from '../db/members.js';
+import type { SiteRow } from '../db/sites.js';
+import { verifyHostToken } from '../auth/host-token.js';
+import type { Member } from '../contract/types.js';
+import { ApiError } from '../errors.js';
+import type { Clock } from './clock.js';
+
+/** The secrets a host token may be signed with: the current one, and a rotated-out one during its grace period. */
+export function hostTokenSecrets(site: SiteRow, now: Date): string[] {
+  const previousValid = site.previousTokenSecret && site.previousSecretValidUntil && site.previousSecretValidUntil > now.toISOString();
+  return previousValid ? [site.tokenSecret, site.previousTokenSecret!] : [site.tokenSecret];
+}
+
+export async function signInMember(db: Db, site: SiteRow, token: string, clock: Clock): Promise<MemberRecord> {
+  const now = clock();
+  const claims = verifyHostToken(token, hostTokenSecrets(site, now), now);
+  const member = await exchangeMemberToken(
+    db,
+    site.id,
+    { ...claims, expiresAt: new Date(claims.exp * 1000 + 60_000).toISOString() },
+    now.toISOString(),
+  );
+  if (member === 'replayed') throw new ApiError(401, 'token_replayed', 'This sign-in token was already used. Ask the site for a fresh one.');
+  return member;
+}
+
+export const presentMember = (member: MemberRecord): Member => ({
+  name: member.name,
+  email: member.email,
+  emailVerified: member.emailVerified,
+  organization: member.organizationName ? { name: member.organizationName } : null,
+});

@@ -1,0 +1,18 @@
+/**
+ * How a request's stored status moves when customers act on it (agents' moves come with the inbox).
+ * A customer's comment means support owes a reply again — even on a solved request, which it
+ * reopens. A closed request takes no more comments: the customer starts a follow-up instead.
+ */
+import type { StoredStatus } from '../db/schema.js';
+
+/** The status after a customer's comment, or null when the request cannot take one. */
+export const afterCustomerComment = (current: StoredStatus): StoredStatus | null => (current === 'closed' ? null : 'open');
+
+export const canCustomerSolve = (current: StoredStatus): boolean => current !== 'solved' && current !== 'closed';
+
+/** Customer-facing status names, as the list filter accepts them, to the stored ones they cover. */
+export const STORED_FOR_CUSTOMER_STATUS: Record<'open' | 'awaiting_reply' | 'solved', StoredStatus[]> = {
+  open: ['new', 'open', 'hold'],
+  awaiting_reply: ['pending'],
+  solved: ['solved', 'closed'],
+};
