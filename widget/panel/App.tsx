@@ -17,10 +17,13 @@ export function App({ model }: { model: WidgetModel }) {
   const view = model.navigation.view.value;
   const config = model.config.value;
   const title = config.state === 'ready' ? config.value.site.name : messages.panelTitle;
+  // A view may open before what it shows has loaded (the form needs the config, an article its
+  // text); focus moves when that arrives, and only then — never again while the visitor is in it.
+  const content = view.name === 'contact' ? config.state : view.name === 'article' ? model.help.article.value.state : 'ready';
 
   useEffect(() => {
     if (isOpen) panel.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
-  }, [isOpen, view]);
+  }, [isOpen, view, content]);
 
   return (
     <div

@@ -19,14 +19,21 @@ export function createHelpCenter(api: ApiClient, pageUrl: () => string) {
   const articles = new Map<string, Article>();
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
   let searchRun = 0;
+  let suggestionRun = 0;
   let wantedArticle = '';
 
   const loadSuggestions = () => {
     suggestions.value = loading;
     const override = suggestQuery.value;
+    const run = ++suggestionRun;
     api
       .listArticles(override ? { q: override, limit: SUGGESTION_COUNT } : { url: pageUrl(), limit: SUGGESTION_COUNT })
-      .then(({ articles: list }) => (suggestions.value = ready(list)), (error) => (suggestions.value = failed(error)));
+      .then(
+        // Only the latest load may answer: the page-URL suggestions started with the panel must not
+        // overwrite the host's `suggest` override when they arrive after it.
+        ({ articles: list }) => run === suggestionRun && (suggestions.value = ready(list)),
+        (error) => run === suggestionRun && (suggestions.value = failed(error)),
+      );
   };
 
   return {
