@@ -83,7 +83,7 @@ export function checkNewRequest(
   note('description', !description.trim() ? 'required' : description.length > LIMITS.description ? 'too_long' : undefined);
   note('name', checkLine(input.name, LIMITS.name, false));
 
-  const emailProblem = checkLine(input.email, LIMITS.email, true);
+  const emailProblem = checkLine(input.email, LIMITS.email, !signedIn);
   note('email', emailProblem ?? (input.email?.trim() && !isEmail(input.email.trim()) ? 'invalid_email' : undefined));
 
   const given = input.fields ?? {};
