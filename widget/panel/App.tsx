@@ -9,7 +9,12 @@ import { ArticleView } from './views/ArticleView.js';
 import { ContactView } from './views/ContactView.js';
 import { HomeView } from './views/HomeView.js';
 import { SentView } from './views/SentView.js';
+import { MemberArea } from './MemberArea.js';
 import type { WidgetModel } from './state.js';
+import type { View } from './models/navigation.js';
+
+/** Back goes up one level: from a request to the list, from anything else to home. */
+const backFrom = (view: View): View => (view.name === 'request' ? { name: 'requests' } : { name: 'home' });
 
 export function App({ model }: { model: WidgetModel }) {
   const panel = useRef<HTMLDivElement>(null);
@@ -40,12 +45,13 @@ export function App({ model }: { model: WidgetModel }) {
         }
       }}
     >
-      <Header title={title} onBack={view.name === 'home' ? undefined : () => model.navigation.show({ name: 'home' })} onClose={model.close} />
+      <Header title={title} onBack={view.name === 'home' ? undefined : () => model.navigation.show(backFrom(view))} onClose={model.close} />
       <div class="body">
         {view.name === 'home' && <HomeView model={model} />}
         {view.name === 'article' && <ArticleView model={model} />}
         {view.name === 'contact' && <ContactView model={model} />}
         {view.name === 'sent' && <SentView model={model} number={view.number} email={view.email} />}
+        {(view.name === 'requests' || view.name === 'request') && <MemberArea model={model} />}
       </div>
     </div>
   );

@@ -2,7 +2,19 @@
  * The widget's one way to talk to the server. Views never call fetch; they call these typed
  * functions, whose request and response types come from the server's contract.
  */
-import type { ArticleBody, ArticleListBody, CreatedRequestBody, ErrorBody, NewRequest, SiteConfigBody } from '../../server/contract/types.js';
+import type {
+  ArticleBody,
+  ArticleListBody,
+  CommentCreatedBody,
+  CreatedRequestBody,
+  ErrorBody,
+  NewRequest,
+  RequestDetailBody,
+  RequestListBody,
+  RequestScope,
+  SessionBody,
+  SiteConfigBody,
+} from '../../server/contract/types.js';
 
 /** A failed call: `status` 0 and code `network` when the server could not be reached at all. */
 export class ApiError extends Error {
@@ -20,7 +32,13 @@ export interface ApiClient {
   getConfig(): Promise<SiteConfigBody>;
   listArticles(query: { url?: string; q?: string; limit?: number }): Promise<ArticleListBody>;
   getArticle(id: string): Promise<ArticleBody>;
-  createRequest(body: NewRequest, idempotencyKey: string): Promise<CreatedRequestBody>;
+  /** Anonymous unless `accessToken` is given (a signed-in member's request, which may carry CCs). */
+  createRequest(body: NewRequest, idempotencyKey: string, accessToken?: string): Promise<CreatedRequestBody>;
+  startSession(hostToken: string): Promise<SessionBody>;
+  listRequests(accessToken: string, query: { scope: RequestScope; status?: string; cursor?: string; limit?: number }): Promise<RequestListBody>;
+  getRequest(accessToken: string, id: number): Promise<RequestDetailBody>;
+  addComment(accessToken: string, id: number, body: string): Promise<CommentCreatedBody>;
+  solveRequest(accessToken: string, id: number): Promise<RequestDetailBody>;
 }
 
 export function createApiClient(scriptUrl: string, site: string): ApiClient {
@@ -46,15 +64,22 @@ export function createApiClient(scriptUrl: string, site: string): ApiClient {
     return search.toString();
   };
 
+  const bearer = (accessToken: string | undefined): Record<string, string> => (accessToken ? { authorization: `Bearer ${accessToken}` } : {});
+  const post = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+
   return {
     getConfig: () => call('config'),
     listArticles: (params) => call(`articles?${query(params)}`),
     getArticle: (id) => call(`articles/${encodeURIComponent(id)}`),
-    createRequest: (body, idempotencyKey) =>
-      call('requests', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
-        body: JSON.stringify(body),
-      }),
+    createRequest: (body, idempotencyKey, accessToken) => call('requests', post(body, { 'idempotency-key': idempotencyKey, ...bearer(accessToken) })),
+    startSession: (token) => call('session', post({ token })),
+    listRequests: (accessToken, params) => call(`requests?${query(params)}`, { headers: bearer(accessToken) }),
+    getRequest: (accessToken, id) => call(`requests/${id}`, { headers: bearer(accessToken) }),
+    addComment: (accessToken, id, body) => call(`requests/${id}/comments`, post({ body }, bearer(accessToken))),
+    solveRequest: (accessToken, id) => call(`requests/${id}/solve`, { method: 'POST', headers: bearer(accessToken) }),
   };
 }

@@ -9,6 +9,7 @@ import { createApiClient } from './api.js';
 import { App } from './App.js';
 import { createWidgetModel } from './state.js';
 import { panelCss } from './styles.js';
+import { preloadMemberViews } from './MemberArea.js';
 
 export const mountPanel: MountPanel = (bridge, pending) => {
   const sheet = new CSSStyleSheet();
@@ -28,6 +29,10 @@ export const mountPanel: MountPanel = (bridge, pending) => {
   bridge.root.append(container);
   render(<App model={model} />, container);
 
+  // A member will likely look at their requests: fetch those views while the panel is idle.
+  effect(() => {
+    if (model.session.state.value === 'signed-in') void preloadMemberViews();
+  });
   model.start();
   for (const command of pending) model.run(command);
   return { run: model.run };

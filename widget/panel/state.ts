@@ -10,6 +10,7 @@ import { createContactForm, type Prefill } from './models/contact-form.js';
 import { createHelpCenter } from './models/help-center.js';
 import { failed, loading, ready, type Loadable } from './models/loadable.js';
 import { createNavigation, type NavigateTarget } from './models/navigation.js';
+import { createMemberSession, type Identity } from './models/member-session.js';
 import { lockPageScroll } from './page-scroll.js';
 
 /** The page the visitor is on, as the server may see it: origin and path, never query or fragment. */
@@ -19,7 +20,8 @@ export function createWidgetModel(api: ApiClient, bridge: LoaderBridge) {
   const config = signal<Loadable<SiteConfigBody>>(loading);
   const navigation = createNavigation();
   const help = createHelpCenter(api, currentPage);
-  const contact = createContactForm(api, () => (config.value.state === 'ready' ? config.value.value.categories : []));
+  const session = createMemberSession(api);
+  const contact = createContactForm(api, () => (config.value.state === 'ready' ? config.value.value.categories : []), session);
   let unlockScroll: (() => void) | undefined;
   let pendingPrefill: Prefill | undefined;
 
@@ -51,6 +53,8 @@ export function createWidgetModel(api: ApiClient, bridge: LoaderBridge) {
     navigation,
     help,
     contact,
+    session,
+    api,
     emit: bridge.emit,
     open: () => setOpen(true),
     close: () => setOpen(false),
@@ -76,10 +80,20 @@ export function createWidgetModel(api: ApiClient, bridge: LoaderBridge) {
         case 'toggle':
           return setOpen(!navigation.isOpen.value);
         case 'navigate': {
-          const target = first as NavigateTarget;
-          if (target && typeof target === 'object' && 'article' in target) model.openArticle(String(target.article));
-          else navigation.navigate(target);
+          if (!navigation.navigate(first as NavigateTarget)) return;
+          const view = navigation.view.value;
+          if (view.name === 'article') help.openArticle(view.id);
           return setOpen(true);
+        }
+        case 'identify':
+          if (isIdentity(first)) session.identify(first);
+          return;
+        case 'logout': {
+          session.logout();
+          contact.forgetMember();
+          const view = navigation.view.value.name;
+          if (view === 'requests' || view === 'request') navigation.show({ name: 'home' });
+          return;
         }
         case 'prefill':
           if (first && typeof first === 'object') {
@@ -96,3 +110,9 @@ export function createWidgetModel(api: ApiClient, bridge: LoaderBridge) {
 }
 
 export type WidgetModel = ReturnType<typeof createWidgetModel>;
+
+function isIdentity(value: unknown): value is Identity {
+  if (!value || typeof value !== 'object') return false;
+  const { token, jwt } = value as { token?: unknown; jwt?: unknown };
+  return (typeof token === 'string' && token.length > 0) || typeof jwt === 'function';
+}

@@ -15,6 +15,10 @@ export const panelCss = `
 .icon-button svg{width:20px;height:20px;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}
 .body{flex:1;overflow-y:auto;overscroll-behavior:contain}
 .view{display:block;margin:0;padding:16px}
+.member-entry{display:flex;flex-direction:column;gap:2px;width:100%;margin:0 0 12px;padding:12px 14px;border:1px solid var(--ph-line);border-radius:10px;background:var(--ph-soft);color:inherit;font:inherit;text-align:left;cursor:pointer}
+.member-entry:hover{border-color:var(--ph-accent-ink)}
+.member-entry-title{font-weight:600;color:var(--ph-accent-ink)}
+.member-entry .muted{font-size:13px}
 .search input{width:100%;height:40px;margin:0;padding:0 12px;border:1px solid var(--ph-line);border-radius:8px;background:var(--ph-soft);color:inherit;font:inherit}
 .section-heading{margin:18px 0 8px;font-size:12px;font-weight:600;letter-spacing:.04em;text-transform:uppercase;color:var(--ph-muted)}
 .form .section-heading{margin-top:0;font-size:16px;letter-spacing:normal;text-transform:none;color:var(--ph-text)}

@@ -5,10 +5,12 @@ export type View =
   | { name: 'home' }
   | { name: 'article'; id: string }
   | { name: 'contact' }
-  | { name: 'sent'; number: number; email: string };
+  | { name: 'sent'; number: number; email: string }
+  | { name: 'requests' }
+  | { name: 'request'; id: number };
 
 /** What `Porthole('navigate', …)` accepts. */
-export type NavigateTarget = 'home' | 'contact' | { article: string };
+export type NavigateTarget = 'home' | 'contact' | 'requests' | { article: string } | { request: number };
 
 export function createNavigation() {
   const isOpen = signal(false);
@@ -20,9 +22,13 @@ export function createNavigation() {
     show(next: View) {
       view.value = next;
     },
-    navigate(target: NavigateTarget) {
-      if (target === 'home' || target === 'contact') view.value = { name: target };
-      else if (target && typeof target === 'object' && typeof target.article === 'string') view.value = { name: 'article', id: target.article };
+    /** Returns whether the target was one it knows. */
+    navigate(target: NavigateTarget): boolean {
+      if (target === 'home' || target === 'contact' || target === 'requests') view.value = { name: target };
+      else if (target && typeof target === 'object' && 'article' in target && typeof target.article === 'string') view.value = { name: 'article', id: target.article };
+      else if (target && typeof target === 'object' && 'request' in target && Number.isInteger(Number(target.request))) view.value = { name: 'request', id: Number(target.request) };
+      else return false;
+      return true;
     },
   };
 }

@@ -9,6 +9,20 @@ import { messages } from '../../i18n/en.js';
 import { Field } from '../components/Field.js';
 import { Notice } from '../components/Notice.js';
 import type { WidgetModel } from '../state.js';
+import { splitCcs, type FieldError } from '../models/contact-form.js';
+
+/** The CC field's problems, each naming the address it is about. */
+function ccError(errors: Record<string, FieldError>, text: string): FieldError | undefined {
+  const addresses = splitCcs(text);
+  const found = Object.entries(errors).filter(([path]) => path === 'ccs' || path.startsWith('ccs.'));
+  if (!found.length) return undefined;
+  const describe = ([path, error]: [string, FieldError]) => {
+    const address = addresses[Number(path.slice(4))];
+    const words = 'problem' in error ? messages.problems[error.problem] : error.message;
+    return address ? `${address}: ${words}` : words;
+  };
+  return { message: found.map(describe).join(' ') };
+}
 
 export function ContactView({ model }: { model: WidgetModel }) {
   const form = useRef<HTMLFormElement>(null);
@@ -20,7 +34,8 @@ export function ContactView({ model }: { model: WidgetModel }) {
   const draft = contact.draft.value;
   const errors = contact.errors.value;
   const failure = contact.failure.value;
-  const text = (key: 'subject' | 'description' | 'email' | 'name') => ({
+  const member = model.session.member.value;
+  const text = (key: 'subject' | 'description' | 'email' | 'name' | 'ccs') => ({
     value: draft[key],
     onInput: (event: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => contact.update({ [key]: event.currentTarget.value }),
   });
@@ -29,7 +44,7 @@ export function ContactView({ model }: { model: WidgetModel }) {
     event.preventDefault();
     const request = await contact.submit();
     if (request) {
-      model.navigation.show({ name: 'sent', number: request.id, email: draft.email.trim() });
+      model.navigation.show({ name: 'sent', number: request.id, email: member ? member.email : contact.draft.value.email.trim() });
       model.emit('request:created', { id: request.id });
     } else {
       form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
@@ -81,12 +96,20 @@ export function ContactView({ model }: { model: WidgetModel }) {
       <Field id="ph-description" label={messages.description} hint={messages.descriptionHint} error={errors.description}>
         {(control) => <textarea {...control} rows={5} maxLength={LIMITS.description} {...text('description')} />}
       </Field>
-      <Field id="ph-email" label={messages.email} error={errors.email}>
-        {(control) => <input {...control} type="email" autocomplete="email" maxLength={LIMITS.email} {...text('email')} />}
-      </Field>
-      <Field id="ph-name" label={messages.name} optional error={errors.name}>
-        {(control) => <input {...control} type="text" autocomplete="name" maxLength={LIMITS.name} {...text('name')} />}
-      </Field>
+      {member ? (
+        <Field id="ph-ccs" label={messages.ccLabel} optional hint={messages.ccHint} error={ccError(errors, draft.ccs)}>
+          {(control) => <input {...control} type="text" inputMode="email" autocomplete="off" {...text('ccs')} />}
+        </Field>
+      ) : (
+        <>
+          <Field id="ph-email" label={messages.email} error={errors.email}>
+            {(control) => <input {...control} type="email" autocomplete="email" maxLength={LIMITS.email} {...text('email')} />}
+          </Field>
+          <Field id="ph-name" label={messages.name} optional error={errors.name}>
+            {(control) => <input {...control} type="text" autocomplete="name" maxLength={LIMITS.name} {...text('name')} />}
+          </Field>
+        </>
+      )}
 
       {/* Honeypot: invisible and unreachable for people; a bot that fills it gets a fake success. */}
       <div class="trap" aria-hidden="true">

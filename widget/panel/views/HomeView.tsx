@@ -10,8 +10,15 @@ export function HomeView({ model }: { model: WidgetModel }) {
   const shown = results ?? help.suggestions.value;
   const heading = results ? messages.results(help.query.value.trim()) : messages.suggested;
 
+  const member = model.session.member.value;
   return (
     <div class="view">
+      {member && (
+        <button type="button" class="member-entry" onClick={() => model.navigation.show({ name: 'requests' })}>
+          <span class="member-entry-title">{messages.yourRequests}</span>
+          <span class="muted">{messages.signedInAs(member.name ?? member.email)}</span>
+        </button>
+      )}
       <form class="search" role="search" onSubmit={(event) => event.preventDefault()}>
         <label for="ph-search" class="visually-hidden">
           {messages.searchLabel}

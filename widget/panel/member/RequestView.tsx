@@ -1,0 +1,98 @@
+/**
+ * One request: the whole public conversation, who is copied, "Add to conversation" and
+ * "Mark as solved". Everything people wrote is shown as text, never as HTML.
+ */
+import { useEffect } from 'preact/hooks';
+import { messages } from '../../i18n/en.js';
+import { Notice } from '../components/Notice.js';
+import type { WidgetModel } from '../state.js';
+import type { RequestsModel } from './requests-model.js';
+import { StatusBadge } from './StatusBadge.js';
+import { dateTime } from './time.js';
+
+export function RequestView({ model, requests, id }: { model: WidgetModel; requests: RequestsModel; id: number }) {
+  useEffect(() => requests.open(id), [id]);
+  const detail = requests.detail.value;
+  if (detail.state === 'loading') return <p class="view muted">{messages.loading}</p>;
+  if (detail.state === 'error') {
+    const text = detail.error.code === 'session_expired' ? messages.sessionEnded : detail.error.status === 404 ? messages.articleMissing : messages.offline;
+    return <div class="view"><Notice text={text} onRetry={detail.error.status === 404 ? undefined : () => requests.open(id)} /></div>;
+  }
+
+  const request = detail.value;
+  const problem = requests.problem.value;
+  const closed = request.status === 'solved' && !request.can.comment;
+  const followUp = () => {
+    model.contact.prefill({ subject: messages.followUpSubject(request.id, request.subject), category: request.category.id });
+    model.navigation.show({ name: 'contact' });
+  };
+
+  return (
+    <article class="view request" aria-labelledby="ph-request-title">
+      <h3 id="ph-request-title" class="article-heading" tabIndex={-1} data-autofocus>
+        {request.subject}
+      </h3>
+      <p class="request-meta">
+        <StatusBadge status={request.status} />
+        <span>
+          {messages.requestTitle(request.id)} · {request.category.name}
+        </span>
+      </p>
+      {request.ccs.length > 0 && (
+        <p class="muted ccs">
+          {messages.copied}: {request.ccs.map((cc) => cc.name).join(', ')}
+        </p>
+      )}
+
+      <ol class="thread">
+        {request.comments.map((comment) => (
+          <li key={comment.id} class={comment.author.role === 'agent' ? 'message from-agent' : 'message'}>
+            <p class="message-author">
+              <strong>{comment.author.you ? messages.you : comment.author.name}</strong>
+              {comment.author.role === 'agent' && <span class="tag">{messages.support}</span>}
+              <time dateTime={comment.createdAt}>{dateTime(comment.createdAt)}</time>
+            </p>
+            <p class="message-body">{comment.body}</p>
+          </li>
+        ))}
+      </ol>
+
+      {closed || problem?.code === 'request_closed' ? (
+        <div class="notice" role="status">
+          <p>{messages.closedNote}</p>
+          <button type="button" class="secondary" onClick={followUp}>
+            {messages.followUp}
+          </button>
+        </div>
+      ) : (
+        <form
+          class="form reply"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (requests.reply.value.trim()) void requests.sendReply(request.id);
+          }}
+        >
+          <div class="field">
+            <label for="ph-reply">{messages.addToConversation}</label>
+            <textarea id="ph-reply" rows={3} value={requests.reply.value} onInput={(event) => (requests.reply.value = event.currentTarget.value)} />
+          </div>
+          {problem && (
+            <p class="form-error" role="alert">
+              {problem.code === 'session_expired' ? messages.sessionEnded : problem.code === 'network' ? messages.offline : problem.message}
+            </p>
+          )}
+          <div class="actions">
+            <button type="submit" class="primary" disabled={requests.busy.value !== null || !requests.reply.value.trim()}>
+              {requests.busy.value === 'reply' ? messages.sending : messages.sendReply}
+            </button>
+            {request.can.solve && (
+              <button type="button" class="secondary" disabled={requests.busy.value !== null} onClick={() => requests.solve(request.id)}>
+                {messages.markSolved}
+              </button>
+            )}
+          </div>
+        </form>
+      )}
+    </article>
+  );
+}

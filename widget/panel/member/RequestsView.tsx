@@ -1,0 +1,82 @@
+/** "Your requests": tabs for My requests, CC'd and (where the plan allows) Organization requests. */
+import { useEffect } from 'preact/hooks';
+import type { RequestScope } from '../../../server/contract/types.js';
+import { messages } from '../../i18n/en.js';
+import { Notice } from '../components/Notice.js';
+import type { WidgetModel } from '../state.js';
+import type { RequestsModel } from './requests-model.js';
+import { StatusBadge } from './StatusBadge.js';
+import { timeAgo } from './time.js';
+
+export function RequestsView({ model, requests }: { model: WidgetModel; requests: RequestsModel }) {
+  const config = model.config.value;
+  const member = model.session.member.value;
+  const orgAvailable = config.state === 'ready' && config.value.site.features.organizationRequests && Boolean(member?.organization);
+  const tabs: RequestScope[] = orgAvailable ? ['mine', 'ccd', 'org'] : ['mine', 'ccd'];
+  const rows = requests.rows.value;
+
+  useEffect(() => requests.loadList(), []);
+
+  return (
+    <div class="view">
+      <h3 class="section-heading requests-heading" tabIndex={-1} data-autofocus>
+        {messages.yourRequests}
+      </h3>
+      <div class="tabs" role="tablist" aria-label={messages.yourRequests}>
+        {tabs.map((tab) => (
+          <button
+            key={tab}
+            type="button"
+            role="tab"
+            class="tab"
+            aria-selected={requests.list.value === tab}
+            aria-controls="ph-request-list"
+            onClick={() => requests.show(tab)}
+          >
+            {messages.lists[tab]}
+          </button>
+        ))}
+      </div>
+      <label class="filter">
+        {messages.statusFilter}
+        <select value={requests.status.value} onChange={(event) => requests.show(requests.list.value, event.currentTarget.value)}>
+          <option value="">{messages.allStatuses}</option>
+          <option value="open">{messages.statuses.open}</option>
+          <option value="awaiting_reply">{messages.statuses.awaiting_reply}</option>
+          <option value="solved">{messages.statuses.solved}</option>
+        </select>
+      </label>
+
+      <div id="ph-request-list" role="tabpanel" aria-busy={rows.state === 'loading'}>
+        {rows.state === 'loading' && <p class="muted">{messages.loading}</p>}
+        {rows.state === 'error' && <Notice text={rows.error.code === 'session_expired' ? messages.sessionEnded : messages.offline} onRetry={requests.loadList} />}
+        {rows.state === 'ready' && !rows.value.length && <p class="muted">{messages.noRequests}</p>}
+        {rows.state === 'ready' && rows.value.length > 0 && (
+          <ul class="requests">
+            {rows.value.map((request) => (
+              <li key={request.id}>
+                <button type="button" class="request-row" onClick={() => model.navigation.show({ name: 'request', id: request.id })}>
+                  <span class="request-subject">{request.subject}</span>
+                  <span class="request-meta">
+                    <StatusBadge status={request.status} />
+                    <span>
+                      #{request.id} · {messages.lastActivity(timeAgo(request.updatedAt))}
+                    </span>
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {requests.nextCursor.value && (
+          <button type="button" class="secondary wide" disabled={requests.loadingMore.value} onClick={requests.loadMore}>
+            {requests.loadingMore.value ? messages.loading : messages.loadMore}
+          </button>
+        )}
+      </div>
+      <button type="button" class="primary wide" onClick={() => model.navigation.show({ name: 'contact' })}>
+        {messages.newRequest}
+      </button>
+    </div>
+  );
+}
