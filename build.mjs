@@ -27,6 +27,9 @@ const panel = await esbuild.build({
   legalComments: 'none',
 });
 const panelEntry = Object.entries(panel.metafile.outputs).find(([, output]) => output.entryPoint)[0];
+// The chunks the panel entry imports statically: the loader fetches them alongside the entry,
+// in parallel, instead of the browser discovering them one round trip later.
+const panelChunks = panel.metafile.outputs[panelEntry].imports.filter((imported) => imported.kind === 'import-statement').map((imported) => basename(imported.path));
 
 const loader = await esbuild.build({
   entryPoints: ['widget/loader.ts'],
@@ -35,7 +38,7 @@ const loader = await esbuild.build({
   format: 'iife',
   minify: true,
   target: widgetTarget,
-  define: { PANEL_ENTRY: JSON.stringify(basename(panelEntry)) },
+  define: { PANEL_FILES: JSON.stringify([basename(panelEntry), ...panelChunks]) },
   metafile: true,
   legalComments: 'none',
 });

@@ -1,14 +1,15 @@
 // bench/size — what a host page pays for the widget, in bytes (raw, gzip, brotli):
 //   loader: widget.js, on every page view;
 //   panel:  every script fetched from the support server between the click on Support and the
-//           suggested articles being shown (the panel entry and the chunks it statically imports).
+//           suggested articles being shown (the panel entry and the chunks it statically imports);
+//   member: what a signed-in member's views add on top (the chunks the panel imports on demand).
 // Run `npm run build` first, then `node bench/size.mjs`. test/build/size.test.ts enforces BUDGETS.
 import { readFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const BUDGETS = { loaderGzip: 2048, panelGzip: 20 * 1024 };
+export const BUDGETS = { loaderGzip: 2048, panelGzip: 20 * 1024, memberGzip: 6 * 1024 };
 
 const dist = fileURLToPath(new URL('../dist/widget/', import.meta.url));
 
@@ -23,33 +24,36 @@ const measure = (buffers) => {
   };
 };
 
-/** The panel entry plus everything it imports statically, transitively: what the first open fetches. */
-function panelFiles(meta) {
+/** An output plus everything it imports statically, transitively, leaving out what is already loaded. */
+function staticClosure(meta, start, loaded = new Set()) {
   const files = new Set();
   const visit = (output) => {
-    if (files.has(output)) return;
+    if (files.has(output) || loaded.has(output)) return;
     files.add(output);
     for (const imported of meta.panel.outputs[output].imports) if (imported.kind === 'import-statement') visit(imported.path);
   };
-  visit(meta.panelEntry);
+  visit(start);
   return [...files];
 }
 
+const dynamicImports = (meta, files) =>
+  files.flatMap((file) => meta.panel.outputs[file].imports.filter((imported) => imported.kind === 'dynamic-import').map((imported) => imported.path));
+
 export function measureWidget() {
   const meta = JSON.parse(readFileSync(join(dist, 'meta.json'), 'utf8'));
-  const panel = panelFiles(meta);
-  return {
-    loader: measure([readFileSync(join(dist, 'widget.js'))]),
-    panel: { ...measure(panel.map((file) => readFileSync(join(dist, 'chunks', basename(file))))), files: panel.map((f) => basename(f)) },
-  };
+  const panel = staticClosure(meta, meta.panelEntry);
+  const member = [...new Set(dynamicImports(meta, panel).flatMap((file) => staticClosure(meta, file, new Set(panel))))];
+  const chunks = (files) => ({ ...measure(files.map((file) => readFileSync(join(dist, 'chunks', basename(file))))), files: files.map((f) => basename(f)) });
+  return { loader: measure([readFileSync(join(dist, 'widget.js'))]), panel: chunks(panel), member: chunks(member) };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { loader, panel } = measureWidget();
+  const { loader, panel, member } = measureWidget();
   const row = (name, size, budget) =>
     `${name.padEnd(8)} ${String(size.raw).padStart(8)} ${String(size.gzip).padStart(8)} ${String(size.brotli).padStart(8)}   budget ${budget} gzip${size.gzip > budget ? '  OVER' : ''}`;
   console.log(`${''.padEnd(8)} ${'raw'.padStart(8)} ${'gzip'.padStart(8)} ${'brotli'.padStart(8)}   (bytes)`);
   console.log(row('loader', loader, BUDGETS.loaderGzip));
   console.log(row('panel', panel, BUDGETS.panelGzip));
-  console.log(`panel files: ${panel.files.join(', ')}`);
+  console.log(row('member', member, BUDGETS.memberGzip));
+  console.log(`panel files: ${panel.files.join(', ')}; member files: ${member.files.join(', ')}`);
 }

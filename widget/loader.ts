@@ -7,7 +7,8 @@ import { launcherMessages } from './i18n/en.js';
 import { launcherCss } from './launcher-style.js';
 import type { Command, LauncherSettings, PanelControl, WidgetEvent, MountPanel } from './bridge.js';
 
-declare const PANEL_ENTRY: string; // the panel's content-hashed file name, injected by build.mjs
+// The panel's content-hashed entry file, then the chunks it imports; injected by build.mjs.
+declare const PANEL_FILES: string[];
 
 type Stub = ((...args: unknown[]) => void) & { q?: ArrayLike<unknown>[]; loaded?: boolean };
 
@@ -71,8 +72,8 @@ function start(script: HTMLScriptElement) {
   };
 
   const load = () =>
-    (loading ??= import(new URL(`widget/chunks/${PANEL_ENTRY}`, script.src).href).then(
-      ({ mountPanel }: { mountPanel: MountPanel }) => {
+    (loading ??= Promise.all(PANEL_FILES.map((file) => import(new URL(`widget/chunks/${file}`, script.src).href))).then(
+      ([{ mountPanel }]: { mountPanel: MountPanel }[]) => {
         panel = mountPanel({ root, launcher, site: script.dataset.site ?? '', scriptUrl: script.src, settings, emit }, pending.splice(0));
       },
       () => {

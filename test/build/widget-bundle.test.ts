@@ -11,10 +11,13 @@ const meta = JSON.parse(readFileSync('dist/widget/meta.json', 'utf8')) as { pane
 const inputsOf = (metafile: Metafile) => Object.values(metafile.outputs).flatMap((output) => Object.keys(output.inputs));
 
 describe('widget bundles', () => {
-  it('keep the loader and the first panel load within their gzip budgets', () => {
-    const { loader, panel } = measureWidget();
+  it('keep the loader, the first panel load and the member views within their gzip budgets', () => {
+    const { loader, panel, member } = measureWidget();
     expect(loader.gzip).toBeLessThanOrEqual(BUDGETS.loaderGzip);
     expect(panel.gzip).toBeLessThanOrEqual(BUDGETS.panelGzip);
+    // Signed-in members' views come on demand, on top of the panel.
+    expect(member.files.length).toBeGreaterThan(0);
+    expect(member.gzip).toBeLessThanOrEqual(BUDGETS.memberGzip);
   });
 
   it('contain no server code but the dependency-free shared rules', () => {
