@@ -64,6 +64,7 @@ const text = (value: unknown, max: number): value is string => typeof value === 
 function checkClaims(claims: Record<string, unknown>, now: Date): HostClaims {
   const { sub, email, email_verified: emailVerified, name, org, jti, iat, exp } = claims;
   if (typeof iat !== 'number' || typeof exp !== 'number') throw refuse('token_invalid', 'The sign-in token needs numeric iat and exp.');
+  if (exp <= iat) throw refuse('token_invalid', 'The sign-in token expires before it was issued.');
   if (exp - iat > HOST_TOKEN_RULES.maxLifetimeSeconds) throw refuse('token_invalid', 'The sign-in token may live one hour at most.');
   if (iat * 1000 > now.getTime() + HOST_TOKEN_RULES.clockToleranceMs) throw refuse('token_invalid', 'The sign-in token was issued in the future.');
   if (!text(sub, 255) || !text(jti, 255)) throw refuse('token_invalid', 'The sign-in token needs sub and jti.');

@@ -1,4 +1,16 @@
 import { randomBytes } from 'node:crypto';
 
-/** Opaque ids made in code (not by the database), prefixed so a stray id says what it points at. */
-export const newId = (prefix: string): string => `${prefix}_${randomBytes(12).toString('base64url')}`;
+let lastTime = 0;
+let sequence = 0;
+
+/**
+ * Opaque ids made in code (not by the database), prefixed so a stray id says what it points at.
+ * They sort in creation order within a process — time, then a counter, then randomness — so rows
+ * written in the same millisecond (a request and its first comment) still list in the order made.
+ */
+export function newId(prefix: string): string {
+  const now = Date.now();
+  sequence = now === lastTime ? sequence + 1 : 0;
+  lastTime = now;
+  return `${prefix}_${now.toString(36).padStart(9, '0')}${sequence.toString(36).padStart(3, '0')}${randomBytes(8).toString('base64url')}`;
+}

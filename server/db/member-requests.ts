@@ -121,7 +121,7 @@ function readView(tx: Tx | Db, scope: MemberScope, number: number): RequestView 
       body: c.body,
       createdAt: c.createdAt,
       authorEndUserId: c.authorEndUserId,
-      authorName: c.agentName ?? c.customerName ?? c.customerEmail?.split('@')[0] ?? 'Customer',
+      authorName: c.agentName ?? c.customerName ?? c.customerEmail ?? 'Customer',
       byAgent: c.agentName !== null,
     })),
   };

@@ -24,14 +24,15 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
       failures.check(addressKey);
       let member;
       try {
-        member = await signInMember(db, request.site, (request.body as SessionRequest).token, clock);
+        member = await signInMember(db, request.site, (request.body as SessionRequest).token, clock, (sub) => {
+          const memberKey = `${request.site.id}:${sub}`;
+          successes.check(memberKey);
+          successes.record(memberKey);
+        });
       } catch (error) {
         if (error instanceof ApiError && error.statusCode === 401) failures.record(addressKey);
         throw error;
       }
-      const memberKey = `${request.site.id}:${member.id}`;
-      successes.check(memberKey);
-      successes.record(memberKey);
       return { ...app.memberSessions.issue(member), member: presentMember(member) };
     },
   );

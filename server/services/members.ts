@@ -1,7 +1,7 @@
 /** Signing a member in: a host token in, a session and the member's profile out. */
 import type { Db } from '../db/client.js';
 import { exchangeMemberToken, type MemberRecord } from '../db/members.js';
-import type { SiteRow } from '../db/sites.js';
+import { MIN_SITE_SECRET_BYTES, type SiteRow } from '../db/sites.js';
 import { verifyHostToken } from '../auth/host-token.js';
 import type { Member } from '../contract/types.js';
 import { ApiError } from '../errors.js';
@@ -9,13 +9,20 @@ import type { Clock } from './clock.js';
 
 /** The secrets a host token may be signed with: the current one, and a rotated-out one during its grace period. */
 export function hostTokenSecrets(site: SiteRow, now: Date): string[] {
-  const previousValid = site.previousTokenSecret && site.previousSecretValidUntil && site.previousSecretValidUntil > now.toISOString();
-  return previousValid ? [site.tokenSecret, site.previousTokenSecret!] : [site.tokenSecret];
+  const previous = site.previousTokenSecret;
+  const previousValid =
+    previous && Buffer.byteLength(previous) >= MIN_SITE_SECRET_BYTES && site.previousSecretValidUntil && site.previousSecretValidUntil > now.toISOString();
+  return previousValid ? [site.tokenSecret, previous] : [site.tokenSecret];
 }
 
-export async function signInMember(db: Db, site: SiteRow, token: string, clock: Clock): Promise<MemberRecord> {
+/**
+ * Verifies the host token, lets `beforeUse` refuse its subject (e.g. a rate limit) while the token
+ * is still unused, then records its one use and brings the member's record up to date.
+ */
+export async function signInMember(db: Db, site: SiteRow, token: string, clock: Clock, beforeUse: (sub: string) => void): Promise<MemberRecord> {
   const now = clock();
   const claims = verifyHostToken(token, hostTokenSecrets(site, now), now);
+  beforeUse(claims.sub);
   const member = await exchangeMemberToken(
     db,
     site.id,
