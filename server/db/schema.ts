@@ -201,3 +201,58 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/** Signed-in agents of the inbox. The cookie holds a random token; only its hash is stored. */
+export const agentSessions = sqliteTable(
+  'agent_sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    agentId: text('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
+    createdAt: text('created_at').notNull(),
+    /** Sessions end after 12 hours without use. */
+    lastSeenAt: text('last_seen_at').notNull(),
+  },
+  (t) => [index('agent_sessions_agent_idx').on(t.agentId)],
+);
+
+/** Personal API tokens for programs (`Authorization: Bearer pat_…`), shown once, stored hashed. */
+export const agentApiTokens = sqliteTable(
+  'agent_api_tokens',
+  {
+    id: text('id').primaryKey(),
+    agentId: text('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: text('created_at').notNull(),
+    lastUsedAt: text('last_used_at'),
+  },
+);
+
+export type OutboxStatus = 'pending' | 'sent' | 'failed';
+
+/**
+ * Mail waiting to be sent. Rows are written in the same transaction as the event they tell about,
+ * so a ticket and its notifications exist together or not at all; a sender delivers them later,
+ * with retries, and a failed delivery never touches the ticket.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id').notNull().references(() => sites.id),
+    requestId: text('request_id').references(() => requests.id, { onDelete: 'set null' }),
+    kind: text('kind').notNull(),
+    toEmail: text('to_email').notNull(),
+    toName: text('to_name'),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html').notNull(),
+    status: text('status').$type<OutboxStatus>().notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    createdAt: text('created_at').notNull(),
+    sentAt: text('sent_at'),
+  },
+  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt), index('outbox_recipient_idx').on(t.siteId, t.toEmail, t.createdAt)],
+);
