@@ -3,10 +3,13 @@
  * `visibleTo(scope)`, so no route can read, comment on or solve a request the member may not see:
  * for such a request these functions find nothing, exactly as for one that does not exist.
  */
-import { and, asc, desc, eq, exists, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, exists, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from './client.js';
 import { newId } from './ids.js';
-import { agents, categories, comments, endUsers, organizations, requestCcs, requests, type StoredStatus } from './schema.js';
+import { comments, requestCcs, requests, type StoredStatus } from './schema.js';
+import { readRequestView, type RequestView } from './request-view.js';
+
+export type { RequestView };
 
 export interface MemberScope {
   siteId: string;
@@ -67,65 +70,7 @@ export async function countVisibleWithStatus(db: Db, scope: MemberScope, list: L
   return db.$count(requests, and(visibleTo(scope), inList(scope, list), eq(requests.status, status)));
 }
 
-export interface RequestView {
-  request: RequestRow;
-  categoryName: string;
-  requester: { id: string; name: string | null; email: string };
-  organizationName: string | null;
-  ccs: { name: string | null; email: string }[];
-  comments: { id: string; body: string; createdAt: string; authorEndUserId: string | null; authorName: string; byAgent: boolean }[];
-}
-
-function readView(tx: Tx | Db, scope: MemberScope, number: number): RequestView | undefined {
-  const found = tx
-    .select({ request: requests, categoryName: categories.name, organizationName: organizations.name, requester: endUsers })
-    .from(requests)
-    .innerJoin(categories, eq(categories.id, requests.categoryId))
-    .innerJoin(endUsers, eq(endUsers.id, requests.requesterId))
-    .leftJoin(organizations, eq(organizations.id, requests.organizationId))
-    .where(and(visibleTo(scope), eq(requests.number, number)))
-    .get();
-  if (!found) return undefined;
-  const ccs = tx
-    .select({ name: endUsers.name, email: endUsers.email })
-    .from(requestCcs)
-    .innerJoin(endUsers, eq(endUsers.id, requestCcs.endUserId))
-    .where(eq(requestCcs.requestId, found.request.id))
-    .orderBy(asc(requestCcs.createdAt), asc(endUsers.email))
-    .all();
-  // Public comments only: internal notes never leave the agent side.
-  const thread = tx
-    .select({
-      id: comments.id,
-      body: comments.body,
-      createdAt: comments.createdAt,
-      authorEndUserId: comments.authorEndUserId,
-      customerName: endUsers.name,
-      customerEmail: endUsers.email,
-      agentName: agents.name,
-    })
-    .from(comments)
-    .leftJoin(endUsers, eq(endUsers.id, comments.authorEndUserId))
-    .leftJoin(agents, eq(agents.id, comments.authorAgentId))
-    .where(and(eq(comments.requestId, found.request.id), eq(comments.public, true)))
-    .orderBy(asc(comments.createdAt), asc(comments.id))
-    .all();
-  return {
-    request: found.request,
-    categoryName: found.categoryName,
-    requester: { id: found.requester.id, name: found.requester.name, email: found.requester.email },
-    organizationName: found.organizationName,
-    ccs,
-    comments: thread.map((c) => ({
-      id: c.id,
-      body: c.body,
-      createdAt: c.createdAt,
-      authorEndUserId: c.authorEndUserId,
-      authorName: c.agentName ?? c.customerName ?? c.customerEmail ?? 'Customer',
-      byAgent: c.agentName !== null,
-    })),
-  };
-}
+const readView = (tx: Tx | Db, scope: MemberScope, number: number) => readRequestView(tx, and(visibleTo(scope), eq(requests.number, number))!, 'public');
 
 export async function findVisibleRequest(db: Db, scope: MemberScope, number: number): Promise<RequestView | undefined> {
   return readView(db, scope, number);

@@ -1,0 +1,63 @@
+/**
+ * Who is calling an agent route: a person in the inbox (a session cookie) or a program (a personal
+ * API token as `Authorization: Bearer pat_…`). The cookie is `__Host-` prefixed, HttpOnly and
+ * SameSite=Strict — but SameSite does not stop another port or subdomain of the same site, so every
+ * write made with the cookie must also come from PUBLIC_URL's origin and carry a custom header,
+ * which a cross-origin form or fetch cannot send without a preflight we never answer.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { findAgentByApiToken, touchAgentSession, type AgentWithSite } from '../db/agents.js';
+import { ApiError } from '../errors.js';
+
+export const AGENT_COOKIE = '__Host-porthole_agent';
+export const AGENT_WRITE_HEADER = 'x-porthole-agent';
+export const AGENT_IDLE_MS = 12 * 60 * 60 * 1000;
+export const API_TOKEN_PREFIX = 'pat_';
+
+export const hashSecret = (value: string): string => createHash('sha256').update(value).digest('hex');
+export const newSecret = (prefix = ''): string => `${prefix}${randomBytes(32).toString('base64url')}`;
+
+const signedOut = () => new ApiError(401, 'session_expired', 'Sign in to the inbox again.');
+
+function readCookie(request: FastifyRequest, name: string): string | undefined {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return undefined;
+}
+
+export const sessionCookieOf = (request: FastifyRequest) => readCookie(request, AGENT_COOKIE);
+
+export function setSessionCookie(reply: FastifyReply, token: string | null): void {
+  const attributes = 'Path=/; Secure; HttpOnly; SameSite=Strict';
+  reply.header('set-cookie', token ? `${AGENT_COOKIE}=${token}; ${attributes}` : `${AGENT_COOKIE}=; ${attributes}; Max-Age=0`);
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    agent?: AgentWithSite;
+  }
+}
+
+export async function authenticateAgent(app: FastifyInstance, request: FastifyRequest): Promise<AgentWithSite> {
+  const { db, clock, config } = app.porthole;
+  const now = clock();
+  const authorization = request.headers.authorization;
+  if (authorization !== undefined) {
+    const token = /^Bearer (pat_[A-Za-z0-9_-]{20,100})$/.exec(authorization)?.[1];
+    const agent = token && (await findAgentByApiToken(db, hashSecret(token), now.toISOString()));
+    if (!agent) throw signedOut();
+    return agent;
+  }
+  const cookie = sessionCookieOf(request);
+  if (!cookie) throw signedOut();
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    const fromInbox = request.headers.origin === new URL(config.publicUrl).origin && request.headers[AGENT_WRITE_HEADER] === '1';
+    if (!fromInbox) throw new ApiError(403, 'origin_not_allowed', 'Inbox changes must come from the inbox page.');
+  }
+  const agent = await touchAgentSession(db, hashSecret(cookie), new Date(now.getTime() - AGENT_IDLE_MS).toISOString(), now.toISOString());
+  if (!agent) throw signedOut();
+  return agent;
+}
