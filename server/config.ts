@@ -18,6 +18,12 @@ export interface Config {
   widgetDir: string;
   /** Signs member sessions; when unset, one is generated once and stored in the database. */
   sessionSecret?: string;
+  /** Outgoing mail: SMTP when set, else messages are written as .eml files to `mailDir`. */
+  smtpUrl?: string;
+  mailFrom: string;
+  mailDir: string;
+  /** Solved requests close by themselves after this long. */
+  autoCloseAfterHours: number;
   /** Anonymous submissions allowed per site and client address in `windowMs`. */
   submitLimit: { max: number; windowMs: number };
 }
@@ -39,6 +45,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY ? (env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY) : false,
     production,
     sessionSecret: env.SESSION_SECRET || undefined,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? 'Porthole Support <support@porthole.localhost>',
+    mailDir: resolve(env.MAIL_DIR ?? './data/mail'),
+    autoCloseAfterHours: integer(env.AUTO_CLOSE_AFTER_HOURS, 96, 'AUTO_CLOSE_AFTER_HOURS'),
     widgetDir: resolve(env.WIDGET_DIR ?? './dist/widget'),
     submitLimit: { max: integer(env.SUBMIT_LIMIT_PER_10_MIN, 20, 'SUBMIT_LIMIT_PER_10_MIN'), windowMs: 10 * 60 * 1000 },
   };
