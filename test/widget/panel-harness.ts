@@ -8,7 +8,21 @@
  */
 import { render } from 'preact';
 import { vi } from 'vitest';
-import type { ArticleBody, ArticleListBody, ArticleSummary, CreatedRequestBody, ErrorBody, SiteConfigBody } from '../../server/contract/types.js';
+import type {
+  ArticleBody,
+  ArticleListBody,
+  ArticleSummary,
+  CommentCreatedBody,
+  CreatedRequestBody,
+  ErrorBody,
+  Member,
+  RequestDetail,
+  RequestDetailBody,
+  RequestListBody,
+  RequestScope,
+  SessionBody,
+  SiteConfigBody,
+} from '../../server/contract/types.js';
 import type { Command, LoaderBridge, PanelControl, WidgetEvent } from '../../widget/bridge.js';
 import { mountPanel } from '../../widget/panel/index.js';
 
@@ -241,4 +255,233 @@ export function describedError(root: ShadowRoot, control: HTMLElement): string |
   const ids = (control.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
   const error = ids.map((id) => root.getElementById(id)).find((el) => el?.classList.contains('error'));
   return error?.textContent ?? undefined;
+}
+
+/** Waits, letting renders and fetches settle, until `check` stops throwing (e.g. the member chunk has loaded). */
+export const until = <T>(check: () => T, timeout = 3000) => vi.waitFor(check, { timeout, interval: 5 });
+
+// ---- signed-in members ------------------------------------------------------
+
+export const DANA: Member = { name: 'Dana Reyes', email: 'dana@example.org', emailVerified: true, organization: { name: 'Reyes Outdoor Co.' } };
+export const SOLO: Member = { name: 'Jo Park', email: 'jo@example.net', emailVerified: true, organization: null };
+
+/** A request as the fake server keeps it: what the member sees, which lists it is on, and whether it is closed for good. */
+export interface StoredRequest {
+  detail: RequestDetail;
+  lists: RequestScope[];
+  /** Stored status `closed`: shown as Solved, takes no more comments (409 request_closed). */
+  closed?: boolean;
+}
+
+const LABELS = { open: 'Open', awaiting_reply: 'Awaiting your reply', solved: 'Solved' } as const;
+
+/** A request detail with sensible defaults; `summary` fields and anything else may be overridden. */
+export function requestDetail(id: number, subject: string, change: Partial<RequestDetail> = {}): RequestDetail {
+  const status = change.status ?? 'open';
+  return {
+    id,
+    subject,
+    status,
+    statusLabel: LABELS[status],
+    createdAt: '2025-03-01T09:00:00.000Z',
+    updatedAt: '2025-03-03T09:00:00.000Z',
+    category: { id: CATEGORY.product, name: 'Product question' },
+    requester: { name: 'Dana Reyes' },
+    organization: null,
+    ccs: [],
+    fields: {},
+    comments: [],
+    can: { comment: true, solve: status !== 'solved' },
+    ...change,
+  };
+}
+
+/** Dana's requests: one awaiting her reply (agent, CC and her own messages), one closed, one she is copied on, one of her organization's. */
+export function memberRequests(): StoredRequest[] {
+  return [
+    {
+      lists: ['mine'],
+      detail: requestDetail(1042, 'Tent pole snapped on the first trip', {
+        status: 'awaiting_reply',
+        statusLabel: 'Awaiting your reply',
+        organization: { name: 'Reyes Outdoor Co.' },
+        ccs: [
+          { name: 'Sam Ortiz', email: 'sam@example.org' },
+          { name: 'lee@example.com', email: 'lee@example.com' },
+        ],
+        fields: { productType: 'Tents' },
+        comments: [
+          { id: 'cmt_a1', body: 'The middle pole snapped when I pitched the tent.', author: { name: 'Dana Reyes', role: 'customer', you: true }, createdAt: '2025-03-01T09:00:00.000Z' },
+          { id: 'cmt_a2', body: 'Sorry to hear that! Could you send a photo of the break?', author: { name: 'Priya Natarajan', role: 'agent', you: false }, createdAt: '2025-03-02T10:15:00.000Z' },
+          { id: 'cmt_a3', body: 'I was there too, it broke at the joint.', author: { name: 'Sam Ortiz', role: 'customer', you: false }, createdAt: '2025-03-03T09:00:00.000Z' },
+        ],
+        can: { comment: true, solve: true },
+      }),
+    },
+    {
+      lists: ['mine'],
+      closed: true,
+      detail: requestDetail(1038, 'Refund for returned boots', {
+        status: 'solved',
+        category: { id: CATEGORY.billing, name: 'Billing & payments' },
+        comments: [{ id: 'cmt_b1', body: 'Where is my refund?', author: { name: 'Dana Reyes', role: 'customer', you: true }, createdAt: '2025-02-01T09:00:00.000Z' }],
+        can: { comment: false, solve: false },
+      }),
+    },
+    {
+      lists: ['ccd'],
+      detail: requestDetail(1031, 'Team order for the climbing club', {
+        requester: { name: 'Sam Ortiz' },
+        ccs: [{ name: 'Dana Reyes', email: 'dana@example.org' }],
+        can: { comment: true, solve: false },
+      }),
+    },
+    {
+      lists: ['org'],
+      detail: requestDetail(1025, 'Bulk discount for our shop', { requester: { name: 'Alex Reyes' }, organization: { name: 'Reyes Outdoor Co.' }, can: { comment: true, solve: false } }),
+    },
+  ];
+}
+
+export interface MemberBackendOptions {
+  /** Host tokens the fake server accepts, and the member each one signs in (default: `host-token-dana` → Dana). */
+  tokens?: Record<string, Member>;
+  requests?: StoredRequest[];
+  /** How long an issued session lasts (default 15 minutes, as the real server). */
+  sessionMs?: number;
+  /** Holds the answer to a member call (session or request routes only) back until the returned promise settles. */
+  delay?: (call: RecordedCall) => Promise<unknown> | undefined;
+}
+
+/**
+ * Adds the member routes to a fake server: `POST …/session` exchanges a known host token for an
+ * access token; the request routes need `Authorization: Bearer <a live access token>` (else 401
+ * `session_expired`, as the real server answers) and serve `requests` with cursor pagination.
+ */
+export function addMemberBackend(server: FakeServer, options: MemberBackendOptions = {}) {
+  const tokens = options.tokens ?? { 'host-token-dana': DANA };
+  const stored = options.requests ?? memberRequests();
+  const live = new Map<string, Member>();
+  const issuedTokens: string[] = [];
+  let issued = 0;
+  let commentIds = 0;
+  const rel = (call: RecordedCall) => call.url.pathname.slice(new URL(API_BASE).pathname.length);
+  const memberOf = (call: RecordedCall) => live.get((call.headers.authorization ?? '').replace(/^Bearer /, ''));
+  const find = (id: number) => stored.find((r) => r.detail.id === id);
+  const summary = ({ id, subject, status, statusLabel, createdAt, updatedAt }: RequestDetail) => ({ id, subject, status, statusLabel, createdAt, updatedAt });
+
+  server.override((call) => {
+    if (!call.url.href.startsWith(API_BASE)) return undefined;
+    const held = options.delay?.(call);
+    return held ? held.then(() => answer(call) ?? apiError(404, 'not_found', 'No such route.')) : answer(call);
+  });
+
+  function answer(call: RecordedCall): Response | undefined {
+    const path = rel(call);
+    if (call.method === 'POST' && path === 'session') {
+      const token = (call.body as { token?: string } | undefined)?.token ?? '';
+      const member = tokens[token];
+      if (!member) return apiError(401, 'token_invalid', 'That sign-in token is not valid.');
+      const accessToken = `sess.${++issued}.${token.length}`;
+      live.set(accessToken, member);
+      issuedTokens.push(accessToken);
+      const body: SessionBody = { accessToken, expiresAt: new Date(Date.now() + (options.sessionMs ?? 15 * 60_000)).toISOString(), member };
+      return json(body);
+    }
+    // Creating a request: anonymous is the default server's job; with a bearer token it must be a live one.
+    if (call.method === 'POST' && path === 'requests') return call.headers.authorization && !memberOf(call) ? apiError(401, 'session_expired', 'Please sign in again.') : undefined;
+    if (!path.startsWith('requests')) return undefined;
+
+    const member = memberOf(call);
+    if (!member) return apiError(401, 'session_expired', 'Please sign in again.');
+    if (call.method === 'GET' && path === 'requests') {
+      const scope = (call.url.searchParams.get('scope') ?? 'mine') as RequestScope;
+      if (scope === 'org' && !(siteConfig.site.features.organizationRequests && member.organization)) {
+        return apiError(403, 'scope_unavailable', 'Organization requests are not available for this account.');
+      }
+      const statuses = call.url.searchParams.get('status')?.split(',');
+      const limit = Number(call.url.searchParams.get('limit') ?? 20);
+      const cursor = call.url.searchParams.get('cursor');
+      const offset = cursor ? Number(/^cur_(\d+)$/.exec(cursor)?.[1] ?? NaN) : 0;
+      if (Number.isNaN(offset)) return apiError(400, 'validation_failed', 'That cursor is not one this server gave out.', { cursor: 'is not valid' });
+      const matching = stored.filter((r) => r.lists.includes(scope) && (!statuses || statuses.includes(r.detail.status)));
+      const page = matching.slice(offset, offset + limit);
+      const body: RequestListBody = { requests: page.map((r) => summary(r.detail)), nextCursor: offset + limit < matching.length ? `cur_${offset + limit}` : null };
+      return json(body);
+    }
+    const match = /^requests\/(\d+)(\/comments|\/solve)?$/.exec(path);
+    const request = match && find(Number(match[1]));
+    if (!request) return apiError(404, 'not_found', 'That request was not found.');
+    const now = new Date().toISOString();
+    if (call.method === 'GET' && !match[2]) return json({ request: request.detail } satisfies RequestDetailBody);
+    if (call.method === 'POST' && match[2] === '/comments') {
+      if (request.closed) return apiError(409, 'request_closed', 'This request is closed and cannot be reopened. Submit a follow-up request instead.');
+      const comment = { id: `cmt_new${++commentIds}`, body: (call.body as { body: string }).body, author: { name: member.name ?? member.email, role: 'customer' as const, you: true }, createdAt: now };
+      const solvable = request.detail.requester.name === (member.name ?? member.email);
+      request.detail = { ...request.detail, status: 'open', statusLabel: 'Open', updatedAt: now, comments: [...request.detail.comments, comment], can: { comment: true, solve: solvable } };
+      return json({ comment, request: request.detail } satisfies CommentCreatedBody, 201);
+    }
+    if (call.method === 'POST' && match[2] === '/solve') {
+      if (request.closed || request.detail.status === 'solved') return apiError(409, 'already_solved', 'This request is already solved.');
+      if (!request.detail.can.solve) return apiError(403, 'not_requester', 'Only the person who opened this request can mark it as solved.');
+      request.detail = { ...request.detail, status: 'solved', statusLabel: 'Solved', updatedAt: now, can: { comment: true, solve: false } };
+      return json({ request: request.detail } satisfies RequestDetailBody);
+    }
+    return apiError(404, 'not_found', 'No such route.');
+  }
+
+  return {
+    requests: stored,
+    /** The access tokens handed out so far, oldest first. */
+    accessTokens: issuedTokens,
+    /** Ends every session issued so far, as the server does after 15 minutes: their next call answers 401 session_expired. */
+    endSessions: () => live.clear(),
+    sessionPosts: () => server.calls.filter((c) => c.method === 'POST' && rel(c) === 'session'),
+    /** Calls to the member routes (lists, a request, comments, solve). */
+    memberCalls: () => server.calls.filter((c) => rel(c).startsWith('requests') && !(c.method === 'POST' && rel(c) === 'requests')),
+    lists: () => server.calls.filter((c) => c.method === 'GET' && rel(c) === 'requests'),
+  };
+}
+
+export type MemberBackend = ReturnType<typeof addMemberBackend>;
+
+/** The home view's "Your requests" entry, shown only to a signed-in member. */
+export const memberEntry = (widget: Widget) => widget.root.querySelector<HTMLButtonElement>('.member-entry');
+
+/**
+ * Mounts the widget against a fake server with member routes, runs `identify` (a host token by
+ * default) and `open`, and waits until the home view shows the member's "Your requests" entry.
+ */
+export async function mountMember(options: MemberBackendOptions & { server?: FakeServer; identity?: { token: string } | { jwt: () => Promise<string> } } = {}) {
+  const server = options.server ?? createFakeServer();
+  const backend = addMemberBackend(server, options);
+  const widget = mountWidget({ server });
+  widget.run('identify', options.identity ?? { token: Object.keys(options.tokens ?? { 'host-token-dana': DANA })[0] });
+  widget.run('open');
+  await until(() => {
+    if (!memberEntry(widget)) throw new Error('no "Your requests" entry yet');
+  });
+  return { widget, backend, server };
+}
+
+/** Opens "Your requests" from the home view and waits until the member chunk has drawn the list. */
+export async function openRequestList(widget: Widget) {
+  memberEntry(widget)!.click();
+  await until(() => {
+    if (!widget.root.querySelector('#ph-request-list[aria-busy="false"]')) throw new Error('the request list has not loaded');
+  });
+}
+
+/** The rows of the request list, as "#id subject" with the status badge's words. */
+export const requestRows = (widget: Widget) =>
+  Array.from(widget.root.querySelectorAll('.request-row'), (row) => `${row.querySelector('.request-subject')?.textContent} [${row.querySelector('.badge')?.textContent}]`);
+
+/** Clicks a request in the list and waits until its conversation is shown. */
+export async function openRequestFromList(widget: Widget, subject: string) {
+  const row = Array.from(widget.root.querySelectorAll<HTMLButtonElement>('.request-row')).find((r) => r.querySelector('.request-subject')?.textContent === subject);
+  if (!row) throw new Error(`no request "${subject}" in the list: ${requestRows(widget).join(', ')}`);
+  row.click();
+  await until(() => {
+    if (widget.root.querySelector('#ph-request-title')?.textContent !== subject) throw new Error(`request "${subject}" not shown`);
+  });
 }

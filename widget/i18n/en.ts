@@ -52,6 +52,7 @@ export const messages = {
   loadMore: 'Load more',
   lastActivity: (when: string) => `Updated ${when}`,
   requestTitle: (number: number) => `Request #${number}`,
+  requestMissing: 'This request is not available.',
   copied: 'CC',
   you: 'You',
   support: 'Support',

@@ -2,7 +2,7 @@
  * One request: the whole public conversation, who is copied, "Add to conversation" and
  * "Mark as solved". Everything people wrote is shown as text, never as HTML.
  */
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { messages } from '../../i18n/en.js';
 import { Notice } from '../components/Notice.js';
 import type { WidgetModel } from '../state.js';
@@ -12,10 +12,17 @@ import { dateTime } from './time.js';
 
 export function RequestView({ model, requests, id }: { model: WidgetModel; requests: RequestsModel; id: number }) {
   useEffect(() => requests.open(id), [id]);
+  const heading = useRef<HTMLHeadingElement>(null);
   const detail = requests.detail.value;
-  if (detail.state === 'loading') return <p class="view muted">{messages.loading}</p>;
+  // Until this request has arrived (the model may still hold the one shown before), say it is loading.
+  const shown = detail.state === 'ready' && detail.value.id === id;
+  // The panel moved focus when the view opened, while this was still loading: move it to the title now.
+  useEffect(() => {
+    if (shown && model.navigation.isOpen.peek()) heading.current?.focus();
+  }, [shown, id]);
+  if (detail.state === 'loading' || (detail.state === 'ready' && !shown)) return <p class="view muted">{messages.loading}</p>;
   if (detail.state === 'error') {
-    const text = detail.error.code === 'session_expired' ? messages.sessionEnded : detail.error.status === 404 ? messages.articleMissing : messages.offline;
+    const text = detail.error.code === 'session_expired' ? messages.sessionEnded : detail.error.status === 404 ? messages.requestMissing : messages.offline;
     return <div class="view"><Notice text={text} onRetry={detail.error.status === 404 ? undefined : () => requests.open(id)} /></div>;
   }
 
@@ -29,7 +36,7 @@ export function RequestView({ model, requests, id }: { model: WidgetModel; reque
 
   return (
     <article class="view request" aria-labelledby="ph-request-title">
-      <h3 id="ph-request-title" class="article-heading" tabIndex={-1} data-autofocus>
+      <h3 ref={heading} id="ph-request-title" class="article-heading" tabIndex={-1} data-autofocus>
         {request.subject}
       </h3>
       <p class="request-meta">

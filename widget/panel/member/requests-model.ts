@@ -2,7 +2,7 @@
  * A member's requests inside the panel: the three lists (with status filter and "Load more"),
  * the open request, adding to it and solving it. Built once per panel, on first use.
  */
-import { signal } from '@preact/signals';
+import { effect, signal } from '@preact/signals';
 import type { RequestDetail, RequestScope, RequestSummary } from '../../../server/contract/types.js';
 import { ApiError } from '../api.js';
 import { failed, loading, ready, type Loadable } from '../models/loadable.js';
@@ -40,24 +40,42 @@ export function createRequestsModel(model: WidgetModel) {
     );
   };
 
-  const changed = (request: RequestDetail) => {
-    detail.value = ready(request);
-    model.emit('request:updated', { id: request.id, status: request.status, statusLabel: request.statusLabel });
-  };
-
-  const act = async (kind: 'reply' | 'solve', run: () => Promise<RequestDetail>) => {
+  /** Adding to or solving request `id`: its answer updates the view only if the member is still on that request. */
+  const act = async (kind: 'reply' | 'solve', id: number, run: () => Promise<RequestDetail>) => {
     if (busy.value) return;
     busy.value = kind;
     problem.value = undefined;
     try {
-      changed(await run());
+      const request = await run();
+      model.emit('request:updated', { id: request.id, status: request.status, statusLabel: request.statusLabel });
+      if (wanted !== id) return;
+      detail.value = ready(request);
       if (kind === 'reply') reply.value = '';
     } catch (error) {
-      problem.value = error instanceof ApiError ? error : new ApiError(0, 'network', String(error));
+      if (wanted === id) problem.value = error instanceof ApiError ? error : new ApiError(0, 'network', String(error));
     } finally {
       busy.value = null;
     }
   };
+
+  // Tabs, filter, rows and drafts belong to one member: another member (or nobody) starts afresh,
+  // and answers still on their way for the previous one are dropped.
+  let who: string | null | undefined;
+  effect(() => {
+    const now = session.member.value?.email ?? null;
+    if (who !== undefined && now !== who) {
+      listRun++;
+      wanted = 0;
+      list.value = 'mine';
+      status.value = '';
+      rows.value = loading;
+      nextCursor.value = null;
+      detail.value = loading;
+      reply.value = '';
+      problem.value = undefined;
+    }
+    who = now;
+  });
 
   return {
     list,
@@ -102,8 +120,12 @@ export function createRequestsModel(model: WidgetModel) {
         (error) => wanted === id && (detail.value = failed(error)),
       );
     },
-    sendReply: (id: number) => act('reply', () => session.call((token) => api.addComment(token, id, reply.value)).then((body) => body.request)),
-    solve: (id: number) => act('solve', () => session.call((token) => api.solveRequest(token, id)).then((body) => body.request)),
+    sendReply: (id: number) => {
+      // What the member wrote now, even if a renewed session retries the call after they moved on.
+      const text = reply.value;
+      return act('reply', id, () => session.call((token) => api.addComment(token, id, text)).then((body) => body.request));
+    },
+    solve: (id: number) => act('solve', id, () => session.call((token) => api.solveRequest(token, id)).then((body) => body.request)),
   };
 }
 

@@ -97,6 +97,8 @@ export function createContactForm(api: ApiClient, categories: () => Category[], 
     /** After sign-out: the CCs were the member's, not the next visitor's. */
     forgetMember() {
       draft.value = { ...draft.value, ccs: '' };
+      // Their complaints about those CCs go too, or the next member would find them under an empty field.
+      errors.value = Object.fromEntries(Object.entries(errors.value).filter(([key]) => key !== 'ccs' && !key.startsWith('ccs.')));
     },
     /** Returns the created request, or undefined when the form needs attention. */
     async submit(): Promise<CreatedRequestBody['request'] | undefined> {

@@ -26,7 +26,8 @@ export function createMemberSession(api: ApiClient) {
     const source = identity;
     if (!source) return Promise.reject(new ApiError(401, 'session_expired', 'Not signed in.'));
     state.value = member.value ? 'signed-in' : 'signing-in';
-    return (pending ??= (async () => {
+    if (pending) return pending;
+    const attempt = (async () => {
       try {
         const hostToken = 'token' in source ? source.token : await source.jwt();
         // A token given once can only be exchanged once; after that the host must give a new one.
@@ -43,10 +44,16 @@ export function createMemberSession(api: ApiClient) {
           state.value = member.value ? 'ended' : 'anonymous';
         }
         throw error;
-      } finally {
-        pending = undefined;
       }
-    })());
+    })();
+    // Forgotten once settled — after it is stored, even if `jwt()` threw at once, and only if no newer
+    // identify has started another — so the next call asks the host again.
+    pending = attempt;
+    const forget = () => {
+      if (pending === attempt) pending = undefined;
+    };
+    attempt.then(forget, forget);
+    return attempt;
   };
 
   const accessToken = (): Promise<string> =>
