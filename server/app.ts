@@ -17,12 +17,16 @@ import { siteScope } from './routes/site-scope.js';
 import { widgetAssetRoutes } from './routes/widget-assets.js';
 import { installMemberSessions } from './auth/member-session.js';
 import { getOrCreateSetting } from './db/sites.js';
+import { createLinks, type Links } from './auth/link-tokens.js';
+import { createEventBus, type EventBus } from './services/events.js';
 
 export interface AppDeps {
   db: Db;
   config: Config;
   clock?: Clock;
   logger?: FastifyServerOptions['logger'];
+  /** Live updates; one per process, shared by the app and the background jobs. */
+  events?: EventBus;
 }
 
 export interface Porthole {
@@ -30,6 +34,8 @@ export interface Porthole {
   config: Config;
   clock: Clock;
   sites: SiteDirectory;
+  links: Links;
+  events: EventBus;
 }
 
 declare module 'fastify' {
@@ -52,7 +58,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Malformed percent-encoding and over-long path segments fail during routing; answer them in our shape too.
     frameworkErrors: answerFrameworkError,
   });
-  app.decorate('porthole', { db: deps.db, config: deps.config, clock, sites: createSiteDirectory(deps.db, clock) });
+  const porthole = { db: deps.db, config: deps.config, clock, sites: createSiteDirectory(deps.db, clock), events: deps.events ?? createEventBus() } as Porthole;
+  app.decorate('porthole', porthole);
 
   // Only JSON bodies are accepted; anything else is 415 rather than a string that fails validation.
   app.removeContentTypeParser('text/plain');
@@ -68,6 +75,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Signs member sessions. Generated once and kept in the database unless the operator sets one.
   const sessionSecret = deps.config.sessionSecret ?? (await getOrCreateSetting(deps.db, 'session_secret', () => randomBytes(48).toString('base64url')));
   await installMemberSessions(app, sessionSecret);
+  porthole.links = createLinks(app);
 
   await app.register(widgetAssetRoutes);
   await app.register(siteScope, { prefix: '/api/v1/sites' });

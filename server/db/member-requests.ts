@@ -8,6 +8,7 @@ import type { Db, Tx } from './client.js';
 import { newId } from './ids.js';
 import { comments, requestCcs, requests, type StoredStatus } from './schema.js';
 import { readRequestView, type RequestView } from './request-view.js';
+import { enqueueMail, type MailDraft } from './outbox.js';
 
 export type { RequestView };
 
@@ -89,6 +90,7 @@ export async function addMemberComment(
   body: string,
   now: string,
   nextStatus: (current: StoredStatus) => StoredStatus | null,
+  notify: (view: RequestView) => MailDraft[],
 ): Promise<ChangeOutcome> {
   return db.transaction((tx): ChangeOutcome => {
     const current = readView(tx, scope, number);
@@ -98,6 +100,7 @@ export async function addMemberComment(
     const commentId = newId('cmt');
     tx.insert(comments).values({ id: commentId, requestId: current.request.id, authorEndUserId: scope.memberId, body, public: true, createdAt: now }).run();
     tx.update(requests).set({ status, updatedAt: now, solvedAt: status === 'solved' ? current.request.solvedAt : null }).where(eq(requests.id, current.request.id)).run();
+    enqueueMail(tx, scope.siteId, current.request.id, notify(readRequestView(tx, eq(requests.id, current.request.id), 'all')!), now);
     return { kind: 'done', view: readView(tx, scope, number)!, commentId };
   });
 }

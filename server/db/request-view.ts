@@ -9,12 +9,21 @@ import { agents, categories, comments, endUsers, organizations, requestCcs, requ
 
 export type RequestRow = typeof requests.$inferSelect;
 
+export interface Person {
+  id: string;
+  name: string | null;
+  email: string;
+  emailVerified: boolean;
+  /** The member's id on the host; null for people known only by email. */
+  externalId: string | null;
+}
+
 export interface RequestView {
   request: RequestRow;
   categoryName: string;
-  requester: { id: string; name: string | null; email: string; externalId: string | null };
+  requester: Person;
   organizationName: string | null;
-  ccs: { id: string; name: string | null; email: string }[];
+  ccs: Person[];
   comments: { id: string; body: string; public: boolean; createdAt: string; authorEndUserId: string | null; authorName: string; byAgent: boolean }[];
 }
 
@@ -29,7 +38,7 @@ export function readRequestView(tx: Tx | Db, where: SQL, comments_: 'public' | '
     .get();
   if (!found) return undefined;
   const ccs = tx
-    .select({ id: endUsers.id, name: endUsers.name, email: endUsers.email })
+    .select({ id: endUsers.id, name: endUsers.name, email: endUsers.email, emailVerified: endUsers.emailVerified, externalId: endUsers.externalId })
     .from(requestCcs)
     .innerJoin(endUsers, eq(endUsers.id, requestCcs.endUserId))
     .where(eq(requestCcs.requestId, found.request.id))
@@ -56,7 +65,7 @@ export function readRequestView(tx: Tx | Db, where: SQL, comments_: 'public' | '
   return {
     request: found.request,
     categoryName: found.categoryName,
-    requester: { id: requester.id, name: requester.name, email: requester.email, externalId: requester.externalId },
+    requester: { id: requester.id, name: requester.name, email: requester.email, emailVerified: requester.emailVerified, externalId: requester.externalId },
     organizationName: found.organizationName,
     ccs,
     comments: thread.map((c) => ({

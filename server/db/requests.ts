@@ -4,6 +4,8 @@
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from './client.js';
+import { enqueueMail, type MailDraft } from './outbox.js';
+import { readRequestView, type RequestView } from './request-view.js';
 import { newId } from './ids.js';
 import { comments, endUsers, idempotencyKeys, requestCcs, requests, sites, type StoredStatus } from './schema.js';
 
@@ -37,20 +39,22 @@ export type Requester = { kind: 'member'; id: string; organizationId: string | n
 
 export type StoredResponse = { statusCode: number; body: unknown };
 export type CreateOutcome =
-  | ({ kind: 'created' } & StoredResponse)
+  | ({ kind: 'created'; view: RequestView } & StoredResponse)
   | ({ kind: 'replayed' } & StoredResponse)
   | { kind: 'key_reused' };
 
 /**
  * Creates a request with its first comment, honouring an idempotency key: a key seen before with the
  * same body returns the stored response; with another body, `key_reused`. `present` shapes the
- * response from the created row, and that response is stored in the same transaction.
+ * response from the created row, and that response — and the mail `notify` plans — are stored in
+ * the same transaction.
  */
 export async function createRequest(
   db: Db,
   record: NewRequestRecord,
   claim: IdempotencyClaim | null,
   present: (row: RequestRow) => StoredResponse,
+  notify: (view: RequestView) => MailDraft[],
 ): Promise<CreateOutcome> {
   return db.transaction((tx): CreateOutcome => {
     if (claim) {
@@ -100,6 +104,9 @@ export async function createRequest(
       tx.insert(requestCcs).values({ requestId: row.id, endUserId, createdAt: record.now }).onConflictDoNothing().run();
     }
 
+    const view = readRequestView(tx, eq(requests.id, row.id), 'all')!;
+    enqueueMail(tx, record.siteId, row.id, notify(view), record.now);
+
     const response = present(row);
     if (claim) {
       tx.insert(idempotencyKeys)
@@ -114,7 +121,7 @@ export async function createRequest(
         })
         .run();
     }
-    return { kind: 'created', ...response };
+    return { kind: 'created', view, ...response };
   });
 }
 

@@ -20,7 +20,7 @@ import type { MemberScope } from '../db/member-requests.js';
 import { addToConversation, countAwaitingReply, listRequests, markSolved, readRequest } from '../services/member-requests.js';
 
 export async function memberRequestRoutes(app: FastifyInstance): Promise<void> {
-  const { db, clock } = app.porthole;
+  const { db } = app.porthole;
   app.addHook('preHandler', async (request) => {
     request.member = await authenticateMember(app, request);
   });
@@ -44,10 +44,10 @@ export async function memberRequestRoutes(app: FastifyInstance): Promise<void> {
   app.post(
     '/:site/requests/:id/comments',
     { schema: { params: RequestParams, body: NewComment, response: { 201: CommentCreatedBody, '4xx': ErrorBody } } },
-    async (request, reply) => reply.code(201).send(await addToConversation(db, scopeOf(request), numberOf(request), (request.body as NewComment).body, clock)),
+    async (request, reply) => reply.code(201).send(await addToConversation(app.porthole, request.site, scopeOf(request), numberOf(request), (request.body as NewComment).body)),
   );
 
   app.post('/:site/requests/:id/solve', { schema: { params: RequestParams, response: { 200: RequestDetailBody, '4xx': ErrorBody } } }, async (request) => ({
-    request: await markSolved(db, scopeOf(request), numberOf(request), clock),
+    request: await markSolved(app.porthole, scopeOf(request), numberOf(request)),
   }));
 }

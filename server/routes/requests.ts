@@ -11,7 +11,7 @@ import { ApiError } from '../errors.js';
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,128}$/;
 
 export async function requestRoutes(app: FastifyInstance): Promise<void> {
-  const { db, clock, config } = app.porthole;
+  const { config } = app.porthole;
 
   app.post(
     '/:site/requests',
@@ -31,7 +31,7 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
         throw new ApiError(400, 'validation_failed', 'Idempotency-Key must be 8–128 visible ASCII characters.', { 'Idempotency-Key': 'is not valid' });
       }
       const member = bearerToken(request) === undefined ? undefined : await authenticateMember(app, request);
-      const outcome = await submitRequest(db, request.site, request.body as NewRequest, { member, idempotencyKey, clock });
+      const outcome = await submitRequest(app.porthole, request.site, request.body as NewRequest, { member, idempotencyKey });
       if (outcome.replayed) reply.header('Idempotency-Replayed', 'true');
       return reply.code(outcome.statusCode).send(outcome.body);
     },

@@ -17,7 +17,10 @@ import { ApiError, notFound } from '../errors.js';
 import { afterCustomerComment, canCustomerSolve, STORED_FOR_CUSTOMER_STATUS } from './request-status.js';
 import { presentCreated } from './requests.js';
 import { tierFeatures } from './sites.js';
-import type { Clock } from './clock.js';
+import type { Porthole } from '../app.js';
+import { changeOf, type EventBus } from './events.js';
+import { customerCommentMails } from './notifications.js';
+import { notifyContextFor } from './notify-context.js';
 
 export async function listRequests(db: Db, site: SiteRow, scope: MemberScope, query: RequestListQuery): Promise<RequestListBody> {
   const list = query.scope ?? 'mine';
@@ -44,17 +47,26 @@ export async function readRequest(db: Db, scope: MemberScope, number: number): P
   return presentDetail(view, scope);
 }
 
-export async function addToConversation(db: Db, scope: MemberScope, number: number, body: string, clock: Clock): Promise<CommentCreatedBody> {
+export async function addToConversation(porthole: Porthole, site: SiteRow, scope: MemberScope, number: number, body: string): Promise<CommentCreatedBody> {
+  const { db, clock, links, events } = porthole;
   if (!body.trim()) throw new ApiError(400, 'validation_failed', 'Write something to add.', { body: 'is required' });
-  const outcome = await addMemberComment(db, scope, number, body, clock().toISOString(), afterCustomerComment);
+  const context = await notifyContextFor(db, site, links);
+  const outcome = await addMemberComment(db, scope, number, body, clock().toISOString(), afterCustomerComment, (view) =>
+    customerCommentMails(view, scope.memberId, context),
+  );
   const view = settle(outcome, 'closed');
+  announce(events, view);
   const request = presentDetail(view, scope);
   return { comment: request.comments.find((c) => c.id === (outcome as { commentId?: string }).commentId)!, request };
 }
 
-export async function markSolved(db: Db, scope: MemberScope, number: number, clock: Clock): Promise<RequestDetail> {
-  return presentDetail(settle(await solveAsRequester(db, scope, number, clock().toISOString(), canCustomerSolve), 'solve'), scope);
+export async function markSolved(porthole: Porthole, scope: MemberScope, number: number): Promise<RequestDetail> {
+  const view = settle(await solveAsRequester(porthole.db, scope, number, porthole.clock().toISOString(), canCustomerSolve), 'solve');
+  announce(porthole.events, view);
+  return presentDetail(view, scope);
 }
+
+const announce = (events: EventBus, view: RequestView) => events.publish(changeOf(view));
 
 function settle(outcome: ChangeOutcome, action: 'closed' | 'solve'): RequestView {
   if (outcome.kind === 'not_found') throw notFound('That request');

@@ -1,6 +1,5 @@
 /** Submitting a request from the widget's contact form, anonymously or as a signed-in member. */
 import { createHash } from 'node:crypto';
-import type { Db } from '../db/client.js';
 import { createRequest, type RequestRow, type Requester } from '../db/requests.js';
 import { findCategory, type SiteRow } from '../db/sites.js';
 import { checkCcs, checkNewRequest, normalizeEmail, type FieldProblem } from '../contract/rules.js';
@@ -8,7 +7,10 @@ import type { CreatedRequestBody, NewRequest } from '../contract/types.js';
 import type { SignedInMember } from '../auth/member-session.js';
 import { ApiError, validationFailed } from '../errors.js';
 import { customerStatus } from './status.js';
-import type { Clock } from './clock.js';
+import type { Porthole } from '../app.js';
+import { requestCreatedMails } from './notifications.js';
+import { notifyContextFor } from './notify-context.js';
+import { changeOf } from './events.js';
 
 const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 
@@ -33,11 +35,11 @@ export interface SubmitOutcome {
 export interface SubmitOptions {
   member?: SignedInMember;
   idempotencyKey?: string;
-  clock: Clock;
 }
 
-export async function submitRequest(db: Db, site: SiteRow, input: NewRequest, options: SubmitOptions): Promise<SubmitOutcome> {
-  const now = options.clock();
+export async function submitRequest(porthole: Porthole, site: SiteRow, input: NewRequest, options: SubmitOptions): Promise<SubmitOutcome> {
+  const { db, clock, links, events } = porthole;
+  const now = clock();
   const { member } = options;
   // A bot filled the hidden field: answer like a success so it learns nothing, store nothing.
   if (input.website?.trim()) return decoyResponse(site, now.toISOString());
@@ -64,6 +66,7 @@ export async function submitRequest(db: Db, site: SiteRow, input: NewRequest, op
   const requester: Requester = member
     ? { kind: 'member', id: member.record.id, organizationId: member.record.organizationId }
     : { kind: 'contact', email: normalizeEmail(input.email ?? ''), name: input.name?.trim() || null };
+  const context = await notifyContextFor(db, site, links);
   const outcome = await createRequest(
     db,
     {
@@ -85,11 +88,14 @@ export async function submitRequest(db: Db, site: SiteRow, input: NewRequest, op
         }
       : null,
     (row) => ({ statusCode: 201, body: presentCreated(row) }),
+    (view) => requestCreatedMails(view, context),
   );
   if (outcome.kind === 'key_reused') {
     throw new ApiError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different request.');
   }
-  return { statusCode: outcome.statusCode, body: outcome.body as CreatedRequestBody, replayed: outcome.kind === 'replayed' };
+  const body = outcome.body as CreatedRequestBody;
+  if (outcome.kind === 'created') events.publish(changeOf(outcome.view));
+  return { statusCode: outcome.statusCode, body, replayed: outcome.kind === 'replayed' };
 }
 
 export function presentCreated(row: RequestRow): CreatedRequestBody {

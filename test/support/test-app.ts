@@ -32,7 +32,8 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
       clock.now = new Date(clock.now.getTime() + ms);
     },
   };
-  await seedIfEmpty(database.db, { demoSiteSecret: TEST_SITE_SECRET, demoOrigins: [DEMO_ORIGIN], demoSupportUrl: `${DEMO_ORIGIN}/`, now: clock.now });
+  // Sites, categories and articles only: each test writes the requests it talks about.
+  await seedIfEmpty(database.db, { demoSiteSecret: TEST_SITE_SECRET, demoOrigins: [DEMO_ORIGIN], demoSupportUrl: `${DEMO_ORIGIN}/`, now: clock.now, conversations: false });
   const app = await buildApp({ db: database.db, config, clock: () => clock.now });
   return {
     app,

@@ -22,7 +22,7 @@ export async function startServers(): Promise<Servers> {
   const dir = mkdtempSync(join(tmpdir(), 'porthole-e2e-'));
   const config = { ...readConfig({}), port: 0, host: '127.0.0.1', databasePath: join(dir, 'porthole.db') };
   const support = await startSupportServer(config, { logger: false });
-  const demo = await startDemoHost({ port: 0, publicUrl: support.url });
+  const demo = await startDemoHost({ port: 0, publicUrl: support.url, siteSecret: config.demoSiteSecret });
   const { db, sites } = support.app.porthole;
   const port = new URL(demo.url).port;
   await syncDemoSite(db, { demoOrigins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`], demoSupportUrl: `${demo.url}/`, now: new Date() });
