@@ -13,7 +13,8 @@ export function createNonce(): string {
  * - the widget talks to the support server, so only that origin joins 'self'
  *   in connect-src;
  * - style-src has no 'unsafe-inline': the widget must style itself through
- *   adoptedStyleSheets, never `<style>` or `style=`.
+ *   adoptedStyleSheets, never `<style>` or `style=`;
+ * - forms (the shop's sign-in and sign-out) post only back to the shop.
  */
 export function contentSecurityPolicy(nonce: string, publicUrl: string): string {
   // The origin, not the raw setting: a path or stray character in PUBLIC_URL
@@ -27,6 +28,7 @@ export function contentSecurityPolicy(nonce: string, publicUrl: string): string 
     "img-src 'self' data:",
     "object-src 'none'",
     "base-uri 'none'",
+    "form-action 'self'",
     "frame-ancestors 'none'",
   ].join('; ');
 }

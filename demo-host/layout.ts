@@ -1,3 +1,4 @@
+import { demoMembers, type SeedMember } from '../server/db/seed-content.js';
 import { escapeHtml } from './escape-html.js';
 
 /** What every page needs from the request and the server's options. */
@@ -10,6 +11,8 @@ export interface PageContext {
   publicUrl: string;
   /** The site slug the widget is embedded for (`data-site`). */
   siteSlug: string;
+  /** Who is signed in to the shop (its own sign-in, not Porthole's), or null. */
+  member: SeedMember | null;
 }
 
 /** One page's own part: everything between header and footer, plus its title. */
@@ -41,6 +44,30 @@ function renderNav(path: string): string {
     return `<li><a href="${href}"${current}>${label}</a></li>`;
   });
   return `<nav aria-label="Main"><ul class="nav">${links.join('')}</ul></nav>`;
+}
+
+const memberLabel = (member: SeedMember) => (member.org ? `${member.name} (${member.org.name})` : member.name);
+
+/**
+ * The shop's account strip. Signed out: pick a demo member and sign in. Signed in: who, and a
+ * sign-out form that /site.js also uses to sign the widget out (`Porthole('logout')`). Both forms
+ * post back here and return to this page (`return`).
+ */
+function renderAccountBar({ path, member }: PageContext): string {
+  const back = `<input type="hidden" name="return" value="${escapeHtml(path)}">`;
+  const form = member
+    ? `<form class="account-form" method="post" action="/sign-out" data-sign-out>${back}` +
+      `<p class="account-who">Signed in as ${escapeHtml(memberLabel(member))}</p>` +
+      '<button type="submit" class="button button--small button--ghost">Sign out</button></form>'
+    : `<form class="account-form" method="post" action="/sign-in">${back}` +
+      '<label for="account-member">Demo member</label>' +
+      `<select id="account-member" name="member">${demoMembers
+        .map((m) => `<option value="${escapeHtml(m.sub)}">${escapeHtml(memberLabel(m))}</option>`)
+        .join('')}</select>` +
+      '<button type="submit" class="button button--small">Sign in</button></form>';
+  return `<div class="account-bar"><div class="container account-inner"><p class="account-note">${
+    member ? 'Your support requests are in the help panel.' : 'Sign in to see your support requests in the help panel.'
+  }</p>${form}</div></div>`;
 }
 
 /**
@@ -84,9 +111,10 @@ ${stylesheets}
 ${renderEmbedSnippet(ctx)}
 <script src="/site.js" defer nonce="${escapeHtml(ctx.nonce)}"></script>
 </head>
-<body>
+<body${ctx.member ? ` data-member="${escapeHtml(ctx.member.sub)}"` : ''}>
 <a class="skip-link" href="#main">Skip to content</a>
 <header class="site-header">
+${renderAccountBar(ctx)}
 <div class="container header-inner">
 <a class="logo" href="/">${logoMark}<span>Northwind <strong>Outfitters</strong></span></a>
 ${renderNav(ctx.path)}

@@ -9,6 +9,6 @@ import { startDemoHost } from './server.js';
 
 const config = readConfig();
 const support = await startSupportServer(config);
-const demo = await startDemoHost({ port: config.demoPort, publicUrl: config.publicUrl });
+const demo = await startDemoHost({ port: config.demoPort, publicUrl: config.publicUrl, siteSecret: config.demoSiteSecret });
 support.app.log.info(`demo host site on ${demo.url} — open it and click Support`);
 closeOnSignals(support.app.log, [demo, support]);

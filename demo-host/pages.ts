@@ -80,7 +80,7 @@ export const billingPage: Page = (ctx) =>
 </div>
 <dl class="facts">
 <div><dt>Payment method</dt><dd>Visa ending 4242, expires 08/27</dd></div>
-<div><dt>Billing email</dt><dd>avery.lindqvist@example.com</dd></div>
+<div><dt>Billing email</dt><dd>${escapeHtml(ctx.member?.email ?? 'avery.lindqvist@example.com')}</dd></div>
 </dl>
 </section>
 <section>
@@ -181,17 +181,30 @@ ${supportButton('Start a return', 'I would like to return an item')}
 </section>`,
   });
 
-export const accountPage: Page = (ctx) =>
-  renderLayout(ctx, {
+export const accountPage: Page = (ctx) => {
+  const { member } = ctx;
+  if (!member) {
+    return renderLayout(ctx, {
+      title: 'Account',
+      main: `
+<h1>Your account</h1>
+<section class="card empty">
+<h2>You are not signed in</h2>
+<p>This demo shop has four members. Pick one in the strip at the top of the page and sign in: the help panel then shows that member's requests, the ones they are copied on and, for members of an organization, their colleagues' requests too.</p>
+<p class="actions">${supportButton('Contact support as a guest')}</p>
+</section>`,
+    });
+  }
+  return renderLayout(ctx, {
     title: 'Account',
     main: `
 <h1>Your account</h1>
-<p class="lead">Signed in as Avery Lindqvist · Northwind Plus member since 2021</p>
+<p class="lead">Signed in as ${escapeHtml(member.name)}${member.org ? ` · ${escapeHtml(member.org.name)}` : ''} · Northwind Plus member since 2021</p>
 <form class="card form" aria-describedby="demo-note">
 <h2>Profile</h2>
 <div class="form-grid">
-<label>Full name<input name="name" autocomplete="name" value="Avery Lindqvist"></label>
-<label>Email<input name="email" type="email" autocomplete="email" value="avery.lindqvist@example.com"></label>
+<label>Full name<input name="name" autocomplete="name" value="${escapeHtml(member.name)}"></label>
+<label>Email<input name="email" type="email" autocomplete="email" value="${escapeHtml(member.email)}"></label>
 <label>Phone<input name="phone" type="tel" autocomplete="tel" value="+1 503 555 0147"></label>
 <label>Preferred units<select name="units"><option selected>Metric (kg, cm)</option><option>Imperial (lb, in)</option></select></label>
 <label class="span-2">Street address<input name="street" autocomplete="street-address" value="2210 NE Alberta St, Apt 4"></label>
@@ -202,6 +215,7 @@ export const accountPage: Page = (ctx) =>
 <p class="form-actions"><button type="submit" class="button" disabled>Save changes</button><span id="demo-note" class="muted">Profile editing is switched off in this demo shop.</span></p>
 </form>`,
   });
+};
 
 export const notFoundPage: Page = (ctx) =>
   renderLayout(ctx, {

@@ -58,6 +58,15 @@ main > section { margin-top: 32px; }
 .nav a:hover { color: var(--ink); background: var(--paper); }
 .nav a[aria-current="page"] { color: var(--forest-dark); background: #e6efe9; }
 
+/* Account strip (the shop's own demo sign-in) */
+.account-bar { background: var(--paper); border-bottom: 1px solid var(--line); font-size: 0.88rem; }
+.account-inner { display: flex; align-items: center; justify-content: space-between; gap: 8px 16px; flex-wrap: wrap; min-height: 44px; padding-top: 6px; padding-bottom: 6px; }
+.account-note { margin: 0; color: var(--muted); }
+.account-form { display: flex; align-items: center; gap: 10px; flex-wrap: wrap; margin: 0 0 0 auto; }
+.account-form label { color: var(--muted); font-weight: 500; white-space: nowrap; }
+.account-form select { width: auto; padding: 5px 10px; border-radius: 8px; font-size: 0.88rem; }
+.account-who { margin: 0; font-weight: 500; }
+
 /* Footer */
 .site-footer { border-top: 1px solid var(--line); background: var(--card); color: var(--muted); font-size: 0.9rem; }
 .footer-inner { display: grid; grid-template-columns: 2fr 1fr; gap: 8px 32px; padding-top: 32px; padding-bottom: 32px; }
@@ -81,6 +90,7 @@ main > section { margin-top: 32px; }
 .button:disabled { opacity: 0.55; cursor: not-allowed; }
 .button--ghost { background: transparent; color: var(--forest); }
 .button--ghost:hover { background: #e6efe9; color: var(--forest-dark); }
+.button--small { padding: 4px 14px; font-size: 0.88rem; line-height: 1.4; white-space: nowrap; }
 .card { background: var(--card); border: 1px solid var(--line); border-radius: var(--radius); padding: 24px; }
 .card > :last-child { margin-bottom: 0; }
 .cards { display: grid; gap: 20px; }
@@ -171,5 +181,9 @@ input, select, textarea { font: inherit; color: var(--ink); padding: 10px 12px; 
 @media (max-width: 760px) {
   .hero, .plan, .footer-inner, .form-grid { grid-template-columns: 1fr; }
   .hero h1 { font-size: 2.25rem; }
+  .account-note { display: none; }
+  .account-form { flex-wrap: nowrap; width: 100%; }
+  .account-form select { flex: 1 1 auto; min-width: 0; }
+  .account-who { flex: 1 1 auto; }
 }
 `;

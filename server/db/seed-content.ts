@@ -609,3 +609,311 @@ export const starterCategories: SeedCategory[] = [
     ],
   },
 ];
+
+// ---------------------------------------------------------------------------
+// Northwind Outfitters: members, the support agent and their conversations
+// ---------------------------------------------------------------------------
+
+/**
+ * A person with an account on the demo shop. `sub` is their id there (the member token's `sub`);
+ * every address is one the shop has verified. The demo host signs people in as one of these.
+ */
+export interface SeedMember {
+  sub: string;
+  name: string;
+  email: string;
+  org: { id: string; name: string } | null;
+}
+
+export interface SeedAgent {
+  name: string;
+  email: string;
+}
+
+/** One message in a conversation: who wrote it (the requester, the agent, or a CC'd member by `sub`). */
+export interface SeedMessage {
+  from: 'requester' | 'agent' | (string & {});
+  body: string;
+  /** How long before the seed ran it was written; also orders the thread. */
+  minutesAgo: number;
+}
+
+/** A request with its history, as support would have it today. */
+export interface SeedConversation {
+  /** A member's `sub`, or someone without an account who wrote in with their email. */
+  requester: string | { email: string; name: string };
+  /** A category of the site, by name. */
+  category: string;
+  subject: string;
+  fields: Record<string, string>;
+  /** Addresses copied in: members' emails (they see it under "Requests I'm CC'd on") or outside ones. */
+  ccs?: string[];
+  /** The stored status (customers see Open, Awaiting your reply or Solved). */
+  status: 'new' | 'open' | 'pending' | 'hold' | 'solved' | 'closed';
+  /** Public messages, oldest first; the first one is the requester's description. */
+  messages: SeedMessage[];
+  /** Internal agent notes: for the support team only, never shown to customers. */
+  internalNotes?: { body: string; minutesAgo: number }[];
+}
+
+const basecamp = { id: 'org-basecamp', name: 'Basecamp Guides Co.' };
+const trailhead = { id: 'org-trailhead', name: 'Trailhead Scouts' };
+
+export const demoMembers: SeedMember[] = [
+  { sub: 'nw-1001', name: 'Avery Lindqvist', email: 'avery.lindqvist@example.com', org: basecamp },
+  { sub: 'nw-1002', name: 'Jonas Okafor', email: 'jonas.okafor@example.com', org: basecamp },
+  { sub: 'nw-1003', name: 'Mira Castellanos', email: 'mira.castellanos@example.com', org: trailhead },
+  { sub: 'nw-1004', name: 'Sam Whitfield', email: 'sam.whitfield@example.com', org: null },
+];
+
+export const demoAgent: SeedAgent = { name: 'Riley Chen', email: 'riley@northwind.example' };
+
+const HOUR = 60;
+const DAY = 24 * HOUR;
+
+/**
+ * Who sees what (Basecamp Guides Co.: Avery and Jonas; Trailhead Scouts: Mira; Sam has no organization):
+ * - Avery: own (sign-in, double charge); CC'd on Jonas's group order; org: all four Basecamp requests.
+ * - Jonas: own (group order, VAT invoices); CC'd on Avery's double charge; org: all four Basecamp requests.
+ * - Mira: own (missing tents, fuel canisters); CC'd on Sam's tent question; org: her two Trailhead requests.
+ * - Sam: own (tent question, broken buckle); CC'd on Mira's fuel canisters; no organization list.
+ */
+export const demoConversations: SeedConversation[] = [
+  {
+    requester: 'nw-1003',
+    category: 'Orders & shipping',
+    subject: 'Troop order arrived with two tents missing',
+    fields: { orderNumber: 'NW-47730' },
+    status: 'closed',
+    messages: [
+      {
+        from: 'requester',
+        minutesAgo: 21 * DAY,
+        body: 'Hi! Our troop order NW-47730 arrived today, but the box only had four of the six Basecamp 4 Dome tents we paid for. The packing slip lists all six. We leave for our autumn camp in ten days — can you help?',
+      },
+      {
+        from: 'agent',
+        minutesAgo: 21 * DAY - 3 * HOUR,
+        body: "Hi Mira, I'm sorry about that. Our warehouse confirmed the two tents were left out when your order was packed. I've sent them by express at no charge; the tracking number is CP 8V4 29F 0193 5521 and they should be with you on Thursday.",
+      },
+      {
+        from: 'requester',
+        minutesAgo: 18 * DAY,
+        body: 'Both tents arrived this morning. Thank you for sorting it out so quickly!',
+      },
+      {
+        from: 'agent',
+        minutesAgo: 18 * DAY - 2 * HOUR,
+        body: 'Great to hear. Have a wonderful camp! I will mark this as solved.',
+      },
+    ],
+    internalNotes: [
+      { minutesAgo: 21 * DAY - 2 * HOUR, body: 'Mis-pick at the Portland warehouse (bin B-14 was short). Replacement shipped express, coded as a fulfilment error, no charge to the customer.' },
+    ],
+  },
+  {
+    requester: 'nw-1001',
+    category: 'Account & sign-in',
+    subject: 'Cannot sign in after changing my email address',
+    fields: {},
+    status: 'solved',
+    messages: [
+      {
+        from: 'requester',
+        minutesAgo: 6 * DAY,
+        body: 'I changed my account email to avery.lindqvist@example.com last week. Since then the sign-in page says "no account with this address", and the password reset email never arrives.',
+      },
+      {
+        from: 'agent',
+        minutesAgo: 6 * DAY - 90,
+        body: 'Thanks Avery. The change had not been confirmed, so your account still used the old address. I have confirmed the new one for you: please try "Forgot password" again and the email should arrive within a few minutes.',
+      },
+      {
+        from: 'requester',
+        minutesAgo: 6 * DAY - 150,
+        body: 'That worked, I am signed in again. Thanks!',
+      },
+    ],
+    internalNotes: [{ minutesAgo: 6 * DAY - 100, body: 'Email change was stuck unconfirmed (the confirmation link had expired). Confirmed it manually after checking the order history matched.' }],
+  },
+  {
+    requester: 'nw-1004',
+    category: 'Product question',
+    subject: 'Is the Ridgeline 2 UL warm enough for late-season trips?',
+    fields: { productType: 'Tents' },
+    ccs: ['mira.castellanos@example.com'],
+    status: 'open',
+    messages: [
+      {
+        from: 'requester',
+        minutesAgo: 4 * DAY,
+        body: "I'm thinking of buying a Ridgeline 2 UL for trips above the tree line in late October. How does it cope with wind and the odd snow shower? I've copied Mira, who leads our scout troop's winter outings.",
+      },
+      {
+        from: 'agent',
+        minutesAgo: 4 * DAY - 5 * HOUR,
+        body: "Hi Sam, the Ridgeline is a 3-season tent: it handles strong wind well when it's fully guyed out, and a light snow shower is fine. It isn't built to carry a snow load overnight, though. For exposed camps with a real chance of snow, the Tundra 3 Expedition is the safer choice.",
+      },
+      {
+        from: 'nw-1003',
+        minutesAgo: 3 * DAY,
+        body: 'For what it is worth, two of our leaders used Ridgelines on the ridge trail last October and were happy with them. We did pitch them behind the tree line.',
+      },
+      {
+        from: 'requester',
+        minutesAgo: 2 * DAY,
+        body: 'Thanks both. One more question: does the footprint that comes with it fit the vestibule too, or only the inner tent?',
+      },
+    ],
+  },
+  {
+    requester: 'nw-1002',
+    category: 'Orders & shipping',
+    subject: 'Group order for our guides: split delivery to two offices',
+    fields: { orderNumber: 'NW-48350' },
+    ccs: ['avery.lindqvist@example.com'],
+    status: 'hold',
+    messages: [
+      {
+        from: 'requester',
+        minutesAgo: 3 * DAY,
+        body: 'We have just placed order NW-48350 for twelve Trail Pack 45 L packs for our guide team. Could the order be split so that eight go to our Portland office and four to Bend? I have copied Avery, who looks after our Bend office.',
+      },
+      {
+        from: 'agent',
+        minutesAgo: 3 * DAY - 4 * HOUR,
+        body: 'Hi Jonas, we can do that. I have asked our warehouse to split the shipment and will confirm both tracking numbers as soon as they are booked.',
+      },
+      {
+        from: 'nw-1001',
+        minutesAgo: 2 * DAY,
+        body: 'The Bend address is 640 NW Bond Street, Bend, OR 97703. Deliveries there are only accepted on weekdays before 4 pm.',
+      },
+      {
+        from: 'agent',
+        minutesAgo: 2 * DAY - 3 * HOUR,
+        body: 'Thank you, Avery. I have added the address and the delivery hours. The warehouse expects to ship both parcels early next week; I will update you here.',
+      },
+    ],
+    internalNotes: [
+      { minutesAgo: 3 * DAY - 3 * HOUR, body: 'Business account: 12% volume discount approved by Dana. Waiting for the warehouse to confirm the four extra Trail Packs for the split shipment.' },
+    ],
+  },
+  {
+    requester: 'nw-1002',
+    category: 'Billing & payments',
+    subject: 'Our VAT number is missing from the September invoice',
+    fields: { invoiceNumber: 'NW-INV-2026-0914' },
+    status: 'open',
+    messages: [
+      {
+        from: 'requester',
+        minutesAgo: 40 * HOUR,
+        body: 'Invoice NW-INV-2026-0914 was issued without our company name and VAT ID, so our accountant cannot book it. Both are saved under Billing details. Could you reissue it?',
+      },
+      {
+        from: 'agent',
+        minutesAgo: 38 * HOUR,
+        body: 'Hi Jonas, the details were added after that order shipped, which is why the invoice does not show them. We can reissue it once: could you confirm the VAT ID exactly as it should appear?',
+      },
+      {
+        from: 'requester',
+        minutesAgo: 20 * HOUR,
+        body: 'Sure: Basecamp Guides Co., VAT ID US-OR 93-4418207. Thank you!',
+      },
+    ],
+  },
+  {
+    requester: 'nw-1001',
+    category: 'Billing & payments',
+    subject: 'Charged twice for my Northwind Plus renewal',
+    fields: { invoiceNumber: 'NW-INV-2026-0311' },
+    ccs: ['jonas.okafor@example.com'],
+    status: 'pending',
+    messages: [
+      {
+        from: 'requester',
+        minutesAgo: 26 * HOUR,
+        body: 'My card statement shows two charges of $89.00 for the Northwind Plus renewal on 14 March, but there is only one invoice (NW-INV-2026-0311) in my account. Jonas from our accounts team is copied in.',
+      },
+      {
+        from: 'agent',
+        minutesAgo: 5 * HOUR,
+        body: 'Hi Avery, our payment provider shows one completed charge and one authorization from a first attempt that failed. Authorizations like that are usually released by the bank within a few days. Could you check whether both charges are still on your statement, and send the date shown next to each one?',
+      },
+    ],
+    internalNotes: [
+      { minutesAgo: 5 * HOUR + 10, body: 'Provider dashboard: capture ch_…4242 on 14 Mar, plus an auth hold from the failed first attempt (released 17 Mar). Nothing to refund unless the statement shows two settled charges.' },
+    ],
+  },
+  {
+    requester: 'nw-1003',
+    category: 'Product question',
+    subject: 'Can you ship stove fuel canisters for a troop trip?',
+    fields: { productType: 'Other' },
+    ccs: ['sam.whitfield@example.com', 'quartermaster@trailhead-scouts.example'],
+    status: 'open',
+    messages: [
+      {
+        from: 'requester',
+        minutesAgo: 9 * HOUR,
+        body: 'We are planning a three-day trip in December and would like to order gas canisters together with the rest of our gear. Your site says fuel cannot be returned, but can it be shipped at all? I have copied Sam, one of our parent volunteers, and our quartermaster.',
+      },
+      {
+        from: 'nw-1004',
+        minutesAgo: 3 * HOUR,
+        body: 'We would need about ten 230 g canisters for the three stoves. If shipping is not possible, could we pick them up at the Portland store?',
+      },
+    ],
+    internalNotes: [{ minutesAgo: 2 * HOUR, body: 'Fuel ships by ground only (hazmat). Store pickup is possible: check stock at Alder Street before promising ten canisters.' }],
+  },
+  {
+    requester: 'nw-1004',
+    category: 'Orders & shipping',
+    subject: 'Buckle snapped on my Trail Pack 45 L',
+    fields: { orderNumber: 'NW-48213' },
+    status: 'pending',
+    messages: [
+      {
+        from: 'requester',
+        minutesAgo: 30 * HOUR,
+        body: 'The hip-belt buckle on the Trail Pack 45 L from order NW-48213 snapped on my second hike. I have not dropped or overloaded it. Can I get a replacement?',
+      },
+      {
+        from: 'agent',
+        minutesAgo: 90,
+        body: "Hi Sam, sorry to hear that: that's covered by our one-year warranty. Could you reply with a photo of the broken buckle? Once we have it, we'll send a replacement belt with a prepaid label for the old one.",
+      },
+    ],
+    internalNotes: [{ minutesAgo: 80, body: 'Third report of this buckle batch this month. Flagged to the product team (lot TP45-0826).' }],
+  },
+  {
+    requester: { email: 'pat.rivera@example.net', name: 'Pat Rivera' },
+    category: 'Product question',
+    subject: 'Does the Tundra 3 fit two adults and a dog?',
+    fields: { productType: 'Tents' },
+    status: 'new',
+    messages: [
+      {
+        from: 'requester',
+        minutesAgo: 50,
+        body: 'Hello, we are two adults and a medium-sized dog (about 20 kg). Would the Tundra 3 Expedition give us enough room, or should we look at something bigger?',
+      },
+    ],
+  },
+  {
+    requester: { email: 'pat.rivera@example.net', name: 'Pat Rivera' },
+    category: 'Billing & payments',
+    subject: 'Gift card balance not applied at checkout',
+    fields: {},
+    status: 'open',
+    messages: [
+      {
+        from: 'requester',
+        minutesAgo: 35,
+        body: 'I tried to pay with a Northwind gift card, but checkout says the balance is $0 even though I have only used part of it. The card number ends in 7781.',
+      },
+    ],
+    internalNotes: [{ minutesAgo: 20, body: 'Gift card …7781 shows a $50.00 balance on our side. Possibly the checkout caching bug again; asked engineering before replying.' }],
+  },
+];
