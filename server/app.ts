@@ -14,6 +14,7 @@ import { installValidation } from './plugins/validation.js';
 import { answerFrameworkError, installErrorHandling } from './plugins/error-handling.js';
 import { ApiError } from './errors.js';
 import { siteScope } from './routes/site-scope.js';
+import { agentApi } from './routes/agent/index.js';
 import { widgetAssetRoutes } from './routes/widget-assets.js';
 import { installMemberSessions } from './auth/member-session.js';
 import { getOrCreateSetting } from './db/sites.js';
@@ -79,5 +80,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(widgetAssetRoutes);
   await app.register(siteScope, { prefix: '/api/v1/sites' });
+  await app.register(agentApi, { prefix: '/api/v1/agent' });
   return app;
 }

@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 
 /** The development secret of the seeded `demo` site. README gives it; production refuses it. */
 export const DEV_DEMO_SITE_SECRET = 'porthole-demo-site-secret-for-development-only';
+/** The seeded demo agent's inbox password (riley@northwind.example); demo data is never seeded in production. */
+export const DEV_DEMO_AGENT_PASSWORD = 'northwind-demo-agent';
 
 export interface Config {
   port: number;

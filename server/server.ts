@@ -1,12 +1,18 @@
 /**
  * Starts the support server: open (and migrate) the database, seed demo data on a fresh
- * development database, listen, and close cleanly — in-flight requests finish, then the database closes.
+ * development database, listen, and run the background work (mail delivery, auto-close). Closing
+ * is orderly: stop accepting, let in-flight requests finish, stop the background work, close the database.
  */
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
-import type { Config } from './config.js';
+import { DEV_DEMO_AGENT_PASSWORD, type Config } from './config.js';
 import { openDatabase } from './db/client.js';
 import { seedIfEmpty, syncDemoSite } from './db/seed.js';
+import { createMailTransport } from './mail/transport.js';
+import { createOutboxSender } from './mail/outbox-sender.js';
+import { systemClock } from './services/clock.js';
+import { createEventBus } from './services/events.js';
+import { scheduleMaintenance } from './services/maintenance.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -20,16 +26,31 @@ export async function startSupportServer(config: Config, options: { logger?: boo
   const database = openDatabase(config.databasePath);
   if (!config.production) {
     const demo = { demoOrigins: demoOriginsFor(config.demoPort), demoSupportUrl: `http://localhost:${config.demoPort}/`, now: new Date() };
-    if (!(await seedIfEmpty(database.db, { ...demo, demoSiteSecret: config.demoSiteSecret }))) await syncDemoSite(database.db, demo);
+    const seeded = await seedIfEmpty(database.db, { ...demo, demoSiteSecret: config.demoSiteSecret, demoAgentPassword: DEV_DEMO_AGENT_PASSWORD });
+    if (!seeded) await syncDemoSite(database.db, demo);
   }
-  const app = await buildApp({ db: database.db, config, logger: options.logger ?? true });
+  const events = createEventBus();
+  const app = await buildApp({ db: database.db, config, events, logger: options.logger ?? true });
+
+  const transport = createMailTransport({ smtpUrl: config.smtpUrl, mailDir: config.mailDir });
+  const mail = createOutboxSender({ db: database.db, transport, clock: systemClock, from: config.mailFrom, log: app.log });
+  const stopMaintenance = scheduleMaintenance(
+    { db: database.db, clock: systemClock, events, autoCloseAfterHours: config.autoCloseAfterHours },
+    (error) => app.log.error({ err: error }, 'maintenance failed'),
+  );
+
   const address = await app.listen({ port: config.port, host: config.host });
+  mail.start();
+  app.log.info(transport.kind === 'smtp' ? 'mail goes out over SMTP' : `no SMTP_URL: mail is written to ${config.mailDir}`);
   const port = Number(new URL(address).port);
   return {
     app,
     url: `http://localhost:${port}`,
     async close() {
       await app.close();
+      stopMaintenance();
+      await mail.stop();
+      transport.close();
       database.close();
     },
   };

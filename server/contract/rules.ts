@@ -45,8 +45,9 @@ export interface NewRequestInput {
   fields?: Record<string, string>;
 }
 
-// Deliberately simple: one "@", a dot in the domain, no spaces. Real validation is the mail that arrives.
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+// Deliberately simple: one "@", a dot in the domain, no spaces — and none of the characters that
+// separate or quote addresses in mail headers. Real validation is the mail that arrives.
+const EMAIL = /^[^\s@,;:<>()[\]\\"]+@[^\s@.,;:<>()[\]\\"]+(\.[^\s@.,;:<>()[\]\\"]+)+$/;
 // Subjects, names and emails end up in mail headers and list rows: no control characters at all.
 // (Written as escapes so this source file itself stays free of control characters.)
 const CONTROL = new RegExp('[\\u0000-\\u001f\\u007f]');

@@ -200,3 +200,102 @@ export type NewComment = Static<typeof NewComment>;
 
 export const CommentCreatedBody = Type.Object({ comment: Comment, request: RequestDetail });
 export type CommentCreatedBody = Static<typeof CommentCreatedBody>;
+
+// ---- agents (the support team's side) -----------------------------------------
+
+export const AgentSignIn = Type.Object(
+  { email: Type.String({ maxLength: LIMITS.email, pattern: LINE }), password: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+export type AgentSignIn = Static<typeof AgentSignIn>;
+
+export const AgentBody = Type.Object({
+  agent: Type.Object({ name: Type.String(), email: Type.String(), site: Type.Object({ slug: Type.String(), name: Type.String() }) }),
+  categories: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
+});
+export type AgentBody = Static<typeof AgentBody>;
+
+export const StoredStatus = Type.Union([
+  Type.Literal('new'),
+  Type.Literal('open'),
+  Type.Literal('pending'),
+  Type.Literal('hold'),
+  Type.Literal('solved'),
+  Type.Literal('closed'),
+]);
+export type StoredStatus = Static<typeof StoredStatus>;
+
+/** Statuses an agent may choose; `new` is where requests start and `closed` comes by itself. */
+export const AgentStatus = Type.Union([Type.Literal('open'), Type.Literal('pending'), Type.Literal('hold'), Type.Literal('solved')]);
+export type AgentStatus = Static<typeof AgentStatus>;
+
+export const QueueQuery = Type.Object({
+  status: Type.Optional(Type.String({ pattern: '^(new|open|pending|hold|solved|closed)(,(new|open|pending|hold|solved|closed))*$' })),
+  categoryId: Type.Optional(Type.String({ maxLength: 64 })),
+  unanswered: Type.Optional(Type.Boolean()),
+  q: Type.Optional(Type.String({ maxLength: LIMITS.searchQuery, pattern: LINE })),
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  limit: Type.Integer({ minimum: 1, maximum: LIMITS.listLimit, default: 20 }),
+});
+export type QueueQuery = Static<typeof QueueQuery>;
+
+export const QueueItem = Type.Object({
+  id: Type.Integer(),
+  subject: Type.String(),
+  status: StoredStatus,
+  category: Type.String(),
+  requester: Type.Object({ name: Type.Union([Type.String(), Type.Null()]), email: Type.String() }),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+});
+export type QueueItem = Static<typeof QueueItem>;
+
+export const QueueBody = Type.Object({ requests: Type.Array(QueueItem), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+export type QueueBody = Static<typeof QueueBody>;
+
+export const AgentRequestParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
+export type AgentRequestParams = Static<typeof AgentRequestParams>;
+
+const Contact = Type.Object({ name: Type.Union([Type.String(), Type.Null()]), email: Type.String(), member: Type.Boolean() });
+
+export const AgentRequest = Type.Object({
+  id: Type.Integer(),
+  subject: Type.String(),
+  status: StoredStatus,
+  customerStatus: CustomerStatus,
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+  category: Type.Object({ id: Type.String(), name: Type.String() }),
+  fields: Type.Record(Type.String(), Type.String()),
+  requester: Contact,
+  organization: Type.Union([Type.Object({ name: Type.String() }), Type.Null()]),
+  ccs: Type.Array(Contact),
+  comments: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      body: Type.String(),
+      public: Type.Boolean(),
+      author: Type.Object({ name: Type.String(), role: Type.Union([Type.Literal('customer'), Type.Literal('agent')]) }),
+      createdAt: Type.String(),
+    }),
+  ),
+});
+export type AgentRequest = Static<typeof AgentRequest>;
+
+export const AgentRequestBody = Type.Object({ request: AgentRequest });
+export type AgentRequestBody = Static<typeof AgentRequestBody>;
+
+export const AgentReply = Type.Object(
+  {
+    body: Type.String({ maxLength: LIMITS.description, pattern: TEXT }),
+    /** false: an internal note, for the team only. */
+    public: Type.Boolean(),
+    /** Defaults: a public reply sets `pending` (the customer owes the next word); a note keeps the status. */
+    status: Type.Optional(AgentStatus),
+  },
+  { additionalProperties: false },
+);
+export type AgentReply = Static<typeof AgentReply>;
+
+export const StatusChange = Type.Object({ status: AgentStatus }, { additionalProperties: false });
+export type StatusChange = Static<typeof StatusChange>;

@@ -14,7 +14,7 @@ import type { SeedAgent, SeedConversation, SeedMember } from './seed-content.js'
 
 export interface ConversationSeed {
   members: SeedMember[];
-  agent: SeedAgent;
+  agent: SeedAgent & { passwordHash: string | null };
   conversations: SeedConversation[];
 }
 
@@ -65,7 +65,7 @@ export async function seedConversations(db: Db, siteId: string, seed: Conversati
       memberRows.set(member.sub, row);
     }
     const agentId = newId('agt');
-    tx.insert(agents).values({ id: agentId, siteId, email: seed.agent.email.toLowerCase(), name: seed.agent.name, passwordHash: null, createdAt: since }).run();
+    tx.insert(agents).values({ id: agentId, siteId, email: seed.agent.email.toLowerCase(), name: seed.agent.name, passwordHash: seed.agent.passwordHash, createdAt: since }).run();
 
     let number = site.lastRequestNumber;
     for (const conversation of ordered) {

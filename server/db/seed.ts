@@ -10,6 +10,7 @@ import type { Db } from './client.js';
 import { newId } from './ids.js';
 import { countSites, insertSite, updateSiteOrigins, type SiteRow } from './sites.js';
 import { insertArticle } from './articles.js';
+import { hashPassword } from '../auth/passwords.js';
 import { requestNumbersUsed, seedConversations, type ConversationSeed } from './seed-conversations.js';
 import { demoAgent, demoArticles, demoCategories, demoConversations, demoMembers, starterArticles, starterCategories, type SeedArticle, type SeedCategory } from './seed-content.js';
 import { excerptOf, renderArticleHtml } from '../services/markdown.js';
@@ -22,9 +23,9 @@ export interface SeedOptions {
   now: Date;
   /** Seed the demo site's members, agent and request history too (default true). */
   conversations?: boolean;
+  /** The demo agent's inbox password (README gives the development one). */
+  demoAgentPassword?: string;
 }
-
-const demoHistory: ConversationSeed = { members: demoMembers, agent: demoAgent, conversations: demoConversations };
 
 /**
  * The demo history takes the numbers just below #1001 (#991–#1000 for its ten requests), so the
@@ -36,7 +37,14 @@ const FIRST_LIVE_NUMBER = 1001;
 export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<boolean> {
   if ((await countSites(db)) > 0) return false;
   const now = options.now.toISOString();
-  const history = options.conversations === false ? null : demoHistory;
+  const history: ConversationSeed | null =
+    options.conversations === false
+      ? null
+      : {
+          members: demoMembers,
+          agent: { ...demoAgent, passwordHash: options.demoAgentPassword ? await hashPassword(options.demoAgentPassword) : null },
+          conversations: demoConversations,
+        };
   const demoSiteId = await addSite(db, now, FIRST_LIVE_NUMBER - 1 - (history ? requestNumbersUsed(history) : 0), {
     slug: 'demo',
     name: 'Northwind Outfitters',

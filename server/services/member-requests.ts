@@ -17,6 +17,7 @@ import { ApiError, notFound } from '../errors.js';
 import { afterCustomerComment, canCustomerSolve, STORED_FOR_CUSTOMER_STATUS } from './request-status.js';
 import { presentCreated } from './requests.js';
 import { tierFeatures } from './sites.js';
+import { decodeCursor, pageOf } from './cursor.js';
 import type { Porthole } from '../app.js';
 import { changeOf, type EventBus } from './events.js';
 import { customerCommentMails } from './notifications.js';
@@ -29,12 +30,8 @@ export async function listRequests(db: Db, site: SiteRow, scope: MemberScope, qu
   }
   const statuses = query.status ? [...new Set(query.status.split(',').flatMap((s) => STORED_FOR_CUSTOMER_STATUS[s as keyof typeof STORED_FOR_CUSTOMER_STATUS]))] : null;
   const rows = await listVisibleRequests(db, scope, { list, statuses, after: decodeCursor(query.cursor), limit: query.limit + 1 });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    requests: page.map((row) => presentCreated(row).request),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last.updatedAt, last.number) : null,
-  };
+  const { page, nextCursor } = pageOf(rows, query.limit);
+  return { requests: page.map((row) => presentCreated(row).request), nextCursor };
 }
 
 export async function countAwaitingReply(db: Db, scope: MemberScope): Promise<number> {
@@ -98,18 +95,4 @@ function presentDetail(view: RequestView, scope: MemberScope): RequestDetail {
     })),
     can: { comment: request.status !== 'closed', solve: isRequester && canCustomerSolve(request.status as StoredStatus) },
   };
-}
-
-// Cursors are opaque to clients: the position (last activity, number) of the last row they saw.
-const encodeCursor = (updatedAt: string, number: number) => Buffer.from(JSON.stringify([updatedAt, number])).toString('base64url');
-
-function decodeCursor(cursor: string | undefined): { updatedAt: string; number: number } | null {
-  if (!cursor) return null;
-  try {
-    const [updatedAt, number] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof updatedAt === 'string' && Number.isInteger(number)) return { updatedAt, number: number as number };
-  } catch {
-    // fall through: a cursor we did not make
-  }
-  throw new ApiError(400, 'validation_failed', 'That cursor is not one this server gave out.', { cursor: 'is not valid' });
 }

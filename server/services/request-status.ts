@@ -16,3 +16,15 @@ export const STORED_FOR_CUSTOMER_STATUS: Record<'open' | 'awaiting_reply' | 'sol
   awaiting_reply: ['pending'],
   solved: ['solved', 'closed'],
 };
+
+/**
+ * The status after an agent writes: a public reply means the customer owes the next word
+ * (`pending`, "Awaiting your reply") unless the agent picks another; an internal note keeps the
+ * status unless one is picked. Closed requests take nothing more.
+ */
+export function afterAgentComment(current: StoredStatus, isPublic: boolean, chosen: StoredStatus | undefined): StoredStatus | null {
+  if (current === 'closed') return null;
+  return chosen ?? (isPublic ? 'pending' : current);
+}
+
+export const afterAgentStatusChange = (current: StoredStatus, chosen: StoredStatus): StoredStatus | null => (current === 'closed' ? null : chosen);

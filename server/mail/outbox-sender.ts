@@ -1,0 +1,159 @@
+/**
+ * Sends what the outbox holds. Mail is written to the outbox inside the transaction of the event it
+ * tells about; this loop delivers it later, one mail at a time, so a slow or dead mail server never
+ * holds up a request. A failed attempt is retried with exponential backoff and, after
+ * MAX_ATTEMPTS, the mail is marked failed and kept. Nothing here throws out of a run or touches a
+ * request: the worst a mail problem does is a log line and a row that says what went wrong.
+ */
+import type { Db } from '../db/client.js';
+import { dueMail, markFailed, markSent, scheduleRetry, type OutboxRow } from '../db/outbox-delivery.js';
+import type { Clock } from '../services/clock.js';
+import { MailRefusedError, parseMailFrom, type MailTransport, type OutgoingMail } from './transport.js';
+
+/** Fastify's `app.log` fits; so does a test's recorder. */
+export interface MailLog {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+export interface OutboxSenderDeps {
+  db: Db;
+  transport: MailTransport;
+  clock: Clock;
+  /** `MAIL_FROM`; checked here, so a bad value stops the server at start rather than every mail. */
+  from: string;
+  log: MailLog;
+  /** Mails taken per run; the rest wait for the next tick. */
+  batchSize?: number;
+}
+
+export interface DeliveryReport {
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+export interface OutboxSender {
+  /** One run over the mails due now. Runs queue behind each other; this never rejects. */
+  deliverDue(): Promise<DeliveryReport>;
+  /** Runs every `intervalMs`, skipping a tick while a run is still going. */
+  start(intervalMs?: number): void;
+  /** Stops the timer and waits for a running batch, which stops after the mail it is sending. */
+  stop(): Promise<void>;
+}
+
+export const MAX_ATTEMPTS = 8;
+const FIRST_RETRY_MS = 30_000;
+const LONGEST_RETRY_MS = 60 * 60 * 1000;
+const ERROR_LENGTH = 500;
+
+/** How long to wait after the `attempts`-th failed attempt: 30 s, 1 min, 2 min, … at most 1 h. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(FIRST_RETRY_MS * 2 ** Math.max(attempts - 1, 0), LONGEST_RETRY_MS);
+}
+
+export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
+  const { db, transport, clock, from, log } = deps;
+  const batchSize = deps.batchSize ?? 20;
+  parseMailFrom(from);
+
+  let tail: Promise<unknown> = Promise.resolve();
+  let runs = 0;
+  let stopping = false;
+  let timer: NodeJS.Timeout | undefined;
+
+  const headersFor = (row: OutboxRow): Record<string, string> => ({
+    'Auto-Submitted': 'auto-generated',
+    // Asks Exchange and Outlook not to answer with out-of-office replies.
+    'X-Auto-Response-Suppress': 'All',
+    'X-Porthole-Mail': row.kind,
+  });
+
+  async function deliver(row: OutboxRow, report: DeliveryReport): Promise<void> {
+    const message: OutgoingMail = {
+      from,
+      to: { name: row.toName, address: row.toEmail },
+      subject: row.subject,
+      text: row.text,
+      html: row.html,
+      headers: headersFor(row),
+    };
+    try {
+      await transport.send(message);
+    } catch (err) {
+      const attempts = row.attempts + 1;
+      const error = describe(err);
+      const details = { mailId: row.id, kind: row.kind, attempts, error };
+      if (err instanceof MailRefusedError || attempts >= MAX_ATTEMPTS) {
+        await markFailed(db, row.id, attempts, error);
+        report.failed += 1;
+        log.error(details, 'gave up on a mail');
+      } else {
+        const nextAttemptAt = new Date(clock().getTime() + retryDelayMs(attempts)).toISOString();
+        await scheduleRetry(db, row.id, attempts, nextAttemptAt, error);
+        report.retried += 1;
+        log.warn({ ...details, nextAttemptAt }, 'mail not delivered, will retry');
+      }
+      return;
+    }
+    // Sent but not marked (the database failed just now) means sent again later: at least once, never lost.
+    await markSent(db, row.id, clock().toISOString());
+    report.sent += 1;
+  }
+
+  async function run(): Promise<DeliveryReport> {
+    const report: DeliveryReport = { sent: 0, retried: 0, failed: 0 };
+    try {
+      const due = await dueMail(db, clock().toISOString(), batchSize);
+      for (const row of due) {
+        if (stopping) break;
+        try {
+          await deliver(row, report);
+        } catch (err) {
+          log.error({ mailId: row.id, error: describe(err) }, 'could not record a mail delivery attempt');
+        }
+      }
+    } catch (err) {
+      log.error({ error: describe(err) }, 'could not read the outbox');
+    }
+    if (report.sent || report.retried || report.failed) log.info({ ...report }, 'outbox run');
+    return report;
+  }
+
+  function deliverDue(): Promise<DeliveryReport> {
+    runs += 1;
+    const next = tail.then(run).finally(() => {
+      runs -= 1;
+    });
+    tail = next;
+    return next;
+  }
+
+  return {
+    deliverDue,
+    start(intervalMs = 2000) {
+      if (timer) return;
+      stopping = false;
+      timer = setInterval(() => {
+        if (runs === 0) void deliverDue();
+      }, intervalMs);
+      timer.unref();
+    },
+    async stop() {
+      clearInterval(timer);
+      timer = undefined;
+      stopping = true;
+      try {
+        await tail;
+      } finally {
+        stopping = false;
+      }
+    },
+  };
+}
+
+function describe(err: unknown): string {
+  const text = err instanceof Error ? [(err as { code?: unknown }).code, err.message].filter(Boolean).join(': ') : String(err);
+  return text.slice(0, ERROR_LENGTH);
+}

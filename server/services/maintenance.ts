@@ -1,0 +1,37 @@
+/**
+ * Housekeeping that runs on a timer: solved requests close by themselves after
+ * AUTO_CLOSE_AFTER_HOURS (and live views hear of it), used host-token ids are forgotten once their
+ * tokens could no longer be used anyway.
+ */
+import type { Db } from '../db/client.js';
+import { closeSolvedBefore, findSiteRequest } from '../db/agent-requests.js';
+import { forgetExpiredTokenIds } from '../db/members.js';
+import type { Clock } from './clock.js';
+import { changeOf, type EventBus } from './events.js';
+
+export interface MaintenanceDeps {
+  db: Db;
+  clock: Clock;
+  events: EventBus;
+  autoCloseAfterHours: number;
+}
+
+export async function runMaintenance({ db, clock, events, autoCloseAfterHours }: MaintenanceDeps): Promise<{ closed: number }> {
+  const now = clock();
+  const closed = await closeSolvedBefore(db, new Date(now.getTime() - autoCloseAfterHours * 3_600_000).toISOString(), now.toISOString());
+  for (const { siteId, number } of closed) {
+    const view = await findSiteRequest(db, siteId, number);
+    if (view) events.publish(changeOf(view));
+  }
+  await forgetExpiredTokenIds(db, now.toISOString());
+  return { closed: closed.length };
+}
+
+/** Runs maintenance now and then every `intervalMs`; returns the function that stops it. */
+export function scheduleMaintenance(deps: MaintenanceDeps, onError: (error: unknown) => void, intervalMs = 60_000): () => void {
+  const run = () => void runMaintenance(deps).catch(onError);
+  run();
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
