@@ -15,6 +15,7 @@ import { answerFrameworkError, installErrorHandling } from './plugins/error-hand
 import { ApiError } from './errors.js';
 import { siteScope } from './routes/site-scope.js';
 import { agentApi } from './routes/agent/index.js';
+import { endStreamsOnClose } from './routes/event-stream.js';
 import { widgetAssetRoutes } from './routes/widget-assets.js';
 import { installMemberSessions } from './auth/member-session.js';
 import { getOrCreateSetting } from './db/sites.js';
@@ -37,6 +38,8 @@ export interface Porthole {
   sites: SiteDirectory;
   links: Links;
   events: EventBus;
+  /** Open live-event streams (each entry ends one), so shutdown can end them. */
+  streams: Set<() => void>;
 }
 
 declare module 'fastify' {
@@ -59,12 +62,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Malformed percent-encoding and over-long path segments fail during routing; answer them in our shape too.
     frameworkErrors: answerFrameworkError,
   });
-  const porthole = { db: deps.db, config: deps.config, clock, sites: createSiteDirectory(deps.db, clock), events: deps.events ?? createEventBus() } as Porthole;
+  const porthole = { db: deps.db, config: deps.config, clock, sites: createSiteDirectory(deps.db, clock), events: deps.events ?? createEventBus(), streams: new Set() } as Porthole;
   app.decorate('porthole', porthole);
 
   // Only JSON bodies are accepted; anything else is 415 rather than a string that fails validation.
   app.removeContentTypeParser('text/plain');
   installValidation(app);
+  endStreamsOnClose(app);
   installErrorHandling(app);
   await app.register(helmet, { crossOriginResourcePolicy: { policy: 'same-site' } });
   await app.register(rateLimit, {

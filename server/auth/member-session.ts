@@ -18,6 +18,8 @@ const AUDIENCE = 'member';
 export interface SignedInMember {
   record: MemberRecord;
   scope: MemberScope;
+  /** When the session token stops being accepted (ms since the epoch): live streams end then. */
+  expiresAt: number;
 }
 
 declare module 'fastify' {
@@ -63,7 +65,7 @@ export function bearerToken(request: FastifyRequest): string | undefined {
 export async function authenticateMember(app: FastifyInstance, request: FastifyRequest): Promise<SignedInMember> {
   const token = bearerToken(request);
   if (!token) throw expired();
-  let claims: { sub?: unknown; site?: unknown };
+  let claims: { sub?: unknown; site?: unknown; exp?: unknown };
   try {
     claims = app.jwt.verify(token, { clockTimestamp: app.porthole.clock().getTime() });
   } catch {
@@ -78,5 +80,5 @@ export async function authenticateMember(app: FastifyInstance, request: FastifyR
     identityIds: await memberIdentities(app.porthole.db, record),
     organizationId: tierFeatures(request.site.tier).organizationRequests ? record.organizationId : null,
   };
-  return { record, scope };
+  return { record, scope, expiresAt: Number(claims.exp) * 1000 };
 }

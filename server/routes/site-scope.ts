@@ -12,6 +12,7 @@ import { articleRoutes } from './articles.js';
 import { requestRoutes } from './requests.js';
 import { sessionRoutes } from './session.js';
 import { memberRequestRoutes } from './member-requests.js';
+import { memberEventRoutes } from './live.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -67,4 +68,5 @@ export async function siteScope(app: FastifyInstance): Promise<void> {
   await app.register(requestRoutes);
   await app.register(sessionRoutes);
   await app.register(memberRequestRoutes);
+  await app.register(memberEventRoutes);
 }

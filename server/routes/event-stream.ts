@@ -1,0 +1,53 @@
+/**
+ * Server-sent events over a hijacked reply. The stream carries only "request N changed at T";
+ * clients refetch through the authorised routes. A comment line every 15 s keeps proxies from
+ * closing an idle stream; the stream ends when the session does, and when the server shuts down.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { RequestChanged } from '../services/events.js';
+
+const PING_MS = 15_000;
+
+export interface StreamOptions {
+  siteId: string;
+  /** Whether this listener may hear of this change. */
+  accepts(event: RequestChanged): boolean;
+  /** Time (ms since the epoch) at which the stream ends by itself. */
+  endsAt?: number;
+}
+
+/** Ends every open stream when the server shuts down, instead of waiting for clients to leave. */
+export function endStreamsOnClose(app: FastifyInstance): void {
+  app.addHook('preClose', (done) => {
+    for (const end of app.porthole.streams) end();
+    done();
+  });
+}
+
+export function openEventStream(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, options: StreamOptions): void {
+  const { streams } = app.porthole;
+  // Headers the hooks already set (CORS for the widget's origin, security headers) go out too.
+  const headers = { ...reply.getHeaders(), 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' };
+  reply.hijack();
+  const raw = reply.raw;
+  raw.writeHead(200, headers as Record<string, string>);
+  raw.write(': connected\n\n');
+
+  const unsubscribe = app.porthole.events.subscribe(options.siteId, (event) => {
+    if (options.accepts(event)) raw.write(`event: request\ndata: ${JSON.stringify({ id: event.number, updatedAt: event.updatedAt })}\n\n`);
+  });
+  const ping = setInterval(() => raw.write(': ping\n\n'), PING_MS);
+  const lifetime = options.endsAt ? setTimeout(() => end(), Math.max(0, options.endsAt - app.porthole.clock().getTime())) : undefined;
+  let ended = false;
+  function end() {
+    if (ended) return;
+    ended = true;
+    unsubscribe();
+    clearInterval(ping);
+    clearTimeout(lifetime);
+    streams.delete(end);
+    raw.end();
+  }
+  streams.add(end);
+  request.raw.on('close', end);
+}
