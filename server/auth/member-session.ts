@@ -28,7 +28,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     memberSessions: {
-      issue(member: MemberRecord): { accessToken: string; expiresAt: string };
+      /** `onlyRequest`: a session from an email link, good for that one request (read and reply). */
+      issue(member: MemberRecord, onlyRequest?: number): { accessToken: string; expiresAt: string };
     };
   }
 }
@@ -44,9 +45,10 @@ export async function installMemberSessions(app: FastifyInstance, sessionSecret:
   const { clock } = app.porthole;
 
   app.decorate('memberSessions', {
-    issue(member: MemberRecord) {
+    issue(member: MemberRecord, onlyRequest?: number) {
       const now = clock().getTime();
-      const accessToken = app.jwt.sign({ sub: member.id, site: member.siteId, aud: AUDIENCE }, { expiresIn: '15m', clockTimestamp: now });
+      const claims = { sub: member.id, site: member.siteId, aud: AUDIENCE, ...(onlyRequest !== undefined && { req: onlyRequest }) };
+      const accessToken = app.jwt.sign(claims, { expiresIn: '15m', clockTimestamp: now });
       return { accessToken, expiresAt: new Date(now + MEMBER_SESSION_MS).toISOString() };
     },
   });
@@ -65,20 +67,22 @@ export function bearerToken(request: FastifyRequest): string | undefined {
 export async function authenticateMember(app: FastifyInstance, request: FastifyRequest): Promise<SignedInMember> {
   const token = bearerToken(request);
   if (!token) throw expired();
-  let claims: { sub?: unknown; site?: unknown; exp?: unknown };
+  let claims: { sub?: unknown; site?: unknown; exp?: unknown; req?: unknown };
   try {
     claims = app.jwt.verify(token, { clockTimestamp: app.porthole.clock().getTime() });
   } catch {
     throw expired();
   }
   if (claims.site !== request.site.id || typeof claims.sub !== 'string') throw expired();
-  const record = await findMember(app.porthole.db, request.site.id, claims.sub);
+  const onlyRequest = Number.isInteger(claims.req) ? (claims.req as number) : null;
+  const record = await findMember(app.porthole.db, request.site.id, claims.sub, { contactsToo: onlyRequest !== null });
   if (!record) throw expired();
   const scope: MemberScope = {
     siteId: record.siteId,
     memberId: record.id,
-    identityIds: await memberIdentities(app.porthole.db, record),
-    organizationId: tierFeatures(request.site.tier).organizationRequests ? record.organizationId : null,
+    identityIds: onlyRequest === null ? await memberIdentities(app.porthole.db, record) : [record.id],
+    organizationId: onlyRequest === null && tierFeatures(request.site.tier).organizationRequests ? record.organizationId : null,
+    onlyRequest,
   };
   return { record, scope, expiresAt: Number(claims.exp) * 1000 };
 }

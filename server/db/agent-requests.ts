@@ -118,12 +118,15 @@ export async function setRequestStatus(db: Db, siteId: string, number: number, n
   });
 }
 
-/** Closes every request solved before `solvedBefore`; returns what was closed, for live updates. */
-export async function closeSolvedBefore(db: Db, solvedBefore: string, now: string): Promise<{ siteId: string; id: string; number: number }[]> {
+/**
+ * Closes every request solved before `solvedBefore`; returns what was closed, for live updates.
+ * Last activity stays as it was: closing by itself is not news to anyone.
+ */
+export async function closeSolvedBefore(db: Db, solvedBefore: string): Promise<{ siteId: string; id: string; number: number }[]> {
   return db.transaction((tx) =>
     tx
       .update(requests)
-      .set({ status: 'closed', updatedAt: now })
+      .set({ status: 'closed' })
       .where(and(eq(requests.status, 'solved'), lte(requests.solvedAt, solvedBefore)))
       .returning({ siteId: requests.siteId, id: requests.id, number: requests.number })
       .all(),

@@ -19,6 +19,8 @@ export interface MemberScope {
   identityIds: string[];
   /** Set only where the site's plan lets organization members see each other's requests. */
   organizationId: string | null;
+  /** A session from an email link sees this one request and nothing else. */
+  onlyRequest: number | null;
 }
 
 export type ListScope = 'mine' | 'ccd' | 'org';
@@ -32,7 +34,7 @@ const ccOf = (identityIds: string[]) =>
 function visibleTo(scope: MemberScope): SQL {
   const who = [inArray(requests.requesterId, scope.identityIds), ccOf(scope.identityIds)];
   if (scope.organizationId) who.push(eq(requests.organizationId, scope.organizationId));
-  return and(eq(requests.siteId, scope.siteId), or(...who))!;
+  return and(eq(requests.siteId, scope.siteId), scope.onlyRequest === null ? undefined : eq(requests.number, scope.onlyRequest), or(...who))!;
 }
 
 function inList(scope: MemberScope, list: ListScope): SQL {
@@ -116,7 +118,8 @@ export async function solveAsRequester(
   return db.transaction((tx): ChangeOutcome => {
     const current = readView(tx, scope, number);
     if (!current) return { kind: 'not_found' };
-    if (!scope.identityIds.includes(current.request.requesterId) || !canSolve(current.request.status)) return { kind: 'refused', status: current.request.status };
+    const requester = scope.identityIds.includes(current.request.requesterId) && scope.onlyRequest === null;
+    if (!requester || !canSolve(current.request.status)) return { kind: 'refused', status: current.request.status };
     tx.update(requests).set({ status: 'solved', solvedAt: now, updatedAt: now }).where(eq(requests.id, current.request.id)).run();
     return { kind: 'done', view: readView(tx, scope, number)! };
   });

@@ -55,7 +55,8 @@ export async function exchangeMemberToken(db: Db, siteId: string, claims: Member
   });
 }
 
-export async function findMember(db: Db, siteId: string, memberId: string): Promise<MemberRecord | undefined> {
+/** A member by id; `contactsToo` also finds people known only by email (sessions from email links). */
+export async function findMember(db: Db, siteId: string, memberId: string, options = { contactsToo: false }): Promise<MemberRecord | undefined> {
   return db
     .select({
       id: endUsers.id,
@@ -68,7 +69,7 @@ export async function findMember(db: Db, siteId: string, memberId: string): Prom
     })
     .from(endUsers)
     .leftJoin(organizations, eq(organizations.id, endUsers.organizationId))
-    .where(and(eq(endUsers.siteId, siteId), eq(endUsers.id, memberId), sql`${endUsers.externalId} IS NOT NULL`))
+    .where(and(eq(endUsers.siteId, siteId), eq(endUsers.id, memberId), options.contactsToo ? undefined : sql`${endUsers.externalId} IS NOT NULL`))
     .get();
 }
 

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { ErrorBody, SessionBody, SessionRequest, SiteParams } from '../contract/types.js';
-import { presentMember, signInMember } from '../services/members.js';
+import { openFromLink, presentMember, signInMember } from '../services/members.js';
 import { createAttemptLimiter } from '../services/attempt-limiter.js';
 import { ApiError } from '../errors.js';
 
@@ -34,6 +34,23 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
         throw error;
       }
       return { ...app.memberSessions.issue(member), member: presentMember(member) };
+    },
+  );
+
+  // The link in a notification mail: a session for that recipient and that one request.
+  app.post(
+    '/:site/session/link',
+    { schema: { params: SiteParams, body: SessionRequest, response: { 200: SessionBody, '4xx': ErrorBody } } },
+    async (request) => {
+      const addressKey = `${request.site.id}:${request.ip}`;
+      failures.check(addressKey);
+      try {
+        const { member, number } = await openFromLink(app.porthole, request.site, (request.body as SessionRequest).token);
+        return { ...app.memberSessions.issue(member, number), member: presentMember(member) };
+      } catch (error) {
+        if (error instanceof ApiError && error.statusCode === 401) failures.record(addressKey);
+        throw error;
+      }
     },
   );
 }

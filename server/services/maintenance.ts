@@ -18,7 +18,7 @@ export interface MaintenanceDeps {
 
 export async function runMaintenance({ db, clock, events, autoCloseAfterHours }: MaintenanceDeps): Promise<{ closed: number }> {
   const now = clock();
-  const closed = await closeSolvedBefore(db, new Date(now.getTime() - autoCloseAfterHours * 3_600_000).toISOString(), now.toISOString());
+  const closed = await closeSolvedBefore(db, new Date(now.getTime() - autoCloseAfterHours * 3_600_000).toISOString());
   for (const { siteId, number } of closed) {
     const view = await findSiteRequest(db, siteId, number);
     if (view) events.publish(changeOf(view));

@@ -79,7 +79,8 @@ function settle(outcome: ChangeOutcome, action: 'closed' | 'solve'): RequestView
 
 function presentDetail(view: RequestView, scope: MemberScope): RequestDetail {
   const { request } = view;
-  const isRequester = scope.identityIds.includes(request.requesterId);
+  // Sessions from email links may read and reply, not solve.
+  const isRequester = scope.identityIds.includes(request.requesterId) && scope.onlyRequest === null;
   return {
     ...presentCreated(request).request,
     category: { id: request.categoryId, name: view.categoryName },

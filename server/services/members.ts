@@ -1,6 +1,7 @@
 /** Signing a member in: a host token in, a session and the member's profile out. */
 import type { Db } from '../db/client.js';
-import { exchangeMemberToken, type MemberRecord } from '../db/members.js';
+import { exchangeMemberToken, findMember, type MemberRecord } from '../db/members.js';
+import type { Porthole } from '../app.js';
 import { MIN_SITE_SECRET_BYTES, type SiteRow } from '../db/sites.js';
 import { verifyHostToken } from '../auth/host-token.js';
 import type { Member } from '../contract/types.js';
@@ -39,3 +40,11 @@ export const presentMember = (member: MemberRecord): Member => ({
   emailVerified: member.emailVerified,
   organization: member.organizationName ? { name: member.organizationName } : null,
 });
+
+/** The recipient and request of a mail link, if the link is genuine and the person still exists. */
+export async function openFromLink(porthole: Porthole, site: SiteRow, token: string): Promise<{ member: MemberRecord; number: number }> {
+  const { endUserId, number } = porthole.links.verify(token, site);
+  const member = await findMember(porthole.db, site.id, endUserId, { contactsToo: true });
+  if (!member) throw new ApiError(401, 'token_invalid', 'This link is not valid.');
+  return { member, number };
+}

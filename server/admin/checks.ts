@@ -1,0 +1,81 @@
+/** Checks on admin command input. Each returns the cleaned value or throws a UsageError saying what is wrong. */
+import { isEmail, normalizeEmail } from '../contract/rules.js';
+import { UsageError } from './args.js';
+
+export const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+const CONTROL = new RegExp('[\\u0000-\\u001f\\u007f]');
+
+export function checkSlug(value: string, option = '--slug'): string {
+  if (!SLUG.test(value)) {
+    throw new UsageError(
+      `${option} "${value}" is not a valid site slug: use 1–63 characters, lower-case letters, digits and "-", starting with a letter or digit (e.g. "acme" or "acme-shop").`,
+    );
+  }
+  return value;
+}
+
+/** A one-line human name (site, agent, token): trimmed, not empty, no control characters. */
+export function checkName(value: string, option: string, max = 100): string {
+  const trimmed = value.trim();
+  if (!trimmed) throw new UsageError(`${option} must not be empty.`);
+  if (CONTROL.test(trimmed)) throw new UsageError(`${option} must not contain control characters.`);
+  if (trimmed.length > max) throw new UsageError(`${option} is longer than ${max} characters.`);
+  return trimmed;
+}
+
+/**
+ * An allowed origin must be exactly what a browser sends in `Origin`: scheme://host[:port], lower-case,
+ * no default port, no path, no trailing slash — matching is exact, so anything else would never match.
+ */
+export function checkOrigin(value: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  const example = 'e.g. https://shop.example.com or http://localhost:8080';
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname) {
+    throw new UsageError(`--origin "${value}" is not an origin: give scheme://host[:port] with http or https, ${example}.`);
+  }
+  if (url.username || url.password) throw new UsageError(`--origin "${value}" must not contain a user name or password.`);
+  if (url.origin !== value) {
+    throw new UsageError(`--origin "${value}" must be exactly scheme://host[:port] — no path, query or trailing slash, lower-case, no default port. Did you mean ${url.origin}?`);
+  }
+  return value;
+}
+
+export function checkHttpUrl(value: string, option: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password) {
+    throw new UsageError(`${option} "${value}" is not an http(s) URL, e.g. https://shop.example.com/help.`);
+  }
+  return url.href;
+}
+
+/** #rgb or #rrggbb, stored lower-case with six digits. */
+export function checkColor(value: string): string {
+  const match = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(value.trim());
+  if (!match) throw new UsageError(`--color "${value}" is not a hex colour: give #rrggbb or #rgb, e.g. #0f766e.`);
+  const hex = match[1]!.toLowerCase();
+  return `#${hex.length === 3 ? [...hex].map((digit) => digit + digit).join('') : hex}`;
+}
+
+export function checkEmail(value: string): string {
+  const email = normalizeEmail(value);
+  if (!isEmail(email)) throw new UsageError(`--email "${value}" is not an email address.`);
+  return email;
+}
+
+export function checkHours(value: string, option: string, max: number): number {
+  const hours = Number(value);
+  if (value.trim() === '' || !Number.isFinite(hours) || hours < 0 || hours > max) {
+    throw new UsageError(`${option} must be a number of hours from 0 to ${max}, got "${value}".`);
+  }
+  return hours;
+}

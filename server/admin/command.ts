@@ -1,0 +1,26 @@
+/** The shape every admin command has: a spec (options, help), a pure parse step, and a run step with the database. */
+import type { Db } from '../db/client.js';
+import type { Clock } from '../services/clock.js';
+import type { CommandSpec, ParsedOptions } from './args.js';
+
+/** Where a command writes: `out` for results (secrets included), `err` for warnings and errors. */
+export interface AdminIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export interface AdminContext {
+  db: Db;
+  io: AdminIo;
+  clock: Clock;
+}
+
+export interface AdminCommand<Input = unknown> {
+  spec: CommandSpec;
+  /** Checks the options without touching the database; throws UsageError (exit 2). */
+  parse(options: ParsedOptions): Input;
+  /** Does the work; throws AdminError (exit 1) for expected failures. */
+  run(input: Input, context: AdminContext): Promise<void>;
+}
+
+export const defineCommand = <Input>(command: AdminCommand<Input>): AdminCommand<Input> => command;

@@ -1,0 +1,129 @@
+/**
+ * The queue (left column): its filters, the rows they match, newest activity first, and "Load more".
+ * Changing a filter reloads; a refresh (after a reply, or a live event) reloads what is shown
+ * without blanking it.
+ */
+import { batch, computed, signal } from '@preact/signals';
+import type { QueueItem, StoredStatus } from '../../contract/types.js';
+import type { ApiError, InboxApi, QueueParams } from './api.js';
+import { asApiError, failed, loading, ready, type Loadable } from './loadable.js';
+
+export const ALL_STATUSES: readonly StoredStatus[] = ['new', 'open', 'pending', 'hold', 'solved', 'closed'];
+/** Everything still needing work: not solved, not closed. */
+export const DEFAULT_STATUSES: readonly StoredStatus[] = ['new', 'open', 'pending', 'hold'];
+const PAGE_SIZE = 25;
+const MAX_PAGE = 50;
+const SEARCH_PAUSE_MS = 250;
+
+/** Calls go through `guard`, which notices an ended session for the whole inbox. */
+export type Guard = <T>(call: Promise<T>) => Promise<T>;
+
+export function createQueueModel(api: InboxApi, guard: Guard) {
+  const statuses = signal<readonly StoredStatus[]>(DEFAULT_STATUSES);
+  const categoryId = signal('');
+  const unanswered = signal(false);
+  /** The search box as typed; `search` follows it after a short pause. */
+  const searchText = signal('');
+  const search = signal('');
+  const rows = signal<Loadable<QueueItem[]>>(loading);
+  const nextCursor = signal<string | null>(null);
+  const loadingMore = signal(false);
+  const moreProblem = signal<ApiError | undefined>(undefined);
+  let run = 0;
+  let searchTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** What the server is asked for; no status ticked means any status. */
+  const query = computed<QueueParams>(() => ({
+    status: ALL_STATUSES.filter((status) => statuses.value.includes(status)).join(',') || undefined,
+    categoryId: categoryId.value || undefined,
+    unanswered: unanswered.value || undefined,
+    q: search.value.trim() || undefined,
+  }));
+
+  /** Loads the first page again. `quietly` keeps the rows on screen (and as many of them) until the answer comes. */
+  function load(quietly = false): void {
+    const current = ++run;
+    const shown = rows.peek();
+    const limit = quietly && shown.state === 'ready' ? Math.min(MAX_PAGE, Math.max(PAGE_SIZE, shown.value.length)) : PAGE_SIZE;
+    if (!quietly || shown.state !== 'ready') rows.value = loading;
+    moreProblem.value = undefined;
+    guard(api.queue({ ...query.peek(), limit })).then(
+      (page) => {
+        if (current !== run) return;
+        batch(() => {
+          rows.value = ready(page.requests);
+          nextCursor.value = page.nextCursor;
+        });
+      },
+      (error) => {
+        // A quiet refresh that fails leaves the rows as they were.
+        if (current === run && rows.peek().state !== 'ready') rows.value = failed(error);
+      },
+    );
+  }
+
+  async function loadMore(): Promise<void> {
+    const cursor = nextCursor.peek();
+    const shown = rows.peek();
+    if (!cursor || loadingMore.peek() || shown.state !== 'ready') return;
+    const current = run;
+    loadingMore.value = true;
+    moreProblem.value = undefined;
+    try {
+      const page = await guard(api.queue({ ...query.peek(), cursor, limit: PAGE_SIZE }));
+      if (current !== run) return;
+      // A row may have moved up since the first page (new activity): show each request once.
+      const seen = new Set(shown.value.map((row) => row.id));
+      batch(() => {
+        rows.value = ready([...shown.value, ...page.requests.filter((row) => !seen.has(row.id))]);
+        nextCursor.value = page.nextCursor;
+      });
+    } catch (error) {
+      if (current === run) moreProblem.value = asApiError(error);
+    } finally {
+      loadingMore.value = false;
+    }
+  }
+
+  return {
+    statuses,
+    categoryId,
+    unanswered,
+    searchText,
+    search,
+    query,
+    rows,
+    nextCursor,
+    loadingMore,
+    moreProblem,
+    load,
+    loadMore,
+    toggleStatus(status: StoredStatus, on: boolean) {
+      statuses.value = on ? [...statuses.value.filter((s) => s !== status), status] : statuses.value.filter((s) => s !== status);
+    },
+    /** Typing searches after a pause; `now` (Enter) searches at once. */
+    setSearch(text: string, now = false) {
+      searchText.value = text;
+      clearTimeout(searchTimer);
+      if (now) search.value = text;
+      else searchTimer = setTimeout(() => (search.value = text), SEARCH_PAUSE_MS);
+    },
+    /** Back to the defaults, for the next person who signs in. */
+    reset() {
+      run++;
+      clearTimeout(searchTimer);
+      batch(() => {
+        statuses.value = DEFAULT_STATUSES;
+        categoryId.value = '';
+        unanswered.value = false;
+        searchText.value = '';
+        search.value = '';
+        rows.value = loading;
+        nextCursor.value = null;
+        moreProblem.value = undefined;
+      });
+    },
+  };
+}
+
+export type QueueModel = ReturnType<typeof createQueueModel>;
