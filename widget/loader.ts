@@ -95,6 +95,13 @@ function start(script: HTMLScriptElement) {
     if (panel) return panel.run(command);
     pending.push(command);
     if (name === 'open' || name === 'toggle' || name === 'navigate') void load();
+    // A signed-in member's badge ("2 awaiting your reply") is worth a request — but only once the
+    // host page has loaded and the browser is idle.
+    if (name === 'identify') {
+      const idle = () => (window.requestIdleCallback ?? setTimeout)(() => void load());
+      if (document.readyState === 'complete') idle();
+      else addEventListener('load', idle, { once: true });
+    }
   };
 
   launcher.addEventListener('click', () => run(['toggle']));

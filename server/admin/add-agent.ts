@@ -15,6 +15,7 @@ import { defineCommand } from './command.js';
 export const addAgent = defineCommand({
   spec: {
     name: 'add-agent',
+    brief: 'Add a support agent (first password), or an API token for one.',
     summary: 'Add a support agent to a site and print a first password once; with --token, print a personal API token instead (for an existing agent, or a new one).',
     options: [
       { name: 'site', value: '<slug>', required: true, help: 'The site the agent works for.' },

@@ -22,6 +22,8 @@ export interface OptionSpec {
 
 export interface CommandSpec {
   name: string;
+  /** One line for the command list of the global help. */
+  brief: string;
   summary: string;
   options: OptionSpec[];
   /** Paragraphs printed under the option list. */

@@ -13,6 +13,8 @@ export interface AdminContext {
   db: Db;
   io: AdminIo;
   clock: Clock;
+  /** The environment the command runs in (INIT_CWD: where `npm run admin` was started). */
+  env: NodeJS.ProcessEnv;
 }
 
 export interface AdminCommand<Input = unknown> {

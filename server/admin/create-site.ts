@@ -16,6 +16,7 @@ const FIRST_REQUEST_NUMBER = 1001;
 export const createSite = defineCommand({
   spec: {
     name: 'create-site',
+    brief: 'Create a site and print its token secret once.',
     summary: 'Create a site (a host website that embeds the widget) and print its token secret once.',
     options: [
       { name: 'slug', value: '<slug>', required: true, help: 'Short id used in widget URLs and data-site: a-z, 0-9 and "-", at most 63 characters.' },

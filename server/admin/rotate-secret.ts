@@ -12,6 +12,7 @@ const HOUR_MS = 60 * 60 * 1000;
 export const rotateSecret = defineCommand({
   spec: {
     name: 'rotate-secret',
+    brief: "Replace a site's token secret; the old one stays valid for a grace period.",
     summary: "Give a site a new token secret and print it once. Member tokens signed with the old secret are still accepted until the grace period ends, so the host's backend can switch without downtime.",
     options: [
       { name: 'site', value: '<slug>', required: true, help: 'The site.' },

@@ -352,3 +352,19 @@ describe('logout', () => {
     expect(bodyText(widget)).not.toContain('couldn’t reach support');
   });
 });
+
+describe('the launcher badge', () => {
+  test('shows how many of the member’s requests await their reply, with the token in a header, and goes away on logout', async () => {
+    // Dana's stored requests include exactly one of her own awaiting her reply.
+    const { widget, backend } = await mountMember();
+    const badge = () => widget.launcher.querySelector<HTMLElement>('.count');
+    await until(() => expect(badge()?.textContent).toBe('1'));
+    expect(badge()?.hidden).toBe(false);
+    expect(badge()?.getAttribute('aria-label')).toBe('1 request is awaiting your reply');
+    const [call] = backend.badgeCalls();
+    expect(call?.headers.authorization).toMatch(/^Bearer /);
+    expect(call?.url.search).toBe('');
+    widget.run('logout');
+    await until(() => expect(badge()?.hidden).toBe(true));
+  });
+});

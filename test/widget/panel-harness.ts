@@ -409,6 +409,9 @@ export function addMemberBackend(server: FakeServer, options: MemberBackendOptio
       const body: RequestListBody = { requests: page.map((r) => summary(r.detail)), nextCursor: offset + limit < matching.length ? `cur_${offset + limit}` : null };
       return json(body);
     }
+    if (call.method === 'GET' && path === 'requests/summary') {
+      return json({ awaitingReply: stored.filter((r) => r.lists.includes('mine') && r.detail.status === 'awaiting_reply').length });
+    }
     const match = /^requests\/(\d+)(\/comments|\/solve)?$/.exec(path);
     const request = match && find(Number(match[1]));
     if (!request) return apiError(404, 'not_found', 'That request was not found.');
@@ -437,8 +440,10 @@ export function addMemberBackend(server: FakeServer, options: MemberBackendOptio
     /** Ends every session issued so far, as the server does after 15 minutes: their next call answers 401 session_expired. */
     endSessions: () => live.clear(),
     sessionPosts: () => server.calls.filter((c) => c.method === 'POST' && rel(c) === 'session'),
-    /** Calls to the member routes (lists, a request, comments, solve). */
-    memberCalls: () => server.calls.filter((c) => rel(c).startsWith('requests') && !(c.method === 'POST' && rel(c) === 'requests')),
+    /** Calls to the member routes (lists, a request, comments, solve) — not the launcher badge's count. */
+    memberCalls: () => server.calls.filter((c) => rel(c).startsWith('requests') && rel(c) !== 'requests/summary' && !(c.method === 'POST' && rel(c) === 'requests')),
+    /** The launcher badge's calls for the count of requests awaiting the member's reply. */
+    badgeCalls: () => server.calls.filter((c) => rel(c) === 'requests/summary'),
     lists: () => server.calls.filter((c) => c.method === 'GET' && rel(c) === 'requests'),
   };
 }

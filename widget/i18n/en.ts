@@ -42,6 +42,7 @@ export const messages = {
   sentEmail: (email: string) => `We’ll reply to ${email}.`,
   backToHelp: 'Back to help',
   yourRequests: 'Your requests',
+  awaitingBadge: (count: number) => `${count} ${count === 1 ? 'request is' : 'requests are'} awaiting your reply`,
   signedInAs: (name: string) => `Signed in as ${name}`,
   sessionEnded: 'Your session has ended. Reload the page to sign in again.',
   lists: { mine: 'My requests', ccd: 'Requests I’m CC’d on', org: 'Organization requests' },

@@ -13,12 +13,21 @@ const loaded = signal<MemberModule | null>(null);
 let loading: Promise<void> | undefined;
 const styled = new WeakSet<ShadowRoot>();
 
-/** Starts fetching the member chunk, e.g. as soon as a member is signed in. */
-export const preloadMemberViews = () =>
-  (loading ??= import('./member/index.js').then(
+/**
+ * Fetches the member chunk as soon as a member is signed in, and starts what members get even with
+ * the panel closed: the launcher badge (and, while open, live updates).
+ */
+export function loadMemberFeatures(model: WidgetModel): Promise<void> {
+  loading ??= import('./member/index.js').then(
     (module) => void (loaded.value = module),
-    () => void (loading = undefined),
-  ));
+    (error: unknown) => {
+      loading = undefined; // a failed download may be retried by the next sign-in
+      throw error;
+    },
+  );
+  // The chunk is shared; the features (requests model, badge, live updates) are per panel.
+  return loading.then(() => void loaded.value!.memberFeatures(model));
+}
 
 export function MemberArea({ model }: { model: WidgetModel }) {
   const anchor = useRef<HTMLDivElement>(null);
@@ -37,6 +46,5 @@ export function MemberArea({ model }: { model: WidgetModel }) {
   if (state === 'anonymous' || state === 'ended') {
     return <div class="view"><Notice text={messages.sessionEnded} /></div>;
   }
-  if (!module) void preloadMemberViews();
   return <div ref={anchor}>{module && state === 'signed-in' ? <module.MemberViews model={model} /> : <p class="view muted">{messages.loading}</p>}</div>;
 }

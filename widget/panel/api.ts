@@ -12,6 +12,7 @@ import type {
   RequestDetailBody,
   RequestListBody,
   RequestScope,
+  RequestSummaryCounts,
   SessionBody,
   SiteConfigBody,
 } from '../../server/contract/types.js';
@@ -39,6 +40,11 @@ export interface ApiClient {
   getRequest(accessToken: string, id: number): Promise<RequestDetailBody>;
   addComment(accessToken: string, id: number, body: string): Promise<CommentCreatedBody>;
   solveRequest(accessToken: string, id: number): Promise<RequestDetailBody>;
+  requestSummary(accessToken: string): Promise<RequestSummaryCounts>;
+  /** The open live-event stream (server-sent events, read with fetch so the token stays in a header). */
+  openEvents(accessToken: string, signal: AbortSignal): Promise<ReadableStream<Uint8Array>>;
+  /** A session from the link in a notification mail. */
+  startLinkSession(linkToken: string): Promise<SessionBody>;
 }
 
 export function createApiClient(scriptUrl: string, site: string): ApiClient {
@@ -81,5 +87,15 @@ export function createApiClient(scriptUrl: string, site: string): ApiClient {
     getRequest: (accessToken, id) => call(`requests/${id}`, { headers: bearer(accessToken) }),
     addComment: (accessToken, id, body) => call(`requests/${id}/comments`, post({ body }, bearer(accessToken))),
     solveRequest: (accessToken, id) => call(`requests/${id}/solve`, { method: 'POST', headers: bearer(accessToken) }),
+    requestSummary: (accessToken) => call('requests/summary', { headers: bearer(accessToken) }),
+    startLinkSession: (token) => call('session/link', post({ token })),
+    async openEvents(accessToken, signal) {
+      const response = await fetch(new URL('events', base), { headers: bearer(accessToken), signal, credentials: 'omit', referrerPolicy: 'no-referrer' });
+      if (!response.ok || !response.body) {
+        const error = ((await response.json().catch(() => undefined)) as ErrorBody | undefined)?.error;
+        throw new ApiError(response.status, error?.code ?? 'unknown', error?.message ?? response.statusText);
+      }
+      return response.body;
+    },
   };
 }

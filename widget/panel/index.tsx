@@ -9,7 +9,7 @@ import { createApiClient } from './api.js';
 import { App } from './App.js';
 import { createWidgetModel } from './state.js';
 import { panelCss } from './styles.js';
-import { preloadMemberViews } from './MemberArea.js';
+import { loadMemberFeatures } from './MemberArea.js';
 
 export const mountPanel: MountPanel = (bridge, pending) => {
   const sheet = new CSSStyleSheet();
@@ -29,9 +29,9 @@ export const mountPanel: MountPanel = (bridge, pending) => {
   bridge.root.append(container);
   render(<App model={model} />, container);
 
-  // A member will likely look at their requests: fetch those views while the panel is idle.
+  // Members get their views, badge and live updates from a chunk of their own, fetched once signed in.
   effect(() => {
-    if (model.session.state.value === 'signed-in') void preloadMemberViews();
+    if (model.session.state.value === 'signed-in') loadMemberFeatures(model).catch(() => undefined);
   });
   model.start();
   for (const command of pending) model.run(command);

@@ -12,6 +12,7 @@ import { failed, loading, ready, type Loadable } from './models/loadable.js';
 import { createNavigation, type NavigateTarget } from './models/navigation.js';
 import { createMemberSession, type Identity } from './models/member-session.js';
 import { lockPageScroll } from './page-scroll.js';
+import { messages } from '../i18n/en.js';
 
 /** The page the visitor is on, as the server may see it: origin and path, never query or fragment. */
 const currentPage = () => location.origin + location.pathname;
@@ -48,6 +49,20 @@ export function createWidgetModel(api: ApiClient, bridge: LoaderBridge) {
     bridge.emit(open ? 'open' : 'close');
   };
 
+  /**
+   * A page opened with `#porthole=request/1042` (and `&t=…` from a notification mail) opens that
+   * request; the fragment is removed from the address bar at once, so the link token is not left
+   * in history or shared by copying the address.
+   */
+  const openFromAddress = () => {
+    const match = /^#porthole=request\/(\d+)(?:&t=([\w.-]+))?$/.exec(location.hash);
+    if (!match) return;
+    history.replaceState(history.state, '', location.pathname + location.search);
+    if (match[2]) session.identify({ link: match[2] });
+    navigation.show({ name: 'request', id: Number(match[1]) });
+    setOpen(true);
+  };
+
   const model = {
     config,
     navigation,
@@ -55,6 +70,8 @@ export function createWidgetModel(api: ApiClient, bridge: LoaderBridge) {
     contact,
     session,
     api,
+    messages,
+    launcher: bridge.launcher,
     emit: bridge.emit,
     open: () => setOpen(true),
     close: () => setOpen(false),
@@ -62,6 +79,7 @@ export function createWidgetModel(api: ApiClient, bridge: LoaderBridge) {
     start() {
       loadConfig();
       help.loadSuggestions();
+      openFromAddress();
     },
     retry() {
       if (config.value.state === 'error') loadConfig();

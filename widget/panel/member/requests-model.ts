@@ -27,9 +27,10 @@ export function createRequestsModel(model: WidgetModel) {
   const fetchPage = (cursor?: string) =>
     session.call((token) => api.listRequests(token, { scope: list.value, status: status.value || undefined, cursor, limit: PAGE_SIZE }));
 
-  const loadList = () => {
+  /** `quietly`: a live refresh, which keeps the rows on screen until the new ones arrive. */
+  const loadList = (quietly = false) => {
     const run = ++listRun;
-    rows.value = loading;
+    if (!quietly || rows.value.state !== 'ready') rows.value = loading;
     fetchPage().then(
       (page) => {
         if (run !== listRun) return;
@@ -119,6 +120,10 @@ export function createRequestsModel(model: WidgetModel) {
         ({ request }) => wanted === id && (detail.value = ready(request)),
         (error) => wanted === id && (detail.value = failed(error)),
       );
+    },
+    /** A newer state of the open request, e.g. after a live event; ignored if the member moved on. */
+    showUpdated(request: RequestDetail) {
+      if (wanted === request.id) detail.value = ready(request);
     },
     sendReply: (id: number) => {
       // What the member wrote now, even if a renewed session retries the call after they moved on.

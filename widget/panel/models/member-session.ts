@@ -7,7 +7,8 @@ import { computed, signal } from '@preact/signals';
 import type { Member } from '../../../server/contract/types.js';
 import { ApiError, type ApiClient } from '../api.js';
 
-export type Identity = { token: string } | { jwt: () => Promise<string> };
+/** From the host (`token` once, or a `jwt` function to ask again), or from a mail's link (`link`, reusable). */
+export type Identity = { token: string } | { jwt: () => Promise<string> } | { link: string };
 export type SessionState = 'anonymous' | 'signing-in' | 'signed-in' | 'ended';
 
 // Renew a little before the server would refuse the token, so no request fails on the way.
@@ -29,10 +30,9 @@ export function createMemberSession(api: ApiClient) {
     if (pending) return pending;
     const attempt = (async () => {
       try {
-        const hostToken = 'token' in source ? source.token : await source.jwt();
         // A token given once can only be exchanged once; after that the host must give a new one.
         if ('token' in source) identity = undefined;
-        const body = await api.startSession(hostToken);
+        const body = 'link' in source ? await api.startLinkSession(source.link) : await api.startSession('token' in source ? source.token : await source.jwt());
         if (mine !== generation) throw new ApiError(401, 'session_expired', 'Signed out meanwhile.');
         session = { accessToken: body.accessToken, expiresAt: Date.parse(body.expiresAt) };
         member.value = body.member;

@@ -1,0 +1,93 @@
+/**
+ * Keeps a member's panel current without reloads: while the panel is open and the tab visible, it
+ * reads the live-event stream (fetch + bearer header; EventSource cannot send one) and refetches
+ * what changed; it reconnects by itself. It also keeps the launcher's badge — requests awaiting
+ * the member's reply — up to date, and tells the host through `request:updated`.
+ */
+import { effect, signal } from '@preact/signals';
+import type { WidgetModel } from '../state.js';
+import type { RequestsModel } from './requests-model.js';
+
+const MAX_BACKOFF_MS = 30_000;
+
+export function connectLive(model: WidgetModel, requests: RequestsModel, launcher: HTMLButtonElement): () => void {
+  const { api, session, navigation } = model;
+  const visible = signal(document.visibilityState === 'visible');
+  const onVisibility = () => (visible.value = document.visibilityState === 'visible');
+  document.addEventListener('visibilitychange', onVisibility);
+
+  const badge = document.createElement('span');
+  badge.className = 'count';
+  badge.hidden = true;
+  launcher.append(badge);
+  const refreshBadge = () =>
+    session.call((token) => api.requestSummary(token)).then(
+      ({ awaitingReply }) => {
+        badge.hidden = awaitingReply === 0;
+        badge.textContent = String(awaitingReply);
+        badge.setAttribute('aria-label', model.messages.awaitingBadge(awaitingReply));
+      },
+      () => undefined,
+    );
+
+  const changed = async (id: number) => {
+    void refreshBadge();
+    const view = navigation.view.value;
+    if (view.name === 'requests') requests.loadList(true);
+    const { request } = await session.call((token) => api.getRequest(token, id));
+    if (view.name === 'request' && view.id === id) requests.showUpdated(request);
+    model.emit('request:updated', { id: request.id, status: request.status, statusLabel: request.statusLabel });
+  };
+
+  let controller: AbortController | undefined;
+  let backoff = 1000;
+  const stream = async (signalled: AbortController) => {
+    while (!signalled.signal.aborted) {
+      try {
+        const body = await session.call((token) => api.openEvents(token, signalled.signal));
+        backoff = 1000;
+        const reader = body.getReader();
+        const decoder = new TextDecoder();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += decoder.decode(value, { stream: true });
+          let end;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const data = /^event: request\ndata: (.*)$/m.test(block) ? /^data: (.*)$/m.exec(block)?.[1] : undefined;
+            if (data) void changed((JSON.parse(data) as { id: number }).id).catch(() => undefined);
+          }
+        }
+      } catch {
+        if (signalled.signal.aborted) return;
+      }
+      // The stream ended (session end, server restart, network): try again, a little later each time.
+      await new Promise((resolve) => setTimeout(resolve, backoff));
+      backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+    }
+  };
+
+  const stopSignedIn = effect(() => {
+    if (session.state.value === 'signed-in') void refreshBadge();
+    else badge.hidden = true;
+  });
+  const stopStreaming = effect(() => {
+    const wanted = navigation.isOpen.value && visible.value && session.state.value === 'signed-in';
+    if (wanted && !controller) void stream((controller = new AbortController()));
+    if (!wanted && controller) {
+      controller.abort();
+      controller = undefined;
+    }
+  });
+
+  return () => {
+    stopSignedIn();
+    stopStreaming();
+    controller?.abort();
+    document.removeEventListener('visibilitychange', onVisibility);
+    badge.remove();
+  };
+}
