@@ -9,8 +9,14 @@ import { cpSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { basename } from 'node:path';
 
 const widgetTarget = ['chrome100', 'firefox100', 'safari15.4'];
-rmSync('dist', { recursive: true, force: true });
+// `node build.mjs server` rebuilds the server bundles only (the admin command uses it), leaving the
+// widget and inbox files a running server is serving untouched.
+const serverOnly = process.argv[2] === 'server';
+rmSync(serverOnly ? 'dist/server' : 'dist', { recursive: true, force: true });
 
+if (!serverOnly) await buildBrowserBundles();
+
+async function buildBrowserBundles() {
 const panel = await esbuild.build({
   entryPoints: { panel: 'widget/panel/index.tsx' },
   outdir: 'dist/widget/chunks',
@@ -46,8 +52,27 @@ const loader = await esbuild.build({
 // Kept for bench/size and the bundle tests: which files each output is made of.
 writeFileSync('dist/widget/meta.json', JSON.stringify({ panelEntry, panel: panel.metafile, loader: loader.metafile }, null, 2));
 
+// The support team's inbox (served at /agent): one ESM script and its stylesheet, content-hashed,
+// plus a manifest naming them for the page route (server/routes/agent/inbox-page.ts).
+const inbox = await esbuild.build({
+  entryPoints: { inbox: 'server/inbox/app/index.tsx' },
+  outdir: 'dist/inbox',
+  bundle: true,
+  format: 'esm',
+  minify: true,
+  target: widgetTarget,
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  entryNames: '[name]-[hash]',
+  metafile: true,
+  legalComments: 'none',
+});
+const [inboxScript, inboxOutput] = Object.entries(inbox.metafile.outputs).find(([, output]) => output.entryPoint);
+writeFileSync('dist/inbox/manifest.json', JSON.stringify({ script: basename(inboxScript), stylesheet: inboxOutput.cssBundle ? basename(inboxOutput.cssBundle) : null }));
+}
+
 await esbuild.build({
-  entryPoints: { main: 'server/main.ts', start: 'demo-host/main.ts' },
+  entryPoints: { main: 'server/main.ts', start: 'demo-host/main.ts', admin: 'server/admin/main.ts' },
   outdir: 'dist/server',
   bundle: true,
   splitting: true,
@@ -62,4 +87,4 @@ await esbuild.build({
 mkdirSync('dist/server', { recursive: true });
 cpSync('server/db/migrations', 'dist/server/migrations', { recursive: true });
 
-console.log(`built widget (panel entry ${basename(panelEntry)}) and server`);
+console.log(serverOnly ? 'built server' : 'built widget, inbox and server');

@@ -17,6 +17,7 @@ import { siteScope } from './routes/site-scope.js';
 import { agentApi } from './routes/agent/index.js';
 import { endStreamsOnClose } from './routes/event-stream.js';
 import { widgetAssetRoutes } from './routes/widget-assets.js';
+import { inboxPageRoutes } from './routes/agent/inbox-page.js';
 import { installMemberSessions } from './auth/member-session.js';
 import { getOrCreateSetting } from './db/sites.js';
 import { createLinks, type Links } from './auth/link-tokens.js';
@@ -83,6 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   porthole.links = createLinks(app);
 
   await app.register(widgetAssetRoutes);
+  await app.register(inboxPageRoutes);
   await app.register(siteScope, { prefix: '/api/v1/sites' });
   await app.register(agentApi, { prefix: '/api/v1/agent' });
   return app;

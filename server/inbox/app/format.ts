@@ -1,5 +1,5 @@
 /** Times and names as the inbox shows them. */
-import type { StoredStatus } from '../../contract/types.js';
+import type { AgentStatus, StoredStatus } from '../../contract/types.js';
 
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto', style: 'short' });
 const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -34,6 +34,14 @@ export const STATUS_LABELS: Record<StoredStatus, string> = {
   solved: 'Solved',
   closed: 'Closed',
 };
+
+/** The statuses an agent may set, as the status selects offer them. */
+export const STATUS_CHOICES: { value: AgentStatus; label: string }[] = [
+  { value: 'open', label: 'Open' },
+  { value: 'pending', label: 'Pending — awaiting customer' },
+  { value: 'hold', label: 'On hold' },
+  { value: 'solved', label: 'Solved' },
+];
 
 /** A category field's key as a label: `invoiceNumber` → "Invoice number". */
 export function fieldLabel(key: string): string {

@@ -19,6 +19,12 @@ export async function agentSessionRoutes(app: FastifyInstance): Promise<void> {
   const byEmail = createAttemptLimiter(10, TEN_MINUTES, porthole.clock);
 
   app.post('/session', { schema: { body: AgentSignIn, response: { 200: AgentBody, '4xx': ErrorBody } } }, async (request, reply) => {
+    // A sign-in posted from another site would sign the browser into an account of the attacker's
+    // choosing (login CSRF): only the inbox page itself, or programs sending no Origin, may sign in.
+    const origin = request.headers.origin;
+    if (origin !== undefined && origin !== new URL(porthole.config.publicUrl).origin) {
+      throw new ApiError(403, 'origin_not_allowed', 'Sign in from the inbox page.');
+    }
     const { email, password } = request.body as AgentSignIn;
     const keys = [`ip:${request.ip}`, `email:${normalizeEmail(email)}`] as const;
     byAddress.check(keys[0]);

@@ -1,0 +1,140 @@
+/**
+ * The left column: filters (status, category, unanswered, search) and the matching requests,
+ * newest activity first. Rows are links, so they work with the keyboard, middle-click and
+ * "open in new tab"; a plain click opens the request in place.
+ */
+import { useEffect, useRef } from 'preact/hooks';
+import type { QueueItem } from '../../../contract/types.js';
+import { dateTime, STATUS_LABELS, timeAgo } from '../format.js';
+import { ALL_STATUSES } from '../queue-model.js';
+import { requestPath } from '../routing.js';
+import type { InboxModel } from '../state.js';
+import { Problem } from './Problem.js';
+import { StatusBadge } from './StatusBadge.js';
+
+export function Queue({ model }: { model: InboxModel }) {
+  const { queue } = model;
+  const categories = model.session.value.state === 'signed-in' ? model.session.value.me.categories : [];
+  return (
+    <aside class="queue" aria-labelledby="queue-title">
+      <div class="queue-filters">
+        <h2 id="queue-title" class="visually-hidden">
+          Queue
+        </h2>
+        <form
+          role="search"
+          class="search"
+          onSubmit={(event) => {
+            event.preventDefault();
+            queue.setSearch(queue.searchText.value, true);
+          }}
+        >
+          <label for="queue-search" class="visually-hidden">
+            Search requests
+          </label>
+          <input
+            id="queue-search"
+            type="search"
+            placeholder="Search subject, requester or #number"
+            value={queue.searchText.value}
+            onInput={(event) => queue.setSearch(event.currentTarget.value)}
+          />
+        </form>
+        <fieldset class="status-filter">
+          <legend>Status</legend>
+          {ALL_STATUSES.map((status) => (
+            <label key={status} class="chip">
+              <input type="checkbox" checked={queue.statuses.value.includes(status)} onChange={(event) => queue.toggleStatus(status, event.currentTarget.checked)} />
+              <span>{STATUS_LABELS[status]}</span>
+            </label>
+          ))}
+        </fieldset>
+        <div class="filter-row">
+          <label for="queue-category" class="visually-hidden">
+            Category
+          </label>
+          <select id="queue-category" value={queue.categoryId.value} onChange={(event) => (queue.categoryId.value = event.currentTarget.value)}>
+            <option value="">All categories</option>
+            {categories.map((category) => (
+              <option key={category.id} value={category.id}>
+                {category.name}
+              </option>
+            ))}
+          </select>
+          <label class="check">
+            <input type="checkbox" checked={queue.unanswered.value} onChange={(event) => (queue.unanswered.value = event.currentTarget.checked)} />
+            Unanswered
+          </label>
+        </div>
+      </div>
+      <QueueRows model={model} />
+    </aside>
+  );
+}
+
+function QueueRows({ model }: { model: InboxModel }) {
+  const { queue } = model;
+  const rows = queue.rows.value;
+  if (rows.state === 'loading') return <p class="queue-message muted">Loading requests…</p>;
+  if (rows.state === 'error')
+    return (
+      <div class="queue-message">
+        <Problem error={rows.error} onRetry={() => queue.load()} />
+      </div>
+    );
+  if (rows.value.length === 0)
+    return <p class="queue-message muted">{queue.query.value.q ? `Nothing matches “${queue.query.value.q}” with these filters.` : 'No requests match these filters.'}</p>;
+  const open = model.openNumber.value;
+  return (
+    <div class="queue-list">
+      <ul class="rows" aria-label="Requests">
+        {rows.value.map((row) => (
+          <QueueRow key={row.id} row={row} selected={row.id === open} onOpen={() => model.openRequest(row.id)} />
+        ))}
+      </ul>
+      {queue.moreProblem.value && <Problem error={queue.moreProblem.value} onRetry={() => void queue.loadMore()} />}
+      {queue.nextCursor.value && (
+        <button type="button" class="secondary load-more" disabled={queue.loadingMore.value} onClick={() => void queue.loadMore()}>
+          {queue.loadingMore.value ? 'Loading…' : 'Load more'}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function QueueRow({ row, selected, onOpen }: { row: QueueItem; selected: boolean; onOpen: () => void }) {
+  const link = useRef<HTMLAnchorElement>(null);
+  // A deep link or back/forward may select a row below the fold: bring it into view.
+  useEffect(() => {
+    if (selected) link.current?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
+  return (
+    <li>
+      <a
+        ref={link}
+        class="row"
+        href={requestPath(row.id)}
+        aria-current={selected ? 'page' : undefined}
+        onClick={(event) => {
+          // Let the browser handle new tabs and windows.
+          if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+          event.preventDefault();
+          onOpen();
+        }}
+      >
+        <span class="row-top">
+          <span class="row-number">#{row.id}</span>
+          <StatusBadge status={row.status} />
+          <time class="row-time" dateTime={row.updatedAt} title={`Last activity ${dateTime(row.updatedAt)}`}>
+            {timeAgo(row.updatedAt)}
+          </time>
+        </span>
+        <span class="row-subject">{row.subject}</span>
+        <span class="row-meta">
+          <span class="row-requester">{row.requester.name || row.requester.email}</span>
+          <span class="row-category">{row.category}</span>
+        </span>
+      </a>
+    </li>
+  );
+}

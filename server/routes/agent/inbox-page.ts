@@ -1,0 +1,93 @@
+/**
+ * The support team's inbox page: `GET /agent` and `GET /agent/*` answer one small HTML document
+ * (the app routes on the client), and `/agent/assets/<file>` the content-hashed script and
+ * stylesheet that `node build.mjs` puts in dist/inbox/ beside dist/widget/, named in its
+ * manifest.json. Same origin as the agent API, so no CORS headers; a strict CSP of its own, since
+ * the page holds a signed-in agent's session.
+ * Files are read once at start: they only change with a new build, which means a restart.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ApiError, notFound } from '../../errors.js';
+
+export const INBOX_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+const ASSET_PATH = '/agent/assets/';
+const ASSET_CACHE = 'public, max-age=31536000, immutable';
+const CONTENT_TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' };
+
+interface Asset {
+  body: Buffer;
+  etag: string;
+  contentType: string;
+}
+
+interface InboxBuild {
+  html: string;
+  assets: Map<string, Asset>;
+}
+
+function readInboxBuild(dir: string): InboxBuild | undefined {
+  const manifestPath = join(dir, 'manifest.json');
+  if (!existsSync(manifestPath)) return undefined;
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { script: string; stylesheet: string | null };
+  const assets = new Map<string, Asset>();
+  for (const name of [manifest.script, manifest.stylesheet]) {
+    if (!name) continue;
+    const body = readFileSync(join(dir, name));
+    const contentType = CONTENT_TYPES[name.slice(name.lastIndexOf('.') + 1)] ?? 'application/octet-stream';
+    assets.set(name, { body, contentType, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"` });
+  }
+  return { html: pageHtml(manifest.script, manifest.stylesheet), assets };
+}
+
+// The build's file names are [A-Za-z0-9-]; nothing from a request ever reaches this document.
+const pageHtml = (script: string, stylesheet: string | null) => `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
+<title>Porthole inbox</title>
+<link rel="icon" href="data:,">
+${stylesheet ? `<link rel="stylesheet" href="${ASSET_PATH}${stylesheet}">\n` : ''}<script type="module" src="${ASSET_PATH}${script}"></script>
+</head>
+<body>
+<div id="inbox"></div>
+</body>
+</html>
+`;
+
+export async function inboxPageRoutes(app: FastifyInstance): Promise<void> {
+  // dist/inbox sits beside dist/widget (both come from build.mjs).
+  const dir = join(dirname(app.porthole.config.widgetDir), 'inbox');
+  const build = readInboxBuild(dir);
+  if (!build) app.log.warn(`no built inbox in ${dir}; run \`npm run build\``);
+
+  const page = (request: FastifyRequest, reply: FastifyReply) => {
+    // /agent/assets/ without a file name is not a page.
+    if (request.url.startsWith(ASSET_PATH)) throw notFound('That file');
+    if (!build) throw new ApiError(503, 'inbox_not_built', 'The inbox has not been built on this server.');
+    return reply
+      .headers({
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+        // Replaces helmet's general policy with the page's own (and its framing rule to match).
+        'content-security-policy': INBOX_CSP,
+        'x-frame-options': 'DENY',
+      })
+      .send(build.html);
+  };
+
+  app.get('/agent', page);
+  app.get('/agent/*', page);
+  app.get('/agent/assets/:file', (request, reply) => {
+    const asset = build?.assets.get((request.params as { file: string }).file);
+    if (!asset) throw notFound('That file');
+    reply.headers({ 'content-type': asset.contentType, 'cache-control': ASSET_CACHE, etag: asset.etag });
+    return request.headers['if-none-match'] === asset.etag ? reply.code(304).send() : reply.send(asset.body);
+  });
+}
