@@ -51,12 +51,11 @@ function start(script: HTMLScriptElement) {
   launcher.type = 'button';
   launcher.className = 'launcher';
   launcher.setAttribute('aria-expanded', 'false');
-  launcher.setAttribute('aria-haspopup', 'dialog');
   const icon = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
   icon.setAttribute('viewBox', '0 0 24 24');
   icon.setAttribute('aria-hidden', 'true');
   const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
-  path.setAttribute('d', 'M4 5.5A2.5 2.5 0 0 1 6.5 3h11A2.5 2.5 0 0 1 20 5.5v8a2.5 2.5 0 0 1-2.5 2.5H10l-4.2 3.6c-.5.4-1.3.1-1.3-.6V16A2.5 2.5 0 0 1 4 13.5z');
+  path.setAttribute('d', 'M4 4h16v12H10l-6 4z'); // a speech bubble
   icon.append(path);
   const label = document.createElement('span');
   label.textContent = launcherMessages.support;
@@ -105,7 +104,8 @@ function start(script: HTMLScriptElement) {
   };
 
   launcher.addEventListener('click', () => run(['toggle']));
-  for (const interest of ['pointerenter', 'focus', 'touchstart']) launcher.addEventListener(interest, () => void load(), { once: true, passive: true });
+  // Pointer events cover mouse, pen and touch: a finger on the button is interest too.
+  for (const interest of ['pointerenter', 'focus']) launcher.addEventListener(interest, () => void load(), { once: true, passive: true });
 
   const porthole: Stub = (...args: unknown[]) => run(args as Command);
   porthole.loaded = true;
