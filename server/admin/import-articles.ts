@@ -8,7 +8,7 @@ import { basename, join, resolve } from 'node:path';
 import { newId } from '../db/ids.js';
 import { upsertArticle } from '../db/site-admin.js';
 import { findSiteBySlug } from '../db/sites.js';
-import { excerptOf, renderArticleHtml } from '../services/markdown.js';
+import { renderArticle } from '../services/markdown.js';
 import { AdminError } from './args.js';
 import { SLUG, checkSlug } from './checks.js';
 import { defineCommand } from './command.js';
@@ -88,9 +88,7 @@ export const importArticles = defineCommand({
           siteId: site.id,
           slug: article.slug,
           title: article.title,
-          markdown: article.markdown,
-          html: renderArticleHtml(article.markdown),
-          excerpt: excerptOf(article.markdown),
+          ...renderArticle(article.markdown),
           popularity: article.popularity,
         },
         article.pages.map((pathPrefix) => ({ id: newId('apr'), origin: null, pathPrefix })),

@@ -2,8 +2,8 @@
  * Requests as the support team sees them: every request of the agent's own site — and only of
  * that site — with internal notes, filtered and searched for the queue.
  */
-import { and, desc, eq, exists, inArray, like, lt, lte, notExists, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from './client.js';
+import { and, desc, eq, exists, inArray, like, lt, lte, not, or, sql, type SQL } from 'drizzle-orm';
+import type { Db, Tx } from './client.js';
 import { newId } from './ids.js';
 import { enqueueMail, type MailDraft } from './outbox.js';
 import { readRequestView, type RequestView } from './request-view.js';
@@ -31,6 +31,7 @@ export interface QueueRow {
   updatedAt: string;
 }
 
+/** An agent has answered publicly at least once. */
 const agentAnswered = exists(
   sql`(SELECT 1 FROM ${comments} WHERE ${comments.requestId} = ${requests.id} AND ${comments.authorAgentId} IS NOT NULL AND ${comments.public} = 1)`,
 );
@@ -63,7 +64,7 @@ export async function listQueue(db: Db, siteId: string, filter: QueueFilter): Pr
         eq(requests.siteId, siteId),
         filter.statuses ? inArray(requests.status, filter.statuses) : undefined,
         filter.categoryId ? eq(requests.categoryId, filter.categoryId) : undefined,
-        filter.unanswered ? notExists(sql`(SELECT 1 FROM ${comments} WHERE ${comments.requestId} = ${requests.id} AND ${comments.authorAgentId} IS NOT NULL AND ${comments.public} = 1)`) : undefined,
+        filter.unanswered ? not(agentAnswered) : undefined,
         filter.search ? searchFor(filter.search) : undefined,
         after ? or(lt(requests.updatedAt, after.updatedAt), and(eq(requests.updatedAt, after.updatedAt), lt(requests.number, after.number))) : undefined,
       ),
@@ -99,11 +100,16 @@ export async function addAgentComment(
     const status = nextStatus(current.status);
     if (!status) return { kind: 'refused', status: current.status };
     tx.insert(comments).values({ id: newId('cmt'), requestId: current.id, authorAgentId: comment.agentId, body: comment.body, public: comment.public, createdAt: now }).run();
-    tx.update(requests).set({ status, updatedAt: now, solvedAt: status === 'solved' ? (current.solvedAt ?? now) : null }).where(eq(requests.id, current.id)).run();
+    moveTo(tx, current, status, now);
     const view = readRequestView(tx, where, 'all')!;
     enqueueMail(tx, siteId, current.id, notify(view), now);
     return { kind: 'done', view };
   });
+}
+
+/** A request's new status and last activity; solving stamps when (the first time), anything else clears it. */
+function moveTo(tx: Tx, current: typeof requests.$inferSelect, status: StoredStatus, now: string): void {
+  tx.update(requests).set({ status, updatedAt: now, solvedAt: status === 'solved' ? (current.solvedAt ?? now) : null }).where(eq(requests.id, current.id)).run();
 }
 
 export async function setRequestStatus(db: Db, siteId: string, number: number, nextStatus: (current: StoredStatus) => StoredStatus | null, now: string): Promise<AgentChange> {
@@ -113,7 +119,7 @@ export async function setRequestStatus(db: Db, siteId: string, number: number, n
     if (!current) return { kind: 'not_found' };
     const status = nextStatus(current.status);
     if (!status) return { kind: 'refused', status: current.status };
-    tx.update(requests).set({ status, updatedAt: now, solvedAt: status === 'solved' ? (current.solvedAt ?? now) : null }).where(eq(requests.id, current.id)).run();
+    moveTo(tx, current, status, now);
     return { kind: 'done', view: readRequestView(tx, where, 'all')! };
   });
 }
@@ -133,4 +139,3 @@ export async function closeSolvedBefore(db: Db, solvedBefore: string): Promise<{
   );
 }
 
-export { agentAnswered };

@@ -13,7 +13,7 @@ import { insertArticle } from './articles.js';
 import { hashPassword } from '../auth/passwords.js';
 import { requestNumbersUsed, seedConversations, type ConversationSeed } from './seed-conversations.js';
 import { demoAgent, demoArticles, demoCategories, demoConversations, demoMembers, starterArticles, starterCategories, type SeedArticle, type SeedCategory } from './seed-content.js';
-import { excerptOf, renderArticleHtml } from '../services/markdown.js';
+import { renderArticle } from '../services/markdown.js';
 
 export interface SeedOptions {
   demoSiteSecret: string;
@@ -97,9 +97,7 @@ async function addSite(
         siteId,
         slug: article.slug,
         title: article.title,
-        markdown: article.markdown,
-        html: renderArticleHtml(article.markdown),
-        excerpt: excerptOf(article.markdown),
+        ...renderArticle(article.markdown),
         popularity: article.popularity,
         createdAt: now,
         updatedAt: now,

@@ -33,3 +33,6 @@ function plainText(tokens: Token[]): string {
     .map((token) => ('tokens' in token && token.tokens ? plainText(token.tokens) : token.type === 'html' ? '' : 'text' in token ? String(token.text) : ''))
     .join('');
 }
+
+/** An article's stored forms from its markdown: the source, the safe HTML and the list teaser. */
+export const renderArticle = (markdown: string) => ({ markdown, html: renderArticleHtml(markdown), excerpt: excerptOf(markdown) });
