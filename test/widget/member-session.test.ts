@@ -360,7 +360,10 @@ describe('the launcher badge', () => {
     const badge = () => widget.launcher.querySelector<HTMLElement>('.count');
     await until(() => expect(badge()?.textContent).toBe('1'));
     expect(badge()?.hidden).toBe(false);
-    expect(badge()?.getAttribute('aria-label')).toBe('1 request is awaiting your reply');
+    // The button's name stays "Support"; the count describes it.
+    expect(badge()?.getAttribute('aria-hidden')).toBe('true');
+    const describedBy = widget.launcher.getAttribute('aria-describedby');
+    expect(widget.root.getElementById(describedBy ?? '')?.textContent).toBe('1 request is awaiting your reply');
     const [call] = backend.badgeCalls();
     expect(call?.headers.authorization).toMatch(/^Bearer /);
     expect(call?.url.search).toBe('');

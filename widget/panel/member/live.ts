@@ -16,16 +16,25 @@ export function connectLive(model: WidgetModel, requests: RequestsModel, launche
   const onVisibility = () => (visible.value = document.visibilityState === 'visible');
   document.addEventListener('visibilitychange', onVisibility);
 
+  // The button keeps its name, "Support"; the count is its description for screen readers.
   const badge = document.createElement('span');
   badge.className = 'count';
   badge.hidden = true;
+  badge.setAttribute('aria-hidden', 'true');
+  const description = document.createElement('span');
+  description.id = 'ph-badge-text';
+  description.className = 'visually-hidden';
+  // Outside the button: text inside it would become part of its name.
   launcher.append(badge);
+  launcher.after(description);
   const refreshBadge = () =>
     session.call((token) => api.requestSummary(token)).then(
       ({ awaitingReply }) => {
         badge.hidden = awaitingReply === 0;
         badge.textContent = String(awaitingReply);
-        badge.setAttribute('aria-label', model.messages.awaitingBadge(awaitingReply));
+        description.textContent = awaitingReply ? model.messages.awaitingBadge(awaitingReply) : '';
+        if (awaitingReply) launcher.setAttribute('aria-describedby', description.id);
+        else launcher.removeAttribute('aria-describedby');
       },
       () => undefined,
     );
@@ -72,7 +81,10 @@ export function connectLive(model: WidgetModel, requests: RequestsModel, launche
 
   const stopSignedIn = effect(() => {
     if (session.state.value === 'signed-in') void refreshBadge();
-    else badge.hidden = true;
+    else {
+      badge.hidden = true;
+      launcher.removeAttribute('aria-describedby');
+    }
   });
   const stopStreaming = effect(() => {
     const wanted = navigation.isOpen.value && visible.value && session.state.value === 'signed-in';
@@ -89,5 +101,6 @@ export function connectLive(model: WidgetModel, requests: RequestsModel, launche
     controller?.abort();
     document.removeEventListener('visibilitychange', onVisibility);
     badge.remove();
+    description.remove();
   };
 }
