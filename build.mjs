@@ -28,7 +28,8 @@ const panel = await esbuild.build({
   jsx: 'automatic',
   jsxImportSource: 'preact',
   entryNames: '[name]-[hash]',
-  chunkNames: 'chunk-[hash]',
+  // Short names: the loader lists the panel's files, and every host page pays for each byte.
+  chunkNames: '[hash]',
   metafile: true,
   legalComments: 'none',
 });

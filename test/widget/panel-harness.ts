@@ -25,6 +25,11 @@ import type {
 } from '../../server/contract/types.js';
 import type { Command, LoaderBridge, PanelControl, WidgetEvent } from '../../widget/bridge.js';
 import { mountPanel } from '../../widget/panel/index.js';
+import { ContactView } from '../../widget/panel/contact-view.js';
+
+// The contact form is a chunk fetched on demand; these tests are about the form, not the download,
+// so it is fetched once up front, as a browser that already has it cached would.
+await ContactView.preload();
 
 export const SCRIPT_URL = 'https://support.example.com/widget.js';
 export const API_BASE = 'https://support.example.com/api/v1/sites/demo/';

@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { messages } from '../i18n/en.js';
 import { Header } from './components/Header.js';
 import { ArticleView } from './views/ArticleView.js';
-import { ContactView } from './views/ContactView.js';
+import { ContactView } from './contact-view.js';
 import { HomeView } from './views/HomeView.js';
 import { SentView } from './views/SentView.js';
 import { MemberArea } from './MemberArea.js';
@@ -24,7 +24,7 @@ export function App({ model }: { model: WidgetModel }) {
   const title = config.state === 'ready' ? config.value.site.name : messages.panelTitle;
   // A view may open before what it shows has loaded (the form needs the config, an article its
   // text); focus moves when that arrives, and only then — never again while the visitor is in it.
-  const content = view.name === 'contact' ? config.state : view.name === 'article' ? model.help.article.value.state : 'ready';
+  const content = view.name === 'contact' ? `${config.state}${Boolean(ContactView.loaded.value)}` : view.name === 'article' ? model.help.article.value.state : 'ready';
 
   useEffect(() => {
     if (isOpen) panel.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();

@@ -22,7 +22,7 @@ export function createWidgetModel(api: ApiClient, bridge: LoaderBridge) {
   const navigation = createNavigation();
   const help = createHelpCenter(api, currentPage);
   const session = createMemberSession(api);
-  const contact = createContactForm(api, () => (config.value.state === 'ready' ? config.value.value.categories : []), session);
+  const contact = createContactForm(() => (config.value.state === 'ready' ? config.value.value.categories : []), session);
   let unlockScroll: (() => void) | undefined;
   let pendingPrefill: Prefill | undefined;
 

@@ -4,9 +4,9 @@
  * Idempotency-Key, so a double click or a lost response never makes two tickets.
  */
 import { computed, signal } from '@preact/signals';
-import { checkCcs, checkNewRequest, type FieldProblem } from '../../../server/contract/rules.js';
-import type { Category, CreatedRequestBody, NewRequest } from '../../../server/contract/types.js';
-import { ApiError, type ApiClient } from '../api.js';
+import type { FieldProblem } from '../../../server/contract/rules.js';
+import type { Category } from '../../../server/contract/types.js';
+import type { ApiError } from '../api.js';
 import type { MemberSession } from './member-session.js';
 
 export interface Draft {
@@ -34,35 +34,21 @@ export interface Prefill {
 /** A field's problem: a rule the widget knows (translated) or the server's own words. */
 export type FieldError = { problem: FieldProblem } | { message: string };
 
-const emptyDraft = (): Draft => ({ categoryId: '', subject: '', description: '', email: '', name: '', fields: {}, ccs: '', website: '' });
+export const emptyDraft = (): Draft => ({ categoryId: '', subject: '', description: '', email: '', name: '', fields: {}, ccs: '', website: '' });
 
 /** The CC field's text as a list of addresses. */
 export const splitCcs = (text: string): string[] => text.split(/[\s,;]+/).filter(Boolean);
 
-export function createContactForm(api: ApiClient, categories: () => Category[], session: MemberSession) {
+/**
+ * The form's state lives here, in the panel itself, so `prefill` and sign-out work before the form
+ * was ever shown; the form and its sending come with the contact chunk (contact/).
+ */
+export function createContactForm(categories: () => Category[], session: MemberSession) {
   const draft = signal<Draft>(emptyDraft());
   const errors = signal<Record<string, FieldError>>({});
   const submitting = signal(false);
   const failure = signal<ApiError | undefined>(undefined);
   const category = computed(() => categories().find((c) => c.id === draft.value.categoryId));
-  let attempt: { key: string; body: string } | undefined;
-
-  // Members write as themselves (the server knows who they are) and may copy others in;
-  // anonymous visitors give an email and never send CCs.
-  const toBody = (value: Draft, signedIn: boolean): NewRequest => {
-    const fields = Object.fromEntries(Object.entries(value.fields).filter(([key, text]) => text.trim() && category.value?.fields.some((f) => f.key === key)));
-    const ccs = splitCcs(value.ccs);
-    return {
-      categoryId: value.categoryId,
-      subject: value.subject.trim(),
-      description: value.description,
-      ...(!signedIn && value.email.trim() && { email: value.email.trim() }),
-      ...(!signedIn && value.name.trim() && { name: value.name.trim() }),
-      ...(signedIn && ccs.length && { ccs }),
-      ...(Object.keys(fields).length && { fields }),
-      ...(value.website && { website: value.website }),
-    };
-  };
 
   return {
     draft,
@@ -70,6 +56,9 @@ export function createContactForm(api: ApiClient, categories: () => Category[], 
     submitting,
     failure,
     category,
+    session,
+    /** The Idempotency-Key of the draft last sent, kept while that exact draft is retried. */
+    attempt: undefined as { key: string; body: string } | undefined,
     update(change: Partial<Draft>) {
       draft.value = { ...draft.value, ...change };
       // A corrected field stops showing its old complaint.
@@ -99,37 +88,6 @@ export function createContactForm(api: ApiClient, categories: () => Category[], 
       draft.value = { ...draft.value, ccs: '' };
       // Their complaints about those CCs go too, or the next member would find them under an empty field.
       errors.value = Object.fromEntries(Object.entries(errors.value).filter(([key]) => key !== 'ccs' && !key.startsWith('ccs.')));
-    },
-    /** Returns the created request, or undefined when the form needs attention. */
-    async submit(): Promise<CreatedRequestBody['request'] | undefined> {
-      if (submitting.value) return undefined;
-      failure.value = undefined;
-      const member = session.member.value;
-      const body = toBody(draft.value, Boolean(member));
-      const problems: Record<string, FieldError> = {};
-      if (!category.value) problems.categoryId = { problem: 'required' };
-      const found = { ...checkNewRequest(body, category.value?.fields ?? [], Boolean(member)), ...(member && checkCcs(body.ccs ?? [], member.email)) };
-      for (const [path, problem] of Object.entries(found)) problems[path] = { problem };
-      errors.value = problems;
-      if (Object.keys(problems).length) return undefined;
-
-      const serialized = JSON.stringify(body);
-      if (attempt?.body !== serialized) attempt = { key: crypto.randomUUID(), body: serialized };
-      submitting.value = true;
-      try {
-        const key = attempt.key;
-        const { request } = member ? await session.call((token) => api.createRequest(body, key, token)) : await api.createRequest(body, key);
-        attempt = undefined;
-        draft.value = { ...emptyDraft(), email: draft.value.email, name: draft.value.name };
-        return request;
-      } catch (error) {
-        const apiError = error instanceof ApiError ? error : new ApiError(0, 'network', String(error));
-        errors.value = Object.fromEntries(Object.entries(apiError.fields).map(([path, message]) => [path, { message }]));
-        failure.value = apiError;
-        return undefined;
-      } finally {
-        submitting.value = false;
-      }
     },
   };
 }

@@ -3,6 +3,8 @@ import { messages } from '../../i18n/en.js';
 import { ArticleList } from '../components/ArticleList.js';
 import { Notice } from '../components/Notice.js';
 import type { WidgetModel } from '../state.js';
+import { useEffect } from 'preact/hooks';
+import { ContactView, preloadContactForm } from '../contact-view.js';
 
 export function HomeView({ model }: { model: WidgetModel }) {
   const { help } = model;
@@ -11,6 +13,10 @@ export function HomeView({ model }: { model: WidgetModel }) {
   const heading = results ? messages.results(help.query.value.trim()) : messages.suggested;
 
   const member = model.session.member.value;
+  const shownState = help.suggestions.value.state;
+  useEffect(() => {
+    if (shownState === 'ready') preloadContactForm();
+  }, [shownState]);
   return (
     <div class="view">
       {member && (
@@ -46,7 +52,7 @@ export function HomeView({ model }: { model: WidgetModel }) {
 
       <div class="contact-prompt">
         <p>{messages.contactPrompt}</p>
-        <button type="button" class="primary" onClick={() => model.navigation.show({ name: 'contact' })}>
+        <button type="button" class="primary" onPointerEnter={() => void ContactView.preload()} onClick={() => model.navigation.show({ name: 'contact' })}>
           {messages.contactUs}
         </button>
       </div>

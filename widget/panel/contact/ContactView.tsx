@@ -6,7 +6,8 @@
 import { useRef } from 'preact/hooks';
 import { LIMITS } from '../../../server/contract/rules.js';
 import { messages } from '../../i18n/en.js';
-import { Field } from '../components/Field.js';
+import { Field } from './Field.js';
+import { submitContact } from './submit.js';
 import { Notice } from '../components/Notice.js';
 import type { WidgetModel } from '../state.js';
 import { splitCcs, type FieldError } from '../models/contact-form.js';
@@ -42,7 +43,7 @@ export function ContactView({ model }: { model: WidgetModel }) {
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const request = await contact.submit();
+    const request = await submitContact(contact, model.api);
     if (request) {
       model.navigation.show({ name: 'sent', number: request.id, email: member ? member.email : contact.draft.value.email.trim() });
       model.emit('request:created', { id: request.id });
