@@ -5,6 +5,7 @@
  */
 export const panelCss = `
 .ph{--ph-text:#1f2933;--ph-muted:#5f6b76;--ph-line:#e3e7eb;--ph-soft:#f4f6f8;--ph-danger:#b42318;--ph-accent-ink:var(--ph-accent,#1f2937);color:var(--ph-text);font:400 14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;letter-spacing:normal;text-transform:none;text-align:left;-webkit-font-smoothing:antialiased}
+*,*::before,*::after{box-sizing:border-box}
 [hidden]{display:none!important}
 .launcher .count{display:inline-flex;align-items:center;justify-content:center;min-width:20px;height:20px;margin-left:2px;padding:0 6px;border-radius:10px;background:#dc2626;color:#fff;font:700 12px/1 system-ui,sans-serif}
 .panel{position:fixed;right:20px;bottom:84px;display:flex;flex-direction:column;width:380px;height:min(640px,calc(100vh - 104px));background:#fff;border-radius:14px;box-shadow:0 12px 40px rgba(15,23,42,.22),0 0 0 1px rgba(15,23,42,.06);overflow:hidden}

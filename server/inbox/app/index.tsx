@@ -23,7 +23,10 @@ effect(() => {
 });
 
 render(<App model={model} />, document.getElementById('inbox')!);
-model.start();
+// The server marks the page when the browser sent no session cookie where it would have (see
+// server/routes/agent/inbox-page.ts): nobody is signed in, so sign-in shows without asking GET /me.
+if (document.body.dataset.session === 'none') model.session.value = { state: 'signed-out', ended: false };
+else model.start();
 // Live updates while signed in (the stream needs the session cookie); none while signed out.
 let stopLive: (() => void) | undefined;
 effect(() => {

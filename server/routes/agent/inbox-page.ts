@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, notFound } from '../../errors.js';
+import { sessionCookieOf } from '../../auth/agent-auth.js';
 
 export const INBOX_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -27,6 +28,8 @@ interface Asset {
 
 interface InboxBuild {
   html: string;
+  /** The same page marked `data-session="none"`: the browser certainly has no inbox session. */
+  signedOutHtml: string;
   assets: Map<string, Asset>;
 }
 
@@ -41,8 +44,20 @@ function readInboxBuild(dir: string): InboxBuild | undefined {
     const contentType = CONTENT_TYPES[name.slice(name.lastIndexOf('.') + 1)] ?? 'application/octet-stream';
     assets.set(name, { body, contentType, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"` });
   }
-  return { html: pageHtml(manifest.script, manifest.stylesheet), assets };
+  const html = pageHtml(manifest.script, manifest.stylesheet);
+  return { html, signedOutHtml: html.replace('<body>', '<body data-session="none">'), assets };
 }
+
+/**
+ * Whether the browser certainly has no inbox session: it sent no session cookie on a navigation
+ * that would have carried one. The cookie is SameSite=Strict, so a link followed from another site
+ * (a notification opened in webmail) arrives without it even when the agent is signed in; only
+ * same-site and typed-in (`none`) navigations tell. The page then shows sign-in at once instead of
+ * asking GET /me for a certain 401, which browsers log as an error on every signed-out visit.
+ */
+const SITES_THAT_SEND_THE_COOKIE = new Set(['same-origin', 'same-site', 'none']);
+const certainlySignedOut = (request: FastifyRequest) =>
+  !sessionCookieOf(request) && SITES_THAT_SEND_THE_COOKIE.has(String(request.headers['sec-fetch-site']));
 
 // The build's file names are [A-Za-z0-9-]; nothing from a request ever reaches this document.
 const pageHtml = (script: string, stylesheet: string | null) => `<!doctype html>
@@ -79,7 +94,7 @@ export async function inboxPageRoutes(app: FastifyInstance): Promise<void> {
         'content-security-policy': INBOX_CSP,
         'x-frame-options': 'DENY',
       })
-      .send(build.html);
+      .send(certainlySignedOut(request) ? build.signedOutHtml : build.html);
   };
 
   app.get('/agent', page);

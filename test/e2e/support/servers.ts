@@ -4,6 +4,7 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { readConfig } from '../../../server/config.js';
 import { startSupportServer, type RunningServer } from '../../../server/server.js';
@@ -18,14 +19,28 @@ export interface Servers {
   close(): Promise<void>;
 }
 
+/** A loopback port nothing listens on right now: the support server must know its own URL before it listens. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 export async function startServers(): Promise<Servers> {
   const dir = mkdtempSync(join(tmpdir(), 'porthole-e2e-'));
-  const config = { ...readConfig({}), port: 0, host: '127.0.0.1', databasePath: join(dir, 'porthole.db') };
+  const port = await freePort();
+  // PUBLIC_URL is the address the browser uses: the agent API accepts cookie writes only from its origin.
+  const config = { ...readConfig({}), port, host: '127.0.0.1', publicUrl: `http://localhost:${port}`, databasePath: join(dir, 'porthole.db') };
   const support = await startSupportServer(config, { logger: false });
   const demo = await startDemoHost({ port: 0, publicUrl: support.url, siteSecret: config.demoSiteSecret });
   const { db, sites } = support.app.porthole;
-  const port = new URL(demo.url).port;
-  await syncDemoSite(db, { demoOrigins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`], demoSupportUrl: `${demo.url}/`, now: new Date() });
+  const demoPort = new URL(demo.url).port;
+  await syncDemoSite(db, { demoOrigins: [`http://localhost:${demoPort}`, `http://127.0.0.1:${demoPort}`], demoSupportUrl: `${demo.url}/`, now: new Date() });
   sites.forget('demo');
   return {
     support,
