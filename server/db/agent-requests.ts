@@ -100,7 +100,8 @@ export async function addAgentComment(
     const status = nextStatus(current.status);
     if (!status) return { kind: 'refused', status: current.status };
     tx.insert(comments).values({ id: newId('cmt'), requestId: current.id, authorAgentId: comment.agentId, body: comment.body, public: comment.public, createdAt: now }).run();
-    moveTo(tx, current, status, now);
+    // A note that leaves the status alone is nothing the customer can see: their "last activity" stays.
+    if (comment.public || status !== current.status) moveTo(tx, current, status, now);
     const view = readRequestView(tx, where, 'all')!;
     enqueueMail(tx, siteId, current.id, notify(view), now);
     return { kind: 'done', view };

@@ -89,7 +89,7 @@ export async function agentComment(porthole: Porthole, agent: AgentWithSite, num
     porthole.clock().toISOString(),
     (view) => agentReplyMails(view, context),
   );
-  return settle(porthole, outcome);
+  return settle(porthole, outcome, reply.public || (outcome.kind === 'done' && reply.status !== undefined));
 }
 
 export async function agentSetStatus(porthole: Porthole, agent: AgentWithSite, number: number, status: StoredStatus): Promise<AgentRequest> {
@@ -97,10 +97,12 @@ export async function agentSetStatus(porthole: Porthole, agent: AgentWithSite, n
   return settle(porthole, outcome);
 }
 
-function settle(porthole: Porthole, outcome: AgentChange): AgentRequest {
+/** `customersHear`: false for an internal note that changed nothing they can see — only the team is told. */
+function settle(porthole: Porthole, outcome: AgentChange, customersHear = true): AgentRequest {
   if (outcome.kind === 'not_found') throw notFound('That request');
   if (outcome.kind === 'refused') throw new ApiError(409, 'request_closed', 'This request is closed and cannot be changed. The customer can submit a follow-up.');
-  porthole.events.publish(changeOf(outcome.view));
+  const change = changeOf(outcome.view);
+  porthole.events.publish(customersHear ? change : { ...change, endUserIds: [], organizationId: null });
   return presentForAgent(outcome.view);
 }
 

@@ -49,7 +49,7 @@ export async function addToConversation(porthole: Porthole, site: SiteRow, scope
   if (!body.trim()) throw new ApiError(400, 'validation_failed', 'Write something to add.', { body: 'is required' });
   const context = await notifyContextFor(db, site, links);
   const outcome = await addMemberComment(db, scope, number, body, clock().toISOString(), afterCustomerComment, (view) =>
-    customerCommentMails(view, scope.memberId, context),
+    customerCommentMails(view, scope.identityIds, context),
   );
   const view = settle(outcome, 'closed');
   announce(events, view);

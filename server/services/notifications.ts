@@ -59,12 +59,17 @@ export function requestCreatedMails(view: RequestView, context: NotifyContext): 
   ];
 }
 
-export function customerCommentMails(view: RequestView, authorId: string, context: NotifyContext): MailDraft[] {
+/**
+ * `authorIds`: every end-user record of the person who wrote — a member's own record and the
+ * contact records linked to it by a verified address (a CC is always such a contact record), so a
+ * CC who signs in and comments is not sent their own words.
+ */
+export function customerCommentMails(view: RequestView, authorIds: readonly string[], context: NotifyContext): MailDraft[] {
   const last = latest(view);
   const quote = last ? { author: last.authorName, body: last.body } : null;
   return [
     ...view.ccs
-      .filter((cc) => cc.id !== authorId)
+      .filter((cc) => !authorIds.includes(cc.id))
       .map((cc) => customerMail('cc_comment', cc, view, context, [`There is a new message on request #${view.request.number}.`], quote)),
     ...agentMails('customer_reply', view, context, [`${last?.authorName ?? 'The customer'} replied on request #${view.request.number}.`]),
   ];

@@ -1,0 +1,481 @@
+/**
+ * Who may use the support team's API: signing in to the inbox (the cookie, its attributes, wrong
+ * passwords, rate limits, login CSRF), personal API tokens, the extra checks on cookie writes, no
+ * CORS, the 12-hour idle limit, signing out — and that an agent only ever sees their own site,
+ * while member and agent credentials are never accepted in each other's place.
+ */
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
+import { and, count, eq } from 'drizzle-orm';
+import { createTestApp, DEMO_ORIGIN, type TestApp } from '../support/test-app.js';
+import { hostToken } from '../support/member-tokens.js';
+import { insertAgent, insertApiToken } from '../../server/db/agents.js';
+import { AGENT_COOKIE, hashSecret, newSecret } from '../../server/auth/agent-auth.js';
+import { hashPassword } from '../../server/auth/passwords.js';
+import { newId } from '../../server/db/ids.js';
+import { agentApiTokens, agentSessions, comments, requests, sites } from '../../server/db/schema.js';
+import { categoryIds, expectError, submit } from './helpers.js';
+
+const MINUTE = 60 * 1000;
+const HOUR = 60 * MINUTE;
+const PASSWORD = 'correct horse battery staple';
+
+let t: TestApp;
+
+beforeEach(async () => {
+  t = await createTestApp({ submitLimit: { max: 1000, windowMs: 60_000 } });
+});
+afterEach(async () => {
+  await t.close();
+});
+
+// ---- helpers ---------------------------------------------------------------------
+
+const siteId = (slug: string) => t.db.select({ id: sites.id }).from(sites).where(eq(sites.slug, slug)).get()!.id;
+
+async function addAgent(options: { site?: string; email?: string; name?: string; password?: string } = {}): Promise<string> {
+  const id = newId('agt');
+  await insertAgent(t.db, {
+    id,
+    siteId: siteId(options.site ?? 'demo'),
+    email: options.email ?? 'riley@northwind.example',
+    name: options.name ?? 'Riley Chen',
+    passwordHash: await hashPassword(options.password ?? PASSWORD),
+    createdAt: t.clock.now.toISOString(),
+  });
+  return id;
+}
+
+async function addApiToken(agentId: string): Promise<string> {
+  const token = newSecret('pat_');
+  await insertApiToken(t.db, { id: newId('tok'), agentId, name: 'script', tokenHash: hashSecret(token), createdAt: t.clock.now.toISOString() });
+  return token;
+}
+
+const inboxOrigin = () => new URL(t.config.publicUrl).origin;
+
+function signIn(email: string, password: string, options: { origin?: string | null; remoteAddress?: string } = {}) {
+  const origin = options.origin === undefined ? inboxOrigin() : options.origin;
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/v1/agent/session',
+    headers: { 'content-type': 'application/json', ...(origin !== null && { origin }) },
+    payload: JSON.stringify({ email, password }),
+    ...(options.remoteAddress && { remoteAddress: options.remoteAddress }),
+  });
+}
+
+function setCookieOf(response: LightMyRequestResponse): string | undefined {
+  const header = response.headers['set-cookie'];
+  return Array.isArray(header) ? header.join('\n') : header;
+}
+
+/** The session token the sign-in put in the cookie. */
+function sessionOf(response: LightMyRequestResponse): string {
+  expect(response.statusCode, response.body).toBe(200);
+  const match = new RegExp(`^${AGENT_COOKIE}=([^;]+);`).exec(setCookieOf(response) ?? '');
+  expect(match, 'a session cookie').not.toBeNull();
+  return match![1]!;
+}
+
+async function signedIn(email = 'riley@northwind.example', password = PASSWORD): Promise<string> {
+  return sessionOf(await signIn(email, password));
+}
+
+const cookie = (session: string) => ({ cookie: `${AGENT_COOKIE}=${session}` });
+/** What the inbox page sends with every change. */
+const inboxWrite = (session: string) => ({ ...cookie(session), origin: inboxOrigin(), 'x-porthole-agent': '1', 'content-type': 'application/json' });
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+const me = (headers: Record<string, string>) => t.app.inject({ url: '/api/v1/agent/me', headers });
+
+async function anonymousRequest(site: string, subject: string, email = 'pat@customer.example'): Promise<number> {
+  const cats = await categoryIds(t.app, site);
+  const categoryId = site === 'demo' ? cats['Account & sign-in']! : cats['Question']!;
+  const response = await submit(t.app, { categoryId, subject, description: `About ${subject}`, email, name: 'Pat' }, { site });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().request.id;
+}
+
+async function memberSession(sub = 'm-ana', email = 'ana@customer.example'): Promise<string> {
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/sites/demo/session',
+    headers: { 'content-type': 'application/json' },
+    payload: JSON.stringify({ token: hostToken({ sub, email, name: 'Ana' }, t.clock.now) }),
+  });
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json().accessToken;
+}
+
+const requestRow = (site: string, number: number) =>
+  t.db.select().from(requests).where(and(eq(requests.siteId, siteId(site)), eq(requests.number, number))).get()!;
+const commentCount = () => t.db.select({ n: count() }).from(comments).get()!.n;
+const sessionCount = () => t.db.select({ n: count() }).from(agentSessions).get()!.n;
+
+// ---- signing in ------------------------------------------------------------------
+
+describe('signing in to the inbox', () => {
+  test('email and password set a __Host- session cookie (Secure, HttpOnly, SameSite=Strict, Path=/) that GET /me accepts', async () => {
+    await addAgent();
+    const response = await signIn('Riley@Northwind.example ', PASSWORD);
+
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().agent).toEqual({ name: 'Riley Chen', email: 'riley@northwind.example', site: { slug: 'demo', name: 'Northwind Outfitters' } });
+    const header = setCookieOf(response)!;
+    expect(header.split('\n')).toHaveLength(1);
+    const [pair, ...attributes] = header.split(';').map((part) => part.trim());
+    expect(pair).toMatch(new RegExp(`^${AGENT_COOKIE}=[A-Za-z0-9_-]{40,}$`));
+    expect(attributes.map((a) => a.toLowerCase()).sort()).toEqual(['httponly', 'path=/', 'samesite=strict', 'secure']);
+    // A __Host- cookie may carry no Domain, and it is a session cookie: no Expires/Max-Age.
+    expect(header).not.toMatch(/domain=|expires=|max-age=/i);
+
+    const session = sessionOf(response);
+    const whoAmI = await me(cookie(session));
+    expect(whoAmI.statusCode, whoAmI.body).toBe(200);
+    expect(whoAmI.json().agent.email).toBe('riley@northwind.example');
+    expect(whoAmI.json().categories.map((c: { name: string }) => c.name)).toContain('Account & sign-in');
+
+    // Only a hash of the token is stored.
+    const stored = t.db.select().from(agentSessions).all();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.tokenHash).toBe(hashSecret(session));
+    expect(JSON.stringify(stored)).not.toContain(session);
+  });
+
+  test('without a cookie or token GET /me is 401 session_expired', async () => {
+    expectError(await me({}), 401, 'session_expired');
+    expectError(await me(cookie('not-a-session-we-made')), 401, 'session_expired');
+  });
+
+  test('a wrong password is 401 invalid_credentials and sets no cookie; so is an unknown email', async () => {
+    await addAgent();
+    const wrong = await signIn('riley@northwind.example', 'incorrect horse');
+    expectError(wrong, 401, 'invalid_credentials');
+    expect(setCookieOf(wrong)).toBeUndefined();
+
+    const unknown = await signIn('nobody@northwind.example', PASSWORD);
+    expectError(unknown, 401, 'invalid_credentials');
+    expect(setCookieOf(unknown)).toBeUndefined();
+    expect(sessionCount()).toBe(0);
+  });
+
+  test('after 10 failed attempts for one email, sign-in is 429 with Retry-After — even with the right password — until the window passes', async () => {
+    await addAgent();
+    await addAgent({ email: 'sam@northwind.example', name: 'Sam' });
+    for (let attempt = 1; attempt <= 10; attempt += 1) expectError(await signIn('riley@northwind.example', `guess-${attempt}`), 401, 'invalid_credentials');
+
+    const limited = await signIn('riley@northwind.example', PASSWORD);
+    expectError(limited, 429, 'rate_limited');
+    const retryAfter = Number(limited.headers['retry-after']);
+    expect(Number.isInteger(retryAfter)).toBe(true);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(600);
+    expect(setCookieOf(limited)).toBeUndefined();
+    expect(sessionCount()).toBe(0);
+
+    // A colleague at the same address is not locked out by someone else's typos.
+    expect((await signIn('sam@northwind.example', PASSWORD)).statusCode).toBe(200);
+
+    t.clock.advance(retryAfter * 1000);
+    expect((await signIn('riley@northwind.example', PASSWORD)).statusCode).toBe(200);
+  });
+
+  test('after 20 failed attempts from one address, that address is 429 for every email; other addresses are not', async () => {
+    await addAgent();
+    for (let attempt = 1; attempt <= 20; attempt += 1) {
+      expectError(await signIn(`guess-${attempt}@northwind.example`, 'nope', { remoteAddress: '203.0.113.9' }), 401, 'invalid_credentials');
+    }
+    const limited = await signIn('riley@northwind.example', PASSWORD, { remoteAddress: '203.0.113.9' });
+    expectError(limited, 429, 'rate_limited');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await signIn('riley@northwind.example', PASSWORD, { remoteAddress: '198.51.100.7' })).statusCode).toBe(200);
+  });
+
+  test('a sign-in posted from a foreign Origin (even a site’s allowed one) is 403 and starts no session; a program sending no Origin may sign in', async () => {
+    await addAgent();
+    for (const origin of ['https://attacker.example', DEMO_ORIGIN, 'null', 'http://localhost:3001']) {
+      const response = await signIn('riley@northwind.example', PASSWORD, { origin });
+      expectError(response, 403, 'origin_not_allowed');
+      expect(setCookieOf(response)).toBeUndefined();
+    }
+    expect(sessionCount()).toBe(0);
+    expect((await signIn('riley@northwind.example', PASSWORD, { origin: null })).statusCode).toBe(200);
+    expect(sessionCount()).toBe(1);
+  });
+});
+
+// ---- API tokens -----------------------------------------------------------------
+
+describe('personal API tokens', () => {
+  test('Authorization: Bearer pat_… works for reading and for changes, without Origin or the inbox header', async () => {
+    const agentId = await addAgent();
+    const token = await addApiToken(agentId);
+    const number = await anonymousRequest('demo', 'Token reply');
+
+    const whoAmI = await me(bearer(token));
+    expect(whoAmI.statusCode, whoAmI.body).toBe(200);
+    expect(whoAmI.json().agent.email).toBe('riley@northwind.example');
+
+    const reply = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/agent/requests/${number}/comments`,
+      headers: { ...bearer(token), 'content-type': 'application/json' },
+      payload: JSON.stringify({ body: 'Sent by a script', public: true }),
+    });
+    expect(reply.statusCode, reply.body).toBe(201);
+    expect(t.db.select().from(agentApiTokens).get()!.lastUsedAt).toBe(t.clock.now.toISOString());
+  });
+
+  test('a wrong, malformed or non-pat bearer token is 401, and never falls back to the cookie', async () => {
+    const agentId = await addAgent();
+    await addApiToken(agentId);
+    const session = await signedIn();
+    for (const value of [newSecret('pat_'), 'pat_short', session, `pat_${'x'.repeat(200)}`]) {
+      expectError(await me(bearer(value)), 401, 'session_expired');
+      expectError(await me({ ...bearer(value), ...cookie(session) }), 401, 'session_expired');
+    }
+    expectError(await me({ authorization: 'Basic cmlsZXk6cGFzcw==' }), 401, 'session_expired');
+  });
+});
+
+// ---- cookie writes ---------------------------------------------------------------
+
+describe('changes made with the inbox cookie', () => {
+  const attempts = (session: string): [string, Record<string, string>][] => [
+    ['no x-porthole-agent header', { ...cookie(session), origin: inboxOrigin(), 'content-type': 'application/json' }],
+    ['the header with a wrong value', { ...cookie(session), origin: inboxOrigin(), 'x-porthole-agent': 'true', 'content-type': 'application/json' }],
+    ['a foreign Origin', { ...cookie(session), origin: 'https://attacker.example', 'x-porthole-agent': '1', 'content-type': 'application/json' }],
+    ['a site’s allowed Origin', { ...cookie(session), origin: DEMO_ORIGIN, 'x-porthole-agent': '1', 'content-type': 'application/json' }],
+    ['no Origin', { ...cookie(session), 'x-porthole-agent': '1', 'content-type': 'application/json' }],
+  ];
+
+  test('a reply or status change without the inbox header, or from a foreign or absent Origin, is 403 and changes nothing', async () => {
+    await addAgent();
+    const session = await signedIn();
+    const number = await anonymousRequest('demo', 'CSRF target');
+    const before = requestRow('demo', number);
+    const comments = commentCount();
+
+    for (const [label, headers] of attempts(session)) {
+      const reply = await t.app.inject({ method: 'POST', url: `/api/v1/agent/requests/${number}/comments`, headers, payload: JSON.stringify({ body: 'forged', public: true }) });
+      expect(reply.statusCode, label).toBe(403);
+      expectError(reply, 403, 'origin_not_allowed');
+      const status = await t.app.inject({ method: 'POST', url: `/api/v1/agent/requests/${number}/status`, headers, payload: JSON.stringify({ status: 'solved' }) });
+      expectError(status, 403, 'origin_not_allowed');
+    }
+    expect(commentCount()).toBe(comments);
+    expect(requestRow('demo', number)).toEqual(before);
+
+    // The same change from the inbox page goes through.
+    const ok = await t.app.inject({ method: 'POST', url: `/api/v1/agent/requests/${number}/comments`, headers: inboxWrite(session), payload: JSON.stringify({ body: 'real', public: true }) });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(commentCount()).toBe(comments + 1);
+  });
+
+  test('signing out without the inbox header or from a foreign Origin is 403 and the session goes on', async () => {
+    await addAgent();
+    const session = await signedIn();
+    for (const [label, headers] of attempts(session)) {
+      const { 'content-type': _ignored, ...noBody } = headers;
+      const response = await t.app.inject({ method: 'DELETE', url: '/api/v1/agent/session', headers: noBody });
+      expect(response.statusCode, label).toBe(403);
+      expect(setCookieOf(response), label).toBeUndefined();
+    }
+    expect((await me(cookie(session))).statusCode).toBe(200);
+  });
+});
+
+// ---- CORS -----------------------------------------------------------------------
+
+describe('CORS', () => {
+  test('agent routes send no CORS headers, even for a site’s allowed origin, and answer no preflight', async () => {
+    const agentId = await addAgent();
+    const token = await addApiToken(agentId);
+    // The widget's routes do answer that origin: the difference is deliberate.
+    const widget = await t.app.inject({ url: '/api/v1/sites/demo/config', headers: { origin: DEMO_ORIGIN } });
+    expect(widget.headers['access-control-allow-origin']).toBe(DEMO_ORIGIN);
+
+    const responses = [
+      await t.app.inject({ url: '/api/v1/agent/me', headers: { ...bearer(token), origin: DEMO_ORIGIN } }),
+      await t.app.inject({ url: '/api/v1/agent/requests', headers: { ...bearer(token), origin: DEMO_ORIGIN } }),
+      await signIn('riley@northwind.example', PASSWORD, { origin: DEMO_ORIGIN }),
+      await t.app.inject({
+        method: 'OPTIONS',
+        url: '/api/v1/agent/session',
+        headers: { origin: DEMO_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-porthole-agent' },
+      }),
+      await t.app.inject({
+        method: 'OPTIONS',
+        url: '/api/v1/agent/requests/1001/comments',
+        headers: { origin: inboxOrigin(), 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-porthole-agent' },
+      }),
+    ];
+    for (const response of responses) {
+      const cors = Object.keys(response.headers).filter((name) => name.startsWith('access-control-'));
+      expect(cors, `${response.statusCode} ${response.body}`).toEqual([]);
+    }
+    expect(responses[3]!.statusCode).toBeGreaterThanOrEqual(400);
+    expect(responses[4]!.statusCode).toBeGreaterThanOrEqual(400);
+  });
+});
+
+// ---- idle sessions and signing out -------------------------------------------------
+
+describe('session lifetime', () => {
+  test('a session idle for more than 12 hours is 401 session_expired', async () => {
+    await addAgent();
+    const session = await signedIn();
+    t.clock.advance(12 * HOUR + 1000);
+    expectError(await me(cookie(session)), 401, 'session_expired');
+    // Every route refuses it, not just /me.
+    expectError(await t.app.inject({ url: '/api/v1/agent/requests', headers: cookie(session) }), 401, 'session_expired');
+  });
+
+  test('a session used within every 12 hours keeps going, well past 12 hours from sign-in', async () => {
+    await addAgent();
+    const session = await signedIn();
+    for (let step = 0; step < 4; step += 1) {
+      t.clock.advance(11 * HOUR + 59 * MINUTE);
+      const response = await me(cookie(session));
+      expect(response.statusCode, `use ${step + 1}, ${(step + 1) * 12} hours after signing in`).toBe(200);
+    }
+    t.clock.advance(12 * HOUR + 1000);
+    expectError(await me(cookie(session)), 401, 'session_expired');
+  });
+
+  test('signing out (DELETE session) clears the cookie and ends that session only', async () => {
+    await addAgent();
+    const session = await signedIn();
+    const otherDevice = await signedIn();
+
+    const response = await t.app.inject({ method: 'DELETE', url: '/api/v1/agent/session', headers: { ...cookie(session), origin: inboxOrigin(), 'x-porthole-agent': '1' } });
+    expect(response.statusCode, response.body).toBe(204);
+    const cleared = setCookieOf(response)!;
+    expect(cleared).toMatch(new RegExp(`^${AGENT_COOKIE}=;`));
+    expect(cleared).toMatch(/Max-Age=0/i);
+    expect(cleared).toMatch(/Path=\//);
+
+    expectError(await me(cookie(session)), 401, 'session_expired');
+    expect(t.db.select().from(agentSessions).where(eq(agentSessions.tokenHash, hashSecret(session))).get()).toBeUndefined();
+    expect((await me(cookie(otherDevice))).statusCode).toBe(200);
+  });
+});
+
+// ---- one site only -------------------------------------------------------------------
+
+describe('an agent works for one site', () => {
+  test('an agent of demo gets 404 for a starter request number — reading, replying, setting status — and the starter request is untouched', async () => {
+    const agentId = await addAgent();
+    const token = await addApiToken(agentId);
+    const session = await signedIn();
+    // starter #1001 and #1002; demo has only #1001.
+    await anonymousRequest('starter', 'Starter one');
+    const starterOnly = await anonymousRequest('starter', 'Starter two');
+    const demoNumber = await anonymousRequest('demo', 'Demo one');
+    expect([starterOnly, demoNumber]).toEqual([1002, 1001]);
+    const starterBefore = requestRow('starter', starterOnly);
+    const comments = commentCount();
+
+    for (const headers of [bearer(token), inboxWrite(session)]) {
+      const json = { ...headers, 'content-type': 'application/json' };
+      expectError(await t.app.inject({ url: `/api/v1/agent/requests/${starterOnly}`, headers }), 404, 'not_found');
+      expectError(
+        await t.app.inject({ method: 'POST', url: `/api/v1/agent/requests/${starterOnly}/comments`, headers: json, payload: JSON.stringify({ body: 'Hello', public: true }) }),
+        404,
+        'not_found',
+      );
+      expectError(
+        await t.app.inject({ method: 'POST', url: `/api/v1/agent/requests/${starterOnly}/comments`, headers: json, payload: JSON.stringify({ body: 'Note', public: false }) }),
+        404,
+        'not_found',
+      );
+      expectError(
+        await t.app.inject({ method: 'POST', url: `/api/v1/agent/requests/${starterOnly}/status`, headers: json, payload: JSON.stringify({ status: 'solved' }) }),
+        404,
+        'not_found',
+      );
+    }
+    expect(requestRow('starter', starterOnly)).toEqual(starterBefore);
+    expect(commentCount()).toBe(comments);
+
+    // The number both sites have means the agent's own site's request.
+    const own = await t.app.inject({ url: '/api/v1/agent/requests/1001', headers: bearer(token) });
+    expect(own.statusCode).toBe(200);
+    expect(own.json().request.subject).toBe('Demo one');
+  });
+
+  test('the starter queue never appears in a demo agent’s queue, whatever the filter or search', async () => {
+    const agentId = await addAgent();
+    const token = await addApiToken(agentId);
+    const starterAgent = await addAgent({ site: 'starter', email: 'pebble@pebble.example', name: 'Pebble Agent' });
+    const starterToken = await addApiToken(starterAgent);
+    await anonymousRequest('starter', 'Starter secret one', 'shared@customer.example');
+    await anonymousRequest('starter', 'Starter secret two', 'shared@customer.example');
+    await anonymousRequest('demo', 'Demo visible', 'shared@customer.example');
+
+    const queries = ['', '?q=Starter', '?q=shared%40customer.example', '?q=%231002', '?q=1002', '?status=new', '?unanswered=true', '?limit=50'];
+    for (const query of queries) {
+      const response = await t.app.inject({ url: `/api/v1/agent/requests${query}`, headers: bearer(token) });
+      expect(response.statusCode, response.body).toBe(200);
+      const subjects = response.json().requests.map((r: { subject: string }) => r.subject);
+      expect(subjects.filter((s: string) => s.startsWith('Starter')), query).toEqual([]);
+      expect(response.body).not.toContain('Starter secret');
+    }
+    const all = await t.app.inject({ url: '/api/v1/agent/requests', headers: bearer(token) });
+    expect(all.json().requests.map((r: { subject: string }) => r.subject)).toEqual(['Demo visible']);
+
+    const theirs = await t.app.inject({ url: '/api/v1/agent/requests', headers: bearer(starterToken) });
+    expect(theirs.json().requests.map((r: { subject: string }) => r.subject).sort()).toEqual(['Starter secret one', 'Starter secret two']);
+  });
+});
+
+// ---- credentials do not cross over ------------------------------------------------
+
+describe('member and agent credentials are not interchangeable', () => {
+  test('member session tokens and host tokens are refused on agent routes', async () => {
+    await addAgent();
+    const memberToken = await memberSession();
+    const host = hostToken({ sub: 'm-bo', email: 'bo@customer.example' }, t.clock.now);
+    const number = await anonymousRequest('demo', 'Member tries the inbox');
+    for (const token of [memberToken, host]) {
+      expectError(await me(bearer(token)), 401, 'session_expired');
+      expectError(await t.app.inject({ url: '/api/v1/agent/requests', headers: bearer(token) }), 401, 'session_expired');
+      expectError(await t.app.inject({ url: `/api/v1/agent/requests/${number}`, headers: bearer(token) }), 401, 'session_expired');
+      const reply = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/agent/requests/${number}/comments`,
+        headers: { ...bearer(token), 'content-type': 'application/json' },
+        payload: JSON.stringify({ body: 'I am an agent now', public: true }),
+      });
+      expectError(reply, 401, 'session_expired');
+      // A member token in the cookie is no session either.
+      expectError(await me(cookie(token)), 401, 'session_expired');
+    }
+    expect(requestRow('demo', number).status).toBe('new');
+  });
+
+  test('agent API tokens and inbox cookies are refused on member routes, and a submit with one is not taken as anonymous', async () => {
+    const agentId = await addAgent();
+    const token = await addApiToken(agentId);
+    const session = await signedIn();
+    const number = await anonymousRequest('demo', 'Agent tries the widget', 'riley@northwind.example');
+    const cats = await categoryIds(t.app);
+    const requestsBefore = t.db.select({ n: count() }).from(requests).get()!.n;
+
+    for (const headers of [bearer(token), bearer(session)]) {
+      expectError(await t.app.inject({ url: '/api/v1/sites/demo/requests', headers }), 401, 'session_expired');
+      expectError(await t.app.inject({ url: `/api/v1/sites/demo/requests/${number}`, headers }), 401, 'session_expired');
+      expectError(await t.app.inject({ url: '/api/v1/sites/demo/requests/summary', headers }), 401, 'session_expired');
+      expectError(
+        await t.app.inject({ method: 'POST', url: `/api/v1/sites/demo/requests/${number}/comments`, headers: { ...headers, 'content-type': 'application/json' }, payload: JSON.stringify({ body: 'x' }) }),
+        401,
+        'session_expired',
+      );
+      expectError(await submit(t.app, { categoryId: cats['Account & sign-in'], subject: 'Via agent token', description: 'x' }, { headers }), 401, 'session_expired');
+    }
+    // The cookie alone means nothing to the widget's routes.
+    expectError(await t.app.inject({ url: '/api/v1/sites/demo/requests', headers: cookie(session) }), 401, 'session_expired');
+    expect(t.db.select({ n: count() }).from(requests).get()!.n).toBe(requestsBefore);
+  });
+});

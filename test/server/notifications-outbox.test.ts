@@ -1,0 +1,455 @@
+/**
+ * Who is told what by mail, as rows in the `outbox` table written through the HTTP API: receipts,
+ * copies to CCs, agents' replies and customers' comments; the link back into the conversation and
+ * the session it opens; escaped HTML; the per-recipient hourly cap; and that mail is written in the
+ * same transaction as the event it tells about.
+ */
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { and, count, eq } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
+import { createTestApp, DEMO_ORIGIN, type TestApp } from '../support/test-app.js';
+import { hostToken, type MemberClaimsInput } from '../support/member-tokens.js';
+import { insertAgent, insertApiToken } from '../../server/db/agents.js';
+import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
+import { newId } from '../../server/db/ids.js';
+import { comments, endUsers, idempotencyKeys, outbox, requestCcs, requests, sites } from '../../server/db/schema.js';
+import { CUSTOMER_MAILS_PER_HOUR } from '../../server/db/outbox.js';
+import { categoryIds, expectError, lastRequestNumber, submit } from './helpers.js';
+
+const SECOND = 1000;
+const HOUR = 60 * 60 * SECOND;
+const DAY = 24 * HOUR;
+
+const RILEY = 'riley@northwind.example';
+const SAM = 'sam@northwind.example';
+const PEBBLE = 'agent@pebble.example';
+const PAT = 'pat@customer.example';
+const DESCRIPTION = 'My order NW-55512 arrived broken; card ending 4242.';
+
+const ALICE = { sub: 'n-alice', email: 'alice@customer.example', name: 'Alice Asker' } satisfies MemberClaimsInput;
+const CAROL = { sub: 'n-carol', email: 'carol@customer.example', name: 'Carol Copied' } satisfies MemberClaimsInput;
+const DAN = 'dan@customer.example';
+
+let t: TestApp;
+let cats: Record<string, string>;
+let agentToken: string;
+
+beforeEach(async () => {
+  t = await createTestApp({ submitLimit: { max: 1000, windowMs: 60_000 } });
+  cats = await categoryIds(t.app);
+  agentToken = await addAgent('demo', RILEY, 'Riley Chen');
+  await addAgent('demo', SAM, 'Sam Support');
+  await addAgent('starter', PEBBLE, 'Pebble Agent');
+});
+afterEach(async () => {
+  await t.close();
+});
+
+// ---- helpers ---------------------------------------------------------------------
+
+const siteId = (slug: string) => t.db.select({ id: sites.id }).from(sites).where(eq(sites.slug, slug)).get()!.id;
+
+async function addAgent(site: string, email: string, name: string): Promise<string> {
+  const id = newId('agt');
+  await insertAgent(t.db, { id, siteId: siteId(site), email, name, passwordHash: null, createdAt: t.clock.now.toISOString() });
+  const token = newSecret('pat_');
+  await insertApiToken(t.db, { id: newId('tok'), agentId: id, name: 'tests', tokenHash: hashSecret(token), createdAt: t.clock.now.toISOString() });
+  return token;
+}
+
+type Mail = typeof outbox.$inferSelect;
+const mails = (): Mail[] => t.db.select().from(outbox).all();
+const mailsTo = (email: string): Mail[] => mails().filter((m) => m.toEmail === email);
+const outboxCount = () => t.db.select({ n: count() }).from(outbox).get()!.n;
+/** Recipient → kinds, sorted, for the rows written since `since` rows existed. */
+function written(since = 0): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  for (const m of mails().slice(since)) (result[m.toEmail] ??= []).push(m.kind);
+  for (const kinds of Object.values(result)) kinds.sort();
+  return result;
+}
+
+async function signIn(claims: MemberClaimsInput & Record<string, unknown>): Promise<string> {
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/sites/demo/session',
+    headers: { 'content-type': 'application/json' },
+    payload: JSON.stringify({ token: hostToken(claims, t.clock.now) }),
+  });
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json().accessToken;
+}
+const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+
+async function anonymous(overrides: Record<string, unknown> = {}, site = 'demo'): Promise<number> {
+  const categoryId = site === 'demo' ? cats['Account & sign-in'] : (await categoryIds(t.app, site))['Question'];
+  const response = await submit(t.app, { categoryId, subject: 'Cannot sign in', description: DESCRIPTION, email: PAT, name: 'Pat Rivera', ...overrides }, { site });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().request.id;
+}
+async function asMember(token: string, overrides: Record<string, unknown> = {}): Promise<number> {
+  const response = await submit(t.app, { categoryId: cats['Account & sign-in'], subject: 'Cannot sign in', description: DESCRIPTION, ...overrides }, { headers: auth(token) });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().request.id;
+}
+
+const agentWrite = (number: number, body: string, isPublic = true, token = agentToken) =>
+  t.app.inject({
+    method: 'POST',
+    url: `/api/v1/agent/requests/${number}/comments`,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    payload: JSON.stringify({ body, public: isPublic }),
+  });
+async function agentReply(number: number, body: string, isPublic = true) {
+  const response = await agentWrite(number, body, isPublic);
+  expect(response.statusCode, response.body).toBe(201);
+}
+const memberComment = (token: string, number: number, body: string) =>
+  t.app.inject({ method: 'POST', url: `/api/v1/sites/demo/requests/${number}/comments`, headers: { ...auth(token), 'content-type': 'application/json' }, payload: JSON.stringify({ body }) });
+async function comment(token: string, number: number, body: string) {
+  const response = await memberComment(token, number, body);
+  expect(response.statusCode, response.body).toBe(201);
+}
+
+const LINK = /(\S+)#porthole=request\/(\d+)&t=([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/;
+function linkIn(mail: Mail): { base: string; number: number; token: string } {
+  const match = LINK.exec(mail.text);
+  expect(match, `a link in ${mail.kind} to ${mail.toEmail}`).not.toBeNull();
+  return { base: match![1]!, number: Number(match![2]), token: match![3]! };
+}
+const exchangeLink = (token: string, site = 'demo') =>
+  t.app.inject({ method: 'POST', url: `/api/v1/sites/${site}/session/link`, headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ token }) });
+
+/** Makes every insert into the outbox fail, as a full disk or a bug would. */
+function breakOutbox() {
+  (t.db as unknown as { $client: { exec(sql: string): void } }).$client.exec("CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'boom'); END;");
+}
+function repairOutbox() {
+  (t.db as unknown as { $client: { exec(sql: string): void } }).$client.exec('DROP TRIGGER fail_outbox;');
+}
+const tableCounts = () => ({
+  requests: t.db.select({ n: count() }).from(requests).get()!.n,
+  comments: t.db.select({ n: count() }).from(comments).get()!.n,
+  endUsers: t.db.select({ n: count() }).from(endUsers).get()!.n,
+  ccs: t.db.select({ n: count() }).from(requestCcs).get()!.n,
+  idempotencyKeys: t.db.select({ n: count() }).from(idempotencyKeys).get()!.n,
+  outbox: outboxCount(),
+});
+const requestRow = (number: number) => t.db.select().from(requests).where(and(eq(requests.siteId, siteId('demo')), eq(requests.number, number))).get()!;
+
+// ---- a new request -----------------------------------------------------------------
+
+describe('a new request', () => {
+  test('from an anonymous visitor: a receipt that does not echo the description, and a mail with it to each of the site’s agents', async () => {
+    const number = await anonymous();
+    expect(written()).toEqual({ [PAT]: ['receipt'], [RILEY]: ['new_request'], [SAM]: ['new_request'] });
+
+    const [receipt] = mailsTo(PAT);
+    expect(receipt).toMatchObject({ subject: `[#${number}] Cannot sign in`, toName: 'Pat Rivera', status: 'pending', requestId: requestRow(number).id });
+    expect(receipt!.text).toContain(`We have received your request #${number} to Northwind Outfitters`);
+    for (const part of [receipt!.text, receipt!.html]) {
+      expect(part).not.toContain('NW-55512');
+      expect(part).not.toContain('4242');
+    }
+
+    for (const agent of [RILEY, SAM]) {
+      const [mail] = mailsTo(agent);
+      expect(mail!.subject).toBe(`[#${number}] Cannot sign in`);
+      expect(mail!.text).toContain(DESCRIPTION);
+      expect(mail!.html).toContain('NW-55512');
+      // Agents are sent to the inbox, not given a customer's link token.
+      expect(mail!.text).toContain(`${t.config.publicUrl}/agent/requests/${number}`);
+      expect(mail!.text).not.toMatch(/#porthole=/);
+    }
+    expect(mailsTo(PEBBLE)).toEqual([]);
+  });
+
+  test('from a member whose email the host verified, the receipt may quote the description; from an unverified one it may not', async () => {
+    await asMember(await signIn(ALICE));
+    const [verified] = mailsTo(ALICE.email);
+    expect(verified!.kind).toBe('receipt');
+    expect(verified!.text).toContain(DESCRIPTION);
+
+    await asMember(await signIn({ sub: 'n-unverified', email: 'unverified@customer.example', name: 'Una', email_verified: false }));
+    const [unverified] = mailsTo('unverified@customer.example');
+    expect(unverified!.kind).toBe('receipt');
+    expect(unverified!.text).not.toContain('NW-55512');
+    expect(unverified!.html).not.toContain('NW-55512');
+  });
+
+  test('each CC gets a copy without the description, even when the requester is verified, with a link of their own', async () => {
+    const number = await asMember(await signIn(ALICE), { ccs: [CAROL.email, DAN] });
+    expect(written()).toEqual({ [ALICE.email]: ['receipt'], [CAROL.email]: ['cc_added'], [DAN]: ['cc_added'], [RILEY]: ['new_request'], [SAM]: ['new_request'] });
+    const links = new Set<string>();
+    for (const cc of [CAROL.email, DAN]) {
+      const [mail] = mailsTo(cc);
+      expect(mail!.subject).toBe(`[#${number}] Cannot sign in`);
+      expect(mail!.text).toContain('Alice Asker copied you on request');
+      expect(mail!.text).not.toContain('NW-55512');
+      expect(mail!.html).not.toContain('NW-55512');
+      links.add(linkIn(mail!).token);
+    }
+    links.add(linkIn(mailsTo(ALICE.email)[0]!).token);
+    expect(links.size).toBe(3);
+  });
+});
+
+// ---- replies and comments ---------------------------------------------------------------
+
+describe('replies and comments', () => {
+  test('the requester and every CC get each public agent reply, quoted; agents get no mail for it', async () => {
+    const number = await asMember(await signIn(ALICE), { ccs: [CAROL.email, DAN] });
+    const before = outboxCount();
+    await agentReply(number, 'Please try the new reset link.');
+    await agentReply(number, 'Did that work?');
+    expect(written(before)).toEqual({ [ALICE.email]: ['agent_reply', 'agent_reply'], [CAROL.email]: ['agent_reply', 'agent_reply'], [DAN]: ['agent_reply', 'agent_reply'] });
+    for (const m of mails().slice(before, before + 3)) {
+      expect(m.text).toContain('Please try the new reset link.');
+      expect(m.text).toContain('Riley Chen wrote:');
+      expect(linkIn(m).number).toBe(number);
+    }
+  });
+
+  test('an anonymous requester gets each public agent reply too', async () => {
+    const number = await anonymous();
+    const before = outboxCount();
+    await agentReply(number, 'We sent a replacement.');
+    expect(written(before)).toEqual({ [PAT]: ['agent_reply'] });
+    expect(mailsTo(PAT)[1]!.text).toContain('We sent a replacement.');
+  });
+
+  test('an internal note sends no mail to anyone', async () => {
+    const number = await asMember(await signIn(ALICE), { ccs: [CAROL.email] });
+    const before = outboxCount();
+    await agentReply(number, 'Internal: refund approved by finance', false);
+    const noteWithStatus = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/agent/requests/${number}/comments`,
+      headers: { authorization: `Bearer ${agentToken}`, 'content-type': 'application/json' },
+      payload: JSON.stringify({ body: 'Internal: parking this', public: false, status: 'hold' }),
+    });
+    expect(noteWithStatus.statusCode).toBe(201);
+    expect(outboxCount()).toBe(before);
+    for (const m of mails()) expect(m.text + m.html).not.toContain('Internal:');
+  });
+
+  test('a customer’s comment goes to the site’s agents and to the CCs — never back to the person who wrote it', async () => {
+    const alice = await signIn(ALICE);
+    const number = await asMember(alice, { ccs: [CAROL.email, DAN] });
+
+    let before = outboxCount();
+    await comment(alice, number, 'Adding a screenshot description.');
+    expect(written(before)).toEqual({ [CAROL.email]: ['cc_comment'], [DAN]: ['cc_comment'], [RILEY]: ['customer_reply'], [SAM]: ['customer_reply'] });
+    expect(mailsTo(RILEY).at(-1)!.text).toContain('Adding a screenshot description.');
+
+    // Carol, a CC who signs in with the verified address she was copied on, writes too.
+    const carol = await signIn(CAROL);
+    before = outboxCount();
+    await comment(carol, number, 'Same problem here.');
+    const fromCarol = written(before);
+    expect(fromCarol[CAROL.email]).toBeUndefined();
+    expect(fromCarol).toMatchObject({ [DAN]: ['cc_comment'], [RILEY]: ['customer_reply'], [SAM]: ['customer_reply'] });
+  });
+
+  test('a CC writing through the link in their mail gets no copy of their own comment', async () => {
+    const number = await asMember(await signIn(ALICE), { ccs: [CAROL.email, DAN] });
+    const session = await exchangeLink(linkIn(mailsTo(DAN)[0]!).token);
+    expect(session.statusCode, session.body).toBe(200);
+    const before = outboxCount();
+    await comment(session.json().accessToken, number, 'Dan here.');
+    const fromDan = written(before);
+    expect(fromDan[DAN]).toBeUndefined();
+    expect(fromDan).toMatchObject({ [CAROL.email]: ['cc_comment'], [RILEY]: ['customer_reply'], [SAM]: ['customer_reply'] });
+  });
+});
+
+// ---- the link back -------------------------------------------------------------------
+
+describe('the link in customer mail', () => {
+  test('opens the site’s supportUrl at #porthole=request/N&t=…, in the text and the HTML', async () => {
+    const number = await anonymous();
+    const [receipt] = mailsTo(PAT);
+    const link = linkIn(receipt!);
+    expect(link.base).toBe(`${DEMO_ORIGIN}/`);
+    expect(link.number).toBe(number);
+    expect(receipt!.html).toContain(`href="${DEMO_ORIGIN}/#porthole=request/${number}&amp;t=${link.token}"`);
+  });
+
+  test('its token exchanges for a session that reads and comments on that request, gets 404 for others, and cannot solve', async () => {
+    const first = await anonymous({ subject: 'First' });
+    const second = await anonymous({ subject: 'Second' });
+    const link = linkIn(mailsTo(PAT).find((m) => m.subject.startsWith(`[#${first}]`))!);
+
+    const exchanged = await exchangeLink(link.token);
+    expect(exchanged.statusCode, exchanged.body).toBe(200);
+    expect(exchanged.json().member).toMatchObject({ email: PAT });
+    const session = exchanged.json().accessToken;
+
+    const read = await t.app.inject({ url: `/api/v1/sites/demo/requests/${first}`, headers: auth(session) });
+    expect(read.statusCode, read.body).toBe(200);
+    expect(read.json().request).toMatchObject({ id: first, subject: 'First', can: { comment: true, solve: false } });
+    expect(read.json().request.comments[0].body).toBe(DESCRIPTION);
+
+    const commented = await memberComment(session, first, 'Replying from the mail link');
+    expect(commented.statusCode, commented.body).toBe(201);
+
+    // The same person's other request is not reachable through this link.
+    expectError(await t.app.inject({ url: `/api/v1/sites/demo/requests/${second}`, headers: auth(session) }), 404, 'not_found');
+    expectError(await memberComment(session, second, 'Sneaking in'), 404, 'not_found');
+    const listed = await t.app.inject({ url: '/api/v1/sites/demo/requests', headers: auth(session) });
+    expect(listed.json().requests.map((r: { id: number }) => r.id)).toEqual([first]);
+
+    const solve = await t.app.inject({ method: 'POST', url: `/api/v1/sites/demo/requests/${first}/solve`, headers: auth(session) });
+    expect(solve.statusCode).toBeGreaterThanOrEqual(400);
+    expect(requestRow(first).status).toBe('open');
+  });
+
+  test('a tampered, expired, other-site or session token is refused with 401, and the link token is no session', async () => {
+    const number = await anonymous();
+    const { token } = linkIn(mailsTo(PAT)[0]!);
+    const [header, payload, signature] = token.split('.') as [string, string, string];
+
+    const flipped = `${header}.${payload}.${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`;
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    const otherRequest = `${header}.${Buffer.from(JSON.stringify({ ...claims, req: number + 1 })).toString('base64url')}.${signature}`;
+    for (const bad of [flipped, otherRequest, `${header}.${payload}.`, 'not-a-token']) expectError(await exchangeLink(bad), 401, 'token_invalid');
+
+    expectError(await exchangeLink(token, 'starter'), 401, 'token_invalid');
+    // It is not a member session, and a member session is not a link token.
+    expectError(await t.app.inject({ url: `/api/v1/sites/demo/requests/${number}`, headers: auth(token) }), 401, 'session_expired');
+    expectError(await exchangeLink(await signIn(ALICE)), 401, 'token_invalid');
+    expectError(await t.app.inject({ method: 'POST', url: '/api/v1/sites/demo/session', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ token }) }), 401, 'token_invalid');
+
+    t.clock.advance(31 * DAY);
+    expectError(await exchangeLink(token), 401, 'token_expired');
+  });
+});
+
+// ---- bodies ----------------------------------------------------------------------
+
+describe('mail bodies', () => {
+  test('come as text and HTML; what people wrote (subject, description, name) is escaped in the HTML, never markup', async () => {
+    const subject = '<script>alert("subject")</script> & help';
+    const description = '<script>alert(1)</script>\n<img src=x onerror=alert(2)> & "quotes"';
+    const number = await asMember(await signIn({ ...ALICE, name: '<b>Alice</b>' }), { subject, description });
+    await agentReply(number, 'Reply with <script>alert(3)</script>');
+
+    const all = mails();
+    expect(all.length).toBe(4);
+    for (const m of all) {
+      expect(m.subject).toBe(`[#${number}] ${subject}`);
+      expect(m.text.length).toBeGreaterThan(0);
+      expect(m.html).toMatch(/^<!doctype html>/);
+      expect(m.html).not.toMatch(/<script|<img|<b>Alice/i);
+    }
+    const receipt = mailsTo(ALICE.email).find((m) => m.kind === 'receipt')!;
+    expect(receipt.text).toContain('<script>alert(1)</script>');
+    expect(receipt.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(receipt.html).toContain('&lt;img src=x onerror=alert(2)&gt; &amp; &quot;quotes&quot;');
+    const toAgent = mailsTo(RILEY)[0]!;
+    expect(toAgent.html).toContain('&lt;b&gt;Alice&lt;/b&gt;');
+    expect(toAgent.text).toContain('<b>Alice</b>');
+    const replyMail = mailsTo(ALICE.email).find((m) => m.kind === 'agent_reply')!;
+    expect(replyMail.html).toContain('Reply with &lt;script&gt;alert(3)&lt;/script&gt;');
+  });
+});
+
+// ---- at most 5 an hour ------------------------------------------------------------------
+
+describe('the hourly cap on customer mail', () => {
+  test(`at most ${CUSTOMER_MAILS_PER_HOUR} mails per recipient per hour per site: the 6th is not queued, the reply itself is kept, and mail resumes an hour later`, async () => {
+    expect(CUSTOMER_MAILS_PER_HOUR).toBe(5);
+    const number = await anonymous();
+    for (let i = 1; i <= 5; i += 1) await agentReply(number, `Reply ${i}`);
+    const toPat = mailsTo(PAT);
+    expect(toPat.map((m) => m.kind)).toEqual(['receipt', 'agent_reply', 'agent_reply', 'agent_reply', 'agent_reply']);
+    expect(toPat.some((m) => m.text.includes('Reply 5'))).toBe(false);
+    expect(t.db.select({ n: count() }).from(comments).where(eq(comments.requestId, requestRow(number).id)).get()!.n).toBe(6);
+
+    // Another recipient, and the same address on another site, are counted apart.
+    await anonymous({ email: 'other@customer.example' });
+    expect(mailsTo('other@customer.example')).toHaveLength(1);
+    await anonymous({}, 'starter');
+    expect(mails().filter((m) => m.toEmail === PAT && m.siteId === siteId('starter'))).toHaveLength(1);
+
+    t.clock.advance(HOUR - SECOND);
+    await agentReply(number, 'Reply 6');
+    expect(mails().filter((m) => m.toEmail === PAT && m.siteId === siteId('demo'))).toHaveLength(5);
+
+    t.clock.advance(2 * SECOND);
+    await agentReply(number, 'Reply 7');
+    const demoToPat = mails().filter((m) => m.toEmail === PAT && m.siteId === siteId('demo'));
+    expect(demoToPat).toHaveLength(6);
+    expect(demoToPat.at(-1)!.text).toContain('Reply 7');
+  });
+
+  test('agents are not capped: every customer comment reaches them', async () => {
+    const alice = await signIn(ALICE);
+    const number = await asMember(alice);
+    for (let i = 1; i <= 7; i += 1) await comment(alice, number, `Comment ${i}`);
+    expect(mailsTo(RILEY)).toHaveLength(8);
+    expect(mailsTo(SAM)).toHaveLength(8);
+  });
+});
+
+// ---- one transaction ---------------------------------------------------------------
+
+describe('mail is written in the same transaction as the event', () => {
+  async function expectServerError(response: LightMyRequestResponse) {
+    expectError(response, 500, 'internal_error');
+    expect(response.body).not.toContain('boom');
+  }
+
+  test('when the outbox refuses the row, a submit answers 500 and neither the request nor any mail exists', async () => {
+    breakOutbox();
+    const before = tableCounts();
+    const payload = { categoryId: cats['Account & sign-in'], subject: 'Will fail', description: DESCRIPTION, email: PAT };
+    await expectServerError(await submit(t.app, payload, { headers: { 'idempotency-key': 'submit-key-0001' } }));
+    await expectServerError(await submit(t.app, { categoryId: cats['Account & sign-in'], subject: 'Member fails', description: 'x', ccs: [DAN] }, { headers: auth(await signIn(ALICE)) }));
+    expect(tableCounts()).toEqual({ ...before, endUsers: before.endUsers + 1 }); // only Alice's sign-in wrote
+    expect(t.db.select().from(endUsers).where(eq(endUsers.email, DAN)).get()).toBeUndefined();
+    expect(lastRequestNumber(t.db, 'demo')).toBe(1000);
+
+    // Once mail can be written again, the same submission (same key) goes through, numbered as if nothing happened.
+    repairOutbox();
+    const retried = await submit(t.app, payload, { headers: { 'idempotency-key': 'submit-key-0001' } });
+    expect(retried.statusCode, retried.body).toBe(201);
+    expect(retried.headers['idempotency-replayed']).toBeUndefined();
+    expect(retried.json().request.id).toBe(1001);
+    expect(written()).toEqual({ [PAT]: ['receipt'], [RILEY]: ['new_request'], [SAM]: ['new_request'] });
+  });
+
+  test('a member’s comment answers 500 and leaves no comment, no status change and no mail', async () => {
+    const alice = await signIn(ALICE);
+    const number = await asMember(alice, { ccs: [DAN] });
+    await agentReply(number, 'Pending now');
+    const row = requestRow(number);
+    const before = tableCounts();
+
+    breakOutbox();
+    await expectServerError(await memberComment(alice, number, 'This comment must not be half-written'));
+    expect(tableCounts()).toEqual(before);
+    expect(requestRow(number)).toEqual(row);
+    expect(row.status).toBe('pending');
+
+    repairOutbox();
+    await comment(alice, number, 'Now it works');
+    expect(requestRow(number).status).toBe('open');
+  });
+
+  test('an agent’s public reply answers 500 and leaves no comment, no status change and no mail', async () => {
+    const number = await anonymous();
+    const row = requestRow(number);
+    const before = tableCounts();
+
+    breakOutbox();
+    await expectServerError(await agentWrite(number, 'This reply must not be half-written'));
+    expect(tableCounts()).toEqual(before);
+    expect(requestRow(number)).toEqual(row);
+    expect(row.status).toBe('new');
+
+    repairOutbox();
+    await agentReply(number, 'Now it works');
+    expect(requestRow(number).status).toBe('pending');
+  });
+});
