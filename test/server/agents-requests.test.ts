@@ -6,14 +6,14 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { hostToken, type MemberClaimsInput } from '../support/member-tokens.js';
+import type { MemberClaimsInput } from '../support/member-tokens.js';
 import { insertAgent, insertApiToken } from '../../server/db/agents.js';
 import { AGENT_COOKIE, hashSecret, newSecret } from '../../server/auth/agent-auth.js';
 import { hashPassword } from '../../server/auth/passwords.js';
 import { newId } from '../../server/db/ids.js';
 import { comments, outbox, requests, sites } from '../../server/db/schema.js';
 import { runMaintenance } from '../../server/services/maintenance.js';
-import { categoryIds, expectError, submit } from './helpers.js';
+import { categoryIds, expectError, submit, memberSession } from './helpers.js';
 
 const MINUTE = 60 * 1000;
 const HOUR = 60 * MINUTE;
@@ -73,16 +73,7 @@ async function note(number: number, body: string) {
   return response.json().request;
 }
 
-async function signIn(claims: MemberClaimsInput & Record<string, unknown>): Promise<string> {
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/sites/demo/session',
-    headers: { 'content-type': 'application/json' },
-    payload: JSON.stringify({ token: hostToken(claims, t.clock.now) }),
-  });
-  expect(response.statusCode, response.body).toBe(200);
-  return response.json().accessToken;
-}
+const signIn = (claims: MemberClaimsInput & Record<string, unknown>) => memberSession(t, claims);
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 const memberRead = (token: string, number: number) => t.app.inject({ url: `/api/v1/sites/demo/requests/${number}`, headers: auth(token) });
 const memberComment = (token: string, number: number, body: string) =>

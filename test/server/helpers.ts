@@ -4,7 +4,8 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { count, eq } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import { articles, comments, endUsers, idempotencyKeys, requests, sites } from '../../server/db/schema.js';
-import { DEMO_ORIGIN } from '../support/test-app.js';
+import { DEMO_ORIGIN, type TestApp } from '../support/test-app.js';
+import { hostToken, type MemberClaimsInput } from '../support/member-tokens.js';
 
 export { DEMO_ORIGIN };
 
@@ -65,3 +66,17 @@ export function submit(app: FastifyInstance, payload: unknown, options: SubmitOp
     ...(options.remoteAddress && { remoteAddress: options.remoteAddress }),
   });
 }
+
+/** Signs a member in at the demo site, as the widget would, and returns their session token. */
+export async function memberSession(t: TestApp, claims: MemberClaimsInput & Record<string, unknown>): Promise<string> {
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/sites/demo/session',
+    headers: { 'content-type': 'application/json' },
+    payload: JSON.stringify({ token: hostToken(claims, t.clock.now) }),
+  });
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json().accessToken;
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

@@ -5,10 +5,10 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { hostToken, type MemberClaimsInput } from '../support/member-tokens.js';
+import type { MemberClaimsInput } from '../support/member-tokens.js';
 import { agents, comments, endUsers, requestCcs, requests, sites } from '../../server/db/schema.js';
 import type { StoredStatus } from '../../server/db/schema.js';
-import { categoryIds, expectError, storedCounts, submit } from './helpers.js';
+import { categoryIds, expectError, storedCounts, submit, memberSession } from './helpers.js';
 
 const SECOND = 1000;
 const DOMAIN = 'members-requests.example';
@@ -29,16 +29,7 @@ const BOB = { sub: 'req-bob', email: `bob@${DOMAIN}`, name: 'Bob Colleague', org
 const CAROL = { sub: 'req-carol', email: `carol@${DOMAIN}`, name: 'Carol Copied' } satisfies MemberClaimsInput;
 const DAVE = { sub: 'req-dave', email: `dave@${DOMAIN}`, name: 'Dave Elsewhere', org: { id: 'req-org-2', name: 'Other Org' } } satisfies MemberClaimsInput;
 
-async function signIn(claims: MemberClaimsInput & Record<string, unknown>): Promise<string> {
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/sites/demo/session',
-    headers: { 'content-type': 'application/json' },
-    payload: JSON.stringify({ token: hostToken(claims, t.clock.now) }),
-  });
-  expect(response.statusCode, response.body).toBe(200);
-  return response.json().accessToken;
-}
+const signIn = (claims: MemberClaimsInput & Record<string, unknown>) => memberSession(t, claims);
 
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 const newRequest = (overrides: Record<string, unknown> = {}) => ({ categoryId: cats['Account & sign-in'], subject: 'Cannot sign in', description: 'The reset link has expired.', ...overrides });

@@ -8,13 +8,13 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, DEMO_ORIGIN, type TestApp } from '../support/test-app.js';
-import { hostToken, type MemberClaimsInput } from '../support/member-tokens.js';
+import type { MemberClaimsInput } from '../support/member-tokens.js';
 import { insertAgent, insertApiToken } from '../../server/db/agents.js';
 import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
 import { newId } from '../../server/db/ids.js';
 import { comments, endUsers, idempotencyKeys, outbox, requestCcs, requests, sites } from '../../server/db/schema.js';
 import { CUSTOMER_MAILS_PER_HOUR } from '../../server/db/outbox.js';
-import { categoryIds, expectError, lastRequestNumber, submit } from './helpers.js';
+import { categoryIds, expectError, lastRequestNumber, submit, memberSession } from './helpers.js';
 
 const SECOND = 1000;
 const HOUR = 60 * 60 * SECOND;
@@ -69,16 +69,7 @@ function written(since = 0): Record<string, string[]> {
   return result;
 }
 
-async function signIn(claims: MemberClaimsInput & Record<string, unknown>): Promise<string> {
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/sites/demo/session',
-    headers: { 'content-type': 'application/json' },
-    payload: JSON.stringify({ token: hostToken(claims, t.clock.now) }),
-  });
-  expect(response.statusCode, response.body).toBe(200);
-  return response.json().accessToken;
-}
+const signIn = (claims: MemberClaimsInput & Record<string, unknown>) => memberSession(t, claims);
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
 async function anonymous(overrides: Record<string, unknown> = {}, site = 'demo'): Promise<number> {

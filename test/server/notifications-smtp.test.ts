@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { createTestApp, DEMO_ORIGIN, type TestApp } from '../support/test-app.js';
-import { hostToken, type MemberClaimsInput } from '../support/member-tokens.js';
+import type { MemberClaimsInput } from '../support/member-tokens.js';
 import { headersOf, startSmtpSink, unusedPort, type ReceivedMail, type SmtpSink } from '../support/smtp-sink.js';
 import { insertAgent, insertApiToken } from '../../server/db/agents.js';
 import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
@@ -17,7 +17,7 @@ import { outbox, sites } from '../../server/db/schema.js';
 import { pendingCount } from '../../server/db/outbox-delivery.js';
 import { createMailTransport, type MailTransport } from '../../server/mail/transport.js';
 import { createOutboxSender, type MailLog } from '../../server/mail/outbox-sender.js';
-import { categoryIds, submit } from './helpers.js';
+import { categoryIds, submit, memberSession } from './helpers.js';
 
 const SECOND = 1000;
 const RILEY = 'riley@northwind.example';
@@ -82,16 +82,7 @@ function summary(received: ReceivedMail[]): string[] {
     .sort();
 }
 
-async function signIn(claims: MemberClaimsInput & Record<string, unknown>): Promise<string> {
-  const response = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/sites/demo/session',
-    headers: { 'content-type': 'application/json' },
-    payload: JSON.stringify({ token: hostToken(claims, t.clock.now) }),
-  });
-  expect(response.statusCode, response.body).toBe(200);
-  return response.json().accessToken;
-}
+const signIn = (claims: MemberClaimsInput & Record<string, unknown>) => memberSession(t, claims);
 
 async function agentWrite(number: number, body: string, isPublic = true) {
   const response = await t.app.inject({
