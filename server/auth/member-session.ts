@@ -86,3 +86,15 @@ export async function authenticateMember(app: FastifyInstance, request: FastifyR
   };
   return { record, scope, expiresAt: Number(claims.exp) * 1000 };
 }
+
+/** The member a request's session token names, read without checking it (for rate-limit keys only). */
+export function sessionSubject(app: FastifyInstance, request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (!header?.startsWith('Bearer ')) return undefined;
+  try {
+    const sub = (app.jwt.decode(header.slice(7)) as { sub?: unknown } | null)?.sub;
+    return typeof sub === 'string' ? sub : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { CreatedRequestBody, ErrorBody, NewRequest, SiteParams } from '../contract/types.js';
 import { submitRequest } from '../services/requests.js';
-import { authenticateMember, bearerToken } from '../auth/member-session.js';
+import { authenticateMember, bearerToken, sessionSubject } from '../auth/member-session.js';
 import { ApiError } from '../errors.js';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,128}$/;
@@ -21,7 +21,14 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
         rateLimit: {
           max: config.submitLimit.max,
           timeWindow: config.submitLimit.windowMs,
-          keyGenerator: (request) => `submit:${(request.params as { site: string }).site}:${request.ip}`,
+          // Signed-in members are counted per member, so colleagues behind one office address do not
+          // use up each other's allowance; everyone else per address. The session is only read here —
+          // the route verifies it, and a forged one gets 401 and writes nothing.
+          keyGenerator: (request) => {
+            const site = (request.params as { site: string }).site;
+            const member = sessionSubject(app, request);
+            return member ? `submit:${site}:member:${member}` : `submit:${site}:${request.ip}`;
+          },
         },
       },
     },
