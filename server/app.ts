@@ -57,6 +57,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logger ?? false,
     trustProxy: deps.config.trustProxy,
     bodyLimit: BODY_LIMIT_BYTES,
+    // On shutdown, requests already on their way are served (the database closes only after the
+    // app has), not answered 503: a client mid-submit gets its 201 and its ticket is stored.
+    return503OnClosing: false,
     // Bodies with __proto__ or constructor.prototype keys are refused outright (400).
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',

@@ -1,5 +1,5 @@
-// One test command for everything (`npm test`). Browser tests run one file at a time: each drives
-// a real Chromium against real servers, and two at once on a 2-core machine only slow each other.
+// One test command for everything (`npm test`). Browser and fault tests run one file at a time: each
+// drives real servers (and Chromium), and two at once on a 2-core machine only slow each other.
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 
@@ -14,7 +14,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'browser', include: ['test/e2e/**/*.test.ts'], fileParallelism: false, testTimeout: 60_000, hookTimeout: 60_000 },
+        test: { name: 'browser', include: ['test/e2e/**/*.test.ts', 'test/faults/**/*.test.ts'], fileParallelism: false, testTimeout: 60_000, hookTimeout: 60_000 },
       },
     ],
   },
