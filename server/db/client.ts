@@ -34,5 +34,7 @@ export function openDatabase(path: string): PortholeDatabase {
   const db = drizzle(sqlite, { schema });
   if (!migrationsFolder) throw new Error('database migrations not found beside the server code');
   migrate(db, { migrationsFolder });
+  // Keeps the query planner's statistics current for a long-lived connection (SQLite's advice).
+  sqlite.pragma('optimize = 0x10002');
   return { db, close: () => sqlite.close() };
 }

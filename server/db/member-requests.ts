@@ -3,7 +3,7 @@
  * `visibleTo(scope)`, so no route can read, comment on or solve a request the member may not see:
  * for such a request these functions find nothing, exactly as for one that does not exist.
  */
-import { and, desc, eq, exists, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from './client.js';
 import { newId } from './ids.js';
 import { comments, requestCcs, requests, type StoredStatus } from './schema.js';
@@ -26,15 +26,17 @@ export interface MemberScope {
 export type ListScope = 'mine' | 'ccd' | 'org';
 export type RequestRow = typeof requests.$inferSelect;
 
+// Written as `id IN (…)`, not a correlated EXISTS: the CC index then drives the query, where an
+// EXISTS made SQLite walk every request of the site (0.4 s on a million; bench/api).
 const ccOf = (identityIds: string[]) =>
-  exists(
-    sql`(SELECT 1 FROM ${requestCcs} WHERE ${requestCcs.requestId} = ${requests.id} AND ${inArray(requestCcs.endUserId, identityIds)})`,
-  );
+  sql`${requests.id} IN (SELECT ${requestCcs.requestId} FROM ${requestCcs} WHERE ${inArray(requestCcs.endUserId, identityIds)})`;
 
 function visibleTo(scope: MemberScope): SQL {
   const who = [inArray(requests.requesterId, scope.identityIds), ccOf(scope.identityIds)];
   if (scope.organizationId) who.push(eq(requests.organizationId, scope.organizationId));
-  return and(eq(requests.siteId, scope.siteId), scope.onlyRequest === null ? undefined : eq(requests.number, scope.onlyRequest), or(...who))!;
+  // `+site_id`: a filter, never the index to walk — without planner statistics SQLite would otherwise
+  // pick the site index over the requester's, and read the whole site.
+  return and(sql`+${requests.siteId} = ${scope.siteId}`, scope.onlyRequest === null ? undefined : eq(requests.number, scope.onlyRequest), or(...who))!;
 }
 
 function inList(scope: MemberScope, list: ListScope): SQL {

@@ -1,0 +1,549 @@
+/**
+ * bench/api — HTTP throughput and latency of the real app on the bench database.
+ *
+ *   node bench/run.mjs seed            (once: builds ./data/bench.db)
+ *   node bench/run.mjs api [path]      (path, else $BENCH_DB, else ./data/bench.db)
+ *
+ * Two processes, so load generator and server do not share a core (the machine has two): this one
+ * drives autocannon; a child (the same file with BENCH_API_ROLE=server) runs buildApp on the
+ * database exactly as the server opens it (openDatabase: WAL, synchronous=FULL), with its logger on
+ * at `info` like `npm start` but written to /dev/null, CORS on (every request carries the demo
+ * host's Origin), on 127.0.0.1:0 — plus two bare Fastify hello-worlds for comparison.
+ * Members sign in through the real POST …/session with host tokens signed as a host backend signs
+ * them (test/support/member-tokens.ts), using the secret stored for the `demo` site.
+ * The submit run is last because it writes (anonymous requests; members' lists are unaffected).
+ *
+ * Then, for the member lists, the query plans: the SQL the real repository function generates is
+ * captured (drizzle logger) and run under EXPLAIN QUERY PLAN and timed on a read-only connection,
+ * with and without the ANALYZE statistics (the server never runs ANALYZE), next to the rewrites
+ * proposed where a target is missed. Nothing in server/ is changed.
+ *
+ * Knobs: BENCH_DURATION (s, default 10), BENCH_WARMUP (s, 2), BENCH_CONNECTIONS (20),
+ * BENCH_LOG_LEVEL (info; "off" for none), BENCH_MEMBERS (signed-in members, 20), BENCH_ONLY (a regular
+ * expression: run only the scenarios whose names match), BENCH_SERVER_PROFILE (a directory: the server
+ * process writes a V8 CPU profile there, to open in Chrome DevTools).
+ */
+import autocannon, { type Request, type RequestData, type Result } from 'autocannon';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHmac, randomUUID } from 'node:crypto';
+import { existsSync, rmSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance as nodePerformance } from 'node:perf_hooks';
+import { buildApp } from '../server/app.js';
+import { readConfig, type Config } from '../server/config.js';
+import { openDatabase } from '../server/db/client.js';
+import * as schema from '../server/db/schema.js';
+import { findMember, memberIdentities } from '../server/db/members.js';
+import { listVisibleRequests, type ListScope, type MemberScope } from '../server/db/member-requests.js';
+import { decodeCursor, type Position } from '../server/services/cursor.js';
+import { tierFeatures } from '../server/services/sites.js';
+
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
+const SIGNED_IN = Number(process.env.BENCH_MEMBERS ?? 20);
+const DEEP_PAGES = 20;
+const FIXED_RATE = 1_000;
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
+
+const TARGETS = {
+  list: { rps: 4_000, p99AtFixedRate: 10 },
+  submit: { rps: 2_000, p99: 50 },
+};
+
+// ---- the server process ----------------------------------------------------------------------------
+
+type ServerReady = { app: number; bare: number; logged: number };
+type ServerReport = { cpuPercent: number; eventLoopPercent: number };
+
+async function serve(): Promise<void> {
+  const path = process.env.BENCH_DB!;
+  const database = openDatabase(path);
+  const config: Config = {
+    ...readConfig({}),
+    host: '127.0.0.1',
+    port: 0,
+    databasePath: path,
+    // Anonymous submissions are limited per address; the benchmark is one address.
+    submitLimit: { max: 1_000_000_000, windowMs: 10 * 60 * 1000 },
+  };
+  const logger: FastifyServerOptions['logger'] = LOG_LEVEL === 'off' ? false : { level: LOG_LEVEL, file: '/dev/null' };
+  const app = await buildApp({ db: database.db, config, logger });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+
+  const bare = Fastify({ logger: false });
+  bare.get('/', async () => ({ hello: 'world' }));
+  await bare.listen({ host: '127.0.0.1', port: 0 });
+  const logged = Fastify({ logger });
+  logged.get('/', async () => ({ hello: 'world' }));
+  await logged.listen({ host: '127.0.0.1', port: 0 });
+
+  const portOf = (server: { server: { address(): unknown } }) => (server.server.address() as { port: number }).port;
+  let mark = { cpu: process.cpuUsage(), elu: nodePerformance.eventLoopUtilization(), at: performance.now() };
+  process.on('message', async (message) => {
+    if (message === 'mark') {
+      mark = { cpu: process.cpuUsage(), elu: nodePerformance.eventLoopUtilization(), at: performance.now() };
+      process.send!({ marked: true });
+    } else if (message === 'report') {
+      const cpu = process.cpuUsage(mark.cpu);
+      const elapsedMs = performance.now() - mark.at;
+      const elu = nodePerformance.eventLoopUtilization(mark.elu);
+      process.send!({ cpuPercent: ((cpu.user + cpu.system) / 1000 / elapsedMs) * 100, eventLoopPercent: elu.utilization * 100 } satisfies ServerReport);
+    } else if (message === 'idle') {
+      // Idle = a quarter second in which the event loop was busy less than 10 % of the time: any
+      // backlog of requests a run left behind (slow ones keep running after autocannon stops) is done.
+      for (;;) {
+        const before = nodePerformance.eventLoopUtilization();
+        await new Promise((done) => setTimeout(done, 250));
+        if (nodePerformance.eventLoopUtilization(before).utilization < 0.1) break;
+      }
+      process.send!({ idle: true });
+    } else if (message === 'close') {
+      await Promise.all([app.close(), bare.close(), logged.close()]);
+      database.close();
+      process.exit(0);
+    }
+  });
+  process.send!({ app: portOf(app), bare: portOf(bare), logged: portOf(logged) } satisfies ServerReady);
+}
+
+// ---- helpers for the driver ------------------------------------------------------------------------
+
+/** A host token, signed by hand as a host backend would (see test/support/member-tokens.ts). */
+function hostToken(claims: Record<string, unknown>, secret: string): string {
+  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const iat = Math.floor(Date.now() / 1000);
+  const input = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ email_verified: true, iat, exp: iat + 300, jti: randomUUID(), ...claims })}`;
+  return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
+}
+
+/** One request shape whose path and headers change on every request, taking items in turn. */
+function rotating<T>(items: T[], build: (item: T, n: number) => Partial<RequestData>): Request {
+  let n = 0;
+  return {
+    setupRequest(request) {
+      const next = build(items[n % items.length]!, n);
+      n++;
+      return { ...request, ...next, headers: { ...request.headers, ...next.headers } };
+    },
+  };
+}
+
+const pad = (value: string | number, width: number) => String(value).padStart(width);
+const ms = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(2));
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
+
+interface Row {
+  name: string;
+  result: Result;
+  server: ServerReport;
+  target: string;
+  verdict: string;
+}
+
+// ---- the driver ------------------------------------------------------------------------------------
+
+async function drive(): Promise<void> {
+  const path = resolve(process.argv[2] ?? process.env.BENCH_DB ?? './data/bench.db');
+  if (!existsSync(path)) throw new Error(`${path} does not exist: run \`node bench/run.mjs seed\` first`);
+  const raw = new Database(path, { readonly: true });
+  const site = raw.prepare("SELECT id, slug, tier, token_secret AS secret, allowed_origins AS origins FROM sites WHERE slug = 'demo'").get() as
+    | { id: string; slug: string; tier: 'basic' | 'pro'; secret: string; origins: string }
+    | undefined;
+  if (!site) throw new Error('no demo site in that database');
+  const origin = (JSON.parse(site.origins) as string[])[0]!;
+  const requestCount = (raw.prepare('SELECT count(*) AS n FROM requests WHERE site_id = ?').get(site.id) as { n: number }).n;
+  const category = raw.prepare('SELECT id FROM categories WHERE site_id = ? AND json_array_length(fields) = 0 ORDER BY position').get(site.id) as { id: string };
+  // Members in an organization with at least one CC, picked by a fixed stride so runs compare.
+  const members = raw
+    .prepare(
+      `SELECT e.id, e.external_id AS sub, e.email, e.name, o.external_id AS orgId, o.name AS orgName
+       FROM end_users e JOIN organizations o ON o.id = e.organization_id
+       WHERE e.site_id = ? AND e.external_id IS NOT NULL AND EXISTS (SELECT 1 FROM request_ccs c WHERE c.end_user_id = e.id)
+       ORDER BY (e.rowid * 7919) % 100003 LIMIT ?`,
+    )
+    .all(site.id, SIGNED_IN) as { id: string; sub: string; email: string; name: string; orgId: string; orgName: string }[];
+  if (members.length === 0) throw new Error('no members with an organization and a CC: is this a bench/seed database?');
+
+  const profile = process.env.BENCH_SERVER_PROFILE ? [`--cpu-prof`, `--cpu-prof-dir=${resolve(process.env.BENCH_SERVER_PROFILE)}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...process.execArgv, ...profile, fileURLToPath(import.meta.url)], {
+    env: { ...process.env, BENCH_API_ROLE: 'server', BENCH_DB: path },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const next = <T>() => new Promise<T>((resolve_, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`server process exited (${code})`));
+    child.once('exit', onExit);
+    child.once('message', (message) => {
+      child.off('exit', onExit);
+      resolve_(message as T);
+    });
+  });
+  const ask = <T>(message: string) => {
+    const answer = next<T>();
+    child.send(message);
+    return answer;
+  };
+  const ports = await next<ServerReady>();
+  const base = `http://127.0.0.1:${ports.app}`;
+  const api = `/api/v1/sites/${site.slug}`;
+  const widgetHeaders = { origin, accept: 'application/json' };
+
+  const call = async (method: string, url: string, headers: Record<string, string>, body?: unknown) => {
+    const response = await fetch(`${base}${url}`, {
+      method,
+      headers: { ...widgetHeaders, ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = (await response.json()) as Record<string, unknown>;
+    if (!response.ok) throw new Error(`${method} ${url} → ${response.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+
+  // Sign in through the real session exchange.
+  const sessions: { member: (typeof members)[number]; auth: Record<string, string> }[] = [];
+  for (const member of members) {
+    const token = hostToken({ sub: member.sub, email: member.email, name: member.name, org: { id: member.orgId, name: member.orgName } }, site.secret);
+    const session = await call('POST', `${api}/session`, {}, { token });
+    sessions.push({ member, auth: { authorization: `Bearer ${session.accessToken as string}` } });
+  }
+
+  // What the detail and deep-page runs ask for: each member's own requests, and the cursor after
+  // DEEP_PAGES pages of their organization's list.
+  const details: { auth: Record<string, string>; number: number }[] = [];
+  const deep: { auth: Record<string, string>; cursor: string; memberId: string }[] = [];
+  let depths: number[] = [];
+  for (const { member, auth } of sessions) {
+    const mine = (await call('GET', `${api}/requests?scope=mine`, auth)) as { requests: { id: number }[] };
+    for (const request of mine.requests) details.push({ auth, number: request.id });
+    let cursor: string | null = null;
+    let depth = 0;
+    for (; depth < DEEP_PAGES; depth++) {
+      const page = (await call('GET', `${api}/requests?scope=org${cursor ? `&cursor=${cursor}` : ''}`, auth)) as { nextCursor: string | null };
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    depths.push(depth);
+    if (cursor) deep.push({ auth, cursor, memberId: member.id });
+  }
+  depths = depths.sort((a, b) => a - b);
+
+  const pages = ['/billing', '/shipping', '/account', '/returns', '/', '/products/tents'];
+  let submitted = 0;
+  const runId = Date.now().toString(36);
+  const submitBody = (n: number) =>
+    JSON.stringify({
+      categoryId: category.id,
+      subject: `Bench request ${n}`,
+      description: 'Sent by bench/api: an anonymous visitor asks about an order that has not arrived yet.',
+      email: `visitor-${runId}-${n}@bench.example`,
+      name: `Visitor ${n}`,
+    });
+
+  const list = (scope: ListScope) => rotating(sessions, (s) => ({ path: `${api}/requests?scope=${scope}`, headers: s.auth }));
+  const scenarios: { name: string; url: string; requests: Request[]; kind: 'list' | 'submit' | 'other' }[] = [
+    { name: 'hello world (bare Fastify, no logger)', url: `http://127.0.0.1:${ports.bare}`, requests: [{ path: '/' }], kind: 'other' },
+    { name: `hello world (bare Fastify, logger ${LOG_LEVEL})`, url: `http://127.0.0.1:${ports.logged}`, requests: [{ path: '/' }], kind: 'other' },
+    {
+      name: 'article suggestions (?url=)',
+      url: base,
+      requests: [rotating(pages, (page) => ({ path: `${api}/articles?url=${encodeURIComponent(origin + page)}`, headers: widgetHeaders }))],
+      kind: 'other',
+    },
+    { name: 'list scope=mine, first page', url: base, requests: [list('mine')], kind: 'list' },
+    { name: 'list scope=org, first page', url: base, requests: [list('org')], kind: 'list' },
+    {
+      name: `list scope=org, page ${median(depths) + 1} (cursor)`,
+      url: base,
+      requests: [rotating(deep, (d) => ({ path: `${api}/requests?scope=org&cursor=${d.cursor}`, headers: d.auth }))],
+      kind: 'list',
+    },
+    { name: 'list scope=ccd, first page', url: base, requests: [list('ccd')], kind: 'list' },
+    {
+      name: 'request detail',
+      url: base,
+      requests: [rotating(details, (d) => ({ path: `${api}/requests/${d.number}`, headers: d.auth }))],
+      kind: 'other',
+    },
+  ];
+
+  const settle = () => ask('idle');
+  const measure = async (name: string, url: string, requests: Request[], extra: { overallRate?: number } = {}) => {
+    const common = { url, connections: CONNECTIONS, requests, timeout: 10, headers: widgetHeaders, ...extra };
+    if (WARMUP > 0) await autocannon({ ...common, duration: WARMUP });
+    await settle();
+    await ask('mark');
+    const result = await autocannon({ ...common, duration: DURATION });
+    const server = await ask<ServerReport>('report');
+    await settle();
+    process.stderr.write(`  done: ${name}\n`);
+    return { result, server };
+  };
+
+  const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+  console.log(`bench/api — ${path}: ${requestCount.toLocaleString('en')} requests on the demo site; ${sessions.length} members signed in`);
+  console.log(
+    `  node ${process.version}, ${cpus().length} cores, load average ${load()} at start; server: buildApp, logger ${LOG_LEVEL} → /dev/null, CORS on, ` +
+      `synchronous=FULL; autocannon ${CONNECTIONS} connections × ${DURATION} s after ${WARMUP} s warm-up, in its own process`,
+  );
+  console.log(`  org pages followed before the deep run: median ${median(depths)}, min ${depths[0]}, max ${depths.at(-1)}; ${details.length} requests for the detail run\n`);
+
+  const rows: Row[] = [];
+  for (const scenario of scenarios) {
+    if (ONLY && !ONLY.test(scenario.name)) continue;
+    const { result, server } = await measure(scenario.name, scenario.url, scenario.requests);
+    const rps = result.requests.average;
+    const target = scenario.kind === 'list' ? `≥ ${TARGETS.list.rps} req/s` : '';
+    rows.push({ name: scenario.name, result, server, target, verdict: target ? (rps >= TARGETS.list.rps ? 'ok' : 'MISSED') : '' });
+  }
+
+  // Fixed rate for the member lists.
+  const fixed: Row[] = [];
+  for (const scope of ['mine', 'org', 'ccd'] as const) {
+    const name = `list scope=${scope} @ ${FIXED_RATE} req/s`;
+    if (ONLY && !ONLY.test(name)) continue;
+    const { result, server } = await measure(name, base, [list(scope)], { overallRate: FIXED_RATE });
+    fixed.push({ name, result, server, target: `p99 ≤ ${TARGETS.list.p99AtFixedRate} ms`, verdict: result.latency.p99 <= TARGETS.list.p99AtFixedRate && result.non2xx + result.errors + result.timeouts === 0 ? 'ok' : 'MISSED' });
+  }
+
+  // Anonymous submissions, each with its own Idempotency-Key and address: durable commits.
+  submitting: {
+    const name = 'submit (anonymous, Idempotency-Key)';
+    if (ONLY && !ONLY.test(name)) break submitting;
+    const submit = rotating([0], () => {
+      const n = submitted++;
+      return { method: 'POST', path: `${api}/requests`, headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${runId}-${n}` }, body: submitBody(n) };
+    });
+    const { result, server } = await measure(name, base, [submit]);
+    const ok = result.requests.average >= TARGETS.submit.rps && result.latency.p99 <= TARGETS.submit.p99;
+    rows.push({ name, result, server, target: `≥ ${TARGETS.submit.rps} req/s, p99 ≤ ${TARGETS.submit.p99} ms`, verdict: ok ? 'ok' : 'MISSED' });
+  }
+  await ask('close').catch(() => undefined);
+
+  const header = `  ${'name'.padEnd(42)} ${pad('req/s', 8)} ${pad('p50 ms', 7)} ${pad('p99 ms', 7)} ${pad('non-2xx', 8)} ${pad('err/t-o', 8)} ${pad('srv CPU', 8)}   target`;
+  const line = (row: Row) =>
+    `  ${row.name.padEnd(42)} ${pad(Math.round(row.result.requests.average), 8)} ${pad(ms(row.result.latency.p50), 7)} ${pad(ms(row.result.latency.p99), 7)} ${pad(row.result.non2xx, 8)} ${pad(`${row.result.errors}/${row.result.timeouts}`, 8)} ${pad(`${Math.round(row.server.cpuPercent)}%`, 8)}   ${row.target}${row.verdict ? `  ${row.verdict}` : ''}`;
+  console.log(`Saturation (${CONNECTIONS} connections, as fast as the server answers):`);
+  console.log(header);
+  for (const row of rows) console.log(line(row));
+  console.log(`\nFixed rate (autocannon overallRate ${FIXED_RATE}/s, latencies corrected for coordinated omission):`);
+  console.log(header);
+  for (const row of fixed) console.log(line(row));
+  console.log(`  (latencies are autocannon's, whole milliseconds, 2xx only; srv CPU = server process CPU time / wall time; load average now ${load()})`);
+
+  // ---- query plans ------------------------------------------------------------------------------------
+  const first = sessions[0]!.member.id;
+  await explainLists(raw, site, sessions.map((s) => s.member.id), deep.find((d) => d.memberId === first)?.cursor ?? deep[0]?.cursor ?? null);
+  fsyncProbe(path);
+  raw.close();
+}
+
+/** Runs `statement` until 200 runs or 1.5 s have passed (after 3 unmeasured ones): median and p99 in ms. */
+function timeQuery(statement: Database.Statement, params: unknown[]): { median: number; p99: number; rows: number; runs: number } {
+  let rows = 0;
+  for (let i = 0; i < 3; i++) rows = statement.all(...params).length;
+  const times: number[] = [];
+  const until = performance.now() + 1500;
+  while (times.length < 200 && (times.length < 3 || performance.now() < until)) {
+    const began = performance.now();
+    statement.all(...params);
+    times.push(performance.now() - began);
+  }
+  return { median: median(times), p99: percentile(times, 0.99), rows, runs: times.length };
+}
+
+function planText(db: Database.Database, query: string, params: unknown[]): string[] {
+  const steps = db.prepare(`EXPLAIN QUERY PLAN ${query}`).all(...params) as { id: number; parent: number; detail: string }[];
+  const depth = new Map<number, number>([[0, 0]]);
+  return steps.map((step) => {
+    const d = (depth.get(step.parent) ?? 0) + 1;
+    depth.set(step.id, d);
+    return `${'  '.repeat(d)}${step.detail}`;
+  });
+}
+
+async function explainLists(
+  raw: Database.Database,
+  site: { id: string; tier: 'basic' | 'pro' },
+  memberIds: string[],
+  deepCursor: string | null,
+): Promise<void> {
+  let captured: { query: string; params: unknown[] } | null = null;
+  const db = drizzle(raw, { schema, logger: { logQuery: (query, params) => (captured = { query, params }) } });
+  const memberId = memberIds[0]!;
+  const scopeOf = async (id: string, extraIdentities: string[] = []): Promise<MemberScope> => {
+    const record = await findMember(db, site.id, id);
+    if (!record) throw new Error(`member ${id} not found`);
+    return {
+      siteId: site.id,
+      memberId: record.id,
+      identityIds: [...(await memberIdentities(db, record)), ...extraIdentities],
+      organizationId: tierFeatures(site.tier).organizationRequests ? record.organizationId : null,
+      onlyRequest: null,
+    };
+  };
+  // The same queries on an empty copy of the schema: the plan SQLite picks without sqlite_stat1,
+  // which is what a server's database has (nothing in server/ runs ANALYZE).
+  const noStats = new Database(':memory:');
+  const ddl = raw
+    .prepare("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'articles_fts%' ORDER BY type = 'index'")
+    .all() as { sql: string }[];
+  for (const { sql } of ddl) noStats.exec(sql);
+
+  const generated = async (scope: MemberScope, list: ListScope, after: Position | null) => {
+    captured = null;
+    await listVisibleRequests(db, scope, { list, statuses: null, after, limit: 21 });
+    const query = captured as { query: string; params: unknown[] } | null;
+    if (!query) throw new Error('drizzle logged no query');
+    return query;
+  };
+  const show = (query: string, params: unknown[]) => {
+    const timing = timeQuery(raw.prepare(query), params);
+    const withStats = planText(raw, query, params);
+    const withoutStats = planText(noStats, query, params);
+    console.log(`    ${timing.rows} rows; median ${timing.median.toFixed(3)} ms, p99 ${timing.p99.toFixed(3)} ms over ${timing.runs} runs (statement prepared once)`);
+    console.log('    plan with ANALYZE statistics (this database):');
+    for (const step of withStats) console.log(`    ${step}`);
+    if (withoutStats.join('\n') === withStats.join('\n')) {
+      console.log('    (the same plan without statistics)');
+      return;
+    }
+    console.log('    plan without statistics (a server database: nothing runs ANALYZE):');
+    for (const step of withoutStats) console.log(`    ${step}`);
+    // Reproduce that plan on this data, to see what it would cost.
+    const index = /SEARCH requests USING (?:COVERING )?INDEX (\w+)/.exec(withoutStats.join('\n'))?.[1];
+    const forced = index ? query.replace(/from "?requests"?(?=\s)/i, (from) => `${from} INDEXED BY ${index}`) : null;
+    if (forced && forced !== query) {
+      const slow = timeQuery(raw.prepare(forced), params);
+      console.log(`    that plan on this data (INDEXED BY ${index}): median ${slow.median.toFixed(3)} ms, p99 ${slow.p99.toFixed(3)} ms over ${slow.runs} runs`);
+    }
+  };
+
+  const after = decodeCursor(deepCursor ?? undefined);
+  const one = await scopeOf(memberId);
+  // A member whose verified email also matches earlier anonymous contacts has several identities.
+  const several = await scopeOf(memberId, ['usr_bench_linked_contact_1', 'usr_bench_linked_contact_2']);
+  const cases: { name: string; scope: MemberScope; list: ListScope; after: Position | null }[] = [
+    { name: `mine, first page, identities IN (${one.identityIds.length})`, scope: one, list: 'mine', after: null },
+    { name: `mine, first page, identities IN (${several.identityIds.length})`, scope: several, list: 'mine', after: null },
+    { name: `ccd, first page, identities IN (${one.identityIds.length})`, scope: one, list: 'ccd', after: null },
+    { name: `ccd, first page, identities IN (${several.identityIds.length})`, scope: several, list: 'ccd', after: null },
+    { name: 'org, first page', scope: one, list: 'org', after: null },
+    ...(after ? [{ name: `org, after ${DEEP_PAGES} pages (cursor)`, scope: one, list: 'org' as const, after }] : []),
+  ];
+
+  console.log(`\nMember list queries: the SQL the repository generates (captured with drizzle's logger), run directly on SQLite (member ${memberId}):`);
+  for (const c of cases) {
+    const { query, params } = await generated(c.scope, c.list, c.after);
+    console.log(`\n  ${c.name}`);
+    if (c === cases[0]) console.log(`    SQL: ${query}`);
+    show(query, params);
+  }
+
+  // Proposed rewrites, measured the same way (hand-written here; the repository is unchanged).
+  // The unary + keeps `site_id = ?` a filter: without statistics SQLite otherwise drives these
+  // queries from requests_site_number_idx, i.e. through every request of the site.
+  const marks = (list: string[]) => list.map(() => '?').join(', ');
+  const proposals: { name: string; query: string; params: unknown[] }[] = [];
+  for (const scope of [one, several]) {
+    proposals.push({
+      name: `PROPOSED ccd, identities IN (${scope.identityIds.length}): requests.id IN (SELECT request_id FROM request_ccs WHERE end_user_id IN (…)), +site_id`,
+      query: `SELECT * FROM requests
+              WHERE +requests.site_id = ?
+                AND requests.id IN (SELECT request_ccs.request_id FROM request_ccs WHERE request_ccs.end_user_id IN (${marks(scope.identityIds)}))
+              ORDER BY requests.updated_at DESC, requests.number DESC LIMIT 21`,
+      params: [scope.siteId, ...scope.identityIds],
+    });
+  }
+  proposals.push({
+    name: `PROPOSED mine, identities IN (${several.identityIds.length}): +site_id`,
+    query: `SELECT * FROM requests
+            WHERE +requests.site_id = ? AND requests.requester_id IN (${marks(several.identityIds)})
+            ORDER BY requests.updated_at DESC, requests.number DESC LIMIT 21`,
+    params: [several.siteId, ...several.identityIds],
+  });
+  if (after) {
+    proposals.push({
+      name: `PROPOSED org after ${DEEP_PAGES} pages: row value (updated_at, number) < (?, ?) instead of the OR`,
+      query: `SELECT * FROM requests
+              WHERE +requests.site_id = ? AND requests.organization_id = ?
+                AND (requests.updated_at, requests.number) < (?, ?)
+              ORDER BY requests.updated_at DESC, requests.number DESC LIMIT 21`,
+      params: [one.siteId, one.organizationId, after.updatedAt, after.number],
+    });
+  }
+  for (const proposal of proposals) {
+    console.log(`\n  ${proposal.name}`);
+    show(proposal.query, proposal.params);
+  }
+
+  // What a list request costs in the database layer as the server runs it: three repository calls
+  // (findMember and memberIdentities in authenticateMember, then the list), each building its SQL
+  // with drizzle and preparing it anew — against the same SQL on statements prepared once.
+  const scopes = await Promise.all(memberIds.map((id) => scopeOf(id)));
+  const perCall = async (label: string, call: (n: number) => Promise<unknown>) => {
+    for (let n = 0; n < 200; n++) await call(n);
+    const times: number[] = [];
+    for (let n = 0; n < 3000; n++) {
+      const began = performance.now();
+      await call(n);
+      times.push(performance.now() - began);
+    }
+    const sql = captured as { query: string; params: unknown[] } | null;
+    const statement = sql ? raw.prepare(sql.query) : null;
+    const prepared: number[] = [];
+    if (statement && sql) {
+      for (let n = 0; n < 3000; n++) {
+        const began = performance.now();
+        statement.all(...sql.params);
+        prepared.push(performance.now() - began);
+      }
+    }
+    const us = (value: number) => `${(value * 1000).toFixed(0)} µs`;
+    console.log(`  ${label.padEnd(36)} ${us(median(times)).padStart(8)} through the repository   ${prepared.length ? us(median(prepared)).padStart(7) : '—'} on a statement prepared once`);
+    return median(times);
+  };
+  console.log(`\nDatabase work of one member-list request, as the server does it (median over 3,000 calls, ${scopes.length} members in turn):`);
+  let total = 0;
+  total += await perCall('findMember', (n) => findMember(db, site.id, scopes[n % scopes.length]!.memberId));
+  const records = await Promise.all(memberIds.map((id) => findMember(db, site.id, id)));
+  total += await perCall('memberIdentities', (n) => memberIdentities(db, records[n % records.length]!));
+  const listMine = await perCall('listVisibleRequests(mine)', (n) => listVisibleRequests(db, scopes[n % scopes.length]!, { list: 'mine', statuses: null, after: null, limit: 21 }));
+  await perCall('listVisibleRequests(org)', (n) => listVisibleRequests(db, scopes[n % scopes.length]!, { list: 'org', statuses: null, after: null, limit: 21 }));
+  console.log(`  → about ${((total + listMine) * 1000).toFixed(0)} µs per scope=mine request before Fastify, JWT, CORS, helmet, logging and JSON; 4,000 req/s on one core is 250 µs each`);
+  noStats.close();
+}
+
+/** What one durable commit costs on this disk: the ceiling for one-request-per-transaction writes. */
+function fsyncProbe(besides: string): void {
+  const probe = `${besides}.fsync-probe`;
+  const clean = () => ['', '-wal', '-shm'].forEach((suffix) => rmSync(probe + suffix, { force: true }));
+  clean();
+  const db = new Database(probe);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
+  const insert = db.prepare('INSERT INTO t (body) VALUES (?)');
+  const times: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const began = performance.now();
+    insert.run('x'.repeat(500));
+    times.push(performance.now() - began);
+  }
+  db.close();
+  clean();
+  const mid = median(times);
+  console.log(
+    `\nDurable commit on this disk (WAL, synchronous=FULL, one small insert per transaction, 300 in a row): ` +
+      `median ${mid.toFixed(3)} ms, p99 ${percentile(times, 0.99).toFixed(3)} ms → at most ~${Math.round(1000 / mid)} commits/s on one connection`,
+  );
+}
+
+if (process.env.BENCH_API_ROLE === 'server') await serve();
+else await drive();
