@@ -1,30 +1,20 @@
 // A visitor on the demo host: the Support button, suggestions that follow the page, an article,
 // and a "Contact us" ticket that lands in the database — in real Chromium against real servers.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
-import { launchBrowser, screenshot, watchProblems } from './support/browser.js';
-import { startServers, type Servers } from './support/servers.js';
+import { screenshot, watchProblems } from './support/browser.js';
+import { realServersAndBrowser } from './support/lifecycle.js';
 import { comments, requests } from '../../server/db/schema.js';
 
-let servers: Servers;
-let browser: Browser;
-
-beforeAll(async () => {
-  servers = await startServers();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await servers?.close();
-});
+const real = realServersAndBrowser();
 
 const launcher = (page: Page) => page.getByRole('button', { name: 'Support', exact: true });
 const panel = (page: Page) => page.getByRole('dialog');
 const suggestionTitles = (page: Page) => panel(page).locator('.article-title').allInnerTexts();
 
 async function openSupport(page: Page, path: string): Promise<string[]> {
-  await page.goto(`${servers.demo.url}${path}`);
+  await page.goto(`${real.servers.demo.url}${path}`);
   await launcher(page).click();
   await expect.poll(async () => (await suggestionTitles(page)).length).toBeGreaterThan(0);
   return suggestionTitles(page);
@@ -32,10 +22,10 @@ async function openSupport(page: Page, path: string): Promise<string[]> {
 
 describe('an anonymous visitor on the demo host', () => {
   it('sees nothing load from the support server but widget.js, and no cookie, until showing interest', async () => {
-    const page = await browser.newPage();
+    const page = await real.browser.newPage();
     const fetched: string[] = [];
-    page.on('request', (request) => request.url().startsWith(servers.support.url) && fetched.push(new URL(request.url()).pathname));
-    await page.goto(`${servers.demo.url}/billing?coupon=SECRET#top`);
+    page.on('request', (request) => request.url().startsWith(real.servers.support.url) && fetched.push(new URL(request.url()).pathname));
+    await page.goto(`${real.servers.demo.url}/billing?coupon=SECRET#top`);
     await launcher(page).waitFor();
     await page.waitForTimeout(300);
     expect(fetched).toEqual(['/widget.js']);
@@ -47,7 +37,7 @@ describe('an anonymous visitor on the demo host', () => {
   });
 
   it('gets suggestions for the page it is on, reads an article, and sends a request with a number', async () => {
-    const page = await browser.newPage();
+    const page = await real.browser.newPage();
     const problems = watchProblems(page);
     const sentUrls: string[] = [];
     page.on('request', (request) => request.url().includes('/articles?') && sentUrls.push(request.url()));
@@ -64,7 +54,7 @@ describe('an anonymous visitor on the demo host', () => {
     await panel(page).locator('.prose').waitFor();
     expect(await panel(page).locator('.article-heading').innerText()).toBe(shipping[0]);
 
-    const before = await servers.db.$count(requests);
+    const before = await real.servers.db.$count(requests);
     await panel(page).getByRole('button', { name: 'Contact us' }).click();
     await panel(page).getByLabel('What is this about?').selectOption({ label: 'Orders & shipping' });
     await panel(page).getByLabel('Order number').fill('NW-48213');
@@ -79,17 +69,17 @@ describe('an anonymous visitor on the demo host', () => {
     const number = Number(/#(\d+)/.exec(confirmation)?.[1]);
     await screenshot(page, 'anonymous-request-sent');
 
-    expect(await servers.db.$count(requests)).toBe(before + 1); // the double click made one ticket
-    const stored = servers.db.select().from(requests).where(eq(requests.number, number)).all();
+    expect(await real.servers.db.$count(requests)).toBe(before + 1); // the double click made one ticket
+    const stored = real.servers.db.select().from(requests).where(eq(requests.number, number)).all();
     expect(stored[0]).toMatchObject({ number, subject: 'Parcel stuck in customs', fields: { orderNumber: 'NW-48213' } });
-    const [first] = servers.db.select().from(comments).where(eq(comments.requestId, stored[0]!.id)).all();
+    const [first] = real.servers.db.select().from(comments).where(eq(comments.requestId, stored[0]!.id)).all();
     expect(first?.body).toBe('Tracking has said "held at customs" for 9 days. <b>Help?</b>');
     expect(problems).toEqual([]);
     await page.close();
   });
 
   it('shows what is wrong next to each field before sending anything', async () => {
-    const page = await browser.newPage();
+    const page = await real.browser.newPage();
     await openSupport(page, '/account');
     await panel(page).getByRole('button', { name: 'Contact us' }).click();
     await panel(page).getByLabel('Your email').fill('not-an-email');
@@ -103,8 +93,8 @@ describe('an anonymous visitor on the demo host', () => {
   });
 
   it('can be used with the keyboard alone, and Escape returns focus to the Support button', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${servers.demo.url}/returns`);
+    const page = await real.browser.newPage();
+    await page.goto(`${real.servers.demo.url}/returns`);
     await launcher(page).focus();
     await page.keyboard.press('Enter');
     await panel(page).waitFor();

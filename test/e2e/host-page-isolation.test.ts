@@ -1,26 +1,16 @@
 // The widget and the host page leave each other alone: hostile host CSS does not change the widget,
 // the widget does not change the host page, and on a phone the panel fills the screen.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, watchProblems } from './support/browser.js';
-import { startServers, type Servers } from './support/servers.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot, watchProblems } from './support/browser.js';
+import { realServersAndBrowser } from './support/lifecycle.js';
 
-let servers: Servers;
-let browser: Browser;
-
-beforeAll(async () => {
-  servers = await startServers();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await servers?.close();
-});
+const real = realServersAndBrowser();
 
 const launcher = (page: Page) => page.getByRole('button', { name: 'Support', exact: true });
 
 async function openPanel(page: Page, path: string) {
-  await page.goto(`${servers.demo.url}${path}`);
+  await page.goto(`${real.servers.demo.url}${path}`);
   await launcher(page).click();
   await page.getByRole('dialog').locator('.article-title').first().waitFor();
 }
@@ -56,7 +46,7 @@ const hostLooks = (page: Page) =>
 
 describe('the widget on a host page', () => {
   it('looks exactly the same on a page with hostile CSS (62.5% root font, !important everywhere)', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    const page = await real.browser.newPage({ viewport: { width: 1280, height: 860 } });
     await openPanel(page, '/billing');
     const normal = await widgetLooks(page);
     await openPanel(page, '/stress');
@@ -68,10 +58,10 @@ describe('the widget on a host page', () => {
   });
 
   it('does not change the host page: its elements, styles and globals stay as they were', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    const page = await real.browser.newPage({ viewport: { width: 1280, height: 860 } });
     const globals = () => page.evaluate(() => Object.keys(window).sort());
     await page.route('**/widget.js', (route) => route.abort());
-    await page.goto(`${servers.demo.url}/stress`);
+    await page.goto(`${real.servers.demo.url}/stress`);
     const without = { looks: await hostLooks(page), globals: await globals(), sheets: await page.evaluate(() => document.styleSheets.length) };
     await page.unroute('**/widget.js');
 
@@ -84,7 +74,7 @@ describe('the widget on a host page', () => {
   });
 
   it('fills a phone screen, keeps the page behind it from scrolling, and gives scrolling back on close', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 760 }, hasTouch: true });
+    const page = await real.browser.newPage({ viewport: { width: 390, height: 760 }, hasTouch: true });
     await openPanel(page, '/shipping');
     const box = await page.getByRole('dialog').boundingBox();
     expect(box).toEqual({ x: 0, y: 0, width: 390, height: 760 });
@@ -102,7 +92,7 @@ describe('the widget on a host page', () => {
   });
 
   it('runs commands queued before it loaded, in order, and reports its events', async () => {
-    const page = await browser.newPage();
+    const page = await real.browser.newPage();
     const problems = watchProblems(page);
     await page.addInitScript(() => {
       const w = window as unknown as { Porthole: ((...args: unknown[]) => void) & { q?: unknown[] }; events: string[] };
@@ -116,7 +106,7 @@ describe('the widget on a host page', () => {
       w.Porthole('on', 'close', () => w.events.push('close'));
       w.Porthole('prefill', { subject: 'Where is my order?', category: 'Orders & shipping' });
     });
-    await page.goto(`${servers.demo.url}/`);
+    await page.goto(`${real.servers.demo.url}/`);
     await launcher(page).waitFor();
     const launcherBox = await launcher(page).boundingBox();
     expect(launcherBox!.x).toBeLessThan(100);
@@ -131,7 +121,7 @@ describe('the widget on a host page', () => {
     expect(await page.evaluate(() => (window as unknown as { events: string[] }).events)).toEqual(['ready', 'open', 'close']);
 
     // A second copy of the loader on the same page changes nothing.
-    await page.addScriptTag({ url: `${servers.support.url}/widget.js` });
+    await page.addScriptTag({ url: `${real.servers.support.url}/widget.js` });
     expect(await page.locator('porthole-widget').count()).toBe(1);
 
     await page.evaluate(() => (window as unknown as { Porthole: (...a: unknown[]) => void }).Porthole('config', { hideLauncher: true }));

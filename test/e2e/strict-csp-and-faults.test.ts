@@ -1,22 +1,12 @@
 // The widget under the demo host's strict Content-Security-Policy (nonce + 'strict-dynamic', no
 // inline styles), with no violation reported; and with its API dead, the host page keeps working
 // and the widget says so politely.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, watchProblems } from './support/browser.js';
-import { startServers, type Servers } from './support/servers.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot, watchProblems } from './support/browser.js';
+import { realServersAndBrowser } from './support/lifecycle.js';
 
-let servers: Servers;
-let browser: Browser;
-
-beforeAll(async () => {
-  servers = await startServers();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await servers?.close();
-});
+const real = realServersAndBrowser();
 
 const launcher = (page: Page) => page.getByRole('button', { name: 'Support', exact: true });
 
@@ -32,10 +22,10 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
 
 describe('on a host page with a strict Content-Security-Policy', () => {
   it('works fully — suggestions, an article, search, a sent request — with no violation reported', async () => {
-    const page = await browser.newPage();
+    const page = await real.browser.newPage();
     const problems = watchProblems(page);
     const violations = await watchViolations(page);
-    const response = await page.goto(`${servers.demo.url}/billing`);
+    const response = await page.goto(`${real.servers.demo.url}/billing`);
     expect(response?.headers()['content-security-policy']).toMatch(/script-src 'nonce-[^']+' 'strict-dynamic'/);
     expect(response?.headers()['content-security-policy']).not.toMatch(/unsafe-inline/);
 
@@ -62,11 +52,11 @@ describe('on a host page with a strict Content-Security-Policy', () => {
 
 describe('when the support API cannot be reached', () => {
   it('leaves the host page without uncaught errors, and the widget says so politely', async () => {
-    const page = await browser.newPage();
+    const page = await real.browser.newPage();
     const uncaught: string[] = [];
     page.on('pageerror', (error) => uncaught.push(error.message));
-    await page.route(`${servers.support.url}/api/**`, (route) => route.abort('connectionrefused'));
-    await page.goto(`${servers.demo.url}/shipping`);
+    await page.route(`${real.servers.support.url}/api/**`, (route) => route.abort('connectionrefused'));
+    await page.goto(`${real.servers.demo.url}/shipping`);
     await launcher(page).click();
     await page.getByRole('dialog').getByText('We couldn’t reach support just now').waitFor();
     await screenshot(page, 'api-unreachable');

@@ -1,30 +1,11 @@
 /** Times and names as the inbox shows them. */
 import type { AgentStatus, StoredStatus } from '../../contract/types.js';
-
-const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto', style: 'short' });
-const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['second', 60],
-  ['minute', 60],
-  ['hour', 24],
-  ['day', 7],
-  ['week', 4.35],
-  ['month', 12],
-  ['year', Infinity],
-];
+import { dateTime, timeAgo as relativeTime } from '../../../widget/time.js';
 
 /** "5 min. ago", "yesterday": for lists, where the exact time is in the tooltip. */
-export function timeAgo(iso: string, now = Date.now()): string {
-  let amount = (Date.parse(iso) - now) / 1000;
-  if (Math.abs(amount) < 45) return 'just now';
-  for (const [unit, size] of STEPS) {
-    if (Math.abs(amount) < size) return relative.format(Math.round(amount), unit);
-    amount /= size;
-  }
-  return iso;
-}
+export const timeAgo = (iso: string, now = Date.now()): string => (Math.abs(Date.parse(iso) - now) < 45_000 ? 'just now' : relativeTime(iso, now, 'short'));
 
-const stamp = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
-export const dateTime = (iso: string): string => stamp.format(new Date(iso));
+export { dateTime };
 
 export const STATUS_LABELS: Record<StoredStatus, string> = {
   new: 'New',

@@ -8,7 +8,7 @@ import { Notice } from '../components/Notice.js';
 import type { WidgetModel } from '../state.js';
 import type { RequestsModel } from './requests-model.js';
 import { StatusBadge } from './StatusBadge.js';
-import { dateTime } from './time.js';
+import { dateTime } from '../../time.js';
 
 export function RequestView({ model, requests, id }: { model: WidgetModel; requests: RequestsModel; id: number }) {
   useEffect(() => requests.open(id), [id]);

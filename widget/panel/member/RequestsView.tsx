@@ -6,7 +6,7 @@ import { Notice } from '../components/Notice.js';
 import type { WidgetModel } from '../state.js';
 import type { RequestsModel } from './requests-model.js';
 import { StatusBadge } from './StatusBadge.js';
-import { timeAgo } from './time.js';
+import { timeAgo } from '../../time.js';
 
 export function RequestsView({ model, requests }: { model: WidgetModel; requests: RequestsModel }) {
   const config = model.config.value;
