@@ -1,9 +1,9 @@
 /**
- * Every word the widget shows, in one table per locale, so another locale is one more file.
- * The loader imports `launcherMessages` only; esbuild drops the rest from its bundle.
+ * Every word the widget shows, one table per locale and chunk, so another locale is one more file
+ * for each: this one (the launcher and the panel's first load), en-contact.ts and en-member.ts,
+ * which come with the contact form's and the member views' chunks. The loader imports
+ * `launcherMessages` only; esbuild drops the rest from its bundle.
  */
-import type { FieldProblem } from '../../server/contract/rules.js';
-
 export const launcherMessages = {
   support: 'Support',
 };
@@ -15,7 +15,6 @@ export const messages = {
   searchLabel: 'Search help articles',
   searchPlaceholder: 'Search for answers…',
   suggested: 'Suggested for this page',
-  popular: 'Popular articles',
   results: (query: string) => `Results for “${query}”`,
   noResults: 'No articles match that search. Try other words, or contact us.',
   loading: 'Loading…',
@@ -24,59 +23,7 @@ export const messages = {
   offline: 'We couldn’t reach support just now. Check your connection and try again.',
   retry: 'Try again',
   articleMissing: 'This article is no longer available.',
-  contactTitle: 'Contact us',
-  category: 'What is this about?',
-  chooseCategory: 'Choose a topic',
-  subject: 'Subject',
-  description: 'How can we help?',
-  descriptionHint: 'Include any details that help us answer quickly.',
-  email: 'Your email',
-  name: 'Your name',
-  optional: '(optional)',
-  send: 'Send request',
+  // Also shown by both chunks loaded later: the contact form and a member's reply are sent alike.
   sending: 'Sending…',
-  sendFailed: 'Your request was not sent. Please try again.',
-  tooMany: 'You have sent several requests in a short time. Please wait a few minutes and try again.',
-  sentTitle: 'Request sent',
-  sentBody: (number: number) => `Thanks! Your request #${number} has reached our support team.`,
-  sentEmail: (email: string) => `We’ll reply to ${email}.`,
-  backToHelp: 'Back to help',
-  yourRequests: 'Your requests',
-  awaitingBadge: (count: number) => `${count} ${count === 1 ? 'request is' : 'requests are'} awaiting your reply`,
-  signedInAs: (name: string) => `Signed in as ${name}`,
   sessionEnded: 'Your session has ended. Reload the page to sign in again.',
-  lists: { mine: 'My requests', ccd: 'Requests I’m CC’d on', org: 'Organization requests' },
-  statusFilter: 'Status',
-  allStatuses: 'All',
-  statuses: { open: 'Open', awaiting_reply: 'Awaiting your reply', solved: 'Solved' },
-  noRequests: 'Nothing here yet.',
-  loadMore: 'Load more',
-  lastActivity: (when: string) => `Updated ${when}`,
-  requestTitle: (number: number) => `Request #${number}`,
-  requestMissing: 'This request is not available.',
-  copied: 'CC',
-  you: 'You',
-  support: 'Support',
-  addToConversation: 'Add to conversation',
-  sendReply: 'Send',
-  markSolved: 'Mark as solved',
-  closedNote: 'This request is closed. To continue, submit a follow-up request.',
-  followUp: 'Submit a follow-up',
-  followUpSubject: (number: number, subject: string) => `Follow-up to #${number}: ${subject}`,
-  ccLabel: 'CC',
-  ccHint: 'Email addresses of people who should see this conversation, separated by commas.',
-  newRequest: 'Submit a request',
-  problems: {
-    required: 'Please fill this in.',
-    too_long: 'This is too long.',
-    invalid_email: 'Please enter an email address like name@example.com.',
-    invalid_choice: 'Please pick one of the choices.',
-    unknown_field: 'This field is not part of the form.',
-    control_characters: 'This contains characters that are not allowed.',
-    duplicate: 'This address is listed twice.',
-    own_address: 'You will get the replies anyway: no need to copy yourself.',
-    too_many: 'You can copy at most 20 people.',
-  } satisfies Record<FieldProblem, string>,
 };
-
-export type Messages = typeof messages;

@@ -8,7 +8,6 @@ import { Header } from './components/Header.js';
 import { ArticleView } from './views/ArticleView.js';
 import { ContactView } from './contact-view.js';
 import { HomeView } from './views/HomeView.js';
-import { SentView } from './views/SentView.js';
 import { MemberArea } from './MemberArea.js';
 import type { WidgetModel } from './state.js';
 import type { View } from './models/navigation.js';
@@ -49,8 +48,7 @@ export function App({ model }: { model: WidgetModel }) {
       <div class="body">
         {view.name === 'home' && <HomeView model={model} />}
         {view.name === 'article' && <ArticleView model={model} />}
-        {view.name === 'contact' && <ContactView model={model} />}
-        {view.name === 'sent' && <SentView model={model} number={view.number} email={view.email} />}
+        {(view.name === 'contact' || view.name === 'sent') && <ContactView model={model} />}
         {(view.name === 'requests' || view.name === 'request') && <MemberArea model={model} />}
       </div>
     </div>

@@ -1,6 +1,6 @@
 /**
  * The panel chunk's entry: the loader imports it at the first sign of interest and calls mountPanel.
- * It renders into the loader's shadow root with its own constructed stylesheet (CSP-safe).
+ * It renders into the loader's shadow root with its own constructed stylesheets (CSP-safe).
  */
 import { render } from 'preact';
 import { effect } from '@preact/signals';
@@ -8,15 +8,14 @@ import type { MountPanel } from '../bridge.js';
 import { createApiClient } from './api.js';
 import { App } from './App.js';
 import { createWidgetModel } from './state.js';
-import { panelCss } from './styles.js';
-import { loadMemberFeatures } from './MemberArea.js';
+import { adoptPanelStyles } from './styles.js';
+import { memberChunk } from './member-chunk.js';
 
 export const mountPanel: MountPanel = (bridge, pending) => {
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(panelCss);
+  adoptPanelStyles(bridge.root);
   // The site's own colour, unless the host page chose one (the loader's `!important` rule wins).
   const siteColor = new CSSStyleSheet();
-  bridge.root.adoptedStyleSheets = [...bridge.root.adoptedStyleSheets, sheet, siteColor];
+  bridge.root.adoptedStyleSheets = [...bridge.root.adoptedStyleSheets, siteColor];
 
   const model = createWidgetModel(createApiClient(bridge.scriptUrl, bridge.site), bridge);
   effect(() => {
@@ -29,9 +28,10 @@ export const mountPanel: MountPanel = (bridge, pending) => {
   bridge.root.append(container);
   render(<App model={model} />, container);
 
-  // Members get their views, badge and live updates from a chunk of their own, fetched once signed in.
+  // A signed-in member's badge and live updates start at once, even with the panel closed; signing
+  // in brought their chunk.
   effect(() => {
-    if (model.session.state.value === 'signed-in') loadMemberFeatures(model).catch(() => undefined);
+    if (model.session.state.value === 'signed-in') memberChunk.peek()?.memberFeatures(model);
   });
   model.start();
   for (const command of pending) model.run(command);

@@ -12,7 +12,6 @@ import { failed, loading, ready, type Loadable } from './models/loadable.js';
 import { createNavigation, type NavigateTarget } from './models/navigation.js';
 import { createMemberSession, type Identity } from './models/member-session.js';
 import { lockPageScroll } from './page-scroll.js';
-import { messages } from '../i18n/en.js';
 
 /** The page the visitor is on, as the server may see it: origin and path, never query or fragment. */
 const currentPage = () => location.origin + location.pathname;
@@ -70,7 +69,8 @@ export function createWidgetModel(api: ApiClient, bridge: LoaderBridge) {
     contact,
     session,
     api,
-    messages,
+    /** The widget's shadow root, where views loaded on demand adopt their styles. */
+    root: bridge.root,
     launcher: bridge.launcher,
     emit: bridge.emit,
     open: () => setOpen(true),

@@ -1,13 +1,15 @@
 /**
- * The panel's styles, adopted into the shadow root as a constructed stylesheet (no <style>, no
- * style attributes: strict CSP allows it). Every size is px and every font is set here, so nothing
- * about the host page — its root font size, fonts, line height — changes how the panel looks.
+ * The styles of the panel's frame and of what its first load shows (home, an article); the views
+ * loaded on demand bring their own (contact/styles.ts, form-styles.ts, member/styles.ts). Every
+ * size is px and every font is set here, so nothing about the host page — its root font size,
+ * fonts, line height — changes how the panel looks.
  */
-export const panelCss = `
+import { stylesheet } from './stylesheet.js';
+
+export const adoptPanelStyles = stylesheet(`
 .ph{--ph-text:#1f2933;--ph-muted:#5f6b76;--ph-line:#e3e7eb;--ph-soft:#f4f6f8;--ph-danger:#b42318;--ph-accent-ink:var(--ph-accent,#1f2937);color:var(--ph-text);font:400 14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;letter-spacing:normal;text-transform:none;text-align:left;-webkit-font-smoothing:antialiased}
 *,*::before,*::after{box-sizing:border-box}
 [hidden]{display:none!important}
-.launcher .count{display:inline-flex;align-items:center;justify-content:center;min-width:20px;height:20px;margin-left:2px;padding:0 6px;border-radius:10px;background:#dc2626;color:#fff;font:700 12px/1 system-ui,sans-serif}
 .panel{position:fixed;right:20px;bottom:84px;display:flex;flex-direction:column;width:380px;height:min(640px,calc(100vh - 104px));background:#fff;border-radius:14px;box-shadow:0 12px 40px rgba(15,23,42,.22),0 0 0 1px rgba(15,23,42,.06);overflow:hidden}
 :host([data-position=left]) .panel{left:20px;right:auto}
 .header{display:flex;align-items:center;gap:4px;min-height:56px;padding:8px 8px 8px 16px;background:var(--ph-accent,#1f2937);color:#fff}
@@ -17,13 +19,8 @@ export const panelCss = `
 .icon-button svg{width:20px;height:20px;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}
 .body{flex:1;overflow-y:auto;overscroll-behavior:contain}
 .view{display:block;margin:0;padding:16px}
-.member-entry{display:flex;flex-direction:column;gap:2px;width:100%;margin:0 0 12px;padding:12px 14px;border:1px solid var(--ph-line);border-radius:10px;background:var(--ph-soft);color:inherit;font:inherit;text-align:left;cursor:pointer}
-.member-entry:hover{border-color:var(--ph-accent-ink)}
-.member-entry-title{font-weight:600;color:var(--ph-accent-ink)}
-.member-entry .muted{font-size:13px}
 .search input{width:100%;height:40px;margin:0;padding:0 12px;border:1px solid var(--ph-line);border-radius:8px;background:var(--ph-soft);color:inherit;font:inherit}
 .section-heading{margin:18px 0 8px;font-size:12px;font-weight:600;letter-spacing:.04em;text-transform:uppercase;color:var(--ph-muted)}
-.form .section-heading{margin-top:0;font-size:16px;letter-spacing:normal;text-transform:none;color:var(--ph-text)}
 .articles{margin:0;padding:0;list-style:none}
 .articles li{margin:0 0 6px}
 .article-link{display:block;width:100%;margin:0;padding:10px 12px;border:1px solid var(--ph-line);border-radius:10px;background:#fff;color:inherit;font:inherit;text-align:left;cursor:pointer}
@@ -37,16 +34,6 @@ export const panelCss = `
 .primary{border:0;background:var(--ph-accent,#1f2937);color:#fff}
 .primary:disabled{opacity:.6;cursor:progress}
 .secondary{border:1px solid var(--ph-line);background:#fff;color:var(--ph-text)}
-.form .primary{width:100%;margin-top:6px}
-.field{margin:0 0 14px}
-.field label{display:block;margin:0 0 4px;font-weight:600}
-.optional{font-weight:400;color:var(--ph-muted)}
-.field input,.field select,.field textarea{display:block;width:100%;margin:0;padding:9px 10px;border:1px solid #c5ccd3;border-radius:8px;background:#fff;color:inherit;font:inherit}
-.field textarea{resize:vertical;min-height:110px}
-.field.invalid input,.field.invalid select,.field.invalid textarea{border-color:var(--ph-danger)}
-.hint{margin:0 0 4px;font-size:12px;color:var(--ph-muted)}
-.error,.form-error{margin:4px 0 0;font-size:13px;color:var(--ph-danger)}
-.form-error{margin:0 0 10px}
 .notice{padding:12px;border-radius:10px;background:#fff6ed;color:#7a2e0e}
 .notice p{margin:0 0 8px}
 .article-heading{margin:0 0 10px;font-size:18px;line-height:1.3}
@@ -57,10 +44,7 @@ export const panelCss = `
 .prose a{color:var(--ph-accent-ink)}
 .prose code{padding:1px 4px;border-radius:4px;background:var(--ph-soft);font:13px ui-monospace,SFMono-Regular,Menlo,monospace}
 .prose table{border-collapse:collapse}.prose td,.prose th{padding:4px 8px;border:1px solid var(--ph-line)}
-.sent{text-align:center;padding-top:36px}
-.sent-icon{width:48px;height:48px;padding:10px;border-radius:50%;background:#dcfce7;fill:none;stroke:#15803d;stroke-width:2.5;stroke-linecap:round;stroke-linejoin:round}
-.trap{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 :focus-visible{outline:3px solid #2563eb;outline-offset:2px}
 @media (max-width:639px){.panel{inset:0;width:auto;height:auto;border-radius:0}}
-`;
+`);

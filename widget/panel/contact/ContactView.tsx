@@ -6,11 +6,12 @@
 import { useRef } from 'preact/hooks';
 import { LIMITS } from '../../../server/contract/rules.js';
 import { messages } from '../../i18n/en.js';
-import { Field } from './Field.js';
-import { submitContact } from './submit.js';
+import { contactMessages } from '../../i18n/en-contact.js';
+import { errorText, Field } from './Field.js';
+import { splitCcs, submitContact } from './submit.js';
 import { Notice } from '../components/Notice.js';
 import type { WidgetModel } from '../state.js';
-import { splitCcs, type FieldError } from '../models/contact-form.js';
+import type { FieldError } from '../models/contact-form.js';
 
 /** The CC field's problems, each naming the address it is about. */
 function ccError(errors: Record<string, FieldError>, text: string): FieldError | undefined {
@@ -19,8 +20,7 @@ function ccError(errors: Record<string, FieldError>, text: string): FieldError |
   if (!found.length) return undefined;
   const describe = ([path, error]: [string, FieldError]) => {
     const address = addresses[Number(path.slice(4))];
-    const words = 'problem' in error ? messages.problems[error.problem] : error.message;
-    return address ? `${address}: ${words}` : words;
+    return address ? `${address}: ${errorText(error)}` : errorText(error);
   };
   return { message: found.map(describe).join(' ') };
 }
@@ -55,12 +55,12 @@ export function ContactView({ model }: { model: WidgetModel }) {
   return (
     <form ref={form} class="view form" noValidate onSubmit={submit} aria-labelledby="ph-contact-heading">
       <h3 id="ph-contact-heading" class="section-heading" tabIndex={-1} data-autofocus>
-        {messages.contactTitle}
+        {contactMessages.contactTitle}
       </h3>
-      <Field id="ph-category" label={messages.category} error={errors.categoryId}>
+      <Field id="ph-category" label={contactMessages.category} error={errors.categoryId}>
         {(control) => (
           <select {...control} value={draft.categoryId} onChange={(event) => contact.update({ categoryId: event.currentTarget.value, fields: {} })}>
-            <option value="">{messages.chooseCategory}</option>
+            <option value="">{contactMessages.chooseCategory}</option>
             {config.value.categories.map((category) => (
               <option key={category.id} value={category.id}>
                 {category.name}
@@ -77,7 +77,7 @@ export function ContactView({ model }: { model: WidgetModel }) {
             const set = (next: string) => contact.update({ fields: { ...draft.fields, [field.key]: next } });
             return field.type === 'select' ? (
               <select {...control} value={value} onChange={(event) => set(event.currentTarget.value)}>
-                <option value="">{messages.chooseCategory}</option>
+                <option value="">{contactMessages.chooseCategory}</option>
                 {field.options?.map((option) => (
                   <option key={option} value={option}>
                     {option}
@@ -91,22 +91,22 @@ export function ContactView({ model }: { model: WidgetModel }) {
         </Field>
       ))}
 
-      <Field id="ph-subject" label={messages.subject} error={errors.subject}>
+      <Field id="ph-subject" label={contactMessages.subject} error={errors.subject}>
         {(control) => <input {...control} type="text" maxLength={LIMITS.subject} {...text('subject')} />}
       </Field>
-      <Field id="ph-description" label={messages.description} hint={messages.descriptionHint} error={errors.description}>
+      <Field id="ph-description" label={contactMessages.description} hint={contactMessages.descriptionHint} error={errors.description}>
         {(control) => <textarea {...control} rows={5} maxLength={LIMITS.description} {...text('description')} />}
       </Field>
       {member ? (
-        <Field id="ph-ccs" label={messages.ccLabel} optional hint={messages.ccHint} error={ccError(errors, draft.ccs)}>
+        <Field id="ph-ccs" label={contactMessages.ccLabel} optional hint={contactMessages.ccHint} error={ccError(errors, draft.ccs)}>
           {(control) => <input {...control} type="text" inputMode="email" autocomplete="off" {...text('ccs')} />}
         </Field>
       ) : (
         <>
-          <Field id="ph-email" label={messages.email} error={errors.email}>
+          <Field id="ph-email" label={contactMessages.email} error={errors.email}>
             {(control) => <input {...control} type="email" autocomplete="email" maxLength={LIMITS.email} {...text('email')} />}
           </Field>
-          <Field id="ph-name" label={messages.name} optional error={errors.name}>
+          <Field id="ph-name" label={contactMessages.name} optional error={errors.name}>
             {(control) => <input {...control} type="text" autocomplete="name" maxLength={LIMITS.name} {...text('name')} />}
           </Field>
         </>
@@ -120,11 +120,11 @@ export function ContactView({ model }: { model: WidgetModel }) {
 
       {failure && !Object.keys(failure.fields).length && (
         <p class="form-error" role="alert">
-          {failure.code === 'rate_limited' ? messages.tooMany : failure.code === 'network' ? messages.offline : messages.sendFailed}
+          {failure.code === 'rate_limited' ? contactMessages.tooMany : failure.code === 'network' ? messages.offline : contactMessages.sendFailed}
         </p>
       )}
       <button type="submit" class="primary" disabled={contact.submitting.value}>
-        {contact.submitting.value ? messages.sending : messages.send}
+        {contact.submitting.value ? messages.sending : contactMessages.send}
       </button>
     </form>
   );

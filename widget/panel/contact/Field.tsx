@@ -3,7 +3,7 @@
  * function so it receives the id and aria attributes that tie it to its label and messages.
  */
 import type { ComponentChildren } from 'preact';
-import { messages } from '../../i18n/en.js';
+import { contactMessages } from '../../i18n/en-contact.js';
 import type { FieldError } from '../models/contact-form.js';
 
 export interface ControlProps {
@@ -21,7 +21,7 @@ interface FieldProps {
   children: (control: ControlProps) => ComponentChildren;
 }
 
-export const errorText = (error: FieldError) => ('problem' in error ? messages.problems[error.problem] : error.message);
+export const errorText = (error: FieldError) => ('problem' in error ? contactMessages.problems[error.problem] : error.message);
 
 export function Field({ id, label, optional, hint, error, children }: FieldProps) {
   const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
@@ -29,7 +29,7 @@ export function Field({ id, label, optional, hint, error, children }: FieldProps
     <div class={error ? 'field invalid' : 'field'}>
       <label for={id}>
         {label}
-        {optional && <span class="optional"> {messages.optional}</span>}
+        {optional && <span class="optional"> {contactMessages.optional}</span>}
       </label>
       {hint && (
         <p class="hint" id={`${id}-hint`}>

@@ -6,7 +6,10 @@
 import { checkCcs, checkNewRequest } from '../../../server/contract/rules.js';
 import type { CreatedRequestBody, NewRequest } from '../../../server/contract/types.js';
 import { ApiError, type ApiClient } from '../api.js';
-import { emptyDraft, splitCcs, type ContactForm, type Draft, type FieldError } from '../models/contact-form.js';
+import type { ContactForm, Draft, FieldError } from '../models/contact-form.js';
+
+/** The CC field's text as a list of addresses. */
+export const splitCcs = (text: string): string[] => text.split(/[\s,;]+/).filter(Boolean);
 
 // Members write as themselves (the server knows who they are) and may copy others in;
 // anonymous visitors give an email and never send CCs.
@@ -46,7 +49,7 @@ export async function submitContact(form: ContactForm, api: ApiClient): Promise<
     const key = form.attempt.key;
     const { request } = member ? await session.call((token) => api.createRequest(body, key, token)) : await api.createRequest(body, key);
     form.attempt = undefined;
-    draft.value = { ...emptyDraft(), email: draft.value.email, name: draft.value.name };
+    form.clearSent();
     return request;
   } catch (error) {
     const apiError = error instanceof ApiError ? error : new ApiError(0, 'network', String(error));

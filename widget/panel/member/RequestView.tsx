@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import { messages } from '../../i18n/en.js';
+import { memberMessages } from '../../i18n/en-member.js';
 import { Notice } from '../components/Notice.js';
 import type { WidgetModel } from '../state.js';
 import type { RequestsModel } from './requests-model.js';
@@ -22,7 +23,7 @@ export function RequestView({ model, requests, id }: { model: WidgetModel; reque
   }, [shown, id]);
   if (detail.state === 'loading' || (detail.state === 'ready' && !shown)) return <p class="view muted">{messages.loading}</p>;
   if (detail.state === 'error') {
-    const text = detail.error.code === 'session_expired' ? messages.sessionEnded : detail.error.status === 404 ? messages.requestMissing : messages.offline;
+    const text = detail.error.code === 'session_expired' ? messages.sessionEnded : detail.error.status === 404 ? memberMessages.requestMissing : messages.offline;
     return <div class="view"><Notice text={text} onRetry={detail.error.status === 404 ? undefined : () => requests.open(id)} /></div>;
   }
 
@@ -30,7 +31,7 @@ export function RequestView({ model, requests, id }: { model: WidgetModel; reque
   const problem = requests.problem.value;
   const closed = request.status === 'solved' && !request.can.comment;
   const followUp = () => {
-    model.contact.prefill({ subject: messages.followUpSubject(request.id, request.subject), category: request.category.id });
+    model.contact.prefill({ subject: memberMessages.followUpSubject(request.id, request.subject), category: request.category.id });
     model.navigation.show({ name: 'contact' });
   };
 
@@ -42,12 +43,12 @@ export function RequestView({ model, requests, id }: { model: WidgetModel; reque
       <p class="request-meta">
         <StatusBadge status={request.status} />
         <span>
-          {messages.requestTitle(request.id)} · {request.category.name}
+          {memberMessages.requestTitle(request.id)} · {request.category.name}
         </span>
       </p>
       {request.ccs.length > 0 && (
         <p class="muted ccs">
-          {messages.copied}: {request.ccs.map((cc) => cc.name).join(', ')}
+          {memberMessages.copied}: {request.ccs.map((cc) => cc.name).join(', ')}
         </p>
       )}
 
@@ -55,8 +56,8 @@ export function RequestView({ model, requests, id }: { model: WidgetModel; reque
         {request.comments.map((comment) => (
           <li key={comment.id} class={comment.author.role === 'agent' ? 'message from-agent' : 'message'}>
             <p class="message-author">
-              <strong>{comment.author.you ? messages.you : comment.author.name}</strong>
-              {comment.author.role === 'agent' && <span class="tag">{messages.support}</span>}
+              <strong>{comment.author.you ? memberMessages.you : comment.author.name}</strong>
+              {comment.author.role === 'agent' && <span class="tag">{memberMessages.support}</span>}
               <time dateTime={comment.createdAt}>{dateTime(comment.createdAt)}</time>
             </p>
             <p class="message-body">{comment.body}</p>
@@ -66,9 +67,9 @@ export function RequestView({ model, requests, id }: { model: WidgetModel; reque
 
       {closed || problem?.code === 'request_closed' ? (
         <div class="notice" role="status">
-          <p>{messages.closedNote}</p>
+          <p>{memberMessages.closedNote}</p>
           <button type="button" class="secondary" onClick={followUp}>
-            {messages.followUp}
+            {memberMessages.followUp}
           </button>
         </div>
       ) : (
@@ -80,7 +81,7 @@ export function RequestView({ model, requests, id }: { model: WidgetModel; reque
           }}
         >
           <div class="field">
-            <label for="ph-reply">{messages.addToConversation}</label>
+            <label for="ph-reply">{memberMessages.addToConversation}</label>
             <textarea id="ph-reply" rows={3} value={requests.reply.value} onInput={(event) => (requests.reply.value = event.currentTarget.value)} />
           </div>
           {problem && (
@@ -90,11 +91,11 @@ export function RequestView({ model, requests, id }: { model: WidgetModel; reque
           )}
           <div class="actions">
             <button type="submit" class="primary" disabled={requests.busy.value !== null || !requests.reply.value.trim()}>
-              {requests.busy.value === 'reply' ? messages.sending : messages.sendReply}
+              {requests.busy.value === 'reply' ? messages.sending : memberMessages.sendReply}
             </button>
             {request.can.solve && (
               <button type="button" class="secondary" disabled={requests.busy.value !== null} onClick={() => requests.solve(request.id)}>
-                {messages.markSolved}
+                {memberMessages.markSolved}
               </button>
             )}
           </div>

@@ -2,6 +2,7 @@
 import { useEffect } from 'preact/hooks';
 import type { RequestScope } from '../../../server/contract/types.js';
 import { messages } from '../../i18n/en.js';
+import { memberMessages } from '../../i18n/en-member.js';
 import { Notice } from '../components/Notice.js';
 import type { WidgetModel } from '../state.js';
 import type { RequestsModel } from './requests-model.js';
@@ -20,9 +21,9 @@ export function RequestsView({ model, requests }: { model: WidgetModel; requests
   return (
     <div class="view">
       <h3 class="section-heading requests-heading" tabIndex={-1} data-autofocus>
-        {messages.yourRequests}
+        {memberMessages.yourRequests}
       </h3>
-      <div class="tabs" role="tablist" aria-label={messages.yourRequests}>
+      <div class="tabs" role="tablist" aria-label={memberMessages.yourRequests}>
         {tabs.map((tab) => (
           <button
             key={tab}
@@ -33,24 +34,24 @@ export function RequestsView({ model, requests }: { model: WidgetModel; requests
             aria-controls="ph-request-list"
             onClick={() => requests.show(tab)}
           >
-            {messages.lists[tab]}
+            {memberMessages.lists[tab]}
           </button>
         ))}
       </div>
       <label class="filter">
-        {messages.statusFilter}
+        {memberMessages.statusFilter}
         <select value={requests.status.value} onChange={(event) => requests.show(requests.list.value, event.currentTarget.value)}>
-          <option value="">{messages.allStatuses}</option>
-          <option value="open">{messages.statuses.open}</option>
-          <option value="awaiting_reply">{messages.statuses.awaiting_reply}</option>
-          <option value="solved">{messages.statuses.solved}</option>
+          <option value="">{memberMessages.allStatuses}</option>
+          <option value="open">{memberMessages.statuses.open}</option>
+          <option value="awaiting_reply">{memberMessages.statuses.awaiting_reply}</option>
+          <option value="solved">{memberMessages.statuses.solved}</option>
         </select>
       </label>
 
       <div id="ph-request-list" role="tabpanel" aria-busy={rows.state === 'loading'}>
         {rows.state === 'loading' && <p class="muted">{messages.loading}</p>}
         {rows.state === 'error' && <Notice text={rows.error.code === 'session_expired' ? messages.sessionEnded : messages.offline} onRetry={requests.loadList} />}
-        {rows.state === 'ready' && !rows.value.length && <p class="muted">{messages.noRequests}</p>}
+        {rows.state === 'ready' && !rows.value.length && <p class="muted">{memberMessages.noRequests}</p>}
         {rows.state === 'ready' && rows.value.length > 0 && (
           <ul class="requests">
             {rows.value.map((request) => (
@@ -60,7 +61,7 @@ export function RequestsView({ model, requests }: { model: WidgetModel; requests
                   <span class="request-meta">
                     <StatusBadge status={request.status} />
                     <span>
-                      #{request.id} · {messages.lastActivity(timeAgo(request.updatedAt))}
+                      #{request.id} · {memberMessages.lastActivity(timeAgo(request.updatedAt))}
                     </span>
                   </span>
                 </button>
@@ -70,12 +71,12 @@ export function RequestsView({ model, requests }: { model: WidgetModel; requests
         )}
         {requests.nextCursor.value && (
           <button type="button" class="secondary wide" disabled={requests.loadingMore.value} onClick={requests.loadMore}>
-            {requests.loadingMore.value ? messages.loading : messages.loadMore}
+            {requests.loadingMore.value ? messages.loading : memberMessages.loadMore}
           </button>
         )}
       </div>
       <button type="button" class="primary wide" onClick={() => model.navigation.show({ name: 'contact' })}>
-        {messages.newRequest}
+        {memberMessages.newRequest}
       </button>
     </div>
   );

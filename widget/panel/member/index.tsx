@@ -1,24 +1,47 @@
 /**
- * The signed-in member's views: a separate chunk, loaded only for members, so anonymous visitors
- * never download it.
+ * Everything only members need, with its words and styles: signing in, their views, the launcher
+ * badge and live updates. A separate chunk, fetched at the first `identify` (../member-chunk.ts),
+ * so anonymous visitors never download it.
  */
+import { memberMessages } from '../../i18n/en-member.js';
 import type { WidgetModel } from '../state.js';
+import { adoptFormStyles } from '../form-styles.js';
 import { createRequestsModel, type RequestsModel } from './requests-model.js';
 import { RequestsView } from './RequestsView.js';
 import { RequestView } from './RequestView.js';
-import { memberCss } from './styles.js';
+import { adoptMemberStyles } from './styles.js';
 import { connectLive } from './live.js';
+
+export { keepSession } from './session.js';
 
 const models = new WeakMap<WidgetModel, RequestsModel>();
 
-/** The member features of one panel, made on first use: the requests model and its live updates. */
+/**
+ * The member features of one panel, made once a member is signed in: the styles (the launcher's
+ * badge needs them with the panel closed), the requests model and its live updates.
+ */
 export function memberFeatures(model: WidgetModel): RequestsModel {
   let requests = models.get(model);
   if (!requests) {
+    adoptFormStyles(model.root);
+    adoptMemberStyles(model.root);
     models.set(model, (requests = createRequestsModel(model)));
     connectLive(model, requests, model.launcher);
   }
   return requests;
+}
+
+/** On the home view, a signed-in member's way to their requests. */
+export function MemberEntry({ model }: { model: WidgetModel }) {
+  const member = model.session.member.value;
+  if (!member) return null;
+  memberFeatures(model);
+  return (
+    <button type="button" class="member-entry" onClick={() => model.navigation.show({ name: 'requests' })}>
+      <span class="member-entry-title">{memberMessages.yourRequests}</span>
+      <span class="muted">{memberMessages.signedInAs(member.name ?? member.email)}</span>
+    </button>
+  );
 }
 
 export function MemberViews({ model }: { model: WidgetModel }) {
@@ -27,5 +50,3 @@ export function MemberViews({ model }: { model: WidgetModel }) {
   if (view.name === 'request') return <RequestView model={model} requests={requests} id={view.id} />;
   return <RequestsView model={model} requests={requests} />;
 }
-
-export { memberCss };

@@ -5,6 +5,7 @@
  * the member's reply — up to date, and tells the host through `request:updated`.
  */
 import { effect, signal } from '@preact/signals';
+import { memberMessages } from '../../i18n/en-member.js';
 import type { WidgetModel } from '../state.js';
 import type { RequestsModel } from './requests-model.js';
 
@@ -32,7 +33,7 @@ export function connectLive(model: WidgetModel, requests: RequestsModel, launche
       ({ awaitingReply }) => {
         badge.hidden = awaitingReply === 0;
         badge.textContent = String(awaitingReply);
-        description.textContent = awaitingReply ? model.messages.awaitingBadge(awaitingReply) : '';
+        description.textContent = awaitingReply ? memberMessages.awaitingBadge(awaitingReply) : '';
         if (awaitingReply) launcher.setAttribute('aria-describedby', description.id);
         else launcher.removeAttribute('aria-describedby');
       },

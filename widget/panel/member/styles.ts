@@ -1,5 +1,15 @@
-/** Styles of the member views, adopted into the shadow root when their chunk loads. */
-export const memberCss = `
+/**
+ * Styles of the member's entry on the home view, their views and the launcher's badge (on top of
+ * the form fields', ../form-styles.ts), adopted once a member is signed in (see index.tsx).
+ */
+import { stylesheet } from '../stylesheet.js';
+
+export const adoptMemberStyles = stylesheet(`
+.member-entry{display:flex;flex-direction:column;gap:2px;width:100%;margin:0 0 12px;padding:12px 14px;border:1px solid var(--ph-line);border-radius:10px;background:var(--ph-soft);color:inherit;font:inherit;text-align:left;cursor:pointer}
+.member-entry:hover{border-color:var(--ph-accent-ink)}
+.member-entry-title{font-weight:600;color:var(--ph-accent-ink)}
+.member-entry .muted{font-size:13px}
+.launcher .count{display:inline-flex;align-items:center;justify-content:center;min-width:20px;height:20px;margin-left:2px;padding:0 6px;border-radius:10px;background:#dc2626;color:#fff;font:700 12px/1 system-ui,sans-serif}
 .requests-heading{margin-top:0}
 .tabs{display:flex;gap:4px;margin:0 0 10px;border-bottom:1px solid var(--ph-line)}
 .tab{margin:0 0 -1px;padding:8px 10px;border:0;border-bottom:2px solid transparent;background:none;color:var(--ph-muted);font:600 13px/1.3 inherit;font-family:inherit;cursor:pointer}
@@ -27,4 +37,4 @@ export const memberCss = `
 .message-body{margin:0;white-space:pre-wrap;overflow-wrap:anywhere}
 .actions{display:flex;gap:8px}
 .actions .primary{flex:1}
-`;
+`);

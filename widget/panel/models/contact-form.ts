@@ -34,10 +34,7 @@ export interface Prefill {
 /** A field's problem: a rule the widget knows (translated) or the server's own words. */
 export type FieldError = { problem: FieldProblem } | { message: string };
 
-export const emptyDraft = (): Draft => ({ categoryId: '', subject: '', description: '', email: '', name: '', fields: {}, ccs: '', website: '' });
-
-/** The CC field's text as a list of addresses. */
-export const splitCcs = (text: string): string[] => text.split(/[\s,;]+/).filter(Boolean);
+const emptyDraft = (): Draft => ({ categoryId: '', subject: '', description: '', email: '', name: '', fields: {}, ccs: '', website: '' });
 
 /**
  * The form's state lives here, in the panel itself, so `prefill` and sign-out work before the form
@@ -82,6 +79,10 @@ export function createContactForm(categories: () => Category[], session: MemberS
         ...(text(values.name) !== undefined && { name: values.name }),
         ...(match && { categoryId: match.id }),
       } as Draft;
+    },
+    /** After a request went out: a fresh draft, keeping the visitor's email and name for the next one. */
+    clearSent() {
+      draft.value = { ...emptyDraft(), email: draft.value.email, name: draft.value.name };
     },
     /** After sign-out: the CCs were the member's, not the next visitor's. */
     forgetMember() {

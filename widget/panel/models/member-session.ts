@@ -1,97 +1,52 @@
 /**
- * The signed-in member, as the host vouched for them with `Porthole('identify', …)`. The session
- * lives in memory only (no cookie, nothing in the URL). Given `{ jwt }`, a session that ends is
- * renewed by asking the host for a fresh token; given `{ token }`, the member is asked to reload.
+ * The signed-in member, as the host vouched for them with `Porthole('identify', …)`: who they are
+ * and how their session is going, for the views. Signing in and keeping the session alive is done
+ * by member/session.ts, which comes with the member chunk, fetched at the first `identify`.
  */
-import { computed, signal } from '@preact/signals';
+import { signal } from '@preact/signals';
 import type { Member } from '../../../server/contract/types.js';
-import { ApiError, type ApiClient } from '../api.js';
+import type { ApiClient } from '../api.js';
+import { loadMemberChunk } from '../member-chunk.js';
+import type { SessionKeeper } from '../member/session.js';
 
 /** From the host (`token` once, or a `jwt` function to ask again), or from a mail's link (`link`, reusable). */
 export type Identity = { token: string } | { jwt: () => Promise<string> } | { link: string };
 export type SessionState = 'anonymous' | 'signing-in' | 'signed-in' | 'ended';
 
-// Renew a little before the server would refuse the token, so no request fails on the way.
-const RENEW_EARLY_MS = 30_000;
-
 export function createMemberSession(api: ApiClient) {
   const member = signal<Member | null>(null);
   const state = signal<SessionState>('anonymous');
-  let identity: Identity | undefined;
-  let session: { accessToken: string; expiresAt: number } | undefined;
-  let pending: Promise<string> | undefined;
-  let generation = 0;
-
-  const signIn = (): Promise<string> => {
-    const mine = generation;
-    const source = identity;
-    if (!source) return Promise.reject(new ApiError(401, 'session_expired', 'Not signed in.'));
-    state.value = member.value ? 'signed-in' : 'signing-in';
-    if (pending) return pending;
-    const attempt = (async () => {
-      try {
-        // A token given once can only be exchanged once; after that the host must give a new one.
-        if ('token' in source) identity = undefined;
-        const body = 'link' in source ? await api.startLinkSession(source.link) : await api.startSession('token' in source ? source.token : await source.jwt());
-        if (mine !== generation) throw new ApiError(401, 'session_expired', 'Signed out meanwhile.');
-        session = { accessToken: body.accessToken, expiresAt: Date.parse(body.expiresAt) };
-        member.value = body.member;
-        state.value = 'signed-in';
-        return body.accessToken;
-      } catch (error) {
-        if (mine === generation) {
-          session = undefined;
-          state.value = member.value ? 'ended' : 'anonymous';
-        }
+  // Until the keeper has arrived nobody is signed in; commands given meanwhile reach it in order.
+  let keeper: SessionKeeper | undefined;
+  let arriving: Promise<SessionKeeper> | undefined;
+  const arrived = () =>
+    (arriving ??= loadMemberChunk().then(
+      (chunk) => (keeper = chunk.keepSession(api, member, state)),
+      (error: unknown) => {
+        arriving = undefined;
         throw error;
-      }
-    })();
-    // Forgotten once settled — after it is stored, even if `jwt()` threw at once, and only if no newer
-    // identify has started another — so the next call asks the host again.
-    pending = attempt;
-    const forget = () => {
-      if (pending === attempt) pending = undefined;
-    };
-    attempt.then(forget, forget);
-    return attempt;
-  };
-
-  const accessToken = (): Promise<string> =>
-    session && session.expiresAt - RENEW_EARLY_MS > Date.now() ? Promise.resolve(session.accessToken) : signIn();
+      },
+    ));
 
   return {
     member,
     state,
-    signedIn: computed(() => member.value !== null),
     identify(next: Identity) {
-      generation++;
-      identity = next;
-      session = undefined;
-      pending = undefined;
-      void signIn().catch(() => undefined);
+      if (keeper) return keeper.identify(next);
+      // At once, not after the download: the member's views say "Loading…" meanwhile.
+      state.value = 'signing-in';
+      arrived().then(
+        (session) => session.identify(next),
+        () => (state.value = 'anonymous'), // as when the server cannot be reached to sign in
+      );
     },
     logout() {
-      generation++;
-      identity = undefined;
-      session = undefined;
-      pending = undefined;
-      member.value = null;
+      if (keeper) return keeper.logout();
       state.value = 'anonymous';
+      void arriving?.then((session) => session.logout(), () => undefined);
     },
     /** Runs an API call with the member's token; once more with a renewed token if the session had ended. */
-    async call<T>(run: (accessToken: string) => Promise<T>): Promise<T> {
-      try {
-        return await run(await accessToken());
-      } catch (error) {
-        if (!(error instanceof ApiError && error.code === 'session_expired')) throw error;
-        session = undefined;
-        if (!identity) {
-          state.value = 'ended';
-          throw error;
-        }
-        return run(await signIn());
-      }
-    },
+    call: <T>(run: (accessToken: string) => Promise<T>): Promise<T> => (keeper ? keeper.call(run) : arrived().then((session) => session.call(run))),
   };
 }
 

@@ -5,6 +5,7 @@ import { Notice } from '../components/Notice.js';
 import type { WidgetModel } from '../state.js';
 import { useEffect } from 'preact/hooks';
 import { ContactView, preloadContactForm } from '../contact-view.js';
+import { memberChunk } from '../member-chunk.js';
 
 export function HomeView({ model }: { model: WidgetModel }) {
   const { help } = model;
@@ -12,19 +13,14 @@ export function HomeView({ model }: { model: WidgetModel }) {
   const shown = results ?? help.suggestions.value;
   const heading = results ? messages.results(help.query.value.trim()) : messages.suggested;
 
-  const member = model.session.member.value;
+  const MemberEntry = memberChunk.value?.MemberEntry;
   const shownState = help.suggestions.value.state;
   useEffect(() => {
     if (shownState === 'ready') preloadContactForm();
   }, [shownState]);
   return (
     <div class="view">
-      {member && (
-        <button type="button" class="member-entry" onClick={() => model.navigation.show({ name: 'requests' })}>
-          <span class="member-entry-title">{messages.yourRequests}</span>
-          <span class="muted">{messages.signedInAs(member.name ?? member.email)}</span>
-        </button>
-      )}
+      {MemberEntry && <MemberEntry model={model} />}
       <form class="search" role="search" onSubmit={(event) => event.preventDefault()}>
         <label for="ph-search" class="visually-hidden">
           {messages.searchLabel}

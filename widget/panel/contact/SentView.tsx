@@ -1,5 +1,5 @@
 /** The confirmation after a request was sent, with its number. */
-import { messages } from '../../i18n/en.js';
+import { contactMessages } from '../../i18n/en-contact.js';
 import type { WidgetModel } from '../state.js';
 
 export function SentView({ model, number, email }: { model: WidgetModel; number: number; email: string }) {
@@ -9,12 +9,12 @@ export function SentView({ model, number, email }: { model: WidgetModel; number:
         <path d="M5 12.5l4.5 4.5L19 7.5" />
       </svg>
       <h3 class="article-heading" tabIndex={-1} data-autofocus>
-        {messages.sentTitle}
+        {contactMessages.sentTitle}
       </h3>
-      <p>{messages.sentBody(number)}</p>
-      {email && <p class="muted">{messages.sentEmail(email)}</p>}
+      <p>{contactMessages.sentBody(number)}</p>
+      {email && <p class="muted">{contactMessages.sentEmail(email)}</p>}
       <button type="button" class="secondary" onClick={() => model.navigation.show({ name: 'home' })}>
-        {messages.backToHelp}
+        {contactMessages.backToHelp}
       </button>
     </div>
   );

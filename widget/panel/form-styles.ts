@@ -1,0 +1,18 @@
+/**
+ * Form fields, their hints and errors: shared by the contact form and a member's reply, so esbuild
+ * puts them in a chunk of their own that comes with either, never with the first load.
+ */
+import { stylesheet } from './stylesheet.js';
+
+export const adoptFormStyles = stylesheet(`
+.form .primary{width:100%;margin-top:6px}
+.field{margin:0 0 14px}
+.field label{display:block;margin:0 0 4px;font-weight:600}
+.optional{font-weight:400;color:var(--ph-muted)}
+.field input,.field select,.field textarea{display:block;width:100%;margin:0;padding:9px 10px;border:1px solid #c5ccd3;border-radius:8px;background:#fff;color:inherit;font:inherit}
+.field textarea{resize:vertical;min-height:110px}
+.field.invalid input,.field.invalid select,.field.invalid textarea{border-color:var(--ph-danger)}
+.hint{margin:0 0 4px;font-size:12px;color:var(--ph-muted)}
+.error,.form-error{margin:4px 0 0;font-size:13px;color:var(--ph-danger)}
+.form-error{margin:0 0 10px}
+`);

@@ -1,0 +1,91 @@
+/**
+ * Signing the member in and keeping their session alive, for the panel's session model
+ * (../models/member-session.ts), whose `member` and `state` it sets. The session lives in memory
+ * only (no cookie, nothing in the URL). Given `{ jwt }`, a session that ends is renewed by asking
+ * the host for a fresh token; given `{ token }`, the member is asked to reload.
+ */
+import type { Signal } from '@preact/signals';
+import type { Member } from '../../../server/contract/types.js';
+import { ApiError, type ApiClient } from '../api.js';
+import type { Identity, SessionState } from '../models/member-session.js';
+
+// Renew a little before the server would refuse the token, so no request fails on the way.
+const RENEW_EARLY_MS = 30_000;
+
+export function keepSession(api: ApiClient, member: Signal<Member | null>, state: Signal<SessionState>) {
+  let identity: Identity | undefined;
+  let session: { accessToken: string; expiresAt: number } | undefined;
+  let pending: Promise<string> | undefined;
+  let generation = 0;
+
+  const signIn = (): Promise<string> => {
+    const mine = generation;
+    const source = identity;
+    if (!source) return Promise.reject(new ApiError(401, 'session_expired', 'Not signed in.'));
+    state.value = member.value ? 'signed-in' : 'signing-in';
+    if (pending) return pending;
+    const attempt = (async () => {
+      try {
+        // A token given once can only be exchanged once; after that the host must give a new one.
+        if ('token' in source) identity = undefined;
+        const body = 'link' in source ? await api.startLinkSession(source.link) : await api.startSession('token' in source ? source.token : await source.jwt());
+        if (mine !== generation) throw new ApiError(401, 'session_expired', 'Signed out meanwhile.');
+        session = { accessToken: body.accessToken, expiresAt: Date.parse(body.expiresAt) };
+        member.value = body.member;
+        state.value = 'signed-in';
+        return body.accessToken;
+      } catch (error) {
+        if (mine === generation) {
+          session = undefined;
+          state.value = member.value ? 'ended' : 'anonymous';
+        }
+        throw error;
+      }
+    })();
+    // Forgotten once settled — after it is stored, even if `jwt()` threw at once, and only if no newer
+    // identify has started another — so the next call asks the host again.
+    pending = attempt;
+    const forget = () => {
+      if (pending === attempt) pending = undefined;
+    };
+    attempt.then(forget, forget);
+    return attempt;
+  };
+
+  const accessToken = (): Promise<string> =>
+    session && session.expiresAt - RENEW_EARLY_MS > Date.now() ? Promise.resolve(session.accessToken) : signIn();
+
+  return {
+    identify(next: Identity) {
+      generation++;
+      identity = next;
+      session = undefined;
+      pending = undefined;
+      void signIn().catch(() => undefined);
+    },
+    logout() {
+      generation++;
+      identity = undefined;
+      session = undefined;
+      pending = undefined;
+      member.value = null;
+      state.value = 'anonymous';
+    },
+    /** Runs an API call with the member's token; once more with a renewed token if the session had ended. */
+    async call<T>(run: (accessToken: string) => Promise<T>): Promise<T> {
+      try {
+        return await run(await accessToken());
+      } catch (error) {
+        if (!(error instanceof ApiError && error.code === 'session_expired')) throw error;
+        session = undefined;
+        if (!identity) {
+          state.value = 'ended';
+          throw error;
+        }
+        return run(await signIn());
+      }
+    },
+  };
+}
+
+export type SessionKeeper = ReturnType<typeof keepSession>;
