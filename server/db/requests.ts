@@ -2,7 +2,7 @@
  * Support requests ("tickets"). Each exported function is one unit of work: one synchronous
  * transaction inside, a Promise outside, so the same calls can later run on PostgreSQL.
  */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from './client.js';
 import { enqueueMail, type MailDraft } from './outbox.js';
 import { readRequestView, type RequestView } from './request-view.js';
@@ -125,7 +125,6 @@ export async function createRequest(
   });
 }
 
-
 function findOrCreateContact(tx: Tx, siteId: string, email: string, name: string | null, now: string): string {
   const existing = tx
     .select({ id: endUsers.id })
@@ -136,4 +135,9 @@ function findOrCreateContact(tx: Tx, siteId: string, email: string, name: string
   const id = newId('usr');
   tx.insert(endUsers).values({ id, siteId, externalId: null, email, name, createdAt: now, updatedAt: now }).run();
   return id;
+}
+
+/** Idempotency keys (and the answers stored with them) older than `cutoff` can no longer be replayed. */
+export async function forgetIdempotencyKeysBefore(db: Db, cutoff: string): Promise<void> {
+  db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, cutoff)).run();
 }

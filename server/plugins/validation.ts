@@ -16,7 +16,8 @@ export function installValidation(app: FastifyInstance): void {
 
 /** Turns validation errors into `fields` (dotted path → what is wrong) and the error code to answer with. */
 export function describeValidation(errors: ErrorObject[], part: string): { code: string; fields: Record<string, string> } {
-  const fields: Record<string, string> = {};
+  // No prototype: an unknown key named `constructor` or `toString` must be reported like any other.
+  const fields: Record<string, string> = Object.create(null);
   let forbidden = false;
   for (const error of errors) {
     let path = error.instancePath.split('/').filter(Boolean).join('.');
@@ -33,7 +34,7 @@ export function describeValidation(errors: ErrorObject[], part: string): { code:
     // Keep the first problem per field: it is the most basic one (type before length, and so on).
     fields[path || part] ??= message;
   }
-  return { code: forbidden ? 'field_not_allowed' : 'validation_failed', fields };
+  return { code: forbidden ? 'field_not_allowed' : 'validation_failed', fields: { ...fields } };
 }
 
 const TYPE_NAMES: Record<string, string> = { integer: 'a whole number', number: 'a number', string: 'a string', boolean: 'true or false', object: 'an object', array: 'a list' };

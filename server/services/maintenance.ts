@@ -1,11 +1,14 @@
 /**
  * Housekeeping that runs on a timer: solved requests close by themselves after
  * AUTO_CLOSE_AFTER_HOURS (and live views hear of it), used host-token ids are forgotten once their
- * tokens could no longer be used anyway.
+ * tokens could no longer be used anyway, and idempotency keys once their 24 hours are up (they hold
+ * copies of what people wrote, which should not outlive their purpose).
  */
 import type { Db } from '../db/client.js';
 import { closeSolvedBefore, findSiteRequest } from '../db/agent-requests.js';
 import { forgetExpiredTokenIds } from '../db/members.js';
+import { forgetIdempotencyKeysBefore } from '../db/requests.js';
+import { IDEMPOTENCY_WINDOW_MS } from './requests.js';
 import type { Clock } from './clock.js';
 import { changeOf, type EventBus } from './events.js';
 
@@ -24,6 +27,7 @@ export async function runMaintenance({ db, clock, events, autoCloseAfterHours }:
     if (view) events.publish(changeOf(view));
   }
   await forgetExpiredTokenIds(db, now.toISOString());
+  await forgetIdempotencyKeysBefore(db, new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS).toISOString());
   return { closed: closed.length };
 }
 

@@ -12,7 +12,8 @@ import { requestCreatedMails } from './notifications.js';
 import { notifyContextFor } from './notify-context.js';
 import { changeOf } from './events.js';
 
-const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
+/** How long a retry with the same Idempotency-Key is answered from the first attempt. */
+export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 const PROBLEM_MESSAGES: Record<FieldProblem, string> = {
   required: 'is required',

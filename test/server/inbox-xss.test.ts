@@ -1,0 +1,170 @@
+// @vitest-environment happy-dom
+// @vitest-environment-options {"url":"http://localhost:3000/agent"}
+/**
+ * The agent inbox (server/inbox/app, a Preact app) rendered in happy-dom against the real server:
+ * its `fetch` is answered by `app.inject` with an agent's API token. Customers write the XSS corpus
+ * into subjects, messages, their names, organization names and CC addresses; the agent sees every
+ * payload as text, and nothing in the page is built from one.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { h, render } from 'preact';
+import { eq } from 'drizzle-orm';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { insertAgent, insertApiToken } from '../../server/db/agents.js';
+import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
+import { hashPassword } from '../../server/auth/passwords.js';
+import { newId } from '../../server/db/ids.js';
+import { sites } from '../../server/db/schema.js';
+import { App } from '../../server/inbox/app/App.js';
+import { createInboxApi } from '../../server/inbox/app/api.js';
+import { createInboxModel, type InboxModel } from '../../server/inbox/app/state.js';
+import { bearer, categoryIds, memberSession, submit } from './helpers.js';
+
+const XSS_CORPUS = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '<a href="javascript:alert(1)">click</a>',
+  '<svg/onload=alert(1)>',
+  '<svg><script>alert(1)</script></svg>',
+  '"><iframe src=javascript:alert(1)>',
+  "'';!--\"<XSS>=&{()}",
+  '<div style="background:url(javascript:alert(1))">x</div>',
+];
+/** CC addresses must be addresses, so the worst they can carry is quote-breaking attribute text. */
+const HOSTILE_CC = "'onfocus=alert`1`/autofocus='@xss.example";
+
+let t: TestApp;
+let container: HTMLElement;
+let agentToken: string;
+let alert: ReturnType<typeof vi.fn>;
+
+beforeEach(async () => {
+  t = await createTestApp({ submitLimit: { max: 1000, windowMs: 60_000 } });
+  const siteId = t.db.select({ id: sites.id }).from(sites).where(eq(sites.slug, 'demo')).get()!.id;
+  const agentId = newId('agt');
+  await insertAgent(t.db, { id: agentId, siteId, email: 'riley@inbox-xss.example', name: 'Riley', passwordHash: await hashPassword('correct horse battery staple'), createdAt: t.clock.now.toISOString() });
+  agentToken = newSecret('pat_');
+  await insertApiToken(t.db, { id: newId('tok'), agentId, name: 'tests', tokenHash: hashSecret(agentToken), createdAt: t.clock.now.toISOString() });
+
+  // The inbox's fetch, answered by the real app as the signed-in agent.
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
+      const url = new URL(String(input), location.href);
+      const response = await t.app.inject({
+        method: (init.method ?? 'GET') as 'GET' | 'POST' | 'DELETE',
+        url: url.pathname + url.search,
+        headers: { authorization: `Bearer ${agentToken}`, ...(typeof init.body === 'string' && { 'content-type': 'application/json' }) },
+        ...(typeof init.body === 'string' && { payload: init.body }),
+      });
+      return new Response(response.statusCode === 204 ? null : response.body, { status: response.statusCode, headers: { 'content-type': String(response.headers['content-type'] ?? '') } });
+    }),
+  );
+  alert = vi.fn();
+  vi.stubGlobal('alert', alert);
+  container = document.createElement('div');
+  container.id = 'inbox';
+  document.body.append(container);
+});
+
+afterEach(async () => {
+  render(null, container);
+  container.remove();
+  vi.unstubAllGlobals();
+  history.replaceState(null, '', '/agent');
+  await t.close();
+});
+
+/** Customers write the corpus in every way they can; returns request numbers by payload. */
+async function hostileRequests(): Promise<Map<string, number>> {
+  const cats = await categoryIds(t.app);
+  const numbers = new Map<string, number>();
+  for (const [i, payload] of XSS_CORPUS.entries()) {
+    const token = await memberSession(t, { sub: `xss-${i}`, email: `writer${i}@inbox-xss.example`, name: payload, org: { id: `org-${i}`, name: payload } });
+    const created = await submit(t.app, { categoryId: cats['Account & sign-in'], subject: payload, description: payload, ccs: [HOSTILE_CC] }, { headers: bearer(token) });
+    expect(created.statusCode, created.body).toBe(201);
+    const number = created.json().request.id as number;
+    numbers.set(payload, number);
+    const comment = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sites/demo/requests/${number}/comments`,
+      headers: { ...bearer(token), 'content-type': 'application/json' },
+      payload: JSON.stringify({ body: `${payload}\nand again ${payload}` }),
+    });
+    expect(comment.statusCode, comment.body).toBe(201);
+  }
+  // An anonymous visitor whose name is the payload.
+  const anonymous = await submit(t.app, { categoryId: cats['Account & sign-in'], subject: 'Plain subject', description: XSS_CORPUS[1], email: 'anon@inbox-xss.example', name: XSS_CORPUS[1] });
+  expect(anonymous.statusCode, anonymous.body).toBe(201);
+  numbers.set('anonymous', anonymous.json().request.id);
+  return numbers;
+}
+
+function mountInbox(): InboxModel {
+  const model = createInboxModel(createInboxApi());
+  render(h(App, { model }), container);
+  model.start();
+  return model;
+}
+
+/** Elements and attributes only a payload could have made. */
+function madeFromPayloads(): string[] {
+  const suspicious = Array.from(container.querySelectorAll('script, img, iframe, object, embed, svg, xss, math, style, div[style]'));
+  const scriptLinks = Array.from(container.querySelectorAll('[href], [src], [action], [formaction]')).filter((el) =>
+    ['href', 'src', 'action', 'formaction'].some((name) => /^\s*javascript:/i.test(el.getAttribute(name) ?? '')),
+  );
+  const handlers = Array.from(container.querySelectorAll('*')).flatMap((el) =>
+    el
+      .getAttributeNames()
+      .filter((name) => name.toLowerCase().startsWith('on') || name.toLowerCase() === 'autofocus')
+      .map((name) => `${el.tagName.toLowerCase()}[${name}]`),
+  );
+  return [...suspicious.map((el) => el.outerHTML), ...scriptLinks.map((el) => el.outerHTML), ...handlers];
+}
+
+const texts = (selector: string) => Array.from(container.querySelectorAll(selector), (el) => el.textContent);
+
+describe('the XSS corpus in the agent inbox', () => {
+  it('the queue shows every hostile subject and requester name as text, and builds nothing from them', async () => {
+    await hostileRequests();
+    mountInbox();
+    await vi.waitFor(() => expect(texts('.row-subject')).toHaveLength(XSS_CORPUS.length + 1), { timeout: 3000 });
+
+    expect(texts('.row-subject').sort()).toEqual([...XSS_CORPUS, 'Plain subject'].sort());
+    expect(texts('.row-requester').sort()).toEqual([...XSS_CORPUS, XSS_CORPUS[1]].sort());
+    // The only links are the inbox's own: the skip link and one per row.
+    for (const link of Array.from(container.querySelectorAll('a'))) expect(link.getAttribute('href')).toMatch(/^(#detail|\/agent\/requests\/\d+)$/);
+    expect(madeFromPayloads()).toEqual([]);
+    expect(alert).not.toHaveBeenCalled();
+  });
+
+  it.each(XSS_CORPUS.map((payload) => ({ payload })))('an open request with $payload shows it as text in subject, people, organization and history', async ({ payload }) => {
+    const numbers = await hostileRequests();
+    const model = mountInbox();
+    await vi.waitFor(() => expect(model.session.value.state).toBe('signed-in'), { timeout: 3000 });
+    model.openRequest(numbers.get(payload)!);
+    await vi.waitFor(() => expect(container.querySelector('#request-title')?.textContent).toBe(payload), { timeout: 3000 });
+
+    const facts = Object.fromEntries(
+      Array.from(container.querySelectorAll('.facts > div'), (row) => [row.querySelector('dt')?.textContent, row.querySelector('dd')?.textContent]),
+    );
+    expect(container.querySelector('.facts .person')?.textContent).toBe(payload);
+    expect(facts.Organization).toBe(payload);
+    expect(texts('.ccs .person')).toEqual([HOSTILE_CC]);
+    expect(texts('.history .entry-body')).toEqual([payload, `${payload}\nand again ${payload}`]);
+    expect(texts('.history .entry-head strong')).toEqual([payload, payload]);
+    expect(madeFromPayloads()).toEqual([]);
+    expect(alert).not.toHaveBeenCalled();
+  });
+
+  it('an anonymous requester’s hostile name is shown as text on the open request', async () => {
+    const numbers = await hostileRequests();
+    const model = mountInbox();
+    await vi.waitFor(() => expect(model.session.value.state).toBe('signed-in'), { timeout: 3000 });
+    model.openRequest(numbers.get('anonymous')!);
+    await vi.waitFor(() => expect(container.querySelector('#request-title')?.textContent).toBe('Plain subject'), { timeout: 3000 });
+    expect(container.querySelector('.facts .person')?.textContent).toBe(XSS_CORPUS[1]);
+    expect(texts('.history .entry-body')).toEqual([XSS_CORPUS[1]]);
+    expect(madeFromPayloads()).toEqual([]);
+  });
+});
