@@ -4,13 +4,16 @@
  */
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { Db } from './db/client.js';
 import type { Config } from './config.js';
 import { systemClock, type Clock } from './services/clock.js';
 import { createSiteDirectory, type SiteDirectory } from './services/site-directory.js';
+import { createMemberDirectory, type MemberDirectory } from './services/member-directory.js';
 import { installValidation } from './plugins/validation.js';
+import { installSecurityHeaders } from './plugins/security-headers.js';
+import { OneLinePerRequest } from './plugins/request-log.js';
+import { closeConnectionsWhenDraining } from './plugins/drain-on-close.js';
 import { answerFrameworkError, installErrorHandling } from './plugins/error-handling.js';
 import { ApiError } from './errors.js';
 import { siteScope } from './routes/site-scope.js';
@@ -37,6 +40,7 @@ export interface Porthole {
   config: Config;
   clock: Clock;
   sites: SiteDirectory;
+  members: MemberDirectory;
   links: Links;
   events: EventBus;
   /** Open live-event streams (each entry ends one), so shutdown can end them. */
@@ -55,6 +59,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const clock = deps.clock ?? systemClock;
   const app = Fastify({
     logger: deps.logger ?? false,
+    logController: new OneLinePerRequest(),
     trustProxy: deps.config.trustProxy,
     bodyLimit: BODY_LIMIT_BYTES,
     // On shutdown, requests already on their way are served (the database closes only after the
@@ -66,7 +71,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Malformed percent-encoding and over-long path segments fail during routing; answer them in our shape too.
     frameworkErrors: answerFrameworkError,
   });
-  const porthole = { db: deps.db, config: deps.config, clock, sites: createSiteDirectory(deps.db, clock), events: deps.events ?? createEventBus(), streams: new Set() } as Porthole;
+  const porthole = { db: deps.db, config: deps.config, clock, sites: createSiteDirectory(deps.db, clock), members: createMemberDirectory(deps.db, clock), events: deps.events ?? createEventBus(), streams: new Set() } as Porthole;
   app.decorate('porthole', porthole);
 
   // Only JSON bodies are accepted; anything else is 415 rather than a string that fails validation.
@@ -74,7 +79,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installValidation(app);
   endStreamsOnClose(app);
   installErrorHandling(app);
-  await app.register(helmet, { crossOriginResourcePolicy: { policy: 'same-site' } });
+  installSecurityHeaders(app);
+  closeConnectionsWhenDraining(app);
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) =>

@@ -4,6 +4,7 @@
  */
 import { and, desc, eq, exists, inArray, like, lt, lte, not, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from './client.js';
+import { commitWithOthers } from './group-commit.js';
 import { newId } from './ids.js';
 import { enqueueMail, type MailDraft } from './outbox.js';
 import { readRequestView, type RequestView } from './request-view.js';
@@ -93,7 +94,7 @@ export async function addAgentComment(
   now: string,
   notify: (view: RequestView) => MailDraft[],
 ): Promise<AgentChange> {
-  return db.transaction((tx): AgentChange => {
+  return commitWithOthers(db, (tx): AgentChange => {
     const where = and(eq(requests.siteId, siteId), eq(requests.number, number))!;
     const current = tx.select().from(requests).where(where).get();
     if (!current) return { kind: 'not_found' };
@@ -103,7 +104,7 @@ export async function addAgentComment(
     // A note that leaves the status alone is nothing the customer can see: their "last activity" stays.
     if (comment.public || status !== current.status) moveTo(tx, current, status, now);
     const view = readRequestView(tx, where, 'all')!;
-    enqueueMail(tx, siteId, current.id, notify(view), now);
+    enqueueMail(db, siteId, current.id, notify(view), now);
     return { kind: 'done', view };
   });
 }
@@ -114,7 +115,7 @@ function moveTo(tx: Tx, current: typeof requests.$inferSelect, status: StoredSta
 }
 
 export async function setRequestStatus(db: Db, siteId: string, number: number, nextStatus: (current: StoredStatus) => StoredStatus | null, now: string): Promise<AgentChange> {
-  return db.transaction((tx): AgentChange => {
+  return commitWithOthers(db, (tx): AgentChange => {
     const where = and(eq(requests.siteId, siteId), eq(requests.number, number))!;
     const current = tx.select().from(requests).where(where).get();
     if (!current) return { kind: 'not_found' };

@@ -1,6 +1,7 @@
 /** Support agents, their inbox sessions and their API tokens. Secrets are stored as hashes only. */
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
+import { preparedOnce } from './prepared.js';
 import { agentApiTokens, agents, agentSessions, sites } from './schema.js';
 
 export type AgentRow = typeof agents.$inferSelect;
@@ -31,7 +32,8 @@ export async function setAgentPassword(db: Db, agentId: string, passwordHash: st
 }
 
 export async function listSiteAgents(db: Db, siteId: string): Promise<AgentRow[]> {
-  return db.select().from(agents).where(eq(agents.siteId, siteId)).all();
+  const statement = preparedOnce(db, 'site-agents', () => db.select().from(agents).where(eq(agents.siteId, sql.placeholder('siteId'))).prepare());
+  return statement.all({ siteId });
 }
 
 export async function createAgentSession(db: Db, tokenHash: string, agentId: string, now: string): Promise<void> {

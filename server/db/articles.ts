@@ -5,6 +5,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { articlePageRules, articles } from './schema.js';
+import { preparedOnce } from './prepared.js';
 
 export type ArticleRow = typeof articles.$inferSelect;
 export type ArticleListRow = Pick<ArticleRow, 'id' | 'title' | 'excerpt'>;
@@ -30,16 +31,27 @@ export async function findArticle(db: Db, siteId: string, id: string): Promise<A
  * the path itself and anything below it at a segment boundary; the prefix "/" matches the home page only.
  */
 export async function articlesForPage(db: Db, siteId: string, origin: string, path: string, limit: number): Promise<ArticleListRow[]> {
-  return db.all<ArticleListRow>(sql`
-    SELECT a.id AS id, a.title AS title, a.excerpt AS excerpt
-    FROM ${articlePageRules} r JOIN ${articles} a ON a.id = r.article_id
-    WHERE r.site_id = ${siteId}
-      AND (r.origin IS NULL OR r.origin = ${origin})
-      AND (r.path_prefix = ${path}
-           OR (r.path_prefix <> '/' AND substr(${path}, 1, length(r.path_prefix) + 1) = r.path_prefix || '/'))
-    GROUP BY a.id
-    ORDER BY max(length(r.path_prefix)) DESC, a.popularity DESC, a.title
-    LIMIT ${limit}`);
+  // Every widget opening asks this: prepared once (see prepared.ts).
+  const p = sql.placeholder;
+  const statement = preparedOnce(db, 'articles-for-page', () =>
+    db
+      .select({ id: articles.id, title: articles.title, excerpt: articles.excerpt })
+      .from(articlePageRules)
+      .innerJoin(articles, eq(articles.id, articlePageRules.articleId))
+      .where(
+        and(
+          eq(articlePageRules.siteId, p('siteId')),
+          sql`(${articlePageRules.origin} IS NULL OR ${articlePageRules.origin} = ${p('origin')})`,
+          sql`(${articlePageRules.pathPrefix} = ${p('path')} OR (${articlePageRules.pathPrefix} <> '/'
+               AND substr(${p('path')}, 1, length(${articlePageRules.pathPrefix}) + 1) = ${articlePageRules.pathPrefix} || '/'))`,
+        ),
+      )
+      .groupBy(articles.id)
+      .orderBy(sql`max(length(${articlePageRules.pathPrefix})) DESC`, desc(articles.popularity), articles.title)
+      .limit(p('limit'))
+      .prepare(),
+  );
+  return statement.all({ siteId, origin, path, limit });
 }
 
 export async function popularArticles(db: Db, siteId: string, limit: number): Promise<ArticleListRow[]> {

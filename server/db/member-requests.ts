@@ -3,11 +3,13 @@
  * `visibleTo(scope)`, so no route can read, comment on or solve a request the member may not see:
  * for such a request these functions find nothing, exactly as for one that does not exist.
  */
-import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { Db, Tx } from './client.js';
+import { and, count, desc, eq, inArray, lt, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import type { Db } from './client.js';
+import { commitWithOthers } from './group-commit.js';
 import { newId } from './ids.js';
 import { comments, requestCcs, requests, type StoredStatus } from './schema.js';
-import { readRequestView, type RequestView } from './request-view.js';
+import { readRequestView, readRequestViewPrepared, type RequestView } from './request-view.js';
+import { listPlaceholders, listValues, preparedOnce } from './prepared.js';
 import { enqueueMail, type MailDraft } from './outbox.js';
 
 export type { RequestView };
@@ -24,25 +26,44 @@ export interface MemberScope {
 }
 
 export type ListScope = 'mine' | 'ccd' | 'org';
-export type RequestRow = typeof requests.$inferSelect;
+/** What a list shows of each request (no `fields`: their JSON is not needed until it is opened). */
+export type RequestListRow = Pick<typeof requests.$inferSelect, 'number' | 'subject' | 'status' | 'createdAt' | 'updatedAt'>;
 
 // Written as `id IN (…)`, not a correlated EXISTS: the CC index then drives the query, where an
 // EXISTS made SQLite walk every request of the site (0.4 s on a million; bench/api).
-const ccOf = (identityIds: string[]) =>
-  sql`${requests.id} IN (SELECT ${requestCcs.requestId} FROM ${requestCcs} WHERE ${inArray(requestCcs.endUserId, identityIds)})`;
+const ccOf = (identities: Placeholder[]) =>
+  sql`${requests.id} IN (SELECT ${requestCcs.requestId} FROM ${requestCcs} WHERE ${inArray(requestCcs.endUserId, identities)})`;
 
-function visibleTo(scope: MemberScope): SQL {
-  const who = [inArray(requests.requesterId, scope.identityIds), ccOf(scope.identityIds)];
-  if (scope.organizationId) who.push(eq(requests.organizationId, scope.organizationId));
+/*
+ * Member queries run on statements prepared once per shape (prepared.ts): the SQL below is written
+ * with placeholders, and `bindScope` gives their values. A scope's shape is what changes the SQL:
+ * how many identities, whether organization requests count, whether it is a one-request session.
+ */
+const p = sql.placeholder;
+const identitiesOf = (scope: MemberScope) => listPlaceholders('identity', scope.identityIds.length);
+const shapeOf = (scope: MemberScope) => `${scope.identityIds.length}|${scope.organizationId ? 'org' : '-'}|${scope.onlyRequest === null ? 'all' : 'one'}`;
+const bindScope = (scope: MemberScope) => ({
+  siteId: scope.siteId,
+  organizationId: scope.organizationId,
+  onlyRequest: scope.onlyRequest,
+  ...listValues('identity', scope.identityIds),
+});
+
+/**
+ * What the member may see: requests they opened, requests they are CC'd on, and — where the plan
+ * allows — their organization's. `only` narrows it to one of those lists (each is a part of the whole).
+ */
+function visibleTo(scope: MemberScope, only?: ListScope): SQL {
+  const identities = identitiesOf(scope);
+  const through: Record<ListScope, SQL | undefined> = {
+    mine: inArray(requests.requesterId, identities),
+    ccd: ccOf(identities),
+    org: scope.organizationId ? eq(requests.organizationId, p('organizationId')) : undefined,
+  };
+  const allowed = only ? (through[only] ?? sql`0`) : or(through.mine, through.ccd, through.org);
   // `+site_id`: a filter, never the index to walk — without planner statistics SQLite would otherwise
   // pick the site index over the requester's, and read the whole site.
-  return and(sql`+${requests.siteId} = ${scope.siteId}`, scope.onlyRequest === null ? undefined : eq(requests.number, scope.onlyRequest), or(...who))!;
-}
-
-function inList(scope: MemberScope, list: ListScope): SQL {
-  if (list === 'mine') return inArray(requests.requesterId, scope.identityIds);
-  if (list === 'ccd') return ccOf(scope.identityIds);
-  return scope.organizationId ? eq(requests.organizationId, scope.organizationId) : sql`0`;
+  return and(sql`+${requests.siteId} = ${p('siteId')}`, scope.onlyRequest === null ? undefined : eq(requests.number, p('onlyRequest')), allowed)!;
 }
 
 export interface ListOptions {
@@ -53,29 +74,48 @@ export interface ListOptions {
   limit: number;
 }
 
-export async function listVisibleRequests(db: Db, scope: MemberScope, options: ListOptions): Promise<RequestRow[]> {
-  const { after } = options;
-  return db
-    .select()
-    .from(requests)
-    .where(
-      and(
-        visibleTo(scope),
-        inList(scope, options.list),
-        options.statuses ? inArray(requests.status, options.statuses) : undefined,
-        after ? or(lt(requests.updatedAt, after.updatedAt), and(eq(requests.updatedAt, after.updatedAt), lt(requests.number, after.number))) : undefined,
-      ),
-    )
-    .orderBy(desc(requests.updatedAt), desc(requests.number))
-    .limit(options.limit)
-    .all();
+export async function listVisibleRequests(db: Db, scope: MemberScope, options: ListOptions): Promise<RequestListRow[]> {
+  const { list, statuses, after, limit } = options;
+  const shape = `list|${list}|${shapeOf(scope)}|${statuses?.length ?? 0}|${after ? 'after' : 'first'}`;
+  const statement = preparedOnce(db, shape, () =>
+    db
+      .select({ number: requests.number, subject: requests.subject, status: requests.status, createdAt: requests.createdAt, updatedAt: requests.updatedAt })
+      .from(requests)
+      .where(
+        and(
+          visibleTo(scope, list),
+          statuses ? inArray(requests.status, listPlaceholders('status', statuses.length)) : undefined,
+          after ? or(lt(requests.updatedAt, p('afterUpdatedAt')), and(eq(requests.updatedAt, p('afterUpdatedAt')), lt(requests.number, p('afterNumber')))) : undefined,
+        ),
+      )
+      .orderBy(desc(requests.updatedAt), desc(requests.number))
+      .limit(p('limit'))
+      .prepare(),
+  );
+  return statement.all({
+    ...bindScope(scope),
+    ...listValues('status', statuses ?? []),
+    afterUpdatedAt: after?.updatedAt,
+    afterNumber: after?.number,
+    limit,
+  });
 }
 
 export async function countVisibleWithStatus(db: Db, scope: MemberScope, list: ListScope, status: StoredStatus): Promise<number> {
-  return db.$count(requests, and(visibleTo(scope), inList(scope, list), eq(requests.status, status)));
+  const statement = preparedOnce(db, `count|${list}|${shapeOf(scope)}`, () =>
+    db
+      .select({ n: count() })
+      .from(requests)
+      .where(and(visibleTo(scope, list), eq(requests.status, p('status'))))
+      .prepare(),
+  );
+  return statement.get({ ...bindScope(scope), status })!.n;
 }
 
-const readView = (tx: Tx | Db, scope: MemberScope, number: number) => readRequestView(tx, and(visibleTo(scope), eq(requests.number, number))!, 'public');
+// Also called inside `db.transaction`, with `db`: a prepared statement runs on the one connection,
+// so it reads the transaction's own writes.
+const readView = (db: Db, scope: MemberScope, number: number) =>
+  readRequestViewPrepared(db, `member|${shapeOf(scope)}`, () => and(visibleTo(scope), eq(requests.number, p('number')))!, { ...bindScope(scope), number }, 'public');
 
 export async function findVisibleRequest(db: Db, scope: MemberScope, number: number): Promise<RequestView | undefined> {
   return readView(db, scope, number);
@@ -96,16 +136,16 @@ export async function addMemberComment(
   nextStatus: (current: StoredStatus) => StoredStatus | null,
   notify: (view: RequestView) => MailDraft[],
 ): Promise<ChangeOutcome> {
-  return db.transaction((tx): ChangeOutcome => {
-    const current = readView(tx, scope, number);
+  return commitWithOthers(db, (tx): ChangeOutcome => {
+    const current = readView(db, scope, number);
     if (!current) return { kind: 'not_found' };
     const status = nextStatus(current.request.status);
     if (!status) return { kind: 'refused', status: current.request.status };
     const commentId = newId('cmt');
     tx.insert(comments).values({ id: commentId, requestId: current.request.id, authorEndUserId: scope.memberId, body, public: true, createdAt: now }).run();
     tx.update(requests).set({ status, updatedAt: now, solvedAt: status === 'solved' ? current.request.solvedAt : null }).where(eq(requests.id, current.request.id)).run();
-    enqueueMail(tx, scope.siteId, current.request.id, notify(readRequestView(tx, eq(requests.id, current.request.id), 'all')!), now);
-    return { kind: 'done', view: readView(tx, scope, number)!, commentId };
+    enqueueMail(db, scope.siteId, current.request.id, notify(readRequestView(tx, eq(requests.id, current.request.id), 'all')!), now);
+    return { kind: 'done', view: readView(db, scope, number)!, commentId };
   });
 }
 
@@ -117,12 +157,12 @@ export async function solveAsRequester(
   now: string,
   canSolve: (current: StoredStatus) => boolean,
 ): Promise<ChangeOutcome> {
-  return db.transaction((tx): ChangeOutcome => {
-    const current = readView(tx, scope, number);
+  return commitWithOthers(db, (tx): ChangeOutcome => {
+    const current = readView(db, scope, number);
     if (!current) return { kind: 'not_found' };
     const requester = scope.identityIds.includes(current.request.requesterId) && scope.onlyRequest === null;
     if (!requester || !canSolve(current.request.status)) return { kind: 'refused', status: current.request.status };
     tx.update(requests).set({ status: 'solved', solvedAt: now, updatedAt: now }).where(eq(requests.id, current.request.id)).run();
-    return { kind: 'done', view: readView(tx, scope, number)! };
+    return { kind: 'done', view: readView(db, scope, number)! };
   });
 }

@@ -5,7 +5,9 @@
  */
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
+import { commitWithOthers } from './group-commit.js';
 import { newId } from './ids.js';
+import { preparedOnce } from './prepared.js';
 import { endUsers, organizations, usedTokenIds } from './schema.js';
 
 export interface MemberClaims {
@@ -30,7 +32,7 @@ export interface MemberRecord {
 
 /** Signs a member in from verified claims; `replayed` when this token id was used before. */
 export async function exchangeMemberToken(db: Db, siteId: string, claims: MemberClaims, now: string): Promise<MemberRecord | 'replayed'> {
-  return db.transaction((tx) => {
+  return commitWithOthers(db, (tx) => {
     const recorded = tx.insert(usedTokenIds).values({ siteId, jti: claims.jti, expiresAt: claims.expiresAt }).onConflictDoNothing().run();
     if (recorded.changes === 0) return 'replayed';
 
@@ -57,20 +59,30 @@ export async function exchangeMemberToken(db: Db, siteId: string, claims: Member
 
 /** A member by id; `contactsToo` also finds people known only by email (sessions from email links). */
 export async function findMember(db: Db, siteId: string, memberId: string, options = { contactsToo: false }): Promise<MemberRecord | undefined> {
-  return db
-    .select({
-      id: endUsers.id,
-      siteId: endUsers.siteId,
-      email: endUsers.email,
-      emailVerified: endUsers.emailVerified,
-      name: endUsers.name,
-      organizationId: endUsers.organizationId,
-      organizationName: organizations.name,
-    })
-    .from(endUsers)
-    .leftJoin(organizations, eq(organizations.id, endUsers.organizationId))
-    .where(and(eq(endUsers.siteId, siteId), eq(endUsers.id, memberId), options.contactsToo ? undefined : sql`${endUsers.externalId} IS NOT NULL`))
-    .get();
+  // Every member request runs this (and memberIdentities): prepared once, see prepared.ts.
+  const statement = preparedOnce(db, `member|${options.contactsToo ? 'or-contact' : 'member'}`, () =>
+    db
+      .select({
+        id: endUsers.id,
+        siteId: endUsers.siteId,
+        email: endUsers.email,
+        emailVerified: endUsers.emailVerified,
+        name: endUsers.name,
+        organizationId: endUsers.organizationId,
+        organizationName: organizations.name,
+      })
+      .from(endUsers)
+      .leftJoin(organizations, eq(organizations.id, endUsers.organizationId))
+      .where(
+        and(
+          eq(endUsers.siteId, sql.placeholder('siteId')),
+          eq(endUsers.id, sql.placeholder('memberId')),
+          options.contactsToo ? undefined : sql`${endUsers.externalId} IS NOT NULL`,
+        ),
+      )
+      .prepare(),
+  );
+  return statement.get({ siteId, memberId });
 }
 
 /**
@@ -80,12 +92,19 @@ export async function findMember(db: Db, siteId: string, memberId: string, optio
  */
 export async function memberIdentities(db: Db, member: MemberRecord): Promise<string[]> {
   if (!member.emailVerified) return [member.id];
-  const rows = db
-    .select({ id: endUsers.id })
-    .from(endUsers)
-    .where(and(eq(endUsers.siteId, member.siteId), or(eq(endUsers.id, member.id), and(isNull(endUsers.externalId), eq(endUsers.email, member.email)))))
-    .all();
-  return rows.map((row) => row.id);
+  const statement = preparedOnce(db, 'member-identities', () =>
+    db
+      .select({ id: endUsers.id })
+      .from(endUsers)
+      .where(
+        and(
+          eq(endUsers.siteId, sql.placeholder('siteId')),
+          or(eq(endUsers.id, sql.placeholder('memberId')), and(isNull(endUsers.externalId), eq(endUsers.email, sql.placeholder('email')))),
+        ),
+      )
+      .prepare(),
+  );
+  return statement.all({ siteId: member.siteId, memberId: member.id, email: member.email }).map((row) => row.id);
 }
 
 /** Token ids only need remembering until their token would have expired anyway. */

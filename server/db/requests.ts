@@ -3,9 +3,11 @@
  * transaction inside, a Promise outside, so the same calls can later run on PostgreSQL.
  */
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
-import type { Db, Tx } from './client.js';
+import type { Db } from './client.js';
+import { commitWithOthers } from './group-commit.js';
 import { enqueueMail, type MailDraft } from './outbox.js';
-import { readRequestView, type RequestView } from './request-view.js';
+import { readRequestById, type RequestView } from './request-view.js';
+import { preparedOnce } from './prepared.js';
 import { newId } from './ids.js';
 import { comments, endUsers, idempotencyKeys, requestCcs, requests, sites, type StoredStatus } from './schema.js';
 
@@ -56,29 +58,22 @@ export async function createRequest(
   present: (row: RequestRow) => StoredResponse,
   notify: (view: RequestView) => MailDraft[],
 ): Promise<CreateOutcome> {
-  return db.transaction((tx): CreateOutcome => {
+  // Statements run on `db` inside the transaction: prepared once, see prepared.ts.
+  const s = statements(db);
+  return commitWithOthers(db, (): CreateOutcome => {
     if (claim) {
-      const keyWhere = and(
-        eq(idempotencyKeys.siteId, record.siteId),
-        eq(idempotencyKeys.scope, claim.scope),
-        eq(idempotencyKeys.key, claim.key),
-      );
-      const seen = tx.select().from(idempotencyKeys).where(keyWhere).get();
+      const key = { siteId: record.siteId, scope: claim.scope, key: claim.key };
+      const seen = s.findKey.get(key);
       if (seen && seen.createdAt >= claim.notBefore) {
         if (seen.bodyHash !== claim.bodyHash) return { kind: 'key_reused' };
         return { kind: 'replayed', statusCode: seen.statusCode, body: JSON.parse(seen.responseBody) };
       }
-      if (seen) tx.delete(idempotencyKeys).where(keyWhere).run();
+      if (seen) s.forgetKey.run(key);
     }
 
     const requesterId =
-      record.requester.kind === 'member' ? record.requester.id : findOrCreateContact(tx, record.siteId, record.requester.email, record.requester.name, record.now);
-    const site = tx
-      .update(sites)
-      .set({ lastRequestNumber: sql`${sites.lastRequestNumber} + 1` })
-      .where(eq(sites.id, record.siteId))
-      .returning({ number: sites.lastRequestNumber })
-      .get();
+      record.requester.kind === 'member' ? record.requester.id : findOrCreateContact(db, record.siteId, record.requester.email, record.requester.name, record.now);
+    const site = s.nextNumber.get({ siteId: record.siteId });
     if (!site) throw new Error(`site ${record.siteId} vanished while creating a request`);
 
     const row: RequestRow = {
@@ -95,45 +90,98 @@ export async function createRequest(
       updatedAt: record.now,
       solvedAt: null,
     };
-    tx.insert(requests).values(row).run();
-    tx.insert(comments)
-      .values({ id: newId('cmt'), requestId: row.id, authorEndUserId: requesterId, body: record.description, public: true, createdAt: record.now })
-      .run();
+    s.insertRequest.run(row);
+    s.insertComment.run({ id: newId('cmt'), requestId: row.id, authorEndUserId: requesterId, body: record.description, createdAt: record.now });
     for (const email of record.ccEmails) {
-      const endUserId = findOrCreateContact(tx, record.siteId, email, null, record.now);
-      tx.insert(requestCcs).values({ requestId: row.id, endUserId, createdAt: record.now }).onConflictDoNothing().run();
+      s.insertCc.run({ requestId: row.id, endUserId: findOrCreateContact(db, record.siteId, email, null, record.now), createdAt: record.now });
     }
 
-    const view = readRequestView(tx, eq(requests.id, row.id), 'all')!;
-    enqueueMail(tx, record.siteId, row.id, notify(view), record.now);
+    const view = readRequestById(db, row.id, 'all')!;
+    enqueueMail(db, record.siteId, row.id, notify(view), record.now);
 
     const response = present(row);
     if (claim) {
-      tx.insert(idempotencyKeys)
-        .values({
-          siteId: record.siteId,
-          scope: claim.scope,
-          key: claim.key,
-          bodyHash: claim.bodyHash,
-          statusCode: response.statusCode,
-          responseBody: JSON.stringify(response.body),
-          createdAt: record.now,
-        })
-        .run();
+      s.insertKey.run({
+        siteId: record.siteId,
+        scope: claim.scope,
+        key: claim.key,
+        bodyHash: claim.bodyHash,
+        statusCode: response.statusCode,
+        responseBody: JSON.stringify(response.body),
+        createdAt: record.now,
+      });
     }
     return { kind: 'created', view, ...response };
   });
 }
 
-function findOrCreateContact(tx: Tx, siteId: string, email: string, name: string | null, now: string): string {
-  const existing = tx
-    .select({ id: endUsers.id })
-    .from(endUsers)
-    .where(and(eq(endUsers.siteId, siteId), eq(endUsers.email, email), isNull(endUsers.externalId)))
-    .get();
+const p = sql.placeholder;
+
+/** The statements of a submission, prepared once per database. */
+const statements = (db: Db) =>
+  preparedOnce(db, 'create-request', () => {
+    const keyWhere = and(eq(idempotencyKeys.siteId, p('siteId')), eq(idempotencyKeys.scope, p('scope')), eq(idempotencyKeys.key, p('key')));
+    return {
+      findKey: db.select().from(idempotencyKeys).where(keyWhere).prepare(),
+      forgetKey: db.delete(idempotencyKeys).where(keyWhere).prepare(),
+      insertKey: db
+        .insert(idempotencyKeys)
+        .values({
+          siteId: p('siteId'),
+          scope: p('scope'),
+          key: p('key'),
+          bodyHash: p('bodyHash'),
+          statusCode: p('statusCode'),
+          responseBody: p('responseBody'),
+          createdAt: p('createdAt'),
+        })
+        .prepare(),
+      nextNumber: db
+        .update(sites)
+        .set({ lastRequestNumber: sql`${sites.lastRequestNumber} + 1` })
+        .where(eq(sites.id, p('siteId')))
+        .returning({ number: sites.lastRequestNumber })
+        .prepare(),
+      insertRequest: db
+        .insert(requests)
+        .values({
+          id: p('id'),
+          siteId: p('siteId'),
+          number: p('number'),
+          categoryId: p('categoryId'),
+          requesterId: p('requesterId'),
+          organizationId: p('organizationId'),
+          subject: p('subject'),
+          status: p('status'),
+          fields: p('fields'),
+          createdAt: p('createdAt'),
+          updatedAt: p('updatedAt'),
+          solvedAt: p('solvedAt'),
+        })
+        .prepare(),
+      insertComment: db
+        .insert(comments)
+        .values({ id: p('id'), requestId: p('requestId'), authorEndUserId: p('authorEndUserId'), body: p('body'), public: true, createdAt: p('createdAt') })
+        .prepare(),
+      insertCc: db.insert(requestCcs).values({ requestId: p('requestId'), endUserId: p('endUserId'), createdAt: p('createdAt') }).onConflictDoNothing().prepare(),
+      findContact: db
+        .select({ id: endUsers.id })
+        .from(endUsers)
+        .where(and(eq(endUsers.siteId, p('siteId')), eq(endUsers.email, p('email')), isNull(endUsers.externalId)))
+        .prepare(),
+      insertContact: db
+        .insert(endUsers)
+        .values({ id: p('id'), siteId: p('siteId'), externalId: null, email: p('email'), name: p('name'), createdAt: p('now'), updatedAt: p('now') })
+        .prepare(),
+    };
+  });
+
+function findOrCreateContact(db: Db, siteId: string, email: string, name: string | null, now: string): string {
+  const s = statements(db);
+  const existing = s.findContact.get({ siteId, email });
   if (existing) return existing.id;
   const id = newId('usr');
-  tx.insert(endUsers).values({ id, siteId, externalId: null, email, name, createdAt: now, updatedAt: now }).run();
+  s.insertContact.run({ id, siteId, email, name, now });
   return id;
 }
 

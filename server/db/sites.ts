@@ -1,6 +1,7 @@
 /** Sites and their categories: who embeds Porthole and what their contact form asks. */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
+import { preparedOnce } from './prepared.js';
 import { categories, settings, sites } from './schema.js';
 
 export type SiteRow = typeof sites.$inferSelect;
@@ -34,7 +35,14 @@ export async function listCategories(db: Db, siteId: string): Promise<CategoryRo
 }
 
 export async function findCategory(db: Db, siteId: string, categoryId: string): Promise<CategoryRow | undefined> {
-  return db.select().from(categories).where(and(eq(categories.siteId, siteId), eq(categories.id, categoryId))).get();
+  const statement = preparedOnce(db, 'category', () =>
+    db
+      .select()
+      .from(categories)
+      .where(and(eq(categories.siteId, sql.placeholder('siteId')), eq(categories.id, sql.placeholder('categoryId'))))
+      .prepare(),
+  );
+  return statement.get({ siteId, categoryId });
 }
 
 /** Reads a server-wide setting, storing `create()`'s value first when there is none yet. */

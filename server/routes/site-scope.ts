@@ -30,6 +30,14 @@ export async function siteScope(app: FastifyInstance): Promise<void> {
   };
 
   // CORS is answered per site: only that site's allowed origins are ever echoed back.
+  const corsFor = (allowed: boolean) => ({
+    origin: allowed,
+    methods: ['GET', 'POST', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
+    exposedHeaders: ['Retry-After', 'Idempotency-Replayed'],
+    maxAge: 600,
+  });
+  const [allowedOrigin, otherOrigin] = [corsFor(true), corsFor(false)];
   await app.register(cors, {
     hook: 'onRequest',
     // A malformed preflight gets no CORS headers (and then our JSON 404), not a text/plain 400.
@@ -37,14 +45,7 @@ export async function siteScope(app: FastifyInstance): Promise<void> {
     delegator: (request: FastifyRequest, callback) => {
       const origin = request.headers.origin;
       siteOfUrl(request.url).then(
-        (site) =>
-          callback(null, {
-            origin: Boolean(origin && site?.allowedOrigins.includes(origin)),
-            methods: ['GET', 'POST', 'DELETE'],
-            allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
-            exposedHeaders: ['Retry-After', 'Idempotency-Replayed'],
-            maxAge: 600,
-          }),
+        (site) => callback(null, origin && site?.allowedOrigins.includes(origin) ? allowedOrigin : otherOrigin),
         (error: Error) => callback(error, {}),
       );
     },

@@ -99,7 +99,7 @@ export async function submitRequest(porthole: Porthole, site: SiteRow, input: Ne
   return { statusCode: outcome.statusCode, body, replayed: outcome.kind === 'replayed' };
 }
 
-export function presentCreated(row: RequestRow): CreatedRequestBody {
+export function presentCreated(row: Pick<RequestRow, 'number' | 'subject' | 'status' | 'createdAt' | 'updatedAt'>): CreatedRequestBody {
   return {
     request: { id: row.number, subject: row.subject, ...customerStatus(row.status), createdAt: row.createdAt, updatedAt: row.updatedAt },
   };

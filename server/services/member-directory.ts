@@ -1,0 +1,60 @@
+/**
+ * Who a session's member is and what they may see, for every member request. Looked up in two
+ * queries; kept for a few seconds per member, as the site directory keeps sites: a member's widget
+ * asks several times in a row (list, badge, request), and each look-up cost more than the list
+ * itself (bench/api). A new session forgets what was kept (see member-session.ts `issue`), so a
+ * sign-in that changed the member's organization applies at once; anything else within 5 s.
+ */
+import type { Db } from '../db/client.js';
+import { findMember, memberIdentities, type MemberRecord } from '../db/members.js';
+import type { MemberScope } from '../db/member-requests.js';
+import type { SiteRow } from '../db/sites.js';
+import type { Clock } from './clock.js';
+import { tierFeatures } from './sites.js';
+
+const TTL_MS = 5_000;
+const MAX_ENTRIES = 10_000;
+
+export interface KnownMember {
+  record: MemberRecord;
+  scope: MemberScope;
+}
+
+export interface MemberDirectory {
+  /** `onlyRequest`: a session from an email link, which sees that one request through the record it was sent to. */
+  find(site: SiteRow, memberId: string, onlyRequest: number | null): Promise<KnownMember | undefined>;
+  forget(siteId: string, memberId: string): void;
+}
+
+export function createMemberDirectory(db: Db, clock: Clock): MemberDirectory {
+  const cache = new Map<string, { found: KnownMember | undefined; until: number }>();
+  const keyOf = (siteId: string, memberId: string) => `${siteId}\n${memberId}`;
+  return {
+    async find(site, memberId, onlyRequest) {
+      // Link sessions are rare and scoped differently: not kept.
+      if (onlyRequest !== null) return lookUp(db, site, memberId, onlyRequest);
+      const key = keyOf(site.id, memberId);
+      const now = clock().getTime();
+      const hit = cache.get(key);
+      if (hit && hit.until > now) return hit.found;
+      const found = await lookUp(db, site, memberId, null);
+      if (cache.size >= MAX_ENTRIES) cache.clear();
+      cache.set(key, { found, until: now + TTL_MS });
+      return found;
+    },
+    forget: (siteId, memberId) => void cache.delete(keyOf(siteId, memberId)),
+  };
+}
+
+async function lookUp(db: Db, site: SiteRow, memberId: string, onlyRequest: number | null): Promise<KnownMember | undefined> {
+  const record = await findMember(db, site.id, memberId, { contactsToo: onlyRequest !== null });
+  if (!record) return undefined;
+  const scope: MemberScope = {
+    siteId: record.siteId,
+    memberId: record.id,
+    identityIds: onlyRequest === null ? await memberIdentities(db, record) : [record.id],
+    organizationId: onlyRequest === null && tierFeatures(site.tier).organizationRequests ? record.organizationId : null,
+    onlyRequest,
+  };
+  return { record, scope };
+}
