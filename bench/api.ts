@@ -33,7 +33,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { performance as nodePerformance } from 'node:perf_hooks';
+import { performance as nodePerformance, PerformanceObserver } from 'node:perf_hooks';
 import { buildApp } from '../server/app.js';
 import { readConfig, type Config } from '../server/config.js';
 import { openDatabase } from '../server/db/client.js';
@@ -42,6 +42,7 @@ import { findMember, memberIdentities } from '../server/db/members.js';
 import { listVisibleRequests, type ListScope, type MemberScope } from '../server/db/member-requests.js';
 import { decodeCursor, type Position } from '../server/services/cursor.js';
 import { tierFeatures } from '../server/services/sites.js';
+import { pacedLoad, type PacedResult } from './paced-load.js';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
@@ -60,7 +61,8 @@ const TARGETS = {
 // ---- the server process ----------------------------------------------------------------------------
 
 type ServerReady = { app: number; bare: number; logged: number };
-type ServerReport = { cpuPercent: number; eventLoopPercent: number };
+/** The server's CPU use and its garbage-collection pauses over a run. */
+type ServerReport = { cpuPercent: number; eventLoopPercent: number; gcPauses: number; gcMaxMs: number };
 
 async function serve(): Promise<void> {
   const path = process.env.BENCH_DB!;
@@ -86,15 +88,23 @@ async function serve(): Promise<void> {
 
   const portOf = (server: { server: { address(): unknown } }) => (server.server.address() as { port: number }).port;
   let mark = { cpu: process.cpuUsage(), elu: nodePerformance.eventLoopUtilization(), at: performance.now() };
+  let gc: number[] = [];
+  new PerformanceObserver((entries) => gc.push(...entries.getEntries().map((entry) => entry.duration))).observe({ entryTypes: ['gc'] });
   process.on('message', async (message) => {
     if (message === 'mark') {
       mark = { cpu: process.cpuUsage(), elu: nodePerformance.eventLoopUtilization(), at: performance.now() };
+      gc = [];
       process.send!({ marked: true });
     } else if (message === 'report') {
       const cpu = process.cpuUsage(mark.cpu);
       const elapsedMs = performance.now() - mark.at;
       const elu = nodePerformance.eventLoopUtilization(mark.elu);
-      process.send!({ cpuPercent: ((cpu.user + cpu.system) / 1000 / elapsedMs) * 100, eventLoopPercent: elu.utilization * 100 } satisfies ServerReport);
+      process.send!({
+        cpuPercent: ((cpu.user + cpu.system) / 1000 / elapsedMs) * 100,
+        eventLoopPercent: elu.utilization * 100,
+        gcPauses: gc.length,
+        gcMaxMs: Math.max(0, ...gc),
+      } satisfies ServerReport);
     } else if (message === 'idle') {
       // Idle = a quarter second in which the event loop was busy less than 10 % of the time: any
       // backlog of requests a run left behind (slow ones keep running after autocannon stops) is done.
@@ -274,8 +284,8 @@ async function drive(): Promise<void> {
   ];
 
   const settle = () => ask('idle');
-  const measure = async (name: string, url: string, requests: Request[], extra: { overallRate?: number } = {}) => {
-    const common = { url, connections: CONNECTIONS, requests, timeout: 10, headers: widgetHeaders, ...extra };
+  const measure = async (name: string, url: string, requests: Request[]) => {
+    const common = { url, connections: CONNECTIONS, requests, timeout: 10, headers: widgetHeaders };
     if (WARMUP > 0) await autocannon({ ...common, duration: WARMUP });
     await settle();
     await ask('mark');
@@ -303,13 +313,21 @@ async function drive(): Promise<void> {
     rows.push({ name: scenario.name, result, server, target, verdict: target ? (rps >= TARGETS.list.rps ? 'ok' : 'MISSED') : '' });
   }
 
-  // Fixed rate for the member lists.
-  const fixed: Row[] = [];
+  // Fixed rate for the member lists: requests paced evenly, latency measured from when each was due.
+  const fixed: { name: string; result: PacedResult; server: ServerReport; verdict: string }[] = [];
   for (const scope of ['mine', 'org', 'ccd'] as const) {
     const name = `list scope=${scope} @ ${FIXED_RATE} req/s`;
     if (ONLY && !ONLY.test(name)) continue;
-    const { result, server } = await measure(name, base, [list(scope)], { overallRate: FIXED_RATE });
-    fixed.push({ name, result, server, target: `p99 ≤ ${TARGETS.list.p99AtFixedRate} ms`, verdict: result.latency.p99 <= TARGETS.list.p99AtFixedRate && result.non2xx + result.errors + result.timeouts === 0 ? 'ok' : 'MISSED' });
+    const target = (n: number) => ({ path: `${api}/requests?scope=${scope}`, headers: { ...widgetHeaders, ...sessions[n % sessions.length]!.auth } });
+    if (WARMUP > 0) await pacedLoad(base, target, FIXED_RATE, WARMUP);
+    await settle();
+    await ask('mark');
+    const result = await pacedLoad(base, target, FIXED_RATE, DURATION);
+    const server = await ask<ServerReport>('report');
+    await settle();
+    process.stderr.write(`  done: ${name}\n`);
+    const p99 = percentile(result.latencies, 0.99);
+    fixed.push({ name, result, server, verdict: p99 <= TARGETS.list.p99AtFixedRate && result.non2xx + result.errors === 0 ? 'ok' : 'MISSED' });
   }
 
   // Anonymous submissions, each with its own Idempotency-Key and address: durable commits.
@@ -332,10 +350,17 @@ async function drive(): Promise<void> {
   console.log(`Saturation (${CONNECTIONS} connections, as fast as the server answers):`);
   console.log(header);
   for (const row of rows) console.log(line(row));
-  console.log(`\nFixed rate (autocannon overallRate ${FIXED_RATE}/s, latencies corrected for coordinated omission):`);
-  console.log(header);
-  for (const row of fixed) console.log(line(row));
-  console.log(`  (latencies are autocannon's, whole milliseconds, 2xx only; srv CPU = server process CPU time / wall time; load average now ${load()})`);
+  console.log(`  (latencies are autocannon's, whole milliseconds, 2xx only; srv CPU = server process CPU time / wall time)`);
+  console.log(`\nFixed rate (${FIXED_RATE} req/s paced evenly, open loop: bench/paced-load.ts; latency from when each request was due):`);
+  console.log(`  ${'name'.padEnd(42)} ${pad('req/s', 8)} ${pad('p50 ms', 7)} ${pad('p99 ms', 7)} ${pad('max ms', 7)} ${pad('non-2xx', 8)} ${pad('errors', 8)} ${pad('srv CPU', 8)} ${pad('srv GC', 14)}   target`);
+  for (const { name, result, server, verdict } of fixed) {
+    const { latencies } = result;
+    console.log(
+      `  ${name.padEnd(42)} ${pad(Math.round(latencies.length / result.seconds), 8)} ${pad(percentile(latencies, 0.5).toFixed(2), 7)} ${pad(percentile(latencies, 0.99).toFixed(2), 7)} ` +
+        `${pad(Math.max(...latencies).toFixed(1), 7)} ${pad(result.non2xx, 8)} ${pad(result.errors, 8)} ${pad(`${Math.round(server.cpuPercent)}%`, 8)} ${pad(`${server.gcPauses}× ≤${server.gcMaxMs.toFixed(1)} ms`, 14)}   p99 ≤ ${TARGETS.list.p99AtFixedRate} ms  ${verdict}`,
+    );
+  }
+  console.log(`  (load average now ${load()})`);
 
   // ---- query plans ------------------------------------------------------------------------------------
   const first = sessions[0]!.member.id;

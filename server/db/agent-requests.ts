@@ -2,9 +2,10 @@
  * Requests as the support team sees them: every request of the agent's own site — and only of
  * that site — with internal notes, filtered and searched for the queue.
  */
-import { and, desc, eq, exists, inArray, like, lt, lte, not, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, exists, inArray, like, lte, not, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from './client.js';
 import { commitWithOthers } from './group-commit.js';
+import { newestActivityFirst, olderThan } from './activity-order.js';
 import { newId } from './ids.js';
 import { enqueueMail, type MailDraft } from './outbox.js';
 import { readRequestView, type RequestView } from './request-view.js';
@@ -67,10 +68,10 @@ export async function listQueue(db: Db, siteId: string, filter: QueueFilter): Pr
         filter.categoryId ? eq(requests.categoryId, filter.categoryId) : undefined,
         filter.unanswered ? not(agentAnswered) : undefined,
         filter.search ? searchFor(filter.search) : undefined,
-        after ? or(lt(requests.updatedAt, after.updatedAt), and(eq(requests.updatedAt, after.updatedAt), lt(requests.number, after.number))) : undefined,
+        after ? olderThan(after.updatedAt, after.number) : undefined,
       ),
     )
-    .orderBy(desc(requests.updatedAt), desc(requests.number))
+    .orderBy(...newestActivityFirst)
     .limit(filter.limit)
     .all();
 }

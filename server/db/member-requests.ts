@@ -3,13 +3,14 @@
  * `visibleTo(scope)`, so no route can read, comment on or solve a request the member may not see:
  * for such a request these functions find nothing, exactly as for one that does not exist.
  */
-import { and, count, desc, eq, inArray, lt, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { and, count, eq, inArray, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { commitWithOthers } from './group-commit.js';
 import { newId } from './ids.js';
 import { comments, requestCcs, requests, type StoredStatus } from './schema.js';
 import { readRequestView, readRequestViewPrepared, type RequestView } from './request-view.js';
 import { listPlaceholders, listValues, preparedOnce } from './prepared.js';
+import { newestActivityFirst, olderThan } from './activity-order.js';
 import { enqueueMail, type MailDraft } from './outbox.js';
 
 export type { RequestView };
@@ -85,10 +86,10 @@ export async function listVisibleRequests(db: Db, scope: MemberScope, options: L
         and(
           visibleTo(scope, list),
           statuses ? inArray(requests.status, listPlaceholders('status', statuses.length)) : undefined,
-          after ? or(lt(requests.updatedAt, p('afterUpdatedAt')), and(eq(requests.updatedAt, p('afterUpdatedAt')), lt(requests.number, p('afterNumber')))) : undefined,
+          after ? olderThan(p('afterUpdatedAt'), p('afterNumber')) : undefined,
         ),
       )
-      .orderBy(desc(requests.updatedAt), desc(requests.number))
+      .orderBy(...newestActivityFirst)
       .limit(p('limit'))
       .prepare(),
   );

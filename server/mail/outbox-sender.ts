@@ -37,7 +37,7 @@ export interface DeliveryReport {
 export interface OutboxSender {
   /** One run over the mails due now. Runs queue behind each other; this never rejects. */
   deliverDue(): Promise<DeliveryReport>;
-  /** Runs every `intervalMs`, skipping a tick while a run is still going. */
+  /** Runs every `intervalMs`, skipping a tick while a run is still going; a backlog is sent batch after batch. */
   start(intervalMs?: number): void;
   /** Stops the timer and waits for a running batch, which stops after the mail it is sending. */
   stop(): Promise<void>;
@@ -130,13 +130,22 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     return next;
   }
 
+  // A full batch means more may be due: the next batch goes at once, not a tick later (a burst of
+  // requests would otherwise wait batchSize mails per tick for their receipts).
+  async function drain(): Promise<void> {
+    for (;;) {
+      const report = await deliverDue();
+      if (stopping || !timer || report.sent + report.retried + report.failed < batchSize) return;
+    }
+  }
+
   return {
     deliverDue,
     start(intervalMs = 2000) {
       if (timer) return;
       stopping = false;
       timer = setInterval(() => {
-        if (runs === 0) void deliverDue();
+        if (runs === 0) void drain();
       }, intervalMs);
       timer.unref();
     },

@@ -296,6 +296,20 @@ describe('running the sender', () => {
     expect(gated.mostInFlight()).toBe(1);
   });
 
+  test('a backlog of several batches is sent batch after batch, not one batch per tick', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'porthole-backlog-'));
+    dirs.push(dir);
+    for (let n = 0; n < 45; n++) enqueue({ to: { email: `reader${n}@example.com`, name: null } });
+    const mailer = createOutboxSender({ db: t.db, transport: transport({ mailDir: dir }), clock: () => t.clock.now, from: t.config.mailFrom, log: recordingLog().log, batchSize: 20 });
+
+    mailer.start(1000);
+    // The first tick comes after a second; one tick must be enough for all three batches.
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    await mailer.stop();
+    expect(await pendingCount(t.db)).toBe(0);
+    expect(readdirSync(dir)).toHaveLength(45);
+  });
+
   test('a transport that throws is logged and retried, never thrown out of deliverDue', async () => {
     const { log, lines } = recordingLog();
     const broken: MailTransport = {
