@@ -21,7 +21,8 @@
  * Knobs: BENCH_DURATION (s, default 10), BENCH_WARMUP (s, 2), BENCH_CONNECTIONS (20),
  * BENCH_LOG_LEVEL (info; "off" for none), BENCH_MEMBERS (signed-in members, 20), BENCH_ONLY (a regular
  * expression: run only the scenarios whose names match), BENCH_SERVER_PROFILE (a directory: the server
- * process writes a V8 CPU profile there, to open in Chrome DevTools).
+ * process writes a V8 CPU profile of each measured run there, 1.cpuprofile, 2.cpuprofile, … in the
+ * order printed on stderr, to open in Chrome DevTools).
  */
 import autocannon, { type Request, type RequestData, type Result } from 'autocannon';
 import Database from 'better-sqlite3';
@@ -29,9 +30,10 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { cpus, loadavg } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance as nodePerformance, PerformanceObserver } from 'node:perf_hooks';
 import { buildApp } from '../server/app.js';
@@ -89,13 +91,16 @@ async function serve(): Promise<void> {
   const portOf = (server: { server: { address(): unknown } }) => (server.server.address() as { port: number }).port;
   let mark = { cpu: process.cpuUsage(), elu: nodePerformance.eventLoopUtilization(), at: performance.now() };
   let gc: number[] = [];
+  const profiler = process.env.BENCH_SERVER_PROFILE ? serverProfiler(resolve(process.env.BENCH_SERVER_PROFILE)) : null;
   new PerformanceObserver((entries) => gc.push(...entries.getEntries().map((entry) => entry.duration))).observe({ entryTypes: ['gc'] });
   process.on('message', async (message) => {
     if (message === 'mark') {
       mark = { cpu: process.cpuUsage(), elu: nodePerformance.eventLoopUtilization(), at: performance.now() };
       gc = [];
+      await profiler?.start();
       process.send!({ marked: true });
     } else if (message === 'report') {
+      await profiler?.stop();
       const cpu = process.cpuUsage(mark.cpu);
       const elapsedMs = performance.now() - mark.at;
       const elu = nodePerformance.eventLoopUtilization(mark.elu);
@@ -121,6 +126,29 @@ async function serve(): Promise<void> {
     }
   });
   process.send!({ app: portOf(app), bare: portOf(bare), logged: portOf(logged) } satisfies ServerReady);
+}
+
+/**
+ * CPU profiles of the measured runs only (not warm-ups or idle time), through the inspector:
+ * `node --cpu-prof` would profile the whole process, and its sampling kept the idle check from
+ * ever seeing the server idle.
+ */
+function serverProfiler(dir: string) {
+  mkdirSync(dir, { recursive: true });
+  const session = new Session();
+  session.connect();
+  const post = <T>(method: string) => new Promise<T>((done, fail) => session.post(method, (error, result) => (error ? fail(error) : done(result as T))));
+  let runs = 0;
+  return {
+    start: async () => {
+      await post('Profiler.enable');
+      await post('Profiler.start');
+    },
+    stop: async () => {
+      const { profile } = await post<{ profile: object }>('Profiler.stop');
+      writeFileSync(join(dir, `${++runs}.cpuprofile`), JSON.stringify(profile));
+    },
+  };
 }
 
 // ---- helpers for the driver ------------------------------------------------------------------------
@@ -182,8 +210,7 @@ async function drive(): Promise<void> {
     .all(site.id, SIGNED_IN) as { id: string; sub: string; email: string; name: string; orgId: string; orgName: string }[];
   if (members.length === 0) throw new Error('no members with an organization and a CC: is this a bench/seed database?');
 
-  const profile = process.env.BENCH_SERVER_PROFILE ? [`--cpu-prof`, `--cpu-prof-dir=${resolve(process.env.BENCH_SERVER_PROFILE)}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...process.execArgv, ...profile, fileURLToPath(import.meta.url)], {
+  const child: ChildProcess = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
     env: { ...process.env, BENCH_API_ROLE: 'server', BENCH_DB: path },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -19,17 +19,8 @@ import { App } from '../../server/inbox/app/App.js';
 import { createInboxApi } from '../../server/inbox/app/api.js';
 import { createInboxModel, type InboxModel } from '../../server/inbox/app/state.js';
 import { bearer, categoryIds, memberSession, submit } from './helpers.js';
+import { XSS_CORPUS } from '../support/xss-corpus.js';
 
-const XSS_CORPUS = [
-  '<script>alert(1)</script>',
-  '<img src=x onerror=alert(1)>',
-  '<a href="javascript:alert(1)">click</a>',
-  '<svg/onload=alert(1)>',
-  '<svg><script>alert(1)</script></svg>',
-  '"><iframe src=javascript:alert(1)>',
-  "'';!--\"<XSS>=&{()}",
-  '<div style="background:url(javascript:alert(1))">x</div>',
-];
 /** CC addresses must be addresses, so the worst they can carry is quote-breaking attribute text. */
 const HOSTILE_CC = "'onfocus=alert`1`/autofocus='@xss.example";
 

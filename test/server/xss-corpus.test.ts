@@ -4,17 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { bearer, categoryIds, memberSession, submit } from './helpers.js';
 import { outbox } from '../../server/db/schema.js';
+import { XSS_CORPUS } from '../support/xss-corpus.js';
 
-const XSS_CORPUS = [
-  '<script>alert(1)</script>',
-  '<img src=x onerror=alert(1)>',
-  '<a href="javascript:alert(1)">click</a>',
-  '<svg/onload=alert(1)>',
-  '<svg><script>alert(1)</script></svg>',
-  '"><iframe src=javascript:alert(1)>',
-  "'';!--\"<XSS>=&{()}",
-  '<div style="background:url(javascript:alert(1))">x</div>',
-];
 
 let t: TestApp;
 beforeEach(async () => {

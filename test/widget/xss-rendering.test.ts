@@ -21,23 +21,12 @@ import {
   type StoredRequest,
   type Widget,
 } from './panel-harness.js';
+import { XSS_CORPUS } from '../support/xss-corpus.js';
 
 afterEach(() => {
   unmountAll();
 });
 
-const XSS_CORPUS = [
-  '<script>alert(1)</script>',
-  '<img src=x onerror=alert(1)>',
-  '<a href="javascript:alert(1)">click</a>',
-  '<svg/onload=alert(1)>',
-  '<svg><script>alert(1)</script></svg>',
-  '"><iframe src=javascript:alert(1)>',
-  "'';!--\"<XSS>=&{()}",
-  '<div style="background:url(javascript:alert(1))">x</div>',
-  '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
-  '<body onload=alert(1)>',
-];
 
 /** Elements only a payload could have made. The widget's own icons are aria-hidden SVGs with no script inside. */
 function madeFromPayloads(widget: Widget): string[] {
