@@ -90,7 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Signs member sessions. Generated once and kept in the database unless the operator sets one.
   const sessionSecret = deps.config.sessionSecret ?? (await getOrCreateSetting(deps.db, 'session_secret', () => randomBytes(48).toString('base64url')));
   await installMemberSessions(app, sessionSecret);
-  porthole.links = createLinks(app);
+  porthole.links = createLinks(app, sessionSecret);
 
   await app.register(widgetAssetRoutes);
   await app.register(inboxPageRoutes);
