@@ -1,6 +1,7 @@
 /**
- * Group commit (server/db/group-commit.ts): writes queued in the same turn share one transaction,
- * yet each succeeds or fails on its own, and none is acknowledged before its commit is on disk.
+ * How acknowledged writes are made durable: the settings of the connection, and group commit
+ * (server/db/group-commit.ts) — writes queued in the same turn share one transaction, yet each
+ * succeeds or fails on its own, and none is acknowledged before its commit is on disk.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
@@ -75,5 +76,18 @@ describe('writes committed together', () => {
     // And the next group goes through.
     await commitWithOthers(db, (tx) => tx.insert(settings).values({ key: 'unit-z', value: 'v' }).run());
     expect(keysOnDisk()).toEqual(['unit-z']);
+  });
+});
+
+describe('the database as the server opens it', () => {
+  it('journals ahead (WAL), syncs every commit to disk (FULL), enforces foreign keys, and waits at most a moment for a lock', () => {
+    // Per-connection settings, read from the connection openDatabase made.
+    const pragma = (name: string) => database.db.$client.pragma(name, { simple: true }) as number | string;
+    expect(pragma('journal_mode')).toBe('wal');
+    expect(pragma('synchronous')).toBe(2); // FULL
+    expect(pragma('foreign_keys')).toBe(1);
+    // better-sqlite3 blocks the event loop while it waits: short, but not zero.
+    expect(pragma('busy_timeout')).toBeGreaterThan(0);
+    expect(pragma('busy_timeout')).toBeLessThanOrEqual(1000);
   });
 });
