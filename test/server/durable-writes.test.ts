@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { openDatabase, type PortholeDatabase } from '../../server/db/client.js';
 import { commitWithOthers } from '../../server/db/group-commit.js';
 import { settings } from '../../server/db/schema.js';
+import { sql } from 'drizzle-orm';
 
 let dir: string;
 let database: PortholeDatabase;
@@ -82,7 +83,7 @@ describe('writes committed together', () => {
 describe('the database as the server opens it', () => {
   it('journals ahead (WAL), syncs every commit to disk (FULL), enforces foreign keys, and waits at most a moment for a lock', () => {
     // Per-connection settings, read from the connection openDatabase made.
-    const pragma = (name: string) => database.db.$client.pragma(name, { simple: true }) as number | string;
+    const pragma = (name: string) => Object.values(database.db.get<Record<string, number | string>>(sql.raw(`PRAGMA ${name}`)))[0];
     expect(pragma('journal_mode')).toBe('wal');
     expect(pragma('synchronous')).toBe(2); // FULL
     expect(pragma('foreign_keys')).toBe(1);
