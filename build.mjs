@@ -48,6 +48,9 @@ const loader = await esbuild.build({
   define: { PANEL_FILES: JSON.stringify([basename(panelEntry), ...panelChunks]) },
   metafile: true,
   legalComments: 'none',
+  // No "use strict" prologue (tsconfig's strict implies it): the loader does not need it, and every
+  // host page would pay for its bytes.
+  tsconfigRaw: { compilerOptions: { alwaysStrict: false } },
 });
 
 // Kept for bench/size and the bundle tests: which files each output is made of.
