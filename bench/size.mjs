@@ -12,7 +12,8 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const BUDGETS = { loaderGzip: 1536, panelGzip: 15 * 1024, laterGzip: 6 * 1024 };
+// The targets, 1.5 KB and 15 KB, read in decimal kilobytes — the stricter reading.
+export const BUDGETS = { loaderGzip: 1500, panelGzip: 15_000, laterGzip: 6_000 };
 
 const dist = fileURLToPath(new URL('../dist/widget/', import.meta.url));
 

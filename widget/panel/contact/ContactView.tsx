@@ -12,6 +12,7 @@ import { splitCcs, submitContact } from './submit.js';
 import { Notice } from '../components/Notice.js';
 import type { WidgetModel } from '../state.js';
 import type { FieldError } from '../models/contact-form.js';
+import { editDraft } from './edit-draft.js';
 
 /** The CC field's problems, each naming the address it is about. */
 function ccError(errors: Record<string, FieldError>, text: string): FieldError | undefined {
@@ -38,7 +39,7 @@ export function ContactView({ model }: { model: WidgetModel }) {
   const member = model.session.member.value;
   const text = (key: 'subject' | 'description' | 'email' | 'name' | 'ccs') => ({
     value: draft[key],
-    onInput: (event: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => contact.update({ [key]: event.currentTarget.value }),
+    onInput: (event: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => editDraft(contact, { [key]: event.currentTarget.value }),
   });
 
   const submit = async (event: Event) => {
@@ -59,7 +60,7 @@ export function ContactView({ model }: { model: WidgetModel }) {
       </h3>
       <Field id="ph-category" label={contactMessages.category} error={errors.categoryId}>
         {(control) => (
-          <select {...control} value={draft.categoryId} onChange={(event) => contact.update({ categoryId: event.currentTarget.value, fields: {} })}>
+          <select {...control} value={draft.categoryId} onChange={(event) => editDraft(contact, { categoryId: event.currentTarget.value, fields: {} })}>
             <option value="">{contactMessages.chooseCategory}</option>
             {config.value.categories.map((category) => (
               <option key={category.id} value={category.id}>
@@ -74,7 +75,7 @@ export function ContactView({ model }: { model: WidgetModel }) {
         <Field key={field.key} id={`ph-field-${field.key}`} label={field.label} optional={!field.required} error={errors[`fields.${field.key}`]}>
           {(control) => {
             const value = draft.fields[field.key] ?? '';
-            const set = (next: string) => contact.update({ fields: { ...draft.fields, [field.key]: next } });
+            const set = (next: string) => editDraft(contact, { fields: { ...draft.fields, [field.key]: next } });
             return field.type === 'select' ? (
               <select {...control} value={value} onChange={(event) => set(event.currentTarget.value)}>
                 <option value="">{contactMessages.chooseCategory}</option>
@@ -115,7 +116,7 @@ export function ContactView({ model }: { model: WidgetModel }) {
       {/* Honeypot: invisible and unreachable for people; a bot that fills it gets a fake success. */}
       <div class="trap" aria-hidden="true">
         <label for="ph-website">Website</label>
-        <input id="ph-website" name="website" tabIndex={-1} autocomplete="off" value={draft.website} onInput={(event) => contact.update({ website: event.currentTarget.value })} />
+        <input id="ph-website" name="website" tabIndex={-1} autocomplete="off" value={draft.website} onInput={(event) => editDraft(contact, { website: event.currentTarget.value })} />
       </div>
 
       {failure && !Object.keys(failure.fields).length && (

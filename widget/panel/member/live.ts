@@ -8,11 +8,13 @@ import { effect, signal } from '@preact/signals';
 import { memberMessages } from '../../i18n/en-member.js';
 import type { WidgetModel } from '../state.js';
 import type { RequestsModel } from './requests-model.js';
+import { memberApi } from './member-api.js';
 
 const MAX_BACKOFF_MS = 30_000;
 
 export function connectLive(model: WidgetModel, requests: RequestsModel, launcher: HTMLButtonElement): () => void {
-  const { api, session, navigation } = model;
+  const { session, navigation } = model;
+  const api = memberApi(model.api);
   const visible = signal(document.visibilityState === 'visible');
   const onVisibility = () => (visible.value = document.visibilityState === 'visible');
   document.addEventListener('visibilitychange', onVisibility);

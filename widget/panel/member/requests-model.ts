@@ -7,11 +7,13 @@ import type { RequestDetail, RequestScope, RequestSummary } from '../../../serve
 import { ApiError } from '../api.js';
 import { failed, loading, ready, type Loadable } from '../models/loadable.js';
 import type { WidgetModel } from '../state.js';
+import { memberApi } from './member-api.js';
 
 const PAGE_SIZE = 10;
 
 export function createRequestsModel(model: WidgetModel) {
-  const { api, session } = model;
+  const { session } = model;
+  const api = memberApi(model.api);
   const list = signal<RequestScope>('mine');
   const status = signal('');
   const rows = signal<Loadable<RequestSummary[]>>(loading);

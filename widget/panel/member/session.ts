@@ -8,11 +8,13 @@ import type { Signal } from '@preact/signals';
 import type { Member } from '../../../server/contract/types.js';
 import { ApiError, type ApiClient } from '../api.js';
 import type { Identity, SessionState } from '../models/member-session.js';
+import { memberApi } from './member-api.js';
 
 // Renew a little before the server would refuse the token, so no request fails on the way.
 const RENEW_EARLY_MS = 30_000;
 
-export function keepSession(api: ApiClient, member: Signal<Member | null>, state: Signal<SessionState>) {
+export function keepSession(client: ApiClient, member: Signal<Member | null>, state: Signal<SessionState>) {
+  const api = memberApi(client);
   let identity: Identity | undefined;
   let session: { accessToken: string; expiresAt: number } | undefined;
   let pending: Promise<string> | undefined;

@@ -38,7 +38,7 @@ const emptyDraft = (): Draft => ({ categoryId: '', subject: '', description: '',
 
 /**
  * The form's state lives here, in the panel itself, so `prefill` and sign-out work before the form
- * was ever shown; the form and its sending come with the contact chunk (contact/).
+ * was ever shown; the form, its editing and its sending come with the contact chunk (contact/).
  */
 export function createContactForm(categories: () => Category[], session: MemberSession) {
   const draft = signal<Draft>(emptyDraft());
@@ -56,18 +56,6 @@ export function createContactForm(categories: () => Category[], session: MemberS
     session,
     /** The Idempotency-Key of the draft last sent, kept while that exact draft is retried. */
     attempt: undefined as { key: string; body: string } | undefined,
-    update(change: Partial<Draft>) {
-      draft.value = { ...draft.value, ...change };
-      // A corrected field stops showing its old complaint.
-      const fixed = Object.keys(change).flatMap((key) =>
-        key === 'fields'
-          ? Object.keys(change.fields ?? {}).map((k) => `fields.${k}`)
-          : key === 'ccs'
-            ? ['ccs', ...Object.keys(errors.value).filter((k) => k.startsWith('ccs.'))]
-            : [key],
-      );
-      if (fixed.some((key) => key in errors.value)) errors.value = Object.fromEntries(Object.entries(errors.value).filter(([key]) => !fixed.includes(key)));
-    },
     prefill(values: Prefill) {
       const match = values.category && categories().find((c) => c.id === values.category || c.name.toLowerCase() === values.category!.toLowerCase());
       const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
