@@ -296,6 +296,13 @@ async function drive(): Promise<void> {
     { name: 'list scope=mine, first page', url: base, requests: [list('mine')], kind: 'list' },
     { name: 'list scope=org, first page', url: base, requests: [list('org')], kind: 'list' },
     {
+      // The lists above get the API's default page (20); the widget asks for 10 at a time.
+      name: 'list scope=org, first page of 10 (widget)',
+      url: base,
+      requests: [rotating(sessions, (s) => ({ path: `${api}/requests?scope=org&limit=10`, headers: s.auth }))],
+      kind: 'list',
+    },
+    {
       name: `list scope=org, page ${median(depths) + 1} (cursor)`,
       url: base,
       requests: [rotating(deep, (d) => ({ path: `${api}/requests?scope=org&cursor=${d.cursor}`, headers: d.auth }))],
