@@ -17,62 +17,55 @@ rmSync(serverOnly ? 'dist/server' : 'dist', { recursive: true, force: true });
 if (!serverOnly) await buildBrowserBundles();
 
 async function buildBrowserBundles() {
-const panel = await esbuild.build({
-  entryPoints: { panel: 'widget/panel/index.tsx' },
-  outdir: 'dist/widget/chunks',
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  minify: true,
-  target: widgetTarget,
-  jsx: 'automatic',
-  jsxImportSource: 'preact',
-  entryNames: '[name]-[hash]',
-  // Short names: the loader lists the panel's files, and every host page pays for each byte.
-  chunkNames: '[hash]',
-  metafile: true,
-  legalComments: 'none',
-});
-const panelEntry = Object.entries(panel.metafile.outputs).find(([, output]) => output.entryPoint)[0];
-// The chunks the panel entry imports statically: the loader fetches them alongside the entry,
-// in parallel, instead of the browser discovering them one round trip later.
-const panelChunks = panel.metafile.outputs[panelEntry].imports.filter((imported) => imported.kind === 'import-statement').map((imported) => basename(imported.path));
+  // The panel and the inbox: Preact apps shipped as minified, content-hashed ES modules.
+  const preactApp = {
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    target: widgetTarget,
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    entryNames: '[name]-[hash]',
+    metafile: true,
+    legalComments: 'none',
+  };
 
-const loader = await esbuild.build({
-  entryPoints: ['widget/loader.ts'],
-  outfile: 'dist/widget/widget.js',
-  bundle: true,
-  format: 'iife',
-  minify: true,
-  target: widgetTarget,
-  define: { PANEL_FILES: JSON.stringify([basename(panelEntry), ...panelChunks]) },
-  metafile: true,
-  legalComments: 'none',
-  // No "use strict" prologue (tsconfig's strict implies it): the loader does not need it, and every
-  // host page would pay for its bytes.
-  tsconfigRaw: { compilerOptions: { alwaysStrict: false } },
-});
+  const panel = await esbuild.build({
+    ...preactApp,
+    entryPoints: { panel: 'widget/panel/index.tsx' },
+    outdir: 'dist/widget/chunks',
+    splitting: true,
+    // Short names: the loader lists the panel's files, and every host page pays for each byte.
+    chunkNames: '[hash]',
+  });
+  const panelEntry = Object.entries(panel.metafile.outputs).find(([, output]) => output.entryPoint)[0];
+  // The chunks the panel entry imports statically: the loader fetches them alongside the entry,
+  // in parallel, instead of the browser discovering them one round trip later.
+  const panelChunks = panel.metafile.outputs[panelEntry].imports.filter((imported) => imported.kind === 'import-statement').map((imported) => basename(imported.path));
 
-// Kept for bench/size and the bundle tests: which files each output is made of.
-writeFileSync('dist/widget/meta.json', JSON.stringify({ panelEntry, panel: panel.metafile, loader: loader.metafile }, null, 2));
+  const loader = await esbuild.build({
+    entryPoints: ['widget/loader.ts'],
+    outfile: 'dist/widget/widget.js',
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    target: widgetTarget,
+    define: { PANEL_FILES: JSON.stringify([basename(panelEntry), ...panelChunks]) },
+    metafile: true,
+    legalComments: 'none',
+    // No "use strict" prologue (tsconfig's strict implies it): the loader does not need it, and every
+    // host page would pay for its bytes.
+    tsconfigRaw: { compilerOptions: { alwaysStrict: false } },
+  });
 
-// The support team's inbox (served at /agent): one ESM script and its stylesheet, content-hashed,
-// plus a manifest naming them for the page route (server/routes/agent/inbox-page.ts).
-const inbox = await esbuild.build({
-  entryPoints: { inbox: 'server/inbox/app/index.tsx' },
-  outdir: 'dist/inbox',
-  bundle: true,
-  format: 'esm',
-  minify: true,
-  target: widgetTarget,
-  jsx: 'automatic',
-  jsxImportSource: 'preact',
-  entryNames: '[name]-[hash]',
-  metafile: true,
-  legalComments: 'none',
-});
-const [inboxScript, inboxOutput] = Object.entries(inbox.metafile.outputs).find(([, output]) => output.entryPoint);
-writeFileSync('dist/inbox/manifest.json', JSON.stringify({ script: basename(inboxScript), stylesheet: inboxOutput.cssBundle ? basename(inboxOutput.cssBundle) : null }));
+  // Kept for bench/size and the bundle tests: which files each output is made of.
+  writeFileSync('dist/widget/meta.json', JSON.stringify({ panelEntry, panel: panel.metafile, loader: loader.metafile }, null, 2));
+
+  // The support team's inbox (served at /agent): one ESM script and its stylesheet, content-hashed,
+  // plus a manifest naming them for the page route (server/routes/agent/inbox-page.ts).
+  const inbox = await esbuild.build({ ...preactApp, entryPoints: { inbox: 'server/inbox/app/index.tsx' }, outdir: 'dist/inbox' });
+  const [inboxScript, inboxOutput] = Object.entries(inbox.metafile.outputs).find(([, output]) => output.entryPoint);
+  writeFileSync('dist/inbox/manifest.json', JSON.stringify({ script: basename(inboxScript), stylesheet: inboxOutput.cssBundle ? basename(inboxOutput.cssBundle) : null }));
 }
 
 await esbuild.build({

@@ -7,6 +7,7 @@
 import { createVerifier, TokenError } from 'fast-jwt';
 import { isEmail, normalizeEmail } from '../contract/rules.js';
 import { ApiError } from '../errors.js';
+import type { MemberClaims } from '../db/members.js';
 
 /** The verifier's fixed options, exported so a test can hold them in place. fast-jwt counts in milliseconds. */
 export const HOST_TOKEN_RULES = {
@@ -16,16 +17,11 @@ export const HOST_TOKEN_RULES = {
   maxLifetimeSeconds: 3_600,
 };
 
-export interface HostClaims {
-  sub: string;
-  email: string;
-  emailVerified: boolean;
-  name: string | null;
-  org: { id: string; name: string } | null;
-  jti: string;
+/** What a member's sign-in stores (db/members.ts), as the token carries it. */
+export type HostClaims = Omit<MemberClaims, 'expiresAt'> & {
   /** Expiry of the token, seconds since the epoch (used to expire the replay record). */
   exp: number;
-}
+};
 
 const refuse = (code: 'token_invalid' | 'token_expired', message: string) => new ApiError(401, code, message);
 

@@ -96,11 +96,9 @@ export async function addAgentComment(
   notify: (view: RequestView) => MailDraft[],
 ): Promise<AgentChange> {
   return commitWithOthers(db, (tx): AgentChange => {
-    const where = and(eq(requests.siteId, siteId), eq(requests.number, number))!;
-    const current = tx.select().from(requests).where(where).get();
-    if (!current) return { kind: 'not_found' };
-    const status = nextStatus(current.status);
-    if (!status) return { kind: 'refused', status: current.status };
+    const next = nextStep(tx, siteId, number, nextStatus);
+    if (next.kind !== 'step') return next;
+    const { where, current, status } = next;
     tx.insert(comments).values({ id: newId('cmt'), requestId: current.id, authorAgentId: comment.agentId, body: comment.body, public: comment.public, createdAt: now }).run();
     // A note that leaves the status alone is nothing the customer can see: their "last activity" stays.
     if (comment.public || status !== current.status) moveTo(tx, current, status, now);
@@ -110,6 +108,21 @@ export async function addAgentComment(
   });
 }
 
+/** The request an agent acts on and the status the action leaves it in — or why there is no such step. */
+function nextStep(
+  tx: Tx,
+  siteId: string,
+  number: number,
+  nextStatus: (current: StoredStatus) => StoredStatus | null,
+): { kind: 'step'; where: SQL; current: typeof requests.$inferSelect; status: StoredStatus } | Exclude<AgentChange, { kind: 'done' }> {
+  const where = and(eq(requests.siteId, siteId), eq(requests.number, number))!;
+  const current = tx.select().from(requests).where(where).get();
+  if (!current) return { kind: 'not_found' };
+  const status = nextStatus(current.status);
+  if (!status) return { kind: 'refused', status: current.status };
+  return { kind: 'step', where, current, status };
+}
+
 /** A request's new status and last activity; solving stamps when (the first time), anything else clears it. */
 function moveTo(tx: Tx, current: typeof requests.$inferSelect, status: StoredStatus, now: string): void {
   tx.update(requests).set({ status, updatedAt: now, solvedAt: status === 'solved' ? (current.solvedAt ?? now) : null }).where(eq(requests.id, current.id)).run();
@@ -117,13 +130,10 @@ function moveTo(tx: Tx, current: typeof requests.$inferSelect, status: StoredSta
 
 export async function setRequestStatus(db: Db, siteId: string, number: number, nextStatus: (current: StoredStatus) => StoredStatus | null, now: string): Promise<AgentChange> {
   return commitWithOthers(db, (tx): AgentChange => {
-    const where = and(eq(requests.siteId, siteId), eq(requests.number, number))!;
-    const current = tx.select().from(requests).where(where).get();
-    if (!current) return { kind: 'not_found' };
-    const status = nextStatus(current.status);
-    if (!status) return { kind: 'refused', status: current.status };
-    moveTo(tx, current, status, now);
-    return { kind: 'done', view: readRequestView(tx, where, 'all')! };
+    const next = nextStep(tx, siteId, number, nextStatus);
+    if (next.kind !== 'step') return next;
+    moveTo(tx, next.current, next.status, now);
+    return { kind: 'done', view: readRequestView(tx, next.where, 'all')! };
   });
 }
 
