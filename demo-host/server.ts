@@ -1,6 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readConfig, type ConnectionLimits } from '../server/config.js';
 import { demoMembers, type SeedMember } from '../server/db/seed-content.js';
+import { protectServer } from '../server/http/protect-server.js';
+import { answerClientError } from '../server/http/socket-answers.js';
 import { contentSecurityPolicy, createNonce } from './csp.js';
 import { hostileCss } from './hostile-css.js';
 import { faviconSvg } from './illustrations.js';
@@ -20,6 +23,8 @@ export interface DemoHostOptions {
   siteSlug?: string;
   /** That site's token secret, shared with the support server: it signs member tokens. */
   siteSecret: string;
+  /** Slow-client timeouts and connection caps, as for the support server; the defaults of server/config.ts if unset. */
+  connections?: ConnectionLimits;
 }
 
 export interface DemoHost {
@@ -224,6 +229,9 @@ export async function startDemoHost(options: DemoHostOptions): Promise<DemoHost>
       else res.destroy();
     });
   });
+  // The same protection as the support server's; no proxy is trusted in front of the demo.
+  protectServer(server, { connections: options.connections ?? readConfig({}).connections, trustProxy: false }, (line) => console.error(`demo-host: ${line}`));
+  server.on('clientError', answerClientError);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

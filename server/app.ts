@@ -16,6 +16,8 @@ import { OneLinePerRequest } from './plugins/request-log.js';
 import { closeConnectionsWhenDraining } from './plugins/drain-on-close.js';
 import { answerFrameworkError, installErrorHandling } from './plugins/error-handling.js';
 import { ApiError } from './errors.js';
+import { trustedProxy } from './http/trusted-proxy.js';
+import { answerClientError } from './http/socket-answers.js';
 import { siteScope } from './routes/site-scope.js';
 import { agentApi } from './routes/agent/index.js';
 import { endStreamsOnClose } from './routes/event-stream.js';
@@ -60,7 +62,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ?? false,
     logController: new OneLinePerRequest(),
-    trustProxy: deps.config.trustProxy,
+    // The same rule the connection cap uses to tell a proxy from a client (server/http/trusted-proxy.ts).
+    trustProxy: trustedProxy(deps.config.trustProxy),
     bodyLimit: BODY_LIMIT_BYTES,
     // On shutdown, requests already on their way are served (the database closes only after the
     // app has), not answered 503: a client mid-submit gets its 201 and its ticket is stored.
@@ -70,6 +73,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     onConstructorPoisoning: 'error',
     // Malformed percent-encoding and over-long path segments fail during routing; answer them in our shape too.
     frameworkErrors: answerFrameworkError,
+    // Headers too slow (REQUEST_TIMEOUT_S) or malformed: answered in our error shape, not Fastify's.
+    clientErrorHandler: answerClientError,
   });
   const porthole = { db: deps.db, config: deps.config, clock, sites: createSiteDirectory(deps.db, clock), members: createMemberDirectory(deps.db, clock), events: deps.events ?? createEventBus(), streams: new Set() } as Porthole;
   app.decorate('porthole', porthole);

@@ -1,5 +1,7 @@
 /** Configuration comes from the environment, with defaults that work on a laptop (README lists them). */
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { defaultMaxConnections } from './http/descriptor-limit.js';
+import { trustedProxy } from './http/trusted-proxy.js';
 
 /** The development secret of the seeded `demo` site. README gives it; production refuses it. */
 export const DEV_DEMO_SITE_SECRET = 'porthole-demo-site-secret-for-development-only';
@@ -23,11 +25,28 @@ export interface Config {
   /** Outgoing mail: SMTP when set, else messages are written as .eml files to `mailDir`. */
   smtpUrl?: string;
   mailFrom: string;
+  /** Where the server keeps files other than the database: by default the database file's folder. */
+  dataDir: string;
   mailDir: string;
   /** Solved requests close by themselves after this long. */
   autoCloseAfterHours: number;
   /** Anonymous submissions allowed per site and client address in `windowMs`. */
   submitLimit: { max: number; windowMs: number };
+  /** What one client may hold of the server: time, connections (server/http/protect-server.ts). */
+  connections: ConnectionLimits;
+}
+
+export interface ConnectionLimits {
+  /** Headers must be complete within this; a body that sends nothing for this long is answered 408. */
+  requestTimeoutMs: number;
+  /** Once a body has been arriving for `requestTimeoutMs`, it must average at least this, or 408. */
+  minBodyBytesPerSecond: number;
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveTimeoutMs: number;
+  /** Open connections one client address may hold; a trusted proxy's own address is not capped. */
+  maxPerAddress: number;
+  /** Open connections of the whole process (every server in it); 0 means no ceiling. */
+  maxConnections: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -37,23 +56,48 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && demoSiteSecret === DEV_DEMO_SITE_SECRET) {
     throw new Error('DEMO_SITE_SECRET is the development value from README; set a secret of your own in production.');
   }
+  const databasePath = resolve(env.DATABASE_PATH ?? './data/porthole.db');
+  const dataDir = resolve(env.DATA_DIR || dirname(databasePath));
   return {
     port,
-    host: env.HOST ?? '0.0.0.0',
+    // Loopback unless told otherwise: a development server should not be reachable from the network.
+    host: env.HOST || '127.0.0.1',
     demoPort: integer(env.DEMO_PORT, 8080, 'DEMO_PORT'),
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
-    databasePath: resolve(env.DATABASE_PATH ?? './data/porthole.db'),
+    databasePath,
     demoSiteSecret,
-    trustProxy: env.TRUST_PROXY ? (env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY) : false,
+    trustProxy: trustProxySetting(env.TRUST_PROXY),
     production,
     sessionSecret: env.SESSION_SECRET || undefined,
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'Porthole Support <support@porthole.localhost>',
-    mailDir: resolve(env.MAIL_DIR ?? './data/mail'),
+    dataDir,
+    mailDir: env.MAIL_DIR ? resolve(env.MAIL_DIR) : join(dataDir, 'mail'),
     autoCloseAfterHours: integer(env.AUTO_CLOSE_AFTER_HOURS, 96, 'AUTO_CLOSE_AFTER_HOURS'),
     widgetDir: resolve(env.WIDGET_DIR ?? './dist/widget'),
     submitLimit: { max: integer(env.SUBMIT_LIMIT_PER_10_MIN, 20, 'SUBMIT_LIMIT_PER_10_MIN'), windowMs: 10 * 60 * 1000 },
+    connections: {
+      requestTimeoutMs: positive(env.REQUEST_TIMEOUT_S, 30, 'REQUEST_TIMEOUT_S') * 1000,
+      minBodyBytesPerSecond: integer(env.MIN_BODY_BYTES_PER_S, 8 * 1024, 'MIN_BODY_BYTES_PER_S'),
+      keepAliveTimeoutMs: positive(env.KEEP_ALIVE_TIMEOUT_S, 5, 'KEEP_ALIVE_TIMEOUT_S') * 1000,
+      maxPerAddress: positive(env.MAX_CONNECTIONS_PER_ADDRESS, 256, 'MAX_CONNECTIONS_PER_ADDRESS'),
+      maxConnections: integer(env.MAX_CONNECTIONS, defaultMaxConnections(), 'MAX_CONNECTIONS'),
+    },
   };
+}
+
+/** `true` trusts every peer; else a list of addresses, subnets or names, checked here so a typo fails at start. */
+function trustProxySetting(value: string | undefined): boolean | string {
+  if (!value) return false;
+  if (value === 'true') return true;
+  trustedProxy(value);
+  return value;
+}
+
+function positive(value: string | undefined, fallback: number, name: string): number {
+  const parsed = integer(value, fallback, name);
+  if (parsed === 0) throw new Error(`${name} must be at least 1, got "${value}"`);
+  return parsed;
 }
 
 function integer(value: string | undefined, fallback: number, name: string): number {

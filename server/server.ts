@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { DEV_DEMO_AGENT_PASSWORD, type Config } from './config.js';
+import { protectServer } from './http/protect-server.js';
 import { openDatabase } from './db/client.js';
 import { seedIfEmpty, syncDemoSite } from './db/seed.js';
 import { createMailTransport } from './mail/transport.js';
@@ -21,6 +22,16 @@ export interface RunningServer {
 }
 
 export const demoOriginsFor = (demoPort: number) => [`http://localhost:${demoPort}`, `http://127.0.0.1:${demoPort}`];
+
+/** Listens with the guards against slow and greedy clients on (server/http/); bench/api listens the same way. */
+export async function listenProtected(app: FastifyInstance, config: Config): Promise<string> {
+  protectServer(app.server, config, (line) => app.log.warn(line));
+  return app.listen({ port: config.port, host: config.host });
+}
+
+/** Who can reach the server, said at start: loopback is the default, and a surprise to someone expecting the network. */
+const reach = (host: string) =>
+  ['127.0.0.1', '::1', 'localhost'].includes(host) ? ' (this machine only; set HOST=0.0.0.0 to accept connections from the network)' : '';
 
 export async function startSupportServer(config: Config, options: { logger?: boolean } = {}): Promise<RunningServer> {
   const database = openDatabase(config.databasePath);
@@ -39,9 +50,10 @@ export async function startSupportServer(config: Config, options: { logger?: boo
     (error) => app.log.error({ err: error }, 'maintenance failed'),
   );
 
-  const address = await app.listen({ port: config.port, host: config.host });
+  const address = await listenProtected(app, config);
   mail.start();
   app.log.info(transport.kind === 'smtp' ? 'mail goes out over SMTP' : `no SMTP_URL: mail is written to ${config.mailDir}`);
+  app.log.info(`support server listening on ${address}${reach(config.host)}; the support team's inbox: ${config.publicUrl}/agent`);
   const port = Number(new URL(address).port);
   return {
     app,
