@@ -37,6 +37,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance as nodePerformance, PerformanceObserver } from 'node:perf_hooks';
 import { buildApp } from '../server/app.js';
+import { listenProtected } from '../server/server.js';
 import { readConfig, type Config } from '../server/config.js';
 import { openDatabase } from '../server/db/client.js';
 import * as schema from '../server/db/schema.js';
@@ -79,7 +80,8 @@ async function serve(): Promise<void> {
   };
   const logger: FastifyServerOptions['logger'] = LOG_LEVEL === 'off' ? false : { level: LOG_LEVEL, file: '/dev/null' };
   const app = await buildApp({ db: database.db, config, logger });
-  await app.listen({ host: '127.0.0.1', port: 0 });
+  // As the server listens: with the slow-client guard and connection caps on.
+  await listenProtected(app, config);
 
   const bare = Fastify({ logger: false });
   bare.get('/', async () => ({ hello: 'world' }));

@@ -22,7 +22,7 @@ export function capConnections(server: Server, limits: Pick<ConnectionLimits, 'm
   server.prependListener('connection', (socket: Socket) => {
     const address = socket.remoteAddress ?? '';
     if (limits.maxConnections > 0 && openInProcess >= limits.maxConnections) {
-      report('max_connections', `refusing connections: ${openInProcess} open in this process, MAX_CONNECTIONS is ${limits.maxConnections}`);
+      report('max_connections', `refusing connections: ${openInProcess} open in this process, at MAX_CONNECTIONS (${limits.maxConnections}), which keeps file descriptors for the database and mail`);
       return answerOnSocket(socket, { status: 503, code: 'busy', message: 'The server is at its connection limit. Please try again in a moment.' });
     }
     const capped = !isProxy(address);

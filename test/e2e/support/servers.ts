@@ -35,7 +35,8 @@ export async function startServers(): Promise<Servers> {
   const dir = mkdtempSync(join(tmpdir(), 'porthole-e2e-'));
   const port = await freePort();
   // PUBLIC_URL is the address the browser uses: the agent API accepts cookie writes only from its origin.
-  const config = { ...readConfig({}), port, host: '127.0.0.1', publicUrl: `http://localhost:${port}`, databasePath: join(dir, 'porthole.db') };
+  // DATABASE_PATH through readConfig, so the mail folder follows it into the temporary folder too.
+  const config = { ...readConfig({ DATABASE_PATH: join(dir, 'porthole.db') }), port, host: '127.0.0.1', publicUrl: `http://localhost:${port}` };
   const support = await startSupportServer(config, { logger: false });
   const demo = await startDemoHost({ port: 0, publicUrl: support.url, siteSecret: config.demoSiteSecret });
   const { db, sites } = support.app.porthole;
