@@ -88,7 +88,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** `true` trusts every peer; else a list of addresses, subnets or names, checked here so a typo fails at start. */
 function trustProxySetting(value: string | undefined): boolean | string {
-  if (!value) return false;
+  if (!value || value === 'false') return false;
   if (value === 'true') return true;
   trustedProxy(value);
   return value;

@@ -26,7 +26,9 @@ export const demoOriginsFor = (demoPort: number) => [`http://localhost:${demoPor
 /** Listens with the guards against slow and greedy clients on (server/http/); bench/api listens the same way. */
 export async function listenProtected(app: FastifyInstance, config: Config): Promise<string> {
   protectServer(app.server, config, (line) => app.log.warn(line));
-  return app.listen({ port: config.port, host: config.host });
+  // Fastify's own start line, said fuller: who can reach the server, and where the team signs in.
+  const listenTextResolver = (address: string) => `support server listening on ${address}${reach(config.host)}; the support team's inbox: ${config.publicUrl}/agent`;
+  return app.listen({ port: config.port, host: config.host, listenTextResolver });
 }
 
 /** Who can reach the server, said at start: loopback is the default, and a surprise to someone expecting the network. */
@@ -53,7 +55,6 @@ export async function startSupportServer(config: Config, options: { logger?: boo
   const address = await listenProtected(app, config);
   mail.start();
   app.log.info(transport.kind === 'smtp' ? 'mail goes out over SMTP' : `no SMTP_URL: mail is written to ${config.mailDir}`);
-  app.log.info(`support server listening on ${address}${reach(config.host)}; the support team's inbox: ${config.publicUrl}/agent`);
   const port = Number(new URL(address).port);
   return {
     app,
