@@ -27,6 +27,8 @@ import { installMemberSessions } from './auth/member-session.js';
 import { getOrCreateSetting } from './db/sites.js';
 import { createLinks, type Links } from './auth/link-tokens.js';
 import { createEventBus, type EventBus } from './services/events.js';
+import { memoryWindowCounters, type WindowCounters } from './limits/windows.js';
+import { windowedRateLimitStore } from './limits/rate-limit-store.js';
 
 export interface AppDeps {
   db: Db;
@@ -45,6 +47,8 @@ export interface Porthole {
   members: MemberDirectory;
   links: Links;
   events: EventBus;
+  /** The counters every rate limit counts in, one table per limit (limits/windows.ts). */
+  windows: WindowCounters;
   /** Open live-event streams (each entry ends one), so shutdown can end them. */
   streams: Set<() => void>;
 }
@@ -76,7 +80,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Headers too slow (REQUEST_TIMEOUT_S) or malformed: answered in our error shape, not Fastify's.
     clientErrorHandler: answerClientError,
   });
-  const porthole = { db: deps.db, config: deps.config, clock, sites: createSiteDirectory(deps.db, clock), members: createMemberDirectory(deps.db, clock), events: deps.events ?? createEventBus(), streams: new Set() } as Porthole;
+  const porthole = { db: deps.db, config: deps.config, clock, sites: createSiteDirectory(deps.db, clock), members: createMemberDirectory(deps.db, clock), events: deps.events ?? createEventBus(), windows: memoryWindowCounters(clock, deps.config.rateLimitKeys), streams: new Set() } as Porthole;
   app.decorate('porthole', porthole);
 
   // Only JSON bodies are accepted; anything else is 415 rather than a string that fails validation.
@@ -88,6 +92,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   closeConnectionsWhenDraining(app);
   await app.register(rateLimit, {
     global: false,
+    // Windows that expire when they end: the plugin's own LRU store let a flood of new keys evict a limit in force.
+    store: windowedRateLimitStore(porthole.windows, clock),
     errorResponseBuilder: (_request, context) =>
       new ApiError(429, 'rate_limited', `Too many requests. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`),
   });

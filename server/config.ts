@@ -32,6 +32,8 @@ export interface Config {
   autoCloseAfterHours: number;
   /** Anonymous submissions allowed per site and client address in `windowMs`. */
   submitLimit: { max: number; windowMs: number };
+  /** Open windows each rate limit keeps in memory; beyond that, new keys share one window. */
+  rateLimitKeys: number;
   /** What one client may hold of the server: time, connections (server/http/protect-server.ts). */
   connections: ConnectionLimits;
 }
@@ -76,6 +78,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     autoCloseAfterHours: integer(env.AUTO_CLOSE_AFTER_HOURS, 96, 'AUTO_CLOSE_AFTER_HOURS'),
     widgetDir: resolve(env.WIDGET_DIR ?? './dist/widget'),
     submitLimit: { max: integer(env.SUBMIT_LIMIT_PER_10_MIN, 20, 'SUBMIT_LIMIT_PER_10_MIN'), windowMs: 10 * 60 * 1000 },
+    rateLimitKeys: integer(env.RATE_LIMIT_KEYS, 100_000, 'RATE_LIMIT_KEYS'),
     connections: {
       requestTimeoutMs: positive(env.REQUEST_TIMEOUT_S, 30, 'REQUEST_TIMEOUT_S') * 1000,
       minBodyBytesPerSecond: integer(env.MIN_BODY_BYTES_PER_S, 8 * 1024, 'MIN_BODY_BYTES_PER_S'),

@@ -107,13 +107,17 @@ export async function authenticateMember(app: FastifyInstance, request: FastifyR
   return { ...known, expiresAt: Number(claims.exp) * 1000 };
 }
 
-/** The member a request's session token names, read without checking it (for rate-limit keys only). */
+/**
+ * The member a request's session token names, if the token is one we issued, unexpired, for the
+ * request's site — or undefined. For rate-limit keys, which run before the route: a key taken from
+ * an unverified token would let anyone make up a fresh allowance per request.
+ */
 export function sessionSubject(app: FastifyInstance, request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   if (!header?.startsWith('Bearer ')) return undefined;
   try {
-    const sub = (app.jwt.decode(header.slice(7)) as { sub?: unknown } | null)?.sub;
-    return typeof sub === 'string' ? sub : undefined;
+    const claims = app.memberSessions.verify(header.slice(7));
+    return claims.site === request.site?.id && typeof claims.sub === 'string' ? claims.sub : undefined;
   } catch {
     return undefined;
   }

@@ -61,15 +61,8 @@ export async function createRequest(
   // Statements run on `db` inside the transaction: prepared once, see prepared.ts.
   const s = statements(db);
   return commitWithOthers(db, (): CreateOutcome => {
-    if (claim) {
-      const key = { siteId: record.siteId, scope: claim.scope, key: claim.key };
-      const seen = s.findKey.get(key);
-      if (seen && seen.createdAt >= claim.notBefore) {
-        if (seen.bodyHash !== claim.bodyHash) return { kind: 'key_reused' };
-        return { kind: 'replayed', statusCode: seen.statusCode, body: JSON.parse(seen.responseBody) };
-      }
-      if (seen) s.forgetKey.run(key);
-    }
+    const earlier = claim && answerOf(db, record.siteId, claim);
+    if (earlier) return earlier;
 
     const requesterId =
       record.requester.kind === 'member' ? record.requester.id : findOrCreateContact(db, record.siteId, record.requester.email, record.requester.name, record.now);
@@ -100,18 +93,52 @@ export async function createRequest(
     enqueueMail(db, record.siteId, row.id, notify(view), record.now);
 
     const response = present(row);
-    if (claim) {
-      s.insertKey.run({
-        siteId: record.siteId,
-        scope: claim.scope,
-        key: claim.key,
-        bodyHash: claim.bodyHash,
-        statusCode: response.statusCode,
-        responseBody: JSON.stringify(response.body),
-        createdAt: record.now,
-      });
-    }
+    if (claim) keepAnswer(db, record.siteId, claim, response, record.now);
     return { kind: 'created', view, ...response };
+  });
+}
+
+export type DecoyOutcome = ({ kind: 'answered' | 'replayed' } & StoredResponse) | { kind: 'key_reused' };
+
+/**
+ * The answer to a submission caught by the honeypot, made the way a real one is: a number taken
+ * from the site's sequence (a gap nobody sees as a request) in the same group commit, and the same
+ * idempotency rules — but no request, contact or mail. `present` shapes the answer from the number.
+ */
+export async function answerDecoy(db: Db, siteId: string, now: string, claim: IdempotencyClaim | null, present: (number: number) => StoredResponse): Promise<DecoyOutcome> {
+  return commitWithOthers(db, (): DecoyOutcome => {
+    const earlier = claim && answerOf(db, siteId, claim);
+    if (earlier) return earlier;
+    const site = statements(db).nextNumber.get({ siteId });
+    if (!site) throw new Error(`site ${siteId} vanished while answering a decoy`);
+    const response = present(site.number);
+    if (claim) keepAnswer(db, siteId, claim, response, now);
+    return { kind: 'answered', ...response };
+  });
+}
+
+/** The stored answer to an earlier use of `claim`'s key (forgotten once too old), or `key_reused` for another body. */
+function answerOf(db: Db, siteId: string, claim: IdempotencyClaim): ({ kind: 'replayed' } & StoredResponse) | { kind: 'key_reused' } | undefined {
+  const s = statements(db);
+  const key = { siteId, scope: claim.scope, key: claim.key };
+  const seen = s.findKey.get(key);
+  if (seen && seen.createdAt >= claim.notBefore) {
+    if (seen.bodyHash !== claim.bodyHash) return { kind: 'key_reused' };
+    return { kind: 'replayed', statusCode: seen.statusCode, body: JSON.parse(seen.responseBody) };
+  }
+  if (seen) s.forgetKey.run(key);
+  return undefined;
+}
+
+function keepAnswer(db: Db, siteId: string, claim: IdempotencyClaim, response: StoredResponse, now: string): void {
+  statements(db).insertKey.run({
+    siteId,
+    scope: claim.scope,
+    key: claim.key,
+    bodyHash: claim.bodyHash,
+    statusCode: response.statusCode,
+    responseBody: JSON.stringify(response.body),
+    createdAt: now,
   });
 }
 

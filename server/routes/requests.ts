@@ -7,6 +7,7 @@ import { CreatedRequestBody, ErrorBody, NewRequest, SiteParams } from '../contra
 import { submitRequest } from '../services/requests.js';
 import { authenticateMember, bearerToken, sessionSubject } from '../auth/member-session.js';
 import { ApiError } from '../errors.js';
+import { clientAddress } from '../limits/client-address.js';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,128}$/;
 
@@ -22,12 +23,11 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
           max: config.submitLimit.max,
           timeWindow: config.submitLimit.windowMs,
           // Signed-in members are counted per member, so colleagues behind one office address do not
-          // use up each other's allowance; everyone else per address. The session is only read here —
-          // the route verifies it, and a forged one gets 401 and writes nothing.
+          // use up each other's allowance; everyone else — and any token that fails verification —
+          // per address, so a made-up token can neither open a fresh allowance nor spend a member's.
           keyGenerator: (request) => {
-            const site = (request.params as { site: string }).site;
             const member = sessionSubject(app, request);
-            return member ? `submit:${site}:member:${member}` : `submit:${site}:${request.ip}`;
+            return member ? `submit:${request.site.id}:member:${member}` : `submit:${request.site.id}:${clientAddress(request)}`;
           },
         },
       },

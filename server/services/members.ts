@@ -7,6 +7,7 @@ import { verifyHostToken } from '../auth/host-token.js';
 import type { Member } from '../contract/types.js';
 import { ApiError } from '../errors.js';
 import type { Clock } from './clock.js';
+import type { Reservation } from './attempt-limiter.js';
 
 /** The secrets a host token may be signed with: the current one, and a rotated-out one during its grace period. */
 export function hostTokenSecrets(site: SiteRow, now: Date): string[] {
@@ -17,20 +18,26 @@ export function hostTokenSecrets(site: SiteRow, now: Date): string[] {
 }
 
 /**
- * Verifies the host token, lets `beforeUse` refuse its subject (e.g. a rate limit) while the token
- * is still unused, then records its one use and brings the member's record up to date.
+ * Verifies the host token, counts a sign-in on `reserveUse` (which may refuse the subject, e.g. a
+ * rate limit) while the token is still unused, then records its one use and brings the member's
+ * record up to date. A token that turns out to be used already gives its count back: replaying a
+ * member's old token must not use up that member's sign-ins.
  */
-export async function signInMember(db: Db, site: SiteRow, token: string, clock: Clock, beforeUse: (sub: string) => void): Promise<MemberRecord> {
+export async function signInMember(db: Db, site: SiteRow, token: string, clock: Clock, reserveUse: (sub: string) => Promise<Reservation>): Promise<MemberRecord> {
   const now = clock();
   const claims = verifyHostToken(token, hostTokenSecrets(site, now), now);
-  beforeUse(claims.sub);
-  const member = await exchangeMemberToken(
-    db,
-    site.id,
-    { ...claims, expiresAt: new Date(claims.exp * 1000 + 60_000).toISOString() },
-    now.toISOString(),
-  );
-  if (member === 'replayed') throw new ApiError(401, 'token_replayed', 'This sign-in token was already used. Ask the site for a fresh one.');
+  const use = await reserveUse(claims.sub);
+  let member: MemberRecord | 'replayed';
+  try {
+    member = await exchangeMemberToken(db, site.id, { ...claims, expiresAt: new Date(claims.exp * 1000 + 60_000).toISOString() }, now.toISOString());
+  } catch (error) {
+    await use.release();
+    throw error;
+  }
+  if (member === 'replayed') {
+    await use.release();
+    throw new ApiError(401, 'token_replayed', 'This sign-in token was already used. Ask the site for a fresh one.');
+  }
   return member;
 }
 

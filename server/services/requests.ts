@@ -1,6 +1,6 @@
 /** Submitting a request from the widget's contact form, anonymously or as a signed-in member. */
 import { createHash } from 'node:crypto';
-import { createRequest, type RequestRow, type Requester } from '../db/requests.js';
+import { answerDecoy, createRequest, type IdempotencyClaim, type RequestRow, type Requester } from '../db/requests.js';
 import { findCategory, type SiteRow } from '../db/sites.js';
 import { checkCcs, checkNewRequest, normalizeEmail, type FieldProblem } from '../contract/rules.js';
 import type { CreatedRequestBody, NewRequest } from '../contract/types.js';
@@ -42,8 +42,6 @@ export async function submitRequest(porthole: Porthole, site: SiteRow, input: Ne
   const { db, clock, links, events } = porthole;
   const now = clock();
   const { member } = options;
-  // A bot filled the hidden field: answer like a success so it learns nothing, store nothing.
-  if (input.website?.trim()) return decoyResponse(site, now.toISOString());
   if (!member && input.ccs !== undefined) {
     throw new ApiError(400, 'field_not_allowed', 'Sign in to copy other people on a request.', { ccs: 'is only for signed-in members' });
   }
@@ -63,6 +61,12 @@ export async function submitRequest(porthole: Porthole, site: SiteRow, input: Ne
   if (Object.keys(problems).length) {
     throw validationFailed(Object.fromEntries(Object.entries(problems).map(([path, problem]) => [path, PROBLEM_MESSAGES[problem]])));
   }
+  const claim: IdempotencyClaim | null = options.idempotencyKey
+    ? { scope: member ? member.record.id : 'anonymous', key: options.idempotencyKey, bodyHash: hashBody(input), notBefore: new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS).toISOString() }
+    : null;
+  // A bot filled the hidden field. It is checked and answered like anyone else (see decoyResponse), so
+  // it cannot tell it was caught; only what it wrote is not stored.
+  if (input.website?.trim()) return decoyResponse(porthole, site, input.subject.trim(), claim, now.toISOString());
 
   const requester: Requester = member
     ? { kind: 'member', id: member.record.id, organizationId: member.record.organizationId }
@@ -80,20 +84,11 @@ export async function submitRequest(porthole: Porthole, site: SiteRow, input: Ne
       ccEmails: (input.ccs ?? []).map(normalizeEmail),
       now: now.toISOString(),
     },
-    options.idempotencyKey
-      ? {
-          scope: member ? member.record.id : 'anonymous',
-          key: options.idempotencyKey,
-          bodyHash: hashBody(input),
-          notBefore: new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS).toISOString(),
-        }
-      : null,
+    claim,
     (row) => ({ statusCode: 201, body: presentCreated(row) }),
     (view) => requestCreatedMails(view, context),
   );
-  if (outcome.kind === 'key_reused') {
-    throw new ApiError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different request.');
-  }
+  if (outcome.kind === 'key_reused') throw keyReused();
   const body = outcome.body as CreatedRequestBody;
   if (outcome.kind === 'created') events.publish(changeOf(outcome.view));
   return { statusCode: outcome.statusCode, body, replayed: outcome.kind === 'replayed' };
@@ -117,7 +112,19 @@ function hashBody(input: NewRequest): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-function decoyResponse(site: SiteRow, now: string): SubmitOutcome {
-  const request = { id: site.lastRequestNumber + 1, subject: '', ...customerStatus('new'), createdAt: now, updatedAt: now };
-  return { statusCode: 201, body: { request }, replayed: false };
+const keyReused = () => new ApiError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different request.');
+
+/**
+ * The answer to a caught bot, indistinguishable from a real one: the same shape with its own subject
+ * and the time, a number taken from the site's sequence in the same group commit as real requests
+ * (so numbers keep advancing, a real submission right after shows no repeat, and it takes as long),
+ * and the same Idempotency-Key replays.
+ */
+async function decoyResponse(porthole: Porthole, site: SiteRow, subject: string, claim: IdempotencyClaim | null, now: string): Promise<SubmitOutcome> {
+  const outcome = await answerDecoy(porthole.db, site.id, now, claim, (number) => ({
+    statusCode: 201,
+    body: presentCreated({ number, subject, status: 'new', createdAt: now, updatedAt: now }),
+  }));
+  if (outcome.kind === 'key_reused') throw keyReused();
+  return { statusCode: outcome.statusCode, body: outcome.body as CreatedRequestBody, replayed: outcome.kind === 'replayed' };
 }

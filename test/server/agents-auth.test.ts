@@ -160,7 +160,7 @@ describe('signing in to the inbox', () => {
     expect(sessionCount()).toBe(0);
   });
 
-  test('after 10 failed attempts for one email, sign-in is 429 with Retry-After — even with the right password — until the window passes', async () => {
+  test('after 10 failed attempts for one email from one address, sign-in there is 429 with Retry-After — even with the right password — until the window passes', async () => {
     await addAgent();
     await addAgent({ email: 'sam@northwind.example', name: 'Sam' });
     for (let attempt = 1; attempt <= 10; attempt += 1) expectError(await signIn('riley@northwind.example', `guess-${attempt}`), 401, 'invalid_credentials');
@@ -191,6 +191,39 @@ describe('signing in to the inbox', () => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect((await signIn('riley@northwind.example', PASSWORD, { remoteAddress: '198.51.100.7' })).statusCode).toBe(200);
   });
+
+  test('400 guesses sent at once from one address: only 10 passwords are checked, the other 390 are 429; the agent still signs in from elsewhere', async () => {
+    await addAgent();
+    const guesses = await Promise.all(Array.from({ length: 400 }, (_, i) => signIn('riley@northwind.example', `guess-${i}`, { remoteAddress: '203.0.113.66' })));
+    const codes = guesses.map((response) => response.statusCode);
+    expect(codes.filter((code) => code === 401)).toHaveLength(10);
+    expect(codes.filter((code) => code === 429)).toHaveLength(390);
+    expect(sessionOf(await signIn('riley@northwind.example', PASSWORD, { remoteAddress: '198.51.100.7' }))).toBeTruthy();
+  }, 60_000);
+
+  test('guessing at one agent from many addresses is slowed down to a guess a minute, and makes the agent wait a minute at most, never ten', async () => {
+    await addAgent();
+    // Eight minutes of guessing, one guess every 5 seconds from 25 addresses in turn.
+    const checked: number[] = [];
+    for (let guess = 0; guess < 100; guess += 1) {
+      t.clock.advance(5000);
+      const response = await signIn('riley@northwind.example', `guess-${guess}`, { remoteAddress: `203.0.113.${guess % 25}` });
+      expect([401, 429]).toContain(response.statusCode);
+      if (response.statusCode === 401) checked.push(guess);
+    }
+    const waiting = await signIn('riley@northwind.example', PASSWORD, { remoteAddress: '198.51.100.7' });
+    expectError(waiting, 429, 'rate_limited');
+    const retryAfter = Number(waiting.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    t.clock.advance(retryAfter * 1000);
+    expect(sessionOf(await signIn('riley@northwind.example', PASSWORD, { remoteAddress: '198.51.100.7' }))).toBeTruthy();
+
+    // Meanwhile the guesser got 20 guesses, then one per pause, each pause twice the last, up to a
+    // minute: by the last four minutes, one guess a minute.
+    expect(checked.length).toBeGreaterThan(20);
+    expect(checked.filter((guess) => guess >= 100 - 48).length).toBeLessThanOrEqual(5);
+  }, 60_000);
 
   test('a sign-in posted from a foreign Origin (even a site’s allowed one) is 403 and starts no session; a program sending no Origin may sign in', async () => {
     await addAgent();

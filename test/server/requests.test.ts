@@ -188,15 +188,59 @@ describe('a submission that is refused stores nothing', () => {
 describe('the honeypot', () => {
   beforeEach(() => start());
 
-  test('a bot that fills the hidden website field gets a normal-looking 201, and nothing is stored', async () => {
-    const before = storedCounts(t.db);
-    const response = await submit(t.app, validRequest({ website: 'http://cheap-pills.example' }), { headers: fromDemoPage });
-    expect(response.statusCode).toBe(201);
-    expect(response.json()).toMatchObject({ request: { id: 1001, status: 'open', statusLabel: 'Open' } });
-    expect(storedCounts(t.db)).toEqual(before);
+  const bot = (overrides: Record<string, unknown> = {}) => validRequest({ website: 'http://cheap-pills.example', ...overrides });
+  /** Every key and the type of every value, so two answers can be compared for shape. */
+  const shapeOf = (value: unknown): unknown =>
+    value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, shapeOf(inner)])) : typeof value;
+
+  test('a bot that fills the hidden website field is answered exactly like a visitor, numbers keep counting, and nothing it wrote is stored', async () => {
+    const answers = [];
+    for (const [n, body] of [validRequest({ subject: 'Real one' }), bot({ subject: '  Cheap pills  ' }), bot({ subject: 'More pills' }), validRequest({ subject: 'Real two' })].entries()) {
+      t.clock.advance(1000);
+      const response = await submit(t.app, body, { headers: fromDemoPage });
+      expect(response.statusCode, `answer ${n}: ${response.body}`).toBe(201);
+      answers.push(response);
+    }
+    const [real, decoy, secondDecoy, realAfter] = answers.map((response) => response.json());
+    // Numbers advance one by one whoever asked: no repeat, no gap a bot could see.
+    expect(answers.map((response) => response.json().request.id)).toEqual([1001, 1002, 1003, 1004]);
+    expect(decoy).toEqual({
+      request: { id: 1002, subject: 'Cheap pills', status: 'open', statusLabel: 'Open', createdAt: '2026-11-23T10:00:02.000Z', updatedAt: '2026-11-23T10:00:02.000Z' },
+    });
+    for (const answer of [decoy, secondDecoy]) expect(shapeOf(answer)).toEqual(shapeOf(real));
+    expect(shapeOf(realAfter)).toEqual(shapeOf(real));
+    expect(Object.keys(answers[1]!.headers).sort()).toEqual(Object.keys(answers[0]!.headers).sort());
+
+    // Only the two real requests exist; the decoys' numbers are gaps no agent sees as requests.
+    expect(t.db.select({ number: requests.number, subject: requests.subject }).from(requests).all()).toEqual([
+      { number: 1001, subject: 'Real one' },
+      { number: 1004, subject: 'Real two' },
+    ]);
+    expect(storedCounts(t.db)).toMatchObject({ requests: 2, comments: 2 });
+  });
+
+  test('a caught bot retrying with its Idempotency-Key gets the same answer marked as a replay, and another body under that key is 422, as anyone would', async () => {
+    const headers = { ...fromDemoPage, 'idempotency-key': 'bot-retry-key-0001' };
+    const first = await submit(t.app, bot(), { headers });
+    expect(first.statusCode).toBe(201);
+    expect(first.headers['idempotency-replayed']).toBeUndefined();
+    t.clock.advance(5000);
+    const retry = await submit(t.app, bot(), { headers });
+    expect(retry.statusCode).toBe(201);
+    expect(retry.headers['idempotency-replayed']).toBe('true');
+    expect(retry.json()).toEqual(first.json());
+    expectError(await submit(t.app, bot({ subject: 'Something else' }), { headers }), 422, 'idempotency_key_reused');
+    expect(storedCounts(t.db).requests).toBe(0);
+  });
+
+  test('a bot cannot probe the honeypot with a bad submission: it is refused exactly like a visitor’s', async () => {
+    for (const overrides of [{ email: undefined }, { categoryId: 'cat_unknown' }, { subject: '' }]) {
+      const asVisitor = await submit(t.app, validRequest(overrides));
+      const asBot = await submit(t.app, bot(overrides));
+      expect(asBot.statusCode, asBot.body).toBe(400);
+      expect(asBot.json()).toEqual(asVisitor.json());
+    }
     expect(lastRequestNumber(t.db, 'demo')).toBe(1000);
-    // A real visitor afterwards still gets #1001.
-    expect((await submit(t.app, validRequest())).json().request.id).toBe(1001);
   });
 
   test('an empty website field (what real browsers send) is a normal submission', async () => {

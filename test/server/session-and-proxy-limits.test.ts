@@ -96,6 +96,22 @@ describe('signing in with a host token', () => {
     expect((await exchange(validToken(BEN))).statusCode).toBe(200);
   });
 
+  it('replaying a member’s used token, however often and from wherever, does not use up that member’s sign-ins', async () => {
+    t = await createTestApp();
+    const used = validToken(ANA);
+    expect((await exchange(used)).statusCode).toBe(200);
+    for (let i = 0; i < 70; i++) expectError(await exchange(used, { remoteAddress: `10.0.${i}.1` }), 401, 'token_replayed');
+    const fresh = await exchange(validToken(ANA));
+    expect(fresh.statusCode, fresh.body).toBe(200);
+  });
+
+  it('40 bad tokens sent at once from one address: 20 are checked and the other 20 are 429', async () => {
+    t = await createTestApp();
+    const codes = (await Promise.all(Array.from({ length: 40 }, () => exchange(guess())))).map((response) => response.statusCode);
+    expect(codes.filter((code) => code === 401)).toHaveLength(20);
+    expect(codes.filter((code) => code === 429)).toHaveLength(20);
+  });
+
   it('a made-up X-Forwarded-For does not reset the failure count when no proxy is trusted', async () => {
     t = await createTestApp();
     for (let i = 0; i < 20; i++) await exchange(guess(), { forwardedFor: `192.0.2.${i + 1}` });

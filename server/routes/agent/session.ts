@@ -1,22 +1,33 @@
 /**
  * POST /api/v1/agent/session (sign in: sets the inbox cookie), DELETE (sign out), GET …/me.
- * Sign-in attempts are limited per address and per email, so guessing is slow and one agent's
- * typos do not lock out a colleague.
+ *
+ * Failed sign-ins are limited per address, and per address and email, so guessing is slow and one
+ * agent's typos do not lock out a colleague. Per email alone there is only a back-off that never
+ * makes the agent wait more than a minute: that limit anyone can spend from anywhere, and a firm
+ * one would let a stranger lock the agent out. Attempts are counted before the password is hashed,
+ * so parallel guesses cannot all be checked against a limit none of them has reached yet.
  */
 import type { FastifyInstance } from 'fastify';
 import { AgentBody, AgentSignIn, ErrorBody } from '../../contract/types.js';
 import { authenticateAgent, sessionCookieOf, setSessionCookie } from '../../auth/agent-auth.js';
-import { createAttemptLimiter } from '../../services/attempt-limiter.js';
+import { countingFailures, createAttemptLimiter, type CountedOn } from '../../services/attempt-limiter.js';
 import { describeAgent, signInAgent, signOutAgent } from '../../services/agents.js';
 import { normalizeEmail } from '../../contract/rules.js';
+import { clientAddress } from '../../limits/client-address.js';
 import { ApiError } from '../../errors.js';
 
-const TEN_MINUTES = 10 * 60 * 1000;
+const MINUTE = 60 * 1000;
 
 export async function agentSessionRoutes(app: FastifyInstance): Promise<void> {
   const { porthole } = app;
-  const byAddress = createAttemptLimiter(20, TEN_MINUTES, porthole.clock);
-  const byEmail = createAttemptLimiter(10, TEN_MINUTES, porthole.clock);
+  const { windows, clock } = porthole;
+  const byAddress = createAttemptLimiter(windows('agent sign-in failures per address'), { max: 20, windowMs: 10 * MINUTE }, clock);
+  const byAddressAndEmail = createAttemptLimiter(windows('agent sign-in failures per address and email'), { max: 10, windowMs: 10 * MINUTE }, clock);
+  const byEmail = createAttemptLimiter(
+    windows('agent sign-in failures per email'),
+    { max: 20, windowMs: 60 * MINUTE, backoff: { firstMs: 1000, longestMs: MINUTE } },
+    clock,
+  );
 
   app.post('/session', { schema: { body: AgentSignIn, response: { 200: AgentBody, '4xx': ErrorBody } } }, async (request, reply) => {
     // A sign-in posted from another site would sign the browser into an account of the attacker's
@@ -26,20 +37,16 @@ export async function agentSessionRoutes(app: FastifyInstance): Promise<void> {
       throw new ApiError(403, 'origin_not_allowed', 'Sign in from the inbox page.');
     }
     const { email, password } = request.body as AgentSignIn;
-    const keys = [`ip:${request.ip}`, `email:${normalizeEmail(email)}`] as const;
-    byAddress.check(keys[0]);
-    byEmail.check(keys[1]);
-    try {
-      const { token, agent } = await signInAgent(porthole, email, password);
-      setSessionCookie(reply, token);
-      return describeAgent(porthole, agent);
-    } catch (error) {
-      if (error instanceof ApiError && error.statusCode === 401) {
-        byAddress.record(keys[0]);
-        byEmail.record(keys[1]);
-      }
-      throw error;
-    }
+    const [address, account] = [clientAddress(request), normalizeEmail(email)];
+    // The back-off last: a pause it starts is only worth starting for an attempt that goes ahead.
+    const limits: CountedOn[] = [
+      [byAddress, address],
+      [byAddressAndEmail, `${address} ${account}`],
+      [byEmail, account],
+    ];
+    const { token, agent } = await countingFailures(limits, () => signInAgent(porthole, email, password));
+    setSessionCookie(reply, token);
+    return describeAgent(porthole, agent);
   });
 
   app.delete('/session', { schema: { response: { '4xx': ErrorBody } } }, async (request, reply) => {
