@@ -19,6 +19,7 @@ import { ApiError } from './errors.js';
 import { siteScope } from './routes/site-scope.js';
 import { agentApi } from './routes/agent/index.js';
 import { endStreamsOnClose } from './routes/event-stream.js';
+import { createOpenStreams, type OpenStreams } from './routes/stream-caps.js';
 import { widgetAssetRoutes } from './routes/widget-assets.js';
 import { inboxPageRoutes } from './routes/agent/inbox-page.js';
 import { installMemberSessions } from './auth/member-session.js';
@@ -43,8 +44,8 @@ export interface Porthole {
   members: MemberDirectory;
   links: Links;
   events: EventBus;
-  /** Open live-event streams (each entry ends one), so shutdown can end them. */
-  streams: Set<() => void>;
+  /** Open live-event streams: the caps on opening more, and ending them all at shutdown. */
+  streams: OpenStreams;
 }
 
 declare module 'fastify' {
@@ -71,7 +72,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Malformed percent-encoding and over-long path segments fail during routing; answer them in our shape too.
     frameworkErrors: answerFrameworkError,
   });
-  const porthole = { db: deps.db, config: deps.config, clock, sites: createSiteDirectory(deps.db, clock), members: createMemberDirectory(deps.db, clock), events: deps.events ?? createEventBus(), streams: new Set() } as Porthole;
+  const porthole = { db: deps.db, config: deps.config, clock, sites: createSiteDirectory(deps.db, clock), members: createMemberDirectory(deps.db, clock), events: deps.events ?? createEventBus(), streams: createOpenStreams(deps.config.streams, clock, app.log) } as Porthole;
   app.decorate('porthole', porthole);
 
   // Only JSON bodies are accepted; anything else is 415 rather than a string that fails validation.

@@ -28,6 +28,11 @@ export interface Config {
   autoCloseAfterHours: number;
   /** Anonymous submissions allowed per site and client address in `windowMs`. */
   submitLimit: { max: number; windowMs: number };
+  /**
+   * Live-event streams open at once: per person (a member — all their sessions together, mail-link
+   * sessions included — or an agent), per client address, and in this whole process.
+   */
+  streams: { perPerson: number; perAddress: number; max: number };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -53,6 +58,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     autoCloseAfterHours: integer(env.AUTO_CLOSE_AFTER_HOURS, 96, 'AUTO_CLOSE_AFTER_HOURS'),
     widgetDir: resolve(env.WIDGET_DIR ?? './dist/widget'),
     submitLimit: { max: integer(env.SUBMIT_LIMIT_PER_10_MIN, 20, 'SUBMIT_LIMIT_PER_10_MIN'), windowMs: 10 * 60 * 1000 },
+    streams: {
+      perPerson: integer(env.STREAMS_PER_PERSON, 5, 'STREAMS_PER_PERSON'),
+      perAddress: integer(env.STREAMS_PER_ADDRESS, 200, 'STREAMS_PER_ADDRESS'),
+      max: integer(env.MAX_STREAMS, 10_000, 'MAX_STREAMS'),
+    },
   };
 }
 
