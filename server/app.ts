@@ -21,6 +21,7 @@ import { answerClientError } from './http/socket-answers.js';
 import { siteScope } from './routes/site-scope.js';
 import { agentApi } from './routes/agent/index.js';
 import { endStreamsOnClose } from './routes/event-stream.js';
+import { createOpenStreams, type OpenStreams } from './routes/stream-caps.js';
 import { widgetAssetRoutes } from './routes/widget-assets.js';
 import { inboxPageRoutes } from './routes/agent/inbox-page.js';
 import { installMemberSessions } from './auth/member-session.js';
@@ -49,8 +50,8 @@ export interface Porthole {
   events: EventBus;
   /** The counters every rate limit counts in, one table per limit (limits/windows.ts). */
   windows: WindowCounters;
-  /** Open live-event streams (each entry ends one), so shutdown can end them. */
-  streams: Set<() => void>;
+  /** Open live-event streams: the caps on opening more, and ending them all at shutdown. */
+  streams: OpenStreams;
 }
 
 declare module 'fastify' {
@@ -80,7 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Headers too slow (REQUEST_TIMEOUT_S) or malformed: answered in our error shape, not Fastify's.
     clientErrorHandler: answerClientError,
   });
-  const porthole = { db: deps.db, config: deps.config, clock, sites: createSiteDirectory(deps.db, clock), members: createMemberDirectory(deps.db, clock), events: deps.events ?? createEventBus(), windows: memoryWindowCounters(clock, deps.config.rateLimitKeys), streams: new Set() } as Porthole;
+  const porthole = { db: deps.db, config: deps.config, clock, sites: createSiteDirectory(deps.db, clock), members: createMemberDirectory(deps.db, clock), events: deps.events ?? createEventBus(), windows: memoryWindowCounters(clock, deps.config.rateLimitKeys), streams: createOpenStreams(deps.config.streams, clock, app.log) } as Porthole;
   app.decorate('porthole', porthole);
 
   // Only JSON bodies are accepted; anything else is 415 rather than a string that fails validation.

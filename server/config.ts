@@ -34,6 +34,11 @@ export interface Config {
   submitLimit: { max: number; windowMs: number };
   /** Open windows each rate limit keeps in memory; beyond that, new keys share one window. */
   rateLimitKeys: number;
+  /**
+   * Live-event streams open at once: per person (a member — all their sessions together, mail-link
+   * sessions included — or an agent), per client address, and in this whole process.
+   */
+  streams: { perPerson: number; perAddress: number; max: number };
   /** What one client may hold of the server: time, connections (server/http/protect-server.ts). */
   connections: ConnectionLimits;
 }
@@ -85,6 +90,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       keepAliveTimeoutMs: positive(env.KEEP_ALIVE_TIMEOUT_S, 5, 'KEEP_ALIVE_TIMEOUT_S') * 1000,
       maxPerAddress: positive(env.MAX_CONNECTIONS_PER_ADDRESS, 256, 'MAX_CONNECTIONS_PER_ADDRESS'),
       maxConnections: integer(env.MAX_CONNECTIONS, defaultMaxConnections(), 'MAX_CONNECTIONS'),
+    },
+    streams: {
+      perPerson: integer(env.STREAMS_PER_PERSON, 5, 'STREAMS_PER_PERSON'),
+      perAddress: integer(env.STREAMS_PER_ADDRESS, 200, 'STREAMS_PER_ADDRESS'),
+      max: integer(env.MAX_STREAMS, 10_000, 'MAX_STREAMS'),
     },
   };
 }

@@ -90,8 +90,20 @@ export function bearerToken(request: FastifyRequest): string | undefined {
   return match[1];
 }
 
-/** Resolves the signed-in member of a request to a site route, or refuses with 401. */
-export async function authenticateMember(app: FastifyInstance, request: FastifyRequest): Promise<SignedInMember> {
+const outsideLink = () =>
+  new ApiError(403, 'link_session_scope', 'This link opens one request, to read and reply. Sign in on the site to see your other requests or to start a new one.');
+
+/**
+ * Resolves the signed-in member of a request to a site route, or refuses with 401.
+ *
+ * A session from a mail link is good for its one request only, and this is where that is decided
+ * for every member route: it is accepted where the route's `:id` is that request (read, reply;
+ * solving is then refused further in, as for anyone but the requester), and where the route says
+ * it narrows what it reports to that request itself (`narrowsToLinkedRequest`: the live stream).
+ * Anywhere else — lists, the badge count, a new request and so its CCs, any route added later — it
+ * is 403 link_session_scope.
+ */
+export async function authenticateMember(app: FastifyInstance, request: FastifyRequest, use: { narrowsToLinkedRequest?: boolean } = {}): Promise<SignedInMember> {
   const token = bearerToken(request);
   if (!token) throw expired();
   let claims: SessionClaims;
@@ -104,6 +116,7 @@ export async function authenticateMember(app: FastifyInstance, request: FastifyR
   const onlyRequest = Number.isInteger(claims.req) ? (claims.req as number) : null;
   const known = await app.porthole.members.find(request.site, claims.sub, onlyRequest);
   if (!known) throw expired();
+  if (onlyRequest !== null && !use.narrowsToLinkedRequest && (request.params as { id?: unknown }).id !== onlyRequest) throw outsideLink();
   return { ...known, expiresAt: Number(claims.exp) * 1000 };
 }
 

@@ -2,6 +2,7 @@
  * Server-sent events over a hijacked reply. The stream carries only "request N changed at T";
  * clients refetch through the authorised routes. A comment line every 15 s keeps proxies from
  * closing an idle stream; the stream ends when the session does, and when the server shuts down.
+ * Opening one takes a place under the caps of stream-caps.ts; ending one says why in the log.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RequestChanged } from '../services/events.js';
@@ -10,22 +11,30 @@ const PING_MS = 15_000;
 
 export interface StreamOptions {
   siteId: string;
+  /** Who holds the stream, for the per-person cap and the log line. */
+  holder: { kind: 'member' | 'agent'; id: string };
   /** Whether this listener may hear of this change. */
   accepts(event: RequestChanged): boolean;
   /** Time (ms since the epoch) at which the stream ends by itself. */
   endsAt?: number;
 }
 
+type EndReason = 'client gone' | 'session ended' | 'shutdown';
+
 /** Ends every open stream when the server shuts down, instead of waiting for clients to leave. */
 export function endStreamsOnClose(app: FastifyInstance): void {
   app.addHook('preClose', (done) => {
-    for (const end of app.porthole.streams) end();
+    app.porthole.streams.endAll();
     done();
   });
 }
 
 export function openEventStream(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, options: StreamOptions): void {
-  const { streams } = app.porthole;
+  const { clock } = app.porthole;
+  const { kind, id } = options.holder;
+  // Refused (429 or 503) before the reply is hijacked, so a refusal is an ordinary error answer.
+  const release = app.porthole.streams.admit(`${kind}:${id}`, request.ip, () => end('shutdown'));
+  const openedAt = clock().getTime();
   // Headers the hooks already set (CORS for the widget's origin, security headers) go out too.
   const headers = { ...reply.getHeaders(), 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' };
   reply.hijack();
@@ -37,17 +46,17 @@ export function openEventStream(app: FastifyInstance, request: FastifyRequest, r
     if (options.accepts(event)) raw.write(`event: request\ndata: ${JSON.stringify({ id: event.number, updatedAt: event.updatedAt })}\n\n`);
   });
   const ping = setInterval(() => raw.write(': ping\n\n'), PING_MS);
-  const lifetime = options.endsAt ? setTimeout(() => end(), Math.max(0, options.endsAt - app.porthole.clock().getTime())) : undefined;
+  const lifetime = options.endsAt ? setTimeout(() => end('session ended'), Math.max(0, options.endsAt - openedAt)) : undefined;
   let ended = false;
-  function end() {
+  function end(reason: EndReason) {
     if (ended) return;
     ended = true;
     unsubscribe();
     clearInterval(ping);
     clearTimeout(lifetime);
-    streams.delete(end);
+    release();
     raw.end();
+    request.log.info({ stream: kind, reason, durationMs: clock().getTime() - openedAt }, `live stream ended: ${reason}`);
   }
-  streams.add(end);
-  request.raw.on('close', end);
+  request.raw.on('close', () => end('client gone'));
 }

@@ -1,12 +1,7 @@
 // Live updates over server-sent events, against a real listening server (inject never ends a stream).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
 import { createTestApp, DEMO_ORIGIN, type TestApp } from '../support/test-app.js';
-import { hostToken } from '../support/member-tokens.js';
-import { sites } from '../../server/db/schema.js';
-import { insertAgent, insertApiToken } from '../../server/db/agents.js';
-import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
-import { newId } from '../../server/db/ids.js';
+import { agentToken, anonymousRequest, categoryId, linkSession, listen, memberToken } from '../support/live-streams.js';
 
 let t: TestApp;
 let base: string;
@@ -17,60 +12,14 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-async function memberToken(sub: string, email: string): Promise<string> {
-  const response = await fetch(`${base}/api/v1/sites/demo/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token: hostToken({ sub, email, name: sub }, t.clock.now) }),
-  });
-  return ((await response.json()) as { accessToken: string }).accessToken;
-}
-
-async function agentToken(): Promise<string> {
-  const site = t.db.select().from(sites).where(eq(sites.slug, 'demo')).get()!;
-  const id = newId('agt');
-  await insertAgent(t.db, { id, siteId: site.id, email: 'agent@example.com', name: 'Riley', passwordHash: null, createdAt: t.clock.now.toISOString() });
-  const token = newSecret('pat_');
-  await insertApiToken(t.db, { id: newId('tok'), agentId: id, name: 'test', tokenHash: hashSecret(token), createdAt: t.clock.now.toISOString() });
-  return token;
-}
-
-/** Reads a stream's events as they come; `next()` resolves with the next `request` event. */
-function listen(response: Response) {
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  return {
-    async next(timeoutMs = 2000): Promise<{ id: number; updatedAt: string } | 'timeout'> {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const match = /event: request\ndata: (.*)\n\n/.exec(buffer);
-        if (match) {
-          buffer = buffer.slice(match.index + match[0].length);
-          return JSON.parse(match[1]!);
-        }
-        const left = deadline - Date.now();
-        if (left <= 0) return 'timeout';
-        const chunk = await Promise.race([reader.read(), new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), left))]);
-        if (chunk === 'timeout') return 'timeout';
-        if (chunk.done) return 'timeout';
-        buffer += decoder.decode(chunk.value);
-      }
-    },
-    cancel: () => reader.cancel(),
-  };
-}
-
-const categoryId = async () => ((await (await fetch(`${base}/api/v1/sites/demo/config`)).json()) as { categories: { id: string }[] }).categories[2]!.id;
-
 describe('live updates', () => {
   it('tell a member within moments that an agent answered their request, and tell nobody else', async () => {
-    const ana = await memberToken('ana', 'ana@example.com');
-    const bob = await memberToken('bob', 'bob@example.com');
+    const ana = await memberToken(t, base, 'ana', 'ana@example.com');
+    const bob = await memberToken(t, base, 'bob', 'bob@example.com');
     const created = await fetch(`${base}/api/v1/sites/demo/requests`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${ana}` },
-      body: JSON.stringify({ categoryId: await categoryId(), subject: 'Help', description: 'Please' }),
+      body: JSON.stringify({ categoryId: await categoryId(base), subject: 'Help', description: 'Please' }),
     });
     const { request } = (await created.json()) as { request: { id: number } };
 
@@ -81,7 +30,7 @@ describe('live updates', () => {
     const anaEvents = listen(anaStream);
     const bobEvents = listen(bobStream);
 
-    const agent = await agentToken();
+    const agent = await agentToken(t);
     const reply = await fetch(`${base}/api/v1/agent/requests/${request.id}/comments`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${agent}` },
@@ -95,6 +44,25 @@ describe('live updates', () => {
     await bobEvents.cancel();
   });
 
+  it('tell a session from a mail link only of the request the link is for, not of the recipient’s other requests', async () => {
+    const other = await anonymousRequest(t, base, 'pat@example.com', 'Another question');
+    const linked = await anonymousRequest(t, base, 'pat@example.com', 'The one in the mail');
+    const stream = listen(await fetch(`${base}/api/v1/sites/demo/events`, { headers: { authorization: `Bearer ${await linkSession(base, linked.linkToken)}` } }));
+
+    const agent = await agentToken(t);
+    for (const number of [other.number, linked.number]) {
+      const reply = await fetch(`${base}/api/v1/agent/requests/${number}/comments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${agent}` },
+        body: JSON.stringify({ body: 'We are on it', public: true }),
+      });
+      expect(reply.status).toBe(201);
+    }
+    // Events arrive in order: had the other request been reported, it would come first.
+    expect(await stream.next()).toMatchObject({ id: linked.number });
+    await stream.cancel();
+  });
+
   it('refuse a stream without a valid session, like every member route', async () => {
     const response = await fetch(`${base}/api/v1/sites/demo/events`, { headers: { authorization: 'Bearer not-a-real-token-at-all' } });
     expect(response.status).toBe(401);
@@ -102,13 +70,13 @@ describe('live updates', () => {
   });
 
   it('let the agent inbox hear of a customer reply', async () => {
-    const agent = await agentToken();
+    const agent = await agentToken(t);
     const stream = listen(await fetch(`${base}/api/v1/agent/events`, { headers: { authorization: `Bearer ${agent}` } }));
-    const ana = await memberToken('ana', 'ana@example.com');
+    const ana = await memberToken(t, base, 'ana', 'ana@example.com');
     const created = await fetch(`${base}/api/v1/sites/demo/requests`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${ana}` },
-      body: JSON.stringify({ categoryId: await categoryId(), subject: 'Another', description: 'Hello' }),
+      body: JSON.stringify({ categoryId: await categoryId(base), subject: 'Another', description: 'Hello' }),
     });
     const { request } = (await created.json()) as { request: { id: number } };
     expect(await stream.next()).toMatchObject({ id: request.id });
@@ -116,7 +84,7 @@ describe('live updates', () => {
   });
 
   it('end open streams when the server shuts down, instead of holding it open', async () => {
-    const ana = await memberToken('ana', 'ana@example.com');
+    const ana = await memberToken(t, base, 'ana', 'ana@example.com');
     const response = await fetch(`${base}/api/v1/sites/demo/events`, { headers: { authorization: `Bearer ${ana}` } });
     const reader = response.body!.getReader();
     await reader.read(); // the opening comment

@@ -266,7 +266,7 @@ describe('the link in customer mail', () => {
     expect(receipt!.html).toContain(`href="${DEMO_ORIGIN}/#porthole=request/${number}&amp;t=${link.token}"`);
   });
 
-  test('its token exchanges for a session that reads and comments on that request, gets 404 for others, and cannot solve', async () => {
+  test('its token exchanges for a session that reads and comments on that request, is refused everything else, and cannot solve', async () => {
     const first = await anonymous({ subject: 'First' });
     const second = await anonymous({ subject: 'Second' });
     const link = linkIn(mailsTo(PAT).find((m) => m.subject.startsWith(`[#${first}]`))!);
@@ -284,11 +284,11 @@ describe('the link in customer mail', () => {
     const commented = await memberComment(session, first, 'Replying from the mail link');
     expect(commented.statusCode, commented.body).toBe(201);
 
-    // The same person's other request is not reachable through this link.
-    expectError(await t.app.inject({ url: `/api/v1/sites/demo/requests/${second}`, headers: auth(session) }), 404, 'not_found');
-    expectError(await memberComment(session, second, 'Sneaking in'), 404, 'not_found');
-    const listed = await t.app.inject({ url: '/api/v1/sites/demo/requests', headers: auth(session) });
-    expect(listed.json().requests.map((r: { id: number }) => r.id)).toEqual([first]);
+    // The same person's other request is not reachable through this link, nor are the lists
+    // (test/server/link-session-scope.test.ts has the rest).
+    expectError(await t.app.inject({ url: `/api/v1/sites/demo/requests/${second}`, headers: auth(session) }), 403, 'link_session_scope');
+    expectError(await memberComment(session, second, 'Sneaking in'), 403, 'link_session_scope');
+    expectError(await t.app.inject({ url: '/api/v1/sites/demo/requests', headers: auth(session) }), 403, 'link_session_scope');
 
     const solve = await t.app.inject({ method: 'POST', url: `/api/v1/sites/demo/requests/${first}/solve`, headers: auth(session) });
     expect(solve.statusCode).toBeGreaterThanOrEqual(400);

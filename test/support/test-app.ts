@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../server/app.js';
+import { buildApp, type AppDeps } from '../../server/app.js';
 import { readConfig, type Config } from '../../server/config.js';
 import { openDatabase, type Db } from '../../server/db/client.js';
 import { seedIfEmpty } from '../../server/db/seed.js';
@@ -22,7 +22,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+/** `logger`: e.g. `{ level: 'info', stream }` to read what the app logs (off by default). */
+export async function createTestApp(overrides: Partial<Config> = {}, options: { logger?: AppDeps['logger'] } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'porthole-test-'));
   const config = { ...readConfig({}), databasePath: join(dir, 'porthole.db'), ...overrides };
   const database = openDatabase(config.databasePath);
@@ -34,7 +35,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   };
   // Sites, categories and articles only: each test writes the requests it talks about.
   await seedIfEmpty(database.db, { demoSiteSecret: TEST_SITE_SECRET, demoOrigins: [DEMO_ORIGIN], demoSupportUrl: `${DEMO_ORIGIN}/`, now: clock.now, conversations: false });
-  const app = await buildApp({ db: database.db, config, clock: () => clock.now });
+  const app = await buildApp({ db: database.db, config, clock: () => clock.now, logger: options.logger });
   return {
     app,
     db: database.db,

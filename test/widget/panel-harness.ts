@@ -356,6 +356,11 @@ export interface MemberBackendOptions {
   sessionMs?: number;
   /** Holds the answer to a member call (session or request routes only) back until the returned promise settles. */
   delay?: (call: RecordedCall) => Promise<unknown> | undefined;
+  /**
+   * Link tokens from mails that `POST …/session/link` accepts: each opens a session for one member's
+   * one request, refused everything else (403 link_session_scope), as the real server does.
+   */
+  links?: Record<string, { member: Member; request: number }>;
 }
 
 /**
@@ -367,11 +372,19 @@ export function addMemberBackend(server: FakeServer, options: MemberBackendOptio
   const tokens = options.tokens ?? { 'host-token-dana': DANA };
   const stored = options.requests ?? memberRequests();
   const live = new Map<string, Member>();
+  /** Sessions from mail links: access token → the one request it opens. */
+  const linkedTo = new Map<string, number>();
   const issuedTokens: string[] = [];
   let issued = 0;
   let commentIds = 0;
   const rel = (call: RecordedCall) => call.url.pathname.slice(new URL(API_BASE).pathname.length);
-  const memberOf = (call: RecordedCall) => live.get((call.headers.authorization ?? '').replace(/^Bearer /, ''));
+  const tokenOf = (call: RecordedCall) => (call.headers.authorization ?? '').replace(/^Bearer /, '');
+  const memberOf = (call: RecordedCall) => live.get(tokenOf(call));
+  /** A call a mail link's session may not make: anything but its request (read, reply, solve) and the stream. */
+  const outsideLink = (call: RecordedCall) => {
+    const linked = linkedTo.get(tokenOf(call));
+    return linked !== undefined && !new RegExp(`^requests/${linked}(/comments|/solve)?$`).test(rel(call)) && rel(call) !== 'events';
+  };
   const find = (id: number) => stored.find((r) => r.detail.id === id);
   const summary = ({ id, subject, status, statusLabel, createdAt, updatedAt }: RequestDetail) => ({ id, subject, status, statusLabel, createdAt, updatedAt });
 
@@ -392,6 +405,25 @@ export function addMemberBackend(server: FakeServer, options: MemberBackendOptio
       issuedTokens.push(accessToken);
       const body: SessionBody = { accessToken, expiresAt: new Date(Date.now() + (options.sessionMs ?? 15 * 60_000)).toISOString(), member };
       return json(body);
+    }
+    if (call.method === 'POST' && path === 'session/link') {
+      const link = options.links?.[(call.body as { token?: string } | undefined)?.token ?? ''];
+      if (!link) return apiError(401, 'token_invalid', 'This link is not valid.');
+      const accessToken = `link.${++issued}`;
+      live.set(accessToken, link.member);
+      linkedTo.set(accessToken, link.request);
+      issuedTokens.push(accessToken);
+      return json({ accessToken, expiresAt: new Date(Date.now() + (options.sessionMs ?? 15 * 60_000)).toISOString(), member: link.member } satisfies SessionBody);
+    }
+    // The live stream: open and quiet, as the real one is between changes. (A 404 here had the widget
+    // retry with backoff, and those retries outlived their test and reached the next test's server.)
+    if (call.method === 'GET' && path === 'events') {
+      if (!memberOf(call)) return apiError(401, 'session_expired', 'Please sign in again.');
+      const opened = new TextEncoder().encode(': connected\n\n');
+      return new Response(new ReadableStream({ start: (controller) => controller.enqueue(opened) }), { headers: { 'content-type': 'text/event-stream' } });
+    }
+    if (outsideLink(call)) {
+      return apiError(403, 'link_session_scope', 'This link opens one request, to read and reply. Sign in on the site to see your other requests or to start a new one.');
     }
     // Creating a request: anonymous is the default server's job; with a bearer token it must be a live one.
     if (call.method === 'POST' && path === 'requests') return call.headers.authorization && !memberOf(call) ? apiError(401, 'session_expired', 'Please sign in again.') : undefined;
@@ -445,6 +477,9 @@ export function addMemberBackend(server: FakeServer, options: MemberBackendOptio
     /** Ends every session issued so far, as the server does after 15 minutes: their next call answers 401 session_expired. */
     endSessions: () => live.clear(),
     sessionPosts: () => server.calls.filter((c) => c.method === 'POST' && rel(c) === 'session'),
+    linkSessionPosts: () => server.calls.filter((c) => c.method === 'POST' && rel(c) === 'session/link'),
+    /** Calls the server refused because a mail link's session may not make them. */
+    refusedToLink: () => server.calls.filter(outsideLink),
     /** Calls to the member routes (lists, a request, comments, solve) — not the launcher badge's count. */
     memberCalls: () => server.calls.filter((c) => rel(c).startsWith('requests') && rel(c) !== 'requests/summary' && !(c.method === 'POST' && rel(c) === 'requests')),
     /** The launcher badge's calls for the count of requests awaiting the member's reply. */

@@ -12,6 +12,7 @@ export const memberMessages = {
   lastActivity: (when: string) => `Updated ${when}`,
   requestTitle: (number: number) => `Request #${number}`,
   requestMissing: 'This request is not available.',
+  linkOnly: 'This link opens one request. Sign in on the site to see all your requests.',
   copied: 'CC',
   you: 'You',
   support: 'Support',

@@ -12,8 +12,8 @@ import { MemberArea } from './MemberArea.js';
 import type { WidgetModel } from './state.js';
 import type { View } from './models/navigation.js';
 
-/** Back goes up one level: from a request to the list, from anything else to home. */
-const backFrom = (view: View): View => (view.name === 'request' ? { name: 'requests' } : { name: 'home' });
+/** Back goes up one level: from a request to a member's list (a mail link's session has none), from anything else to home. */
+const backFrom = (view: View, member: unknown): View => (view.name === 'request' && member ? { name: 'requests' } : { name: 'home' });
 
 export function App({ model }: { model: WidgetModel }) {
   const panel = useRef<HTMLDivElement>(null);
@@ -44,7 +44,7 @@ export function App({ model }: { model: WidgetModel }) {
         }
       }}
     >
-      <Header title={title} onBack={view.name === 'home' ? undefined : () => model.navigation.show(backFrom(view))} onClose={model.close} />
+      <Header title={title} onBack={view.name === 'home' ? undefined : () => model.navigation.show(backFrom(view, model.session.member.value))} onClose={model.close} />
       <div class="body">
         {view.name === 'home' && <HomeView model={model} />}
         {view.name === 'article' && <ArticleView model={model} />}

@@ -8,6 +8,12 @@ export async function agentEventRoutes(app: FastifyInstance): Promise<void> {
   app.get('/events', { schema: { response: { '4xx': ErrorBody } } }, async (request, reply) => {
     const agent = await authenticateAgent(app, request);
     // The stream ends when an idle session would; the inbox reconnects (and so re-authenticates).
-    openEventStream(app, request, reply, { siteId: agent.siteId, accepts: () => true, endsAt: app.porthole.clock().getTime() + AGENT_IDLE_MS });
+    openEventStream(app, request, reply, {
+      siteId: agent.siteId,
+      // Counted per agent: the inbox and their API tokens together.
+      holder: { kind: 'agent', id: agent.id },
+      accepts: () => true,
+      endsAt: app.porthole.clock().getTime() + AGENT_IDLE_MS,
+    });
   });
 }

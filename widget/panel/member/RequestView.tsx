@@ -23,8 +23,10 @@ export function RequestView({ model, requests, id }: { model: WidgetModel; reque
   }, [shown, id]);
   if (detail.state === 'loading' || (detail.state === 'ready' && !shown)) return <p class="view muted">{messages.loading}</p>;
   if (detail.state === 'error') {
-    const text = detail.error.code === 'session_expired' ? messages.sessionEnded : detail.error.status === 404 ? memberMessages.requestMissing : messages.offline;
-    return <div class="view"><Notice text={text} onRetry={detail.error.status === 404 ? undefined : () => requests.open(id)} /></div>;
+    // 403: not this session's to see (a mail link's session opens its one request only).
+    const missing = detail.error.status === 404 || detail.error.status === 403;
+    const text = detail.error.code === 'session_expired' ? messages.sessionEnded : missing ? memberMessages.requestMissing : messages.offline;
+    return <div class="view"><Notice text={text} onRetry={missing ? undefined : () => requests.open(id)} /></div>;
   }
 
   const request = detail.value;

@@ -11,6 +11,7 @@ import { RequestsView } from './RequestsView.js';
 import { RequestView } from './RequestView.js';
 import { adoptMemberStyles } from './styles.js';
 import { connectLive } from './live.js';
+import { Notice } from '../components/Notice.js';
 
 export { keepSession } from './session.js';
 
@@ -48,5 +49,7 @@ export function MemberViews({ model }: { model: WidgetModel }) {
   const requests = memberFeatures(model);
   const view = model.navigation.view.value;
   if (view.name === 'request') return <RequestView model={model} requests={requests} id={view.id} />;
+  // A mail link's session (no member) opens its one request, not the lists.
+  if (!model.session.member.value) return <div class="view"><Notice text={memberMessages.linkOnly} /></div>;
   return <RequestsView model={model} requests={requests} />;
 }

@@ -30,7 +30,9 @@ export function connectLive(model: WidgetModel, requests: RequestsModel, launche
   // Outside the button: text inside it would become part of its name.
   launcher.append(badge);
   launcher.after(description);
+  // The count is of all the member's requests: not for a mail link's session, which has no member.
   const refreshBadge = () =>
+    session.member.peek() &&
     session.call((token) => api.requestSummary(token)).then(
       ({ awaitingReply }) => {
         badge.hidden = awaitingReply === 0;
@@ -83,7 +85,7 @@ export function connectLive(model: WidgetModel, requests: RequestsModel, launche
   };
 
   const stopSignedIn = effect(() => {
-    if (session.state.value === 'signed-in') void refreshBadge();
+    if (session.state.value === 'signed-in' && session.member.value) void refreshBadge();
     else {
       badge.hidden = true;
       launcher.removeAttribute('aria-describedby');

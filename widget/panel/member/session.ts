@@ -2,7 +2,10 @@
  * Signing the member in and keeping their session alive, for the panel's session model
  * (../models/member-session.ts), whose `member` and `state` it sets. The session lives in memory
  * only (no cookie, nothing in the URL). Given `{ jwt }`, a session that ends is renewed by asking
- * the host for a fresh token; given `{ token }`, the member is asked to reload.
+ * the host for a fresh token; given `{ token }`, the member is asked to reload. A session from a
+ * mail link (`{ link }`) is no member's sign-in: it reads and replies on its one request, so
+ * `member` stays empty and the contact form, the lists and the badge stay a visitor's — the server
+ * refuses them to such a session.
  */
 import type { Signal } from '@preact/signals';
 import type { Member } from '../../../server/contract/types.js';
@@ -17,6 +20,8 @@ export function keepSession(client: ApiClient, member: Signal<Member | null>, st
   const api = memberApi(client);
   let identity: Identity | undefined;
   let session: { accessToken: string; expiresAt: number } | undefined;
+  /** The session (or the last one) came from a mail link. */
+  let linked = false;
   let pending: Promise<string> | undefined;
   let generation = 0;
 
@@ -24,7 +29,7 @@ export function keepSession(client: ApiClient, member: Signal<Member | null>, st
     const mine = generation;
     const source = identity;
     if (!source) return Promise.reject(new ApiError(401, 'session_expired', 'Not signed in.'));
-    state.value = member.value ? 'signed-in' : 'signing-in';
+    state.value = member.value || linked ? 'signed-in' : 'signing-in';
     if (pending) return pending;
     const attempt = (async () => {
       try {
@@ -33,13 +38,14 @@ export function keepSession(client: ApiClient, member: Signal<Member | null>, st
         const body = 'link' in source ? await api.startLinkSession(source.link) : await api.startSession('token' in source ? source.token : await source.jwt());
         if (mine !== generation) throw new ApiError(401, 'session_expired', 'Signed out meanwhile.');
         session = { accessToken: body.accessToken, expiresAt: Date.parse(body.expiresAt) };
-        member.value = body.member;
+        linked = 'link' in source;
+        member.value = linked ? null : body.member;
         state.value = 'signed-in';
         return body.accessToken;
       } catch (error) {
         if (mine === generation) {
           session = undefined;
-          state.value = member.value ? 'ended' : 'anonymous';
+          state.value = member.value || linked ? 'ended' : 'anonymous';
         }
         throw error;
       }
@@ -70,6 +76,7 @@ export function keepSession(client: ApiClient, member: Signal<Member | null>, st
       identity = undefined;
       session = undefined;
       pending = undefined;
+      linked = false;
       member.value = null;
       state.value = 'anonymous';
     },

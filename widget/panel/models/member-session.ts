@@ -9,7 +9,10 @@ import type { ApiClient } from '../api.js';
 import { loadMemberChunk } from '../member-chunk.js';
 import type { SessionKeeper } from '../member/session.js';
 
-/** From the host (`token` once, or a `jwt` function to ask again), or from a mail's link (`link`, reusable). */
+/**
+ * From the host (`token` once, or a `jwt` function to ask again), or from a mail's link (`link`,
+ * reusable). A mail link's session is held (`state` signed-in) with no `member`: it opens one request.
+ */
 export type Identity = { token: string } | { jwt: () => Promise<string> } | { link: string };
 export type SessionState = 'anonymous' | 'signing-in' | 'signed-in' | 'ended';
 
