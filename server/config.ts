@@ -28,6 +28,8 @@ export interface Config {
   autoCloseAfterHours: number;
   /** Anonymous submissions allowed per site and client address in `windowMs`. */
   submitLimit: { max: number; windowMs: number };
+  /** An inbox session ends this long after sign-in, however busy it is (besides the 12 h idle limit). */
+  agentSessionMaxHours: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -53,7 +55,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     autoCloseAfterHours: integer(env.AUTO_CLOSE_AFTER_HOURS, 96, 'AUTO_CLOSE_AFTER_HOURS'),
     widgetDir: resolve(env.WIDGET_DIR ?? './dist/widget'),
     submitLimit: { max: integer(env.SUBMIT_LIMIT_PER_10_MIN, 20, 'SUBMIT_LIMIT_PER_10_MIN'), windowMs: 10 * 60 * 1000 },
+    agentSessionMaxHours: positive(env.AGENT_SESSION_MAX_HOURS, 24, 'AGENT_SESSION_MAX_HOURS'),
   };
+}
+
+function positive(value: string | undefined, fallback: number, name: string): number {
+  const parsed = integer(value, fallback, name);
+  if (parsed === 0) throw new Error(`${name} must be at least 1, got "${value}"`);
+  return parsed;
 }
 
 function integer(value: string | undefined, fallback: number, name: string): number {
