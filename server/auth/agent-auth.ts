@@ -51,6 +51,14 @@ export function agentSessionLimits(config: Config, now: Date): SessionLimits {
   };
 }
 
+export interface AuthenticatedAgent extends AgentWithSite {
+  /**
+   * When what this request was made with stops working, at the latest (ms since the epoch): the
+   * session's or token's end, but never more than 12 hours ahead, so a live stream re-authenticates.
+   */
+  credentialEndsAt: number;
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     agent?: AgentWithSite;
@@ -62,15 +70,16 @@ declare module 'fastify' {
  * request, never cached, so a revoked or expired token, a removed agent and the sessions a password
  * reset ended are refused from the very next request on.
  */
-export async function authenticateAgent(app: FastifyInstance, request: FastifyRequest): Promise<AgentWithSite> {
+export async function authenticateAgent(app: FastifyInstance, request: FastifyRequest): Promise<AuthenticatedAgent> {
   const { db, clock, config } = app.porthole;
   const now = clock();
+  const latest = (end: number) => Math.min(end, now.getTime() + AGENT_IDLE_MS);
   const authorization = request.headers.authorization;
   if (authorization !== undefined) {
     const token = /^Bearer (pat_[A-Za-z0-9_-]{20,100})$/.exec(authorization)?.[1];
-    const agent = token && (await findAgentByApiToken(db, hashSecret(token), now.toISOString()));
-    if (!agent) throw signedOut();
-    return agent;
+    const found = token && (await findAgentByApiToken(db, hashSecret(token), now.toISOString()));
+    if (!found) throw signedOut();
+    return { ...found.agent, credentialEndsAt: latest(found.expiresAt ? Date.parse(found.expiresAt) : Infinity) };
   }
   const cookie = sessionCookieOf(request);
   if (!cookie) throw signedOut();
@@ -78,7 +87,7 @@ export async function authenticateAgent(app: FastifyInstance, request: FastifyRe
     const fromInbox = request.headers.origin === new URL(config.publicUrl).origin && request.headers[AGENT_WRITE_HEADER] === '1';
     if (!fromInbox) throw new ApiError(403, 'origin_not_allowed', 'Inbox changes must come from the inbox page.');
   }
-  const agent = await touchAgentSession(db, hashSecret(cookie), agentSessionLimits(config, now), now.toISOString());
-  if (!agent) throw signedOut();
-  return agent;
+  const found = await touchAgentSession(db, hashSecret(cookie), agentSessionLimits(config, now), now.toISOString());
+  if (!found) throw signedOut();
+  return { ...found.agent, credentialEndsAt: latest(Date.parse(found.signedInAt) + config.agentSessionMaxHours * HOUR_MS) };
 }

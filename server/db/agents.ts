@@ -16,8 +16,7 @@ export interface AgentWithSite extends AgentRow {
 }
 
 const withSite = { agent: agents, siteSlug: sites.slug, siteName: sites.name };
-const flatten = (row: { agent: AgentRow; siteSlug: string; siteName: string } | undefined): AgentWithSite | undefined =>
-  row && { ...row.agent, siteSlug: row.siteSlug, siteName: row.siteName };
+const flatten = (row: { agent: AgentRow; siteSlug: string; siteName: string }): AgentWithSite => ({ ...row.agent, siteSlug: row.siteSlug, siteName: row.siteName });
 const active = isNull(agents.removedAt);
 
 export async function insertAgent(db: Db, agent: typeof agents.$inferInsert): Promise<void> {
@@ -50,18 +49,22 @@ export interface SessionLimits {
   startedSince: string;
 }
 
-/** The agent of a session used since `idleSince` and begun since `startedSince`; using it keeps it alive (up to `startedSince`). */
-export async function touchAgentSession(db: Db, tokenHash: string, limits: SessionLimits, now: string): Promise<AgentWithSite | undefined> {
+/**
+ * The agent of a session used since `idleSince` and begun since `startedSince`, and when it began;
+ * using it keeps it alive (up to `startedSince`).
+ */
+export async function touchAgentSession(db: Db, tokenHash: string, limits: SessionLimits, now: string): Promise<{ agent: AgentWithSite; signedInAt: string } | undefined> {
   return db.transaction((tx) => {
     const found = tx
-      .select(withSite)
+      .select({ ...withSite, signedInAt: agentSessions.createdAt })
       .from(agentSessions)
       .innerJoin(agents, and(eq(agents.id, agentSessions.agentId), active))
       .innerJoin(sites, eq(sites.id, agents.siteId))
       .where(and(eq(agentSessions.tokenHash, tokenHash), gt(agentSessions.lastSeenAt, limits.idleSince), gt(agentSessions.createdAt, limits.startedSince)))
       .get();
-    if (found) tx.update(agentSessions).set({ lastSeenAt: now }).where(eq(agentSessions.tokenHash, tokenHash)).run();
-    return flatten(found);
+    if (!found) return undefined;
+    tx.update(agentSessions).set({ lastSeenAt: now }).where(eq(agentSessions.tokenHash, tokenHash)).run();
+    return { agent: flatten(found), signedInAt: found.signedInAt };
   });
 }
 
@@ -73,18 +76,19 @@ export async function insertApiToken(db: Db, token: typeof agentApiTokens.$infer
   db.insert(agentApiTokens).values(token).run();
 }
 
-/** The agent of a token that is neither revoked nor expired at `now`; using it records when. */
-export async function findAgentByApiToken(db: Db, tokenHash: string, now: string): Promise<AgentWithSite | undefined> {
+/** The agent of a token that is neither revoked nor expired at `now`, and when it expires; using it records when. */
+export async function findAgentByApiToken(db: Db, tokenHash: string, now: string): Promise<{ agent: AgentWithSite; expiresAt: string | null } | undefined> {
   return db.transaction((tx) => {
     const found = tx
-      .select(withSite)
+      .select({ ...withSite, expiresAt: agentApiTokens.expiresAt })
       .from(agentApiTokens)
       .innerJoin(agents, and(eq(agents.id, agentApiTokens.agentId), active))
       .innerJoin(sites, eq(sites.id, agents.siteId))
       .where(and(eq(agentApiTokens.tokenHash, tokenHash), isNull(agentApiTokens.revokedAt), or(isNull(agentApiTokens.expiresAt), gt(agentApiTokens.expiresAt, now))))
       .get();
-    if (found) tx.update(agentApiTokens).set({ lastUsedAt: now }).where(eq(agentApiTokens.tokenHash, tokenHash)).run();
-    return flatten(found);
+    if (!found) return undefined;
+    tx.update(agentApiTokens).set({ lastUsedAt: now }).where(eq(agentApiTokens.tokenHash, tokenHash)).run();
+    return { agent: flatten(found), expiresAt: found.expiresAt };
   });
 }
 

@@ -31,8 +31,8 @@ export async function signInAgent(porthole: Porthole, email: string, password: s
   const now = porthole.clock();
   await createAgentSession(porthole.db, hashSecret(token), match, now.toISOString());
   // Read back through the session just made: the same path every later request takes.
-  const agent = await touchAgentSession(porthole.db, hashSecret(token), agentSessionLimits(porthole.config, now), now.toISOString());
-  return { token, agent: agent! };
+  const session = await touchAgentSession(porthole.db, hashSecret(token), agentSessionLimits(porthole.config, now), now.toISOString());
+  return { token, agent: session!.agent };
 }
 
 export const signOutAgent = (porthole: Porthole, token: string) => deleteAgentSession(porthole.db, hashSecret(token));

@@ -357,6 +357,39 @@ describe('session lifetime', () => {
     expect((await me(cookie(await signedIn()))).statusCode).toBe(200);
   });
 
+  test('the live stream of a session or token ends when the session or token does, not 12 hours on', async () => {
+    const agentId = await addAgent();
+    const session = await signedIn();
+    const token = newSecret('pat_');
+    await insertApiToken(t.db, { id: newId('tok'), agentId, name: 'script', tokenHash: hashSecret(token), createdAt: t.clock.now.toISOString(), expiresAt: new Date(t.clock.now.getTime() + 23 * HOUR).toISOString() });
+    const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    /** Opens the agent stream and says whether the server ends it within `ms` of real time. */
+    const endsWithin = async (headers: Record<string, string>, ms: number) => {
+      const response = await fetch(`${base}/api/v1/agent/events`, { headers });
+      expect(response.status).toBe(200);
+      const reader = response.body!.getReader();
+      const timer = new Promise<'open'>((resolve) => setTimeout(() => resolve('open'), ms));
+      const ended = (async () => {
+        while (!(await reader.read()).done);
+        return 'ended' as const;
+      })();
+      const outcome = await Promise.race([ended, timer]);
+      await reader.cancel().catch(() => undefined);
+      return outcome === 'ended';
+    };
+
+    for (const _ of [1, 2]) {
+      t.clock.advance(11 * HOUR);
+      expect((await me(cookie(session))).statusCode).toBe(200);
+    }
+    // 400 ms before the token expires, 23 hours after it was made.
+    t.clock.advance(HOUR - 400);
+    expect(await endsWithin(bearer(token), 3000), 'token stream').toBe(true);
+    // 400 ms before the session's 24 hours are up.
+    t.clock.advance(HOUR);
+    expect(await endsWithin(cookie(session), 3000), 'session stream').toBe(true);
+  }, 15_000);
+
   test('AGENT_SESSION_MAX_HOURS sets that limit', async () => {
     await t.close();
     t = await createTestApp({ agentSessionMaxHours: 2 });
