@@ -16,7 +16,7 @@ import { ApiError } from '../errors.js';
 export const AGENT_COOKIE = '__Host-porthole_agent';
 export const AGENT_WRITE_HEADER = 'x-porthole-agent';
 const HOUR_MS = 60 * 60 * 1000;
-export const AGENT_IDLE_MS = 12 * HOUR_MS;
+const AGENT_IDLE_MS = 12 * HOUR_MS;
 export const API_TOKEN_PREFIX = 'pat_';
 
 export const hashSecret = (value: string): string => createHash('sha256').update(value).digest('hex');

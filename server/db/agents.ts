@@ -50,8 +50,8 @@ export interface SessionLimits {
 }
 
 /**
- * The agent of a session used since `idleSince` and begun since `startedSince`, and when it began;
- * using it keeps it alive (up to `startedSince`).
+ * The agent of a session last used after `idleSince` and begun after `startedSince`, and when it
+ * began. Using a session moves its last use to `now`; nothing moves its start.
  */
 export async function touchAgentSession(db: Db, tokenHash: string, limits: SessionLimits, now: string): Promise<{ agent: AgentWithSite; signedInAt: string } | undefined> {
   return db.transaction((tx) => {
