@@ -1,8 +1,20 @@
-/** Look-ups the admin commands share; each throws an AdminError (exit 1) that names what is missing. */
+/**
+ * Look-ups the admin commands share, and the options that name one agent. A look-up that finds
+ * nothing throws an AdminError (exit 1) naming what is missing.
+ */
 import type { Db } from '../db/client.js';
 import { findAgentBySiteAndEmail, type AgentRow } from '../db/agents.js';
 import { findSiteBySlug, type SiteRow } from '../db/sites.js';
-import { AdminError } from './args.js';
+import { AdminError, type OptionSpec, type ParsedOptions } from './args.js';
+import { checkEmail, checkSlug } from './checks.js';
+
+/** `--site <slug> --email <email>`, for the commands about one agent. */
+export const AGENT_OPTIONS: OptionSpec[] = [
+  { name: 'site', value: '<slug>', required: true, help: 'The site.' },
+  { name: 'email', value: '<email>', required: true, help: "The agent's email address." },
+];
+
+export const parseAgentOptions = (options: ParsedOptions) => ({ slug: checkSlug(options.required('site'), '--site'), email: checkEmail(options.required('email')) });
 
 export async function siteBySlug(db: Db, slug: string): Promise<SiteRow> {
   const site = await findSiteBySlug(db, slug);

@@ -1,25 +1,21 @@
 /** `reset-password`: a new first password for an agent, printed once; every inbox session they had ends. */
 import { resetAgentPassword } from '../db/agents.js';
 import { AdminError } from './args.js';
-import { checkEmail, checkSlug } from './checks.js';
 import { defineCommand, plural } from './command.js';
 import { newPassword, printPassword } from './credentials.js';
-import { agentOfSite, siteBySlug } from './lookups.js';
+import { AGENT_OPTIONS, agentOfSite, parseAgentOptions, siteBySlug } from './lookups.js';
 
 export const resetPassword = defineCommand({
   spec: {
     name: 'reset-password',
-    brief: "Give an agent a new password and end their sessions.",
+    brief: 'Give an agent a new password and end their sessions.',
     summary: "Give a support agent a new first password (printed once) and sign them out everywhere: every inbox session they had ends at once, also on servers already running.",
-    options: [
-      { name: 'site', value: '<slug>', required: true, help: 'The site.' },
-      { name: 'email', value: '<email>', required: true, help: "The agent's email address." },
-    ],
+    options: AGENT_OPTIONS,
     notes: ['Their API tokens keep working: list-tokens shows them, revoke-token ends one.'],
     examples: ['reset-password --site acme --email riley@acme.example'],
   },
 
-  parse: (options) => ({ slug: checkSlug(options.required('site'), '--site'), email: checkEmail(options.required('email')) }),
+  parse: parseAgentOptions,
 
   async run({ slug, email }, { db, io }) {
     const agent = await agentOfSite(db, await siteBySlug(db, slug), email);
