@@ -72,6 +72,7 @@ describe('every API answer is Cache-Control: no-store', () => {
     ['403 origin not allowed', () => ({ url: site('/config'), headers: { origin: 'https://evil.example' } }), 403],
     ['404 a request the member may not see', () => ({ url: site('/requests/999999'), headers: bearer(member) }), 404],
     ['404 unknown API route', () => ({ url: '/api/v1/nothing-here' }), 404],
+    ['400 malformed URL (refused before routing)', () => ({ url: '/api/v1/sites/%E0%A4%A/config' }), 400],
     ['415 wrong media type', () => ({ method: 'POST', url: site('/requests'), headers: { 'content-type': 'text/plain' }, payload: 'hi' }), 415],
   ];
 
