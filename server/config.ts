@@ -39,6 +39,8 @@ export interface Config {
    * sessions included — or an agent), per client address, and in this whole process.
    */
   streams: { perPerson: number; perAddress: number; max: number };
+  /** An inbox session ends this long after sign-in, however busy it is (besides the 12 h idle limit). */
+  agentSessionMaxHours: number;
   /** What one client may hold of the server: time, connections (server/http/protect-server.ts). */
   connections: ConnectionLimits;
 }
@@ -96,6 +98,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perAddress: integer(env.STREAMS_PER_ADDRESS, 200, 'STREAMS_PER_ADDRESS'),
       max: integer(env.MAX_STREAMS, 10_000, 'MAX_STREAMS'),
     },
+    agentSessionMaxHours: positive(env.AGENT_SESSION_MAX_HOURS, 24, 'AGENT_SESSION_MAX_HOURS'),
   };
 }
 

@@ -1,16 +1,16 @@
 /**
  * `add-agent`: a support agent with a generated first password, or — with --token — a personal API
- * token for an agent (created first when missing). Secrets are printed once and stored hashed.
+ * token for an agent (created first when missing). An agent removed earlier is added back with a new
+ * first password. Secrets are printed once and stored hashed.
  */
-import { API_TOKEN_PREFIX, hashSecret, newSecret } from '../auth/agent-auth.js';
-import { generatePassword, hashPassword } from '../auth/passwords.js';
-import { findAgentBySiteAndEmail, insertApiToken } from '../db/agents.js';
+import { findAgentBySiteAndEmail, insertApiToken, reinstateAgent } from '../db/agents.js';
 import { newId } from '../db/ids.js';
-import { createAgent, type NewApiToken } from '../db/site-admin.js';
-import { findSiteBySlug } from '../db/sites.js';
-import { AdminError } from './args.js';
-import { checkEmail, checkName, checkSlug } from './checks.js';
+import { createAgent } from '../db/site-admin.js';
+import { AdminError, UsageError } from './args.js';
+import { checkDays, checkEmail, checkName, checkSlug } from './checks.js';
 import { defineCommand } from './command.js';
+import { DEFAULT_TOKEN_DAYS, MAX_TOKEN_DAYS, newApiToken, newPassword, printApiToken, printPassword } from './credentials.js';
+import { siteBySlug } from './lookups.js';
 
 export const addAgent = defineCommand({
   spec: {
@@ -20,50 +20,55 @@ export const addAgent = defineCommand({
     options: [
       { name: 'site', value: '<slug>', required: true, help: 'The site the agent works for.' },
       { name: 'email', value: '<email>', required: true, help: 'The agent\'s email address (their inbox sign-in).' },
-      { name: 'name', value: '<name>', required: true, help: 'The agent\'s name, shown to customers on replies (used only when the agent is new).' },
+      { name: 'name', value: '<name>', required: true, help: 'The agent\'s name, shown to customers on replies (used only when the agent is new or added back).' },
       { name: 'token', value: '<name>', help: 'Also create a personal API token with this name (Authorization: Bearer pat_…).' },
+      { name: 'expires-days', value: '<days>', help: `With --token: the token stops working after this many days (default ${DEFAULT_TOKEN_DAYS}, at most ${MAX_TOKEN_DAYS}).` },
     ],
     notes: [
       'A new agent always gets a first password; with --token an existing agent gets just the token.',
-      'Passwords and tokens are stored hashed and printed once.',
+      'An agent removed with remove-agent is added back with a new first password; their old sessions and tokens stay ended.',
+      'Passwords and tokens are stored hashed and printed once. list-tokens shows tokens, revoke-token ends one.',
     ],
-    examples: ['add-agent --site acme --email riley@acme.example --name Riley', 'add-agent --site acme --email riley@acme.example --name Riley --token "ticket sync"'],
+    examples: [
+      'add-agent --site acme --email riley@acme.example --name Riley',
+      'add-agent --site acme --email riley@acme.example --name Riley --token "ticket sync" --expires-days 30',
+    ],
   },
 
-  parse: (options) => ({
-    slug: checkSlug(options.required('site'), '--site'),
-    email: checkEmail(options.required('email')),
-    name: checkName(options.required('name'), '--name'),
-    tokenName: options.has('token') ? checkName(options.required('token'), '--token') : undefined,
-  }),
+  parse: (options) => {
+    if (options.has('expires-days') && !options.has('token')) throw new UsageError('--expires-days is for the token: give --token <name> too.');
+    return {
+      slug: checkSlug(options.required('site'), '--site'),
+      email: checkEmail(options.required('email')),
+      name: checkName(options.required('name'), '--name'),
+      tokenName: options.has('token') ? checkName(options.required('token'), '--token') : undefined,
+      tokenDays: options.has('expires-days') ? checkDays(options.required('expires-days'), '--expires-days', MAX_TOKEN_DAYS) : DEFAULT_TOKEN_DAYS,
+    };
+  },
 
-  async run({ slug, email, name, tokenName }, { db, io, clock }) {
-    const now = clock().toISOString();
-    const site = await findSiteBySlug(db, slug);
-    if (!site) throw new AdminError(`There is no site "${slug}".`);
-    const token = tokenName === undefined ? undefined : newSecret(API_TOKEN_PREFIX);
-    const tokenRow = (agentId: string): NewApiToken | undefined =>
-      token === undefined ? undefined : { id: newId('tok'), agentId, name: tokenName!, tokenHash: hashSecret(token), createdAt: now };
-
+  async run({ slug, email, name, tokenName, tokenDays }, { db, io, clock }) {
+    const now = clock();
+    const site = await siteBySlug(db, slug);
     const existing = await findAgentBySiteAndEmail(db, site.id, email);
-    if (existing) {
+    const agentId = existing?.id ?? newId('agt');
+    const token = tokenName === undefined ? undefined : newApiToken(agentId, tokenName, tokenDays, now);
+
+    if (existing && !existing.removedAt) {
       if (!token) throw new AdminError(`Site "${slug}" already has an agent ${email}. Add --token <name> to give them an API token.`);
-      await insertApiToken(db, tokenRow(existing.id)!);
+      await insertApiToken(db, token.row);
       io.out(`Created API token "${tokenName}" for agent ${email} (${existing.name}) of site "${slug}".`);
     } else {
-      const password = generatePassword();
-      const agentId = newId('agt');
-      const agent = { id: agentId, siteId: site.id, email, name, passwordHash: await hashPassword(password), createdAt: now };
-      if ((await createAgent(db, agent, tokenRow(agentId))) === 'email_taken') {
-        throw new AdminError(`Site "${slug}" already has an agent ${email}; try again.`);
+      const { password, passwordHash } = await newPassword();
+      if (existing) {
+        await reinstateAgent(db, agentId, name, passwordHash, token?.row);
+        io.out(`Added agent ${email} (${name}) back to site "${slug}" (removed ${existing.removedAt}); their earlier sessions and tokens stay ended.`);
+      } else {
+        const agent = { id: agentId, siteId: site.id, email, name, passwordHash, createdAt: now.toISOString() };
+        if ((await createAgent(db, agent, token?.row)) === 'email_taken') throw new AdminError(`Site "${slug}" already has an agent ${email}; try again.`);
+        io.out(`Created agent ${email} (${name}) for site "${slug}".`);
       }
-      io.out(`Created agent ${email} (${name}) for site "${slug}".`);
-      io.out(`First password: ${password}`);
-      io.out('The password is shown once and stored only as a hash: pass it to the agent now; they sign in to the inbox with their email.');
+      printPassword(io, 'First password', password);
     }
-    if (token) {
-      io.out(`API token: ${token}`);
-      io.out('The token is shown once and stored only as a hash: programs send it as "Authorization: Bearer <token>" to /api/v1/agent/….');
-    }
+    if (token) printApiToken(io, token.token, token.row);
   },
 });

@@ -79,3 +79,18 @@ export function checkHours(value: string, option: string, max: number): number {
   }
   return hours;
 }
+
+export function checkDays(value: string, option: string, max: number): number {
+  const days = Number(value);
+  if (value.trim() === '' || !Number.isInteger(days) || days < 1 || days > max) {
+    throw new UsageError(`${option} must be a whole number of days from 1 to ${max}, got "${value}".`);
+  }
+  return days;
+}
+
+/** A token id as list-tokens prints it (tok_…); the token itself (pat_…) is refused, so it lands in no shell history twice. */
+export function checkTokenId(value: string): string {
+  if (value.startsWith('pat_')) throw new UsageError('--id takes the token\'s id (tok_…, from list-tokens), not the token itself.');
+  if (!/^tok_[A-Za-z0-9_-]{1,60}$/.test(value)) throw new UsageError(`--id "${value}" is not a token id: ids look like tok_…; list-tokens shows them.`);
+  return value;
+}

@@ -26,3 +26,6 @@ export interface AdminCommand<Input = unknown> {
 }
 
 export const defineCommand = <Input>(command: AdminCommand<Input>): AdminCommand<Input> => command;
+
+/** "1 article", "2 articles": counts in the one-line summaries commands print. */
+export const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;

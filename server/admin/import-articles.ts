@@ -7,11 +7,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { newId } from '../db/ids.js';
 import { upsertArticle } from '../db/site-admin.js';
-import { findSiteBySlug } from '../db/sites.js';
 import { renderArticle } from '../services/markdown.js';
 import { AdminError } from './args.js';
 import { SLUG, checkSlug } from './checks.js';
-import { defineCommand } from './command.js';
+import { defineCommand, plural } from './command.js';
+import { siteBySlug } from './lookups.js';
 
 const MAX_FILE_BYTES = 512 * 1024;
 const MAX_TITLE = 200;
@@ -55,8 +55,7 @@ export const importArticles = defineCommand({
   async run({ slug, dir }, { db, io, clock, env }) {
     // `npm run admin` runs in the package folder; a relative --dir means the folder npm was started from.
     const folder = resolve(env.INIT_CWD ?? process.cwd(), dir);
-    const site = await findSiteBySlug(db, slug);
-    if (!site) throw new AdminError(`There is no site "${slug}".`);
+    const site = await siteBySlug(db, slug);
     const files = markdownFiles(folder);
 
     const parsed: { file: string; article: ArticleFile }[] = [];
@@ -97,7 +96,7 @@ export const importArticles = defineCommand({
       counts[outcome]++;
       io.out(`${outcome.padEnd(9)} ${article.slug.padEnd(width)}  ${article.title}`);
     }
-    io.out(`Imported ${parsed.length} article${parsed.length === 1 ? '' : 's'} into site "${slug}": ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged.`);
+    io.out(`Imported ${plural(parsed.length, 'article')} into site "${slug}": ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged.`);
   },
 });
 

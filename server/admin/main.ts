@@ -14,13 +14,17 @@ import type { AdminCommand, AdminIo } from './command.js';
 import { createSite } from './create-site.js';
 import { rotateSecret } from './rotate-secret.js';
 import { addAgent } from './add-agent.js';
+import { listTokens } from './list-tokens.js';
+import { revokeToken } from './revoke-token.js';
+import { removeAgent } from './remove-agent.js';
+import { resetPassword } from './reset-password.js';
 import { importArticles } from './import-articles.js';
 
 export type { AdminIo } from './command.js';
 
 export const INVOCATION = 'npm run admin --';
 
-const COMMANDS: AdminCommand<any>[] = [createSite, rotateSecret, addAgent, importArticles];
+const COMMANDS: AdminCommand<any>[] = [createSite, rotateSecret, addAgent, listTokens, revokeToken, resetPassword, removeAgent, importArticles];
 
 export interface AdminOptions {
   /** The time commands write (expiry of a rotated secret, created/updated stamps); the system clock by default. */
@@ -101,7 +105,7 @@ function unknownCommand(name: string): string {
 function globalHelp(): string[] {
   const width = Math.max(...COMMANDS.map((command) => command.spec.name.length));
   return [
-    'Porthole admin: sites, their token secrets, support agents and help-centre articles.',
+    'Porthole admin: sites, their token secrets, support agents, their API tokens and help-centre articles.',
     '',
     `Usage: ${INVOCATION} <command> [options]`,
     `       ${INVOCATION} <command> --help`,
@@ -110,7 +114,8 @@ function globalHelp(): string[] {
     ...COMMANDS.map((command) => `  ${command.spec.name.padEnd(width)}  ${command.spec.brief}`),
     '',
     'The database is DATABASE_PATH (default ./data/porthole.db); pending migrations run first.',
-    'Changes reach a running server within 5 seconds; no restart is needed.',
+    'Changes reach a running server within 5 seconds; no restart is needed. A revoked token, a removed',
+    "agent and the sessions a password reset ends are refused from the server's next request on.",
     'Secrets, passwords and tokens are printed once, to standard output; errors go to standard error.',
     'Exit codes: 0 done, 1 failed, 2 wrong usage.',
   ];

@@ -4,15 +4,19 @@
  * SameSite=Strict — but SameSite does not stop another port or subdomain of the same site, so every
  * write made with the cookie must also come from PUBLIC_URL's origin and carry a custom header,
  * which a cross-origin form or fetch cannot send without a preflight we never answer.
+ * Sessions end after 12 hours idle or AGENT_SESSION_MAX_HOURS after sign-in; tokens when they
+ * expire or are revoked (`npm run admin -- revoke-token`).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { findAgentByApiToken, touchAgentSession, type AgentWithSite } from '../db/agents.js';
+import type { Config } from '../config.js';
+import { findAgentByApiToken, touchAgentSession, type AgentWithSite, type SessionLimits } from '../db/agents.js';
 import { ApiError } from '../errors.js';
 
 export const AGENT_COOKIE = '__Host-porthole_agent';
 export const AGENT_WRITE_HEADER = 'x-porthole-agent';
-export const AGENT_IDLE_MS = 12 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+const AGENT_IDLE_MS = 12 * HOUR_MS;
 export const API_TOKEN_PREFIX = 'pat_';
 
 export const hashSecret = (value: string): string => createHash('sha256').update(value).digest('hex');
@@ -35,21 +39,47 @@ export function setSessionCookie(reply: FastifyReply, token: string | null): voi
   reply.header('set-cookie', token ? `${AGENT_COOKIE}=${token}; ${attributes}` : `${AGENT_COOKIE}=; ${attributes}; Max-Age=0`);
 }
 
+/**
+ * The oldest last use and sign-in an inbox session may have at `now`: 12 hours idle ends it, and so
+ * does AGENT_SESSION_MAX_HOURS since sign-in — a cookie someone else took keeps working only so long,
+ * however often they use it.
+ */
+export function agentSessionLimits(config: Config, now: Date): SessionLimits {
+  return {
+    idleSince: new Date(now.getTime() - AGENT_IDLE_MS).toISOString(),
+    startedSince: new Date(now.getTime() - config.agentSessionMaxHours * HOUR_MS).toISOString(),
+  };
+}
+
+export interface AuthenticatedAgent extends AgentWithSite {
+  /**
+   * When what this request was made with stops working, at the latest (ms since the epoch): the
+   * session's or token's end, but never more than 12 hours ahead, so a live stream re-authenticates.
+   */
+  credentialEndsAt: number;
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     agent?: AgentWithSite;
   }
 }
 
-export async function authenticateAgent(app: FastifyInstance, request: FastifyRequest): Promise<AgentWithSite> {
+/**
+ * The agent behind a request, or 401. Sessions and tokens are read from the database on every
+ * request, never cached, so a revoked or expired token, a removed agent and the sessions a password
+ * reset ended are refused from the very next request on.
+ */
+export async function authenticateAgent(app: FastifyInstance, request: FastifyRequest): Promise<AuthenticatedAgent> {
   const { db, clock, config } = app.porthole;
   const now = clock();
+  const latest = (end: number) => Math.min(end, now.getTime() + AGENT_IDLE_MS);
   const authorization = request.headers.authorization;
   if (authorization !== undefined) {
     const token = /^Bearer (pat_[A-Za-z0-9_-]{20,100})$/.exec(authorization)?.[1];
-    const agent = token && (await findAgentByApiToken(db, hashSecret(token), now.toISOString()));
-    if (!agent) throw signedOut();
-    return agent;
+    const found = token && (await findAgentByApiToken(db, hashSecret(token), now.toISOString()));
+    if (!found) throw signedOut();
+    return { ...found.agent, credentialEndsAt: latest(found.expiresAt ? Date.parse(found.expiresAt) : Infinity) };
   }
   const cookie = sessionCookieOf(request);
   if (!cookie) throw signedOut();
@@ -57,7 +87,7 @@ export async function authenticateAgent(app: FastifyInstance, request: FastifyRe
     const fromInbox = request.headers.origin === new URL(config.publicUrl).origin && request.headers[AGENT_WRITE_HEADER] === '1';
     if (!fromInbox) throw new ApiError(403, 'origin_not_allowed', 'Inbox changes must come from the inbox page.');
   }
-  const agent = await touchAgentSession(db, hashSecret(cookie), new Date(now.getTime() - AGENT_IDLE_MS).toISOString(), now.toISOString());
-  if (!agent) throw signedOut();
-  return agent;
+  const found = await touchAgentSession(db, hashSecret(cookie), agentSessionLimits(config, now), now.toISOString());
+  if (!found) throw signedOut();
+  return { ...found.agent, credentialEndsAt: latest(Date.parse(found.signedInAt) + config.agentSessionMaxHours * HOUR_MS) };
 }

@@ -147,6 +147,11 @@ export const agents = sqliteTable(
     name: text('name').notNull(),
     passwordHash: text('password_hash'),
     createdAt: text('created_at').notNull(),
+    /**
+     * Set by `remove-agent`. The row stays because their replies name them; a removed agent cannot
+     * sign in, use a session or token, or receive the team's mail.
+     */
+    removedAt: text('removed_at'),
   },
   (t) => [uniqueIndex('agents_site_email_idx').on(t.siteId, t.email)],
 );
@@ -208,6 +213,7 @@ export const agentSessions = sqliteTable(
   {
     tokenHash: text('token_hash').primaryKey(),
     agentId: text('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
+    /** Sessions end AGENT_SESSION_MAX_HOURS after this, however busy they are. */
     createdAt: text('created_at').notNull(),
     /** Sessions end after 12 hours without use. */
     lastSeenAt: text('last_seen_at').notNull(),
@@ -225,6 +231,10 @@ export const agentApiTokens = sqliteTable(
     tokenHash: text('token_hash').notNull().unique(),
     createdAt: text('created_at').notNull(),
     lastUsedAt: text('last_used_at'),
+    /** Refused from this time on; null only for tokens made before tokens expired. */
+    expiresAt: text('expires_at'),
+    /** Set by `revoke-token` (or `remove-agent`); a revoked token is refused at once. */
+    revokedAt: text('revoked_at'),
   },
 );
 

@@ -6,7 +6,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from './client.js';
 import { MIN_SITE_SECRET_BYTES, type CategoryRow, type SiteRow } from './sites.js';
-import type { AgentRow } from './agents.js';
 import type { ArticleRow, PageRule } from './articles.js';
 import { agentApiTokens, agents, articlePageRules, articles, categories, sites } from './schema.js';
 
@@ -54,7 +53,7 @@ export async function rotateSiteSecret(db: Db, slug: string, newSecret: string, 
 }
 
 /** Creates an agent (and, when given, its first API token), unless the site already has one with that email. */
-export async function createAgent(db: Db, agent: AgentRow, token?: NewApiToken): Promise<'created' | 'email_taken'> {
+export async function createAgent(db: Db, agent: typeof agents.$inferInsert, token?: NewApiToken): Promise<'created' | 'email_taken'> {
   return db.transaction((tx) => {
     if (tx.select({ id: agents.id }).from(agents).where(and(eq(agents.siteId, agent.siteId), eq(agents.email, agent.email))).get()) return 'email_taken';
     tx.insert(agents).values(agent).run();

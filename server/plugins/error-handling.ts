@@ -22,8 +22,8 @@ const FASTIFY_CODES: Record<string, { code: string; message: string }> = {
  */
 export function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
   const status = error.statusCode ?? 400;
-  // Routing failed, so helmet's hooks never ran; keep the one header that matters for a JSON error.
-  reply.header('x-content-type-options', 'nosniff');
+  // Routing failed, so the security-headers hook never ran; keep the headers that matter for a JSON error.
+  reply.header('x-content-type-options', 'nosniff').header('cache-control', 'no-store');
   if (status >= 500) {
     // FST_ERR_ASYNC_CONSTRAINT: not used by Porthole today, but never let it leave unshaped.
     void reply.code(500).send({ error: { code: 'internal_error', message: 'Something went wrong on our side. Please try again.' } });

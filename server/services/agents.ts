@@ -8,7 +8,7 @@ import type { StoredStatus } from '../db/schema.js';
 import { listCategories } from '../db/sites.js';
 import { normalizeEmail } from '../contract/rules.js';
 import type { AgentBody, AgentReply, AgentRequest, QueueBody, QueueQuery } from '../contract/types.js';
-import { hashSecret, newSecret } from '../auth/agent-auth.js';
+import { agentSessionLimits, hashSecret, newSecret } from '../auth/agent-auth.js';
 import { verifyPassword } from '../auth/passwords.js';
 import { ApiError, notFound } from '../errors.js';
 import { afterAgentComment, afterAgentStatusChange } from './request-status.js';
@@ -28,11 +28,11 @@ export async function signInAgent(porthole: Porthole, email: string, password: s
   }
   if (!match) throw new ApiError(401, 'invalid_credentials', 'That email and password do not match an agent account.');
   const token = newSecret();
-  const now = porthole.clock().toISOString();
-  await createAgentSession(porthole.db, hashSecret(token), match, now);
+  const now = porthole.clock();
+  await createAgentSession(porthole.db, hashSecret(token), match, now.toISOString());
   // Read back through the session just made: the same path every later request takes.
-  const agent = await touchAgentSession(porthole.db, hashSecret(token), '', now);
-  return { token, agent: agent! };
+  const session = await touchAgentSession(porthole.db, hashSecret(token), agentSessionLimits(porthole.config, now), now.toISOString());
+  return { token, agent: session!.agent };
 }
 
 export const signOutAgent = (porthole: Porthole, token: string) => deleteAgentSession(porthole.db, hashSecret(token));

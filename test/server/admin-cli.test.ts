@@ -13,13 +13,14 @@ import { parseArticleFile } from '../../server/admin/import-articles.js';
 import { buildApp } from '../../server/app.js';
 import { readConfig } from '../../server/config.js';
 import { openDatabase, type PortholeDatabase } from '../../server/db/client.js';
-import { agentApiTokens, agents, articles, sites } from '../../server/db/schema.js';
+import { agentApiTokens, agents, articles, outbox, sites } from '../../server/db/schema.js';
 import { hashSecret } from '../../server/auth/agent-auth.js';
 import { hostToken } from '../support/member-tokens.js';
 import { expectError } from './helpers.js';
 
 const SECOND = 1000;
 const HOUR = 60 * 60 * SECOND;
+const DAY = 24 * HOUR;
 const ORIGIN = 'https://shop.acme.example';
 
 let dir: string;
@@ -79,7 +80,7 @@ describe('help and usage', () => {
     const global = await admin('--help');
     expect(global.code).toBe(0);
     expect(global.out).toMatch(/Usage: npm run admin -- <command>/);
-    for (const command of ['create-site', 'rotate-secret', 'add-agent', 'import-articles']) expect(global.out).toContain(command);
+    for (const command of ['create-site', 'rotate-secret', 'add-agent', 'list-tokens', 'revoke-token', 'reset-password', 'remove-agent', 'import-articles']) expect(global.out).toContain(command);
 
     const own = await admin('create-site', '--help');
     expect(own.code).toBe(0);
@@ -294,6 +295,227 @@ describe('add-agent', () => {
     const unknown = await admin('add-agent', '--site', 'acme', '--email', 'riley@acme.example', '--name', 'Riley');
     expect(unknown.code).toBe(1);
     expect(unknown.err).toBe('error: There is no site "acme".');
+  });
+});
+
+// ---- agents' credentials: tokens, removal, password resets ------------------------------
+
+const firstPasswordIn = (output: string) => /^(?:First|New) password: (\S+)$/m.exec(output)?.[1];
+const tokenIn = (output: string) => /^API token: (pat_\S+)$/m.exec(output)?.[1];
+const tokenIdIn = (output: string) => /^Token id (tok_\S+);/m.exec(output)?.[1];
+
+async function addRiley(...extra: string[]) {
+  const result = await admin('add-agent', '--site', 'acme', '--email', 'riley@acme.example', '--name', 'Riley Park', ...extra);
+  expect(result.code, result.err).toBe(0);
+  return result;
+}
+
+function agentSignIn(password: string, email = 'riley@acme.example') {
+  return app!.inject({ method: 'POST', url: '/api/v1/agent/session', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ email, password }) });
+}
+
+/** The inbox cookie a sign-in set. */
+async function inboxSession(password: string): Promise<string> {
+  const response = await agentSignIn(password);
+  expect(response.statusCode, response.body).toBe(200);
+  return /^([^;]+);/.exec(String(response.headers['set-cookie']))![1]!;
+}
+
+const asAgent = (credential: string, url = '/api/v1/agent/me') =>
+  app!.inject({ url, headers: credential.startsWith('pat_') ? { authorization: `Bearer ${credential}` } : { cookie: credential } });
+
+describe('API tokens expire, are listed and revoked', () => {
+  test('a token stops working after 90 days by default, or after --expires-days', async () => {
+    await createAcme();
+    const lasting = tokenIn((await addRiley('--token', 'sync')).out)!;
+    const short = await addRiley('--token', 'one-off', '--expires-days', '2');
+    expect(short.out).toContain(`stops working at ${new Date(clock.now.getTime() + 2 * DAY).toISOString()}`);
+    await server();
+    expect((await asAgent(tokenIn(short.out)!)).statusCode).toBe(200);
+
+    clock.advance(2 * DAY);
+    expectError(await asAgent(tokenIn(short.out)!), 401, 'session_expired');
+    expect((await asAgent(lasting)).statusCode).toBe(200);
+    clock.advance(88 * DAY - SECOND);
+    expect((await asAgent(lasting)).statusCode).toBe(200);
+    clock.advance(SECOND);
+    expectError(await asAgent(lasting), 401, 'session_expired');
+  });
+
+  test('--expires-days must be 1–365 days and needs --token', async () => {
+    await createAcme();
+    for (const days of ['0', '366', '1.5', 'soon', '']) {
+      const result = await admin('add-agent', '--site', 'acme', '--email', 'riley@acme.example', '--name', 'Riley', '--token', 'sync', `--expires-days=${days}`);
+      expect(result.code, days).toBe(2);
+      expect(result.err).toMatch(/--expires-days must be a whole number of days from 1 to 365/);
+    }
+    const alone = await admin('add-agent', '--site', 'acme', '--email', 'riley@acme.example', '--name', 'Riley', '--expires-days', '5');
+    expect(alone.code).toBe(2);
+    expect(alone.err).toMatch(/give --token <name> too/);
+    expect(await (await server()).db.$count(agents)).toBe(0);
+  });
+
+  test('list-tokens shows each token’s id, name, agent, state and times — never the token or its hash — and --agent narrows it', async () => {
+    await createAcme();
+    expect((await admin('list-tokens', '--site', 'acme')).out).toBe('Site "acme" has no API tokens.');
+    const sync = await addRiley('--token', 'ticket sync');
+    clock.advance(HOUR);
+    const bot = await admin('add-agent', '--site', 'acme', '--email', 'bot@acme.example', '--name', 'Bot', '--token', 'ci', '--expires-days', '1');
+    await server();
+    expect((await asAgent(tokenIn(sync.out)!)).statusCode).toBe(200);
+    clock.advance(DAY);
+
+    const listed = await admin('list-tokens', '--site', 'acme');
+    expect(listed.code, listed.err).toBe(0);
+    const [header, ...rows] = listed.out.split('\n');
+    expect(header!.split(/\s{2,}/)).toEqual(['ID', 'NAME', 'AGENT', 'STATE', 'CREATED', 'LAST USED', 'EXPIRES', 'REVOKED']);
+    expect(rows).toHaveLength(2);
+    // Newest first.
+    expect(rows[0]!.split(/\s{2,}/)).toEqual([tokenIdIn(bot.out), 'ci', 'bot@acme.example', 'expired', '2026-11-23T11:00:00.000Z', 'never', '2026-11-24T11:00:00.000Z', '-']);
+    expect(rows[1]!.split(/\s{2,}/)).toEqual([tokenIdIn(sync.out), 'ticket sync', 'riley@acme.example', 'active', '2026-11-23T10:00:00.000Z', '2026-11-23T11:00:00.000Z', '2027-02-21T10:00:00.000Z', '-']);
+    for (const output of [sync.out, bot.out]) expect(listed.out).not.toContain(tokenIn(output)!.slice(4, 20));
+    const { db } = await server();
+    for (const { tokenHash } of db.select().from(agentApiTokens).all()) expect(listed.out).not.toContain(tokenHash.slice(0, 16));
+
+    const riley = await admin('list-tokens', '--site', 'acme', '--agent', 'Riley@Acme.example');
+    expect(riley.out.split('\n')).toHaveLength(2);
+    expect(riley.out).toContain('ticket sync');
+    const nobody = await admin('list-tokens', '--site', 'acme', '--agent', 'nobody@acme.example');
+    expect(nobody.code).toBe(1);
+    expect(nobody.err).toBe('error: Site "acme" has no agent nobody@acme.example.');
+    expect((await admin('list-tokens', '--site', 'nope')).err).toBe('error: There is no site "nope".');
+  });
+
+  test('revoke-token: a running server refuses the token from its next request; the agent’s other tokens keep working', async () => {
+    await createAcme();
+    const first = await addRiley('--token', 'sync');
+    const second = tokenIn((await addRiley('--token', 'backup')).out)!;
+    await server();
+    expect((await asAgent(tokenIn(first.out)!)).statusCode).toBe(200);
+
+    const revoked = await admin('revoke-token', '--id', tokenIdIn(first.out)!);
+    expect(revoked.code, revoked.err).toBe(0);
+    expect(revoked.out).toMatch(/^Revoked API token "sync" \(tok_\S+\) of agent riley@acme\.example, site "acme"\./);
+    // No clock advance: not within 5 s, but at once.
+    expectError(await asAgent(tokenIn(first.out)!), 401, 'session_expired');
+    expectError(await asAgent(tokenIn(first.out)!, '/api/v1/agent/requests'), 401, 'session_expired');
+    expect((await asAgent(second)).statusCode).toBe(200);
+    expect((await admin('list-tokens', '--site', 'acme')).out).toMatch(new RegExp(`^${tokenIdIn(first.out)}\\s+sync\\s+riley@acme\\.example\\s+revoked\\s.*${clock.now.toISOString()}$`, 'm'));
+
+    clock.advance(HOUR);
+    const again = await admin('revoke-token', '--id', tokenIdIn(first.out)!);
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/was already revoked at 2026-11-23T10:00:00\.000Z\.$/);
+  });
+
+  test('revoke-token with an unknown id fails (exit 1); the token itself instead of its id is a usage error that echoes nothing', async () => {
+    await createAcme();
+    const token = tokenIn((await addRiley('--token', 'sync')).out)!;
+    const unknown = await admin('revoke-token', '--id', 'tok_doesnotexist');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toMatch(/^error: There is no API token tok_doesnotexist\. list-tokens/);
+    const secret = await admin('revoke-token', '--id', token);
+    expect(secret.code).toBe(2);
+    expect(secret.err).toMatch(/takes the token's id \(tok_…, from list-tokens\), not the token itself/);
+    expect(secret.err).not.toContain(token);
+    expect((await admin('revoke-token', '--id', 'riley')).code).toBe(2);
+    expect((await admin('revoke-token')).code).toBe(2);
+    await server();
+    expect((await asAgent(token)).statusCode).toBe(200);
+  });
+});
+
+describe('remove-agent', () => {
+  test('ends the agent’s sessions and tokens at once, refuses their sign-in and stops the team mail; their replies keep their name', async () => {
+    await createAcme();
+    const riley = await addRiley('--token', 'sync');
+    const colleague = tokenIn((await admin('add-agent', '--site', 'acme', '--email', 'sam@acme.example', '--name', 'Sam', '--token', 'sam')).out)!;
+    const { app, db } = await server();
+    const session = await inboxSession(firstPasswordIn(riley.out)!);
+    const categoryId = (await app.inject({ url: '/api/v1/sites/acme/config' })).json().categories[0].id;
+    const ask = (subject: string) =>
+      app.inject({ method: 'POST', url: '/api/v1/sites/acme/requests', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ categoryId, subject, description: 'Help', email: 'pat@customer.example' }) });
+    const before = (await ask('Before')).json().request.id;
+    const reply = await app.inject({ method: 'POST', url: `/api/v1/agent/requests/${before}/comments`, headers: { authorization: `Bearer ${tokenIn(riley.out)}`, 'content-type': 'application/json' }, payload: JSON.stringify({ body: 'On it.', public: true }) });
+    expect(reply.statusCode, reply.body).toBe(201);
+
+    const removed = await admin('remove-agent', '--site', 'acme', '--email', 'riley@acme.example');
+    expect(removed.code, removed.err).toBe(0);
+    expect(removed.out).toBe('Removed agent riley@acme.example (Riley Park) from site "acme": 1 inbox session ended, 1 API token revoked.');
+
+    expectError(await asAgent(session), 401, 'session_expired');
+    expectError(await asAgent(tokenIn(riley.out)!), 401, 'session_expired');
+    expectError(await agentSignIn(firstPasswordIn(riley.out)!), 401, 'invalid_credentials');
+    const after = (await ask('After')).json().request.id;
+    const teamMail = (number: number) => db.select().from(outbox).all().filter((mail) => mail.toEmail !== 'pat@customer.example' && mail.subject.includes(`#${number}`)).map((mail) => mail.toEmail);
+    expect(teamMail(before)).toContain('riley@acme.example');
+    expect(teamMail(after)).toEqual(['sam@acme.example']);
+    const thread = await asAgent(colleague, `/api/v1/agent/requests/${before}`);
+    expect(thread.json().request.comments.map((c: { author: { name: string } }) => c.author.name)).toContain('Riley Park');
+    expect((await admin('list-tokens', '--site', 'acme', '--agent', 'riley@acme.example')).out).toMatch(/\srevoked\s/);
+
+    const again = await admin('remove-agent', '--site', 'acme', '--email', 'riley@acme.example');
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/was already removed at 2026-11-23T10:00:00\.000Z\./);
+  });
+
+  test('add-agent brings a removed agent back with a new first password; the old password and token stay dead', async () => {
+    await createAcme();
+    const riley = await addRiley('--token', 'sync');
+    await admin('remove-agent', '--site', 'acme', '--email', 'riley@acme.example');
+    const back = await addRiley();
+    expect(back.out).toMatch(/^Added agent riley@acme\.example \(Riley Park\) back to site "acme"/);
+    const password = firstPasswordIn(back.out)!;
+    expect(password).not.toBe(firstPasswordIn(riley.out));
+    await server();
+    expectError(await agentSignIn(firstPasswordIn(riley.out)!), 401, 'invalid_credentials');
+    expectError(await asAgent(tokenIn(riley.out)!), 401, 'session_expired');
+    expect((await asAgent(await inboxSession(password))).statusCode).toBe(200);
+  });
+
+  test('an unknown site or agent fails with exit 1; a bad email is a usage error', async () => {
+    expect((await admin('remove-agent', '--site', 'acme', '--email', 'riley@acme.example')).err).toBe('error: There is no site "acme".');
+    await createAcme();
+    const unknown = await admin('remove-agent', '--site', 'acme', '--email', 'riley@acme.example');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toBe('error: Site "acme" has no agent riley@acme.example.');
+    expect((await admin('remove-agent', '--site', 'acme', '--email', 'riley')).code).toBe(2);
+    expect((await admin('remove-agent', '--site', 'acme')).code).toBe(2);
+  });
+});
+
+describe('reset-password', () => {
+  test('prints a new password once and signs the agent out everywhere at once; API tokens keep working', async () => {
+    await createAcme();
+    const riley = await addRiley('--token', 'sync');
+    await server();
+    const laptop = await inboxSession(firstPasswordIn(riley.out)!);
+    const phone = await inboxSession(firstPasswordIn(riley.out)!);
+
+    const reset = await admin('reset-password', '--site', 'acme', '--email', 'Riley@acme.example');
+    expect(reset.code, reset.err).toBe(0);
+    expect(reset.out).toMatch(/^Reset the password of agent riley@acme\.example \(Riley Park\) of site "acme"; 2 inbox sessions ended\.$/m);
+    const password = firstPasswordIn(reset.out)!;
+    expect(reset.out.split(password)).toHaveLength(2);
+    expect(reset.out).toMatch(/shown once/);
+
+    for (const session of [laptop, phone]) expectError(await asAgent(session), 401, 'session_expired');
+    expectError(await agentSignIn(firstPasswordIn(riley.out)!), 401, 'invalid_credentials');
+    expect((await asAgent(await inboxSession(password))).statusCode).toBe(200);
+    expect((await asAgent(tokenIn(riley.out)!)).statusCode).toBe(200);
+  });
+
+  test('an unknown or removed agent fails with exit 1 and no password is printed', async () => {
+    await createAcme();
+    const unknown = await admin('reset-password', '--site', 'acme', '--email', 'riley@acme.example');
+    expect(unknown.code).toBe(1);
+    expect(unknown.out).toBe('');
+    await addRiley();
+    await admin('remove-agent', '--site', 'acme', '--email', 'riley@acme.example');
+    const removed = await admin('reset-password', '--site', 'acme', '--email', 'riley@acme.example');
+    expect(removed.code).toBe(1);
+    expect(removed.err).toMatch(/was removed at .*; add-agent adds them back/);
+    expect(removed.out).toBe('');
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * Who may use the support team's API: signing in to the inbox (the cookie, its attributes, wrong
  * passwords, rate limits, login CSRF), personal API tokens, the extra checks on cookie writes, no
- * CORS, the 12-hour idle limit, signing out — and that an agent only ever sees their own site,
+ * CORS, the 12-hour idle limit and the 24-hour limit from sign-in, signing out — and that an agent only ever sees their own site,
  * while member and agent credentials are never accepted in each other's place.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -12,6 +12,7 @@ import { hostToken } from '../support/member-tokens.js';
 import { insertAgent, insertApiToken } from '../../server/db/agents.js';
 import { AGENT_COOKIE, hashSecret, newSecret } from '../../server/auth/agent-auth.js';
 import { hashPassword } from '../../server/auth/passwords.js';
+import { readConfig } from '../../server/config.js';
 import { newId } from '../../server/db/ids.js';
 import { agentApiTokens, agentSessions, comments, requests, sites } from '../../server/db/schema.js';
 import { categoryIds, expectError, submit } from './helpers.js';
@@ -365,16 +366,75 @@ describe('session lifetime', () => {
     expectError(await t.app.inject({ url: '/api/v1/agent/requests', headers: cookie(session) }), 401, 'session_expired');
   });
 
-  test('a session used within every 12 hours keeps going, well past 12 hours from sign-in', async () => {
+  test('a session used within every 12 hours keeps going past 12 hours from sign-in', async () => {
     await addAgent();
     const session = await signedIn();
-    for (let step = 0; step < 4; step += 1) {
-      t.clock.advance(11 * HOUR + 59 * MINUTE);
-      const response = await me(cookie(session));
-      expect(response.statusCode, `use ${step + 1}, ${(step + 1) * 12} hours after signing in`).toBe(200);
-    }
+    t.clock.advance(11 * HOUR + 59 * MINUTE);
+    expect((await me(cookie(session))).statusCode).toBe(200);
+    t.clock.advance(11 * HOUR + 59 * MINUTE);
+    expect((await me(cookie(session))).statusCode, 'used 23 h 58 min after signing in').toBe(200);
     t.clock.advance(12 * HOUR + 1000);
     expectError(await me(cookie(session)), 401, 'session_expired');
+  });
+
+  test('however busy, a session ends 24 hours after sign-in — on every route — and signing in again starts a new one', async () => {
+    await addAgent();
+    const session = await signedIn();
+    for (let minutes = 0; minutes < 24 * 60 - 30; minutes += 30) {
+      t.clock.advance(30 * MINUTE);
+      expect((await me(cookie(session))).statusCode, `${minutes + 30} min after signing in`).toBe(200);
+    }
+    t.clock.advance(30 * MINUTE);
+    expectError(await me(cookie(session)), 401, 'session_expired');
+    expectError(await t.app.inject({ url: '/api/v1/agent/requests', headers: cookie(session) }), 401, 'session_expired');
+    expect((await me(cookie(await signedIn()))).statusCode).toBe(200);
+  });
+
+  test('the live stream of a session or token ends when the session or token does, not 12 hours on', async () => {
+    const agentId = await addAgent();
+    const session = await signedIn();
+    const token = newSecret('pat_');
+    await insertApiToken(t.db, { id: newId('tok'), agentId, name: 'script', tokenHash: hashSecret(token), createdAt: t.clock.now.toISOString(), expiresAt: new Date(t.clock.now.getTime() + 23 * HOUR).toISOString() });
+    const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    /** Opens the agent stream and says whether the server ends it within `ms` of real time. */
+    const endsWithin = async (headers: Record<string, string>, ms: number) => {
+      const response = await fetch(`${base}/api/v1/agent/events`, { headers });
+      expect(response.status).toBe(200);
+      const reader = response.body!.getReader();
+      const timer = new Promise<'open'>((resolve) => setTimeout(() => resolve('open'), ms));
+      const ended = (async () => {
+        while (!(await reader.read()).done);
+        return 'ended' as const;
+      })();
+      const outcome = await Promise.race([ended, timer]);
+      await reader.cancel().catch(() => undefined);
+      return outcome === 'ended';
+    };
+
+    for (const _ of [1, 2]) {
+      t.clock.advance(11 * HOUR);
+      expect((await me(cookie(session))).statusCode).toBe(200);
+    }
+    // 400 ms before the token expires, 23 hours after it was made.
+    t.clock.advance(HOUR - 400);
+    expect(await endsWithin(bearer(token), 3000), 'token stream').toBe(true);
+    // 400 ms before the session's 24 hours are up.
+    t.clock.advance(HOUR);
+    expect(await endsWithin(cookie(session), 3000), 'session stream').toBe(true);
+  }, 15_000);
+
+  test('AGENT_SESSION_MAX_HOURS sets that limit', async () => {
+    await t.close();
+    t = await createTestApp({ agentSessionMaxHours: 2 });
+    await addAgent();
+    const session = await signedIn();
+    t.clock.advance(HOUR + 59 * MINUTE);
+    expect((await me(cookie(session))).statusCode).toBe(200);
+    t.clock.advance(MINUTE);
+    expectError(await me(cookie(session)), 401, 'session_expired');
+    expect(readConfig({ AGENT_SESSION_MAX_HOURS: '168' }).agentSessionMaxHours).toBe(168);
+    expect(readConfig({}).agentSessionMaxHours).toBe(24);
+    for (const value of ['0', '-1', '1.5', 'a day']) expect(() => readConfig({ AGENT_SESSION_MAX_HOURS: value }), value).toThrow(/AGENT_SESSION_MAX_HOURS/);
   });
 
   test('signing out (DELETE session) clears the cookie and ends that session only', async () => {
