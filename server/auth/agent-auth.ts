@@ -70,14 +70,26 @@ declare module 'fastify' {
  * request, never cached, so a revoked or expired token, a removed agent and the sessions a password
  * reset ended are refused from the very next request on.
  */
-export async function authenticateAgent(app: FastifyInstance, request: FastifyRequest): Promise<AuthenticatedAgent> {
+export const authenticateAgent = (app: FastifyInstance, request: FastifyRequest): Promise<AuthenticatedAgent> => resolveAgent(app, request, true);
+
+/**
+ * Whether what a request was made with still works, without counting as a use (an open live stream
+ * asks this every few seconds; it must not keep an idle session alive).
+ */
+export const agentCredentialStillValid = (app: FastifyInstance, request: FastifyRequest): Promise<boolean> =>
+  resolveAgent(app, request, false).then(
+    () => true,
+    () => false,
+  );
+
+async function resolveAgent(app: FastifyInstance, request: FastifyRequest, recordUse: boolean): Promise<AuthenticatedAgent> {
   const { db, clock, config } = app.porthole;
   const now = clock();
   const latest = (end: number) => Math.min(end, now.getTime() + AGENT_IDLE_MS);
   const authorization = request.headers.authorization;
   if (authorization !== undefined) {
     const token = /^Bearer (pat_[A-Za-z0-9_-]{20,100})$/.exec(authorization)?.[1];
-    const found = token && (await findAgentByApiToken(db, hashSecret(token), now.toISOString()));
+    const found = token && (await findAgentByApiToken(db, hashSecret(token), now.toISOString(), recordUse));
     if (!found) throw signedOut();
     return { ...found.agent, credentialEndsAt: latest(found.expiresAt ? Date.parse(found.expiresAt) : Infinity) };
   }
@@ -87,7 +99,7 @@ export async function authenticateAgent(app: FastifyInstance, request: FastifyRe
     const fromInbox = request.headers.origin === new URL(config.publicUrl).origin && request.headers[AGENT_WRITE_HEADER] === '1';
     if (!fromInbox) throw new ApiError(403, 'origin_not_allowed', 'Inbox changes must come from the inbox page.');
   }
-  const found = await touchAgentSession(db, hashSecret(cookie), agentSessionLimits(config, now), now.toISOString());
+  const found = await touchAgentSession(db, hashSecret(cookie), agentSessionLimits(config, now), now.toISOString(), recordUse);
   if (!found) throw signedOut();
   return { ...found.agent, credentialEndsAt: latest(Date.parse(found.signedInAt) + config.agentSessionMaxHours * HOUR_MS) };
 }

@@ -51,9 +51,15 @@ export interface SessionLimits {
 
 /**
  * The agent of a session last used after `idleSince` and begun after `startedSince`, and when it
- * began. Using a session moves its last use to `now`; nothing moves its start.
+ * began. Using a session (`recordUse`) moves its last use to `now`; nothing moves its start.
  */
-export async function touchAgentSession(db: Db, tokenHash: string, limits: SessionLimits, now: string): Promise<{ agent: AgentWithSite; signedInAt: string } | undefined> {
+export async function touchAgentSession(
+  db: Db,
+  tokenHash: string,
+  limits: SessionLimits,
+  now: string,
+  recordUse = true,
+): Promise<{ agent: AgentWithSite; signedInAt: string } | undefined> {
   return db.transaction((tx) => {
     const found = tx
       .select({ ...withSite, signedInAt: agentSessions.createdAt })
@@ -63,7 +69,7 @@ export async function touchAgentSession(db: Db, tokenHash: string, limits: Sessi
       .where(and(eq(agentSessions.tokenHash, tokenHash), gt(agentSessions.lastSeenAt, limits.idleSince), gt(agentSessions.createdAt, limits.startedSince)))
       .get();
     if (!found) return undefined;
-    tx.update(agentSessions).set({ lastSeenAt: now }).where(eq(agentSessions.tokenHash, tokenHash)).run();
+    if (recordUse) tx.update(agentSessions).set({ lastSeenAt: now }).where(eq(agentSessions.tokenHash, tokenHash)).run();
     return { agent: flatten(found), signedInAt: found.signedInAt };
   });
 }
@@ -76,8 +82,13 @@ export async function insertApiToken(db: Db, token: typeof agentApiTokens.$infer
   db.insert(agentApiTokens).values(token).run();
 }
 
-/** The agent of a token that is neither revoked nor expired at `now`, and when it expires; using it records when. */
-export async function findAgentByApiToken(db: Db, tokenHash: string, now: string): Promise<{ agent: AgentWithSite; expiresAt: string | null } | undefined> {
+/** The agent of a token that is neither revoked nor expired at `now`, and when it expires; using it (`recordUse`) records when. */
+export async function findAgentByApiToken(
+  db: Db,
+  tokenHash: string,
+  now: string,
+  recordUse = true,
+): Promise<{ agent: AgentWithSite; expiresAt: string | null } | undefined> {
   return db.transaction((tx) => {
     const found = tx
       .select({ ...withSite, expiresAt: agentApiTokens.expiresAt })
@@ -87,7 +98,7 @@ export async function findAgentByApiToken(db: Db, tokenHash: string, now: string
       .where(and(eq(agentApiTokens.tokenHash, tokenHash), isNull(agentApiTokens.revokedAt), or(isNull(agentApiTokens.expiresAt), gt(agentApiTokens.expiresAt, now))))
       .get();
     if (!found) return undefined;
-    tx.update(agentApiTokens).set({ lastUsedAt: now }).where(eq(agentApiTokens.tokenHash, tokenHash)).run();
+    if (recordUse) tx.update(agentApiTokens).set({ lastUsedAt: now }).where(eq(agentApiTokens.tokenHash, tokenHash)).run();
     return { agent: flatten(found), expiresAt: found.expiresAt };
   });
 }

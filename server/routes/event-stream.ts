@@ -8,6 +8,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { RequestChanged } from '../services/events.js';
 
 const PING_MS = 15_000;
+/** How soon a revoked credential ends a stream it opened: the admin command runs in another process. */
+export const RECHECK_MS = 5_000;
 
 export interface StreamOptions {
   siteId: string;
@@ -17,9 +19,11 @@ export interface StreamOptions {
   accepts(event: RequestChanged): boolean;
   /** Time (ms since the epoch) at which the stream ends by itself. */
   endsAt?: number;
+  /** Asked every RECHECK_MS: false (revoked, removed, signed out elsewhere) ends the stream. */
+  stillAllowed?: () => Promise<boolean>;
 }
 
-type EndReason = 'client gone' | 'session ended' | 'shutdown';
+type EndReason = 'client gone' | 'session ended' | 'credential revoked' | 'shutdown';
 
 /** Ends every open stream when the server shuts down, instead of waiting for clients to leave. */
 export function endStreamsOnClose(app: FastifyInstance): void {
@@ -46,6 +50,10 @@ export function openEventStream(app: FastifyInstance, request: FastifyRequest, r
     if (options.accepts(event)) raw.write(`event: request\ndata: ${JSON.stringify({ id: event.number, updatedAt: event.updatedAt })}\n\n`);
   });
   const ping = setInterval(() => raw.write(': ping\n\n'), PING_MS);
+  const { stillAllowed } = options;
+  const recheck = stillAllowed
+    ? setInterval(() => void stillAllowed().then((allowed) => allowed || end('credential revoked'), () => end('credential revoked')), RECHECK_MS)
+    : undefined;
   const lifetime = options.endsAt ? setTimeout(() => end('session ended'), Math.max(0, options.endsAt - openedAt)) : undefined;
   let ended = false;
   function end(reason: EndReason) {
@@ -53,6 +61,7 @@ export function openEventStream(app: FastifyInstance, request: FastifyRequest, r
     ended = true;
     unsubscribe();
     clearInterval(ping);
+    clearInterval(recheck);
     clearTimeout(lifetime);
     release();
     raw.end();
