@@ -62,6 +62,7 @@ export async function agentQueue(porthole: Porthole, agent: AgentWithSite, query
       status: row.status,
       category: row.categoryName,
       requester: { name: row.requesterName, email: row.requesterEmail },
+      senderVerified: row.senderVerifiedAt !== null,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
     })),
@@ -119,6 +120,7 @@ function presentForAgent(view: RequestView): AgentRequest {
     category: { id: request.categoryId, name: view.categoryName },
     fields: request.fields,
     requester: contact(view.requester),
+    senderVerified: request.senderVerifiedAt !== null,
     organization: view.organizationName ? { name: view.organizationName } : null,
     ccs: view.ccs.map(contact),
     comments: view.comments.map((c) => ({

@@ -22,7 +22,8 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+/** `conversations`: also seed the demo site's members, agent and request history (npm start's demo). */
+export async function createTestApp(overrides: Partial<Config> = {}, { conversations = false } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'porthole-test-'));
   const config = { ...readConfig({}), databasePath: join(dir, 'porthole.db'), ...overrides };
   const database = openDatabase(config.databasePath);
@@ -32,8 +33,8 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
       clock.now = new Date(clock.now.getTime() + ms);
     },
   };
-  // Sites, categories and articles only: each test writes the requests it talks about.
-  await seedIfEmpty(database.db, { demoSiteSecret: TEST_SITE_SECRET, demoOrigins: [DEMO_ORIGIN], demoSupportUrl: `${DEMO_ORIGIN}/`, now: clock.now, conversations: false });
+  // Sites, categories and articles only, unless asked: each test writes the requests it talks about.
+  await seedIfEmpty(database.db, { demoSiteSecret: TEST_SITE_SECRET, demoOrigins: [DEMO_ORIGIN], demoSupportUrl: `${DEMO_ORIGIN}/`, now: clock.now, conversations });
   const app = await buildApp({ db: database.db, config, clock: () => clock.now });
   return {
     app,
