@@ -14,12 +14,16 @@ import { commitWithOthers } from './group-commit.js';
 import { preparedOnce } from './prepared.js';
 import { requests } from './schema.js';
 
+type RequestRow = typeof requests.$inferSelect;
+
 /** SQL: the request's sender is proven. */
 export const senderProven = isNotNull(requests.senderVerifiedAt);
 
+export const isSenderProven = (request: Pick<RequestRow, 'senderVerifiedAt'>): boolean => request.senderVerifiedAt !== null;
+
 /** The end-user a request counts as its requester's: none while its sender is unproven. */
-export const provenRequesterId = (request: Pick<typeof requests.$inferSelect, 'requesterId' | 'senderVerifiedAt'>): string | null =>
-  request.senderVerifiedAt === null ? null : request.requesterId;
+export const provenRequesterId = (request: Pick<RequestRow, 'requesterId' | 'senderVerifiedAt'>): string | null =>
+  isSenderProven(request) ? request.requesterId : null;
 
 /**
  * A mail link for request `number` sent to `endUserId` was opened: if that person is its requester,
