@@ -12,6 +12,7 @@ import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { commitWithOthers } from './group-commit.js';
 import { preparedOnce } from './prepared.js';
+import { readRequestById, type RequestView } from './request-view.js';
 import { requests } from './schema.js';
 
 type RequestRow = typeof requests.$inferSelect;
@@ -27,16 +28,22 @@ export const provenRequesterId = (request: Pick<RequestRow, 'requesterId' | 'sen
 
 /**
  * A mail link for request `number` sent to `endUserId` was opened: if that person is its requester,
- * its sender is proven now. A link sent to a CC proves nothing about who sent the request.
+ * its sender is proven now, and the request as it now is comes back (for live updates). Undefined
+ * when there was nothing to prove: already proven, or the link went to a CC — which proves nothing
+ * about who sent the request.
  */
-export async function proveSender(db: Db, siteId: string, endUserId: string, number: number, now: string): Promise<void> {
+export async function proveSender(db: Db, siteId: string, endUserId: string, number: number, now: string): Promise<RequestView | undefined> {
   const p = sql.placeholder;
   const statement = preparedOnce(db, 'prove-sender', () =>
     db
       .update(requests)
       .set({ senderVerifiedAt: sql`${p('now')}` })
       .where(and(eq(requests.siteId, p('siteId')), eq(requests.number, p('number')), eq(requests.requesterId, p('endUserId')), isNull(requests.senderVerifiedAt)))
+      .returning({ id: requests.id })
       .prepare(),
   );
-  await commitWithOthers(db, () => statement.run({ siteId, number, endUserId, now }));
+  return commitWithOthers(db, () => {
+    const proven = statement.get({ siteId, number, endUserId, now });
+    return proven && readRequestById(db, proven.id, 'all');
+  });
 }

@@ -2,6 +2,7 @@
 import type { Db } from '../db/client.js';
 import { exchangeMemberToken, findMember, type MemberRecord } from '../db/members.js';
 import { proveSender } from '../db/sender-proof.js';
+import { changeOf } from './events.js';
 import type { Porthole } from '../app.js';
 import { MIN_SITE_SECRET_BYTES, type SiteRow } from '../db/sites.js';
 import { verifyHostToken } from '../auth/host-token.js';
@@ -52,6 +53,8 @@ export async function openFromLink(porthole: Porthole, site: SiteRow, token: str
   const { endUserId, number } = porthole.links.verify(token, site);
   const member = await findMember(porthole.db, site.id, endUserId, { contactsToo: true });
   if (!member) throw new ApiError(401, 'token_invalid', 'This link is not valid.');
-  await proveSender(porthole.db, site.id, endUserId, number, porthole.clock().toISOString());
+  const proven = await proveSender(porthole.db, site.id, endUserId, number, porthole.clock().toISOString());
+  // Now the requester's (and no longer "unverified" in the inbox): open widgets and inboxes refetch.
+  if (proven) porthole.events.publish(changeOf(proven));
   return { member, number };
 }

@@ -201,7 +201,7 @@ function requestEvents(response: Response) {
 }
 
 describe('the member’s live stream', () => {
-  test('tells them nothing of an unproven request under their address, and tells them once it is proven', async () => {
+  test('tells them nothing of an unproven request under their address, and tells them when it is proven and of every change after', async () => {
     const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
     const forged = await sendAnonymously('Refund to a new card');
     const vera = await memberSession(t, VERA);
@@ -212,7 +212,9 @@ describe('the member’s live stream', () => {
     const own = await sendAsMember(vera, { subject: 'My own question' });
     expect(await events.next()).toBe(own);
 
+    // Proving it is news to her: it is hers now. Later changes are announced too.
     await openMailedLink(t, VERA.email, forged);
+    expect(await events.next()).toBe(forged);
     await agentReply(forged);
     expect(await events.next()).toBe(forged);
     await events.cancel();
