@@ -212,9 +212,11 @@ describe('the member’s live stream', () => {
     const own = await sendAsMember(vera, { subject: 'My own question' });
     expect(await events.next()).toBe(own);
 
-    // Proving it is news to her: it is hers now. Later changes are announced too.
+    // Proving it is news to her — it is hers now — told before anything that happens after. Later changes are announced too.
     await openMailedLink(t, VERA.email, forged);
+    const later = await sendAsMember(vera, { subject: 'Another question' });
     expect(await events.next()).toBe(forged);
+    expect(await events.next()).toBe(later);
     await agentReply(forged);
     expect(await events.next()).toBe(forged);
     await events.cancel();
