@@ -168,8 +168,9 @@ async function main(): Promise<void> {
   );
   const insertAgent = sqlite.prepare('INSERT INTO agents (id, site_id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, NULL, ?)');
   const insertRequest = sqlite.prepare(
-    `INSERT INTO requests (id, site_id, number, category_id, requester_id, organization_id, subject, status, fields, created_at, updated_at, solved_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?, ?)`,
+    // Every requester is a member, so every sender is verified from the start (server/db/sender-proof.ts).
+    `INSERT INTO requests (id, site_id, number, category_id, requester_id, organization_id, subject, status, fields, created_at, updated_at, solved_at, sender_verified_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?, ?, ?)`,
   );
   const insertCc = sqlite.prepare('INSERT INTO request_ccs (request_id, end_user_id, created_at) VALUES (?, ?, ?)');
   // Which requests get an agent reply (1) or a reply and a follow-up (2), and when the reply came.
@@ -222,7 +223,7 @@ async function main(): Promise<void> {
       const requesterId = memberIds[member]!;
       const created = iso(createdMs);
       const id = benchId('req');
-      insertRequest.run(id, site.id, number, pick(categoryIds), requesterId, memberOrg[member], `${pick(SUBJECTS)} (${number})`, status, created, iso(activity), solvedAt);
+      insertRequest.run(id, site.id, number, pick(categoryIds), requesterId, memberOrg[member], `${pick(SUBJECTS)} (${number})`, status, created, iso(activity), solvedAt, created);
       if (random() < MORE_COMMENTS_SHARE) insertReplies.run(number, random() < 0.5 ? 2 : 1, iso(createdMs + Math.floor((activity - createdMs) / 2)));
       if (random() < CC_SHARE) {
         const org = memberOrgIndex[member]!;

@@ -239,12 +239,19 @@ export const QueueQuery = Type.Object({
 });
 export type QueueQuery = Static<typeof QueueQuery>;
 
+/**
+ * false: sent without signing in, and nobody has opened a link mailed to the requester's address for
+ * this request — whoever wrote it may not be the owner of that address.
+ */
+const SenderVerified = Type.Boolean();
+
 export const QueueItem = Type.Object({
   id: Type.Integer(),
   subject: Type.String(),
   status: StoredStatus,
   category: Type.String(),
   requester: Type.Object({ name: Type.Union([Type.String(), Type.Null()]), email: Type.String() }),
+  senderVerified: SenderVerified,
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
@@ -268,6 +275,7 @@ export const AgentRequest = Type.Object({
   category: Type.Object({ id: Type.String(), name: Type.String() }),
   fields: Type.Record(Type.String(), Type.String()),
   requester: Contact,
+  senderVerified: SenderVerified,
   organization: Type.Union([Type.Object({ name: Type.String() }), Type.Null()]),
   ccs: Type.Array(Contact),
   comments: Type.Array(

@@ -29,6 +29,7 @@ export interface QueueRow {
   categoryName: string;
   requesterName: string | null;
   requesterEmail: string;
+  senderVerifiedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -55,6 +56,7 @@ export async function listQueue(db: Db, siteId: string, filter: QueueFilter): Pr
       categoryName: categories.name,
       requesterName: endUsers.name,
       requesterEmail: endUsers.email,
+      senderVerifiedAt: requests.senderVerifiedAt,
       createdAt: requests.createdAt,
       updatedAt: requests.updatedAt,
     })

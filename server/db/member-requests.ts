@@ -12,6 +12,7 @@ import { readRequestView, readRequestViewPrepared, type RequestView } from './re
 import { listPlaceholders, listValues, preparedOnce } from './prepared.js';
 import { newestActivityFirst, olderThan } from './activity-order.js';
 import { enqueueMail, type MailDraft } from './outbox.js';
+import { provenRequesterId, senderProven } from './sender-proof.js';
 
 export type { RequestView };
 
@@ -53,11 +54,13 @@ const bindScope = (scope: MemberScope) => ({
 /**
  * What the member may see: requests they opened, requests they are CC'd on, and — where the plan
  * allows — their organization's. `only` narrows it to one of those lists (each is a part of the whole).
+ * A request someone sent under one of the member's addresses is theirs only once its sender proved
+ * that address (sender-proof.ts). A CC needs no such proof: a signed-in member copied that address in.
  */
 function visibleTo(scope: MemberScope, only?: ListScope): SQL {
   const identities = identitiesOf(scope);
   const through: Record<ListScope, SQL | undefined> = {
-    mine: inArray(requests.requesterId, identities),
+    mine: and(inArray(requests.requesterId, identities), senderProven),
     ccd: ccOf(identities),
     org: scope.organizationId ? eq(requests.organizationId, p('organizationId')) : undefined,
   };
@@ -150,7 +153,16 @@ export async function addMemberComment(
   });
 }
 
-/** "Mark as solved": only the requester (any of the member's identities) may, and only from an open state. */
+/**
+ * The member is the request's requester — through any of their identities, once its sender is proven —
+ * in a session of their own: a session from an email link may read and reply, not solve.
+ */
+export function isRequester(scope: MemberScope, request: Pick<RequestView['request'], 'requesterId' | 'senderVerifiedAt'>): boolean {
+  const requester = provenRequesterId(request);
+  return requester !== null && scope.identityIds.includes(requester) && scope.onlyRequest === null;
+}
+
+/** "Mark as solved": only the requester (see isRequester) may, and only from an open state. */
 export async function solveAsRequester(
   db: Db,
   scope: MemberScope,
@@ -161,8 +173,7 @@ export async function solveAsRequester(
   return commitWithOthers(db, (tx): ChangeOutcome => {
     const current = readView(db, scope, number);
     if (!current) return { kind: 'not_found' };
-    const requester = scope.identityIds.includes(current.request.requesterId) && scope.onlyRequest === null;
-    if (!requester || !canSolve(current.request.status)) return { kind: 'refused', status: current.request.status };
+    if (!isRequester(scope, current.request) || !canSolve(current.request.status)) return { kind: 'refused', status: current.request.status };
     tx.update(requests).set({ status: 'solved', solvedAt: now, updatedAt: now }).where(eq(requests.id, current.request.id)).run();
     return { kind: 'done', view: readView(db, scope, number)! };
   });

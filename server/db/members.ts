@@ -88,7 +88,9 @@ export async function findMember(db: Db, siteId: string, memberId: string, optio
 /**
  * The end-user records whose requests and CCs are this member's: their own, plus — only when the
  * host has verified the member's email — the records of people who wrote in with that address
- * before having an account. An unverified address links to nothing.
+ * before having an account. An unverified address links to nothing. A request filed under such a
+ * record counts as the member's only once its sender is proven (sender-proof.ts): the record
+ * stands for an address, and anyone can type one.
  */
 export async function memberIdentities(db: Db, member: MemberRecord): Promise<string[]> {
   if (!member.emailVerified) return [member.id];

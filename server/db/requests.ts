@@ -82,6 +82,8 @@ export async function createRequest(
       createdAt: record.now,
       updatedAt: record.now,
       solvedAt: null,
+      // A member sends as themselves; an address typed into the form is proven later, or never (sender-proof.ts).
+      senderVerifiedAt: record.requester.kind === 'member' ? record.now : null,
     };
     s.insertRequest.run(row);
     s.insertComment.run({ id: newId('cmt'), requestId: row.id, authorEndUserId: requesterId, body: record.description, createdAt: record.now });
@@ -184,6 +186,7 @@ const statements = (db: Db) =>
           createdAt: p('createdAt'),
           updatedAt: p('updatedAt'),
           solvedAt: p('solvedAt'),
+          senderVerifiedAt: p('senderVerifiedAt'),
         })
         .prepare(),
       insertComment: db

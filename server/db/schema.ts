@@ -119,6 +119,12 @@ export const requests = sqliteTable(
     /** Last activity: what "newest activity first" sorts on. */
     updatedAt: text('updated_at').notNull(),
     solvedAt: text('solved_at'),
+    /**
+     * When the sender was shown to own the requester's address (sender-proof.ts): at creation for
+     * a member's request, when a link mailed to that address for it is opened for an anonymous one.
+     * Null: unverified — anyone can type an address.
+     */
+    senderVerifiedAt: text('sender_verified_at'),
   },
   (t) => [
     uniqueIndex('requests_site_number_idx').on(t.siteId, t.number),

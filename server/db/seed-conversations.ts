@@ -95,6 +95,8 @@ export async function seedConversations(db: Db, siteId: string, seed: Conversati
           // Last activity customers can see: internal notes do not move a request up their lists.
           updatedAt: lastPublic,
           solvedAt: done ? lastPublic : null,
+          // Members wrote signed in; nobody without an account has opened a link mailed to them (sender-proof.ts).
+          senderVerifiedAt: typeof conversation.requester === 'string' ? createdAt : null,
         })
         .run();
 

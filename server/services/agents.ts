@@ -4,6 +4,7 @@ import type { AgentWithSite } from '../db/agents.js';
 import { agentsByEmail, createAgentSession, deleteAgentSession, touchAgentSession } from '../db/agents.js';
 import { addAgentComment, findSiteRequest, listQueue, setRequestStatus, type AgentChange } from '../db/agent-requests.js';
 import type { RequestView } from '../db/request-view.js';
+import { isSenderProven } from '../db/sender-proof.js';
 import type { StoredStatus } from '../db/schema.js';
 import { listCategories } from '../db/sites.js';
 import { normalizeEmail } from '../contract/rules.js';
@@ -62,6 +63,7 @@ export async function agentQueue(porthole: Porthole, agent: AgentWithSite, query
       status: row.status,
       category: row.categoryName,
       requester: { name: row.requesterName, email: row.requesterEmail },
+      senderVerified: isSenderProven(row),
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
     })),
@@ -119,6 +121,7 @@ function presentForAgent(view: RequestView): AgentRequest {
     category: { id: request.categoryId, name: view.categoryName },
     fields: request.fields,
     requester: contact(view.requester),
+    senderVerified: isSenderProven(request),
     organization: view.organizationName ? { name: view.organizationName } : null,
     ccs: view.ccs.map(contact),
     comments: view.comments.map((c) => ({

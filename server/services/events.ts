@@ -4,12 +4,16 @@
  * content — listeners refetch through the authorised routes.
  */
 import type { RequestView } from '../db/request-view.js';
+import { provenRequesterId } from '../db/sender-proof.js';
 
 export interface RequestChanged {
   siteId: string;
   number: number;
   updatedAt: string;
-  /** Who may hear of it: the requester and CCs, and the organization where the plan shares requests. */
+  /**
+   * Who may hear of it: the requester (once the sender is proven: sender-proof.ts) and CCs, and the
+   * organization where the plan shares requests.
+   */
   endUserIds: string[];
   organizationId: string | null;
 }
@@ -19,10 +23,9 @@ export const changeOf = (view: RequestView): RequestChanged => ({
   siteId: view.request.siteId,
   number: view.request.number,
   updatedAt: view.request.updatedAt,
-  endUserIds: [view.request.requesterId, ...view.ccs.map((cc) => cc.id)],
+  endUserIds: [provenRequesterId(view.request), ...view.ccs.map((cc) => cc.id)].filter((id) => id !== null),
   organizationId: view.request.organizationId,
 });
-
 
 export interface EventBus {
   publish(event: RequestChanged): void;

@@ -4,6 +4,7 @@ import {
   addMemberComment,
   countVisibleWithStatus,
   findVisibleRequest,
+  isRequester,
   listVisibleRequests,
   solveAsRequester,
   type ChangeOutcome,
@@ -79,8 +80,6 @@ function settle(outcome: ChangeOutcome, action: 'closed' | 'solve'): RequestView
 
 function presentDetail(view: RequestView, scope: MemberScope): RequestDetail {
   const { request } = view;
-  // Sessions from email links may read and reply, not solve.
-  const isRequester = scope.identityIds.includes(request.requesterId) && scope.onlyRequest === null;
   return {
     ...presentCreated(request).request,
     category: { id: request.categoryId, name: view.categoryName },
@@ -94,6 +93,6 @@ function presentDetail(view: RequestView, scope: MemberScope): RequestDetail {
       author: { name: c.authorName, role: c.byAgent ? 'agent' : 'customer', you: c.authorEndUserId !== null && scope.identityIds.includes(c.authorEndUserId) },
       createdAt: c.createdAt,
     })),
-    can: { comment: request.status !== 'closed', solve: isRequester && canCustomerSolve(request.status as StoredStatus) },
+    can: { comment: request.status !== 'closed', solve: isRequester(scope, request) && canCustomerSolve(request.status as StoredStatus) },
   };
 }

@@ -1,6 +1,8 @@
 /** Signing a member in: a host token in, a session and the member's profile out. */
 import type { Db } from '../db/client.js';
 import { exchangeMemberToken, findMember, type MemberRecord } from '../db/members.js';
+import { proveSender } from '../db/sender-proof.js';
+import { changeOf } from './events.js';
 import type { Porthole } from '../app.js';
 import { MIN_SITE_SECRET_BYTES, type SiteRow } from '../db/sites.js';
 import { verifyHostToken } from '../auth/host-token.js';
@@ -48,10 +50,18 @@ export const presentMember = (member: MemberRecord): Member => ({
   organization: member.organizationName ? { name: member.organizationName } : null,
 });
 
-/** The recipient and request of a mail link, if the link is genuine and the person still exists. */
+/**
+ * The recipient and request of a mail link, if the link is genuine and the person still exists.
+ * Opening it shows the recipient reads mail at that address: when they are the request's requester,
+ * its sender is proven (sender-proof.ts). Their address as such stays as verified as it was: the
+ * next request sent under it may come from anyone, and mail quotes text only to verified addresses.
+ */
 export async function openFromLink(porthole: Porthole, site: SiteRow, token: string): Promise<{ member: MemberRecord; number: number }> {
   const { endUserId, number } = porthole.links.verify(token, site);
   const member = await findMember(porthole.db, site.id, endUserId, { contactsToo: true });
   if (!member) throw new ApiError(401, 'token_invalid', 'This link is not valid.');
+  const proven = await proveSender(porthole.db, site.id, endUserId, number, porthole.clock().toISOString());
+  // Now the requester's (and no longer "unverified" in the inbox): open widgets and inboxes refetch.
+  if (proven) porthole.events.publish(changeOf(proven));
   return { member, number };
 }

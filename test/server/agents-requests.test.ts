@@ -109,6 +109,7 @@ describe('the queue', () => {
       status: 'new',
       category: 'Account & sign-in',
       requester: { name: 'Zoe', email: 'zoe@customer.example' },
+      senderVerified: false,
       createdAt: t.clock.now.toISOString(),
       updatedAt: t.clock.now.toISOString(),
     });

@@ -8,13 +8,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { h, render } from 'preact';
-import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { insertAgent, insertApiToken } from '../../server/db/agents.js';
-import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
-import { hashPassword } from '../../server/auth/passwords.js';
-import { newId } from '../../server/db/ids.js';
-import { sites } from '../../server/db/schema.js';
+import { addDemoAgent, inboxFetch } from '../support/agent-side.js';
 import { App } from '../../server/inbox/app/App.js';
 import { createInboxApi } from '../../server/inbox/app/api.js';
 import { createInboxModel, type InboxModel } from '../../server/inbox/app/state.js';
@@ -26,31 +21,12 @@ const HOSTILE_CC = "'onfocus=alert`1`/autofocus='@xss.example";
 
 let t: TestApp;
 let container: HTMLElement;
-let agentToken: string;
 let alert: ReturnType<typeof vi.fn>;
 
 beforeEach(async () => {
   t = await createTestApp({ submitLimit: { max: 1000, windowMs: 60_000 } });
-  const siteId = t.db.select({ id: sites.id }).from(sites).where(eq(sites.slug, 'demo')).get()!.id;
-  const agentId = newId('agt');
-  await insertAgent(t.db, { id: agentId, siteId, email: 'riley@inbox-xss.example', name: 'Riley', passwordHash: await hashPassword('correct horse battery staple'), createdAt: t.clock.now.toISOString() });
-  agentToken = newSecret('pat_');
-  await insertApiToken(t.db, { id: newId('tok'), agentId, name: 'tests', tokenHash: hashSecret(agentToken), createdAt: t.clock.now.toISOString() });
-
   // The inbox's fetch, answered by the real app as the signed-in agent.
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
-      const url = new URL(String(input), location.href);
-      const response = await t.app.inject({
-        method: (init.method ?? 'GET') as 'GET' | 'POST' | 'DELETE',
-        url: url.pathname + url.search,
-        headers: { authorization: `Bearer ${agentToken}`, ...(typeof init.body === 'string' && { 'content-type': 'application/json' }) },
-        ...(typeof init.body === 'string' && { payload: init.body }),
-      });
-      return new Response(response.statusCode === 204 ? null : response.body, { status: response.statusCode, headers: { 'content-type': String(response.headers['content-type'] ?? '') } });
-    }),
-  );
+  vi.stubGlobal('fetch', vi.fn(inboxFetch(t, await addDemoAgent(t, 'riley@inbox-xss.example'))));
   alert = vi.fn();
   vi.stubGlobal('alert', alert);
   container = document.createElement('div');

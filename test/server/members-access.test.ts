@@ -11,6 +11,7 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { hostToken, type MemberClaimsInput } from '../support/member-tokens.js';
 import { comments, endUsers, requests, sites } from '../../server/db/schema.js';
 import { categoryIds, expectError, submit } from './helpers.js';
+import { openMailedLink } from '../support/mail-links.js';
 
 let t: TestApp;
 afterEach(async () => {
@@ -284,7 +285,8 @@ describe('requests sent before signing in, and CCs by address, link only through
     copied = await create(w.tokens.A, { categoryId: cats['Account & sign-in'], subject: 'A copies x in', description: 'Hi', ccs: [X] });
   });
 
-  test('a member whose token says X@… with email_verified true sees the earlier request in mine and the CC in ccd, and may act on both', async () => {
+  test('a member whose token says X@… with email_verified true sees the earlier request (its receipt’s link opened) in mine and the CC in ccd, and may act on both', async () => {
+    await openMailedLink(t, X, anonymous);
     const token = await signIn({ sub: 'acc-xavier', email: `X@${DOMAIN.toUpperCase()}`, email_verified: true, name: 'Xavier' });
     expect(await listIds(token, 'mine')).toEqual([anonymous]);
     expect(await listIds(token, 'ccd')).toEqual([copied]);
@@ -302,6 +304,7 @@ describe('requests sent before signing in, and CCs by address, link only through
   });
 
   test('a member with the same email but email_verified false sees none of it: empty lists, 404 for read, comment and solve', async () => {
+    await openMailedLink(t, X, anonymous);
     const token = await signIn({ sub: 'acc-xavier-unverified', email: `X@${DOMAIN.toUpperCase()}`, email_verified: false, name: 'Not Xavier' });
     expect(await listIds(token, 'mine')).toEqual([]);
     expect(await listIds(token, 'ccd')).toEqual([]);

@@ -22,8 +22,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** `logger`: e.g. `{ level: 'info', stream }` to read what the app logs (off by default). */
-export async function createTestApp(overrides: Partial<Config> = {}, options: { logger?: AppDeps['logger'] } = {}): Promise<TestApp> {
+/**
+ * `logger`: e.g. `{ level: 'info', stream }` to read what the app logs (off by default).
+ * `conversations`: also seed the demo site's members, agent and request history (npm start's demo).
+ */
+export async function createTestApp(overrides: Partial<Config> = {}, options: { logger?: AppDeps['logger']; conversations?: boolean } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'porthole-test-'));
   const config = { ...readConfig({}), databasePath: join(dir, 'porthole.db'), ...overrides };
   const database = openDatabase(config.databasePath);
@@ -33,8 +36,8 @@ export async function createTestApp(overrides: Partial<Config> = {}, options: { 
       clock.now = new Date(clock.now.getTime() + ms);
     },
   };
-  // Sites, categories and articles only: each test writes the requests it talks about.
-  await seedIfEmpty(database.db, { demoSiteSecret: TEST_SITE_SECRET, demoOrigins: [DEMO_ORIGIN], demoSupportUrl: `${DEMO_ORIGIN}/`, now: clock.now, conversations: false });
+  // Sites, categories and articles only, unless asked: each test writes the requests it talks about.
+  await seedIfEmpty(database.db, { demoSiteSecret: TEST_SITE_SECRET, demoOrigins: [DEMO_ORIGIN], demoSupportUrl: `${DEMO_ORIGIN}/`, now: clock.now, conversations: options.conversations ?? false });
   const app = await buildApp({ db: database.db, config, clock: () => clock.now, logger: options.logger });
   return {
     app,

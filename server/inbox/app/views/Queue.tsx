@@ -11,6 +11,7 @@ import { requestPath } from '../routing.js';
 import type { InboxModel } from '../state.js';
 import { Problem } from './Problem.js';
 import { StatusBadge } from './StatusBadge.js';
+import { UnverifiedSender } from './UnverifiedSender.js';
 
 export function Queue({ model }: { model: InboxModel }) {
   const { queue } = model;
@@ -125,6 +126,7 @@ function QueueRow({ row, selected, onOpen }: { row: QueueItem; selected: boolean
         <span class="row-top">
           <span class="row-number">#{row.id}</span>
           <StatusBadge status={row.status} />
+          {!row.senderVerified && <UnverifiedSender />}
           <time class="row-time" dateTime={row.updatedAt} title={`Last activity ${dateTime(row.updatedAt)}`}>
             {timeAgo(row.updatedAt)}
           </time>

@@ -10,6 +10,7 @@ import type { InboxModel } from '../state.js';
 import { Composer } from './Composer.js';
 import { Problem } from './Problem.js';
 import { StatusBadge } from './StatusBadge.js';
+import { UnverifiedSender } from './UnverifiedSender.js';
 
 export function RequestPane({ model }: { model: InboxModel }) {
   const number = model.openNumber.value;
@@ -65,6 +66,7 @@ function RequestView({ model, request }: { model: InboxModel; request: AgentRequ
           <p class="request-meta">
             <StatusBadge status={request.status} />
             <span>{request.category.name}</span>
+            {!request.senderVerified && <UnverifiedSender />}
           </p>
         </div>
         {closed ? <p class="closed-note">Closed — cannot be changed</p> : <StatusControl model={model} request={request} />}

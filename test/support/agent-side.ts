@@ -1,0 +1,33 @@
+/** The support team's side in tests: an agent of the demo site with an API token, and the inbox's fetch answered by the real app. */
+import { eq } from 'drizzle-orm';
+import { insertAgent, insertApiToken } from '../../server/db/agents.js';
+import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
+import { hashPassword } from '../../server/auth/passwords.js';
+import { newId } from '../../server/db/ids.js';
+import { sites } from '../../server/db/schema.js';
+import type { TestApp } from './test-app.js';
+
+/** Adds an agent to the demo site and returns a personal API token (`Authorization: Bearer pat_…`) for them. */
+export async function addDemoAgent(t: TestApp, email: string, name = 'Riley'): Promise<string> {
+  const siteId = t.db.select({ id: sites.id }).from(sites).where(eq(sites.slug, 'demo')).get()!.id;
+  const agentId = newId('agt');
+  const createdAt = t.clock.now.toISOString();
+  await insertAgent(t.db, { id: agentId, siteId, email, name, passwordHash: await hashPassword('correct horse battery staple'), createdAt });
+  const token = newSecret('pat_');
+  await insertApiToken(t.db, { id: newId('tok'), agentId, name: 'tests', tokenHash: hashSecret(token), createdAt });
+  return token;
+}
+
+/** A `fetch` for the inbox app under happy-dom: every call is answered by `app.inject` as the agent with `token`. */
+export function inboxFetch(t: TestApp, token: string) {
+  return async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const url = new URL(String(input), location.href);
+    const response = await t.app.inject({
+      method: (init.method ?? 'GET') as 'GET' | 'POST' | 'DELETE',
+      url: url.pathname + url.search,
+      headers: { authorization: `Bearer ${token}`, ...(typeof init.body === 'string' && { 'content-type': 'application/json' }) },
+      ...(typeof init.body === 'string' && { payload: init.body }),
+    });
+    return new Response(response.statusCode === 204 ? null : response.body, { status: response.statusCode, headers: { 'content-type': String(response.headers['content-type'] ?? '') } });
+  };
+}
