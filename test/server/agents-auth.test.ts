@@ -9,7 +9,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { and, count, eq } from 'drizzle-orm';
 import { createTestApp, DEMO_ORIGIN, type TestApp } from '../support/test-app.js';
 import { hostToken } from '../support/member-tokens.js';
-import { insertAgent, insertApiToken } from '../../server/db/agents.js';
+import { insertAgent, insertApiToken, resetAgentPassword, revokeApiToken } from '../../server/db/agents.js';
 import { AGENT_COOKIE, hashSecret, newSecret } from '../../server/auth/agent-auth.js';
 import { hashPassword } from '../../server/auth/passwords.js';
 import { readConfig } from '../../server/config.js';
@@ -422,6 +422,40 @@ describe('session lifetime', () => {
     t.clock.advance(HOUR);
     expect(await endsWithin(cookie(session), 3000), 'session stream').toBe(true);
   }, 15_000);
+
+  test('an open live stream ends within 5 s of its token being revoked or a password reset ending its session, and watching is no use of the session', async () => {
+    const agentId = await addAgent();
+    const session = await signedIn();
+    const tokenId = newId('tok');
+    const token = newSecret('pat_');
+    await insertApiToken(t.db, { id: tokenId, agentId, name: 'script', tokenHash: hashSecret(token), createdAt: t.clock.now.toISOString() });
+    const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    /** Opens the agent stream; `ended` resolves with the (real) time the server ended it. */
+    const open = async (headers: Record<string, string>) => {
+      const response = await fetch(`${base}/api/v1/agent/events`, { headers });
+      expect(response.status).toBe(200);
+      const reader = response.body!.getReader();
+      const ended = (async () => {
+        while (!(await reader.read()).done);
+        return Date.now();
+      })();
+      return { ended };
+    };
+    const [tokenStream, sessionStream] = [(await open(bearer(token))).ended, (await open(cookie(session))).ended];
+    const lastSeen = () => t.db.select({ at: agentSessions.lastSeenAt }).from(agentSessions).get()!.at;
+    const seenBefore = lastSeen();
+    // The stream re-checks its credential every 5 s; that check is not a use that keeps a session from going idle.
+    t.clock.advance(MINUTE);
+    await new Promise((resolve) => setTimeout(resolve, 5_500));
+    expect(lastSeen()).toBe(seenBefore);
+
+    const revokedAt = Date.now();
+    expect((await revokeApiToken(t.db, tokenId, t.clock.now.toISOString())).kind).toBe('revoked');
+    await resetAgentPassword(t.db, agentId, await hashPassword('a new password for the agent'));
+    const [tokenEnded, sessionEnded] = await Promise.all([tokenStream, sessionStream]);
+    expect(tokenEnded - revokedAt).toBeLessThan(5_500);
+    expect(sessionEnded - revokedAt).toBeLessThan(5_500);
+  }, 20_000);
 
   test('AGENT_SESSION_MAX_HOURS sets that limit', async () => {
     await t.close();
