@@ -28,6 +28,8 @@ export interface Config {
   autoCloseAfterHours: number;
   /** Anonymous submissions allowed per site and client address in `windowMs`. */
   submitLimit: { max: number; windowMs: number };
+  /** Single notification mails each agent gets from one site in a clock hour; the rest go into one digest per hour. */
+  agentMailsPerHour: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -53,6 +55,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     autoCloseAfterHours: integer(env.AUTO_CLOSE_AFTER_HOURS, 96, 'AUTO_CLOSE_AFTER_HOURS'),
     widgetDir: resolve(env.WIDGET_DIR ?? './dist/widget'),
     submitLimit: { max: integer(env.SUBMIT_LIMIT_PER_10_MIN, 20, 'SUBMIT_LIMIT_PER_10_MIN'), windowMs: 10 * 60 * 1000 },
+    agentMailsPerHour: integer(env.AGENT_MAILS_PER_HOUR, 30, 'AGENT_MAILS_PER_HOUR'),
   };
 }
 
