@@ -65,8 +65,8 @@ export function enqueueMail(db: Db, siteId: string, requestId: string | null, dr
     const toMailbox = mailboxOf(draft.to.email);
     const single: MailRow = { siteId, requestId, kind: draft.kind, toEmail: draft.to.email, toMailbox, toName: draft.to.name, subject: draft.subject, text: draft.text, html: draft.html };
     if (draft.audience === 'customer') {
-      if (s.singleMailsSince.get({ siteId, toMailbox, since: hourAgo })!.n < CUSTOMER_MAILS_PER_HOUR) s.insert.run({ ...single, ...unlisted(now) });
-    } else if (s.singleMailsSince.get({ siteId, toMailbox, since: hour })!.n < draft.digest.perHour) {
+      if (s.singleMailsSince.get({ siteId, toMailbox, since: hourAgo, atMost: CUSTOMER_MAILS_PER_HOUR })!.n < CUSTOMER_MAILS_PER_HOUR) s.insert.run({ ...single, ...unlisted(now) });
+    } else if (s.singleMailsSince.get({ siteId, toMailbox, since: hour, atMost: draft.digest.perHour })!.n < draft.digest.perHour) {
       s.insert.run({ ...single, ...unlisted(now) });
     } else {
       addToDigest(db, { ...single, requestId: null, kind: 'agent_digest' }, hour, draft.digest, now);
@@ -103,10 +103,17 @@ function addToDigest(db: Db, row: MailRow, hour: string, change: AgentDigest, no
 /** The statements of enqueueMail, prepared once per database. */
 const statements = (db: Db) =>
   preparedOnce(db, 'outbox-enqueue', () => ({
+    // Counts no further than the cap (`atMost`): checking a mailbox costs the same however much mail it had.
     singleMailsSince: db
       .select({ n: count() })
-      .from(outbox)
-      .where(and(eq(outbox.siteId, p('siteId')), eq(outbox.toMailbox, p('toMailbox')), gte(outbox.createdAt, p('since')), isNull(outbox.digestHour)))
+      .from(
+        db
+          .select({ id: outbox.id })
+          .from(outbox)
+          .where(and(eq(outbox.siteId, p('siteId')), eq(outbox.toMailbox, p('toMailbox')), gte(outbox.createdAt, p('since')), isNull(outbox.digestHour)))
+          .limit(p('atMost'))
+          .as('recent'),
+      )
       .prepare(),
     findDigest: db
       .select({ id: outbox.id, digest: outbox.digest })
