@@ -8,15 +8,15 @@
  * - agents get at most their draft's `perHour` single mails per site and mailbox in a clock hour;
  *   beyond that, each change is listed in one digest per agent, due when the hour ends.
  */
-import { and, count, eq, gte, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { preparedOnce } from './prepared.js';
 import { newId } from './ids.js';
 import { outbox, type MailDigest } from './schema.js';
 
 export const CUSTOMER_MAILS_PER_HOUR = 5;
-/** A digest lists this many requests at most, and counts the changes beyond them. */
-export const DIGEST_ENTRIES = 50;
+/** A digest lists this many requests at most; beyond them it says "and more". */
+export const DIGEST_ENTRIES = 20;
 
 const HOUR_MS = 60 * 60 * 1000;
 const p = sql.placeholder;
@@ -65,8 +65,8 @@ export function enqueueMail(db: Db, siteId: string, requestId: string | null, dr
     const toMailbox = mailboxOf(draft.to.email);
     const single: MailRow = { siteId, requestId, kind: draft.kind, toEmail: draft.to.email, toMailbox, toName: draft.to.name, subject: draft.subject, text: draft.text, html: draft.html };
     if (draft.audience === 'customer') {
-      if (s.singleMailsSince.get({ siteId, toMailbox, since: hourAgo, atMost: CUSTOMER_MAILS_PER_HOUR })!.n < CUSTOMER_MAILS_PER_HOUR) s.insert.run({ ...single, ...unlisted(now) });
-    } else if (s.singleMailsSince.get({ siteId, toMailbox, since: hour, atMost: draft.digest.perHour })!.n < draft.digest.perHour) {
+      if (s.mailsSince.get({ siteId, toMailbox, since: hourAgo })!.n < CUSTOMER_MAILS_PER_HOUR) s.insert.run({ ...single, ...unlisted(now) });
+    } else if (s.mailsSince.get({ siteId, toMailbox, since: hour })!.n < draft.digest.perHour) {
       s.insert.run({ ...single, ...unlisted(now) });
     } else {
       addToDigest(db, { ...single, requestId: null, kind: 'agent_digest' }, hour, draft.digest, now);
@@ -81,19 +81,22 @@ const unlisted = (now: string) => ({ id: newId('mail'), now, due: now, digestHou
  * Lists the change in the agent's digest for this hour, written anew with it. The digest is one
  * row, due when the hour ends, found by its unique (site, mailbox, hour): on PostgreSQL the read
  * becomes SELECT … FOR UPDATE, and two transactions that both start the hour's digest meet at the
- * unique index, so one retries and adds to the other's.
+ * unique index, so one retries and adds to the other's. A change the digest already shows, or
+ * one beyond its last entry once it says "and more", writes nothing: a flood costs a read per event.
  */
 function addToDigest(db: Db, row: MailRow, hour: string, change: AgentDigest, now: string): void {
   const s = statements(db);
   const found = s.findDigest.get({ siteId: row.siteId, toMailbox: row.toMailbox, hour });
-  const digest: MailDigest = found?.digest ?? { entries: [], unlisted: 0 };
+  const digest: MailDigest = found?.digest ?? { entries: [], more: false };
   const entry = digest.entries.find((e) => e.number === change.number);
   if (entry) {
-    if (!entry.changes.includes(change.change)) entry.changes.push(change.change);
+    if (entry.changes.includes(change.change)) return;
+    entry.changes.push(change.change);
   } else if (digest.entries.length < DIGEST_ENTRIES) {
     digest.entries.push({ number: change.number, changes: [change.change] });
   } else {
-    digest.unlisted += 1;
+    if (digest.more) return;
+    digest.more = true;
   }
   const body = change.compose(digest);
   if (found) s.updateDigest.run({ id: found.id, ...body, digest: JSON.stringify(digest) });
@@ -103,17 +106,12 @@ function addToDigest(db: Db, row: MailRow, hour: string, change: AgentDigest, no
 /** The statements of enqueueMail, prepared once per database. */
 const statements = (db: Db) =>
   preparedOnce(db, 'outbox-enqueue', () => ({
-    // Counts no further than the cap (`atMost`): checking a mailbox costs the same however much mail it had.
-    singleMailsSince: db
+    // The caps themselves keep this short: a mailbox holds at most a cap's worth of rows (and one
+    // digest) in its window, since whatever comes beyond is dropped or goes into the digest.
+    mailsSince: db
       .select({ n: count() })
-      .from(
-        db
-          .select({ id: outbox.id })
-          .from(outbox)
-          .where(and(eq(outbox.siteId, p('siteId')), eq(outbox.toMailbox, p('toMailbox')), gte(outbox.createdAt, p('since')), isNull(outbox.digestHour)))
-          .limit(p('atMost'))
-          .as('recent'),
-      )
+      .from(outbox)
+      .where(and(eq(outbox.siteId, p('siteId')), eq(outbox.toMailbox, p('toMailbox')), gte(outbox.createdAt, p('since'))))
       .prepare(),
     findDigest: db
       .select({ id: outbox.id, digest: outbox.digest })

@@ -230,10 +230,10 @@ export const agentApiTokens = sqliteTable(
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed';
 
-/** What an agents' digest lists: each request that changed (with what happened to it), and how many changes it leaves out. */
+/** What an agents' digest lists: each request that changed (with what happened to it), and whether it leaves some out. */
 export interface MailDigest {
   entries: { number: number; changes: string[] }[];
-  unlisted: number;
+  more: boolean;
 }
 
 /**

@@ -67,7 +67,7 @@ function agentDigest(digest: MailDigest, context: NotifyContext) {
     [
       `More happened at ${context.siteName} this hour than the ${context.agentMailsPerHour} mails we send each agent. Since then:`,
       ...digest.entries.map((entry) => `#${entry.number}: ${entry.changes.join(', ')} — ${context.agentLink(entry.number)}`),
-      ...(digest.unlisted ? [`… and ${digest.unlisted} more ${digest.unlisted === 1 ? 'change' : 'changes'}.`] : []),
+      ...(digest.more ? ['… and more: see the inbox.'] : []),
     ],
     null,
     { label: 'Open the inbox', url: context.inboxLink },
