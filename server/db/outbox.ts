@@ -65,9 +65,9 @@ export function enqueueMail(db: Db, siteId: string, requestId: string | null, dr
     const toMailbox = mailboxOf(draft.to.email);
     const single: MailRow = { siteId, requestId, kind: draft.kind, toEmail: draft.to.email, toMailbox, toName: draft.to.name, subject: draft.subject, text: draft.text, html: draft.html };
     if (draft.audience === 'customer') {
-      if (s.mailsSince.get({ siteId, toMailbox, since: hourAgo })!.n < CUSTOMER_MAILS_PER_HOUR) s.insert.run({ ...single, ...unlisted(now) });
+      if (s.mailsSince.get({ siteId, toMailbox, since: hourAgo })!.n < CUSTOMER_MAILS_PER_HOUR) s.insert.run({ ...single, ...singleMail(now) });
     } else if (s.mailsSince.get({ siteId, toMailbox, since: hour })!.n < draft.digest.perHour) {
-      s.insert.run({ ...single, ...unlisted(now) });
+      s.insert.run({ ...single, ...singleMail(now) });
     } else {
       addToDigest(db, { ...single, requestId: null, kind: 'agent_digest' }, hour, draft.digest, now);
     }
@@ -75,7 +75,8 @@ export function enqueueMail(db: Db, siteId: string, requestId: string | null, dr
 }
 
 type MailRow = MailBody & { siteId: string; requestId: string | null; kind: string; toEmail: string; toMailbox: string; toName: string | null };
-const unlisted = (now: string) => ({ id: newId('mail'), now, due: now, digestHour: null, digest: null });
+// A mail of its own (not a digest), due at once.
+const singleMail = (now: string) => ({ id: newId('mail'), now, due: now, digestHour: null, digest: null });
 
 /**
  * Lists the change in the agent's digest for this hour, written anew with it. The digest is one

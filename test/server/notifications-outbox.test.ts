@@ -13,7 +13,7 @@ import { insertAgent, insertApiToken } from '../../server/db/agents.js';
 import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
 import { newId } from '../../server/db/ids.js';
 import { comments, endUsers, idempotencyKeys, outbox, requestCcs, requests, sites } from '../../server/db/schema.js';
-import { CUSTOMER_MAILS_PER_HOUR } from '../../server/db/outbox.js';
+import { CUSTOMER_MAILS_PER_HOUR, DIGEST_ENTRIES } from '../../server/db/outbox.js';
 import { createOutboxSender } from '../../server/mail/outbox-sender.js';
 import { categoryIds, expectError, lastRequestNumber, submit, memberSession } from './helpers.js';
 
@@ -439,6 +439,17 @@ describe('the hourly cap on agent mail', () => {
     const later = await anonymous({ email: 'visitor7@customer.example' });
     expect(singlesTo(RILEY).at(-1)!.subject).toBe(`[#${later}] Cannot sign in`);
     expect(digestsTo(RILEY)).toHaveLength(1);
+  });
+
+  test(`a digest lists ${DIGEST_ENTRIES} requests, then says “and more”`, async () => {
+    const numbers: number[] = [];
+    for (let i = 1; i <= PER_HOUR + DIGEST_ENTRIES + 2; i += 1) numbers.push(await anonymous({ email: `visitor${i}@customer.example` }));
+    const [digest] = digestsTo(RILEY);
+    const listed = numbers.slice(PER_HOUR, PER_HOUR + DIGEST_ENTRIES);
+    expect(digest!.digest).toEqual({ entries: listed.map((number) => ({ number, changes: ['new request'] })), more: true });
+    expect(digest!.text).toContain(`#${listed.at(-1)}: new request`);
+    expect(digest!.text).not.toContain(`#${numbers.at(-1)}:`);
+    expect(digest!.text).toContain('… and more: see the inbox.');
   });
 
   test('the digest is one mail: the sender delivers it when the hour ends, once', async () => {
