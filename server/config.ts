@@ -41,6 +41,8 @@ export interface Config {
   streams: { perPerson: number; perAddress: number; max: number };
   /** An inbox session ends this long after sign-in, however busy it is (besides the 12 h idle limit). */
   agentSessionMaxHours: number;
+  /** Single notification mails each agent gets from one site in a clock hour; the rest go into one digest per hour. */
+  agentMailsPerHour: number;
   /** What one client may hold of the server: time, connections (server/http/protect-server.ts). */
   connections: ConnectionLimits;
 }
@@ -99,6 +101,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       max: integer(env.MAX_STREAMS, 10_000, 'MAX_STREAMS'),
     },
     agentSessionMaxHours: positive(env.AGENT_SESSION_MAX_HOURS, 24, 'AGENT_SESSION_MAX_HOURS'),
+    agentMailsPerHour: integer(env.AGENT_MAILS_PER_HOUR, 30, 'AGENT_MAILS_PER_HOUR'),
   };
 }
 

@@ -1,9 +1,8 @@
 /** Checks on admin command input. Each returns the cleaned value or throws a UsageError saying what is wrong. */
-import { isEmail, normalizeEmail } from '../contract/rules.js';
+import { isEmail, lineProblem, normalizeEmail } from '../contract/rules.js';
 import { UsageError } from './args.js';
 
 export const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
-const CONTROL = new RegExp('[\\u0000-\\u001f\\u007f]');
 
 export function checkSlug(value: string, option = '--slug'): string {
   if (!SLUG.test(value)) {
@@ -14,11 +13,12 @@ export function checkSlug(value: string, option = '--slug'): string {
   return value;
 }
 
-/** A one-line human name (site, agent, token): trimmed, not empty, no control characters. */
+/** A one-line human name (site, agent, token): trimmed, not empty, the single-line rule of contract/rules.ts. */
 export function checkName(value: string, option: string, max = 100): string {
   const trimmed = value.trim();
   if (!trimmed) throw new UsageError(`${option} must not be empty.`);
-  if (CONTROL.test(trimmed)) throw new UsageError(`${option} must not contain control characters.`);
+  const problem = lineProblem(trimmed);
+  if (problem) throw new UsageError(problem === 'invisible' ? `${option} must have something visible in it.` : `${option} must not contain control characters, line separators or bidi controls.`);
   if (trimmed.length > max) throw new UsageError(`${option} is longer than ${max} characters.`);
   return trimmed;
 }

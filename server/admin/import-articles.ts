@@ -10,13 +10,13 @@ import { upsertArticle } from '../db/site-admin.js';
 import { renderArticle } from '../services/markdown.js';
 import { AdminError } from './args.js';
 import { SLUG, checkSlug } from './checks.js';
+import { lineProblem } from '../contract/rules.js';
 import { defineCommand, plural } from './command.js';
 import { siteBySlug } from './lookups.js';
 
 const MAX_FILE_BYTES = 512 * 1024;
 const MAX_TITLE = 200;
 const MAX_POPULARITY = 1_000_000;
-const CONTROL = new RegExp('[\\u0000-\\u001f\\u007f]');
 
 export interface ArticleFile {
   slug: string;
@@ -145,7 +145,7 @@ export function parseArticleFile(fileName: string, text: string): ArticleFile {
   }
   if (title === undefined) throw new Error('has no title: start it with a "# Title" line or give "title:" in front matter');
   title = title.trim();
-  if (!title || CONTROL.test(title) || title.length > MAX_TITLE) throw new Error(`needs a title of 1–${MAX_TITLE} characters without control characters`);
+  if (!title || lineProblem(title) || title.length > MAX_TITLE) throw new Error(`needs a title of 1–${MAX_TITLE} visible characters without control characters, line separators or bidi controls`);
 
   const markdown = body.trim();
   if (!markdown) throw new Error('has a title but no text');

@@ -5,7 +5,7 @@
  * (`jti` seen before) is checked by the caller against the database, after the signature.
  */
 import { createVerifier, TokenError } from 'fast-jwt';
-import { isEmail, normalizeEmail } from '../contract/rules.js';
+import { isEmail, LIMITS, lineProblem, normalizeEmail } from '../contract/rules.js';
 import { ApiError } from '../errors.js';
 import type { MemberClaims } from '../db/members.js';
 
@@ -55,7 +55,8 @@ function verifyWith(token: string, secret: string, now: Date): Record<string, un
   return verify(token) as Record<string, unknown>;
 }
 
-const text = (value: unknown, max: number): value is string => typeof value === 'string' && value.trim().length > 0 && value.length <= max;
+// The claims are shown (names) or stored as keys (ids) like any single-line text people type: the same rule.
+const text = (value: unknown, max: number): value is string => typeof value === 'string' && value.trim().length > 0 && value.length <= max && !lineProblem(value);
 
 function checkClaims(claims: Record<string, unknown>, now: Date): HostClaims {
   const { sub, email, email_verified: emailVerified, name, org, jti, iat, exp } = claims;
@@ -65,13 +66,13 @@ function checkClaims(claims: Record<string, unknown>, now: Date): HostClaims {
   if (iat * 1000 > now.getTime() + HOST_TOKEN_RULES.clockToleranceMs) throw refuse('token_invalid', 'The sign-in token was issued in the future.');
   if (!text(sub, 255) || !text(jti, 255)) throw refuse('token_invalid', 'The sign-in token needs sub and jti.');
   if (typeof email !== 'string' || !isEmail(normalizeEmail(email))) throw refuse('token_invalid', 'The sign-in token needs a valid email.');
-  if (name !== undefined && name !== null && (typeof name !== 'string' || name.length > 100 || /[\u0000-\u001f\u007f]/.test(name))) {
+  if (name !== undefined && name !== null && (typeof name !== 'string' || (name.trim() !== '' && !text(name, LIMITS.name)))) {
     throw refuse('token_invalid', 'The sign-in token has an invalid name.');
   }
   let organization: HostClaims['org'] = null;
   if (org !== undefined && org !== null) {
     const { id, name: orgName } = org as Record<string, unknown>;
-    if (typeof org !== 'object' || !text(id, 255) || !text(orgName, 100)) throw refuse('token_invalid', 'The sign-in token has an invalid org.');
+    if (typeof org !== 'object' || !text(id, 255) || !text(orgName, LIMITS.name)) throw refuse('token_invalid', 'The sign-in token has an invalid org.');
     organization = { id, name: orgName };
   }
   return {

@@ -23,6 +23,7 @@ export type FieldProblem =
   | 'invalid_choice'
   | 'unknown_field'
   | 'control_characters'
+  | 'invisible'
   | 'duplicate'
   | 'own_address'
   | 'too_many';
@@ -48,11 +49,34 @@ export interface NewRequestInput {
 // Deliberately simple: one "@", a dot in the domain, no spaces — and none of the characters that
 // separate or quote addresses in mail headers. Real validation is the mail that arrives.
 const EMAIL = /^[^\s@,;:<>()[\]\\"]+@[^\s@.,;:<>()[\]\\"]+(\.[^\s@.,;:<>()[\]\\"]+)+$/;
-// Subjects, names and emails end up in mail headers and list rows: no control characters at all.
-// (Written as escapes so this source file itself stays free of control characters.)
-const CONTROL = new RegExp('[\\u0000-\\u001f\\u007f]');
+// Single-line text (subjects, names, ids, field values, emails) is shown inline — in mail headers,
+// list rows, "#1042 Where is my parcel?" — so it holds nothing that breaks or reorders the text
+// around it: C0 and C1 controls and DEL (U+0085 among them), the line and paragraph separators, the
+// bidi embeddings, overrides and isolates, and lone surrogates (not text at all: UTF-8 has no form
+// for them). Multi-line text (descriptions, comments) keeps tabs, line breaks and the bidi controls
+// (right-to-left writers use them in prose, and a message is shown as a block of its own, past
+// whose paragraphs an override cannot reach); it refuses the other controls and lone surrogates.
+// Written as escapes so this source file itself stays free of control characters.
+const LINE_REFUSED = '\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069\\ud800-\\udfff';
+const TEXT_REFUSED = '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ud800-\\udfff';
+/** The same two rules as JSON-schema patterns, for contract/types.ts (Ajv reads patterns with the `u` flag). */
+export const LINE_PATTERN = `^[^${LINE_REFUSED}]*$`;
+export const TEXT_PATTERN = `^[^${TEXT_REFUSED}]*$`;
+// What shows nothing by itself: white space, format characters (zero-width space and joiners,
+// U+2060, U+FEFF, the soft hyphen, tags …), combining marks, and the blank Hangul fillers and
+// Braille pattern that pass for letters.
+const INVISIBLE = /^[\s\p{Cf}\p{M}\u115f\u1160\u3164\uffa0\u2800]*$/u;
 
-export const isEmail = (value: string): boolean => value.length <= LIMITS.email && EMAIL.test(value);
+function problemWith(refused: string) {
+  const bad = new RegExp(`[${refused}]`, 'u');
+  return (value: string): 'control_characters' | 'invisible' | undefined => (bad.test(value) ? 'control_characters' : INVISIBLE.test(value) ? 'invisible' : undefined);
+}
+
+/** Why single-line text may not be stored and shown: `control_characters`, or `invisible` (nothing visible in it). */
+export const lineProblem = problemWith(LINE_REFUSED);
+const textProblem = problemWith(TEXT_REFUSED);
+
+export const isEmail = (value: string): boolean => value.length <= LIMITS.email && EMAIL.test(value) && lineProblem(value) === undefined;
 
 /** Emails compare trimmed and lower-cased everywhere. */
 export const normalizeEmail = (value: string): string => value.trim().toLowerCase();
@@ -60,9 +84,8 @@ export const normalizeEmail = (value: string): string => value.trim().toLowerCas
 function checkLine(value: string | undefined, max: number, required: boolean): FieldProblem | undefined {
   const trimmed = (value ?? '').trim();
   if (!trimmed) return required ? 'required' : undefined;
-  if (CONTROL.test(trimmed)) return 'control_characters';
-  if (trimmed.length > max) return 'too_long';
-  return undefined;
+  const problem = lineProblem(value!);
+  return problem === 'control_characters' || trimmed.length <= max ? problem : 'too_long';
 }
 
 /**
@@ -81,7 +104,7 @@ export function checkNewRequest(
 
   note('subject', checkLine(input.subject, LIMITS.subject, true));
   const description = input.description ?? '';
-  note('description', !description.trim() ? 'required' : description.length > LIMITS.description ? 'too_long' : undefined);
+  note('description', !description.trim() ? 'required' : description.length > LIMITS.description ? 'too_long' : textProblem(description));
   note('name', checkLine(input.name, LIMITS.name, false));
 
   const emailProblem = checkLine(input.email, LIMITS.email, !signedIn);

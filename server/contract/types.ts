@@ -4,12 +4,9 @@
  * from here (`import type`), so TypeBox never reaches the widget bundle.
  */
 import { Type, type Static } from 'typebox';
-import { LIMITS } from './rules.js';
+import { LIMITS, LINE_PATTERN as LINE, TEXT_PATTERN as TEXT } from './rules.js';
 
-// Single-line text: no control characters (these reach mail headers and list rows).
-const LINE = '^[^\\u0000-\\u001f\\u007f]*$';
-// Multi-line text: newlines and tabs are fine, NUL never is.
-const TEXT = '^[^\\u0000]*$';
+// Single-line and multi-line text: what each may hold is decided in rules.ts, once.
 
 const line = (maxLength: number) => Type.String({ maxLength, pattern: LINE });
 

@@ -246,6 +246,12 @@ export const agentApiTokens = sqliteTable(
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed';
 
+/** What an agents' digest lists: each request that changed (with what happened to it), and whether it leaves some out. */
+export interface MailDigest {
+  entries: { number: number; changes: string[] }[];
+  more: boolean;
+}
+
 /**
  * Mail waiting to be sent. Rows are written in the same transaction as the event they tell about,
  * so a ticket and its notifications exist together or not at all; a sender delivers them later,
@@ -259,6 +265,8 @@ export const outbox = sqliteTable(
     requestId: text('request_id').references(() => requests.id, { onDelete: 'set null' }),
     kind: text('kind').notNull(),
     toEmail: text('to_email').notNull(),
+    /** The mailbox behind `toEmail` (see outbox.ts): hourly caps count by it, mail goes to `toEmail`. */
+    toMailbox: text('to_mailbox').notNull().default(''),
     toName: text('to_name'),
     subject: text('subject').notNull(),
     text: text('text').notNull(),
@@ -269,6 +277,14 @@ export const outbox = sqliteTable(
     lastError: text('last_error'),
     createdAt: text('created_at').notNull(),
     sentAt: text('sent_at'),
+    /** An agents' digest: the clock hour (its start) it gathers, and what it lists so far; null on single mails. */
+    digestHour: text('digest_hour'),
+    digest: text('digest', { mode: 'json' }).$type<MailDigest>(),
   },
-  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt), index('outbox_recipient_idx').on(t.siteId, t.toEmail, t.createdAt)],
+  (t) => [
+    index('outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('outbox_mailbox_idx').on(t.siteId, t.toMailbox, t.createdAt),
+    // One digest per site, mailbox and hour, however many transactions add to it at once.
+    uniqueIndex('outbox_digest_idx').on(t.siteId, t.toMailbox, t.digestHour),
+  ],
 );

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import nodemailer from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser';
+import { lineProblem } from '../contract/rules.js';
 
 export interface OutgoingMail {
   /** `MAIL_FROM` as configured, e.g. `Porthole Support <support@example.com>`. */
@@ -43,17 +44,17 @@ export class MailRefusedError extends Error {
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
-// Written as escapes so this source file itself stays free of control characters.
-const CONTROL = new RegExp('[\\u0000-\\u001f\\u007f]');
 // One plain addr-spec: no spaces, quotes, brackets, commas or anything else that could start a second address.
 const PLAIN_ADDRESS = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+$/;
 const HEADER_NAME = /^[!-9;-~]+$/;
+// The single-line rule the API applies (contract/rules.ts): header values are single lines.
+const hasControls = (value: string) => lineProblem(value) === 'control_characters';
 
 /** Reads `MAIL_FROM` as exactly one mailbox; throws when it is anything else. */
 export function parseMailFrom(value: string): { name: string; address: string } {
   const parsed = addressparser(value, { flatten: true });
   const [mailbox] = parsed;
-  if (parsed.length !== 1 || !mailbox || !PLAIN_ADDRESS.test(mailbox.address) || CONTROL.test(mailbox.name)) {
+  if (parsed.length !== 1 || !mailbox || !PLAIN_ADDRESS.test(mailbox.address) || hasControls(mailbox.name)) {
     throw new Error(`MAIL_FROM must be one address such as "Support <support@example.com>", got "${value}"`);
   }
   return { name: mailbox.name, address: mailbox.address };
@@ -101,13 +102,13 @@ export function createMailTransport(config: MailTransportConfig): MailTransport 
 
 function toNodemailer(message: OutgoingMail) {
   const { to, subject } = message;
-  if (CONTROL.test(to.name ?? '') || CONTROL.test(to.address) || CONTROL.test(subject)) {
+  if (hasControls(to.name ?? '') || hasControls(to.address) || hasControls(subject)) {
     throw new MailRefusedError('refused a mail with control characters in its recipient or subject');
   }
   if (!PLAIN_ADDRESS.test(to.address)) throw new MailRefusedError('refused a mail whose recipient is not one plain address');
   const headers = message.headers ?? {};
   for (const [name, value] of Object.entries(headers)) {
-    if (!HEADER_NAME.test(name) || CONTROL.test(value)) throw new MailRefusedError(`refused a mail with a malformed ${JSON.stringify(name)} header`);
+    if (!HEADER_NAME.test(name) || hasControls(value)) throw new MailRefusedError(`refused a mail with a malformed ${JSON.stringify(name)} header`);
   }
   return {
     from: parseMailFrom(message.from),

@@ -81,7 +81,7 @@ export async function agentComment(porthole: Porthole, agent: AgentWithSite, num
   if (!reply.body.trim()) throw new ApiError(400, 'validation_failed', 'Write something first.', { body: 'is required' });
   const site = await porthole.sites.find(agent.siteSlug);
   if (!site) throw notFound('That site');
-  const context = await notifyContextFor(porthole.db, site, porthole.links);
+  const context = await notifyContextFor(porthole, site);
   const outcome = await addAgentComment(
     porthole.db,
     agent.siteId,

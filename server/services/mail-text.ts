@@ -2,14 +2,10 @@
  * Mail bodies: plain text, and the same words as escaped HTML. Everything people wrote is escaped,
  * never interpreted; links are built only from the site's supportUrl or PUBLIC_URL.
  */
+import type { MailBody } from '../db/outbox.js';
+
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => ESCAPES[char]!);
-
-export interface MailBody {
-  subject: string;
-  text: string;
-  html: string;
-}
 
 /** A mail of paragraphs, optionally quoting what someone wrote, ending with one link. */
 export function composeMail(subject: string, paragraphs: string[], quote: { author: string; body: string } | null, link: { label: string; url: string }): MailBody {

@@ -46,9 +46,9 @@ export async function readRequest(db: Db, scope: MemberScope, number: number): P
 }
 
 export async function addToConversation(porthole: Porthole, site: SiteRow, scope: MemberScope, number: number, body: string): Promise<CommentCreatedBody> {
-  const { db, clock, links, events } = porthole;
+  const { db, clock, events } = porthole;
   if (!body.trim()) throw new ApiError(400, 'validation_failed', 'Write something to add.', { body: 'is required' });
-  const context = await notifyContextFor(db, site, links);
+  const context = await notifyContextFor(porthole, site);
   const outcome = await addMemberComment(db, scope, number, body, clock().toISOString(), afterCustomerComment, (view) =>
     customerCommentMails(view, scope.identityIds, context),
   );

@@ -2,60 +2,88 @@
  * Who is told what, by mail. The rules:
  * - the requester gets a receipt for a new request and every public agent reply;
  * - CCs get every public reply and every comment by someone else;
- * - the site's agents get new requests and customer replies;
+ * - the site's agents get new requests and customer replies — a few an hour each, then one digest
+ *   per hour (see db/outbox.ts);
  * - internal notes tell no customer.
- * A receipt or copy to an address nobody has verified does not echo what was written, so the
- * form cannot be used to send arbitrary text to arbitrary people. Customers' mails carry a link
- * back into the conversation (see links.ts).
+ * A mail to an address nobody has verified carries none of what a customer wrote — no subject, no
+ * description, no name — so the form cannot be used to send arbitrary text to arbitrary people:
+ * its subject is a neutral "Your request #1042 to Northwind Outfitters". Customers' mails carry a
+ * link back into the conversation (see links.ts).
  */
 import type { MailDraft } from '../db/outbox.js';
 import type { RequestView } from '../db/request-view.js';
+import type { MailDigest } from '../db/schema.js';
 import { composeMail } from './mail-text.js';
 
 export interface NotifyContext {
   siteName: string;
   agents: { email: string; name: string }[];
+  /** Single mails each agent gets from this site in a clock hour before the rest go into a digest. */
+  agentMailsPerHour: number;
   /** The link that opens this request for this customer in the widget on the host site. */
   customerLink(endUserId: string, number: number): string;
   agentLink(number: number): string;
+  inboxLink: string;
 }
 
 type Person = { id: string; email: string; name: string | null; emailVerified: boolean };
-const to = (person: { email: string; name: string | null }) => ({ email: person.email, name: person.name });
+type Quote = { author: string; body: string } | null;
 const tag = (view: RequestView) => `[#${view.request.number}] ${view.request.subject}`;
 const latest = (view: RequestView) => view.comments.at(-1);
+const quoteOf = (comment: RequestView['comments'][number] | undefined): Quote => (comment ? { author: comment.authorName, body: comment.body } : null);
 
-function customerMail(kind: string, person: Person, view: RequestView, context: NotifyContext, lines: string[], quote: { author: string; body: string } | null): MailDraft {
-  const body = composeMail(`${tag(view)}`, lines, person.emailVerified ? quote : null, {
+/**
+ * One customer's mail. `role` picks the neutral subject an unverified address gets; `quote` is
+ * shown as given (callers decide whether this recipient may read it).
+ */
+function customerMail(kind: string, role: 'requester' | 'cc', person: Person, view: RequestView, context: NotifyContext, lines: string[], quote: Quote): MailDraft {
+  const { number } = view.request;
+  const neutral = role === 'requester' ? `Your request #${number} to ${context.siteName}` : `You are copied on request #${number} to ${context.siteName}`;
+  const body = composeMail(person.emailVerified ? tag(view) : neutral, lines, quote, {
     label: 'View the conversation',
-    url: context.customerLink(person.id, view.request.number),
+    url: context.customerLink(person.id, number),
   });
-  return { kind, audience: 'customer', to: to(person), ...body };
+  return { kind, audience: 'customer', to: { email: person.email, name: person.emailVerified ? person.name : null }, ...body };
 }
 
-function agentMails(kind: string, view: RequestView, context: NotifyContext, lines: string[]): MailDraft[] {
-  const last = latest(view);
+const CHANGES: Record<string, string> = { new_request: 'new request', customer_reply: 'customer reply' };
+
+function agentMails(kind: 'new_request' | 'customer_reply', view: RequestView, context: NotifyContext, lines: string[]): MailDraft[] {
+  const { number } = view.request;
+  const digest = { perHour: context.agentMailsPerHour, number, change: CHANGES[kind]!, compose: (listed: MailDigest) => agentDigest(listed, context) };
   return context.agents.map((agent) => ({
     kind,
     audience: 'agent' as const,
     to: { email: agent.email, name: agent.name },
-    ...composeMail(tag(view), lines, last ? { author: last.authorName, body: last.body } : null, {
-      label: 'Open in the inbox',
-      url: context.agentLink(view.request.number),
-    }),
+    ...composeMail(tag(view), lines, quoteOf(latest(view)), { label: 'Open in the inbox', url: context.agentLink(number) }),
+    digest,
   }));
+}
+
+/** The hour's digest: request numbers and what happened, in the site's words only. */
+function agentDigest(digest: MailDigest, context: NotifyContext) {
+  return composeMail(
+    `Requests that changed at ${context.siteName} this hour`,
+    [
+      `More happened at ${context.siteName} this hour than the ${context.agentMailsPerHour} mails we send each agent. Since then:`,
+      ...digest.entries.map((entry) => `#${entry.number}: ${entry.changes.join(', ')} — ${context.agentLink(entry.number)}`),
+      ...(digest.more ? ['… and more: see the inbox.'] : []),
+    ],
+    null,
+    { label: 'Open the inbox', url: context.inboxLink },
+  );
 }
 
 export function requestCreatedMails(view: RequestView, context: NotifyContext): MailDraft[] {
   const { requester } = view;
-  const first = latest(view);
-  const quote = first ? { author: first.authorName, body: first.body } : null;
+  const { number } = view.request;
+  const quote = quoteOf(latest(view));
   return [
-    customerMail('receipt', requester, view, context, [`We have received your request #${view.request.number} to ${context.siteName} and will reply soon.`], quote),
+    customerMail('receipt', 'requester', requester, view, context, [`We have received your request #${number} to ${context.siteName} and will reply soon.`], requester.emailVerified ? quote : null),
     ...view.ccs.map((cc) =>
-      customerMail('cc_added', cc, view, context, [`${requester.name ?? requester.email} copied you on request #${view.request.number} to ${context.siteName}.`], quote),
+      customerMail('cc_added', 'cc', cc, view, context, [`You have been copied on request #${number} to ${context.siteName}.`], cc.emailVerified ? quote : null),
     ),
-    ...agentMails('new_request', view, context, [`New request #${view.request.number} from ${requester.name ?? requester.email}.`]),
+    ...agentMails('new_request', view, context, [`New request #${number} from ${requester.name ?? requester.email}.`]),
   ];
 }
 
@@ -66,11 +94,11 @@ export function requestCreatedMails(view: RequestView, context: NotifyContext): 
  */
 export function customerCommentMails(view: RequestView, authorIds: readonly string[], context: NotifyContext): MailDraft[] {
   const last = latest(view);
-  const quote = last ? { author: last.authorName, body: last.body } : null;
+  const quote = quoteOf(last);
   return [
     ...view.ccs
       .filter((cc) => !authorIds.includes(cc.id))
-      .map((cc) => customerMail('cc_comment', cc, view, context, [`There is a new message on request #${view.request.number}.`], quote)),
+      .map((cc) => customerMail('cc_comment', 'cc', cc, view, context, [`There is a new message on request #${view.request.number}.`], cc.emailVerified ? quote : null)),
     ...agentMails('customer_reply', view, context, [`${last?.authorName ?? 'The customer'} replied on request #${view.request.number}.`]),
   ];
 }
@@ -78,10 +106,12 @@ export function customerCommentMails(view: RequestView, authorIds: readonly stri
 export function agentReplyMails(view: RequestView, context: NotifyContext): MailDraft[] {
   const last = latest(view);
   if (!last?.public) return []; // internal notes stay inside the team
-  // What an agent wrote is the site's own text: it may be quoted to anyone on the request.
-  const quote = { author: last.authorName, body: last.body };
-  const verified = (person: Person): Person => ({ ...person, emailVerified: true });
-  return [view.requester, ...view.ccs].map((person) =>
-    customerMail('agent_reply', verified(person), view, context, [`${context.siteName} support replied to your request #${view.request.number}.`], quote),
-  );
+  // What an agent wrote is the site's own text: it may be quoted to anyone on the request (the
+  // subject, which the customer typed, still goes only to verified addresses).
+  const quote = quoteOf(last);
+  const line = `${context.siteName} support replied to your request #${view.request.number}.`;
+  return [
+    customerMail('agent_reply', 'requester', view.requester, view, context, [line], quote),
+    ...view.ccs.map((cc) => customerMail('agent_reply', 'cc', cc, view, context, [line], quote)),
+  ];
 }

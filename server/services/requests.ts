@@ -22,6 +22,7 @@ const PROBLEM_MESSAGES: Record<FieldProblem, string> = {
   invalid_choice: 'is not one of the offered choices',
   unknown_field: 'is not a field of this category',
   control_characters: 'contains characters that are not allowed',
+  invisible: 'has nothing visible in it',
   duplicate: 'is listed twice',
   own_address: 'is your own address',
   too_many: 'has too many addresses',
@@ -39,7 +40,7 @@ export interface SubmitOptions {
 }
 
 export async function submitRequest(porthole: Porthole, site: SiteRow, input: NewRequest, options: SubmitOptions): Promise<SubmitOutcome> {
-  const { db, clock, links, events } = porthole;
+  const { db, clock, events } = porthole;
   const now = clock();
   const { member } = options;
   if (!member && input.ccs !== undefined) {
@@ -71,7 +72,7 @@ export async function submitRequest(porthole: Porthole, site: SiteRow, input: Ne
   const requester: Requester = member
     ? { kind: 'member', id: member.record.id, organizationId: member.record.organizationId }
     : { kind: 'contact', email: normalizeEmail(input.email ?? ''), name: input.name?.trim() || null };
-  const context = await notifyContextFor(db, site, links);
+  const context = await notifyContextFor(porthole, site);
   const outcome = await createRequest(
     db,
     {

@@ -290,6 +290,17 @@ describe('add-agent', () => {
     expect((await app.inject({ url: '/api/v1/agent/me', headers: { authorization: `Bearer ${token}` } })).json().agent.name).toBe('Sync bot');
   });
 
+  test('a name (agent or site) with a bidi override or line separator, or of invisible characters only, is a usage error', async () => {
+    await createAcme();
+    const refused = await admin('add-agent', '--site', 'acme', '--email', 'riley@acme.example', '--name', 'Riley \u202enimda');
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('--name must not contain control characters, line separators or bidi controls');
+    const invisible = await admin('add-agent', '--site', 'acme', '--email', 'riley@acme.example', '--name', '\u200b\u2060');
+    expect(invisible.code).toBe(2);
+    expect(invisible.err).toContain('--name must have something visible in it');
+    expect((await admin('create-site', '--slug', 'other', '--name', 'Other\u2028Bcc', '--origin', ORIGIN)).code).toBe(2);
+  });
+
   test('a bad email is a usage error; an unknown site a failure', async () => {
     expect((await admin('add-agent', '--site', 'acme', '--email', 'riley', '--name', 'Riley')).code).toBe(2);
     const unknown = await admin('add-agent', '--site', 'acme', '--email', 'riley@acme.example', '--name', 'Riley');

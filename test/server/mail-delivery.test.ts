@@ -66,6 +66,8 @@ function enqueue(overrides: Partial<MailDraft> = {}, requestId: string | null = 
   const draft: MailDraft = {
     kind: 'receipt',
     audience: 'agent',
+    // Agents' mails are capped too: this cap is out of the way of delivery tests.
+    digest: { perHour: 1000, number: 1001, change: 'new request', compose: () => ({ subject: 'digest', text: 'digest', html: 'digest' }) },
     to: { email: 'ada@example.com', name: 'Ada Lovelace' },
     subject: '[#1001] I cannot sign in',
     text: 'We have received your request #1001.\nView the conversation: http://localhost:8080/',
@@ -180,13 +182,17 @@ describe('delivering the outbox over SMTP', () => {
 });
 
 describe('refusing mail that could smuggle headers', () => {
-  test('the transport refuses control characters in a subject or recipient, and sends nothing', async () => {
+  test('the transport refuses control characters, U+0085, line separators and bidi controls in a subject or recipient, and sends nothing', async () => {
     const server = await sink();
     const mailTransport = transport({ smtpUrl: server.url });
     const base: OutgoingMail = { from: t.config.mailFrom, to: { name: 'Ada', address: 'ada@example.com' }, subject: 'Hello', text: 'x', html: '<p>x</p>' };
 
     await expect(mailTransport.send({ ...base, subject: 'Hello\r\nBcc: evil@attacker.example' })).rejects.toBeInstanceOf(MailRefusedError);
     await expect(mailTransport.send({ ...base, subject: 'Hello\u0000' })).rejects.toBeInstanceOf(MailRefusedError);
+    for (const subject of ['Hello\u0085Bcc: evil@attacker.example', 'Hello\u2028world', 'Invoice \u202efdp.exe', 'Hi \u2066there\u2069']) {
+      await expect(mailTransport.send({ ...base, subject })).rejects.toBeInstanceOf(MailRefusedError);
+    }
+    await expect(mailTransport.send({ ...base, to: { name: 'Ada \u202eevil', address: 'ada@example.com' } })).rejects.toBeInstanceOf(MailRefusedError);
     await expect(mailTransport.send({ ...base, to: { name: 'Ada\nBcc: evil@attacker.example', address: 'ada@example.com' } })).rejects.toBeInstanceOf(MailRefusedError);
     await expect(mailTransport.send({ ...base, to: { name: null, address: 'ada@example.com,evil' } })).rejects.toBeInstanceOf(MailRefusedError);
     expect(server.received).toHaveLength(0);

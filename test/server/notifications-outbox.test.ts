@@ -13,7 +13,8 @@ import { insertAgent, insertApiToken } from '../../server/db/agents.js';
 import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
 import { newId } from '../../server/db/ids.js';
 import { comments, endUsers, idempotencyKeys, outbox, requestCcs, requests, sites } from '../../server/db/schema.js';
-import { CUSTOMER_MAILS_PER_HOUR } from '../../server/db/outbox.js';
+import { CUSTOMER_MAILS_PER_HOUR, DIGEST_ENTRIES } from '../../server/db/outbox.js';
+import { createOutboxSender } from '../../server/mail/outbox-sender.js';
 import { categoryIds, expectError, lastRequestNumber, submit, memberSession } from './helpers.js';
 
 const SECOND = 1000;
@@ -131,21 +132,21 @@ const requestRow = (number: number) => t.db.select().from(requests).where(and(eq
 // ---- a new request -----------------------------------------------------------------
 
 describe('a new request', () => {
-  test('from an anonymous visitor: a receipt that does not echo the description, and a mail with it to each of the site’s agents', async () => {
-    const number = await anonymous();
+  test('from an anonymous visitor: a receipt that echoes nothing they typed, and a mail with it all to each of the site’s agents', async () => {
+    const number = await anonymous({ subject: 'Claim your prize at evil.example', name: 'Winner Notice' });
     expect(written()).toEqual({ [PAT]: ['receipt'], [RILEY]: ['new_request'], [SAM]: ['new_request'] });
 
     const [receipt] = mailsTo(PAT);
-    expect(receipt).toMatchObject({ subject: `[#${number}] Cannot sign in`, toName: 'Pat Rivera', status: 'pending', requestId: requestRow(number).id });
+    // Nobody has verified Pat's address: the subject is neutral, and no display name goes with it.
+    expect(receipt).toMatchObject({ subject: `Your request #${number} to Northwind Outfitters`, toName: null, status: 'pending', requestId: requestRow(number).id });
     expect(receipt!.text).toContain(`We have received your request #${number} to Northwind Outfitters`);
-    for (const part of [receipt!.text, receipt!.html]) {
-      expect(part).not.toContain('NW-55512');
-      expect(part).not.toContain('4242');
+    for (const part of [receipt!.subject, receipt!.text, receipt!.html]) {
+      for (const typed of ['NW-55512', '4242', 'prize', 'evil.example', 'Winner']) expect(part).not.toContain(typed);
     }
 
     for (const agent of [RILEY, SAM]) {
       const [mail] = mailsTo(agent);
-      expect(mail!.subject).toBe(`[#${number}] Cannot sign in`);
+      expect(mail!.subject).toBe(`[#${number}] Claim your prize at evil.example`);
       expect(mail!.text).toContain(DESCRIPTION);
       expect(mail!.html).toContain('NW-55512');
       // Agents are sent to the inbox, not given a customer's link token.
@@ -155,29 +156,39 @@ describe('a new request', () => {
     expect(mailsTo(PEBBLE)).toEqual([]);
   });
 
+  test('an agent’s reply to an address nobody verified quotes the agent under the neutral subject, never the typed one', async () => {
+    const number = await anonymous({ subject: 'Claim your prize at evil.example' });
+    await agentReply(number, 'Which order is this about?');
+    const reply = mailsTo(PAT).find((m) => m.kind === 'agent_reply')!;
+    expect(reply).toMatchObject({ subject: `Your request #${number} to Northwind Outfitters`, toName: null });
+    expect(reply.text).toContain('Which order is this about?');
+    for (const part of [reply.text, reply.html]) expect(part).not.toContain('prize');
+  });
+
   test('from a member whose email the host verified, the receipt may quote the description; from an unverified one it may not', async () => {
-    await asMember(await signIn(ALICE));
+    const first = await asMember(await signIn(ALICE));
     const [verified] = mailsTo(ALICE.email);
-    expect(verified!.kind).toBe('receipt');
+    expect(verified).toMatchObject({ kind: 'receipt', subject: `[#${first}] Cannot sign in`, toName: 'Alice Asker' });
     expect(verified!.text).toContain(DESCRIPTION);
 
-    await asMember(await signIn({ sub: 'n-unverified', email: 'unverified@customer.example', name: 'Una', email_verified: false }));
+    const second = await asMember(await signIn({ sub: 'n-unverified', email: 'unverified@customer.example', name: 'Una', email_verified: false }));
     const [unverified] = mailsTo('unverified@customer.example');
-    expect(unverified!.kind).toBe('receipt');
+    expect(unverified).toMatchObject({ kind: 'receipt', subject: `Your request #${second} to Northwind Outfitters`, toName: null });
     expect(unverified!.text).not.toContain('NW-55512');
     expect(unverified!.html).not.toContain('NW-55512');
   });
 
-  test('each CC gets a copy without the description, even when the requester is verified, with a link of their own', async () => {
-    const number = await asMember(await signIn(ALICE), { ccs: [CAROL.email, DAN] });
+  test('each CC gets a copy without the description, the subject or the requester’s name, even when the requester is verified, with a link of their own', async () => {
+    const number = await asMember(await signIn({ ...ALICE, name: 'Prize Desk' }), { subject: 'Claim your prize at evil.example', ccs: [CAROL.email, DAN] });
     expect(written()).toEqual({ [ALICE.email]: ['receipt'], [CAROL.email]: ['cc_added'], [DAN]: ['cc_added'], [RILEY]: ['new_request'], [SAM]: ['new_request'] });
     const links = new Set<string>();
     for (const cc of [CAROL.email, DAN]) {
       const [mail] = mailsTo(cc);
-      expect(mail!.subject).toBe(`[#${number}] Cannot sign in`);
-      expect(mail!.text).toContain('Alice Asker copied you on request');
-      expect(mail!.text).not.toContain('NW-55512');
-      expect(mail!.html).not.toContain('NW-55512');
+      expect(mail).toMatchObject({ subject: `You are copied on request #${number} to Northwind Outfitters`, toName: null });
+      expect(mail!.text).toContain(`You have been copied on request #${number} to Northwind Outfitters.`);
+      for (const part of [mail!.text, mail!.html]) {
+        for (const typed of ['NW-55512', 'prize', 'Prize Desk']) expect(part).not.toContain(typed);
+      }
       links.add(linkIn(mail!).token);
     }
     links.add(linkIn(mailsTo(ALICE.email)[0]!).token);
@@ -269,7 +280,7 @@ describe('the link in customer mail', () => {
   test('its token exchanges for a session that reads and comments on that request, is refused everything else, and cannot solve', async () => {
     const first = await anonymous({ subject: 'First' });
     const second = await anonymous({ subject: 'Second' });
-    const link = linkIn(mailsTo(PAT).find((m) => m.subject.startsWith(`[#${first}]`))!);
+    const link = linkIn(mailsTo(PAT).find((m) => m.subject.includes(`#${first} `))!);
 
     const exchanged = await exchangeLink(link.token);
     expect(exchanged.statusCode, exchanged.body).toBe(200);
@@ -374,12 +385,89 @@ describe('the hourly cap on customer mail', () => {
     expect(demoToPat.at(-1)!.text).toContain('Reply 7');
   });
 
-  test('agents are not capped: every customer comment reaches them', async () => {
+  test('the budget is the mailbox’s: ann+1@, ANN+2@ and a.nn@ share one, and each mail still goes to the address as written', async () => {
+    const addresses = ['pat+1@customer.example', 'PAT+2@customer.example', 'p.a.t@customer.example', 'Pat@Customer.Example', 'pat+3@customer.example', 'pat+4@customer.example'];
+    for (const email of addresses) await anonymous({ email });
+    const receipts = mails().filter((m) => m.kind === 'receipt');
+    expect(receipts.map((m) => m.toEmail)).toEqual(addresses.slice(0, 5).map((email) => email.toLowerCase()));
+    // Another mailbox on the same domain keeps a budget of its own.
+    await anonymous({ email: 'patricia@customer.example' });
+    expect(mailsTo('patricia@customer.example')).toHaveLength(1);
+  });
+});
+
+describe('the hourly cap on agent mail', () => {
+  const PER_HOUR = 3;
+  beforeEach(async () => {
+    await t.close();
+    t = await createTestApp({ submitLimit: { max: 1000, windowMs: 60_000 }, agentMailsPerHour: PER_HOUR });
+    cats = await categoryIds(t.app);
+    await addAgent('demo', RILEY, 'Riley Chen');
+    await addAgent('demo', SAM, 'Sam Support');
+  });
+  const digestsTo = (email: string) => mailsTo(email).filter((m) => m.kind === 'agent_digest');
+  const singlesTo = (email: string) => mailsTo(email).filter((m) => m.kind !== 'agent_digest');
+
+  test(`each agent gets ${PER_HOUR} single mails a clock hour from a site; the rest of the hour’s changes come as one digest when it ends`, async () => {
     const alice = await signIn(ALICE);
-    const number = await asMember(alice);
-    for (let i = 1; i <= 7; i += 1) await comment(alice, number, `Comment ${i}`);
-    expect(mailsTo(RILEY)).toHaveLength(8);
-    expect(mailsTo(SAM)).toHaveLength(8);
+    const numbers: number[] = [];
+    for (let i = 1; i <= 5; i += 1) numbers.push(await anonymous({ email: `visitor${i}@customer.example`, subject: `Claim your prize ${i}` }));
+    numbers.push(await asMember(alice, { subject: 'Claim your prize 6' }));
+    await comment(alice, numbers[5]!, 'Still waiting for my prize');
+
+    for (const agent of [RILEY, SAM]) {
+      expect(singlesTo(agent).map((m) => m.subject)).toEqual(numbers.slice(0, 3).map((n, i) => `[#${n}] Claim your prize ${i + 1}`));
+      const digests = digestsTo(agent);
+      expect(digests).toHaveLength(1);
+      const [digest] = digests;
+      expect(digest).toMatchObject({ status: 'pending', requestId: null, nextAttemptAt: '2026-11-23T11:00:00.000Z', subject: 'Requests that changed at Northwind Outfitters this hour' });
+      expect(digest!.text).toContain(`#${numbers[3]}: new request — ${t.config.publicUrl}/agent/requests/${numbers[3]}`);
+      expect(digest!.text).toContain(`#${numbers[4]}: new request`);
+      expect(digest!.text).toContain(`#${numbers[5]}: new request, customer reply`);
+      expect(digest!.text).toContain(`Open the inbox: ${t.config.publicUrl}/agent`);
+      // Numbers and the site's words only: nothing a visitor typed.
+      for (const part of [digest!.subject, digest!.text, digest!.html]) {
+        expect(part).not.toContain('prize');
+        expect(part).not.toContain(DESCRIPTION);
+      }
+    }
+    // Customers are unaffected by the agents' budget.
+    expect(mailsTo('visitor5@customer.example').map((m) => m.kind)).toEqual(['receipt']);
+
+    // The next hour starts with a fresh budget, and its own digest once that is spent.
+    t.clock.advance(HOUR);
+    const later = await anonymous({ email: 'visitor7@customer.example' });
+    expect(singlesTo(RILEY).at(-1)!.subject).toBe(`[#${later}] Cannot sign in`);
+    expect(digestsTo(RILEY)).toHaveLength(1);
+  });
+
+  test(`a digest lists ${DIGEST_ENTRIES} requests, then says “and more”`, async () => {
+    const numbers: number[] = [];
+    for (let i = 1; i <= PER_HOUR + DIGEST_ENTRIES + 2; i += 1) numbers.push(await anonymous({ email: `visitor${i}@customer.example` }));
+    const [digest] = digestsTo(RILEY);
+    const listed = numbers.slice(PER_HOUR, PER_HOUR + DIGEST_ENTRIES);
+    expect(digest!.digest).toEqual({ entries: listed.map((number) => ({ number, changes: ['new request'] })), more: true });
+    expect(digest!.text).toContain(`#${listed.at(-1)}: new request`);
+    expect(digest!.text).not.toContain(`#${numbers.at(-1)}:`);
+    expect(digest!.text).toContain('… and more: see the inbox.');
+  });
+
+  test('the digest is one mail: the sender delivers it when the hour ends, once', async () => {
+    for (let i = 1; i <= PER_HOUR + 4; i += 1) await anonymous({ email: `visitor${i}@customer.example` });
+    const sent: string[] = [];
+    const mailer = createOutboxSender({
+      db: t.db,
+      transport: { kind: 'files', send: async (mail) => void sent.push(`${mail.to.address} ${mail.subject}`), close() {} },
+      clock: () => t.clock.now,
+      from: t.config.mailFrom,
+      log: { info() {}, warn() {}, error() {} },
+    });
+    await mailer.deliverDue();
+    expect(sent.filter((line) => line.startsWith(RILEY))).toHaveLength(PER_HOUR);
+    t.clock.advance(HOUR);
+    sent.length = 0;
+    await mailer.deliverDue();
+    expect(sent.sort()).toEqual([`${RILEY} Requests that changed at Northwind Outfitters this hour`, `${SAM} Requests that changed at Northwind Outfitters this hour`]);
   });
 });
 

@@ -98,6 +98,17 @@ describe('checking the form before sending', () => {
     expect(widget.server.posts()).toEqual([]);
   });
 
+  test('a subject of invisible characters, or a name with a right-to-left override, is pointed out before sending', async () => {
+    const widget = await openContactForm();
+    fillValidAccountQuestion(widget);
+    typeInto(control(widget, 'ph-subject'), '\u200b\u200b');
+    typeInto(control(widget, 'ph-name'), 'Sam \u202eredwoh');
+    await send(widget);
+    expect(describedError(widget.root, control(widget, 'ph-subject'))).toBe('Please write something we can read.');
+    expect(describedError(widget.root, control(widget, 'ph-name'))).toBe('This contains characters that are not allowed.');
+    expect(widget.server.posts()).toEqual([]);
+  });
+
   test('choosing "Orders & shipping" asks for its required order number', async () => {
     const widget = await openContactForm();
     expect(byId(widget.root, 'ph-field-orderNumber')).toBeNull();

@@ -3,7 +3,7 @@
  * before storing one. Pure functions, no DOM.
  */
 import { describe, expect, test } from 'vitest';
-import { checkNewRequest, isEmail, LIMITS, normalizeEmail, type CategoryFieldRule, type NewRequestInput } from '../../server/contract/rules.js';
+import { checkNewRequest, isEmail, LIMITS, lineProblem, normalizeEmail, type CategoryFieldRule, type NewRequestInput } from '../../server/contract/rules.js';
 
 const orderNumber: CategoryFieldRule = { key: 'orderNumber', label: 'Order number', type: 'text', required: true, maxLength: 20 };
 const invoiceNumber: CategoryFieldRule = { key: 'invoiceNumber', label: 'Invoice number', type: 'text', required: false, maxLength: 40 };
@@ -125,5 +125,60 @@ describe('email helpers', () => {
     expect(isEmail('sam@example.org')).toBe(true);
     expect(isEmail('sam@example')).toBe(false);
     expect(normalizeEmail('  Sam@Example.ORG ')).toBe('sam@example.org');
+  });
+});
+
+describe('single-line text (subjects, names, field values): lineProblem', () => {
+  // Written as escapes: this file stays free of the characters it is about.
+  test.each([
+    ['a C0 control (ESC)', 'Sam\u001b[31m'],
+    ['DEL', 'Sam\u007f'],
+    ['a C1 control', 'Sam\u0090'],
+    ['U+0085, the next-line control', 'Line one\u0085Bcc: x@evil.test'],
+    ['the line separator U+2028', 'Line one\u2028two'],
+    ['the paragraph separator U+2029', 'Line one\u2029two'],
+    ['a right-to-left override U+202E', 'invoice\u202Efdp.exe'],
+    ['a left-to-right embedding U+202A', '\u202Aabc'],
+    ['a first-strong isolate U+2068', 'Sam \u2068admin\u2069'],
+    ['a right-to-left isolate U+2067', '\u2067abc'],
+    ['a lone high surrogate', 'Sam\uD800'],
+    ['a lone low surrogate', '\uDC00Sam'],
+  ])('refuses %s', (_, value) => {
+    expect(lineProblem(value)).toBe('control_characters');
+    expect(checkNewRequest(valid({ subject: value }), [], false)).toEqual({ subject: 'control_characters' });
+  });
+
+  test.each([
+    ['zero-width spaces', '\u200B\u200B'],
+    ['joiners and a word joiner', '\u200C\u200D\u2060'],
+    ['a byte-order mark and a soft hyphen', '\uFEFF\u00AD'],
+    ['combining marks only', '\u0301\u0308'],
+    ['no-break and ideographic spaces around a zero-width space', '\u00A0\u200B\u3000'],
+    ['a Hangul filler', '\u3164'],
+  ])('refuses text made only of invisible characters: %s', (_, value) => {
+    expect(lineProblem(value)).toBe('invisible');
+    expect(checkNewRequest(valid({ subject: value, name: value }), [], false)).toEqual({ subject: 'invisible', name: 'invisible' });
+  });
+
+  test('accepts ordinary text in any script, emoji (surrogate pairs), and invisible characters beside visible ones', () => {
+    for (const value of ['Où est mon colis ?', 'طلبي لم يصل', '注文が届きません', 'Parcel 📦 missing', 'Zo\u00EB', 'e\u0301clair', 'family: \u{1F468}\u200D\u{1F469}\u200D\u{1F467}']) {
+      expect(lineProblem(value), value).toBeUndefined();
+    }
+    expect(checkNewRequest(valid({ subject: 'طلبي لم يصل', name: 'Zoë 📦', fields: { orderNumber: 'NW-1' } }), [orderNumber], false)).toEqual({});
+  });
+
+  test('field values and emails follow the same rule', () => {
+    expect(checkNewRequest(valid({ fields: { orderNumber: 'NW\u20661' } }), [orderNumber], false)).toEqual({ 'fields.orderNumber': 'control_characters' });
+    expect(checkNewRequest(valid({ fields: { orderNumber: '\u200B' } }), [orderNumber], false)).toEqual({ 'fields.orderNumber': 'invisible' });
+    expect(isEmail('sam\u202E@example.org')).toBe(false);
+    expect(checkNewRequest(valid({ email: 'sam\u2028@example.org' }), [], false)).toEqual({ email: 'control_characters' });
+  });
+
+  test('the description keeps line breaks, tabs and bidi controls, but refuses other controls, lone surrogates and invisible-only text', () => {
+    expect(checkNewRequest(valid({ description: 'Step 1:\n\tOpen the app\r\nمرحبا \u202Babc\u202C\u2029next' }), [], false)).toEqual({});
+    expect(checkNewRequest(valid({ description: 'bell\u0007' }), [], false)).toEqual({ description: 'control_characters' });
+    expect(checkNewRequest(valid({ description: 'next line\u0085' }), [], false)).toEqual({ description: 'control_characters' });
+    expect(checkNewRequest(valid({ description: 'half \uD83D' }), [], false)).toEqual({ description: 'control_characters' });
+    expect(checkNewRequest(valid({ description: '\u200B\n\u200B' }), [], false)).toEqual({ description: 'invisible' });
   });
 });

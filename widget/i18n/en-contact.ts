@@ -27,6 +27,7 @@ export const contactMessages = {
     invalid_choice: 'Please pick one of the choices.',
     unknown_field: 'This field is not part of the form.',
     control_characters: 'This contains characters that are not allowed.',
+    invisible: 'Please write something we can read.',
     duplicate: 'This address is listed twice.',
     own_address: 'You will get the replies anyway: no need to copy yourself.',
     too_many: 'You can copy at most 20 people.',
