@@ -66,10 +66,15 @@ export function enqueueMail(db: Db, siteId: string, requestId: string | null, dr
     const single: MailRow = { siteId, requestId, kind: draft.kind, toEmail: draft.to.email, toMailbox, toName: draft.to.name, subject: draft.subject, text: draft.text, html: draft.html };
     if (draft.audience === 'customer') {
       if (s.mailsSince.get({ siteId, toMailbox, since: hourAgo })!.n < CUSTOMER_MAILS_PER_HOUR) s.insert.run({ ...single, ...singleMail(now) });
-    } else if (s.mailsSince.get({ siteId, toMailbox, since: hour })!.n < draft.digest.perHour) {
+      continue;
+    }
+    // A digest is begun only once the hour's single mails are spent, so finding it answers the cap
+    // without counting: during a flood, each event costs this one read.
+    const digest = s.findDigest.get({ siteId, toMailbox, hour });
+    if (!digest && s.mailsSince.get({ siteId, toMailbox, since: hour })!.n < draft.digest.perHour) {
       s.insert.run({ ...single, ...singleMail(now) });
     } else {
-      addToDigest(db, { ...single, requestId: null, kind: 'agent_digest' }, hour, draft.digest, now);
+      addToDigest(db, { ...single, requestId: null, kind: 'agent_digest' }, digest, hour, draft.digest, now);
     }
   }
 }
@@ -79,15 +84,15 @@ type MailRow = MailBody & { siteId: string; requestId: string | null; kind: stri
 const singleMail = (now: string) => ({ id: newId('mail'), now, due: now, digestHour: null, digest: null });
 
 /**
- * Lists the change in the agent's digest for this hour, written anew with it. The digest is one
- * row, due when the hour ends, found by its unique (site, mailbox, hour): on PostgreSQL the read
- * becomes SELECT … FOR UPDATE, and two transactions that both start the hour's digest meet at the
- * unique index, so one retries and adds to the other's. A change the digest already shows, or
- * one beyond its last entry once it says "and more", writes nothing: a flood costs a read per event.
+ * Lists the change in the agent's digest for this hour (`found`, when begun), written anew with it.
+ * The digest is one row, due when the hour ends, found by its unique (site, mailbox, hour): on
+ * PostgreSQL the read becomes SELECT … FOR UPDATE, and two transactions that both start the hour's
+ * digest meet at the unique index, so one retries and adds to the other's. A change the digest
+ * already shows, or one beyond its last entry once it says "and more", writes nothing: a flood
+ * costs a read per event.
  */
-function addToDigest(db: Db, row: MailRow, hour: string, change: AgentDigest, now: string): void {
+function addToDigest(db: Db, row: MailRow, found: { id: string; digest: MailDigest | null } | undefined, hour: string, change: AgentDigest, now: string): void {
   const s = statements(db);
-  const found = s.findDigest.get({ siteId: row.siteId, toMailbox: row.toMailbox, hour });
   const digest: MailDigest = found?.digest ?? { entries: [], more: false };
   const entry = digest.entries.find((e) => e.number === change.number);
   if (entry) {

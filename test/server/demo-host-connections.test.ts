@@ -4,11 +4,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readConfig, type ConnectionLimits } from '../../server/config.js';
 import { startDemoHost, type DemoHost } from '../../demo-host/server.js';
-import { parseResponse, pause, rawClient, type RawClient } from '../support/raw-http.js';
+import { parseResponse, pause, rawClients } from '../support/raw-http.js';
 
 let demo: DemoHost;
 let port: number;
-const clients: RawClient[] = [];
+const clients = rawClients();
 
 async function start(connections: Partial<ConnectionLimits> = {}) {
   demo = await startDemoHost({
@@ -20,14 +20,10 @@ async function start(connections: Partial<ConnectionLimits> = {}) {
   port = Number(new URL(demo.url).port);
 }
 
-async function client(): Promise<RawClient> {
-  const c = await rawClient(port);
-  clients.push(c);
-  return c;
-}
+const client = () => clients.connect(port);
 
 afterEach(async () => {
-  for (const c of clients.splice(0)) c.socket.destroy();
+  clients.destroyAll();
   await demo.close();
 });
 

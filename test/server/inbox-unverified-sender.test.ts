@@ -9,7 +9,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { h, render } from 'preact';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { addDemoAgent, inboxFetch } from '../support/agent-side.js';
+import { addDemoAgent, inboxContainer, inboxFetch, removeInbox } from '../support/agent-side.js';
 import { openMailedLink } from '../support/mail-links.js';
 import { App } from '../../server/inbox/app/App.js';
 import { createInboxApi } from '../../server/inbox/app/api.js';
@@ -31,16 +31,11 @@ beforeEach(async () => {
   anonymous = sent.json().request.id;
   const token = await memberSession(t, { sub: 'us-member', email: 'member@unverified-sender.example', name: 'Signed In' });
   member = (await submit(t.app, { categoryId, subject: 'Signed-in question', description: 'Hello' }, { headers: bearer(token) })).json().request.id;
-  container = document.createElement('div');
-  container.id = 'inbox';
-  document.body.append(container);
+  container = inboxContainer();
 });
 
 afterEach(async () => {
-  render(null, container);
-  container.remove();
-  vi.unstubAllGlobals();
-  history.replaceState(null, '', '/agent');
+  removeInbox(container);
   await t.close();
 });
 

@@ -9,7 +9,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { h, render } from 'preact';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { addDemoAgent, inboxFetch } from '../support/agent-side.js';
+import { addDemoAgent, inboxContainer, inboxFetch, removeInbox } from '../support/agent-side.js';
 import { App } from '../../server/inbox/app/App.js';
 import { createInboxApi } from '../../server/inbox/app/api.js';
 import { createInboxModel, type InboxModel } from '../../server/inbox/app/state.js';
@@ -29,16 +29,11 @@ beforeEach(async () => {
   vi.stubGlobal('fetch', vi.fn(inboxFetch(t, await addDemoAgent(t, 'riley@inbox-xss.example'))));
   alert = vi.fn();
   vi.stubGlobal('alert', alert);
-  container = document.createElement('div');
-  container.id = 'inbox';
-  document.body.append(container);
+  container = inboxContainer();
 });
 
 afterEach(async () => {
-  render(null, container);
-  container.remove();
-  vi.unstubAllGlobals();
-  history.replaceState(null, '', '/agent');
+  removeInbox(container);
   await t.close();
 });
 

@@ -5,14 +5,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readConfig, type ConnectionLimits } from '../../server/config.js';
 import { listenProtected } from '../../server/server.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { parseResponse, pause, rawClient, type RawClient } from '../support/raw-http.js';
+import { parseResponse, pause, rawClients, type RawClient } from '../support/raw-http.js';
 import { categoryIds, memberSession } from './helpers.js';
 
 const SECOND: Partial<ConnectionLimits> = { requestTimeoutMs: 1000, minBodyBytesPerSecond: 500, keepAliveTimeoutMs: 500 };
 
 let t: TestApp;
 let port: number;
-const clients: RawClient[] = [];
+const clients = rawClients();
 
 async function start(connections: Partial<ConnectionLimits> = SECOND, overrides: Parameters<typeof createTestApp>[0] = {}) {
   t = await createTestApp({ ...overrides, host: '127.0.0.1', port: 0, connections: { ...readConfig({}).connections, ...connections } });
@@ -20,14 +20,10 @@ async function start(connections: Partial<ConnectionLimits> = SECOND, overrides:
   port = Number(new URL(address).port);
 }
 
-async function client(): Promise<RawClient> {
-  const c = await rawClient(port);
-  clients.push(c);
-  return c;
-}
+const client = () => clients.connect(port);
 
 afterEach(async () => {
-  for (const c of clients.splice(0)) c.socket.destroy();
+  clients.destroyAll();
   await t.close();
 });
 

@@ -1,5 +1,10 @@
-/** The support team's side in tests: an agent of the demo site with an API token, and the inbox's fetch answered by the real app. */
+/**
+ * The support team's side in tests: an agent of the demo site with an API token, the inbox's fetch
+ * answered by the real app, and the element the inbox app renders into under happy-dom.
+ */
 import { eq } from 'drizzle-orm';
+import { render } from 'preact';
+import { vi } from 'vitest';
 import { insertAgent, insertApiToken } from '../../server/db/agents.js';
 import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
 import { hashPassword } from '../../server/auth/passwords.js';
@@ -30,4 +35,20 @@ export function inboxFetch(t: TestApp, token: string) {
     });
     return new Response(response.statusCode === 204 ? null : response.body, { status: response.statusCode, headers: { 'content-type': String(response.headers['content-type'] ?? '') } });
   };
+}
+
+/** The inbox page's mount point, `#inbox`, added to the document. */
+export function inboxContainer(): HTMLElement {
+  const container = document.createElement('div');
+  container.id = 'inbox';
+  document.body.append(container);
+  return container;
+}
+
+/** Unmounts the inbox app, removes its mount point and stubbed globals, and puts the address back on /agent. */
+export function removeInbox(container: HTMLElement): void {
+  render(null, container);
+  container.remove();
+  vi.unstubAllGlobals();
+  history.replaceState(null, '', '/agent');
 }

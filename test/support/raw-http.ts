@@ -46,6 +46,21 @@ export function rawClient(port: number, host = '127.0.0.1'): Promise<RawClient> 
   });
 }
 
+/** Raw clients of one test, all closed by `destroyAll` (in afterEach), so no socket outlives its test. */
+export function rawClients() {
+  const open: RawClient[] = [];
+  return {
+    async connect(port: number): Promise<RawClient> {
+      const client = await rawClient(port);
+      open.push(client);
+      return client;
+    },
+    destroyAll: () => {
+      for (const client of open.splice(0)) client.socket.destroy();
+    },
+  };
+}
+
 /** The status, headers (lower-cased) and body (parsed when JSON) of the first response in `text`. */
 export function parseResponse(text: string): { status: number; headers: string; body: unknown } {
   const end = text.indexOf('\r\n\r\n');
