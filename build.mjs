@@ -41,7 +41,9 @@ async function buildBrowserBundles() {
   const panelEntry = Object.entries(panel.metafile.outputs).find(([, output]) => output.entryPoint)[0];
   // The chunks the panel entry imports statically: the loader fetches them alongside the entry,
   // in parallel, instead of the browser discovering them one round trip later.
-  const panelChunks = panel.metafile.outputs[panelEntry].imports.filter((imported) => imported.kind === 'import-statement').map((imported) => basename(imported.path));
+  const panelChunks = panel.metafile.outputs[panelEntry].imports
+    .filter((imported) => imported.kind === 'import-statement')
+    .map((imported) => basename(imported.path));
 
   const loader = await esbuild.build({
     entryPoints: ['widget/loader.ts'],
@@ -65,7 +67,10 @@ async function buildBrowserBundles() {
   // plus a manifest naming them for the page route (server/routes/agent/inbox-page.ts).
   const inbox = await esbuild.build({ ...preactApp, entryPoints: { inbox: 'server/inbox/app/index.tsx' }, outdir: 'dist/inbox' });
   const [inboxScript, inboxOutput] = Object.entries(inbox.metafile.outputs).find(([, output]) => output.entryPoint);
-  writeFileSync('dist/inbox/manifest.json', JSON.stringify({ script: basename(inboxScript), stylesheet: inboxOutput.cssBundle ? basename(inboxOutput.cssBundle) : null }));
+  writeFileSync(
+    'dist/inbox/manifest.json',
+    JSON.stringify({ script: basename(inboxScript), stylesheet: inboxOutput.cssBundle ? basename(inboxOutput.cssBundle) : null }),
+  );
 }
 
 await esbuild.build({

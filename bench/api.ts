@@ -195,12 +195,13 @@ async function drive(): Promise<void> {
   if (!existsSync(path)) throw new Error(`${path} does not exist: run \`node bench/run.mjs seed\` first`);
   const raw = new Database(path, { readonly: true });
   const site = raw.prepare("SELECT id, slug, tier, token_secret AS secret, allowed_origins AS origins FROM sites WHERE slug = 'demo'").get() as
-    | { id: string; slug: string; tier: 'basic' | 'pro'; secret: string; origins: string }
-    | undefined;
+    { id: string; slug: string; tier: 'basic' | 'pro'; secret: string; origins: string } | undefined;
   if (!site) throw new Error('no demo site in that database');
   const origin = (JSON.parse(site.origins) as string[])[0]!;
   const requestCount = (raw.prepare('SELECT count(*) AS n FROM requests WHERE site_id = ?').get(site.id) as { n: number }).n;
-  const category = raw.prepare('SELECT id FROM categories WHERE site_id = ? AND json_array_length(fields) = 0 ORDER BY position').get(site.id) as { id: string };
+  const category = raw.prepare('SELECT id FROM categories WHERE site_id = ? AND json_array_length(fields) = 0 ORDER BY position').get(site.id) as {
+    id: string;
+  };
   // Members in an organization with at least one CC, picked by a fixed stride so runs compare.
   const members = raw
     .prepare(
@@ -216,14 +217,15 @@ async function drive(): Promise<void> {
     env: { ...process.env, BENCH_API_ROLE: 'server', BENCH_DB: path },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const next = <T>() => new Promise<T>((resolve_, reject) => {
-    const onExit = (code: number | null) => reject(new Error(`server process exited (${code})`));
-    child.once('exit', onExit);
-    child.once('message', (message) => {
-      child.off('exit', onExit);
-      resolve_(message as T);
+  const next = <T>() =>
+    new Promise<T>((resolve_, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`server process exited (${code})`));
+      child.once('exit', onExit);
+      child.once('message', (message) => {
+        child.off('exit', onExit);
+        resolve_(message as T);
+      });
     });
-  });
   const ask = <T>(message: string) => {
     const answer = next<T>();
     child.send(message);
@@ -332,13 +334,18 @@ async function drive(): Promise<void> {
     return { result, server };
   };
 
-  const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+  const load = () =>
+    loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ');
   console.log(`bench/api — ${path}: ${requestCount.toLocaleString('en')} requests on the demo site; ${sessions.length} members signed in`);
   console.log(
     `  node ${process.version}, ${cpus().length} cores, load average ${load()} at start; server: buildApp, logger ${LOG_LEVEL} → /dev/null, CORS on, ` +
       `synchronous=FULL; autocannon ${CONNECTIONS} connections × ${DURATION} s after ${WARMUP} s warm-up, in its own process`,
   );
-  console.log(`  org pages followed before the deep run: median ${median(depths)}, min ${depths[0]}, max ${depths.at(-1)}; ${details.length} requests for the detail run\n`);
+  console.log(
+    `  org pages followed before the deep run: median ${median(depths)}, min ${depths[0]}, max ${depths.at(-1)}; ${details.length} requests for the detail run\n`,
+  );
 
   const rows: Row[] = [];
   for (const scenario of scenarios) {
@@ -372,7 +379,12 @@ async function drive(): Promise<void> {
     if (ONLY && !ONLY.test(name)) break submitting;
     const submit = rotating([0], () => {
       const n = submitted++;
-      return { method: 'POST', path: `${api}/requests`, headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${runId}-${n}` }, body: submitBody(n) };
+      return {
+        method: 'POST',
+        path: `${api}/requests`,
+        headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${runId}-${n}` },
+        body: submitBody(n),
+      };
     });
     const { result, server } = await measure(name, base, [submit]);
     const ok = result.requests.average >= TARGETS.submit.rps && result.latency.p99 <= TARGETS.submit.p99;
@@ -388,7 +400,9 @@ async function drive(): Promise<void> {
   for (const row of rows) console.log(line(row));
   console.log(`  (latencies are autocannon's, whole milliseconds, 2xx only; srv CPU = server process CPU time / wall time)`);
   console.log(`\nFixed rate (${FIXED_RATE} req/s paced evenly, open loop: bench/paced-load.ts; latency from when each request was due):`);
-  console.log(`  ${'name'.padEnd(42)} ${pad('req/s', 8)} ${pad('p50 ms', 7)} ${pad('p99 ms', 7)} ${pad('max ms', 7)} ${pad('non-2xx', 8)} ${pad('errors', 8)} ${pad('srv CPU', 8)} ${pad('srv GC', 14)}   target`);
+  console.log(
+    `  ${'name'.padEnd(42)} ${pad('req/s', 8)} ${pad('p50 ms', 7)} ${pad('p99 ms', 7)} ${pad('max ms', 7)} ${pad('non-2xx', 8)} ${pad('errors', 8)} ${pad('srv CPU', 8)} ${pad('srv GC', 14)}   target`,
+  );
   for (const { name, result, server, verdict } of fixed) {
     const { latencies } = result;
     console.log(
@@ -400,7 +414,12 @@ async function drive(): Promise<void> {
 
   // ---- query plans ------------------------------------------------------------------------------------
   const first = sessions[0]!.member.id;
-  await explainLists(raw, site, sessions.map((s) => s.member.id), deep.find((d) => d.memberId === first)?.cursor ?? deep[0]?.cursor ?? null);
+  await explainLists(
+    raw,
+    site,
+    sessions.map((s) => s.member.id),
+    deep.find((d) => d.memberId === first)?.cursor ?? deep[0]?.cursor ?? null,
+  );
   fsyncProbe(path);
   raw.close();
 }
@@ -468,7 +487,9 @@ async function explainLists(
     const timing = timeQuery(raw.prepare(query), params);
     const withStats = planText(raw, query, params);
     const withoutStats = planText(noStats, query, params);
-    console.log(`    ${timing.rows} rows; median ${timing.median.toFixed(3)} ms, p99 ${timing.p99.toFixed(3)} ms over ${timing.runs} runs (statement prepared once)`);
+    console.log(
+      `    ${timing.rows} rows; median ${timing.median.toFixed(3)} ms, p99 ${timing.p99.toFixed(3)} ms over ${timing.runs} runs (statement prepared once)`,
+    );
     console.log('    plan with ANALYZE statistics (this database):');
     for (const step of withStats) console.log(`    ${step}`);
     if (withoutStats.join('\n') === withStats.join('\n')) {
@@ -482,7 +503,9 @@ async function explainLists(
     const forced = index ? query.replace(/from "?requests"?(?=\s)/i, (from) => `${from} INDEXED BY ${index}`) : null;
     if (forced && forced !== query) {
       const slow = timeQuery(raw.prepare(forced), params);
-      console.log(`    that plan on this data (INDEXED BY ${index}): median ${slow.median.toFixed(3)} ms, p99 ${slow.p99.toFixed(3)} ms over ${slow.runs} runs`);
+      console.log(
+        `    that plan on this data (INDEXED BY ${index}): median ${slow.median.toFixed(3)} ms, p99 ${slow.p99.toFixed(3)} ms over ${slow.runs} runs`,
+      );
     }
   };
 
@@ -548,7 +571,9 @@ async function explainLists(
       }
     }
     const us = (value: number) => `${(value * 1000).toFixed(0)} µs`;
-    console.log(`  ${label.padEnd(36)} ${us(median(times)).padStart(8)} through the repository   ${prepared.length ? us(median(prepared)).padStart(7) : '—'} on a bare statement`);
+    console.log(
+      `  ${label.padEnd(36)} ${us(median(times)).padStart(8)} through the repository   ${prepared.length ? us(median(prepared)).padStart(7) : '—'} on a bare statement`,
+    );
     return median(times);
   };
   console.log(`\nDatabase work of one member-list request, as the server does it (median over 3,000 calls, ${scopes.length} members in turn):`);
@@ -556,8 +581,12 @@ async function explainLists(
   total += await perCall('findMember', (n) => findMember(db, site.id, scopes[n % scopes.length]!.memberId));
   const records = await Promise.all(memberIds.map((id) => findMember(db, site.id, id)));
   total += await perCall('memberIdentities', (n) => memberIdentities(db, records[n % records.length]!));
-  const listMine = await perCall('listVisibleRequests(mine)', (n) => listVisibleRequests(db, scopes[n % scopes.length]!, { list: 'mine', statuses: null, after: null, limit: 21 }));
-  await perCall('listVisibleRequests(org)', (n) => listVisibleRequests(db, scopes[n % scopes.length]!, { list: 'org', statuses: null, after: null, limit: 21 }));
+  const listMine = await perCall('listVisibleRequests(mine)', (n) =>
+    listVisibleRequests(db, scopes[n % scopes.length]!, { list: 'mine', statuses: null, after: null, limit: 21 }),
+  );
+  await perCall('listVisibleRequests(org)', (n) =>
+    listVisibleRequests(db, scopes[n % scopes.length]!, { list: 'org', statuses: null, after: null, limit: 21 }),
+  );
   console.log(
     `  → about ${(listMine * 1000).toFixed(0)} µs per scope=mine request (${((total + listMine) * 1000).toFixed(0)} µs when the member directory must look the member up) ` +
       'before Fastify, JWT, CORS, helmet, logging and JSON; 4,000 req/s on one core is 250 µs each',

@@ -69,7 +69,9 @@ function instrument(): void {
   }).observe({ type: 'longtask', buffered: true });
   try {
     new PerformanceObserver((list) => {
-      for (const frame of list.getEntries() as (PerformanceEntry & { scripts?: { sourceURL: string; invoker: string; startTime: number; duration: number }[] })[]) {
+      for (const frame of list.getEntries() as (PerformanceEntry & {
+        scripts?: { sourceURL: string; invoker: string; startTime: number; duration: number }[];
+      })[]) {
         for (const script of frame.scripts ?? []) {
           bench.frameScripts.push({ source: script.sourceURL, invoker: script.invoker, start: script.startTime, duration: script.duration });
         }
@@ -154,10 +156,12 @@ async function pageLoad(browser: Browser, url: string, supportUrl: string, block
     const { longTasks, frameScripts, drawn, widgetArrived } = await page.evaluate(() => ({
       ...window.__bench!,
       drawn: Boolean(document.querySelector('porthole-widget')),
-      widgetArrived: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((entry) => /\/widget\.js$/.test(new URL(entry.name).pathname))
-        ?.responseEnd,
+      widgetArrived: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((entry) =>
+        /\/widget\.js$/.test(new URL(entry.name).pathname),
+      )?.responseEnd,
     }));
-    if (drawn === blocked) throw new Error(blocked ? 'the widget loaded although widget.js was blocked' : 'the widget did not draw its button within 1.5 s of load');
+    if (drawn === blocked)
+      throw new Error(blocked ? 'the widget loaded although widget.js was blocked' : 'the widget did not draw its button within 1.5 s of load');
     if (process.env.BENCH_VERBOSE) console.log(JSON.stringify({ blocked, throttle, longTasks, frameScripts }));
     return { tasks: longTasks, scripts: frameScripts, widgetScripts: frameScripts.filter((script) => script.source.startsWith(supportUrl)), widgetArrived };
   } finally {
@@ -194,10 +198,16 @@ async function main(): Promise<void> {
   const url = `${servers.demo.url}${PAGE}`;
   try {
     console.log(`bench/browser — ${await browser.version()} (headless), demo host ${url}, support server ${servers.support.url}`);
-    console.log(`  ${LOADS} page loads per variant, ${RUNS} click runs; node ${process.version}, ${cpus().length} cores, load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}\n`);
+    console.log(
+      `  ${LOADS} page loads per variant, ${RUNS} click runs; node ${process.version}, ${cpus().length} cores, load average ${loadavg()
+        .map((n) => n.toFixed(2))
+        .join(' ')}\n`,
+    );
 
     console.log('Long tasks at page load (PerformanceObserver "longtask", buffered; from navigation to 1.5 s after load):');
-    console.log(`  ${'variant'.padEnd(34)} ${'pages with any'.padStart(14)} ${'median count'.padStart(12)} ${'median total ms'.padStart(15)} ${'longest ms'.padStart(10)}   widget scripts inside long frames (LoAF)`);
+    console.log(
+      `  ${'variant'.padEnd(34)} ${'pages with any'.padStart(14)} ${'median count'.padStart(12)} ${'median total ms'.padStart(15)} ${'longest ms'.padStart(10)}   widget scripts inside long frames (LoAF)`,
+    );
     for (const throttle of [1, 4]) {
       const loads: Record<'with' | 'without', Load[]> = { with: [], without: [] };
       // Alternating, each on a fresh context, so drift in the machine's load hits both alike.
@@ -212,7 +222,10 @@ async function main(): Promise<void> {
         const any = runs.filter((load) => load.tasks.length).length;
         const longest = Math.max(0, ...runs.flatMap((load) => load.tasks.map((task) => task.duration)));
         const scripts = runs.flatMap((load) => load.widgetScripts);
-        const during = variant === 'with' ? `${runs.filter((load) => load.widgetScripts.length).length}/${LOADS} pages; longest ${fmt(Math.max(0, ...scripts.map((script) => script.duration)))} ms` : '';
+        const during =
+          variant === 'with'
+            ? `${runs.filter((load) => load.widgetScripts.length).length}/${LOADS} pages; longest ${fmt(Math.max(0, ...scripts.map((script) => script.duration)))} ms`
+            : '';
         console.log(
           `  ${name.padEnd(34)} ${`${any}/${LOADS}`.padStart(14)} ${pad(median(runs.map((load) => load.tasks.length)))} ${fmt(median(runs.map((load) => totalOf(load.tasks)))).padStart(15)} ${fmt(longest).padStart(10)}   ${during}`,
         );
@@ -242,12 +255,17 @@ async function main(): Promise<void> {
       // Who was running in the long frames of the pages with the widget that had long tasks.
       for (const load of loads.with.filter((l) => l.tasks.length)) {
         const tasks = load.tasks
-          .map((task) => `${fmt(task.duration)} ms at ${fmt(task.start)}${task.start + task.duration <= (load.widgetArrived ?? 0) ? ' (before widget.js arrived)' : ''}`)
+          .map(
+            (task) =>
+              `${fmt(task.duration)} ms at ${fmt(task.start)}${task.start + task.duration <= (load.widgetArrived ?? 0) ? ' (before widget.js arrived)' : ''}`,
+          )
           .join(', ');
         const scripts = load.scripts
           .map((script) => `${script.source.replace(/^https?:\/\/[^/]+/, '') || script.invoker} ${fmt(script.duration)} ms at ${fmt(script.start)}`)
           .join(', ');
-        console.log(`      page with widget (widget.js arrived at ${fmt(load.widgetArrived ?? NaN)} ms): long tasks ${tasks}; scripts in long frames: ${scripts || 'none'}`);
+        console.log(
+          `      page with widget (widget.js arrived at ${fmt(load.widgetArrived ?? NaN)} ms): long tasks ${tasks}; scripts in long frames: ${scripts || 'none'}`,
+        );
       }
     }
 

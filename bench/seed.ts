@@ -102,7 +102,12 @@ const REPLIES = [
   'Sorry about the trouble. I have issued a replacement and emailed you the new tracking number.',
   'Could you send us the order number and a photo? Then we can sort this out straight away.',
 ];
-const FOLLOW_UPS = ['Thank you, that worked.', 'Still nothing here, could you check again?', 'Here is the photo you asked for.', 'Great, thanks for the quick help!'];
+const FOLLOW_UPS = [
+  'Thank you, that worked.',
+  'Still nothing here, could you check again?',
+  'Here is the photo you asked for.',
+  'Great, thanks for the quick help!',
+];
 
 const days = new Map<number, string>();
 const pad2 = (n: number) => (n < 10 ? '0' : '') + n;
@@ -223,7 +228,20 @@ async function main(): Promise<void> {
       const requesterId = memberIds[member]!;
       const created = iso(createdMs);
       const id = benchId('req');
-      insertRequest.run(id, site.id, number, pick(categoryIds), requesterId, memberOrg[member], `${pick(SUBJECTS)} (${number})`, status, created, iso(activity), solvedAt, created);
+      insertRequest.run(
+        id,
+        site.id,
+        number,
+        pick(categoryIds),
+        requesterId,
+        memberOrg[member],
+        `${pick(SUBJECTS)} (${number})`,
+        status,
+        created,
+        iso(activity),
+        solvedAt,
+        created,
+      );
       if (random() < MORE_COMMENTS_SHARE) insertReplies.run(number, random() < 0.5 ? 2 : 1, iso(createdMs + Math.floor((activity - createdMs) / 2)));
       if (random() < CC_SHARE) {
         const org = memberOrgIndex[member]!;
@@ -286,11 +304,17 @@ async function main(): Promise<void> {
   const rows = (table: string) => (check.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(2);
   const total = (finished - started) / 1000;
-  const load = loadavg().map((n) => n.toFixed(2)).join(' ');
+  const load = loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
   console.log(`bench/seed → ${path}`);
-  console.log(`  rows ${seconds(started, rowsLoaded)} s, indexes ${seconds(rowsLoaded, indexed)} s, ANALYZE ${seconds(indexed, analyzed)} s, close ${seconds(analyzed, finished)} s`);
+  console.log(
+    `  rows ${seconds(started, rowsLoaded)} s, indexes ${seconds(rowsLoaded, indexed)} s, ANALYZE ${seconds(indexed, analyzed)} s, close ${seconds(analyzed, finished)} s`,
+  );
   console.log(`  index builds (s): ${indexTimes.join(', ')}`);
-  console.log(`  total ${total.toFixed(2)} s (target ≤ 15 s)${total > 15 ? '  MISSED' : ''}; CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s; load average ${load} on ${cpus().length} cores`);
+  console.log(
+    `  total ${total.toFixed(2)} s (target ≤ 15 s)${total > 15 ? '  MISSED' : ''}; CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s; load average ${load} on ${cpus().length} cores`,
+  );
   for (const table of ['sites', 'organizations', 'end_users', 'agents', 'requests', 'comments', 'request_ccs', 'articles']) {
     console.log(`  ${table.padEnd(14)} ${String(rows(table)).padStart(9)}`);
   }

@@ -49,7 +49,11 @@ export function measureWidget() {
   const chunks = (files) => ({ ...measure(files.map((file) => readFileSync(join(dist, 'chunks', basename(file))))), files: files.map((f) => basename(f)) });
   // Named by the first source file of the chunk imported on demand (e.g. contact/ContactView.tsx).
   const later = [...new Set(dynamicImports(meta, panel))].map((file) => ({
-    name: Object.keys(meta.panel.outputs[file].inputs).find((input) => input.startsWith('widget/panel/'))?.split('/').slice(-2)[0] ?? basename(file),
+    name:
+      Object.keys(meta.panel.outputs[file].inputs)
+        .find((input) => input.startsWith('widget/panel/'))
+        ?.split('/')
+        .slice(-2)[0] ?? basename(file),
     ...chunks(staticClosure(meta, file, new Set(panel))),
   }));
   const all = chunks(Object.keys(meta.panel.outputs).filter((file) => file.endsWith('.js')));

@@ -96,9 +96,7 @@ export function supportButton(label: string, subject?: string): string {
 
 /** Wraps a page's content in the shop's shell: head, header, nav, footer and the widget. */
 export function renderLayout(ctx: PageContext, content: PageContent): string {
-  const stylesheets = ['/site.css', ...(content.stylesheets ?? [])]
-    .map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`)
-    .join('\n');
+  const stylesheets = ['/site.css', ...(content.stylesheets ?? [])].map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n');
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -9,6 +9,12 @@ import { startDemoHost } from './server.js';
 
 const config = readConfig();
 const support = await startSupportServer(config);
-const demo = await startDemoHost({ port: config.demoPort, host: config.host, publicUrl: config.publicUrl, siteSecret: config.demoSiteSecret, connections: config.connections });
+const demo = await startDemoHost({
+  port: config.demoPort,
+  host: config.host,
+  publicUrl: config.publicUrl,
+  siteSecret: config.demoSiteSecret,
+  connections: config.connections,
+});
 support.app.log.info(`demo host site on ${demo.url} — open it and click Support`);
 closeOnSignals(support.app.log, [demo, support]);

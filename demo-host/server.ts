@@ -100,12 +100,18 @@ async function handle(req: IncomingMessage, res: ServerResponse, settings: Setti
   const page = pagesByPath.get(path);
   const nonce = createNonce();
   const html = (page ?? notFoundPage)({ path, nonce, publicUrl: settings.publicUrl, siteSlug: settings.siteSlug, member: signedInMember(req) });
-  send(req, res, page ? 200 : 404, {
-    'content-type': 'text/html; charset=utf-8',
-    'content-security-policy': contentSecurityPolicy(nonce, settings.publicUrl),
-    // The widget reports origin and path itself; nothing more should leak to the support origin.
-    'referrer-policy': 'strict-origin-when-cross-origin',
-  }, html);
+  send(
+    req,
+    res,
+    page ? 200 : 404,
+    {
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': contentSecurityPolicy(nonce, settings.publicUrl),
+      // The widget reports origin and path itself; nothing more should leak to the support origin.
+      'referrer-policy': 'strict-origin-when-cross-origin',
+    },
+    html,
+  );
 }
 
 /** POST /sign-in `member=<sub>&return=<path>`: signs in as a demo member and goes back to the page. */
@@ -217,7 +223,7 @@ function parsePublicUrl(publicUrl: string): string {
 
 /** Starts the Northwind Outfitters demo shop, which embeds the widget from `publicUrl`. */
 export async function startDemoHost(options: DemoHostOptions): Promise<DemoHost> {
-  if (!options.siteSecret) throw new Error('startDemoHost needs the demo site\'s token secret (siteSecret)');
+  if (!options.siteSecret) throw new Error("startDemoHost needs the demo site's token secret (siteSecret)");
   const settings: Settings = { publicUrl: parsePublicUrl(options.publicUrl), siteSlug: options.siteSlug ?? 'demo', siteSecret: options.siteSecret };
   const host = options.host ?? '127.0.0.1';
 

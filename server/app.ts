@@ -81,7 +81,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Headers too slow (REQUEST_TIMEOUT_S) or malformed: answered in our error shape, not Fastify's.
     clientErrorHandler: answerClientError,
   });
-  const porthole = { db: deps.db, config: deps.config, clock, sites: createSiteDirectory(deps.db, clock), members: createMemberDirectory(deps.db, clock), events: deps.events ?? createEventBus(), windows: memoryWindowCounters(clock, deps.config.rateLimitKeys), streams: createOpenStreams(deps.config.streams, clock, app.log) } as Porthole;
+  const porthole = {
+    db: deps.db,
+    config: deps.config,
+    clock,
+    sites: createSiteDirectory(deps.db, clock),
+    members: createMemberDirectory(deps.db, clock),
+    events: deps.events ?? createEventBus(),
+    windows: memoryWindowCounters(clock, deps.config.rateLimitKeys),
+    streams: createOpenStreams(deps.config.streams, clock, app.log),
+  } as Porthole;
   app.decorate('porthole', porthole);
 
   // Only JSON bodies are accepted; anything else is 415 rather than a string that fails validation.
@@ -95,8 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     global: false,
     // Windows that expire when they end: the plugin's own LRU store let a flood of new keys evict a limit in force.
     store: windowedRateLimitStore(porthole.windows, clock),
-    errorResponseBuilder: (_request, context) =>
-      new ApiError(429, 'rate_limited', `Too many requests. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`),
+    errorResponseBuilder: (_request, context) => new ApiError(429, 'rate_limited', `Too many requests. Try again in ${Math.ceil(context.ttl / 1000)} seconds.`),
   });
 
   // Signs member sessions. Generated once and kept in the database unless the operator sets one.

@@ -16,5 +16,4 @@ export class ApiError extends Error {
 
 export const notFound = (what = 'That') => new ApiError(404, 'not_found', `${what} does not exist.`);
 
-export const validationFailed = (fields: Record<string, string>) =>
-  new ApiError(400, 'validation_failed', 'Some fields need attention.', fields);
+export const validationFailed = (fields: Record<string, string>) => new ApiError(400, 'validation_failed', 'Some fields need attention.', fields);

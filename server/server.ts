@@ -27,7 +27,8 @@ export const demoOriginsFor = (demoPort: number) => [`http://localhost:${demoPor
 export async function listenProtected(app: FastifyInstance, config: Config): Promise<string> {
   protectServer(app.server, config, (line) => app.log.warn(line));
   // Fastify's own start line, said fuller: who can reach the server, and where the team signs in.
-  const listenTextResolver = (address: string) => `support server listening on ${address}${reach(config.host)}; the support team's inbox: ${config.publicUrl}/agent`;
+  const listenTextResolver = (address: string) =>
+    `support server listening on ${address}${reach(config.host)}; the support team's inbox: ${config.publicUrl}/agent`;
   return app.listen({ port: config.port, host: config.host, listenTextResolver });
 }
 
@@ -47,9 +48,8 @@ export async function startSupportServer(config: Config, options: { logger?: boo
 
   const transport = createMailTransport({ smtpUrl: config.smtpUrl, mailDir: config.mailDir });
   const mail = createOutboxSender({ db: database.db, transport, clock: systemClock, from: config.mailFrom, log: app.log });
-  const stopMaintenance = scheduleMaintenance(
-    { db: database.db, clock: systemClock, events, autoCloseAfterHours: config.autoCloseAfterHours },
-    (error) => app.log.error({ err: error }, 'maintenance failed'),
+  const stopMaintenance = scheduleMaintenance({ db: database.db, clock: systemClock, events, autoCloseAfterHours: config.autoCloseAfterHours }, (error) =>
+    app.log.error({ err: error }, 'maintenance failed'),
   );
 
   const address = await listenProtected(app, config);

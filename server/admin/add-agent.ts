@@ -16,13 +16,23 @@ export const addAgent = defineCommand({
   spec: {
     name: 'add-agent',
     brief: 'Add a support agent (first password), or an API token for one.',
-    summary: 'Add a support agent to a site and print a first password once; with --token, print a personal API token instead (for an existing agent, or a new one).',
+    summary:
+      'Add a support agent to a site and print a first password once; with --token, print a personal API token instead (for an existing agent, or a new one).',
     options: [
       { name: 'site', value: '<slug>', required: true, help: 'The site the agent works for.' },
-      { name: 'email', value: '<email>', required: true, help: 'The agent\'s email address (their inbox sign-in).' },
-      { name: 'name', value: '<name>', required: true, help: 'The agent\'s name, shown to customers on replies (used only when the agent is new or added back).' },
+      { name: 'email', value: '<email>', required: true, help: "The agent's email address (their inbox sign-in)." },
+      {
+        name: 'name',
+        value: '<name>',
+        required: true,
+        help: "The agent's name, shown to customers on replies (used only when the agent is new or added back).",
+      },
       { name: 'token', value: '<name>', help: 'Also create a personal API token with this name (Authorization: Bearer pat_…).' },
-      { name: 'expires-days', value: '<days>', help: `With --token: the token stops working after this many days (default ${DEFAULT_TOKEN_DAYS}, at most ${MAX_TOKEN_DAYS}).` },
+      {
+        name: 'expires-days',
+        value: '<days>',
+        help: `With --token: the token stops working after this many days (default ${DEFAULT_TOKEN_DAYS}, at most ${MAX_TOKEN_DAYS}).`,
+      },
     ],
     notes: [
       'A new agent always gets a first password; with --token an existing agent gets just the token.',

@@ -103,7 +103,9 @@ export function commandHelp(spec: CommandSpec, invocation: string): string[] {
     spec.summary,
     '',
     'Options:',
-    ...spec.options.map((option, i) => `  ${labels[i]!.padEnd(width)}  ${option.help}${option.required ? ' (required)' : ''}${option.repeat ? ' (repeatable)' : ''}`),
+    ...spec.options.map(
+      (option, i) => `  ${labels[i]!.padEnd(width)}  ${option.help}${option.required ? ' (required)' : ''}${option.repeat ? ' (repeatable)' : ''}`,
+    ),
     `  ${'--help'.padEnd(width)}  Show this help.`,
     ...(spec.notes?.length ? ['', ...spec.notes] : []),
     ...(spec.examples?.length ? ['', 'Examples:', ...spec.examples.map((example) => `  ${invocation} ${example}`)] : []),

@@ -18,7 +18,12 @@ export function checkName(value: string, option: string, max = 100): string {
   const trimmed = value.trim();
   if (!trimmed) throw new UsageError(`${option} must not be empty.`);
   const problem = lineProblem(trimmed);
-  if (problem) throw new UsageError(problem === 'invisible' ? `${option} must have something visible in it.` : `${option} must not contain control characters, line separators or bidi controls.`);
+  if (problem)
+    throw new UsageError(
+      problem === 'invisible'
+        ? `${option} must have something visible in it.`
+        : `${option} must not contain control characters, line separators or bidi controls.`,
+    );
   if (trimmed.length > max) throw new UsageError(`${option} is longer than ${max} characters.`);
   return trimmed;
 }
@@ -40,7 +45,9 @@ export function checkOrigin(value: string): string {
   }
   if (url.username || url.password) throw new UsageError(`--origin "${value}" must not contain a user name or password.`);
   if (url.origin !== value) {
-    throw new UsageError(`--origin "${value}" must be exactly scheme://host[:port] — no path, query or trailing slash, lower-case, no default port. Did you mean ${url.origin}?`);
+    throw new UsageError(
+      `--origin "${value}" must be exactly scheme://host[:port] — no path, query or trailing slash, lower-case, no default port. Did you mean ${url.origin}?`,
+    );
   }
   return value;
 }
@@ -90,7 +97,7 @@ export function checkDays(value: string, option: string, max: number): number {
 
 /** A token id as list-tokens prints it (tok_…); the token itself (pat_…) is refused, so it lands in no shell history twice. */
 export function checkTokenId(value: string): string {
-  if (value.startsWith('pat_')) throw new UsageError('--id takes the token\'s id (tok_…, from list-tokens), not the token itself.');
+  if (value.startsWith('pat_')) throw new UsageError("--id takes the token's id (tok_…, from list-tokens), not the token itself.");
   if (!/^tok_[A-Za-z0-9_-]{1,60}$/.test(value)) throw new UsageError(`--id "${value}" is not a token id: ids look like tok_…; list-tokens shows them.`);
   return value;
 }

@@ -79,7 +79,8 @@ export const createSite = defineCommand({
       },
       input.categories.map((name, position) => ({ id: newId('cat'), siteId, name, position, fields: [] })),
     );
-    if (result === 'slug_taken') throw new AdminError(`A site with slug "${input.slug}" already exists. Pick another --slug (or use rotate-secret for a new secret).`);
+    if (result === 'slug_taken')
+      throw new AdminError(`A site with slug "${input.slug}" already exists. Pick another --slug (or use rotate-secret for a new secret).`);
     io.out(`Created site "${input.slug}" (${input.name}), ${input.tier} tier, colour ${input.color}.`);
     io.out(`  allowed origins: ${input.origins.length ? input.origins.join(', ') : '(none: browsers on any other origin are refused)'}`);
     io.out(`  support page:    ${input.supportUrl}`);

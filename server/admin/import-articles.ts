@@ -96,7 +96,9 @@ export const importArticles = defineCommand({
       counts[outcome]++;
       io.out(`${outcome.padEnd(9)} ${article.slug.padEnd(width)}  ${article.title}`);
     }
-    io.out(`Imported ${plural(parsed.length, 'article')} into site "${slug}": ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged.`);
+    io.out(
+      `Imported ${plural(parsed.length, 'article')} into site "${slug}": ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged.`,
+    );
   },
 });
 
@@ -107,7 +109,9 @@ function markdownFiles(folder: string): string[] {
     names = readdirSync(folder);
   } catch (error) {
     if (error instanceof AdminError) throw error;
-    throw new AdminError(`Cannot read the folder ${folder}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (error as Error).message}.`);
+    throw new AdminError(
+      `Cannot read the folder ${folder}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : (error as Error).message}.`,
+    );
   }
   const files = names.filter((name) => /\.md$/i.test(name) && statSync(join(folder, name)).isFile()).sort();
   if (!files.length) throw new AdminError(`There are no .md files in ${folder}.`);
@@ -145,11 +149,18 @@ export function parseArticleFile(fileName: string, text: string): ArticleFile {
   }
   if (title === undefined) throw new Error('has no title: start it with a "# Title" line or give "title:" in front matter');
   title = title.trim();
-  if (!title || lineProblem(title) || title.length > MAX_TITLE) throw new Error(`needs a title of 1–${MAX_TITLE} visible characters without control characters, line separators or bidi controls`);
+  if (!title || lineProblem(title) || title.length > MAX_TITLE)
+    throw new Error(`needs a title of 1–${MAX_TITLE} visible characters without control characters, line separators or bidi controls`);
 
   const markdown = body.trim();
   if (!markdown) throw new Error('has a title but no text');
-  return { slug, title, markdown, pages: meta.pages === undefined ? [] : parsePages(meta.pages), popularity: meta.popularity === undefined ? undefined : parsePopularity(meta.popularity) };
+  return {
+    slug,
+    title,
+    markdown,
+    pages: meta.pages === undefined ? [] : parsePages(meta.pages),
+    popularity: meta.popularity === undefined ? undefined : parsePopularity(meta.popularity),
+  };
 }
 
 /** `billing-help.md` → `billing-help`; other characters become "-", and the result must be a valid slug. */

@@ -19,7 +19,8 @@ export const listTokens = defineCommand({
   spec: {
     name: 'list-tokens',
     brief: "List a site's API tokens (never the tokens themselves).",
-    summary: "List a site's personal API tokens, newest first: id, name, agent, state, created, last used, expires, revoked. The tokens themselves are stored only as hashes and cannot be shown.",
+    summary:
+      "List a site's personal API tokens, newest first: id, name, agent, state, created, last used, expires, revoked. The tokens themselves are stored only as hashes and cannot be shown.",
     options: [
       { name: 'site', value: '<slug>', required: true, help: 'The site.' },
       { name: 'agent', value: '<email>', help: "Only this agent's tokens." },
@@ -44,6 +45,12 @@ export const listTokens = defineCommand({
     const now = clock().toISOString();
     const rows = [COLUMNS.map(([title]) => title), ...tokens.map((token) => COLUMNS.map(([, cell]) => cell(token, now)))];
     const widths = COLUMNS.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
-    for (const row of rows) io.out(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
+    for (const row of rows)
+      io.out(
+        row
+          .map((cell, i) => cell.padEnd(widths[i]!))
+          .join('  ')
+          .trimEnd(),
+      );
   },
 });

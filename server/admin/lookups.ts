@@ -14,7 +14,10 @@ export const AGENT_OPTIONS: OptionSpec[] = [
   { name: 'email', value: '<email>', required: true, help: "The agent's email address." },
 ];
 
-export const parseAgentOptions = (options: ParsedOptions) => ({ slug: checkSlug(options.required('site'), '--site'), email: checkEmail(options.required('email')) });
+export const parseAgentOptions = (options: ParsedOptions) => ({
+  slug: checkSlug(options.required('site'), '--site'),
+  email: checkEmail(options.required('email')),
+});
 
 export async function siteBySlug(db: Db, slug: string): Promise<SiteRow> {
   const site = await findSiteBySlug(db, slug);

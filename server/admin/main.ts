@@ -98,7 +98,10 @@ function usageError(io: AdminIo, message: string, command?: string): number {
 }
 
 function unknownCommand(name: string): string {
-  const near = closest(name, COMMANDS.map((command) => command.spec.name));
+  const near = closest(
+    name,
+    COMMANDS.map((command) => command.spec.name),
+  );
   return `Unknown command "${name}".${near ? ` Did you mean ${near}?` : ''} Commands: ${COMMANDS.map((command) => command.spec.name).join(', ')}.`;
 }
 

@@ -7,7 +7,8 @@ export const removeAgent = defineCommand({
   spec: {
     name: 'remove-agent',
     brief: 'Remove a support agent: sessions end, tokens are revoked.',
-    summary: "Remove a support agent from a site: they can no longer sign in, their inbox sessions end and their API tokens are revoked at once, and they get no more of the team's mail.",
+    summary:
+      "Remove a support agent from a site: they can no longer sign in, their inbox sessions end and their API tokens are revoked at once, and they get no more of the team's mail.",
     options: AGENT_OPTIONS,
     notes: ['Replies they wrote keep their name. add-agent with the same email adds them back, with a new first password.'],
     examples: ['remove-agent --site acme --email riley@acme.example'],
@@ -22,6 +23,8 @@ export const removeAgent = defineCommand({
       return;
     }
     const ended = await markAgentRemoved(db, agent.id, clock().toISOString());
-    io.out(`Removed agent ${email} (${agent.name}) from site "${slug}": ${plural(ended.sessions, 'inbox session')} ended, ${plural(ended.tokens, 'API token')} revoked.`);
+    io.out(
+      `Removed agent ${email} (${agent.name}) from site "${slug}": ${plural(ended.sessions, 'inbox session')} ended, ${plural(ended.tokens, 'API token')} revoked.`,
+    );
   },
 });

@@ -9,7 +9,8 @@ export const resetPassword = defineCommand({
   spec: {
     name: 'reset-password',
     brief: 'Give an agent a new password and end their sessions.',
-    summary: "Give a support agent a new first password (printed once) and sign them out everywhere: every inbox session they had ends at once, also on servers already running.",
+    summary:
+      'Give a support agent a new first password (printed once) and sign them out everywhere: every inbox session they had ends at once, also on servers already running.',
     options: AGENT_OPTIONS,
     notes: ['Their API tokens keep working: list-tokens shows them, revoke-token ends one.'],
     examples: ['reset-password --site acme --email riley@acme.example'],
@@ -19,7 +20,8 @@ export const resetPassword = defineCommand({
 
   async run({ slug, email }, { db, io }) {
     const agent = await agentOfSite(db, await siteBySlug(db, slug), email);
-    if (agent.removedAt) throw new AdminError(`Agent ${email} of site "${slug}" was removed at ${agent.removedAt}; add-agent adds them back with a new first password.`);
+    if (agent.removedAt)
+      throw new AdminError(`Agent ${email} of site "${slug}" was removed at ${agent.removedAt}; add-agent adds them back with a new first password.`);
     const { password, passwordHash } = await newPassword();
     const sessions = await resetAgentPassword(db, agent.id, passwordHash);
     io.out(`Reset the password of agent ${email} (${agent.name}) of site "${slug}"; ${plural(sessions, 'inbox session')} ended.`);

@@ -9,7 +9,7 @@ export const revokeToken = defineCommand({
     name: 'revoke-token',
     brief: 'End an API token at once.',
     summary: 'Revoke a personal API token: every request made with it is refused (401) from now on, also on servers already running.',
-    options: [{ name: 'id', value: '<token id>', required: true, help: 'The token\'s id (tok_…), as list-tokens shows it.' }],
+    options: [{ name: 'id', value: '<token id>', required: true, help: "The token's id (tok_…), as list-tokens shows it." }],
     notes: ['Revoking cannot be undone: give the program a new token (add-agent --token).'],
     examples: ['revoke-token --id tok_0mi8xk2w1000AbCdEfGhIjK'],
   },
@@ -21,6 +21,8 @@ export const revokeToken = defineCommand({
     if (outcome.kind === 'not_found') throw new AdminError(`There is no API token ${id}. list-tokens --site <slug> shows a site's tokens.`);
     const { token, siteSlug } = outcome;
     const which = `API token "${token.name}" (${token.id}) of agent ${token.agentEmail}, site "${siteSlug}"`;
-    io.out(outcome.kind === 'revoked' ? `Revoked ${which}. Requests made with it are refused from now on.` : `${which} was already revoked at ${token.revokedAt}.`);
+    io.out(
+      outcome.kind === 'revoked' ? `Revoked ${which}. Requests made with it are refused from now on.` : `${which} was already revoked at ${token.revokedAt}.`,
+    );
   },
 });

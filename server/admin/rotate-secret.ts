@@ -13,7 +13,8 @@ export const rotateSecret = defineCommand({
   spec: {
     name: 'rotate-secret',
     brief: "Replace a site's token secret; the old one stays valid for a grace period.",
-    summary: "Give a site a new token secret and print it once. Member tokens signed with the old secret are still accepted until the grace period ends, so the host's backend can switch without downtime.",
+    summary:
+      "Give a site a new token secret and print it once. Member tokens signed with the old secret are still accepted until the grace period ends, so the host's backend can switch without downtime.",
     options: [
       { name: 'site', value: '<slug>', required: true, help: 'The site.' },
       { name: 'grace-hours', value: '<hours>', help: `How long the old secret stays valid (default ${DEFAULT_GRACE_HOURS}; 0 ends it at once).` },

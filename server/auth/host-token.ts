@@ -56,7 +56,8 @@ function verifyWith(token: string, secret: string, now: Date): Record<string, un
 }
 
 // The claims are shown (names) or stored as keys (ids) like any single-line text people type: the same rule.
-const text = (value: unknown, max: number): value is string => typeof value === 'string' && value.trim().length > 0 && value.length <= max && !lineProblem(value);
+const text = (value: unknown, max: number): value is string =>
+  typeof value === 'string' && value.trim().length > 0 && value.length <= max && !lineProblem(value);
 
 function checkClaims(claims: Record<string, unknown>, now: Date): HostClaims {
   const { sub, email, email_verified: emailVerified, name, org, jti, iat, exp } = claims;

@@ -39,9 +39,14 @@ export function createLinks(app: FastifyInstance, secret: string): Links {
         claims = app.jwt.verify(token, { allowedAud: AUDIENCE, requiredClaims: ['exp', 'sub', 'site', 'req', 'aud'], clockTimestamp: clock().getTime() });
       } catch (error) {
         const expired = (error as { code?: string }).code === 'FAST_JWT_EXPIRED';
-        throw new ApiError(401, expired ? 'token_expired' : 'token_invalid', expired ? 'This link has expired. Contact us again to get a new one.' : 'This link is not valid.');
+        throw new ApiError(
+          401,
+          expired ? 'token_expired' : 'token_invalid',
+          expired ? 'This link has expired. Contact us again to get a new one.' : 'This link is not valid.',
+        );
       }
-      if (claims.site !== site.id || typeof claims.sub !== 'string' || !Number.isInteger(claims.req)) throw new ApiError(401, 'token_invalid', 'This link is not valid.');
+      if (claims.site !== site.id || typeof claims.sub !== 'string' || !Number.isInteger(claims.req))
+        throw new ApiError(401, 'token_invalid', 'This link is not valid.');
       return { endUserId: claims.sub, number: claims.req as number };
     },
   };

@@ -91,7 +91,11 @@ export function bearerToken(request: FastifyRequest): string | undefined {
 }
 
 const outsideLink = () =>
-  new ApiError(403, 'link_session_scope', 'This link opens one request, to read and reply. Sign in on the site to see your other requests or to start a new one.');
+  new ApiError(
+    403,
+    'link_session_scope',
+    'This link opens one request, to read and reply. Sign in on the site to see your other requests or to start a new one.',
+  );
 
 /**
  * Resolves the signed-in member of a request to a site route, or refuses with 401.
@@ -103,7 +107,11 @@ const outsideLink = () =>
  * Anywhere else — lists, the badge count, a new request and so its CCs, any route added later — it
  * is 403 link_session_scope.
  */
-export async function authenticateMember(app: FastifyInstance, request: FastifyRequest, use: { narrowsToLinkedRequest?: boolean } = {}): Promise<SignedInMember> {
+export async function authenticateMember(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  use: { narrowsToLinkedRequest?: boolean } = {},
+): Promise<SignedInMember> {
   const token = bearerToken(request);
   if (!token) throw expired();
   let claims: SessionClaims;

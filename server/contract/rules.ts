@@ -69,7 +69,8 @@ const INVISIBLE = /^[\s\p{Cf}\p{M}\u115f\u1160\u3164\uffa0\u2800]*$/u;
 
 function problemWith(refused: string) {
   const bad = new RegExp(`[${refused}]`, 'u');
-  return (value: string): 'control_characters' | 'invisible' | undefined => (bad.test(value) ? 'control_characters' : INVISIBLE.test(value) ? 'invisible' : undefined);
+  return (value: string): 'control_characters' | 'invisible' | undefined =>
+    bad.test(value) ? 'control_characters' : INVISIBLE.test(value) ? 'invisible' : undefined;
 }
 
 /** Why single-line text may not be stored and shown: `control_characters`, or `invisible` (nothing visible in it). */
@@ -92,11 +93,7 @@ function checkLine(value: string | undefined, max: number, required: boolean): F
  * Checks a new request against the form rules. Returns a map of dotted field path → problem;
  * empty when the input is acceptable. `signedIn` members may leave out their email.
  */
-export function checkNewRequest(
-  input: NewRequestInput,
-  fieldRules: CategoryFieldRule[],
-  signedIn: boolean,
-): Record<string, FieldProblem> {
+export function checkNewRequest(input: NewRequestInput, fieldRules: CategoryFieldRule[], signedIn: boolean): Record<string, FieldProblem> {
   const problems: Record<string, FieldProblem> = {};
   const note = (path: string, problem: FieldProblem | undefined) => {
     if (problem) problems[path] = problem;

@@ -91,11 +91,7 @@ export type ArticleBody = Static<typeof ArticleBody>;
 
 // ---- requests -------------------------------------------------------------
 
-export const CustomerStatus = Type.Union([
-  Type.Literal('open'),
-  Type.Literal('awaiting_reply'),
-  Type.Literal('solved'),
-]);
+export const CustomerStatus = Type.Union([Type.Literal('open'), Type.Literal('awaiting_reply'), Type.Literal('solved')]);
 export type CustomerStatus = Static<typeof CustomerStatus>;
 
 export const NewRequest = Type.Object(

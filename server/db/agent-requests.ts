@@ -41,7 +41,9 @@ const agentAnswered = exists(
 
 function searchFor(text: string): SQL {
   const pattern = `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-  const byText = [like(requests.subject, pattern), like(endUsers.email, pattern), like(endUsers.name, pattern)].map((condition) => sql`${condition} ESCAPE '\\'`);
+  const byText = [like(requests.subject, pattern), like(endUsers.email, pattern), like(endUsers.name, pattern)].map(
+    (condition) => sql`${condition} ESCAPE '\\'`,
+  );
   const number = /^#?(\d{1,9})$/.exec(text.trim())?.[1];
   return or(...byText, ...(number ? [eq(requests.number, Number(number))] : []))!;
 }
@@ -101,7 +103,9 @@ export async function addAgentComment(
     const next = nextStep(tx, siteId, number, nextStatus);
     if (next.kind !== 'step') return next;
     const { where, current, status } = next;
-    tx.insert(comments).values({ id: newId('cmt'), requestId: current.id, authorAgentId: comment.agentId, body: comment.body, public: comment.public, createdAt: now }).run();
+    tx.insert(comments)
+      .values({ id: newId('cmt'), requestId: current.id, authorAgentId: comment.agentId, body: comment.body, public: comment.public, createdAt: now })
+      .run();
     // A note that leaves the status alone is nothing the customer can see: their "last activity" stays.
     if (comment.public || status !== current.status) moveTo(tx, current, status, now);
     const view = readRequestView(tx, where, 'all')!;
@@ -127,10 +131,19 @@ function nextStep(
 
 /** A request's new status and last activity; solving stamps when (the first time), anything else clears it. */
 function moveTo(tx: Tx, current: typeof requests.$inferSelect, status: StoredStatus, now: string): void {
-  tx.update(requests).set({ status, updatedAt: now, solvedAt: status === 'solved' ? (current.solvedAt ?? now) : null }).where(eq(requests.id, current.id)).run();
+  tx.update(requests)
+    .set({ status, updatedAt: now, solvedAt: status === 'solved' ? (current.solvedAt ?? now) : null })
+    .where(eq(requests.id, current.id))
+    .run();
 }
 
-export async function setRequestStatus(db: Db, siteId: string, number: number, nextStatus: (current: StoredStatus) => StoredStatus | null, now: string): Promise<AgentChange> {
+export async function setRequestStatus(
+  db: Db,
+  siteId: string,
+  number: number,
+  nextStatus: (current: StoredStatus) => StoredStatus | null,
+  now: string,
+): Promise<AgentChange> {
   return commitWithOthers(db, (tx): AgentChange => {
     const next = nextStep(tx, siteId, number, nextStatus);
     if (next.kind !== 'step') return next;
@@ -153,4 +166,3 @@ export async function closeSolvedBefore(db: Db, solvedBefore: string): Promise<{
       .all(),
   );
 }
-

@@ -16,7 +16,11 @@ export interface AgentWithSite extends AgentRow {
 }
 
 const withSite = { agent: agents, siteSlug: sites.slug, siteName: sites.name };
-const flatten = (row: { agent: AgentRow; siteSlug: string; siteName: string }): AgentWithSite => ({ ...row.agent, siteSlug: row.siteSlug, siteName: row.siteName });
+const flatten = (row: { agent: AgentRow; siteSlug: string; siteName: string }): AgentWithSite => ({
+  ...row.agent,
+  siteSlug: row.siteSlug,
+  siteName: row.siteName,
+});
 const active = isNull(agents.removedAt);
 
 export async function insertAgent(db: Db, agent: typeof agents.$inferInsert): Promise<void> {
@@ -25,17 +29,31 @@ export async function insertAgent(db: Db, agent: typeof agents.$inferInsert): Pr
 
 /** The site's agent with this address, removed or not (the admin command tells the two apart). */
 export async function findAgentBySiteAndEmail(db: Db, siteId: string, email: string): Promise<AgentRow | undefined> {
-  return db.select().from(agents).where(and(eq(agents.siteId, siteId), eq(agents.email, email))).get();
+  return db
+    .select()
+    .from(agents)
+    .where(and(eq(agents.siteId, siteId), eq(agents.email, email)))
+    .get();
 }
 
 /** Every agent account with this address that may sign in (one per site they work for). */
 export async function agentsByEmail(db: Db, email: string): Promise<AgentRow[]> {
-  return db.select().from(agents).where(and(eq(agents.email, email), active)).all();
+  return db
+    .select()
+    .from(agents)
+    .where(and(eq(agents.email, email), active))
+    .all();
 }
 
 /** The site's agents who are told of new requests and customer replies. */
 export async function listSiteAgents(db: Db, siteId: string): Promise<AgentRow[]> {
-  const statement = preparedOnce(db, 'site-agents', () => db.select().from(agents).where(and(eq(agents.siteId, sql.placeholder('siteId')), active)).prepare());
+  const statement = preparedOnce(db, 'site-agents', () =>
+    db
+      .select()
+      .from(agents)
+      .where(and(eq(agents.siteId, sql.placeholder('siteId')), active))
+      .prepare(),
+  );
   return statement.all({ siteId });
 }
 
@@ -95,7 +113,9 @@ export async function findAgentByApiToken(
       .from(agentApiTokens)
       .innerJoin(agents, and(eq(agents.id, agentApiTokens.agentId), active))
       .innerJoin(sites, eq(sites.id, agents.siteId))
-      .where(and(eq(agentApiTokens.tokenHash, tokenHash), isNull(agentApiTokens.revokedAt), or(isNull(agentApiTokens.expiresAt), gt(agentApiTokens.expiresAt, now))))
+      .where(
+        and(eq(agentApiTokens.tokenHash, tokenHash), isNull(agentApiTokens.revokedAt), or(isNull(agentApiTokens.expiresAt), gt(agentApiTokens.expiresAt, now))),
+      )
       .get();
     if (!found) return undefined;
     if (recordUse) tx.update(agentApiTokens).set({ lastUsedAt: now }).where(eq(agentApiTokens.tokenHash, tokenHash)).run();
@@ -146,7 +166,11 @@ export async function markAgentRemoved(db: Db, agentId: string, now: string): Pr
   return db.transaction((tx) => {
     tx.update(agents).set({ removedAt: now, passwordHash: null }).where(eq(agents.id, agentId)).run();
     const sessions = tx.delete(agentSessions).where(eq(agentSessions.agentId, agentId)).run().changes;
-    const tokens = tx.update(agentApiTokens).set({ revokedAt: now }).where(and(eq(agentApiTokens.agentId, agentId), isNull(agentApiTokens.revokedAt))).run().changes;
+    const tokens = tx
+      .update(agentApiTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(agentApiTokens.agentId, agentId), isNull(agentApiTokens.revokedAt)))
+      .run().changes;
     return { sessions, tokens };
   });
 }

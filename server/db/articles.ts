@@ -17,13 +17,20 @@ export interface PageRule {
 export async function insertArticle(db: Db, article: ArticleRow, rules: (PageRule & { id: string })[]): Promise<void> {
   db.transaction((tx) => {
     tx.insert(articles).values(article).run();
-    for (const rule of rules) tx.insert(articlePageRules).values({ ...rule, siteId: article.siteId, articleId: article.id }).run();
+    for (const rule of rules)
+      tx.insert(articlePageRules)
+        .values({ ...rule, siteId: article.siteId, articleId: article.id })
+        .run();
     tx.run(sql`INSERT INTO articles_fts (article_id, site_id, title, body) VALUES (${article.id}, ${article.siteId}, ${article.title}, ${article.markdown})`);
   });
 }
 
 export async function findArticle(db: Db, siteId: string, id: string): Promise<ArticleRow | undefined> {
-  return db.select().from(articles).where(and(eq(articles.siteId, siteId), eq(articles.id, id))).get();
+  return db
+    .select()
+    .from(articles)
+    .where(and(eq(articles.siteId, siteId), eq(articles.id, id)))
+    .get();
 }
 
 /**

@@ -119,7 +119,13 @@ export async function countVisibleWithStatus(db: Db, scope: MemberScope, list: L
 // Also called inside `db.transaction`, with `db`: a prepared statement runs on the one connection,
 // so it reads the transaction's own writes.
 const readView = (db: Db, scope: MemberScope, number: number) =>
-  readRequestViewPrepared(db, `member|${shapeOf(scope)}`, () => and(visibleTo(scope), eq(requests.number, p('number')))!, { ...bindScope(scope), number }, 'public');
+  readRequestViewPrepared(
+    db,
+    `member|${shapeOf(scope)}`,
+    () => and(visibleTo(scope), eq(requests.number, p('number')))!,
+    { ...bindScope(scope), number },
+    'public',
+  );
 
 export async function findVisibleRequest(db: Db, scope: MemberScope, number: number): Promise<RequestView | undefined> {
   return readView(db, scope, number);
@@ -147,7 +153,10 @@ export async function addMemberComment(
     if (!status) return { kind: 'refused', status: current.request.status };
     const commentId = newId('cmt');
     tx.insert(comments).values({ id: commentId, requestId: current.request.id, authorEndUserId: scope.memberId, body, public: true, createdAt: now }).run();
-    tx.update(requests).set({ status, updatedAt: now, solvedAt: status === 'solved' ? current.request.solvedAt : null }).where(eq(requests.id, current.request.id)).run();
+    tx.update(requests)
+      .set({ status, updatedAt: now, solvedAt: status === 'solved' ? current.request.solvedAt : null })
+      .where(eq(requests.id, current.request.id))
+      .run();
     enqueueMail(db, scope.siteId, current.request.id, notify(readRequestView(tx, eq(requests.id, current.request.id), 'all')!), now);
     return { kind: 'done', view: readView(db, scope, number)!, commentId };
   });

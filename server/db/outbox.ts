@@ -63,7 +63,17 @@ export function enqueueMail(db: Db, siteId: string, requestId: string | null, dr
   const hour = new Date(Math.floor(Date.parse(now) / HOUR_MS) * HOUR_MS).toISOString();
   for (const draft of drafts) {
     const toMailbox = mailboxOf(draft.to.email);
-    const single: MailRow = { siteId, requestId, kind: draft.kind, toEmail: draft.to.email, toMailbox, toName: draft.to.name, subject: draft.subject, text: draft.text, html: draft.html };
+    const single: MailRow = {
+      siteId,
+      requestId,
+      kind: draft.kind,
+      toEmail: draft.to.email,
+      toMailbox,
+      toName: draft.to.name,
+      subject: draft.subject,
+      text: draft.text,
+      html: draft.html,
+    };
     if (draft.audience === 'customer') {
       if (s.mailsSince.get({ siteId, toMailbox, since: hourAgo })!.n < CUSTOMER_MAILS_PER_HOUR) s.insert.run({ ...single, ...singleMail(now) });
       continue;

@@ -77,7 +77,13 @@ export function readRequestView(tx: Tx | Db, where: SQL, which: 'public' | 'all'
  * The same read on statements prepared once (see prepared.ts), for the hot paths: `where` is built
  * with placeholders, once per `shape`, and `values` are bound to them on every call.
  */
-export function readRequestViewPrepared(db: Db, shape: string, where: () => SQL, values: Record<string, unknown>, which: 'public' | 'all'): RequestView | undefined {
+export function readRequestViewPrepared(
+  db: Db,
+  shape: string,
+  where: () => SQL,
+  values: Record<string, unknown>,
+  which: 'public' | 'all',
+): RequestView | undefined {
   const found = preparedOnce(db, `view-head|${shape}`, () => headQuery(db, where()).prepare()).get(values);
   if (!found) return undefined;
   const requestId = { requestId: found.request.id };

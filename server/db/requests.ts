@@ -40,10 +40,7 @@ export interface NewRequestRecord {
 export type Requester = { kind: 'member'; id: string; organizationId: string | null } | { kind: 'contact'; email: string; name: string | null };
 
 export type StoredResponse = { statusCode: number; body: unknown };
-export type CreateOutcome =
-  | ({ kind: 'created'; view: RequestView } & StoredResponse)
-  | ({ kind: 'replayed' } & StoredResponse)
-  | { kind: 'key_reused' };
+export type CreateOutcome = ({ kind: 'created'; view: RequestView } & StoredResponse) | ({ kind: 'replayed' } & StoredResponse) | { kind: 'key_reused' };
 
 /**
  * Creates a request with its first comment, honouring an idempotency key: a key seen before with the
@@ -65,7 +62,9 @@ export async function createRequest(
     if (earlier) return earlier;
 
     const requesterId =
-      record.requester.kind === 'member' ? record.requester.id : findOrCreateContact(db, record.siteId, record.requester.email, record.requester.name, record.now);
+      record.requester.kind === 'member'
+        ? record.requester.id
+        : findOrCreateContact(db, record.siteId, record.requester.email, record.requester.name, record.now);
     const site = s.nextNumber.get({ siteId: record.siteId });
     if (!site) throw new Error(`site ${record.siteId} vanished while creating a request`);
 
@@ -107,7 +106,13 @@ export type DecoyOutcome = ({ kind: 'answered' | 'replayed' } & StoredResponse) 
  * from the site's sequence (a gap nobody sees as a request) in the same group commit, and the same
  * idempotency rules — but no request, contact or mail. `present` shapes the answer from the number.
  */
-export async function answerDecoy(db: Db, siteId: string, now: string, claim: IdempotencyClaim | null, present: (number: number) => StoredResponse): Promise<DecoyOutcome> {
+export async function answerDecoy(
+  db: Db,
+  siteId: string,
+  now: string,
+  claim: IdempotencyClaim | null,
+  present: (number: number) => StoredResponse,
+): Promise<DecoyOutcome> {
   return commitWithOthers(db, (): DecoyOutcome => {
     const earlier = claim && answerOf(db, siteId, claim);
     if (earlier) return earlier;
@@ -193,7 +198,11 @@ const statements = (db: Db) =>
         .insert(comments)
         .values({ id: p('id'), requestId: p('requestId'), authorEndUserId: p('authorEndUserId'), body: p('body'), public: true, createdAt: p('createdAt') })
         .prepare(),
-      insertCc: db.insert(requestCcs).values({ requestId: p('requestId'), endUserId: p('endUserId'), createdAt: p('createdAt') }).onConflictDoNothing().prepare(),
+      insertCc: db
+        .insert(requestCcs)
+        .values({ requestId: p('requestId'), endUserId: p('endUserId'), createdAt: p('createdAt') })
+        .onConflictDoNothing()
+        .prepare(),
       findContact: db
         .select({ id: endUsers.id })
         .from(endUsers)

@@ -31,7 +31,9 @@ export const categories = sqliteTable(
   'categories',
   {
     id: text('id').primaryKey(),
-    siteId: text('site_id').notNull().references(() => sites.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
     name: text('name').notNull(),
     position: integer('position').notNull(),
     fields: text('fields', { mode: 'json' }).$type<CategoryFieldRule[]>().notNull(),
@@ -43,7 +45,9 @@ export const articles = sqliteTable(
   'articles',
   {
     id: text('id').primaryKey(),
-    siteId: text('site_id').notNull().references(() => sites.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
     slug: text('slug').notNull(),
     title: text('title').notNull(),
     markdown: text('markdown').notNull(),
@@ -62,8 +66,12 @@ export const articlePageRules = sqliteTable(
   'article_page_rules',
   {
     id: text('id').primaryKey(),
-    siteId: text('site_id').notNull().references(() => sites.id),
-    articleId: text('article_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    articleId: text('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
     origin: text('origin'),
     pathPrefix: text('path_prefix').notNull(),
   },
@@ -74,7 +82,9 @@ export const organizations = sqliteTable(
   'organizations',
   {
     id: text('id').primaryKey(),
-    siteId: text('site_id').notNull().references(() => sites.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
     /** The organization's id on the host site (`org.id` in member tokens). */
     externalId: text('external_id').notNull(),
     name: text('name').notNull(),
@@ -91,7 +101,9 @@ export const endUsers = sqliteTable(
   'end_users',
   {
     id: text('id').primaryKey(),
-    siteId: text('site_id').notNull().references(() => sites.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
     externalId: text('external_id'),
     email: text('email').notNull(),
     emailVerified: integer('email_verified', { mode: 'boolean' }).notNull().default(false),
@@ -107,10 +119,16 @@ export const requests = sqliteTable(
   'requests',
   {
     id: text('id').primaryKey(),
-    siteId: text('site_id').notNull().references(() => sites.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
     number: integer('number').notNull(),
-    categoryId: text('category_id').notNull().references(() => categories.id),
-    requesterId: text('requester_id').notNull().references(() => endUsers.id),
+    categoryId: text('category_id')
+      .notNull()
+      .references(() => categories.id),
+    requesterId: text('requester_id')
+      .notNull()
+      .references(() => endUsers.id),
     organizationId: text('organization_id').references(() => organizations.id),
     subject: text('subject').notNull(),
     status: text('status').$type<StoredStatus>().notNull(),
@@ -137,8 +155,12 @@ export const requests = sqliteTable(
 export const requestCcs = sqliteTable(
   'request_ccs',
   {
-    requestId: text('request_id').notNull().references(() => requests.id, { onDelete: 'cascade' }),
-    endUserId: text('end_user_id').notNull().references(() => endUsers.id),
+    requestId: text('request_id')
+      .notNull()
+      .references(() => requests.id, { onDelete: 'cascade' }),
+    endUserId: text('end_user_id')
+      .notNull()
+      .references(() => endUsers.id),
     createdAt: text('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.requestId, t.endUserId] }), index('request_ccs_user_idx').on(t.endUserId)],
@@ -148,7 +170,9 @@ export const agents = sqliteTable(
   'agents',
   {
     id: text('id').primaryKey(),
-    siteId: text('site_id').notNull().references(() => sites.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
     email: text('email').notNull(),
     name: text('name').notNull(),
     passwordHash: text('password_hash'),
@@ -167,7 +191,9 @@ export const comments = sqliteTable(
   'comments',
   {
     id: text('id').primaryKey(),
-    requestId: text('request_id').notNull().references(() => requests.id, { onDelete: 'cascade' }),
+    requestId: text('request_id')
+      .notNull()
+      .references(() => requests.id, { onDelete: 'cascade' }),
     authorEndUserId: text('author_end_user_id').references(() => endUsers.id),
     authorAgentId: text('author_agent_id').references(() => agents.id),
     body: text('body').notNull(),
@@ -185,7 +211,9 @@ export const comments = sqliteTable(
 export const idempotencyKeys = sqliteTable(
   'idempotency_keys',
   {
-    siteId: text('site_id').notNull().references(() => sites.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
     scope: text('scope').notNull(),
     key: text('key').notNull(),
     bodyHash: text('body_hash').notNull(),
@@ -200,7 +228,9 @@ export const idempotencyKeys = sqliteTable(
 export const usedTokenIds = sqliteTable(
   'used_token_ids',
   {
-    siteId: text('site_id').notNull().references(() => sites.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
     jti: text('jti').notNull(),
     expiresAt: text('expires_at').notNull(),
   },
@@ -218,7 +248,9 @@ export const agentSessions = sqliteTable(
   'agent_sessions',
   {
     tokenHash: text('token_hash').primaryKey(),
-    agentId: text('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
+    agentId: text('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
     /** Sessions end AGENT_SESSION_MAX_HOURS after this, however busy they are. */
     createdAt: text('created_at').notNull(),
     /** Sessions end after 12 hours without use. */
@@ -228,21 +260,20 @@ export const agentSessions = sqliteTable(
 );
 
 /** Personal API tokens for programs (`Authorization: Bearer pat_…`), shown once, stored hashed. */
-export const agentApiTokens = sqliteTable(
-  'agent_api_tokens',
-  {
-    id: text('id').primaryKey(),
-    agentId: text('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
-    name: text('name').notNull(),
-    tokenHash: text('token_hash').notNull().unique(),
-    createdAt: text('created_at').notNull(),
-    lastUsedAt: text('last_used_at'),
-    /** Refused from this time on; null only for tokens made before tokens expired. */
-    expiresAt: text('expires_at'),
-    /** Set by `revoke-token` (or `remove-agent`); a revoked token is refused at once. */
-    revokedAt: text('revoked_at'),
-  },
-);
+export const agentApiTokens = sqliteTable('agent_api_tokens', {
+  id: text('id').primaryKey(),
+  agentId: text('agent_id')
+    .notNull()
+    .references(() => agents.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: text('created_at').notNull(),
+  lastUsedAt: text('last_used_at'),
+  /** Refused from this time on; null only for tokens made before tokens expired. */
+  expiresAt: text('expires_at'),
+  /** Set by `revoke-token` (or `remove-agent`); a revoked token is refused at once. */
+  revokedAt: text('revoked_at'),
+});
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed';
 
@@ -261,7 +292,9 @@ export const outbox = sqliteTable(
   'outbox',
   {
     id: text('id').primaryKey(),
-    siteId: text('site_id').notNull().references(() => sites.id),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
     requestId: text('request_id').references(() => requests.id, { onDelete: 'set null' }),
     kind: text('kind').notNull(),
     toEmail: text('to_email').notNull(),

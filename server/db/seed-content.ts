@@ -708,7 +708,10 @@ export const demoConversations: SeedConversation[] = [
       },
     ],
     internalNotes: [
-      { minutesAgo: 21 * DAY - 2 * HOUR, body: 'Mis-pick at the Portland warehouse (bin B-14 was short). Replacement shipped express, coded as a fulfilment error, no charge to the customer.' },
+      {
+        minutesAgo: 21 * DAY - 2 * HOUR,
+        body: 'Mis-pick at the Portland warehouse (bin B-14 was short). Replacement shipped express, coded as a fulfilment error, no charge to the customer.',
+      },
     ],
   },
   {
@@ -734,7 +737,12 @@ export const demoConversations: SeedConversation[] = [
         body: 'That worked, I am signed in again. Thanks!',
       },
     ],
-    internalNotes: [{ minutesAgo: 6 * DAY - 100, body: 'Email change was stuck unconfirmed (the confirmation link had expired). Confirmed it manually after checking the order history matched.' }],
+    internalNotes: [
+      {
+        minutesAgo: 6 * DAY - 100,
+        body: 'Email change was stuck unconfirmed (the confirmation link had expired). Confirmed it manually after checking the order history matched.',
+      },
+    ],
   },
   {
     requester: 'nw-1004',
@@ -796,7 +804,10 @@ export const demoConversations: SeedConversation[] = [
       },
     ],
     internalNotes: [
-      { minutesAgo: 3 * DAY - 3 * HOUR, body: 'Business account: 12% volume discount approved by Dana. Waiting for the warehouse to confirm the four extra Trail Packs for the split shipment.' },
+      {
+        minutesAgo: 3 * DAY - 3 * HOUR,
+        body: 'Business account: 12% volume discount approved by Dana. Waiting for the warehouse to confirm the four extra Trail Packs for the split shipment.',
+      },
     ],
   },
   {
@@ -843,7 +854,10 @@ export const demoConversations: SeedConversation[] = [
       },
     ],
     internalNotes: [
-      { minutesAgo: 5 * HOUR + 10, body: 'Provider dashboard: capture ch_…4242 on 14 Mar, plus an auth hold from the failed first attempt (released 17 Mar). Nothing to refund unless the statement shows two settled charges.' },
+      {
+        minutesAgo: 5 * HOUR + 10,
+        body: 'Provider dashboard: capture ch_…4242 on 14 Mar, plus an auth hold from the failed first attempt (released 17 Mar). Nothing to refund unless the statement shows two settled charges.',
+      },
     ],
   },
   {
@@ -865,7 +879,12 @@ export const demoConversations: SeedConversation[] = [
         body: 'We would need about ten 230 g canisters for the three stoves. If shipping is not possible, could we pick them up at the Portland store?',
       },
     ],
-    internalNotes: [{ minutesAgo: 2 * HOUR, body: 'Fuel ships by ground only (hazmat). Store pickup is possible: check stock at Alder Street before promising ten canisters.' }],
+    internalNotes: [
+      {
+        minutesAgo: 2 * HOUR,
+        body: 'Fuel ships by ground only (hazmat). Store pickup is possible: check stock at Alder Street before promising ten canisters.',
+      },
+    ],
   },
   {
     requester: 'nw-1004',
@@ -914,6 +933,11 @@ export const demoConversations: SeedConversation[] = [
         body: 'I tried to pay with a Northwind gift card, but checkout says the balance is $0 even though I have only used part of it. The card number ends in 7781.',
       },
     ],
-    internalNotes: [{ minutesAgo: 20, body: 'Gift card …7781 shows a $50.00 balance on our side. Possibly the checkout caching bug again; asked engineering before replying.' }],
+    internalNotes: [
+      {
+        minutesAgo: 20,
+        body: 'Gift card …7781 shows a $50.00 balance on our side. Possibly the checkout caching bug again; asked engineering before replying.',
+      },
+    ],
   },
 ];

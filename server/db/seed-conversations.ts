@@ -36,7 +36,12 @@ export async function seedConversations(db: Db, siteId: string, seed: Conversati
     const site = tx.select({ lastRequestNumber: sites.lastRequestNumber }).from(sites).where(eq(sites.id, siteId)).get();
     if (!site) throw new Error(`seed: no site ${siteId}`);
     const categoryIds = new Map(
-      tx.select({ id: categories.id, name: categories.name }).from(categories).where(eq(categories.siteId, siteId)).all().map((c) => [c.name, c.id]),
+      tx
+        .select({ id: categories.id, name: categories.name })
+        .from(categories)
+        .where(eq(categories.siteId, siteId))
+        .all()
+        .map((c) => [c.name, c.id]),
     );
 
     const orgIds = new Map<string, string>();
@@ -65,7 +70,9 @@ export async function seedConversations(db: Db, siteId: string, seed: Conversati
       memberRows.set(member.sub, row);
     }
     const agentId = newId('agt');
-    tx.insert(agents).values({ id: agentId, siteId, email: seed.agent.email.toLowerCase(), name: seed.agent.name, passwordHash: seed.agent.passwordHash, createdAt: since }).run();
+    tx.insert(agents)
+      .values({ id: agentId, siteId, email: seed.agent.email.toLowerCase(), name: seed.agent.name, passwordHash: seed.agent.passwordHash, createdAt: since })
+      .run();
 
     let number = site.lastRequestNumber;
     for (const conversation of ordered) {
@@ -136,7 +143,8 @@ const startedMinutesAgo = (conversation: SeedConversation) => conversation.messa
 /** Seed data mistakes fail loudly at the first start, not as a half-empty demo. */
 function check(conversation: SeedConversation, memberBySub: Map<string, SeedMember>, memberByEmail: Map<string, SeedMember>): void {
   const where = `seed conversation "${conversation.subject}"`;
-  if (typeof conversation.requester === 'string' && !memberBySub.has(conversation.requester)) throw new Error(`${where}: unknown requester ${conversation.requester}`);
+  if (typeof conversation.requester === 'string' && !memberBySub.has(conversation.requester))
+    throw new Error(`${where}: unknown requester ${conversation.requester}`);
   const [first, ...rest] = conversation.messages;
   if (!first || first.from !== 'requester') throw new Error(`${where}: the first message must be the requester's description`);
   const ccSubs = new Set((conversation.ccs ?? []).map((email) => memberByEmail.get(email.toLowerCase())?.sub).filter((sub) => sub !== undefined));

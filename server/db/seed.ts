@@ -12,7 +12,17 @@ import { countSites, insertSite, updateSiteOrigins, type SiteRow } from './sites
 import { insertArticle } from './articles.js';
 import { hashPassword } from '../auth/passwords.js';
 import { requestNumbersUsed, seedConversations, type ConversationSeed } from './seed-conversations.js';
-import { demoAgent, demoArticles, demoCategories, demoConversations, demoMembers, starterArticles, starterCategories, type SeedArticle, type SeedCategory } from './seed-content.js';
+import {
+  demoAgent,
+  demoArticles,
+  demoCategories,
+  demoConversations,
+  demoMembers,
+  starterArticles,
+  starterCategories,
+  type SeedArticle,
+  type SeedCategory,
+} from './seed-content.js';
 import { renderArticle } from '../services/markdown.js';
 
 export interface SeedOptions {
@@ -45,25 +55,39 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<boolean
           agent: { ...demoAgent, passwordHash: options.demoAgentPassword ? await hashPassword(options.demoAgentPassword) : null },
           conversations: demoConversations,
         };
-  const demoSiteId = await addSite(db, now, FIRST_LIVE_NUMBER - 1 - (history ? requestNumbersUsed(history) : 0), {
-    slug: 'demo',
-    name: 'Northwind Outfitters',
-    color: '#0f766e',
-    tier: 'pro',
-    tokenSecret: options.demoSiteSecret,
-    allowedOrigins: options.demoOrigins,
-    supportUrl: options.demoSupportUrl,
-  }, demoCategories, demoArticles);
+  const demoSiteId = await addSite(
+    db,
+    now,
+    FIRST_LIVE_NUMBER - 1 - (history ? requestNumbersUsed(history) : 0),
+    {
+      slug: 'demo',
+      name: 'Northwind Outfitters',
+      color: '#0f766e',
+      tier: 'pro',
+      tokenSecret: options.demoSiteSecret,
+      allowedOrigins: options.demoOrigins,
+      supportUrl: options.demoSupportUrl,
+    },
+    demoCategories,
+    demoArticles,
+  );
   if (history) await seedConversations(db, demoSiteId, history, options.now);
-  await addSite(db, now, FIRST_LIVE_NUMBER - 1, {
-    slug: 'starter',
-    name: 'Pebble Notes',
-    color: '#7c3aed',
-    tier: 'basic',
-    tokenSecret: randomBytes(32).toString('base64url'),
-    allowedOrigins: [],
-    supportUrl: 'https://pebble-notes.example/help',
-  }, starterCategories, starterArticles);
+  await addSite(
+    db,
+    now,
+    FIRST_LIVE_NUMBER - 1,
+    {
+      slug: 'starter',
+      name: 'Pebble Notes',
+      color: '#7c3aed',
+      tier: 'basic',
+      tokenSecret: randomBytes(32).toString('base64url'),
+      allowedOrigins: [],
+      supportUrl: 'https://pebble-notes.example/help',
+    },
+    starterCategories,
+    starterArticles,
+  );
   return true;
 }
 

@@ -38,7 +38,9 @@ export async function proveSender(db: Db, siteId: string, endUserId: string, num
     db
       .update(requests)
       .set({ senderVerifiedAt: sql`${p('now')}` })
-      .where(and(eq(requests.siteId, p('siteId')), eq(requests.number, p('number')), eq(requests.requesterId, p('endUserId')), isNull(requests.senderVerifiedAt)))
+      .where(
+        and(eq(requests.siteId, p('siteId')), eq(requests.number, p('number')), eq(requests.requesterId, p('endUserId')), isNull(requests.senderVerifiedAt)),
+      )
       .returning({ id: requests.id })
       .prepare(),
   );

@@ -13,7 +13,8 @@ export type NewApiToken = typeof agentApiTokens.$inferInsert;
 
 /** Creates a site and its categories, unless the slug is taken. */
 export async function createSiteWithCategories(db: Db, site: SiteRow, siteCategories: CategoryRow[]): Promise<'created' | 'slug_taken'> {
-  if (Buffer.byteLength(site.tokenSecret) < MIN_SITE_SECRET_BYTES) throw new Error(`the token secret of site ${site.slug} is shorter than ${MIN_SITE_SECRET_BYTES} bytes`);
+  if (Buffer.byteLength(site.tokenSecret) < MIN_SITE_SECRET_BYTES)
+    throw new Error(`the token secret of site ${site.slug} is shorter than ${MIN_SITE_SECRET_BYTES} bytes`);
   return db.transaction((tx) => {
     if (tx.select({ id: sites.id }).from(sites).where(eq(sites.slug, site.slug)).get()) return 'slug_taken';
     tx.insert(sites).values(site).run();
@@ -33,7 +34,13 @@ export interface SecretRotation {
  * Makes `newSecret` the site's token secret. The current one becomes the previous secret, accepted
  * until `previousValidUntil` (null: not at all). Only one previous secret is kept.
  */
-export async function rotateSiteSecret(db: Db, slug: string, newSecret: string, previousValidUntil: string | null, now: string): Promise<SecretRotation | undefined> {
+export async function rotateSiteSecret(
+  db: Db,
+  slug: string,
+  newSecret: string,
+  previousValidUntil: string | null,
+  now: string,
+): Promise<SecretRotation | undefined> {
   if (Buffer.byteLength(newSecret) < MIN_SITE_SECRET_BYTES) throw new Error(`a site token secret must be at least ${MIN_SITE_SECRET_BYTES} bytes`);
   return db.transaction((tx) => {
     const site = tx.select().from(sites).where(eq(sites.slug, slug)).get();
@@ -55,9 +62,19 @@ export async function rotateSiteSecret(db: Db, slug: string, newSecret: string, 
 /** Creates an agent (and, when given, its first API token), unless the site already has one with that email. */
 export async function createAgent(db: Db, agent: typeof agents.$inferInsert, token?: NewApiToken): Promise<'created' | 'email_taken'> {
   return db.transaction((tx) => {
-    if (tx.select({ id: agents.id }).from(agents).where(and(eq(agents.siteId, agent.siteId), eq(agents.email, agent.email))).get()) return 'email_taken';
+    if (
+      tx
+        .select({ id: agents.id })
+        .from(agents)
+        .where(and(eq(agents.siteId, agent.siteId), eq(agents.email, agent.email)))
+        .get()
+    )
+      return 'email_taken';
     tx.insert(agents).values(agent).run();
-    if (token) tx.insert(agentApiTokens).values({ ...token, agentId: agent.id }).run();
+    if (token)
+      tx.insert(agentApiTokens)
+        .values({ ...token, agentId: agent.id })
+        .run();
     return 'created';
   });
 }
@@ -70,9 +87,18 @@ export type ArticleImport = Pick<ArticleRow, 'id' | 'siteId' | 'slug' | 'title' 
  * excerpt, page rules and full-text row — keeping its id and creation time. An article that would
  * not change is left alone. `article.id` is used only for a new article.
  */
-export async function upsertArticle(db: Db, article: ArticleImport, rules: (PageRule & { id: string })[], now: string): Promise<'created' | 'updated' | 'unchanged'> {
+export async function upsertArticle(
+  db: Db,
+  article: ArticleImport,
+  rules: (PageRule & { id: string })[],
+  now: string,
+): Promise<'created' | 'updated' | 'unchanged'> {
   return db.transaction((tx) => {
-    const existing = tx.select().from(articles).where(and(eq(articles.siteId, article.siteId), eq(articles.slug, article.slug))).get();
+    const existing = tx
+      .select()
+      .from(articles)
+      .where(and(eq(articles.siteId, article.siteId), eq(articles.slug, article.slug)))
+      .get();
     const popularity = article.popularity ?? existing?.popularity ?? 0;
     if (!existing) {
       tx.insert(articles)
@@ -102,7 +128,8 @@ export async function upsertArticle(db: Db, article: ArticleImport, rules: (Page
 }
 
 function writeRulesAndIndex(tx: Tx, articleId: string, article: ArticleImport, rules: (PageRule & { id: string })[]): void {
-  for (const rule of rules) tx.insert(articlePageRules).values({ id: rule.id, origin: rule.origin, pathPrefix: rule.pathPrefix, siteId: article.siteId, articleId }).run();
+  for (const rule of rules)
+    tx.insert(articlePageRules).values({ id: rule.id, origin: rule.origin, pathPrefix: rule.pathPrefix, siteId: article.siteId, articleId }).run();
   tx.run(sql`INSERT INTO articles_fts (article_id, site_id, title, body) VALUES (${articleId}, ${article.siteId}, ${article.title}, ${article.markdown})`);
 }
 

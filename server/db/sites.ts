@@ -19,7 +19,8 @@ export async function countSites(db: Db): Promise<number> {
 }
 
 export async function insertSite(db: Db, site: SiteRow, siteCategories: CategoryRow[]): Promise<void> {
-  if (Buffer.byteLength(site.tokenSecret) < MIN_SITE_SECRET_BYTES) throw new Error(`the token secret of site ${site.slug} is shorter than ${MIN_SITE_SECRET_BYTES} bytes`);
+  if (Buffer.byteLength(site.tokenSecret) < MIN_SITE_SECRET_BYTES)
+    throw new Error(`the token secret of site ${site.slug} is shorter than ${MIN_SITE_SECRET_BYTES} bytes`);
   db.transaction((tx) => {
     tx.insert(sites).values(site).run();
     if (siteCategories.length) tx.insert(categories).values(siteCategories).run();

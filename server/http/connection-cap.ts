@@ -16,13 +16,21 @@ let openInProcess = 0;
 
 export type Report = (kind: string, line: string) => void;
 
-export function capConnections(server: Server, limits: Pick<ConnectionLimits, 'maxPerAddress' | 'maxConnections'>, isProxy: (address: string) => boolean, report: Report): void {
+export function capConnections(
+  server: Server,
+  limits: Pick<ConnectionLimits, 'maxPerAddress' | 'maxConnections'>,
+  isProxy: (address: string) => boolean,
+  report: Report,
+): void {
   const openPerAddress = new Map<string, number>();
   // Before Node's own listener, so a refused socket never reaches the HTTP parser.
   server.prependListener('connection', (socket: Socket) => {
     const address = socket.remoteAddress ?? '';
     if (limits.maxConnections > 0 && openInProcess >= limits.maxConnections) {
-      report('max_connections', `refusing connections: ${openInProcess} open in this process, at MAX_CONNECTIONS (${limits.maxConnections}), which keeps file descriptors for the database and mail`);
+      report(
+        'max_connections',
+        `refusing connections: ${openInProcess} open in this process, at MAX_CONNECTIONS (${limits.maxConnections}), which keeps file descriptors for the database and mail`,
+      );
       return answerOnSocket(socket, { status: 503, code: 'busy', message: 'The server is at its connection limit. Please try again in a moment.' });
     }
     const capped = !isProxy(address);

@@ -22,9 +22,12 @@ export function protectServer(server: Server, config: Pick<Config, 'connections'
   server.once('listening', () => {
     server.on('error', (error: NodeJS.ErrnoException) => {
       const outOfDescriptors = error.code === 'EMFILE' || error.code === 'ENFILE';
-      report(error.code ?? 'error', outOfDescriptors
-        ? `cannot accept connections: out of file descriptors (${error.code}); raise the limit (ulimit -n) or lower MAX_CONNECTIONS`
-        : `server error: ${error.message}`);
+      report(
+        error.code ?? 'error',
+        outOfDescriptors
+          ? `cannot accept connections: out of file descriptors (${error.code}); raise the limit (ulimit -n) or lower MAX_CONNECTIONS`
+          : `server error: ${error.message}`,
+      );
     });
   });
 }

@@ -22,7 +22,9 @@ const body = (answer: SocketAnswer) => JSON.stringify({ error: { code: answer.co
 export function answerOnSocket(socket: Socket, answer: SocketAnswer): void {
   if (socket.writable) {
     const text = body(answer);
-    const headers = Object.entries({ ...HEADERS, 'content-length': String(Buffer.byteLength(text)) }).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+    const headers = Object.entries({ ...HEADERS, 'content-length': String(Buffer.byteLength(text)) })
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join('');
     socket.end(`HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status]}\r\n${headers}\r\n${text}`);
   }
   socket.destroy();
@@ -48,6 +50,7 @@ export function answerOnResponse(response: ServerResponse, answer: SocketAnswer)
 export function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return void socket.destroy();
   if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return answerOnSocket(socket, requestTimedOut);
-  if (error.code === 'HPE_HEADER_OVERFLOW') return answerOnSocket(socket, { status: 431, code: 'headers_too_large', message: 'The request headers are too large.' });
+  if (error.code === 'HPE_HEADER_OVERFLOW')
+    return answerOnSocket(socket, { status: 431, code: 'headers_too_large', message: 'The request headers are too large.' });
   answerOnSocket(socket, { status: 400, code: 'bad_request', message: 'This is not a valid HTTP request.' });
 }

@@ -12,7 +12,10 @@ type Incr = FastifyRateLimitStore['incr'];
 export function windowedRateLimitStore(counters: WindowCounters, clock: Clock): FastifyRateLimitStoreCtor {
   class WindowedStore implements FastifyRateLimitStore {
     // The plugin builds the root store itself (with its options) and asks it for one child per route.
-    constructor(_options?: unknown, private readonly counter: WindowCounter = counters('rate-limit')) {}
+    constructor(
+      _options?: unknown,
+      private readonly counter: WindowCounter = counters('rate-limit'),
+    ) {}
 
     incr(key: string, callback: Parameters<Incr>[1], timeWindow: number): void {
       this.counter.hit(key, timeWindow).then(

@@ -53,13 +53,14 @@ export function installErrorHandling(app: FastifyInstance): void {
     // Another writer held the database longer than busy_timeout: nothing was written, try again shortly.
     if (String(error.code).startsWith('SQLITE_BUSY')) {
       request.log.warn({ err: error }, 'database busy');
-      return reply.code(503).header('retry-after', '1').send({ error: { code: 'busy', message: 'We are busy right now. Please try again in a moment.' } });
+      return reply
+        .code(503)
+        .header('retry-after', '1')
+        .send({ error: { code: 'busy', message: 'We are busy right now. Please try again in a moment.' } });
     }
     request.log.error({ err: error }, 'request failed');
     return reply.code(500).send({ error: { code: 'internal_error', message: 'Something went wrong on our side. Please try again.' } });
   });
 
-  app.setNotFoundHandler((_request, reply) =>
-    reply.code(404).send({ error: { code: 'not_found', message: 'There is nothing at this address.' } }),
-  );
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: { code: 'not_found', message: 'There is nothing at this address.' } }));
 }

@@ -37,7 +37,14 @@ export function describeValidation(errors: ErrorObject[], part: string): { code:
   return { code: forbidden ? 'field_not_allowed' : 'validation_failed', fields: { ...fields } };
 }
 
-const TYPE_NAMES: Record<string, string> = { integer: 'a whole number', number: 'a number', string: 'a string', boolean: 'true or false', object: 'an object', array: 'a list' };
+const TYPE_NAMES: Record<string, string> = {
+  integer: 'a whole number',
+  number: 'a number',
+  string: 'a string',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'a list',
+};
 
 const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
 

@@ -40,7 +40,13 @@ export function openEventStream(app: FastifyInstance, request: FastifyRequest, r
   const release = app.porthole.streams.admit(`${kind}:${id}`, request.ip, () => end('shutdown'));
   const openedAt = clock().getTime();
   // Headers the hooks already set (CORS for the widget's origin, security headers) go out too.
-  const headers = { ...reply.getHeaders(), 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' };
+  const headers = {
+    ...reply.getHeaders(),
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-store',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+  };
   reply.hijack();
   const raw = reply.raw;
   raw.writeHead(200, headers as Record<string, string>);
@@ -52,7 +58,14 @@ export function openEventStream(app: FastifyInstance, request: FastifyRequest, r
   const ping = setInterval(() => raw.write(': ping\n\n'), PING_MS);
   const { stillAllowed } = options;
   const recheck = stillAllowed
-    ? setInterval(() => void stillAllowed().then((allowed) => allowed || end('credential revoked'), () => end('credential revoked')), RECHECK_MS)
+    ? setInterval(
+        () =>
+          void stillAllowed().then(
+            (allowed) => allowed || end('credential revoked'),
+            () => end('credential revoked'),
+          ),
+        RECHECK_MS,
+      )
     : undefined;
   const lifetime = options.endsAt ? setTimeout(() => end('session ended'), Math.max(0, options.endsAt - openedAt)) : undefined;
   let ended = false;

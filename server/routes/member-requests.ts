@@ -44,7 +44,8 @@ export async function memberRequestRoutes(app: FastifyInstance): Promise<void> {
   app.post(
     '/:site/requests/:id/comments',
     { schema: { params: RequestParams, body: NewComment, response: { 201: CommentCreatedBody, '4xx': ErrorBody } } },
-    async (request, reply) => reply.code(201).send(await addToConversation(app.porthole, request.site, scopeOf(request), numberOf(request), (request.body as NewComment).body)),
+    async (request, reply) =>
+      reply.code(201).send(await addToConversation(app.porthole, request.site, scopeOf(request), numberOf(request), (request.body as NewComment).body)),
   );
 
   app.post('/:site/requests/:id/solve', { schema: { params: RequestParams, response: { 200: RequestDetailBody, '4xx': ErrorBody } } }, async (request) => ({

@@ -18,17 +18,13 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   const failures = createAttemptLimiter(windows('member sign-in failures'), { max: 20, windowMs: TEN_MINUTES }, clock);
   const successes = createAttemptLimiter(windows('member sign-ins'), { max: 60, windowMs: TEN_MINUTES }, clock);
 
-  app.post(
-    '/:site/session',
-    { schema: { params: SiteParams, body: SessionRequest, response: { 200: SessionBody, '4xx': ErrorBody } } },
-    async (request) => {
-      const { site } = request;
-      const member = await countingFailures([[failures, `${site.id}:${clientAddress(request)}`]], () =>
-        signInMember(db, site, (request.body as SessionRequest).token, clock, (sub) => successes.reserve(`${site.id}:${sub}`)),
-      );
-      return { ...app.memberSessions.issue(member), member: presentMember(member) };
-    },
-  );
+  app.post('/:site/session', { schema: { params: SiteParams, body: SessionRequest, response: { 200: SessionBody, '4xx': ErrorBody } } }, async (request) => {
+    const { site } = request;
+    const member = await countingFailures([[failures, `${site.id}:${clientAddress(request)}`]], () =>
+      signInMember(db, site, (request.body as SessionRequest).token, clock, (sub) => successes.reserve(`${site.id}:${sub}`)),
+    );
+    return { ...app.memberSessions.issue(member), member: presentMember(member) };
+  });
 
   // The link in a notification mail: a session for that recipient and that one request.
   app.post(

@@ -95,14 +95,21 @@ export async function agentComment(porthole: Porthole, agent: AgentWithSite, num
 }
 
 export async function agentSetStatus(porthole: Porthole, agent: AgentWithSite, number: number, status: StoredStatus): Promise<AgentRequest> {
-  const outcome = await setRequestStatus(porthole.db, agent.siteId, number, (current) => afterAgentStatusChange(current, status), porthole.clock().toISOString());
+  const outcome = await setRequestStatus(
+    porthole.db,
+    agent.siteId,
+    number,
+    (current) => afterAgentStatusChange(current, status),
+    porthole.clock().toISOString(),
+  );
   return settle(porthole, outcome);
 }
 
 /** `customersHear`: false for an internal note that changed nothing they can see — only the team is told. */
 function settle(porthole: Porthole, outcome: AgentChange, customersHear = true): AgentRequest {
   if (outcome.kind === 'not_found') throw notFound('That request');
-  if (outcome.kind === 'refused') throw new ApiError(409, 'request_closed', 'This request is closed and cannot be changed. The customer can submit a follow-up.');
+  if (outcome.kind === 'refused')
+    throw new ApiError(409, 'request_closed', 'This request is closed and cannot be changed. The customer can submit a follow-up.');
   const change = changeOf(outcome.view);
   porthole.events.publish(customersHear ? change : { ...change, endUserIds: [], organizationId: null });
   return presentForAgent(outcome.view);

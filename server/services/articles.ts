@@ -33,7 +33,11 @@ function parsePage(pageUrl: string | undefined): { origin: string; path: string 
  * letters and digits and each is quoted, so no input can form FTS5 syntax (and fail as a 500).
  */
 export async function findArticles(db: Db, site: SiteRow, query: string, limit: number): Promise<ArticleListRow[]> {
-  const words = query.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, 8) ?? [];
+  const words =
+    query
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu)
+      ?.slice(0, 8) ?? [];
   if (!words.length) return [];
   return searchArticles(db, site.id, words.map((word) => `"${word}"*`).join(' '), limit);
 }

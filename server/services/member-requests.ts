@@ -29,7 +29,9 @@ export async function listRequests(db: Db, site: SiteRow, scope: MemberScope, qu
   if (list === 'org' && !(tierFeatures(site.tier).organizationRequests && scope.organizationId)) {
     throw new ApiError(403, 'scope_unavailable', 'Organization requests are not available for this account.');
   }
-  const statuses = query.status ? [...new Set(query.status.split(',').flatMap((s) => STORED_FOR_CUSTOMER_STATUS[s as keyof typeof STORED_FOR_CUSTOMER_STATUS]))] : null;
+  const statuses = query.status
+    ? [...new Set(query.status.split(',').flatMap((s) => STORED_FOR_CUSTOMER_STATUS[s as keyof typeof STORED_FOR_CUSTOMER_STATUS]))]
+    : null;
   const rows = await listVisibleRequests(db, scope, { list, statuses, after: decodeCursor(query.cursor), limit: query.limit + 1 });
   const { page, nextCursor } = pageOf(rows, query.limit);
   return { requests: page.map((row) => presentCreated(row).request), nextCursor };

@@ -25,7 +25,13 @@ export function hostTokenSecrets(site: SiteRow, now: Date): string[] {
  * record up to date. A token that turns out to be used already gives its count back: replaying a
  * member's old token must not use up that member's sign-ins.
  */
-export async function signInMember(db: Db, site: SiteRow, token: string, clock: Clock, reserveUse: (sub: string) => Promise<Reservation>): Promise<MemberRecord> {
+export async function signInMember(
+  db: Db,
+  site: SiteRow,
+  token: string,
+  clock: Clock,
+  reserveUse: (sub: string) => Promise<Reservation>,
+): Promise<MemberRecord> {
   const now = clock();
   const claims = verifyHostToken(token, hostTokenSecrets(site, now), now);
   const use = await reserveUse(claims.sub);

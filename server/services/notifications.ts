@@ -36,7 +36,15 @@ const quoteOf = (comment: RequestView['comments'][number] | undefined): Quote =>
  * One customer's mail. `role` picks the neutral subject an unverified address gets; `quote` is
  * shown as given (callers decide whether this recipient may read it).
  */
-function customerMail(kind: string, role: 'requester' | 'cc', person: Person, view: RequestView, context: NotifyContext, lines: string[], quote: Quote): MailDraft {
+function customerMail(
+  kind: string,
+  role: 'requester' | 'cc',
+  person: Person,
+  view: RequestView,
+  context: NotifyContext,
+  lines: string[],
+  quote: Quote,
+): MailDraft {
   const { number } = view.request;
   const neutral = role === 'requester' ? `Your request #${number} to ${context.siteName}` : `You are copied on request #${number} to ${context.siteName}`;
   const body = composeMail(person.emailVerified ? tag(view) : neutral, lines, quote, {
@@ -79,9 +87,25 @@ export function requestCreatedMails(view: RequestView, context: NotifyContext): 
   const { number } = view.request;
   const quote = quoteOf(latest(view));
   return [
-    customerMail('receipt', 'requester', requester, view, context, [`We have received your request #${number} to ${context.siteName} and will reply soon.`], requester.emailVerified ? quote : null),
+    customerMail(
+      'receipt',
+      'requester',
+      requester,
+      view,
+      context,
+      [`We have received your request #${number} to ${context.siteName} and will reply soon.`],
+      requester.emailVerified ? quote : null,
+    ),
     ...view.ccs.map((cc) =>
-      customerMail('cc_added', 'cc', cc, view, context, [`You have been copied on request #${number} to ${context.siteName}.`], cc.emailVerified ? quote : null),
+      customerMail(
+        'cc_added',
+        'cc',
+        cc,
+        view,
+        context,
+        [`You have been copied on request #${number} to ${context.siteName}.`],
+        cc.emailVerified ? quote : null,
+      ),
     ),
     ...agentMails('new_request', view, context, [`New request #${number} from ${requester.name ?? requester.email}.`]),
   ];
@@ -98,7 +122,9 @@ export function customerCommentMails(view: RequestView, authorIds: readonly stri
   return [
     ...view.ccs
       .filter((cc) => !authorIds.includes(cc.id))
-      .map((cc) => customerMail('cc_comment', 'cc', cc, view, context, [`There is a new message on request #${view.request.number}.`], cc.emailVerified ? quote : null)),
+      .map((cc) =>
+        customerMail('cc_comment', 'cc', cc, view, context, [`There is a new message on request #${view.request.number}.`], cc.emailVerified ? quote : null),
+      ),
     ...agentMails('customer_reply', view, context, [`${last?.authorName ?? 'The customer'} replied on request #${view.request.number}.`]),
   ];
 }

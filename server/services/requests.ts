@@ -63,7 +63,12 @@ export async function submitRequest(porthole: Porthole, site: SiteRow, input: Ne
     throw validationFailed(Object.fromEntries(Object.entries(problems).map(([path, problem]) => [path, PROBLEM_MESSAGES[problem]])));
   }
   const claim: IdempotencyClaim | null = options.idempotencyKey
-    ? { scope: member ? member.record.id : 'anonymous', key: options.idempotencyKey, bodyHash: hashBody(input), notBefore: new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS).toISOString() }
+    ? {
+        scope: member ? member.record.id : 'anonymous',
+        key: options.idempotencyKey,
+        bodyHash: hashBody(input),
+        notBefore: new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS).toISOString(),
+      }
     : null;
   // A bot filled the hidden field. It is checked and answered like anyone else (see decoyResponse), so
   // it cannot tell it was caught; only what it wrote is not stored.

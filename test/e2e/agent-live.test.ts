@@ -76,13 +76,22 @@ describe('an agent and a member, live', () => {
     await header.getByText('Signed in as Sam Whitfield', { exact: true }).waitFor();
 
     await member.getByRole('button', { name: 'Support', exact: true }).click();
-    await panel().getByRole('button', { name: /^Your requests/ }).click();
+    await panel()
+      .getByRole('button', { name: /^Your requests/ })
+      .click();
     await panel().getByRole('heading', { name: 'Your requests' }).waitFor();
     await panel().locator('#ph-request-list[aria-busy="false"]').waitFor();
     const row = panel().locator('.request-row').filter({ hasText: subject });
     expect(await row.innerText()).toContain(`#${number}`);
     await row.click();
-    await expect.poll(() => panel().locator('#ph-request-title').innerText().catch(() => '')).toBe(subject);
+    await expect
+      .poll(() =>
+        panel()
+          .locator('#ph-request-title')
+          .innerText()
+          .catch(() => ''),
+      )
+      .toBe(subject);
     expect(await memberBadge().innerText()).toBe('Open');
     expect(await memberMessage('does the footprint').locator('.message-author strong').innerText()).toBe('You');
 
@@ -107,7 +116,14 @@ describe('an agent and a member, live', () => {
     expect(await queueRow().locator('.badge').innerText()).toBe('Open');
     await queueRow().click();
     await expect.poll(() => new URL(agent.url()).pathname).toBe(`/agent/requests/${number}`);
-    await expect.poll(() => agent.locator('#request-title').innerText().catch(() => '')).toBe(subject);
+    await expect
+      .poll(() =>
+        agent
+          .locator('#request-title')
+          .innerText()
+          .catch(() => ''),
+      )
+      .toBe(subject);
     expect(await queueRow().getAttribute('aria-current')).toBe('page');
     await markPage(agent);
 

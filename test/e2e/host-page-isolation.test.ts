@@ -32,7 +32,14 @@ const widgetLooks = (page: Page) =>
         size: `${Math.round(box.width)}x${Math.round(box.height)}`,
       };
     };
-    return { launcher: pick('.launcher'), panel: pick('.panel'), title: pick('.title'), search: pick('#ph-search'), article: pick('.article-title'), contact: pick('.primary') };
+    return {
+      launcher: pick('.launcher'),
+      panel: pick('.panel'),
+      title: pick('.title'),
+      search: pick('#ph-search'),
+      article: pick('.article-title'),
+      contact: pick('.primary'),
+    };
   });
 
 /** How the host page looks: computed styles of its own elements. */
@@ -69,7 +76,11 @@ describe('the widget on a host page', () => {
     const withWidget = { looks: await hostLooks(page), globals: await globals(), sheets: await page.evaluate(() => document.styleSheets.length) };
     expect(withWidget).toEqual(without);
     // One element was added, outside <body>, and nothing else.
-    expect(await page.evaluate(() => Array.from(document.documentElement.children).map((e) => e.tagName.toLowerCase()))).toEqual(['head', 'body', 'porthole-widget']);
+    expect(await page.evaluate(() => Array.from(document.documentElement.children).map((e) => e.tagName.toLowerCase()))).toEqual([
+      'head',
+      'body',
+      'porthole-widget',
+    ]);
     await page.close();
   });
 
@@ -114,7 +125,14 @@ describe('the widget on a host page', () => {
 
     await page.evaluate(() => (window as unknown as { Porthole: (...a: unknown[]) => void }).Porthole('navigate', 'contact'));
     const dialog = page.getByRole('dialog');
-    await expect.poll(() => dialog.getByLabel('Subject').inputValue().catch(() => '')).toBe('Where is my order?');
+    await expect
+      .poll(() =>
+        dialog
+          .getByLabel('Subject')
+          .inputValue()
+          .catch(() => ''),
+      )
+      .toBe('Where is my order?');
     expect(await dialog.getByLabel('What is this about?').evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent)).toBe('Orders & shipping');
     await page.evaluate(() => (window as unknown as { Porthole: (...a: unknown[]) => void }).Porthole('close'));
     await dialog.waitFor({ state: 'hidden' });

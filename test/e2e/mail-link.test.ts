@@ -48,8 +48,17 @@ const message = (text: string) => panel().locator('.thread .message').filter({ h
 function seeded() {
   const { db } = servers;
   const site = db.select().from(sites).where(eq(sites.slug, 'demo')).get()!;
-  const linked = db.select().from(requests).where(and(eq(requests.siteId, site.id), eq(requests.subject, linkedSubject))).get()!;
-  const other = db.select().from(requests).where(and(eq(requests.siteId, site.id), eq(requests.requesterId, linked.requesterId))).all().find((r) => r.id !== linked.id)!;
+  const linked = db
+    .select()
+    .from(requests)
+    .where(and(eq(requests.siteId, site.id), eq(requests.subject, linkedSubject)))
+    .get()!;
+  const other = db
+    .select()
+    .from(requests)
+    .where(and(eq(requests.siteId, site.id), eq(requests.requesterId, linked.requesterId)))
+    .all()
+    .find((r) => r.id !== linked.id)!;
   return { site, linked, other };
 }
 
@@ -73,7 +82,14 @@ describe('the link in a customer’s mail', () => {
     const { site, linked, other } = seeded();
     const link = servers.support.app.porthole.links.customer(site, linked.requesterId, linked.number);
     await page.goto(link);
-    await expect.poll(() => panel().locator('#ph-request-title').innerText().catch(() => '')).toBe(linkedSubject);
+    await expect
+      .poll(() =>
+        panel()
+          .locator('#ph-request-title')
+          .innerText()
+          .catch(() => ''),
+      )
+      .toBe(linkedSubject);
     expect(new URL(page.url()).hash).toBe('');
     await expect.poll(() => apiCalls).toContain('GET /api/v1/sites/demo/events → 200');
 

@@ -83,7 +83,14 @@ const tabNames = () => panel().getByRole('tab').allInnerTexts();
 
 async function openRequest() {
   await row().click();
-  await expect.poll(() => panel().locator('#ph-request-title').innerText().catch(() => '')).toBe(subject);
+  await expect
+    .poll(() =>
+      panel()
+        .locator('#ph-request-title')
+        .innerText()
+        .catch(() => ''),
+    )
+    .toBe(subject);
 }
 
 describe('members on the demo host', () => {

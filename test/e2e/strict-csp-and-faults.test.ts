@@ -35,7 +35,10 @@ describe('on a host page with a strict Content-Security-Policy', () => {
     await panel.locator('.prose').waitFor();
     await panel.getByRole('button', { name: 'Back' }).click();
     await panel.getByLabel('Search help articles').fill('refund');
-    await panel.locator('.article-title', { hasText: /refund/i }).first().waitFor();
+    await panel
+      .locator('.article-title', { hasText: /refund/i })
+      .first()
+      .waitFor();
     await panel.getByRole('button', { name: 'Contact us' }).click();
     await panel.getByLabel('What is this about?').selectOption({ label: 'Account & sign-in' });
     await panel.getByLabel('Subject').fill('Strict CSP check');

@@ -25,11 +25,25 @@ const freePort = () =>
 
 async function startServer(databasePath: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['dist/server/main.js'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: databasePath, SUBMIT_LIMIT_PER_10_MIN: '100000000', MAIL_DIR: join(databasePath, '..', 'mail'), NODE_ENV: 'development' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_PATH: databasePath,
+      SUBMIT_LIMIT_PER_10_MIN: '100000000',
+      MAIL_DIR: join(databasePath, '..', 'mail'),
+      NODE_ENV: 'development',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   for (let i = 0; i < 100; i++) {
-    if (await fetch(`http://127.0.0.1:${port}/api/v1/sites/demo/config`).then((r) => r.ok, () => false)) return child;
+    if (
+      await fetch(`http://127.0.0.1:${port}/api/v1/sites/demo/config`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return child;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error('the server did not start');
@@ -82,7 +96,12 @@ async function loadThenStop(signal: 'SIGTERM' | 'SIGKILL') {
   expect(await stopped).toBe(0);
 
   const db = new Database(databasePath, { readonly: true });
-  const stored = new Set(db.prepare('SELECT number FROM requests').all().map((row) => (row as { number: number }).number));
+  const stored = new Set(
+    db
+      .prepare('SELECT number FROM requests')
+      .all()
+      .map((row) => (row as { number: number }).number),
+  );
   const integrity = db.pragma('integrity_check', { simple: true });
   db.close();
   return { acknowledged, stored, integrity, fiveHundreds, migrationsBefore, migrationsAfter: countMigrations(databasePath) };
@@ -96,12 +115,16 @@ function countMigrations(databasePath: string): number {
 }
 
 describe('under load, then stopped', () => {
-  it.each(['SIGTERM', 'SIGKILL'] as const)('%s: every acknowledged request survives, integrity_check is ok, no 5xx, migrations are a no-op on restart', async (signal) => {
-    const result = await loadThenStop(signal);
-    expect(result.acknowledged.length).toBeGreaterThan(50);
-    expect(result.acknowledged.filter((number) => !result.stored.has(number))).toEqual([]);
-    expect(result.integrity).toBe('ok');
-    expect(result.fiveHundreds).toBe(0);
-    expect(result.migrationsAfter).toBe(result.migrationsBefore);
-  }, 60_000);
+  it.each(['SIGTERM', 'SIGKILL'] as const)(
+    '%s: every acknowledged request survives, integrity_check is ok, no 5xx, migrations are a no-op on restart',
+    async (signal) => {
+      const result = await loadThenStop(signal);
+      expect(result.acknowledged.length).toBeGreaterThan(50);
+      expect(result.acknowledged.filter((number) => !result.stored.has(number))).toEqual([]);
+      expect(result.integrity).toBe('ok');
+      expect(result.fiveHundreds).toBe(0);
+      expect(result.migrationsAfter).toBe(result.migrationsBefore);
+    },
+    60_000,
+  );
 });

@@ -26,7 +26,11 @@ const freePort = () =>
     });
   });
 
-const answers = (port: number) => fetch(`http://127.0.0.1:${port}/api/v1/sites/demo/config`).then((r) => r.status, () => 0);
+const answers = (port: number) =>
+  fetch(`http://127.0.0.1:${port}/api/v1/sites/demo/config`).then(
+    (r) => r.status,
+    () => 0,
+  );
 
 async function waitFor(check: () => boolean | Promise<boolean>, what: () => string) {
   for (let i = 0; i < 200; i++) {
@@ -47,7 +51,10 @@ describe('the built server with few file descriptors', () => {
     let log = '';
     server.stdout!.on('data', (chunk) => (log += chunk));
     server.stderr!.on('data', (chunk) => (log += chunk));
-    await waitFor(async () => (await answers(port)) === 200, () => `the server to answer; its log:\n${log}`);
+    await waitFor(
+      async () => (await answers(port)) === 200,
+      () => `the server to answer; its log:\n${log}`,
+    );
 
     expect(log).toContain(`support server listening on http://127.0.0.1:${port} (this machine only`);
     expect(log).toContain(`the support team's inbox: http://localhost:${port}/agent`);
@@ -64,11 +71,17 @@ describe('the built server with few file descriptors', () => {
       });
       sockets.push(socket);
     }
-    await waitFor(() => refused > 0 && /refusing connections/.test(log), () => `refusals and a log line; the server's log:\n${log}`);
+    await waitFor(
+      () => refused > 0 && /refusing connections/.test(log),
+      () => `refusals and a log line; the server's log:\n${log}`,
+    );
     expect(log).toMatch(/refusing connections: \d+ open.*MAX_CONNECTIONS/);
     expect(log.match(/refusing connections/g)!.length).toBeLessThan(5); // a line, not a flood
 
     for (const socket of sockets) socket.destroy();
-    await waitFor(async () => (await answers(port)) === 200, () => 'the server to answer again');
+    await waitFor(
+      async () => (await answers(port)) === 200,
+      () => 'the server to answer again',
+    );
   }, 60_000);
 });

@@ -69,7 +69,12 @@ async function createAcme(...extra: string[]): Promise<string> {
 }
 
 function exchange(token: string) {
-  return app!.inject({ method: 'POST', url: '/api/v1/sites/acme/session', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ token }) });
+  return app!.inject({
+    method: 'POST',
+    url: '/api/v1/sites/acme/session',
+    headers: { 'content-type': 'application/json' },
+    payload: JSON.stringify({ token }),
+  });
 }
 
 let subject = 0;
@@ -80,7 +85,8 @@ describe('help and usage', () => {
     const global = await admin('--help');
     expect(global.code).toBe(0);
     expect(global.out).toMatch(/Usage: npm run admin -- <command>/);
-    for (const command of ['create-site', 'rotate-secret', 'add-agent', 'list-tokens', 'revoke-token', 'reset-password', 'remove-agent', 'import-articles']) expect(global.out).toContain(command);
+    for (const command of ['create-site', 'rotate-secret', 'add-agent', 'list-tokens', 'revoke-token', 'reset-password', 'remove-agent', 'import-articles'])
+      expect(global.out).toContain(command);
 
     const own = await admin('create-site', '--help');
     expect(own.code).toBe(0);
@@ -111,7 +117,23 @@ describe('help and usage', () => {
 
 describe('create-site', () => {
   test('prints a secret of at least 32 bytes once, and the site serves its config at once', async () => {
-    const result = await admin('create-site', '--slug', 'acme', '--name', 'Acme Shop', '--tier', 'pro', '--color', '#0F766E', '--origin', ORIGIN, '--category', 'Orders', '--category', 'Billing');
+    const result = await admin(
+      'create-site',
+      '--slug',
+      'acme',
+      '--name',
+      'Acme Shop',
+      '--tier',
+      'pro',
+      '--color',
+      '#0F766E',
+      '--origin',
+      ORIGIN,
+      '--category',
+      'Orders',
+      '--category',
+      'Billing',
+    );
     expect(result.code, result.err).toBe(0);
     const secret = secretIn(result.out)!;
     expect(Buffer.from(secret, 'base64url').length).toBeGreaterThanOrEqual(32);
@@ -137,14 +159,17 @@ describe('create-site', () => {
     expect((await app!.inject({ url: '/api/v1/sites/acme/config' })).json().categories.map((c: { name: string }) => c.name)).toEqual(['General']);
   });
 
-  test.each([[''], ['Acme'], ['acme_shop'], ['-acme'], ['a'.repeat(64)], ['acme shop']])('slug %j is refused with exit 2 and nothing is written', async (slug) => {
-    const result = await admin('create-site', `--slug=${slug}`, '--name', 'Acme', '--origin', ORIGIN);
-    expect(result.code).toBe(2);
-    expect(result.err).toMatch(/not a valid site slug: use 1–63 characters, lower-case letters, digits and "-"/);
-    expect(result.out).toBe('');
-    const { db } = await server();
-    expect(await db.$count(sites)).toBe(0);
-  });
+  test.each([[''], ['Acme'], ['acme_shop'], ['-acme'], ['a'.repeat(64)], ['acme shop']])(
+    'slug %j is refused with exit 2 and nothing is written',
+    async (slug) => {
+      const result = await admin('create-site', `--slug=${slug}`, '--name', 'Acme', '--origin', ORIGIN);
+      expect(result.code).toBe(2);
+      expect(result.err).toMatch(/not a valid site slug: use 1–63 characters, lower-case letters, digits and "-"/);
+      expect(result.out).toBe('');
+      const { db } = await server();
+      expect(await db.$count(sites)).toBe(0);
+    },
+  );
 
   test.each([
     ['https://shop.acme.example/', /Did you mean https:\/\/shop\.acme\.example\?/],
@@ -322,7 +347,12 @@ async function addRiley(...extra: string[]) {
 }
 
 function agentSignIn(password: string, email = 'riley@acme.example') {
-  return app!.inject({ method: 'POST', url: '/api/v1/agent/session', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ email, password }) });
+  return app!.inject({
+    method: 'POST',
+    url: '/api/v1/agent/session',
+    headers: { 'content-type': 'application/json' },
+    payload: JSON.stringify({ email, password }),
+  });
 }
 
 /** The inbox cookie a sign-in set. */
@@ -356,7 +386,18 @@ describe('API tokens expire, are listed and revoked', () => {
   test('--expires-days must be 1–365 days and needs --token', async () => {
     await createAcme();
     for (const days of ['0', '366', '1.5', 'soon', '']) {
-      const result = await admin('add-agent', '--site', 'acme', '--email', 'riley@acme.example', '--name', 'Riley', '--token', 'sync', `--expires-days=${days}`);
+      const result = await admin(
+        'add-agent',
+        '--site',
+        'acme',
+        '--email',
+        'riley@acme.example',
+        '--name',
+        'Riley',
+        '--token',
+        'sync',
+        `--expires-days=${days}`,
+      );
       expect(result.code, days).toBe(2);
       expect(result.err).toMatch(/--expires-days must be a whole number of days from 1 to 365/);
     }
@@ -382,8 +423,26 @@ describe('API tokens expire, are listed and revoked', () => {
     expect(header!.split(/\s{2,}/)).toEqual(['ID', 'NAME', 'AGENT', 'STATE', 'CREATED', 'LAST USED', 'EXPIRES', 'REVOKED']);
     expect(rows).toHaveLength(2);
     // Newest first.
-    expect(rows[0]!.split(/\s{2,}/)).toEqual([tokenIdIn(bot.out), 'ci', 'bot@acme.example', 'expired', '2026-11-23T11:00:00.000Z', 'never', '2026-11-24T11:00:00.000Z', '-']);
-    expect(rows[1]!.split(/\s{2,}/)).toEqual([tokenIdIn(sync.out), 'ticket sync', 'riley@acme.example', 'active', '2026-11-23T10:00:00.000Z', '2026-11-23T11:00:00.000Z', '2027-02-21T10:00:00.000Z', '-']);
+    expect(rows[0]!.split(/\s{2,}/)).toEqual([
+      tokenIdIn(bot.out),
+      'ci',
+      'bot@acme.example',
+      'expired',
+      '2026-11-23T11:00:00.000Z',
+      'never',
+      '2026-11-24T11:00:00.000Z',
+      '-',
+    ]);
+    expect(rows[1]!.split(/\s{2,}/)).toEqual([
+      tokenIdIn(sync.out),
+      'ticket sync',
+      'riley@acme.example',
+      'active',
+      '2026-11-23T10:00:00.000Z',
+      '2026-11-23T11:00:00.000Z',
+      '2027-02-21T10:00:00.000Z',
+      '-',
+    ]);
     for (const output of [sync.out, bot.out]) expect(listed.out).not.toContain(tokenIn(output)!.slice(4, 20));
     const { db } = await server();
     for (const { tokenHash } of db.select().from(agentApiTokens).all()) expect(listed.out).not.toContain(tokenHash.slice(0, 16));
@@ -411,7 +470,9 @@ describe('API tokens expire, are listed and revoked', () => {
     expectError(await asAgent(tokenIn(first.out)!), 401, 'session_expired');
     expectError(await asAgent(tokenIn(first.out)!, '/api/v1/agent/requests'), 401, 'session_expired');
     expect((await asAgent(second)).statusCode).toBe(200);
-    expect((await admin('list-tokens', '--site', 'acme')).out).toMatch(new RegExp(`^${tokenIdIn(first.out)}\\s+sync\\s+riley@acme\\.example\\s+revoked\\s.*${clock.now.toISOString()}$`, 'm'));
+    expect((await admin('list-tokens', '--site', 'acme')).out).toMatch(
+      new RegExp(`^${tokenIdIn(first.out)}\\s+sync\\s+riley@acme\\.example\\s+revoked\\s.*${clock.now.toISOString()}$`, 'm'),
+    );
 
     clock.advance(HOUR);
     const again = await admin('revoke-token', '--id', tokenIdIn(first.out)!);
@@ -445,9 +506,19 @@ describe('remove-agent', () => {
     const session = await inboxSession(firstPasswordIn(riley.out)!);
     const categoryId = (await app.inject({ url: '/api/v1/sites/acme/config' })).json().categories[0].id;
     const ask = (subject: string) =>
-      app.inject({ method: 'POST', url: '/api/v1/sites/acme/requests', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ categoryId, subject, description: 'Help', email: 'pat@customer.example' }) });
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/sites/acme/requests',
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify({ categoryId, subject, description: 'Help', email: 'pat@customer.example' }),
+      });
     const before = (await ask('Before')).json().request.id;
-    const reply = await app.inject({ method: 'POST', url: `/api/v1/agent/requests/${before}/comments`, headers: { authorization: `Bearer ${tokenIn(riley.out)}`, 'content-type': 'application/json' }, payload: JSON.stringify({ body: 'On it.', public: true }) });
+    const reply = await app.inject({
+      method: 'POST',
+      url: `/api/v1/agent/requests/${before}/comments`,
+      headers: { authorization: `Bearer ${tokenIn(riley.out)}`, 'content-type': 'application/json' },
+      payload: JSON.stringify({ body: 'On it.', public: true }),
+    });
     expect(reply.statusCode, reply.body).toBe(201);
 
     const removed = await admin('remove-agent', '--site', 'acme', '--email', 'riley@acme.example');
@@ -458,7 +529,13 @@ describe('remove-agent', () => {
     expectError(await asAgent(tokenIn(riley.out)!), 401, 'session_expired');
     expectError(await agentSignIn(firstPasswordIn(riley.out)!), 401, 'invalid_credentials');
     const after = (await ask('After')).json().request.id;
-    const teamMail = (number: number) => db.select().from(outbox).all().filter((mail) => mail.toEmail !== 'pat@customer.example' && mail.subject.includes(`#${number}`)).map((mail) => mail.toEmail);
+    const teamMail = (number: number) =>
+      db
+        .select()
+        .from(outbox)
+        .all()
+        .filter((mail) => mail.toEmail !== 'pat@customer.example' && mail.subject.includes(`#${number}`))
+        .map((mail) => mail.toEmail);
     expect(teamMail(before)).toContain('riley@acme.example');
     expect(teamMail(after)).toEqual(['sam@acme.example']);
     const thread = await asAgent(colleague, `/api/v1/agent/requests/${before}`);
@@ -538,11 +615,16 @@ describe('import-articles', () => {
   });
   const write = (name: string, text: string) => writeFileSync(join(folder, name), text);
   const search = async (q: string) =>
-    ((await app!.inject({ url: `/api/v1/sites/acme/articles?q=${encodeURIComponent(q)}` })).json().articles as { id: string; title: string }[]).map((a) => a.title);
+    ((await app!.inject({ url: `/api/v1/sites/acme/articles?q=${encodeURIComponent(q)}` })).json().articles as { id: string; title: string }[]).map(
+      (a) => a.title,
+    );
 
   test('creates searchable articles, and a re-import updates the edited one instead of duplicating it', async () => {
     await createAcme();
-    write('billing-help.md', '---\npages: /billing, /account/orders/\npopularity: 50\n---\n# Download your invoices\n\nInvoices are **emailed** as soon as a parcel ships.\n');
+    write(
+      'billing-help.md',
+      '---\npages: /billing, /account/orders/\npopularity: 50\n---\n# Download your invoices\n\nInvoices are **emailed** as soon as a parcel ships.\n',
+    );
     write('shipping.md', '# Shipping times\n\nParcels leave the warehouse within two days, by courier.\n');
     write('notes.txt', 'not markdown, not imported');
 

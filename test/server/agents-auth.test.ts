@@ -110,7 +110,11 @@ async function memberSession(sub = 'm-ana', email = 'ana@customer.example'): Pro
 }
 
 const requestRow = (site: string, number: number) =>
-  t.db.select().from(requests).where(and(eq(requests.siteId, siteId(site)), eq(requests.number, number))).get()!;
+  t.db
+    .select()
+    .from(requests)
+    .where(and(eq(requests.siteId, siteId(site)), eq(requests.number, number)))
+    .get()!;
 const commentCount = () => t.db.select({ n: count() }).from(comments).get()!.n;
 const sessionCount = () => t.db.select({ n: count() }).from(agentSessions).get()!.n;
 
@@ -195,7 +199,9 @@ describe('signing in to the inbox', () => {
 
   test('400 guesses sent at once from one address: only 10 passwords are checked, the other 390 are 429; the agent still signs in from elsewhere', async () => {
     await addAgent();
-    const guesses = await Promise.all(Array.from({ length: 400 }, (_, i) => signIn('riley@northwind.example', `guess-${i}`, { remoteAddress: '203.0.113.66' })));
+    const guesses = await Promise.all(
+      Array.from({ length: 400 }, (_, i) => signIn('riley@northwind.example', `guess-${i}`, { remoteAddress: '203.0.113.66' })),
+    );
     const codes = guesses.map((response) => response.statusCode);
     expect(codes.filter((code) => code === 401)).toHaveLength(10);
     expect(codes.filter((code) => code === 429)).toHaveLength(390);
@@ -292,17 +298,32 @@ describe('changes made with the inbox cookie', () => {
     const comments = commentCount();
 
     for (const [label, headers] of attempts(session)) {
-      const reply = await t.app.inject({ method: 'POST', url: `/api/v1/agent/requests/${number}/comments`, headers, payload: JSON.stringify({ body: 'forged', public: true }) });
+      const reply = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/agent/requests/${number}/comments`,
+        headers,
+        payload: JSON.stringify({ body: 'forged', public: true }),
+      });
       expect(reply.statusCode, label).toBe(403);
       expectError(reply, 403, 'origin_not_allowed');
-      const status = await t.app.inject({ method: 'POST', url: `/api/v1/agent/requests/${number}/status`, headers, payload: JSON.stringify({ status: 'solved' }) });
+      const status = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/agent/requests/${number}/status`,
+        headers,
+        payload: JSON.stringify({ status: 'solved' }),
+      });
       expectError(status, 403, 'origin_not_allowed');
     }
     expect(commentCount()).toBe(comments);
     expect(requestRow('demo', number)).toEqual(before);
 
     // The same change from the inbox page goes through.
-    const ok = await t.app.inject({ method: 'POST', url: `/api/v1/agent/requests/${number}/comments`, headers: inboxWrite(session), payload: JSON.stringify({ body: 'real', public: true }) });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/agent/requests/${number}/comments`,
+      headers: inboxWrite(session),
+      payload: JSON.stringify({ body: 'real', public: true }),
+    });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(commentCount()).toBe(comments + 1);
   });
@@ -394,7 +415,14 @@ describe('session lifetime', () => {
     const agentId = await addAgent();
     const session = await signedIn();
     const token = newSecret('pat_');
-    await insertApiToken(t.db, { id: newId('tok'), agentId, name: 'script', tokenHash: hashSecret(token), createdAt: t.clock.now.toISOString(), expiresAt: new Date(t.clock.now.getTime() + 23 * HOUR).toISOString() });
+    await insertApiToken(t.db, {
+      id: newId('tok'),
+      agentId,
+      name: 'script',
+      tokenHash: hashSecret(token),
+      createdAt: t.clock.now.toISOString(),
+      expiresAt: new Date(t.clock.now.getTime() + 23 * HOUR).toISOString(),
+    });
     const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
     /** Opens the agent stream and says whether the server ends it within `ms` of real time. */
     const endsWithin = async (headers: Record<string, string>, ms: number) => {
@@ -476,7 +504,11 @@ describe('session lifetime', () => {
     const session = await signedIn();
     const otherDevice = await signedIn();
 
-    const response = await t.app.inject({ method: 'DELETE', url: '/api/v1/agent/session', headers: { ...cookie(session), origin: inboxOrigin(), 'x-porthole-agent': '1' } });
+    const response = await t.app.inject({
+      method: 'DELETE',
+      url: '/api/v1/agent/session',
+      headers: { ...cookie(session), origin: inboxOrigin(), 'x-porthole-agent': '1' },
+    });
     expect(response.statusCode, response.body).toBe(204);
     const cleared = setCookieOf(response)!;
     expect(cleared).toMatch(new RegExp(`^${AGENT_COOKIE}=;`));
@@ -484,7 +516,13 @@ describe('session lifetime', () => {
     expect(cleared).toMatch(/Path=\//);
 
     expectError(await me(cookie(session)), 401, 'session_expired');
-    expect(t.db.select().from(agentSessions).where(eq(agentSessions.tokenHash, hashSecret(session))).get()).toBeUndefined();
+    expect(
+      t.db
+        .select()
+        .from(agentSessions)
+        .where(eq(agentSessions.tokenHash, hashSecret(session)))
+        .get(),
+    ).toBeUndefined();
     expect((await me(cookie(otherDevice))).statusCode).toBe(200);
   });
 });
@@ -508,17 +546,32 @@ describe('an agent works for one site', () => {
       const json = { ...headers, 'content-type': 'application/json' };
       expectError(await t.app.inject({ url: `/api/v1/agent/requests/${starterOnly}`, headers }), 404, 'not_found');
       expectError(
-        await t.app.inject({ method: 'POST', url: `/api/v1/agent/requests/${starterOnly}/comments`, headers: json, payload: JSON.stringify({ body: 'Hello', public: true }) }),
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/agent/requests/${starterOnly}/comments`,
+          headers: json,
+          payload: JSON.stringify({ body: 'Hello', public: true }),
+        }),
         404,
         'not_found',
       );
       expectError(
-        await t.app.inject({ method: 'POST', url: `/api/v1/agent/requests/${starterOnly}/comments`, headers: json, payload: JSON.stringify({ body: 'Note', public: false }) }),
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/agent/requests/${starterOnly}/comments`,
+          headers: json,
+          payload: JSON.stringify({ body: 'Note', public: false }),
+        }),
         404,
         'not_found',
       );
       expectError(
-        await t.app.inject({ method: 'POST', url: `/api/v1/agent/requests/${starterOnly}/status`, headers: json, payload: JSON.stringify({ status: 'solved' }) }),
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/agent/requests/${starterOnly}/status`,
+          headers: json,
+          payload: JSON.stringify({ status: 'solved' }),
+        }),
         404,
         'not_found',
       );
@@ -546,14 +599,22 @@ describe('an agent works for one site', () => {
       const response = await t.app.inject({ url: `/api/v1/agent/requests${query}`, headers: bearer(token) });
       expect(response.statusCode, response.body).toBe(200);
       const subjects = response.json().requests.map((r: { subject: string }) => r.subject);
-      expect(subjects.filter((s: string) => s.startsWith('Starter')), query).toEqual([]);
+      expect(
+        subjects.filter((s: string) => s.startsWith('Starter')),
+        query,
+      ).toEqual([]);
       expect(response.body).not.toContain('Starter secret');
     }
     const all = await t.app.inject({ url: '/api/v1/agent/requests', headers: bearer(token) });
     expect(all.json().requests.map((r: { subject: string }) => r.subject)).toEqual(['Demo visible']);
 
     const theirs = await t.app.inject({ url: '/api/v1/agent/requests', headers: bearer(starterToken) });
-    expect(theirs.json().requests.map((r: { subject: string }) => r.subject).sort()).toEqual(['Starter secret one', 'Starter secret two']);
+    expect(
+      theirs
+        .json()
+        .requests.map((r: { subject: string }) => r.subject)
+        .sort(),
+    ).toEqual(['Starter secret one', 'Starter secret two']);
   });
 });
 
@@ -595,11 +656,20 @@ describe('member and agent credentials are not interchangeable', () => {
       expectError(await t.app.inject({ url: `/api/v1/sites/demo/requests/${number}`, headers }), 401, 'session_expired');
       expectError(await t.app.inject({ url: '/api/v1/sites/demo/requests/summary', headers }), 401, 'session_expired');
       expectError(
-        await t.app.inject({ method: 'POST', url: `/api/v1/sites/demo/requests/${number}/comments`, headers: { ...headers, 'content-type': 'application/json' }, payload: JSON.stringify({ body: 'x' }) }),
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/sites/demo/requests/${number}/comments`,
+          headers: { ...headers, 'content-type': 'application/json' },
+          payload: JSON.stringify({ body: 'x' }),
+        }),
         401,
         'session_expired',
       );
-      expectError(await submit(t.app, { categoryId: cats['Account & sign-in'], subject: 'Via agent token', description: 'x' }, { headers }), 401, 'session_expired');
+      expectError(
+        await submit(t.app, { categoryId: cats['Account & sign-in'], subject: 'Via agent token', description: 'x' }, { headers }),
+        401,
+        'session_expired',
+      );
     }
     // The cookie alone means nothing to the widget's routes.
     expectError(await t.app.inject({ url: '/api/v1/sites/demo/requests', headers: cookie(session) }), 401, 'session_expired');

@@ -31,7 +31,14 @@ beforeEach(async () => {
   t = await createTestApp({ submitLimit: { max: 1000, windowMs: 60_000 } });
   cats = await categoryIds(t.app);
   const agentId = newId('agt');
-  await insertAgent(t.db, { id: agentId, siteId: demoSiteId(), email: AGENT_EMAIL, name: 'Riley Chen', passwordHash: await hashPassword(PASSWORD), createdAt: t.clock.now.toISOString() });
+  await insertAgent(t.db, {
+    id: agentId,
+    siteId: demoSiteId(),
+    email: AGENT_EMAIL,
+    name: 'Riley Chen',
+    passwordHash: await hashPassword(PASSWORD),
+    createdAt: t.clock.now.toISOString(),
+  });
   agentToken = newSecret('pat_');
   await insertApiToken(t.db, { id: newId('tok'), agentId, name: 'tests', tokenHash: hashSecret(agentToken), createdAt: t.clock.now.toISOString() });
 });
@@ -42,7 +49,12 @@ afterEach(async () => {
 // ---- helpers ---------------------------------------------------------------------
 
 const demoSiteId = () => t.db.select({ id: sites.id }).from(sites).where(eq(sites.slug, 'demo')).get()!.id;
-const row = (number: number) => t.db.select().from(requests).where(and(eq(requests.siteId, demoSiteId()), eq(requests.number, number))).get()!;
+const row = (number: number) =>
+  t.db
+    .select()
+    .from(requests)
+    .where(and(eq(requests.siteId, demoSiteId()), eq(requests.number, number)))
+    .get()!;
 const commentCount = () => t.db.select({ n: count() }).from(comments).get()!.n;
 const outboxCount = () => t.db.select({ n: count() }).from(outbox).get()!.n;
 
@@ -58,9 +70,19 @@ async function queueIds(query = ''): Promise<number[]> {
 }
 const agentRead = (number: number) => t.app.inject({ url: `/api/v1/agent/requests/${number}`, headers: agentHeaders() });
 const agentWrite = (number: number, body: { body: string; public: boolean; status?: string }) =>
-  t.app.inject({ method: 'POST', url: `/api/v1/agent/requests/${number}/comments`, headers: { ...agentHeaders(), 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+  t.app.inject({
+    method: 'POST',
+    url: `/api/v1/agent/requests/${number}/comments`,
+    headers: { ...agentHeaders(), 'content-type': 'application/json' },
+    payload: JSON.stringify(body),
+  });
 const agentStatus = (number: number, status: string) =>
-  t.app.inject({ method: 'POST', url: `/api/v1/agent/requests/${number}/status`, headers: { ...agentHeaders(), 'content-type': 'application/json' }, payload: JSON.stringify({ status }) });
+  t.app.inject({
+    method: 'POST',
+    url: `/api/v1/agent/requests/${number}/status`,
+    headers: { ...agentHeaders(), 'content-type': 'application/json' },
+    payload: JSON.stringify({ status }),
+  });
 
 async function reply(number: number, body: string, status?: string) {
   const response = await agentWrite(number, { body, public: true, ...(status && { status }) });
@@ -77,12 +99,24 @@ const signIn = (claims: MemberClaimsInput & Record<string, unknown>) => memberSe
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 const memberRead = (token: string, number: number) => t.app.inject({ url: `/api/v1/sites/demo/requests/${number}`, headers: auth(token) });
 const memberComment = (token: string, number: number, body: string) =>
-  t.app.inject({ method: 'POST', url: `/api/v1/sites/demo/requests/${number}/comments`, headers: { ...auth(token), 'content-type': 'application/json' }, payload: JSON.stringify({ body }) });
-const memberSolve = (token: string, number: number) => t.app.inject({ method: 'POST', url: `/api/v1/sites/demo/requests/${number}/solve`, headers: auth(token) });
+  t.app.inject({
+    method: 'POST',
+    url: `/api/v1/sites/demo/requests/${number}/comments`,
+    headers: { ...auth(token), 'content-type': 'application/json' },
+    payload: JSON.stringify({ body }),
+  });
+const memberSolve = (token: string, number: number) =>
+  t.app.inject({ method: 'POST', url: `/api/v1/sites/demo/requests/${number}/solve`, headers: auth(token) });
 const memberList = (token: string, query = '') => t.app.inject({ url: `/api/v1/sites/demo/requests${query}`, headers: auth(token) });
 
 async function create(token: string | null, overrides: Record<string, unknown> = {}): Promise<number> {
-  const payload = { categoryId: cats['Account & sign-in'], subject: 'Cannot sign in', description: 'The reset link has expired.', ...(token ? {} : { email: 'pat@customer.example', name: 'Pat' }), ...overrides };
+  const payload = {
+    categoryId: cats['Account & sign-in'],
+    subject: 'Cannot sign in',
+    description: 'The reset link has expired.',
+    ...(token ? {} : { email: 'pat@customer.example', name: 'Pat' }),
+    ...overrides,
+  };
   const response = await submit(t.app, payload, token ? { headers: auth(token) } : {});
   expect(response.statusCode, response.body).toBe(201);
   return response.json().request.id;
@@ -197,11 +231,7 @@ describe('the queue', () => {
       pages.push(response.json().requests.map((r: { id: number }) => r.id));
       cursor = response.json().nextCursor;
     } while (cursor && pages.length < 10);
-    expect(pages).toEqual([
-      [made[4], made[3]],
-      [made[2], made[1]],
-      [made[0]],
-    ]);
+    expect(pages).toEqual([[made[4], made[3]], [made[2], made[1]], [made[0]]]);
   });
 
   test('requests with the same activity time still page completely, by number', async () => {
@@ -279,15 +309,29 @@ describe('internal notes', () => {
     await keep('other detail', await memberRead(alice, other));
 
     // The link in Alice's mail opens a session of its own.
-    const mail = t.db.select().from(outbox).where(eq(outbox.toEmail, ALICE.email)).all().find((m) => m.text.includes(`request/${number}&t=`))!;
+    const mail = t.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.toEmail, ALICE.email))
+      .all()
+      .find((m) => m.text.includes(`request/${number}&t=`))!;
     const linkToken = /#porthole=request\/\d+&t=([A-Za-z0-9_.-]+)/.exec(mail.text)![1]!;
-    const link = await t.app.inject({ method: 'POST', url: '/api/v1/sites/demo/session/link', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ token: linkToken }) });
+    const link = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/sites/demo/session/link',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ token: linkToken }),
+    });
     expect(link.statusCode, link.body).toBe(200);
     await keep('link detail', await memberRead(link.json().accessToken, number));
 
     for (const body of seen) expect(body).not.toContain('INTERNAL');
 
-    const customerMail = t.db.select().from(outbox).all().filter((m) => m.toEmail !== AGENT_EMAIL);
+    const customerMail = t.db
+      .select()
+      .from(outbox)
+      .all()
+      .filter((m) => m.toEmail !== AGENT_EMAIL);
     expect(customerMail.length).toBeGreaterThan(0);
     for (const m of customerMail) {
       for (const part of [m.subject, m.text, m.html]) expect(part, `${m.kind} to ${m.toEmail}`).not.toContain('INTERNAL');
@@ -409,7 +453,14 @@ describe('how the status moves', () => {
     t = await createTestApp({ autoCloseAfterHours: 2 });
     cats = await categoryIds(t.app);
     const agentId = newId('agt');
-    await insertAgent(t.db, { id: agentId, siteId: demoSiteId(), email: AGENT_EMAIL, name: 'Riley Chen', passwordHash: null, createdAt: t.clock.now.toISOString() });
+    await insertAgent(t.db, {
+      id: agentId,
+      siteId: demoSiteId(),
+      email: AGENT_EMAIL,
+      name: 'Riley Chen',
+      passwordHash: null,
+      createdAt: t.clock.now.toISOString(),
+    });
     agentToken = newSecret('pat_');
     await insertApiToken(t.db, { id: newId('tok'), agentId, name: 'tests', tokenHash: hashSecret(agentToken), createdAt: t.clock.now.toISOString() });
     const number = await create(null);
@@ -489,9 +540,19 @@ describe('from the inbox page', () => {
     });
     expect(signInResponse.statusCode, signInResponse.body).toBe(200);
     const session = new RegExp(`${AGENT_COOKIE}=([^;]+)`).exec(String(signInResponse.headers['set-cookie']))![1]!;
-    const headers = { cookie: `${AGENT_COOKIE}=${session}`, origin: new URL(t.config.publicUrl).origin, 'x-porthole-agent': '1', 'content-type': 'application/json' };
+    const headers = {
+      cookie: `${AGENT_COOKIE}=${session}`,
+      origin: new URL(t.config.publicUrl).origin,
+      'x-porthole-agent': '1',
+      'content-type': 'application/json',
+    };
 
-    const written = await t.app.inject({ method: 'POST', url: `/api/v1/agent/requests/${number}/comments`, headers, payload: JSON.stringify({ body: 'From the inbox', public: true }) });
+    const written = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/agent/requests/${number}/comments`,
+      headers,
+      payload: JSON.stringify({ body: 'From the inbox', public: true }),
+    });
     expect(written.statusCode, written.body).toBe(201);
     expect(written.json().request.comments.at(-1)).toMatchObject({ body: 'From the inbox', public: true, author: { name: 'Riley Chen', role: 'agent' } });
     const seen = (await memberRead(alice, number)).json().request;

@@ -155,7 +155,8 @@ describe('article search', () => {
 });
 
 describe('reading one article', () => {
-  const read = (id: string, site = 'demo') => t.app.inject({ url: `/api/v1/sites/${site}/articles/${encodeURIComponent(id)}`, headers: { origin: DEMO_ORIGIN } });
+  const read = (id: string, site = 'demo') =>
+    t.app.inject({ url: `/api/v1/sites/${site}/articles/${encodeURIComponent(id)}`, headers: { origin: DEMO_ORIGIN } });
 
   test('an article comes back with its title, rendered HTML and update time', async () => {
     const response = await read(demoIds['reset-password']);
@@ -190,7 +191,10 @@ describe('reading one article', () => {
   });
 
   test('no seeded article of either site contains scripts, handlers or styles', async () => {
-    for (const [site, ids] of [['demo', demoIds], ['starter', starterIds]] as const) {
+    for (const [site, ids] of [
+      ['demo', demoIds],
+      ['starter', starterIds],
+    ] as const) {
       for (const id of Object.values(ids)) {
         const response = await t.app.inject({ url: `/api/v1/sites/${site}/articles/${id}` });
         expect(response.statusCode).toBe(200);

@@ -31,11 +31,22 @@ beforeEach(async () => {
   t = await createTestApp({ submitLimit: { max: 1000, windowMs: 60_000 } });
   cats = await categoryIds(t.app);
   const agentId = newId('agt');
-  await insertAgent(t.db, { id: agentId, siteId: demoSiteId(), email: 'riley@bad-input.example', name: 'Riley', passwordHash: await hashPassword('correct horse battery staple'), createdAt: t.clock.now.toISOString() });
+  await insertAgent(t.db, {
+    id: agentId,
+    siteId: demoSiteId(),
+    email: 'riley@bad-input.example',
+    name: 'Riley',
+    passwordHash: await hashPassword('correct horse battery staple'),
+    createdAt: t.clock.now.toISOString(),
+  });
   agentToken = newSecret('pat_');
   await insertApiToken(t.db, { id: newId('tok'), agentId, name: 'tests', tokenHash: hashSecret(agentToken), createdAt: t.clock.now.toISOString() });
   alice = await memberSession(t, ALICE);
-  const created = await submit(t.app, { categoryId: cats['Account & sign-in'], subject: 'Cannot sign in', description: 'The reset link has expired.' }, { headers: bearer(alice) });
+  const created = await submit(
+    t.app,
+    { categoryId: cats['Account & sign-in'], subject: 'Cannot sign in', description: 'The reset link has expired.' },
+    { headers: bearer(alice) },
+  );
   expect(created.statusCode, created.body).toBe(201);
   number = created.json().request.id;
   // Later writes happen a minute on, so an accidental write would show in updatedAt too.
@@ -44,11 +55,21 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const demoSiteId = () => t.db.select({ id: sites.id }).from(sites).where(eq(sites.slug, 'demo')).get()!.id;
-const stored = () => t.db.select().from(requests).where(and(eq(requests.siteId, demoSiteId()), eq(requests.number, number))).get()!;
+const stored = () =>
+  t.db
+    .select()
+    .from(requests)
+    .where(and(eq(requests.siteId, demoSiteId()), eq(requests.number, number)))
+    .get()!;
 
 /** Everything any of these routes could write. */
 function everything() {
-  return { ...storedCounts(t.db), outbox: t.db.select({ n: count() }).from(outbox).get()!.n, usedTokenIds: t.db.select({ n: count() }).from(usedTokenIds).get()!.n, request: stored() };
+  return {
+    ...storedCounts(t.db),
+    outbox: t.db.select({ n: count() }).from(outbox).get()!.n,
+    usedTokenIds: t.db.select({ n: count() }).from(usedTokenIds).get()!.n,
+    request: stored(),
+  };
 }
 
 const raw = (body: string, contentType = 'application/json') => ({ payload: body, contentType });
@@ -104,11 +125,14 @@ describe('a member adding to the conversation', () => {
     expect((await t.app.inject(comment(asJson({ body: 'A proper message' })))).statusCode).toBe(201);
   });
 
-  test.each(['constructor', 'toString', 'hasOwnProperty'])('an unknown key named %s is named in the error’s fields, like any other unknown key', async (key) => {
-    const response = await t.app.inject(comment(raw(`{"body":"Hi","${key}":"x"}`)));
-    const error = expectError(response, 400, 'validation_failed');
-    expect(error.fields, JSON.stringify(error)).toEqual({ [key]: 'is not a known field' });
-  });
+  test.each(['constructor', 'toString', 'hasOwnProperty'])(
+    'an unknown key named %s is named in the error’s fields, like any other unknown key',
+    async (key) => {
+      const response = await t.app.inject(comment(raw(`{"body":"Hi","${key}":"x"}`)));
+      const error = expectError(response, 400, 'validation_failed');
+      expect(error.fields, JSON.stringify(error)).toEqual({ [key]: 'is not a known field' });
+    },
+  );
 
   test.each([
     ['not a number', 'abc'],
@@ -118,7 +142,12 @@ describe('a member adding to the conversation', () => {
     ['a fraction', '1001.5'],
   ])('a request number that is %s is refused with 400, and nothing is written', async (_what, id) => {
     const before = everything();
-    const response = await t.app.inject({ method: 'POST', url: `/api/v1/sites/demo/requests/${id}/comments`, headers: { ...bearer(alice), ...json }, payload: JSON.stringify({ body: 'Hi' }) });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sites/demo/requests/${id}/comments`,
+      headers: { ...bearer(alice), ...json },
+      payload: JSON.stringify({ body: 'Hi' }),
+    });
     expectError(response, 400, 'validation_failed');
     expect(everything()).toEqual(before);
   });
@@ -147,12 +176,14 @@ describe('a member marking a request solved', () => {
     });
   });
 
-  test.each(named([
-    ['malformed JSON', () => raw('{"status": '), 400, 'invalid_json'],
-    ['a __proto__ key', () => raw('{"__proto__":{"status":"closed"}}'), 400, 'invalid_json'],
-    ['a body over 128 KB', () => asJson({ note: 'x'.repeat(OVER_BODY_LIMIT) }), 413, 'payload_too_large'],
-    ['a text/plain body', () => raw('solve', 'text/plain'), 415, 'unsupported_media_type'],
-  ]))('$name → $status $code, and the request stays as it was', async ({ payload, status, code }) => {
+  test.each(
+    named([
+      ['malformed JSON', () => raw('{"status": '), 400, 'invalid_json'],
+      ['a __proto__ key', () => raw('{"__proto__":{"status":"closed"}}'), 400, 'invalid_json'],
+      ['a body over 128 KB', () => asJson({ note: 'x'.repeat(OVER_BODY_LIMIT) }), 413, 'payload_too_large'],
+      ['a text/plain body', () => raw('solve', 'text/plain'), 415, 'unsupported_media_type'],
+    ]),
+  )('$name → $status $code, and the request stays as it was', async ({ payload, status, code }) => {
     const before = everything();
     expectError(await t.app.inject(solve(payload())), status, code);
     expect(everything()).toEqual(before);
@@ -215,18 +246,25 @@ describe('an agent replying or changing the status', () => {
 });
 
 describe('the sign-in exchange', () => {
-  const exchange = (payload: Payload): InjectOptions => ({ method: 'POST', url: '/api/v1/sites/demo/session', headers: { 'content-type': payload.contentType }, payload: payload.payload });
+  const exchange = (payload: Payload): InjectOptions => ({
+    method: 'POST',
+    url: '/api/v1/sites/demo/session',
+    headers: { 'content-type': payload.contentType },
+    payload: payload.payload,
+  });
   const token = () => hostToken({ sub: 'bad-input-newcomer', email: 'newcomer@bad-input.example' }, t.clock.now);
 
-  test.each(named([
-    ['malformed JSON', () => raw('{"token": '), 400, 'invalid_json'],
-    ['a __proto__ key', () => raw(`{"__proto__":{"sub":"admin"},"token":"${token()}"}`), 400, 'invalid_json'],
-    ['a body over 128 KB', () => asJson({ token: 'x'.repeat(OVER_BODY_LIMIT) }), 413, 'payload_too_large'],
-    ['a token over 4096 characters', () => asJson({ token: 'x'.repeat(4097) }), 400, 'validation_failed'],
-    ['a token that is a number', () => asJson({ token: 42 }), 400, 'validation_failed'],
-    ['an extra claim next to the token', () => asJson({ token: token(), sub: 'someone-else' }), 400, 'validation_failed'],
-    ['an id next to the token', () => asJson({ token: token(), id: 'usr_someone' }), 400, 'field_not_allowed'],
-  ]))('$name → $status $code, and no member or token id is stored', async ({ payload, status, code }) => {
+  test.each(
+    named([
+      ['malformed JSON', () => raw('{"token": '), 400, 'invalid_json'],
+      ['a __proto__ key', () => raw(`{"__proto__":{"sub":"admin"},"token":"${token()}"}`), 400, 'invalid_json'],
+      ['a body over 128 KB', () => asJson({ token: 'x'.repeat(OVER_BODY_LIMIT) }), 413, 'payload_too_large'],
+      ['a token over 4096 characters', () => asJson({ token: 'x'.repeat(4097) }), 400, 'validation_failed'],
+      ['a token that is a number', () => asJson({ token: 42 }), 400, 'validation_failed'],
+      ['an extra claim next to the token', () => asJson({ token: token(), sub: 'someone-else' }), 400, 'validation_failed'],
+      ['an id next to the token', () => asJson({ token: token(), id: 'usr_someone' }), 400, 'field_not_allowed'],
+    ]),
+  )('$name → $status $code, and no member or token id is stored', async ({ payload, status, code }) => {
     const before = everything();
     expectError(await t.app.inject(exchange(payload())), status, code);
     expect(everything()).toEqual(before);
@@ -243,24 +281,36 @@ describe('submitting a request: cases beyond requests.test.ts', () => {
     ...overrides,
   });
 
-  test.each(([
-    ['a __proto__ key inside fields', () => JSON.stringify(valid()).replace(/\}$/, ',"fields":{"__proto__":{"status":"solved"}}}'), 'invalid_json'],
-    ['a name over 100 characters', () => JSON.stringify(valid({ name: 'n'.repeat(101) })), 'validation_failed'],
-    ['an email over 254 characters', () => JSON.stringify(valid({ email: `${'e'.repeat(250)}@example.com` })), 'validation_failed'],
-    ['a category id over 64 characters', () => JSON.stringify(valid({ categoryId: `cat_${'c'.repeat(70)}` })), 'validation_failed'],
-    ['a honeypot value over 500 characters', () => JSON.stringify(valid({ website: 'w'.repeat(501) })), 'validation_failed'],
-    ['a subject given as a list', () => JSON.stringify(valid({ subject: ['Help'] })), 'validation_failed'],
-    ['a field value given as an object', () => JSON.stringify(valid({ categoryId: cats['Orders & shipping'], fields: { orderNumber: { n: 1 } } })), 'validation_failed'],
-    ['a NUL byte in the name', () => JSON.stringify(valid({ name: 'Vis\u0000itor' })), 'validation_failed'],
-    ['a NUL byte in a field value', () => JSON.stringify(valid({ categoryId: cats['Orders & shipping'], fields: { orderNumber: 'NW\u00001' } })), 'validation_failed'],
-    ['setting requesterId', () => JSON.stringify(valid({ requesterId: 'usr_someone' })), 'field_not_allowed'],
-    ['setting organizationId', () => JSON.stringify(valid({ organizationId: 'org_someone' })), 'field_not_allowed'],
-    ['setting the request number', () => JSON.stringify(valid({ number: 1 })), 'field_not_allowed'],
-    ['setting the status', () => JSON.stringify(valid({ status: 'solved' })), 'field_not_allowed'],
-    ['a top-level __proto__ key', () => JSON.stringify(valid()).replace(/^\{/, '{"__proto__":{"status":"solved"},'), 'invalid_json'],
-    ['malformed JSON', () => '{"subject": ', 'invalid_json'],
-    ['a number as the description', () => JSON.stringify(valid({ description: 7 })), 'validation_failed'],
-  ] as [string, () => string, string][]).map(([name, payload, code]) => ({ name, payload, code })))('$name → 400 $code, and nothing is stored or mailed', async ({ payload, code }) => {
+  test.each(
+    (
+      [
+        ['a __proto__ key inside fields', () => JSON.stringify(valid()).replace(/\}$/, ',"fields":{"__proto__":{"status":"solved"}}}'), 'invalid_json'],
+        ['a name over 100 characters', () => JSON.stringify(valid({ name: 'n'.repeat(101) })), 'validation_failed'],
+        ['an email over 254 characters', () => JSON.stringify(valid({ email: `${'e'.repeat(250)}@example.com` })), 'validation_failed'],
+        ['a category id over 64 characters', () => JSON.stringify(valid({ categoryId: `cat_${'c'.repeat(70)}` })), 'validation_failed'],
+        ['a honeypot value over 500 characters', () => JSON.stringify(valid({ website: 'w'.repeat(501) })), 'validation_failed'],
+        ['a subject given as a list', () => JSON.stringify(valid({ subject: ['Help'] })), 'validation_failed'],
+        [
+          'a field value given as an object',
+          () => JSON.stringify(valid({ categoryId: cats['Orders & shipping'], fields: { orderNumber: { n: 1 } } })),
+          'validation_failed',
+        ],
+        ['a NUL byte in the name', () => JSON.stringify(valid({ name: 'Vis\u0000itor' })), 'validation_failed'],
+        [
+          'a NUL byte in a field value',
+          () => JSON.stringify(valid({ categoryId: cats['Orders & shipping'], fields: { orderNumber: 'NW\u00001' } })),
+          'validation_failed',
+        ],
+        ['setting requesterId', () => JSON.stringify(valid({ requesterId: 'usr_someone' })), 'field_not_allowed'],
+        ['setting organizationId', () => JSON.stringify(valid({ organizationId: 'org_someone' })), 'field_not_allowed'],
+        ['setting the request number', () => JSON.stringify(valid({ number: 1 })), 'field_not_allowed'],
+        ['setting the status', () => JSON.stringify(valid({ status: 'solved' })), 'field_not_allowed'],
+        ['a top-level __proto__ key', () => JSON.stringify(valid()).replace(/^\{/, '{"__proto__":{"status":"solved"},'), 'invalid_json'],
+        ['malformed JSON', () => '{"subject": ', 'invalid_json'],
+        ['a number as the description', () => JSON.stringify(valid({ description: 7 })), 'validation_failed'],
+      ] as [string, () => string, string][]
+    ).map(([name, payload, code]) => ({ name, payload, code })),
+  )('$name → 400 $code, and nothing is stored or mailed', async ({ payload, code }) => {
     const before = everything();
     const response = await submit(t.app, payload(), { headers: { 'idempotency-key': 'bad-input-key-01' } });
     expectError(response, 400, code);

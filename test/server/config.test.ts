@@ -130,7 +130,9 @@ describe('origins and CORS', () => {
     });
     expect(response.statusCode).toBe(204);
     expect(response.headers['access-control-allow-origin']).toBe(DEMO_ORIGIN);
-    const allowed = String(response.headers['access-control-allow-headers']).toLowerCase().split(/\s*,\s*/);
+    const allowed = String(response.headers['access-control-allow-headers'])
+      .toLowerCase()
+      .split(/\s*,\s*/);
     expect(allowed).toEqual(expect.arrayContaining(['authorization', 'content-type', 'idempotency-key']));
     expect(String(response.headers['access-control-allow-methods'])).toContain('POST');
     expect(String(response.headers['access-control-expose-headers']).toLowerCase()).toContain('retry-after');

@@ -60,7 +60,12 @@ describe('every kind of API failure keeps the safe default headers', () => {
   it('a 429 from the submission limit keeps them too', async () => {
     const limited = await createTestApp({ submitLimit: { max: 1, windowMs: 60_000 } });
     try {
-      const body = JSON.stringify({ categoryId: (await categoryIds(limited.app))['Account & sign-in'], subject: 'Hi', description: 'Hello', email: 'a@example.com' });
+      const body = JSON.stringify({
+        categoryId: (await categoryIds(limited.app))['Account & sign-in'],
+        subject: 'Hi',
+        description: 'Hello',
+        email: 'a@example.com',
+      });
       const send = () => limited.app.inject({ method: 'POST', url: '/api/v1/sites/demo/requests', headers: json, payload: body });
       expect((await send()).statusCode).toBe(201);
       const response = await send();
@@ -106,7 +111,10 @@ describe('CORS is never granted to an origin the site has not allowed', () => {
     ['malformed JSON', { method: 'POST', url: '/api/v1/sites/demo/requests', headers: { ...json, origin: EVIL }, payload: '{' }],
     ['a wrong media type', { method: 'POST', url: '/api/v1/sites/demo/requests', headers: { 'content-type': 'text/plain', origin: EVIL }, payload: 'hi' }],
     ['a member route without a session', { url: '/api/v1/sites/demo/requests', headers: { origin: EVIL } }],
-    ['a session exchange with a bad token', { method: 'POST', url: '/api/v1/sites/demo/session', headers: { ...json, origin: EVIL }, payload: '{"token":"nope"}' }],
+    [
+      'a session exchange with a bad token',
+      { method: 'POST', url: '/api/v1/sites/demo/session', headers: { ...json, origin: EVIL }, payload: '{"token":"nope"}' },
+    ],
     ['an unknown route under a site', { url: '/api/v1/sites/demo/nothing-here', headers: { origin: EVIL } }],
   ] as [string, InjectOptions][])('an error answer to an unknown origin (%s) does not reflect it', async (_name, request) => {
     const response = await t.app.inject(request);
@@ -119,8 +127,16 @@ describe('the allowed origin can read its errors, without credentials or a wildc
   it.each([
     ['401 when the session has ended', { url: '/api/v1/sites/demo/requests', headers: { origin: DEMO_ORIGIN } }, 401],
     ['413 when the message is too large', oversized(DEMO_ORIGIN), 413],
-    ['415 when the body is not JSON', { method: 'POST', url: '/api/v1/sites/demo/requests', headers: { 'content-type': 'text/plain', origin: DEMO_ORIGIN }, payload: 'hi' }, 415],
-    ['401 when a host token is refused', { method: 'POST', url: '/api/v1/sites/demo/session', headers: { ...json, origin: DEMO_ORIGIN }, payload: '{"token":"nope"}' }, 401],
+    [
+      '415 when the body is not JSON',
+      { method: 'POST', url: '/api/v1/sites/demo/requests', headers: { 'content-type': 'text/plain', origin: DEMO_ORIGIN }, payload: 'hi' },
+      415,
+    ],
+    [
+      '401 when a host token is refused',
+      { method: 'POST', url: '/api/v1/sites/demo/session', headers: { ...json, origin: DEMO_ORIGIN }, payload: '{"token":"nope"}' },
+      401,
+    ],
   ] as [string, InjectOptions, number][])('%s', async (_name, request, status) => {
     const response = await t.app.inject(request);
     expect(response.statusCode).toBe(status);

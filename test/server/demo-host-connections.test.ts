@@ -46,7 +46,7 @@ describe('the demo host against slow and greedy clients', () => {
     expect(parseResponse(await c.closed).status).toBe(408);
   });
 
-  it('an idle keep-alive connection is closed after KEEP_ALIVE_TIMEOUT_S, not Node\'s default 5 s', async () => {
+  it("an idle keep-alive connection is closed after KEEP_ALIVE_TIMEOUT_S, not Node's default 5 s", async () => {
     await start();
     const c = await client();
     c.write(home);

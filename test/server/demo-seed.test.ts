@@ -23,9 +23,13 @@ const ids = async (token: string, scope: string) => {
   const response = await t.app.inject({ url: `/api/v1/sites/demo/requests?scope=${scope}`, headers: bearer(token) });
   if (response.statusCode === 403) return expectError(response, 403, 'scope_unavailable').code;
   expect(response.statusCode, response.body).toBe(200);
-  return response.json().requests.map((r: { id: number }) => r.id).sort((a: number, b: number) => a - b);
+  return response
+    .json()
+    .requests.map((r: { id: number }) => r.id)
+    .sort((a: number, b: number) => a - b);
 };
-const awaitingReply = async (token: string) => (await t.app.inject({ url: '/api/v1/sites/demo/requests/summary', headers: bearer(token) })).json().awaitingReply;
+const awaitingReply = async (token: string) =>
+  (await t.app.inject({ url: '/api/v1/sites/demo/requests/summary', headers: bearer(token) })).json().awaitingReply;
 
 describe('the demo seed', () => {
   test.each([
@@ -35,7 +39,9 @@ describe('the demo seed', () => {
     ['Sam', 'nw-1004', { mine: [993, 996], ccd: [998], org: 'scope_unavailable', awaitingReply: 1 }],
   ] as const)('%s sees what README says', async (_name, sub, expected) => {
     const token = await signIn(sub);
-    expect({ mine: await ids(token, 'mine'), ccd: await ids(token, 'ccd'), org: await ids(token, 'org'), awaitingReply: await awaitingReply(token) }).toEqual(expected);
+    expect({ mine: await ids(token, 'mine'), ccd: await ids(token, 'ccd'), org: await ids(token, 'org'), awaitingReply: await awaitingReply(token) }).toEqual(
+      expected,
+    );
   });
 
   test('the agent sees members’ requests as verified, and the two sent without an account as from an unverified sender', async () => {

@@ -41,7 +41,13 @@ describe('writes committed together', () => {
     const writes = ['unit-1', 'unit-2', 'unit-3'].map((key) =>
       commitWithOthers(db, (tx) => {
         tx.insert(settings).values({ key, value: 'v' }).run();
-        seen.push(tx.select().from(settings).all().filter((row) => row.key.startsWith('unit-')).length);
+        seen.push(
+          tx
+            .select()
+            .from(settings)
+            .all()
+            .filter((row) => row.key.startsWith('unit-')).length,
+        );
         return key;
       }),
     );

@@ -26,7 +26,12 @@ const memberBody = () => ({ categoryId: cats['Account & sign-in'], subject: 'Can
 const anonymousBody = () => ({ ...memberBody(), email: 'visitor@idem.example', name: 'Visitor' });
 const key = (value: string) => ({ 'idempotency-key': value });
 
-const requesterOf = (number: number) => t.db.select().from(requests).all().find((row) => row.number === number)!.requesterId;
+const requesterOf = (number: number) =>
+  t.db
+    .select()
+    .from(requests)
+    .all()
+    .find((row) => row.number === number)!.requesterId;
 
 describe('an Idempotency-Key belongs to the one who sent it', () => {
   it('two members sending the same key each get their own new request, not the other’s', async () => {
@@ -112,7 +117,8 @@ describe('concurrent retries over a real connection', () => {
 });
 
 describe('keys expire', () => {
-  const maintain = () => runMaintenance({ db: t.db, clock: () => t.clock.now, events: t.app.porthole.events, autoCloseAfterHours: t.config.autoCloseAfterHours });
+  const maintain = () =>
+    runMaintenance({ db: t.db, clock: () => t.clock.now, events: t.app.porthole.events, autoCloseAfterHours: t.config.autoCloseAfterHours });
 
   it('housekeeping keeps a key that is less than 24 hours old, so a late retry is still answered from it', async () => {
     const first = await submit(t.app, anonymousBody(), { headers: key('housekeeping-0001') });

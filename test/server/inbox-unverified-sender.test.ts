@@ -48,7 +48,12 @@ function mountInbox(): InboxModel {
 
 /** The queue's rows as "#number: its marks". */
 const rowMarks = () =>
-  Object.fromEntries(Array.from(container.querySelectorAll('.queue a.row'), (row) => [row.querySelector('.row-number')?.textContent, Array.from(row.querySelectorAll('.unverified'), (mark) => mark.textContent)]));
+  Object.fromEntries(
+    Array.from(container.querySelectorAll('.queue a.row'), (row) => [
+      row.querySelector('.row-number')?.textContent,
+      Array.from(row.querySelectorAll('.unverified'), (mark) => mark.textContent),
+    ]),
+  );
 const paneMarks = () => Array.from(container.querySelectorAll('#detail .request-meta .unverified'), (mark) => mark.textContent);
 
 async function openRequest(model: InboxModel, number: number, subject: string) {

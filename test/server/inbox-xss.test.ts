@@ -43,7 +43,11 @@ async function hostileRequests(): Promise<Map<string, number>> {
   const numbers = new Map<string, number>();
   for (const [i, payload] of XSS_CORPUS.entries()) {
     const token = await memberSession(t, { sub: `xss-${i}`, email: `writer${i}@inbox-xss.example`, name: payload, org: { id: `org-${i}`, name: payload } });
-    const created = await submit(t.app, { categoryId: cats['Account & sign-in'], subject: payload, description: payload, ccs: [HOSTILE_CC] }, { headers: bearer(token) });
+    const created = await submit(
+      t.app,
+      { categoryId: cats['Account & sign-in'], subject: payload, description: payload, ccs: [HOSTILE_CC] },
+      { headers: bearer(token) },
+    );
     expect(created.statusCode, created.body).toBe(201);
     const number = created.json().request.id as number;
     numbers.set(payload, number);
@@ -56,7 +60,13 @@ async function hostileRequests(): Promise<Map<string, number>> {
     expect(comment.statusCode, comment.body).toBe(201);
   }
   // An anonymous visitor whose name is the payload.
-  const anonymous = await submit(t.app, { categoryId: cats['Account & sign-in'], subject: 'Plain subject', description: XSS_CORPUS[1], email: 'anon@inbox-xss.example', name: XSS_CORPUS[1] });
+  const anonymous = await submit(t.app, {
+    categoryId: cats['Account & sign-in'],
+    subject: 'Plain subject',
+    description: XSS_CORPUS[1],
+    email: 'anon@inbox-xss.example',
+    name: XSS_CORPUS[1],
+  });
   expect(anonymous.statusCode, anonymous.body).toBe(201);
   numbers.set('anonymous', anonymous.json().request.id);
   return numbers;
@@ -100,24 +110,27 @@ describe('the XSS corpus in the agent inbox', () => {
     expect(alert).not.toHaveBeenCalled();
   });
 
-  it.each(XSS_CORPUS.map((payload) => ({ payload })))('an open request with $payload shows it as text in subject, people, organization and history', async ({ payload }) => {
-    const numbers = await hostileRequests();
-    const model = mountInbox();
-    await vi.waitFor(() => expect(model.session.value.state).toBe('signed-in'), { timeout: 3000 });
-    model.openRequest(numbers.get(payload)!);
-    await vi.waitFor(() => expect(container.querySelector('#request-title')?.textContent).toBe(payload), { timeout: 3000 });
+  it.each(XSS_CORPUS.map((payload) => ({ payload })))(
+    'an open request with $payload shows it as text in subject, people, organization and history',
+    async ({ payload }) => {
+      const numbers = await hostileRequests();
+      const model = mountInbox();
+      await vi.waitFor(() => expect(model.session.value.state).toBe('signed-in'), { timeout: 3000 });
+      model.openRequest(numbers.get(payload)!);
+      await vi.waitFor(() => expect(container.querySelector('#request-title')?.textContent).toBe(payload), { timeout: 3000 });
 
-    const facts = Object.fromEntries(
-      Array.from(container.querySelectorAll('.facts > div'), (row) => [row.querySelector('dt')?.textContent, row.querySelector('dd')?.textContent]),
-    );
-    expect(container.querySelector('.facts .person')?.textContent).toBe(payload);
-    expect(facts.Organization).toBe(payload);
-    expect(texts('.ccs .person')).toEqual([HOSTILE_CC]);
-    expect(texts('.history .entry-body')).toEqual([payload, `${payload}\nand again ${payload}`]);
-    expect(texts('.history .entry-head strong')).toEqual([payload, payload]);
-    expect(madeFromPayloads()).toEqual([]);
-    expect(alert).not.toHaveBeenCalled();
-  });
+      const facts = Object.fromEntries(
+        Array.from(container.querySelectorAll('.facts > div'), (row) => [row.querySelector('dt')?.textContent, row.querySelector('dd')?.textContent]),
+      );
+      expect(container.querySelector('.facts .person')?.textContent).toBe(payload);
+      expect(facts.Organization).toBe(payload);
+      expect(texts('.ccs .person')).toEqual([HOSTILE_CC]);
+      expect(texts('.history .entry-body')).toEqual([payload, `${payload}\nand again ${payload}`]);
+      expect(texts('.history .entry-head strong')).toEqual([payload, payload]);
+      expect(madeFromPayloads()).toEqual([]);
+      expect(alert).not.toHaveBeenCalled();
+    },
+  );
 
   it('an anonymous requester’s hostile name is shown as text on the open request', async () => {
     const numbers = await hostileRequests();

@@ -22,26 +22,45 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const newRequest = (overrides: Record<string, unknown> = {}) => ({ categoryId: cats['Account & sign-in'], subject: 'Cannot sign in', description: 'Please help', ...overrides });
+const newRequest = (overrides: Record<string, unknown> = {}) => ({
+  categoryId: cats['Account & sign-in'],
+  subject: 'Cannot sign in',
+  description: 'Please help',
+  ...overrides,
+});
 
 /** Writes in anonymously as Pat; returns the request's number and the link token its receipt carries. */
 async function writeIn(subject: string): Promise<{ number: number; linkToken: string }> {
   const response = await submit(t.app, newRequest({ subject, email: PAT, name: 'Pat' }));
   expect(response.statusCode, response.body).toBe(201);
   const number = response.json().request.id as number;
-  const receipt = t.db.select().from(outbox).all().find((mail) => mail.toEmail === PAT && mail.text.includes(`#porthole=request/${number}&`))!;
+  const receipt = t.db
+    .select()
+    .from(outbox)
+    .all()
+    .find((mail) => mail.toEmail === PAT && mail.text.includes(`#porthole=request/${number}&`))!;
   return { number, linkToken: /#porthole=request\/\d+&t=([A-Za-z0-9_.-]+)/.exec(receipt.text)![1]! };
 }
 
 async function linkSession(linkToken: string): Promise<string> {
-  const response = await t.app.inject({ method: 'POST', url: '/api/v1/sites/demo/session/link', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ token: linkToken }) });
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/sites/demo/session/link',
+    headers: { 'content-type': 'application/json' },
+    payload: JSON.stringify({ token: linkToken }),
+  });
   expect(response.statusCode, response.body).toBe(200);
   return response.json().accessToken;
 }
 
 const get = (url: string, token: string) => t.app.inject({ url: `/api/v1/sites/demo/${url}`, headers: bearer(token) });
 const post = (url: string, token: string, body?: unknown) =>
-  t.app.inject({ method: 'POST', url: `/api/v1/sites/demo/${url}`, headers: { ...bearer(token), ...(body !== undefined && { 'content-type': 'application/json' }) }, ...(body !== undefined && { payload: JSON.stringify(body) }) });
+  t.app.inject({
+    method: 'POST',
+    url: `/api/v1/sites/demo/${url}`,
+    headers: { ...bearer(token), ...(body !== undefined && { 'content-type': 'application/json' }) },
+    ...(body !== undefined && { payload: JSON.stringify(body) }),
+  });
 const mailCount = () => t.db.select({ n: count() }).from(outbox).get()!.n;
 const ccCount = () => t.db.select({ n: count() }).from(requestCcs).get()!.n;
 
@@ -51,7 +70,11 @@ describe('a session from a mail link', () => {
     const session = await linkSession(linkToken);
     const [before, mailsBefore] = [storedCounts(t.db), mailCount()];
 
-    const refused = expectError(await submit(t.app, newRequest({ ccs: ['victim@elsewhere.example'] }), { headers: bearer(session) }), 403, 'link_session_scope');
+    const refused = expectError(
+      await submit(t.app, newRequest({ ccs: ['victim@elsewhere.example'] }), { headers: bearer(session) }),
+      403,
+      'link_session_scope',
+    );
     expect(refused.message).toMatch(/sign in/i);
     expectError(await submit(t.app, newRequest(), { headers: { ...bearer(session), 'idempotency-key': 'link-session-0001' } }), 403, 'link_session_scope');
 
@@ -96,7 +119,11 @@ describe('a link token', () => {
       const query = `${name}=${linkToken}`;
       expectError(await t.app.inject({ url: `/api/v1/sites/demo/requests/${number}?${query}` }), 401, 'session_expired');
       expectError(await t.app.inject({ url: `/api/v1/sites/demo/events?${query}` }), 401, 'session_expired');
-      expectError(await t.app.inject({ method: 'POST', url: `/api/v1/sites/demo/session/link?${query}`, headers: { 'content-type': 'application/json' }, payload: '{}' }), 400, 'validation_failed');
+      expectError(
+        await t.app.inject({ method: 'POST', url: `/api/v1/sites/demo/session/link?${query}`, headers: { 'content-type': 'application/json' }, payload: '{}' }),
+        400,
+        'validation_failed',
+      );
     }
     // A session made from it is not accepted there either.
     const session = await linkSession(linkToken);

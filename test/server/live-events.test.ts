@@ -47,7 +47,9 @@ describe('live updates', () => {
   it('tell a session from a mail link only of the request the link is for, not of the recipient’s other requests', async () => {
     const other = await anonymousRequest(t, base, 'pat@example.com', 'Another question');
     const linked = await anonymousRequest(t, base, 'pat@example.com', 'The one in the mail');
-    const stream = listen(await fetch(`${base}/api/v1/sites/demo/events`, { headers: { authorization: `Bearer ${await linkSession(base, linked.linkToken)}` } }));
+    const stream = listen(
+      await fetch(`${base}/api/v1/sites/demo/events`, { headers: { authorization: `Bearer ${await linkSession(base, linked.linkToken)}` } }),
+    );
 
     const agent = await agentToken(t);
     for (const number of [other.number, linked.number]) {

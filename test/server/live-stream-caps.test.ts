@@ -30,7 +30,11 @@ afterEach(async () => {
 /** Opens a member's stream (or an agent's, with `agent`); a stream that opens is cancelled after the test. */
 async function stream(token: string, options: { agent?: boolean; from?: string } = {}): Promise<Response> {
   const url = options.agent ? `${base}/api/v1/agent/events` : `${base}/api/v1/sites/demo/events`;
-  const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...(!options.agent && { origin: DEMO_ORIGIN }), ...(options.from && { 'x-forwarded-for': options.from }) };
+  const headers: Record<string, string> = {
+    authorization: `Bearer ${token}`,
+    ...(!options.agent && { origin: DEMO_ORIGIN }),
+    ...(options.from && { 'x-forwarded-for': options.from }),
+  };
   const response = await fetch(url, { headers });
   if (response.status === 200) open.push(response);
   return response;
@@ -139,6 +143,10 @@ describe('a live-event stream that ends', () => {
     await stream(await memberToken(t, base, 'ana'));
     await stream(await agentToken(t), { agent: true });
     await t.app.close();
-    expect(ended().map((line) => `${line.stream}: ${line.reason}`).sort()).toEqual(['agent: shutdown', 'member: shutdown']);
+    expect(
+      ended()
+        .map((line) => `${line.stream}: ${line.reason}`)
+        .sort(),
+    ).toEqual(['agent: shutdown', 'member: shutdown']);
   });
 });

@@ -193,7 +193,9 @@ describe('refusing mail that could smuggle headers', () => {
       await expect(mailTransport.send({ ...base, subject })).rejects.toBeInstanceOf(MailRefusedError);
     }
     await expect(mailTransport.send({ ...base, to: { name: 'Ada \u202eevil', address: 'ada@example.com' } })).rejects.toBeInstanceOf(MailRefusedError);
-    await expect(mailTransport.send({ ...base, to: { name: 'Ada\nBcc: evil@attacker.example', address: 'ada@example.com' } })).rejects.toBeInstanceOf(MailRefusedError);
+    await expect(mailTransport.send({ ...base, to: { name: 'Ada\nBcc: evil@attacker.example', address: 'ada@example.com' } })).rejects.toBeInstanceOf(
+      MailRefusedError,
+    );
     await expect(mailTransport.send({ ...base, to: { name: null, address: 'ada@example.com,evil' } })).rejects.toBeInstanceOf(MailRefusedError);
     expect(server.received).toHaveLength(0);
   });
@@ -306,7 +308,14 @@ describe('running the sender', () => {
     const dir = mkdtempSync(join(tmpdir(), 'porthole-backlog-'));
     dirs.push(dir);
     for (let n = 0; n < 45; n++) enqueue({ to: { email: `reader${n}@example.com`, name: null } });
-    const mailer = createOutboxSender({ db: t.db, transport: transport({ mailDir: dir }), clock: () => t.clock.now, from: t.config.mailFrom, log: recordingLog().log, batchSize: 20 });
+    const mailer = createOutboxSender({
+      db: t.db,
+      transport: transport({ mailDir: dir }),
+      clock: () => t.clock.now,
+      from: t.config.mailFrom,
+      log: recordingLog().log,
+      batchSize: 20,
+    });
 
     mailer.start(1000);
     // The first tick comes after a second; one tick must be enough for all three batches.

@@ -41,7 +41,13 @@ describe('a member whose details change', () => {
   it('sees a request sent earlier from their verified address (its receipt’s link opened), within five seconds of it being sent', async () => {
     const ana = await memberSession(t, ANA);
     expect((await mine(ana)).json().requests).toEqual([]);
-    const sent = await submit(t.app, { categoryId: cats['Account & sign-in'], subject: 'Sent before signing in', description: 'From the contact form.', email: ANA.email, name: 'Ana' });
+    const sent = await submit(t.app, {
+      categoryId: cats['Account & sign-in'],
+      subject: 'Sent before signing in',
+      description: 'From the contact form.',
+      email: ANA.email,
+      name: 'Ana',
+    });
     await openMailedLink(t, ANA.email, sent.json().request.id);
     t.clock.advance(5_001);
     expect((await mine(ana)).json().requests.map((r: { subject: string }) => r.subject)).toEqual(['Sent before signing in']);

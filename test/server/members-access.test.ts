@@ -50,7 +50,10 @@ function list(token: string | null, scope?: string, site = 'demo') {
 async function listIds(token: string, scope?: string, site = 'demo'): Promise<number[]> {
   const response = await list(token, scope, site);
   expect(response.statusCode, response.body).toBe(200);
-  return response.json().requests.map((r: { id: number }) => r.id).sort();
+  return response
+    .json()
+    .requests.map((r: { id: number }) => r.id)
+    .sort();
 }
 
 const read = (token: string | null, id: number, site = 'demo') => t.app.inject({ url: `/api/v1/sites/${site}/requests/${id}`, headers: auth(token) });
@@ -68,7 +71,11 @@ const solve = (token: string | null, id: number, site = 'demo') =>
 
 const siteIdOf = (slug: string) => t.db.select({ id: sites.id }).from(sites).where(eq(sites.slug, slug)).get()!.id;
 const statusOf = (site: string, number: number) =>
-  t.db.select({ status: requests.status }).from(requests).where(and(eq(requests.siteId, siteIdOf(site)), eq(requests.number, number))).get()!.status;
+  t.db
+    .select({ status: requests.status })
+    .from(requests)
+    .where(and(eq(requests.siteId, siteIdOf(site)), eq(requests.number, number)))
+    .get()!.status;
 const commentCount = () => t.db.select({ n: count() }).from(comments).get()!.n;
 
 /** A "you may not see this" answer must be indistinguishable from "there is no such request". */
@@ -281,7 +288,13 @@ describe('requests sent before signing in, and CCs by address, link only through
   beforeEach(async () => {
     w = await buildWorld();
     const cats = await categoryIds(t.app);
-    anonymous = await create(null, { categoryId: cats['Account & sign-in'], subject: 'Sent before I had an account', description: 'Hi', email: X, name: 'Xavier' });
+    anonymous = await create(null, {
+      categoryId: cats['Account & sign-in'],
+      subject: 'Sent before I had an account',
+      description: 'Hi',
+      email: X,
+      name: 'Xavier',
+    });
     copied = await create(w.tokens.A, { categoryId: cats['Account & sign-in'], subject: 'A copies x in', description: 'Hi', ccs: [X] });
   });
 

@@ -32,7 +32,12 @@ const DAVE = { sub: 'req-dave', email: `dave@${DOMAIN}`, name: 'Dave Elsewhere',
 const signIn = (claims: MemberClaimsInput & Record<string, unknown>) => memberSession(t, claims);
 
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
-const newRequest = (overrides: Record<string, unknown> = {}) => ({ categoryId: cats['Account & sign-in'], subject: 'Cannot sign in', description: 'The reset link has expired.', ...overrides });
+const newRequest = (overrides: Record<string, unknown> = {}) => ({
+  categoryId: cats['Account & sign-in'],
+  subject: 'Cannot sign in',
+  description: 'The reset link has expired.',
+  ...overrides,
+});
 
 async function create(token: string, overrides: Record<string, unknown> = {}): Promise<number> {
   const response = await submit(t.app, newRequest(overrides), { headers: auth(token) });
@@ -42,13 +47,28 @@ async function create(token: string, overrides: Record<string, unknown> = {}): P
 
 const read = (token: string, id: number) => t.app.inject({ url: `/api/v1/sites/demo/requests/${id}`, headers: auth(token) });
 const comment = (token: string, id: number, body: string) =>
-  t.app.inject({ method: 'POST', url: `/api/v1/sites/demo/requests/${id}/comments`, headers: { 'content-type': 'application/json', ...auth(token) }, payload: JSON.stringify({ body }) });
+  t.app.inject({
+    method: 'POST',
+    url: `/api/v1/sites/demo/requests/${id}/comments`,
+    headers: { 'content-type': 'application/json', ...auth(token) },
+    payload: JSON.stringify({ body }),
+  });
 const solve = (token: string, id: number) => t.app.inject({ method: 'POST', url: `/api/v1/sites/demo/requests/${id}/solve`, headers: auth(token) });
 const list = (token: string, query = '') => t.app.inject({ url: `/api/v1/sites/demo/requests${query}`, headers: auth(token) });
 
 const demoSiteId = () => t.db.select({ id: sites.id }).from(sites).where(eq(sites.slug, 'demo')).get()!.id;
-const row = (number: number) => t.db.select().from(requests).where(and(eq(requests.siteId, demoSiteId()), eq(requests.number, number))).get()!;
-const setStatus = (number: number, status: StoredStatus) => t.db.update(requests).set({ status }).where(and(eq(requests.siteId, demoSiteId()), eq(requests.number, number))).run();
+const row = (number: number) =>
+  t.db
+    .select()
+    .from(requests)
+    .where(and(eq(requests.siteId, demoSiteId()), eq(requests.number, number)))
+    .get()!;
+const setStatus = (number: number, status: StoredStatus) =>
+  t.db
+    .update(requests)
+    .set({ status })
+    .where(and(eq(requests.siteId, demoSiteId()), eq(requests.number, number)))
+    .run();
 
 // ---- submitting ------------------------------------------------------------------
 
@@ -71,8 +91,19 @@ describe('a member submits a request', () => {
     const token = await signIn(ALICE);
     const id = await create(token, { ccs: [` Carol@${DOMAIN.toUpperCase()} `, `dan@${DOMAIN}`] });
     const detail = await read(token, id);
-    expect(detail.json().request.ccs.map((cc: { email: string }) => cc.email).sort()).toEqual([`carol@${DOMAIN}`, `dan@${DOMAIN}`]);
-    expect(t.db.select().from(requestCcs).where(eq(requestCcs.requestId, row(id).id)).all()).toHaveLength(2);
+    expect(
+      detail
+        .json()
+        .request.ccs.map((cc: { email: string }) => cc.email)
+        .sort(),
+    ).toEqual([`carol@${DOMAIN}`, `dan@${DOMAIN}`]);
+    expect(
+      t.db
+        .select()
+        .from(requestCcs)
+        .where(eq(requestCcs.requestId, row(id).id))
+        .all(),
+    ).toHaveLength(2);
   });
 
   const refusals: { name: string; body: (own: string) => Record<string, unknown>; code: string; field: string }[] = [
@@ -139,7 +170,12 @@ describe('statuses as the member acts', () => {
     t.clock.advance(SECOND);
     const solved = await solve(alice, id);
     expect(solved.statusCode, solved.body).toBe(200);
-    expect(solved.json().request).toMatchObject({ status: 'solved', statusLabel: 'Solved', can: { comment: true, solve: false }, updatedAt: t.clock.now.toISOString() });
+    expect(solved.json().request).toMatchObject({
+      status: 'solved',
+      statusLabel: 'Solved',
+      can: { comment: true, solve: false },
+      updatedAt: t.clock.now.toISOString(),
+    });
     expect(row(id)).toMatchObject({ status: 'solved', solvedAt: t.clock.now.toISOString() });
     expect((await read(alice, id)).json().request.can).toEqual({ comment: true, solve: false });
     expectError(await solve(alice, id), 409, 'already_solved');
@@ -196,12 +232,39 @@ describe('the request detail', () => {
     expect((await comment(carol, id, 'Carol here.')).statusCode).toBe(201);
 
     const agentId = 'agt_members_test';
-    t.db.insert(agents).values({ id: agentId, siteId: demoSiteId(), email: `agent@${DOMAIN}`, name: 'Agent Smith', passwordHash: null, createdAt: t.clock.now.toISOString() }).run();
+    t.db
+      .insert(agents)
+      .values({ id: agentId, siteId: demoSiteId(), email: `agent@${DOMAIN}`, name: 'Agent Smith', passwordHash: null, createdAt: t.clock.now.toISOString() })
+      .run();
     t.clock.advance(60 * SECOND);
-    t.db.insert(comments).values({ id: 'cmt_public_reply', requestId, authorAgentId: agentId, body: 'Agent reply.', public: true, createdAt: t.clock.now.toISOString() }).run();
-    t.db.insert(comments).values({ id: 'cmt_internal_1', requestId, authorAgentId: agentId, body: 'INTERNAL: customer is grumpy', public: false, createdAt: t.clock.now.toISOString() }).run();
+    t.db
+      .insert(comments)
+      .values({ id: 'cmt_public_reply', requestId, authorAgentId: agentId, body: 'Agent reply.', public: true, createdAt: t.clock.now.toISOString() })
+      .run();
+    t.db
+      .insert(comments)
+      .values({
+        id: 'cmt_internal_1',
+        requestId,
+        authorAgentId: agentId,
+        body: 'INTERNAL: customer is grumpy',
+        public: false,
+        createdAt: t.clock.now.toISOString(),
+      })
+      .run();
     t.clock.advance(60 * SECOND);
-    t.db.insert(comments).values({ id: 'cmt_internal_2', requestId, authorEndUserId: null, authorAgentId: agentId, body: 'INTERNAL: check refund', public: false, createdAt: t.clock.now.toISOString() }).run();
+    t.db
+      .insert(comments)
+      .values({
+        id: 'cmt_internal_2',
+        requestId,
+        authorEndUserId: null,
+        authorAgentId: agentId,
+        body: 'INTERNAL: check refund',
+        public: false,
+        createdAt: t.clock.now.toISOString(),
+      })
+      .run();
     t.clock.advance(60 * SECOND);
     const added = await comment(alice, id, 'Thanks!');
     expect(added.statusCode, added.body).toBe(201);
@@ -224,7 +287,13 @@ describe('the request detail', () => {
     expect(added.json().request.comments).toHaveLength(4);
     // Listing does not leak them either (subjects only), and the notes are still stored.
     expect((await list(alice)).body).not.toContain('INTERNAL');
-    expect(t.db.select().from(comments).where(and(eq(comments.requestId, requestId), eq(comments.public, false))).all()).toHaveLength(2);
+    expect(
+      t.db
+        .select()
+        .from(comments)
+        .where(and(eq(comments.requestId, requestId), eq(comments.public, false)))
+        .all(),
+    ).toHaveLength(2);
   });
 });
 

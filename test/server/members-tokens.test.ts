@@ -98,11 +98,31 @@ describe('host tokens the session exchange refuses', () => {
     { name: 'an empty sub', code: 'token_invalid', token: () => signJwt({ alg: 'HS256' }, claims({ sub: '  ' })) },
     { name: 'exp as a string', code: 'token_invalid', token: () => signJwt({ alg: 'HS256' }, claims({ exp: String(nowSeconds() + 300) })) },
     { name: 'no email', code: 'token_invalid', token: () => signJwt({ alg: 'HS256' }, without('email')) },
-    { name: 'exp more than an hour after iat', code: 'token_invalid', token: () => signJwt({ alg: 'HS256' }, claims({ iat: nowSeconds(), exp: nowSeconds() + 3601 })) },
-    { name: 'exp before iat, though still within the skew', code: 'token_invalid', token: () => signJwt({ alg: 'HS256' }, claims({ iat: nowSeconds(), exp: nowSeconds() - 10 })) },
-    { name: 'expired 61 s ago (beyond the 60 s skew)', code: 'token_expired', token: () => signJwt({ alg: 'HS256' }, claims({ iat: nowSeconds() - 361, exp: nowSeconds() - 61 })) },
-    { name: 'expired an hour ago', code: 'token_expired', token: () => signJwt({ alg: 'HS256' }, claims({ iat: nowSeconds() - 2 * 3600, exp: nowSeconds() - 3600 })) },
-    { name: 'issued 61 s in the future (beyond the 60 s skew)', code: 'token_invalid', token: () => signJwt({ alg: 'HS256' }, claims({ iat: nowSeconds() + 61, exp: nowSeconds() + 361 })) },
+    {
+      name: 'exp more than an hour after iat',
+      code: 'token_invalid',
+      token: () => signJwt({ alg: 'HS256' }, claims({ iat: nowSeconds(), exp: nowSeconds() + 3601 })),
+    },
+    {
+      name: 'exp before iat, though still within the skew',
+      code: 'token_invalid',
+      token: () => signJwt({ alg: 'HS256' }, claims({ iat: nowSeconds(), exp: nowSeconds() - 10 })),
+    },
+    {
+      name: 'expired 61 s ago (beyond the 60 s skew)',
+      code: 'token_expired',
+      token: () => signJwt({ alg: 'HS256' }, claims({ iat: nowSeconds() - 361, exp: nowSeconds() - 61 })),
+    },
+    {
+      name: 'expired an hour ago',
+      code: 'token_expired',
+      token: () => signJwt({ alg: 'HS256' }, claims({ iat: nowSeconds() - 2 * 3600, exp: nowSeconds() - 3600 })),
+    },
+    {
+      name: 'issued 61 s in the future (beyond the 60 s skew)',
+      code: 'token_invalid',
+      token: () => signJwt({ alg: 'HS256' }, claims({ iat: nowSeconds() + 61, exp: nowSeconds() + 361 })),
+    },
     { name: 'a garbage string', code: 'token_invalid', token: () => 'this is not a token at all' },
     { name: 'three dots of base64 garbage', code: 'token_invalid', token: () => 'eyJhbGciOi.eyJzdWIi.c2lnbmF0dXJl' },
     { name: "signed with the starter site's secret", code: 'token_invalid', token: () => hostToken(ALICE, t.clock.now, siteSecret('starter')) },
@@ -247,7 +267,11 @@ describe('site token secrets', () => {
 
   test('a previous secret whose grace period already ended is never accepted', async () => {
     const newSecret = 'rotated-secret-0123456789-0123456789-0123456789';
-    updateSite('demo', { tokenSecret: newSecret, previousTokenSecret: TEST_SITE_SECRET, previousSecretValidUntil: new Date(t.clock.now.getTime() - SECOND).toISOString() });
+    updateSite('demo', {
+      tokenSecret: newSecret,
+      previousTokenSecret: TEST_SITE_SECRET,
+      previousSecretValidUntil: new Date(t.clock.now.getTime() - SECOND).toISOString(),
+    });
     expectError(await exchange(hostToken(ALICE, t.clock.now, TEST_SITE_SECRET)), 401, 'token_invalid');
   });
 });
@@ -263,7 +287,9 @@ describe('a successful exchange', () => {
     });
     const stored = t.db.select().from(endUsers).where(eq(endUsers.externalId, ALICE.sub)).all();
     expect(stored).toMatchObject([{ email: 'alice@members-test.example', emailVerified: true, name: 'Alice Example' }]);
-    expect(t.db.select().from(organizations).where(eq(organizations.externalId, 'org-1')).all()).toMatchObject([{ name: 'Acme Ltd', id: stored[0].organizationId }]);
+    expect(t.db.select().from(organizations).where(eq(organizations.externalId, 'org-1')).all()).toMatchObject([
+      { name: 'Acme Ltd', id: stored[0].organizationId },
+    ]);
   });
 
   test('a member without org and with an unverified email is presented as such', async () => {
@@ -326,7 +352,11 @@ describe('the member session', () => {
       ['POST', '/api/v1/sites/demo/requests/1001/comments'],
       ['POST', '/api/v1/sites/demo/requests/1001/solve'],
     ] as const) {
-      const response = await t.app.inject({ method, url, ...(method === 'POST' && { headers: { 'content-type': 'application/json' }, payload: url.endsWith('comments') ? '{"body":"hi"}' : '{}' }) });
+      const response = await t.app.inject({
+        method,
+        url,
+        ...(method === 'POST' && { headers: { 'content-type': 'application/json' }, payload: url.endsWith('comments') ? '{"body":"hi"}' : '{}' }),
+      });
       expectError(response, 401, 'session_expired');
     }
   });
@@ -374,7 +404,11 @@ describe('the member session', () => {
       expectError(await submit(t.app, body, { headers: { authorization } }), 401, 'session_expired');
     }
     t.clock.advance(16 * MINUTE);
-    expectError(await submit(t.app, { categoryId: body.categoryId, subject: 'Help', description: 'Please' }, { headers: bearer(accessToken) }), 401, 'session_expired');
+    expectError(
+      await submit(t.app, { categoryId: body.categoryId, subject: 'Help', description: 'Please' }, { headers: bearer(accessToken) }),
+      401,
+      'session_expired',
+    );
     expect(storedCounts(t.db)).toEqual(before);
     // The same body without any Authorization header is a normal anonymous submission.
     expect((await submit(t.app, body)).statusCode).toBe(201);

@@ -32,7 +32,14 @@ beforeAll(async () => {
   t = await createTestApp({ submitLimit: { max: 1000, windowMs: 60_000 } });
   const site = t.db.select().from(sites).where(eq(sites.slug, 'demo')).get()!;
   const agentId = newId('agt');
-  await insertAgent(t.db, { id: agentId, siteId: site.id, email: AGENT.email, name: 'Riley', passwordHash: await hashPassword(AGENT.password), createdAt: t.clock.now.toISOString() });
+  await insertAgent(t.db, {
+    id: agentId,
+    siteId: site.id,
+    email: AGENT.email,
+    name: 'Riley',
+    passwordHash: await hashPassword(AGENT.password),
+    createdAt: t.clock.now.toISOString(),
+  });
   agentToken = newSecret('pat_');
   await insertApiToken(t.db, { id: newId('tok'), agentId, name: 'script', tokenHash: hashSecret(agentToken), createdAt: t.clock.now.toISOString() });
 
@@ -41,13 +48,23 @@ beforeAll(async () => {
   const created = await submit(t.app, { categoryId, subject: 'Locked out', description: 'My password stopped working.' }, { headers: bearer(member) });
   expect(created.statusCode, created.body).toBe(201);
   number = created.json().request.id;
-  const receipt = t.db.select().from(outbox).where(eq(outbox.toEmail, ANA.email)).all().find((mail) => mail.text.includes(`request/${number}&t=`))!;
+  const receipt = t.db
+    .select()
+    .from(outbox)
+    .where(eq(outbox.toEmail, ANA.email))
+    .all()
+    .find((mail) => mail.text.includes(`request/${number}&t=`))!;
   linkToken = /#porthole=request\/\d+&t=([A-Za-z0-9_.-]+)/.exec(receipt.text)![1]!;
 });
 afterAll(() => t.close());
 
 const site = (path: string) => `/api/v1/sites/demo${path}`;
-const post = (url: string, body: unknown, headers: Record<string, string> = {}): InjectOptions => ({ method: 'POST', url, headers: { ...json, ...headers }, payload: JSON.stringify(body) });
+const post = (url: string, body: unknown, headers: Record<string, string> = {}): InjectOptions => ({
+  method: 'POST',
+  url,
+  headers: { ...json, ...headers },
+  payload: JSON.stringify(body),
+});
 
 describe('every API answer is Cache-Control: no-store', () => {
   const answers: [string, () => InjectOptions, number][] = [
@@ -57,7 +74,11 @@ describe('every API answer is Cache-Control: no-store', () => {
     ['the launcher summary', () => ({ url: site('/requests/summary'), headers: bearer(member) }), 200],
     ['one request (the conversation)', () => ({ url: site(`/requests/${number}`), headers: bearer(member) }), 200],
     ['a comment', () => post(site(`/requests/${number}/comments`), { body: 'Still locked out.' }, bearer(member)), 201],
-    ['a new request (the requester, the description)', () => post(site('/requests'), { categoryId, subject: 'Hi', description: 'Hello', email: 'pat@customer.example' }), 201],
+    [
+      'a new request (the requester, the description)',
+      () => post(site('/requests'), { categoryId, subject: 'Hi', description: 'Hello', email: 'pat@customer.example' }),
+      201,
+    ],
     ['400 validation failed', () => post(site('/requests'), { categoryId, subject: 'Hi' }), 400],
     ['site config (public, kept fresh)', () => ({ url: site('/config') }), 200],
     ['articles (public, kept fresh)', () => ({ url: site('/articles?q=password') }), 200],
@@ -84,7 +105,10 @@ describe('every API answer is Cache-Control: no-store', () => {
 
   it('the live-event streams too', async () => {
     const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    for (const [path, token] of [[site('/events'), member], ['/api/v1/agent/events', agentToken]] as const) {
+    for (const [path, token] of [
+      [site('/events'), member],
+      ['/api/v1/agent/events', agentToken],
+    ] as const) {
       const controller = new AbortController();
       const response = await fetch(`${base}${path}`, { headers: bearer(token), signal: controller.signal });
       expect(response.status, path).toBe(200);

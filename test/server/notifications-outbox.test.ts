@@ -75,12 +75,20 @@ const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
 async function anonymous(overrides: Record<string, unknown> = {}, site = 'demo'): Promise<number> {
   const categoryId = site === 'demo' ? cats['Account & sign-in'] : (await categoryIds(t.app, site))['Question'];
-  const response = await submit(t.app, { categoryId, subject: 'Cannot sign in', description: DESCRIPTION, email: PAT, name: 'Pat Rivera', ...overrides }, { site });
+  const response = await submit(
+    t.app,
+    { categoryId, subject: 'Cannot sign in', description: DESCRIPTION, email: PAT, name: 'Pat Rivera', ...overrides },
+    { site },
+  );
   expect(response.statusCode, response.body).toBe(201);
   return response.json().request.id;
 }
 async function asMember(token: string, overrides: Record<string, unknown> = {}): Promise<number> {
-  const response = await submit(t.app, { categoryId: cats['Account & sign-in'], subject: 'Cannot sign in', description: DESCRIPTION, ...overrides }, { headers: auth(token) });
+  const response = await submit(
+    t.app,
+    { categoryId: cats['Account & sign-in'], subject: 'Cannot sign in', description: DESCRIPTION, ...overrides },
+    { headers: auth(token) },
+  );
   expect(response.statusCode, response.body).toBe(201);
   return response.json().request.id;
 }
@@ -97,7 +105,12 @@ async function agentReply(number: number, body: string, isPublic = true) {
   expect(response.statusCode, response.body).toBe(201);
 }
 const memberComment = (token: string, number: number, body: string) =>
-  t.app.inject({ method: 'POST', url: `/api/v1/sites/demo/requests/${number}/comments`, headers: { ...auth(token), 'content-type': 'application/json' }, payload: JSON.stringify({ body }) });
+  t.app.inject({
+    method: 'POST',
+    url: `/api/v1/sites/demo/requests/${number}/comments`,
+    headers: { ...auth(token), 'content-type': 'application/json' },
+    payload: JSON.stringify({ body }),
+  });
 async function comment(token: string, number: number, body: string) {
   const response = await memberComment(token, number, body);
   expect(response.statusCode, response.body).toBe(201);
@@ -110,11 +123,18 @@ function linkIn(mail: Mail): { base: string; number: number; token: string } {
   return { base: match![1]!, number: Number(match![2]), token: match![3]! };
 }
 const exchangeLink = (token: string, site = 'demo') =>
-  t.app.inject({ method: 'POST', url: `/api/v1/sites/${site}/session/link`, headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ token }) });
+  t.app.inject({
+    method: 'POST',
+    url: `/api/v1/sites/${site}/session/link`,
+    headers: { 'content-type': 'application/json' },
+    payload: JSON.stringify({ token }),
+  });
 
 /** Makes every insert into the outbox fail, as a full disk or a bug would. */
 function breakOutbox() {
-  (t.db as unknown as { $client: { exec(sql: string): void } }).$client.exec("CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'boom'); END;");
+  (t.db as unknown as { $client: { exec(sql: string): void } }).$client.exec(
+    "CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'boom'); END;",
+  );
 }
 function repairOutbox() {
   (t.db as unknown as { $client: { exec(sql: string): void } }).$client.exec('DROP TRIGGER fail_outbox;');
@@ -127,7 +147,12 @@ const tableCounts = () => ({
   idempotencyKeys: t.db.select({ n: count() }).from(idempotencyKeys).get()!.n,
   outbox: outboxCount(),
 });
-const requestRow = (number: number) => t.db.select().from(requests).where(and(eq(requests.siteId, siteId('demo')), eq(requests.number, number))).get()!;
+const requestRow = (number: number) =>
+  t.db
+    .select()
+    .from(requests)
+    .where(and(eq(requests.siteId, siteId('demo')), eq(requests.number, number)))
+    .get()!;
 
 // ---- a new request -----------------------------------------------------------------
 
@@ -138,7 +163,12 @@ describe('a new request', () => {
 
     const [receipt] = mailsTo(PAT);
     // Nobody has verified Pat's address: the subject is neutral, and no display name goes with it.
-    expect(receipt).toMatchObject({ subject: `Your request #${number} to Northwind Outfitters`, toName: null, status: 'pending', requestId: requestRow(number).id });
+    expect(receipt).toMatchObject({
+      subject: `Your request #${number} to Northwind Outfitters`,
+      toName: null,
+      status: 'pending',
+      requestId: requestRow(number).id,
+    });
     expect(receipt!.text).toContain(`We have received your request #${number} to Northwind Outfitters`);
     for (const part of [receipt!.subject, receipt!.text, receipt!.html]) {
       for (const typed of ['NW-55512', '4242', 'prize', 'evil.example', 'Winner']) expect(part).not.toContain(typed);
@@ -180,7 +210,13 @@ describe('a new request', () => {
 
   test('each CC gets a copy without the description, the subject or the requester’s name, even when the requester is verified, with a link of their own', async () => {
     const number = await asMember(await signIn({ ...ALICE, name: 'Prize Desk' }), { subject: 'Claim your prize at evil.example', ccs: [CAROL.email, DAN] });
-    expect(written()).toEqual({ [ALICE.email]: ['receipt'], [CAROL.email]: ['cc_added'], [DAN]: ['cc_added'], [RILEY]: ['new_request'], [SAM]: ['new_request'] });
+    expect(written()).toEqual({
+      [ALICE.email]: ['receipt'],
+      [CAROL.email]: ['cc_added'],
+      [DAN]: ['cc_added'],
+      [RILEY]: ['new_request'],
+      [SAM]: ['new_request'],
+    });
     const links = new Set<string>();
     for (const cc of [CAROL.email, DAN]) {
       const [mail] = mailsTo(cc);
@@ -204,7 +240,11 @@ describe('replies and comments', () => {
     const before = outboxCount();
     await agentReply(number, 'Please try the new reset link.');
     await agentReply(number, 'Did that work?');
-    expect(written(before)).toEqual({ [ALICE.email]: ['agent_reply', 'agent_reply'], [CAROL.email]: ['agent_reply', 'agent_reply'], [DAN]: ['agent_reply', 'agent_reply'] });
+    expect(written(before)).toEqual({
+      [ALICE.email]: ['agent_reply', 'agent_reply'],
+      [CAROL.email]: ['agent_reply', 'agent_reply'],
+      [DAN]: ['agent_reply', 'agent_reply'],
+    });
     for (const m of mails().slice(before, before + 3)) {
       expect(m.text).toContain('Please try the new reset link.');
       expect(m.text).toContain('Riley Chen wrote:');
@@ -320,7 +360,16 @@ describe('the link in customer mail', () => {
     // It is not a member session, and a member session is not a link token.
     expectError(await t.app.inject({ url: `/api/v1/sites/demo/requests/${number}`, headers: auth(token) }), 401, 'session_expired');
     expectError(await exchangeLink(await signIn(ALICE)), 401, 'token_invalid');
-    expectError(await t.app.inject({ method: 'POST', url: '/api/v1/sites/demo/session', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ token }) }), 401, 'token_invalid');
+    expectError(
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/sites/demo/session',
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify({ token }),
+      }),
+      401,
+      'token_invalid',
+    );
 
     t.clock.advance(31 * DAY);
     expectError(await exchangeLink(token), 401, 'token_expired');
@@ -366,7 +415,13 @@ describe('the hourly cap on customer mail', () => {
     const toPat = mailsTo(PAT);
     expect(toPat.map((m) => m.kind)).toEqual(['receipt', 'agent_reply', 'agent_reply', 'agent_reply', 'agent_reply']);
     expect(toPat.some((m) => m.text.includes('Reply 5'))).toBe(false);
-    expect(t.db.select({ n: count() }).from(comments).where(eq(comments.requestId, requestRow(number).id)).get()!.n).toBe(6);
+    expect(
+      t.db
+        .select({ n: count() })
+        .from(comments)
+        .where(eq(comments.requestId, requestRow(number).id))
+        .get()!.n,
+    ).toBe(6);
 
     // Another recipient, and the same address on another site, are counted apart.
     await anonymous({ email: 'other@customer.example' });
@@ -386,7 +441,14 @@ describe('the hourly cap on customer mail', () => {
   });
 
   test('the budget is the mailbox’s: ann+1@, ANN+2@ and a.nn@ share one, and each mail still goes to the address as written', async () => {
-    const addresses = ['pat+1@customer.example', 'PAT+2@customer.example', 'p.a.t@customer.example', 'Pat@Customer.Example', 'pat+3@customer.example', 'pat+4@customer.example'];
+    const addresses = [
+      'pat+1@customer.example',
+      'PAT+2@customer.example',
+      'p.a.t@customer.example',
+      'Pat@Customer.Example',
+      'pat+3@customer.example',
+      'pat+4@customer.example',
+    ];
     for (const email of addresses) await anonymous({ email });
     const receipts = mails().filter((m) => m.kind === 'receipt');
     expect(receipts.map((m) => m.toEmail)).toEqual(addresses.slice(0, 5).map((email) => email.toLowerCase()));
@@ -420,7 +482,12 @@ describe('the hourly cap on agent mail', () => {
       const digests = digestsTo(agent);
       expect(digests).toHaveLength(1);
       const [digest] = digests;
-      expect(digest).toMatchObject({ status: 'pending', requestId: null, nextAttemptAt: '2026-11-23T11:00:00.000Z', subject: 'Requests that changed at Northwind Outfitters this hour' });
+      expect(digest).toMatchObject({
+        status: 'pending',
+        requestId: null,
+        nextAttemptAt: '2026-11-23T11:00:00.000Z',
+        subject: 'Requests that changed at Northwind Outfitters this hour',
+      });
       expect(digest!.text).toContain(`#${numbers[3]}: new request — ${t.config.publicUrl}/agent/requests/${numbers[3]}`);
       expect(digest!.text).toContain(`#${numbers[4]}: new request`);
       expect(digest!.text).toContain(`#${numbers[5]}: new request, customer reply`);
@@ -467,7 +534,10 @@ describe('the hourly cap on agent mail', () => {
     t.clock.advance(HOUR);
     sent.length = 0;
     await mailer.deliverDue();
-    expect(sent.sort()).toEqual([`${RILEY} Requests that changed at Northwind Outfitters this hour`, `${SAM} Requests that changed at Northwind Outfitters this hour`]);
+    expect(sent.sort()).toEqual([
+      `${RILEY} Requests that changed at Northwind Outfitters this hour`,
+      `${SAM} Requests that changed at Northwind Outfitters this hour`,
+    ]);
   });
 });
 
@@ -484,7 +554,13 @@ describe('mail is written in the same transaction as the event', () => {
     const before = tableCounts();
     const payload = { categoryId: cats['Account & sign-in'], subject: 'Will fail', description: DESCRIPTION, email: PAT };
     await expectServerError(await submit(t.app, payload, { headers: { 'idempotency-key': 'submit-key-0001' } }));
-    await expectServerError(await submit(t.app, { categoryId: cats['Account & sign-in'], subject: 'Member fails', description: 'x', ccs: [DAN] }, { headers: auth(await signIn(ALICE)) }));
+    await expectServerError(
+      await submit(
+        t.app,
+        { categoryId: cats['Account & sign-in'], subject: 'Member fails', description: 'x', ccs: [DAN] },
+        { headers: auth(await signIn(ALICE)) },
+      ),
+    );
     expect(tableCounts()).toEqual({ ...before, endUsers: before.endUsers + 1 }); // only Alice's sign-in wrote
     expect(t.db.select().from(endUsers).where(eq(endUsers.email, DAN)).get()).toBeUndefined();
     expect(lastRequestNumber(t.db, 'demo')).toBe(1000);

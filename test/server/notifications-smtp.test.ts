@@ -38,7 +38,10 @@ beforeEach(async () => {
   sinks = [];
   transports = [];
   const siteId = t.db.select({ id: sites.id }).from(sites).where(eq(sites.slug, 'demo')).get()!.id;
-  for (const [email, name] of [[RILEY, 'Riley Chen'], [SAM, 'Sam Support']] as const) {
+  for (const [email, name] of [
+    [RILEY, 'Riley Chen'],
+    [SAM, 'Sam Support'],
+  ] as const) {
     const id = newId('agt');
     await insertAgent(t.db, { id, siteId, email, name, passwordHash: null, createdAt: t.clock.now.toISOString() });
     if (email === RILEY) {
@@ -103,14 +106,23 @@ describe('notifications over SMTP', () => {
     const alice = await signIn(ALICE);
 
     // A member's new request with a CC.
-    const created = await submit(t.app, { categoryId: cats['Account & sign-in'], subject: 'Printer on fire', description: 'Smoke everywhere.', ccs: [DAN] }, { headers: { authorization: `Bearer ${alice}` } });
+    const created = await submit(
+      t.app,
+      { categoryId: cats['Account & sign-in'], subject: 'Printer on fire', description: 'Smoke everywhere.', ccs: [DAN] },
+      { headers: { authorization: `Bearer ${alice}` } },
+    );
     expect(created.statusCode, created.body).toBe(201);
     const number = created.json().request.id as number;
     const subject = `[#${number}] Printer on fire`;
     // Dan's address is nobody's verified one: his copies carry a neutral subject, not what Alice typed.
     const toDan = `You are copied on request #${number} to Northwind Outfitters`;
     expect(await mailer.deliverDue()).toEqual({ sent: 4, retried: 0, failed: 0 });
-    expect(summary(server.received)).toEqual([`${ALICE.email} receipt ${subject}`, `${DAN} cc_added ${toDan}`, `${RILEY} new_request ${subject}`, `${SAM} new_request ${subject}`]);
+    expect(summary(server.received)).toEqual([
+      `${ALICE.email} receipt ${subject}`,
+      `${DAN} cc_added ${toDan}`,
+      `${RILEY} new_request ${subject}`,
+      `${SAM} new_request ${subject}`,
+    ]);
     const receipt = server.received.find((mail) => mail.rcptTo[0] === ALICE.email)!;
     expect(headersOf(receipt.raw)).toMatchObject({ to: `Alice Asker <${ALICE.email}>`, from: t.config.mailFrom, 'auto-submitted': 'auto-generated' });
     expect(receipt.raw).toMatch(/Content-Type: text\/plain/);
@@ -145,11 +157,22 @@ describe('notifications over SMTP', () => {
     const replyMail = decoded(server.received.find((mail) => mail.rcptTo[0] === DAN)!.raw);
     const token = new RegExp(`${DEMO_ORIGIN}/#porthole=request/${number}&t=([A-Za-z0-9_.-]+)`).exec(replyMail)?.[1];
     expect(token).toBeDefined();
-    const link = await t.app.inject({ method: 'POST', url: '/api/v1/sites/demo/session/link', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ token }) });
+    const link = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/sites/demo/session/link',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ token }),
+    });
     expect(link.statusCode, link.body).toBe(200);
 
     expect(await pendingCount(t.db)).toBe(0);
-    expect(t.db.select().from(outbox).all().every((row) => row.status === 'sent' && row.attempts === 1)).toBe(true);
+    expect(
+      t.db
+        .select()
+        .from(outbox)
+        .all()
+        .every((row) => row.status === 'sent' && row.attempts === 1),
+    ).toBe(true);
     server.received.length = 0;
     expect(await mailer.deliverDue()).toEqual({ sent: 0, retried: 0, failed: 0 });
     expect(server.received).toEqual([]);
@@ -184,9 +207,20 @@ describe('notifications over SMTP', () => {
 
     t.clock.advance(30 * SECOND);
     expect(await mailer.deliverDue()).toEqual({ sent: 4, retried: 0, failed: 0 });
-    expect(summary(server.received)).toEqual([`${PAT} agent_reply ${toPat}`, `${PAT} receipt ${toPat}`, `${RILEY} new_request ${subject}`, `${SAM} new_request ${subject}`]);
+    expect(summary(server.received)).toEqual([
+      `${PAT} agent_reply ${toPat}`,
+      `${PAT} receipt ${toPat}`,
+      `${RILEY} new_request ${subject}`,
+      `${SAM} new_request ${subject}`,
+    ]);
     expect(await pendingCount(t.db)).toBe(0);
-    expect(t.db.select().from(outbox).all().map((row) => [row.status, row.attempts])).toEqual(Array(4).fill(['sent', 2]));
+    expect(
+      t.db
+        .select()
+        .from(outbox)
+        .all()
+        .map((row) => [row.status, row.attempts]),
+    ).toEqual(Array(4).fill(['sent', 2]));
 
     t.clock.advance(60 * 60 * SECOND);
     expect(await mailer.deliverDue()).toEqual({ sent: 0, retried: 0, failed: 0 });

@@ -51,7 +51,12 @@ describe('submission limits under a flood', { timeout: 60_000 }, () => {
   }
   const anonymous = (cats: Record<string, string>, n: number) => ({ ...request(cats, n), email: `v${n}@example.com` });
   /** A session token that was never issued: well-formed, any `sub`, signed with a key we do not have. */
-  const forged = (sub: string) => signJwt({ alg: 'HS256', typ: 'JWT' }, { sub, site: 'any', aud: 'member', exp: Math.floor(t.clock.now.getTime() / 1000) + 600 }, 'not-the-server-key-0123456789');
+  const forged = (sub: string) =>
+    signJwt(
+      { alg: 'HS256', typ: 'JWT' },
+      { sub, site: 'any', aud: 'member', exp: Math.floor(t.clock.now.getTime() / 1000) + 600 },
+      'not-the-server-key-0123456789',
+    );
 
   it('made-up session tokens with a fresh subject each are counted against their address, so they neither get through nor reset its limit', async () => {
     const cats = await categoryIds(t.app);

@@ -58,9 +58,23 @@ describe('submitting a request anonymously', () => {
     expect((await submit(t.app, body, { headers: fromDemoPage })).statusCode).toBe(201);
 
     const [request] = t.db.select().from(requests).all();
-    expect(request).toMatchObject({ siteId: siteId('demo'), number: 1001, categoryId: cats['Account & sign-in'], subject: 'I cannot sign in', status: 'new', fields: {} });
+    expect(request).toMatchObject({
+      siteId: siteId('demo'),
+      number: 1001,
+      categoryId: cats['Account & sign-in'],
+      subject: 'I cannot sign in',
+      status: 'new',
+      fields: {},
+    });
     const [contact] = t.db.select().from(endUsers).all();
-    expect(contact).toMatchObject({ id: request.requesterId, siteId: siteId('demo'), email: 'ada@example.com', name: 'Ada Lovelace', externalId: null, emailVerified: false });
+    expect(contact).toMatchObject({
+      id: request.requesterId,
+      siteId: siteId('demo'),
+      email: 'ada@example.com',
+      name: 'Ada Lovelace',
+      externalId: null,
+      emailVerified: false,
+    });
     const [comment] = t.db.select().from(comments).all();
     expect(comment).toMatchObject({ requestId: request.id, authorEndUserId: contact.id, authorAgentId: null, body: body.description, public: true });
   });
@@ -73,7 +87,13 @@ describe('submitting a request anonymously', () => {
     const product = await submit(t.app, validRequest({ categoryId: cats['Product question'], fields: { productType: 'Tents' } }));
     expect(product.statusCode, product.body).toBe(201);
 
-    const byNumber = Object.fromEntries(t.db.select().from(requests).all().map((row) => [row.number, row.fields]));
+    const byNumber = Object.fromEntries(
+      t.db
+        .select()
+        .from(requests)
+        .all()
+        .map((row) => [row.number, row.fields]),
+    );
     expect(byNumber).toEqual({ 1001: { orderNumber: 'NW-10042' }, 1002: {}, 1003: { productType: 'Tents' } });
   });
 
@@ -104,8 +124,7 @@ describe('a submission that is refused stores nothing', () => {
   beforeEach(() => start());
 
   type Case = { name: string; status: number; code: string; field?: string } & (
-    | { body: () => Record<string, unknown> }
-    | { raw: () => string; contentType?: string }
+    { body: () => Record<string, unknown> } | { raw: () => string; contentType?: string }
   ) & { headers?: Record<string, string>; site?: string };
 
   const without = (key: string) => () => {
@@ -119,16 +138,40 @@ describe('a submission that is refused stores nothing', () => {
     { name: 'blank email', body: () => validRequest({ email: '   ' }), status: 400, code: 'validation_failed', field: 'email' },
     { name: 'an email that is not an address', body: () => validRequest({ email: 'ada-at-example' }), status: 400, code: 'validation_failed', field: 'email' },
     { name: 'an email with a space', body: () => validRequest({ email: 'ada lovelace@example.com' }), status: 400, code: 'validation_failed', field: 'email' },
-    { name: 'an email with a header injection', body: () => validRequest({ email: 'ada@example.com\r\nBcc: all@example.com' }), status: 400, code: 'validation_failed', field: 'email' },
+    {
+      name: 'an email with a header injection',
+      body: () => validRequest({ email: 'ada@example.com\r\nBcc: all@example.com' }),
+      status: 400,
+      code: 'validation_failed',
+      field: 'email',
+    },
     { name: 'missing subject', body: without('subject'), status: 400, code: 'validation_failed', field: 'subject' },
     { name: 'a blank subject', body: () => validRequest({ subject: '   ' }), status: 400, code: 'validation_failed', field: 'subject' },
     { name: 'a subject over 150 characters', body: () => validRequest({ subject: 'x'.repeat(151) }), status: 400, code: 'validation_failed', field: 'subject' },
-    { name: 'a control character in the subject', body: () => validRequest({ subject: 'Help\u0007me' }), status: 400, code: 'validation_failed', field: 'subject' },
+    {
+      name: 'a control character in the subject',
+      body: () => validRequest({ subject: 'Help\u0007me' }),
+      status: 400,
+      code: 'validation_failed',
+      field: 'subject',
+    },
     { name: 'a newline in the subject', body: () => validRequest({ subject: 'Help\nme' }), status: 400, code: 'validation_failed', field: 'subject' },
     { name: 'DEL in the name', body: () => validRequest({ name: 'Ada\u007f' }), status: 400, code: 'validation_failed', field: 'name' },
     { name: 'a blank description', body: () => validRequest({ description: ' \n ' }), status: 400, code: 'validation_failed', field: 'description' },
-    { name: 'a description over 10000 characters', body: () => validRequest({ description: 'x'.repeat(10_001) }), status: 400, code: 'validation_failed', field: 'description' },
-    { name: 'a NUL byte in the description', body: () => validRequest({ description: 'before\u0000after' }), status: 400, code: 'validation_failed', field: 'description' },
+    {
+      name: 'a description over 10000 characters',
+      body: () => validRequest({ description: 'x'.repeat(10_001) }),
+      status: 400,
+      code: 'validation_failed',
+      field: 'description',
+    },
+    {
+      name: 'a NUL byte in the description',
+      body: () => validRequest({ description: 'before\u0000after' }),
+      status: 400,
+      code: 'validation_failed',
+      field: 'description',
+    },
     { name: 'a number as subject', body: () => validRequest({ subject: 1 }), status: 400, code: 'validation_failed', field: 'subject' },
     { name: 'null as description', body: () => validRequest({ description: null }), status: 400, code: 'validation_failed', field: 'description' },
     { name: 'a number as email (no coercion)', body: () => validRequest({ email: 42 }), status: 400, code: 'validation_failed', field: 'email' },
@@ -140,23 +183,93 @@ describe('a submission that is refused stores nothing', () => {
     { name: 'an id', body: () => validRequest({ id: 9999 }), status: 400, code: 'field_not_allowed', field: 'id' },
     { name: 'CCs from an anonymous visitor', body: () => validRequest({ ccs: ['bob@example.com'] }), status: 400, code: 'field_not_allowed', field: 'ccs' },
     { name: 'an unknown category', body: () => validRequest({ categoryId: 'cat_doesnotexist' }), status: 400, code: 'validation_failed', field: 'categoryId' },
-    { name: "another site's category", body: () => validRequest({ categoryId: starterCats['Question'] }), status: 400, code: 'validation_failed', field: 'categoryId' },
-    { name: 'a missing required order number', body: () => validRequest({ categoryId: cats['Orders & shipping'] }), status: 400, code: 'validation_failed', field: 'fields.orderNumber' },
-    { name: 'a blank required order number', body: () => validRequest({ categoryId: cats['Orders & shipping'], fields: { orderNumber: '  ' } }), status: 400, code: 'validation_failed', field: 'fields.orderNumber' },
-    { name: 'an order number over its 20-character limit', body: () => validRequest({ categoryId: cats['Orders & shipping'], fields: { orderNumber: '1'.repeat(21) } }), status: 400, code: 'validation_failed', field: 'fields.orderNumber' },
-    { name: 'a product type that is not one of the options', body: () => validRequest({ categoryId: cats['Product question'], fields: { productType: 'Bicycles' } }), status: 400, code: 'validation_failed', field: 'fields.productType' },
-    { name: 'a product type that differs only in case', body: () => validRequest({ categoryId: cats['Product question'], fields: { productType: 'tents' } }), status: 400, code: 'validation_failed', field: 'fields.productType' },
-    { name: 'an extra field the category does not have', body: () => validRequest({ categoryId: cats['Orders & shipping'], fields: { orderNumber: 'NW-1', colour: 'red' } }), status: 400, code: 'validation_failed', field: 'fields.colour' },
-    { name: 'a field value that is not a string', body: () => validRequest({ categoryId: cats['Orders & shipping'], fields: { orderNumber: 10042 } }), status: 400, code: 'validation_failed', field: 'fields.orderNumber' },
+    {
+      name: "another site's category",
+      body: () => validRequest({ categoryId: starterCats['Question'] }),
+      status: 400,
+      code: 'validation_failed',
+      field: 'categoryId',
+    },
+    {
+      name: 'a missing required order number',
+      body: () => validRequest({ categoryId: cats['Orders & shipping'] }),
+      status: 400,
+      code: 'validation_failed',
+      field: 'fields.orderNumber',
+    },
+    {
+      name: 'a blank required order number',
+      body: () => validRequest({ categoryId: cats['Orders & shipping'], fields: { orderNumber: '  ' } }),
+      status: 400,
+      code: 'validation_failed',
+      field: 'fields.orderNumber',
+    },
+    {
+      name: 'an order number over its 20-character limit',
+      body: () => validRequest({ categoryId: cats['Orders & shipping'], fields: { orderNumber: '1'.repeat(21) } }),
+      status: 400,
+      code: 'validation_failed',
+      field: 'fields.orderNumber',
+    },
+    {
+      name: 'a product type that is not one of the options',
+      body: () => validRequest({ categoryId: cats['Product question'], fields: { productType: 'Bicycles' } }),
+      status: 400,
+      code: 'validation_failed',
+      field: 'fields.productType',
+    },
+    {
+      name: 'a product type that differs only in case',
+      body: () => validRequest({ categoryId: cats['Product question'], fields: { productType: 'tents' } }),
+      status: 400,
+      code: 'validation_failed',
+      field: 'fields.productType',
+    },
+    {
+      name: 'an extra field the category does not have',
+      body: () => validRequest({ categoryId: cats['Orders & shipping'], fields: { orderNumber: 'NW-1', colour: 'red' } }),
+      status: 400,
+      code: 'validation_failed',
+      field: 'fields.colour',
+    },
+    {
+      name: 'a field value that is not a string',
+      body: () => validRequest({ categoryId: cats['Orders & shipping'], fields: { orderNumber: 10042 } }),
+      status: 400,
+      code: 'validation_failed',
+      field: 'fields.orderNumber',
+    },
     { name: 'a body over 128 KB', raw: () => JSON.stringify(validRequest({ description: 'x'.repeat(140 * 1024) })), status: 413, code: 'payload_too_large' },
     { name: 'malformed JSON', raw: () => '{"subject": "Help", ', status: 400, code: 'invalid_json' },
     { name: 'an empty JSON body', raw: () => '', status: 400, code: 'invalid_json' },
     { name: 'a JSON array', raw: () => '[1,2,3]', status: 400, code: 'validation_failed' },
-    { name: 'a __proto__ key', raw: () => JSON.stringify(validRequest()).replace(/^\{/, '{"__proto__":{"status":"solved"},'), status: 400, code: 'invalid_json' },
-    { name: 'a constructor.prototype key', raw: () => JSON.stringify(validRequest()).replace(/^\{/, '{"constructor":{"prototype":{"status":"solved"}},'), status: 400, code: 'invalid_json' },
+    {
+      name: 'a __proto__ key',
+      raw: () => JSON.stringify(validRequest()).replace(/^\{/, '{"__proto__":{"status":"solved"},'),
+      status: 400,
+      code: 'invalid_json',
+    },
+    {
+      name: 'a constructor.prototype key',
+      raw: () => JSON.stringify(validRequest()).replace(/^\{/, '{"constructor":{"prototype":{"status":"solved"}},'),
+      status: 400,
+      code: 'invalid_json',
+    },
     { name: 'a text/plain body', raw: () => JSON.stringify(validRequest()), contentType: 'text/plain', status: 415, code: 'unsupported_media_type' },
-    { name: 'a form-encoded body', raw: () => 'subject=Help&description=x', contentType: 'application/x-www-form-urlencoded', status: 415, code: 'unsupported_media_type' },
-    { name: 'an origin the site does not allow', body: () => validRequest(), headers: { origin: 'https://evil.example' }, status: 403, code: 'origin_not_allowed' },
+    {
+      name: 'a form-encoded body',
+      raw: () => 'subject=Help&description=x',
+      contentType: 'application/x-www-form-urlencoded',
+      status: 415,
+      code: 'unsupported_media_type',
+    },
+    {
+      name: 'an origin the site does not allow',
+      body: () => validRequest(),
+      headers: { origin: 'https://evil.example' },
+      status: 403,
+      code: 'origin_not_allowed',
+    },
     { name: 'an unknown site', body: () => validRequest(), site: 'no-such-site', status: 404, code: 'not_found' },
   ];
 
@@ -195,7 +308,12 @@ describe('the honeypot', () => {
 
   test('a bot that fills the hidden website field is answered exactly like a visitor, numbers keep counting, and nothing it wrote is stored', async () => {
     const answers = [];
-    for (const [n, body] of [validRequest({ subject: 'Real one' }), bot({ subject: '  Cheap pills  ' }), bot({ subject: 'More pills' }), validRequest({ subject: 'Real two' })].entries()) {
+    for (const [n, body] of [
+      validRequest({ subject: 'Real one' }),
+      bot({ subject: '  Cheap pills  ' }),
+      bot({ subject: 'More pills' }),
+      validRequest({ subject: 'Real two' }),
+    ].entries()) {
       t.clock.advance(1000);
       const response = await submit(t.app, body, { headers: fromDemoPage });
       expect(response.statusCode, `answer ${n}: ${response.body}`).toBe(201);
@@ -205,7 +323,14 @@ describe('the honeypot', () => {
     // Numbers advance one by one whoever asked: no repeat, no gap a bot could see.
     expect(answers.map((response) => response.json().request.id)).toEqual([1001, 1002, 1003, 1004]);
     expect(decoy).toEqual({
-      request: { id: 1002, subject: 'Cheap pills', status: 'open', statusLabel: 'Open', createdAt: '2026-11-23T10:00:02.000Z', updatedAt: '2026-11-23T10:00:02.000Z' },
+      request: {
+        id: 1002,
+        subject: 'Cheap pills',
+        status: 'open',
+        statusLabel: 'Open',
+        createdAt: '2026-11-23T10:00:02.000Z',
+        updatedAt: '2026-11-23T10:00:02.000Z',
+      },
     });
     for (const answer of [decoy, secondDecoy]) expect(shapeOf(answer)).toEqual(shapeOf(real));
     expect(shapeOf(realAfter)).toEqual(shapeOf(real));

@@ -37,7 +37,13 @@ describe('connection limits', () => {
   });
 
   it('each limit is set from the environment, in seconds and bytes', () => {
-    const { connections } = readConfig({ REQUEST_TIMEOUT_S: '10', MIN_BODY_BYTES_PER_S: '1000', KEEP_ALIVE_TIMEOUT_S: '2', MAX_CONNECTIONS_PER_ADDRESS: '1000', MAX_CONNECTIONS: '5000' });
+    const { connections } = readConfig({
+      REQUEST_TIMEOUT_S: '10',
+      MIN_BODY_BYTES_PER_S: '1000',
+      KEEP_ALIVE_TIMEOUT_S: '2',
+      MAX_CONNECTIONS_PER_ADDRESS: '1000',
+      MAX_CONNECTIONS: '5000',
+    });
     expect(connections).toEqual({ requestTimeoutMs: 10_000, minBodyBytesPerSecond: 1000, keepAliveTimeoutMs: 2000, maxPerAddress: 1000, maxConnections: 5000 });
   });
 

@@ -128,7 +128,12 @@ describe('signing in with a host token', () => {
 });
 
 describe('anonymous submissions behind a proxy', () => {
-  const body = (cats: Record<string, string>, n: number) => ({ categoryId: cats['Account & sign-in'], subject: `Question ${n}`, description: 'Hello', email: `v${n}@example.com` });
+  const body = (cats: Record<string, string>, n: number) => ({
+    categoryId: cats['Account & sign-in'],
+    subject: `Question ${n}`,
+    description: 'Hello',
+    email: `v${n}@example.com`,
+  });
 
   it('with TRUST_PROXY set, visitors are counted by their forwarded address: one is limited, the next is not', async () => {
     t = await createTestApp({ trustProxy: true, submitLimit: { max: 2, windowMs: 60_000 } });

@@ -91,22 +91,38 @@ describe('a new request', () => {
     const created = await submit(t.app, request({ email: undefined, name: undefined }), { headers: bearer(member) });
     expect(created.statusCode, created.body).toBe(201);
     const post = (body: string) =>
-      t.app.inject({ method: 'POST', url: `/api/v1/sites/demo/requests/${created.json().request.id}/comments`, headers: { ...bearer(member), 'content-type': 'application/json' }, payload: JSON.stringify({ body }) });
-    for (const body of ['escape \u001b[2J', 'nel\u0085', 'half \ud800']) expect(expectError(await post(body), 400, 'validation_failed').fields).toHaveProperty('body');
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/sites/demo/requests/${created.json().request.id}/comments`,
+        headers: { ...bearer(member), 'content-type': 'application/json' },
+        payload: JSON.stringify({ body }),
+      });
+    for (const body of ['escape \u001b[2J', 'nel\u0085', 'half \ud800'])
+      expect(expectError(await post(body), 400, 'validation_failed').fields).toHaveProperty('body');
     expect((await post('Thanks!\n\tStill broken \u202eok')).statusCode).toBe(201);
   });
 });
 
 describe('the host token', () => {
   const exchange = (claims: Record<string, unknown>) =>
-    t.app.inject({ method: 'POST', url: '/api/v1/sites/demo/session', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ token: hostToken({ sub: 'n-ann', email: 'ann@customer.example', ...claims }, t.clock.now) }) });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/sites/demo/session',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ token: hostToken({ sub: 'n-ann', email: 'ann@customer.example', ...claims }, t.clock.now) }),
+    });
   const memberRows = () => ({
     endUsers: t.db.select({ n: count() }).from(endUsers).get()!.n,
     organizations: t.db.select({ n: count() }).from(organizations).get()!.n,
   });
 
   /** The four single-line claims, each in turn given `value(prefix)` while the others stay valid. */
-  const claimsWith = (value: (prefix: string) => string) => [{ sub: value('n-') }, { name: value('Ann ') }, { org: { id: value('org-'), name: 'Acme' } }, { org: { id: 'org-1', name: value('Acme') } }];
+  const claimsWith = (value: (prefix: string) => string) => [
+    { sub: value('n-') },
+    { name: value('Ann ') },
+    { org: { id: value('org-'), name: 'Acme' } },
+    { org: { id: 'org-1', name: value('Acme') } },
+  ];
 
   async function expectAllRefused(tokens: Record<string, unknown>[]) {
     const before = memberRows();

@@ -60,7 +60,12 @@ describe('a request body that arrives too slowly', () => {
   it('a slow but steady body above the minimum rate is received whole and answered as usual', async () => {
     await start();
     const categories = await categoryIds(t.app);
-    const body = JSON.stringify({ categoryId: categories['Account & sign-in'], subject: 'Slow line', description: 'x'.repeat(4000), email: 'slow@example.com' });
+    const body = JSON.stringify({
+      categoryId: categories['Account & sign-in'],
+      subject: 'Slow line',
+      description: 'x'.repeat(4000),
+      email: 'slow@example.com',
+    });
     const c = await client();
     c.write(postHead('/api/v1/sites/demo/requests', Buffer.byteLength(body)));
     // 200 bytes every 100 ms: 2 KB/s for two seconds, four times the minimum, for longer than the timeout.
@@ -125,7 +130,7 @@ describe('connections per client address', () => {
     expect(await served(await client())).toBe(200);
   });
 
-  it('with TRUST_PROXY, the proxy\'s own address is not capped as if it were one client', async () => {
+  it("with TRUST_PROXY, the proxy's own address is not capped as if it were one client", async () => {
     await start({ maxPerAddress: 3, keepAliveTimeoutMs: 60_000 }, { trustProxy: 'loopback' });
     const open = await Promise.all(Array.from({ length: 10 }, () => client()));
     expect(await Promise.all(open.map(served))).toEqual(open.map(() => 200));

@@ -55,7 +55,12 @@ const list = async (token: string, scope: string) => {
 const awaitingReply = async (token: string) => (await t.app.inject({ url: `${api}/requests/summary`, headers: bearer(token) })).json().awaitingReply;
 const read = (token: string, id: number) => t.app.inject({ url: `${api}/requests/${id}`, headers: bearer(token) });
 const comment = (token: string, id: number) =>
-  t.app.inject({ method: 'POST', url: `${api}/requests/${id}/comments`, headers: { ...bearer(token), 'content-type': 'application/json' }, payload: JSON.stringify({ body: 'Yes, that card.' }) });
+  t.app.inject({
+    method: 'POST',
+    url: `${api}/requests/${id}/comments`,
+    headers: { ...bearer(token), 'content-type': 'application/json' },
+    payload: JSON.stringify({ body: 'Yes, that card.' }),
+  });
 const solve = (token: string, id: number) => t.app.inject({ method: 'POST', url: `${api}/requests/${id}/solve`, headers: bearer(token) });
 
 const agentHeaders = () => ({ authorization: `Bearer ${agent}` });
@@ -78,7 +83,12 @@ async function agentSees(id: number): Promise<{ queue: boolean; request: boolean
 }
 
 const siteId = () => t.db.select({ id: sites.id }).from(sites).where(eq(sites.slug, 'demo')).get()!.id;
-const statusOf = (id: number) => t.db.select({ status: requests.status }).from(requests).where(and(eq(requests.siteId, siteId()), eq(requests.number, id))).get()!.status;
+const statusOf = (id: number) =>
+  t.db
+    .select({ status: requests.status })
+    .from(requests)
+    .where(and(eq(requests.siteId, siteId()), eq(requests.number, id)))
+    .get()!.status;
 const commentCount = () => t.db.select({ n: count() }).from(comments).get()!.n;
 
 async function expectSameAsMissing(response: LightMyRequestResponse, missing: LightMyRequestResponse) {

@@ -6,7 +6,6 @@ import { bearer, categoryIds, memberSession, submit } from './helpers.js';
 import { outbox } from '../../server/db/schema.js';
 import { XSS_CORPUS } from '../support/xss-corpus.js';
 
-
 let t: TestApp;
 beforeEach(async () => {
   t = await createTestApp({ submitLimit: { max: 100, windowMs: 60_000 } });
@@ -16,8 +15,16 @@ afterEach(() => t.close());
 describe('an XSS corpus in what people write', () => {
   it.each(XSS_CORPUS)('%s is stored and returned verbatim in subject, description, name and comments, and escaped in mail HTML', async (payload) => {
     const cats = await categoryIds(t.app);
-    const token = await memberSession(t, { sub: `x-${XSS_CORPUS.indexOf(payload)}`, email: `writer${XSS_CORPUS.indexOf(payload)}@example.com`, name: 'Writer' });
-    const created = await submit(t.app, { categoryId: cats['Account & sign-in'], subject: payload.replace(/[\n\r\t]/g, ' '), description: payload }, { headers: bearer(token) });
+    const token = await memberSession(t, {
+      sub: `x-${XSS_CORPUS.indexOf(payload)}`,
+      email: `writer${XSS_CORPUS.indexOf(payload)}@example.com`,
+      name: 'Writer',
+    });
+    const created = await submit(
+      t.app,
+      { categoryId: cats['Account & sign-in'], subject: payload.replace(/[\n\r\t]/g, ' '), description: payload },
+      { headers: bearer(token) },
+    );
     expect(created.statusCode, created.body).toBe(201);
     const number = created.json().request.id;
     expect(created.json().request.subject).toBe(payload);
@@ -34,7 +41,13 @@ describe('an XSS corpus in what people write', () => {
     expect(detail.subject).toBe(payload);
     expect(detail.comments.map((c: { body: string }) => c.body)).toEqual([payload, payload]);
 
-    const anonymous = await submit(t.app, { categoryId: cats['Account & sign-in'], subject: 'Hello', description: payload, email: 'anon@example.com', name: payload.slice(0, 100) });
+    const anonymous = await submit(t.app, {
+      categoryId: cats['Account & sign-in'],
+      subject: 'Hello',
+      description: payload,
+      email: 'anon@example.com',
+      name: payload.slice(0, 100),
+    });
     expect(anonymous.statusCode, anonymous.body).toBe(201);
 
     for (const mail of t.db.select().from(outbox).all()) {

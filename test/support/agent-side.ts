@@ -33,7 +33,10 @@ export function inboxFetch(t: TestApp, token: string) {
       headers: { authorization: `Bearer ${token}`, ...(typeof init.body === 'string' && { 'content-type': 'application/json' }) },
       ...(typeof init.body === 'string' && { payload: init.body }),
     });
-    return new Response(response.statusCode === 204 ? null : response.body, { status: response.statusCode, headers: { 'content-type': String(response.headers['content-type'] ?? '') } });
+    return new Response(response.statusCode === 204 ? null : response.body, {
+      status: response.statusCode,
+      headers: { 'content-type': String(response.headers['content-type'] ?? '') },
+    });
   };
 }
 

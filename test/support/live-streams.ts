@@ -30,13 +30,21 @@ export async function agentToken(t: TestApp, email = 'agent@example.com'): Promi
   return token;
 }
 
-export const categoryId = async (base: string) => ((await (await fetch(`${base}/api/v1/sites/demo/config`)).json()) as { categories: { id: string }[] }).categories[2]!.id;
+export const categoryId = async (base: string) =>
+  ((await (await fetch(`${base}/api/v1/sites/demo/config`)).json()) as { categories: { id: string }[] }).categories[2]!.id;
 
 /** Writes in as an anonymous visitor; returns the request's number and the link token of its receipt. */
 export async function anonymousRequest(t: TestApp, base: string, email: string, subject = 'Help'): Promise<{ number: number; linkToken: string }> {
-  const response = await fetch(`${base}/api/v1/sites/demo/requests`, json({ categoryId: await categoryId(base), subject, description: 'Please', email, name: 'Pat' }));
+  const response = await fetch(
+    `${base}/api/v1/sites/demo/requests`,
+    json({ categoryId: await categoryId(base), subject, description: 'Please', email, name: 'Pat' }),
+  );
   const number = ((await response.json()) as { request: { id: number } }).request.id;
-  const receipt = t.db.select().from(outbox).all().find((mail) => mail.toEmail === email && mail.text.includes(`#porthole=request/${number}&`))!;
+  const receipt = t.db
+    .select()
+    .from(outbox)
+    .all()
+    .find((mail) => mail.toEmail === email && mail.text.includes(`#porthole=request/${number}&`))!;
   return { number, linkToken: /#porthole=request\/\d+&t=([A-Za-z0-9_.-]+)/.exec(receipt.text)![1]! };
 }
 

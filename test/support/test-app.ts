@@ -37,7 +37,13 @@ export async function createTestApp(overrides: Partial<Config> = {}, options: { 
     },
   };
   // Sites, categories and articles only, unless asked: each test writes the requests it talks about.
-  await seedIfEmpty(database.db, { demoSiteSecret: TEST_SITE_SECRET, demoOrigins: [DEMO_ORIGIN], demoSupportUrl: `${DEMO_ORIGIN}/`, now: clock.now, conversations: options.conversations ?? false });
+  await seedIfEmpty(database.db, {
+    demoSiteSecret: TEST_SITE_SECRET,
+    demoOrigins: [DEMO_ORIGIN],
+    demoSupportUrl: `${DEMO_ORIGIN}/`,
+    now: clock.now,
+    conversations: options.conversations ?? false,
+  });
   const app = await buildApp({ db: database.db, config, clock: () => clock.now, logger: options.logger });
   return {
     app,

@@ -2,7 +2,20 @@
 // @vitest-environment-options {"url":"https://shop.example.com/checkout"}
 /** What a host page's `Porthole(...)` commands and the keyboard do to the panel. */
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { buttonByText, byId, CATEGORY, createFakeServer, deferred, flush, json, mountWidget, siteConfig, sleep, typeInto, unmountAll } from './panel-harness.js';
+import {
+  buttonByText,
+  byId,
+  CATEGORY,
+  createFakeServer,
+  deferred,
+  flush,
+  json,
+  mountWidget,
+  siteConfig,
+  sleep,
+  typeInto,
+  unmountAll,
+} from './panel-harness.js';
 
 afterEach(() => {
   unmountAll();
@@ -161,7 +174,12 @@ describe('open, toggle and navigate', () => {
   });
 
   test('commands queued before the panel loaded are replayed in order', async () => {
-    const widget = mountWidget({ pending: [['navigate', 'contact'], ['prefill', { subject: 'Broken zip' }]] });
+    const widget = mountWidget({
+      pending: [
+        ['navigate', 'contact'],
+        ['prefill', { subject: 'Broken zip' }],
+      ],
+    });
     await flush();
     expect(widget.dialog().hidden).toBe(false);
     expect(byId<HTMLInputElement>(widget.root, 'ph-subject')?.value).toBe('Broken zip');
@@ -174,7 +192,13 @@ describe('prefill', () => {
     const config = deferred<Response>();
     server.override((call) => (call.url.pathname.endsWith('/config') ? config.promise : undefined));
     // Queued before the panel loaded, as a host page would: config is not there yet.
-    const widget = mountWidget({ server, pending: [['prefill', { category: 'orders & SHIPPING', subject: 'Parcel never arrived' }], ['navigate', 'contact']] });
+    const widget = mountWidget({
+      server,
+      pending: [
+        ['prefill', { category: 'orders & SHIPPING', subject: 'Parcel never arrived' }],
+        ['navigate', 'contact'],
+      ],
+    });
     await flush();
     expect(widget.root.querySelector('.form')).toBeNull(); // still loading
 

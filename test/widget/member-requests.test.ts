@@ -89,7 +89,9 @@ describe('the lists', () => {
   test('the Organization tab is not offered on a plan without organization requests, nor to a member without an organization', async () => {
     const server = createFakeServer();
     server.override((call) =>
-      call.url.pathname.endsWith('/config') ? json({ ...siteConfig, site: { ...siteConfig.site, tier: 'basic', features: { organizationRequests: false } } }) : undefined,
+      call.url.pathname.endsWith('/config')
+        ? json({ ...siteConfig, site: { ...siteConfig.site, tier: 'basic', features: { organizationRequests: false } } })
+        : undefined,
     );
     const basic = await mountMember({ server });
     await openRequestList(basic.widget);
@@ -171,7 +173,12 @@ describe('one request', () => {
         ccs: [{ name: `<b>Mallory</b>`, email: 'mallory@example.com' }],
         comments: [
           { id: 'c1', body: IMG, author: { name: `<i>Eve</i>`, role: 'customer', you: false }, createdAt: '2025-03-01T09:00:00.000Z' },
-          { id: 'c2', body: '<script>alert(2)</script>\nSecond line', author: { name: 'Priya <u>Support</u>', role: 'agent', you: false }, createdAt: '2025-03-01T10:00:00.000Z' },
+          {
+            id: 'c2',
+            body: '<script>alert(2)</script>\nSecond line',
+            author: { name: 'Priya <u>Support</u>', role: 'agent', you: false },
+            createdAt: '2025-03-01T10:00:00.000Z',
+          },
         ],
       }),
     };
@@ -202,23 +209,31 @@ describe('one request', () => {
     await until(() => expect(thread(widget)).toHaveLength(4));
 
     const comments = backend.memberCalls().filter((c) => c.method === 'POST');
-    expect(comments.map((c) => [c.url.pathname, c.body])).toEqual([['/api/v1/sites/demo/requests/1042/comments', { body: 'Photo attached.\nThe joint is cracked.' }]]);
+    expect(comments.map((c) => [c.url.pathname, c.body])).toEqual([
+      ['/api/v1/sites/demo/requests/1042/comments', { body: 'Photo attached.\nThe joint is cracked.' }],
+    ]);
     expect(thread(widget).at(-1)).toEqual({ author: 'You', tag: null, body: 'Photo attached.\nThe joint is cracked.' });
     expect(replyBox(widget)!.value).toBe('');
     expect(buttonByText(widget.root, 'Send').disabled).toBe(true);
     // The member's message reopens the request: support owes a reply.
     expect(badge(widget)).toBe('Open');
-    expect(widget.emit.mock.calls.filter(([event]) => event === 'request:updated')).toEqual([['request:updated', { id: 1042, status: 'open', statusLabel: 'Open' }]]);
+    expect(widget.emit.mock.calls.filter(([event]) => event === 'request:updated')).toEqual([
+      ['request:updated', { id: 1042, status: 'open', statusLabel: 'Open' }],
+    ]);
   });
 
   test('a message that fails to send stays in the box, with the reason', async () => {
     const server = createFakeServer();
-    server.override((call) => (call.method === 'POST' && call.url.pathname.endsWith('/comments') ? Promise.reject(new TypeError('Failed to fetch')) : undefined));
+    server.override((call) =>
+      call.method === 'POST' && call.url.pathname.endsWith('/comments') ? Promise.reject(new TypeError('Failed to fetch')) : undefined,
+    );
     const { widget } = await mountMember({ server });
     widget.run('navigate', { request: 1042 });
     await until(() => expect(thread(widget)).toHaveLength(3));
     await sendReply(widget, 'Photo attached.');
-    await until(() => expect(widget.root.querySelector('.reply [role="alert"]')?.textContent).toBe('We couldn’t reach support just now. Check your connection and try again.'));
+    await until(() =>
+      expect(widget.root.querySelector('.reply [role="alert"]')?.textContent).toBe('We couldn’t reach support just now. Check your connection and try again.'),
+    );
     expect(replyBox(widget)!.value).toBe('Photo attached.');
     expect(thread(widget)).toHaveLength(3);
     expect(widget.emit.mock.calls.filter(([event]) => event === 'request:updated')).toEqual([]);
@@ -232,8 +247,15 @@ describe('one request', () => {
     buttonByText(widget.root, 'Mark as solved').click();
     await until(() => expect(badge(widget)).toBe('Solved'));
     expect(hasButton(widget, 'Mark as solved')).toBe(false);
-    expect(backend.memberCalls().filter((c) => c.method === 'POST').map((c) => c.url.pathname)).toEqual(['/api/v1/sites/demo/requests/1042/solve']);
-    expect(widget.emit.mock.calls.filter(([event]) => event === 'request:updated')).toEqual([['request:updated', { id: 1042, status: 'solved', statusLabel: 'Solved' }]]);
+    expect(
+      backend
+        .memberCalls()
+        .filter((c) => c.method === 'POST')
+        .map((c) => c.url.pathname),
+    ).toEqual(['/api/v1/sites/demo/requests/1042/solve']);
+    expect(widget.emit.mock.calls.filter(([event]) => event === 'request:updated')).toEqual([
+      ['request:updated', { id: 1042, status: 'solved', statusLabel: 'Solved' }],
+    ]);
     // A solved request can still be added to (that reopens it), so the box stays.
     expect(replyBox(widget)).not.toBeNull();
     expect(widget.root.textContent).not.toContain('This request is closed');
@@ -265,7 +287,12 @@ describe('one request', () => {
     await flush();
 
     const [first] = memberRequests();
-    const comment = { id: 'cmt_late', body: 'Photo attached.', author: { name: 'Dana Reyes', role: 'customer' as const, you: true }, createdAt: '2025-03-04T12:00:00.000Z' };
+    const comment = {
+      id: 'cmt_late',
+      body: 'Photo attached.',
+      author: { name: 'Dana Reyes', role: 'customer' as const, you: true },
+      createdAt: '2025-03-04T12:00:00.000Z',
+    };
     slow.resolve(json({ comment, request: { ...first.detail, status: 'open', statusLabel: 'Open', comments: [...first.detail.comments, comment] } }, 201));
     await flush(8);
 
@@ -300,21 +327,31 @@ describe('a closed request', () => {
     await flush();
     buttonByText(widget.root, 'Send request').click();
     await until(() => expect(server.posts()).toHaveLength(1));
-    expect(server.posts()[0].body).toEqual({ categoryId: CATEGORY.billing, subject: 'Follow-up to #1038: Refund for returned boots', description: 'The refund still has not arrived.' });
+    expect(server.posts()[0].body).toEqual({
+      categoryId: CATEGORY.billing,
+      subject: 'Follow-up to #1038: Refund for returned boots',
+      description: 'The refund still has not arrived.',
+    });
   });
 
   test('when adding to a request answers 409 request_closed (support closed it meanwhile), the member gets the same note and follow-up', async () => {
     const closedMeanwhile: StoredRequest = {
       lists: ['mine'],
       closed: true,
-      detail: requestDetail(1044, 'Sleeping bag zip stuck', { status: 'awaiting_reply', category: { id: CATEGORY.product, name: 'Product question' }, can: { comment: true, solve: true } }),
+      detail: requestDetail(1044, 'Sleeping bag zip stuck', {
+        status: 'awaiting_reply',
+        category: { id: CATEGORY.product, name: 'Product question' },
+        can: { comment: true, solve: true },
+      }),
     };
     const { widget } = await mountMember({ requests: [closedMeanwhile] });
     widget.run('navigate', { request: 1044 });
     await until(() => expect(replyBox(widget)).not.toBeNull());
     await sendReply(widget, 'Still stuck.');
 
-    await until(() => expect(widget.root.querySelector('.request .notice p')?.textContent).toBe('This request is closed. To continue, submit a follow-up request.'));
+    await until(() =>
+      expect(widget.root.querySelector('.request .notice p')?.textContent).toBe('This request is closed. To continue, submit a follow-up request.'),
+    );
     expect(replyBox(widget)).toBeNull();
     expect(widget.emit.mock.calls.filter(([event]) => event === 'request:updated')).toEqual([]);
 
@@ -360,7 +397,13 @@ describe('navigate', () => {
     const server = createFakeServer();
     const exchange = deferred<void>();
     const backend = addMemberBackend(server, { delay: (call) => (call.url.pathname.endsWith('/session') ? exchange.promise : undefined) });
-    const widget = mountWidget({ server, pending: [['identify', { token: 'host-token-dana' }], ['navigate', { request: 1042 }]] });
+    const widget = mountWidget({
+      server,
+      pending: [
+        ['identify', { token: 'host-token-dana' }],
+        ['navigate', { request: 1042 }],
+      ],
+    });
     await flush();
     expect(widget.dialog().hidden).toBe(false);
     expect(widget.root.querySelector('.body')?.textContent).toBe('Loading…');

@@ -39,7 +39,8 @@ afterEach(() => {
 
 const SESSION_ENDED = 'Your session has ended. Reload the page to sign in again.';
 const bodyText = (widget: Widget) => widget.root.querySelector('.body')?.textContent ?? '';
-const scopes = (calls: RecordedCall[]) => calls.map((c) => `${c.url.searchParams.get('scope')}${c.url.searchParams.has('status') ? `/${c.url.searchParams.get('status')}` : ''}`);
+const scopes = (calls: RecordedCall[]) =>
+  calls.map((c) => `${c.url.searchParams.get('scope')}${c.url.searchParams.has('status') ? `/${c.url.searchParams.get('status')}` : ''}`);
 
 async function typeAndSend(widget: Widget, text: string) {
   typeInto(byId<HTMLTextAreaElement>(widget.root, 'ph-reply')!, text);
@@ -159,7 +160,9 @@ describe('when the session ends', () => {
     const jwt = vi.fn<() => Promise<string>>().mockResolvedValueOnce('host-jwt-1').mockResolvedValueOnce('host-jwt-2').mockResolvedValue('host-jwt-3');
     const server = createFakeServer();
     let refuse = false;
-    server.override((call) => (refuse && call.url.pathname.endsWith('/requests') && call.method === 'GET' ? apiError(401, 'session_expired', 'Please sign in again.') : undefined));
+    server.override((call) =>
+      refuse && call.url.pathname.endsWith('/requests') && call.method === 'GET' ? apiError(401, 'session_expired', 'Please sign in again.') : undefined,
+    );
     const { widget, backend } = await mountMember({ server, tokens: { 'host-jwt-1': DANA, 'host-jwt-2': DANA, 'host-jwt-3': DANA }, identity: { jwt } });
     await openRequestList(widget);
 
@@ -266,7 +269,12 @@ describe('logout', () => {
     const after = server.calls.slice(before);
     expect(after.length).toBeGreaterThan(0);
     for (const call of after) expect(call.headers.authorization, call.url.pathname).toBeUndefined();
-    expect(server.posts().at(-1)!.body).toEqual({ categoryId: CATEGORY.account, subject: 'Cannot sign in', description: 'It says my session ended.', email: 'dana@example.org' });
+    expect(server.posts().at(-1)!.body).toEqual({
+      categoryId: CATEGORY.account,
+      subject: 'Cannot sign in',
+      description: 'It says my session ended.',
+      email: 'dana@example.org',
+    });
     expect(after.filter((c) => c.url.pathname.includes('/requests') && c.method === 'GET')).toEqual([]);
   });
 
@@ -343,10 +351,9 @@ describe('logout', () => {
 
     // Jo has no organization: no Organization tab, and the list asked for is Jo's own, unfiltered.
     expect(scopes(backend.lists()).at(-1)).toBe('mine');
-    expect(Array.from(widget.root.querySelectorAll('[role="tab"]'), (t) => `${t.textContent}${t.getAttribute('aria-selected') === 'true' ? ' *' : ''}`)).toEqual([
-      'My requests *',
-      'Requests I’m CC’d on',
-    ]);
+    expect(
+      Array.from(widget.root.querySelectorAll('[role="tab"]'), (t) => `${t.textContent}${t.getAttribute('aria-selected') === 'true' ? ' *' : ''}`),
+    ).toEqual(['My requests *', 'Requests I’m CC’d on']);
     expect(widget.root.querySelector<HTMLSelectElement>('.filter select')!.value).toBe('');
     expect(bodyText(widget)).not.toContain(SESSION_ENDED);
     expect(bodyText(widget)).not.toContain('couldn’t reach support');

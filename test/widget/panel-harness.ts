@@ -44,7 +44,11 @@ export const CATEGORY = {
 export const siteConfig: SiteConfigBody = {
   site: { slug: 'demo', name: 'Northwind Outfitters', color: '#0f766e', tier: 'pro', features: { organizationRequests: true } },
   categories: [
-    { id: CATEGORY.billing, name: 'Billing & payments', fields: [{ key: 'invoiceNumber', label: 'Invoice number', type: 'text', required: false, maxLength: 40 }] },
+    {
+      id: CATEGORY.billing,
+      name: 'Billing & payments',
+      fields: [{ key: 'invoiceNumber', label: 'Invoice number', type: 'text', required: false, maxLength: 40 }],
+    },
     { id: CATEGORY.orders, name: 'Orders & shipping', fields: [{ key: 'orderNumber', label: 'Order number', type: 'text', required: true, maxLength: 20 }] },
     { id: CATEGORY.account, name: 'Account & sign-in', fields: [] },
     {
@@ -249,7 +253,10 @@ export function choose(select: HTMLSelectElement, optionText: string) {
 
 export function buttonByText(scope: ParentNode, text: string): HTMLButtonElement {
   const button = Array.from(scope.querySelectorAll('button')).find((b) => b.textContent?.trim() === text);
-  if (!button) throw new Error(`no button "${text}"; have: ${Array.from(scope.querySelectorAll('button'), (b) => b.textContent?.trim() || b.getAttribute('aria-label')).join(' | ')}`);
+  if (!button)
+    throw new Error(
+      `no button "${text}"; have: ${Array.from(scope.querySelectorAll('button'), (b) => b.textContent?.trim() || b.getAttribute('aria-label')).join(' | ')}`,
+    );
   return button;
 }
 
@@ -316,9 +323,24 @@ export function memberRequests(): StoredRequest[] {
         ],
         fields: { productType: 'Tents' },
         comments: [
-          { id: 'cmt_a1', body: 'The middle pole snapped when I pitched the tent.', author: { name: 'Dana Reyes', role: 'customer', you: true }, createdAt: '2025-03-01T09:00:00.000Z' },
-          { id: 'cmt_a2', body: 'Sorry to hear that! Could you send a photo of the break?', author: { name: 'Priya Natarajan', role: 'agent', you: false }, createdAt: '2025-03-02T10:15:00.000Z' },
-          { id: 'cmt_a3', body: 'I was there too, it broke at the joint.', author: { name: 'Sam Ortiz', role: 'customer', you: false }, createdAt: '2025-03-03T09:00:00.000Z' },
+          {
+            id: 'cmt_a1',
+            body: 'The middle pole snapped when I pitched the tent.',
+            author: { name: 'Dana Reyes', role: 'customer', you: true },
+            createdAt: '2025-03-01T09:00:00.000Z',
+          },
+          {
+            id: 'cmt_a2',
+            body: 'Sorry to hear that! Could you send a photo of the break?',
+            author: { name: 'Priya Natarajan', role: 'agent', you: false },
+            createdAt: '2025-03-02T10:15:00.000Z',
+          },
+          {
+            id: 'cmt_a3',
+            body: 'I was there too, it broke at the joint.',
+            author: { name: 'Sam Ortiz', role: 'customer', you: false },
+            createdAt: '2025-03-03T09:00:00.000Z',
+          },
         ],
         can: { comment: true, solve: true },
       }),
@@ -329,7 +351,9 @@ export function memberRequests(): StoredRequest[] {
       detail: requestDetail(1038, 'Refund for returned boots', {
         status: 'solved',
         category: { id: CATEGORY.billing, name: 'Billing & payments' },
-        comments: [{ id: 'cmt_b1', body: 'Where is my refund?', author: { name: 'Dana Reyes', role: 'customer', you: true }, createdAt: '2025-02-01T09:00:00.000Z' }],
+        comments: [
+          { id: 'cmt_b1', body: 'Where is my refund?', author: { name: 'Dana Reyes', role: 'customer', you: true }, createdAt: '2025-02-01T09:00:00.000Z' },
+        ],
         can: { comment: false, solve: false },
       }),
     },
@@ -343,7 +367,11 @@ export function memberRequests(): StoredRequest[] {
     },
     {
       lists: ['org'],
-      detail: requestDetail(1025, 'Bulk discount for our shop', { requester: { name: 'Alex Reyes' }, organization: { name: 'Reyes Outdoor Co.' }, can: { comment: true, solve: false } }),
+      detail: requestDetail(1025, 'Bulk discount for our shop', {
+        requester: { name: 'Alex Reyes' },
+        organization: { name: 'Reyes Outdoor Co.' },
+        can: { comment: true, solve: false },
+      }),
     },
   ];
 }
@@ -413,7 +441,11 @@ export function addMemberBackend(server: FakeServer, options: MemberBackendOptio
       live.set(accessToken, link.member);
       linkedTo.set(accessToken, link.request);
       issuedTokens.push(accessToken);
-      return json({ accessToken, expiresAt: new Date(Date.now() + (options.sessionMs ?? 15 * 60_000)).toISOString(), member: link.member } satisfies SessionBody);
+      return json({
+        accessToken,
+        expiresAt: new Date(Date.now() + (options.sessionMs ?? 15 * 60_000)).toISOString(),
+        member: link.member,
+      } satisfies SessionBody);
     }
     // The live stream: open and quiet, as the real one is between changes. (A 404 here had the widget
     // retry with backoff, and those retries outlived their test and reached the next test's server.)
@@ -423,10 +455,15 @@ export function addMemberBackend(server: FakeServer, options: MemberBackendOptio
       return new Response(new ReadableStream({ start: (controller) => controller.enqueue(opened) }), { headers: { 'content-type': 'text/event-stream' } });
     }
     if (outsideLink(call)) {
-      return apiError(403, 'link_session_scope', 'This link opens one request, to read and reply. Sign in on the site to see your other requests or to start a new one.');
+      return apiError(
+        403,
+        'link_session_scope',
+        'This link opens one request, to read and reply. Sign in on the site to see your other requests or to start a new one.',
+      );
     }
     // Creating a request: anonymous is the default server's job; with a bearer token it must be a live one.
-    if (call.method === 'POST' && path === 'requests') return call.headers.authorization && !memberOf(call) ? apiError(401, 'session_expired', 'Please sign in again.') : undefined;
+    if (call.method === 'POST' && path === 'requests')
+      return call.headers.authorization && !memberOf(call) ? apiError(401, 'session_expired', 'Please sign in again.') : undefined;
     if (!path.startsWith('requests')) return undefined;
 
     const member = memberOf(call);
@@ -443,7 +480,10 @@ export function addMemberBackend(server: FakeServer, options: MemberBackendOptio
       if (Number.isNaN(offset)) return apiError(400, 'validation_failed', 'That cursor is not one this server gave out.', { cursor: 'is not valid' });
       const matching = stored.filter((r) => r.lists.includes(scope) && (!statuses || statuses.includes(r.detail.status)));
       const page = matching.slice(offset, offset + limit);
-      const body: RequestListBody = { requests: page.map((r) => summary(r.detail)), nextCursor: offset + limit < matching.length ? `cur_${offset + limit}` : null };
+      const body: RequestListBody = {
+        requests: page.map((r) => summary(r.detail)),
+        nextCursor: offset + limit < matching.length ? `cur_${offset + limit}` : null,
+      };
       return json(body);
     }
     if (call.method === 'GET' && path === 'requests/summary') {
@@ -456,9 +496,21 @@ export function addMemberBackend(server: FakeServer, options: MemberBackendOptio
     if (call.method === 'GET' && !match[2]) return json({ request: request.detail } satisfies RequestDetailBody);
     if (call.method === 'POST' && match[2] === '/comments') {
       if (request.closed) return apiError(409, 'request_closed', 'This request is closed and cannot be reopened. Submit a follow-up request instead.');
-      const comment = { id: `cmt_new${++commentIds}`, body: (call.body as { body: string }).body, author: { name: member.name ?? member.email, role: 'customer' as const, you: true }, createdAt: now };
+      const comment = {
+        id: `cmt_new${++commentIds}`,
+        body: (call.body as { body: string }).body,
+        author: { name: member.name ?? member.email, role: 'customer' as const, you: true },
+        createdAt: now,
+      };
       const solvable = request.detail.requester.name === (member.name ?? member.email);
-      request.detail = { ...request.detail, status: 'open', statusLabel: 'Open', updatedAt: now, comments: [...request.detail.comments, comment], can: { comment: true, solve: solvable } };
+      request.detail = {
+        ...request.detail,
+        status: 'open',
+        statusLabel: 'Open',
+        updatedAt: now,
+        comments: [...request.detail.comments, comment],
+        can: { comment: true, solve: solvable },
+      };
       return json({ comment, request: request.detail } satisfies CommentCreatedBody, 201);
     }
     if (call.method === 'POST' && match[2] === '/solve') {
@@ -481,7 +533,8 @@ export function addMemberBackend(server: FakeServer, options: MemberBackendOptio
     /** Calls the server refused because a mail link's session may not make them. */
     refusedToLink: () => server.calls.filter(outsideLink),
     /** Calls to the member routes (lists, a request, comments, solve) — not the launcher badge's count. */
-    memberCalls: () => server.calls.filter((c) => rel(c).startsWith('requests') && rel(c) !== 'requests/summary' && !(c.method === 'POST' && rel(c) === 'requests')),
+    memberCalls: () =>
+      server.calls.filter((c) => rel(c).startsWith('requests') && rel(c) !== 'requests/summary' && !(c.method === 'POST' && rel(c) === 'requests')),
     /** The launcher badge's calls for the count of requests awaiting the member's reply. */
     badgeCalls: () => server.calls.filter((c) => rel(c) === 'requests/summary'),
     lists: () => server.calls.filter((c) => c.method === 'GET' && rel(c) === 'requests'),
@@ -519,11 +572,16 @@ export async function openRequestList(widget: Widget) {
 
 /** The rows of the request list, as "#id subject" with the status badge's words. */
 export const requestRows = (widget: Widget) =>
-  Array.from(widget.root.querySelectorAll('.request-row'), (row) => `${row.querySelector('.request-subject')?.textContent} [${row.querySelector('.badge')?.textContent}]`);
+  Array.from(
+    widget.root.querySelectorAll('.request-row'),
+    (row) => `${row.querySelector('.request-subject')?.textContent} [${row.querySelector('.badge')?.textContent}]`,
+  );
 
 /** Clicks a request in the list and waits until its conversation is shown. */
 export async function openRequestFromList(widget: Widget, subject: string) {
-  const row = Array.from(widget.root.querySelectorAll<HTMLButtonElement>('.request-row')).find((r) => r.querySelector('.request-subject')?.textContent === subject);
+  const row = Array.from(widget.root.querySelectorAll<HTMLButtonElement>('.request-row')).find(
+    (r) => r.querySelector('.request-subject')?.textContent === subject,
+  );
   if (!row) throw new Error(`no request "${subject}" in the list: ${requestRows(widget).join(', ')}`);
   row.click();
   await until(() => {

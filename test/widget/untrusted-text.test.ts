@@ -15,7 +15,9 @@ const IMG = '<img src=x onerror=alert(1)>';
 
 /** Elements that only markup could have made, anywhere but an article's server-sanitized body. */
 const injected = (widget: Widget) =>
-  Array.from(widget.root.querySelectorAll('img, b, i, script, iframe, a')).filter((el) => !el.closest('.prose')).map((el) => el.outerHTML);
+  Array.from(widget.root.querySelectorAll('img, b, i, script, iframe, a'))
+    .filter((el) => !el.closest('.prose'))
+    .map((el) => el.outerHTML);
 
 /** Any inline event handler attribute at all, prose included. */
 const handlerAttributes = (widget: Widget) =>
@@ -31,11 +33,16 @@ describe('text from the host page and the visitor', () => {
     const server = createFakeServer();
     // The server echoes titles verbatim; they are plain text in the contract too.
     server.override((call) =>
-      call.url.searchParams.has('q') ? json({ articles: [{ id: 'art_x', title: `${call.url.searchParams.get('q')} ${IMG}`, excerpt: '<i>teaser</i>' }] }) : undefined,
+      call.url.searchParams.has('q')
+        ? json({ articles: [{ id: 'art_x', title: `${call.url.searchParams.get('q')} ${IMG}`, excerpt: '<i>teaser</i>' }] })
+        : undefined,
     );
     const alert = vi.fn();
     vi.stubGlobal('alert', alert);
-    const widget = mountWidget({ server, pending: [['prefill', { subject: IMG, description: '<script>alert(2)</script>', name: '<b>Sam</b>', email: '"><svg onload=alert(3)>' }]] });
+    const widget = mountWidget({
+      server,
+      pending: [['prefill', { subject: IMG, description: '<script>alert(2)</script>', name: '<b>Sam</b>', email: '"><svg onload=alert(3)>' }]],
+    });
 
     widget.run('navigate', 'contact');
     await flush();
@@ -66,7 +73,10 @@ describe('text from the host page and the visitor', () => {
     const server = createFakeServer();
     server.override((call) =>
       call.url.pathname.endsWith('/config')
-        ? json({ site: { slug: 'demo', name: `<b>Shop</b>${IMG}`, color: '#b91c1c', tier: 'basic', features: { organizationRequests: false } }, categories: [] })
+        ? json({
+            site: { slug: 'demo', name: `<b>Shop</b>${IMG}`, color: '#b91c1c', tier: 'basic', features: { organizationRequests: false } },
+            categories: [],
+          })
         : undefined,
     );
     const widget = mountWidget({ server });

@@ -27,12 +27,13 @@ afterEach(() => {
   unmountAll();
 });
 
-
 /** Elements only a payload could have made. The widget's own icons are aria-hidden SVGs with no script inside. */
 function madeFromPayloads(widget: Widget): string[] {
   const root = widget.root;
   const suspicious = Array.from(root.querySelectorAll('script, img, iframe, object, embed, xss, math, style, body, table, div[style]'));
-  const foreignSvg = Array.from(root.querySelectorAll('svg')).filter((svg) => svg.getAttribute('aria-hidden') !== 'true' || svg.querySelector('script, foreignObject'));
+  const foreignSvg = Array.from(root.querySelectorAll('svg')).filter(
+    (svg) => svg.getAttribute('aria-hidden') !== 'true' || svg.querySelector('script, foreignObject'),
+  );
   const scriptLinks = Array.from(root.querySelectorAll('a[href], [src], [action], [formaction]')).filter((el) =>
     ['href', 'src', 'action', 'formaction'].some((name) => /^\s*javascript:/i.test(el.getAttribute(name) ?? '')),
   );
@@ -62,7 +63,12 @@ function hostileRequests(): StoredRequest[] {
       ccs: [{ name: payload, email: `cc${i}@example.org` }],
       comments: [
         { id: `c${i}a`, body: payload, author: { name: payload, role: 'customer', you: false }, createdAt: '2025-03-01T09:00:00.000Z' },
-        { id: `c${i}b`, body: `${payload}\nsecond line ${payload}`, author: { name: `Agent ${payload}`, role: 'agent', you: false }, createdAt: '2025-03-01T10:00:00.000Z' },
+        {
+          id: `c${i}b`,
+          body: `${payload}\nsecond line ${payload}`,
+          author: { name: `Agent ${payload}`, role: 'agent', you: false },
+          createdAt: '2025-03-01T10:00:00.000Z',
+        },
       ],
     }),
   }));

@@ -23,7 +23,8 @@ export function App({ model }: { model: WidgetModel }) {
   const title = config.state === 'ready' ? config.value.site.name : messages.panelTitle;
   // A view may open before what it shows has loaded (the form needs the config, an article its
   // text); focus moves when that arrives, and only then — never again while the visitor is in it.
-  const content = view.name === 'contact' ? `${config.state}${Boolean(ContactView.loaded.value)}` : view.name === 'article' ? model.help.article.value.state : 'ready';
+  const content =
+    view.name === 'contact' ? `${config.state}${Boolean(ContactView.loaded.value)}` : view.name === 'article' ? model.help.article.value.state : 'ready';
 
   useEffect(() => {
     if (isOpen) panel.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
@@ -44,7 +45,11 @@ export function App({ model }: { model: WidgetModel }) {
         }
       }}
     >
-      <Header title={title} onBack={view.name === 'home' ? undefined : () => model.navigation.show(backFrom(view, model.session.member.value))} onClose={model.close} />
+      <Header
+        title={title}
+        onBack={view.name === 'home' ? undefined : () => model.navigation.show(backFrom(view, model.session.member.value))}
+        onClose={model.close}
+      />
       <div class="body">
         {view.name === 'home' && <HomeView model={model} />}
         {view.name === 'article' && <ArticleView model={model} />}

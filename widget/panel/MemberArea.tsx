@@ -12,7 +12,11 @@ export function MemberArea({ model }: { model: WidgetModel }) {
   const state = model.session.state.value;
 
   if (state === 'anonymous' || state === 'ended') {
-    return <div class="view"><Notice text={messages.sessionEnded} /></div>;
+    return (
+      <div class="view">
+        <Notice text={messages.sessionEnded} />
+      </div>
+    );
   }
   return chunk && state === 'signed-in' ? <chunk.MemberViews model={model} /> : <p class="view muted">{messages.loading}</p>;
 }

@@ -59,7 +59,7 @@ export function createApiClient(scriptUrl: string, site: string): ApiClient {
     const error = ((await response.json().catch(() => undefined)) as ErrorBody | undefined)?.error;
     throw new ApiError(response.status, error?.code ?? 'unknown', error?.message ?? response.statusText, error?.fields);
   }
-  const call = async <T,>(path: string, init?: RequestInit) => (await (await open(path, init)).json().catch(() => undefined)) as T;
+  const call = async <T>(path: string, init?: RequestInit) => (await (await open(path, init)).json().catch(() => undefined)) as T;
 
   return {
     call,

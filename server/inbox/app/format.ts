@@ -26,6 +26,10 @@ export const STATUS_CHOICES: { value: AgentStatus; label: string }[] = [
 
 /** A category field's key as a label: `invoiceNumber` → "Invoice number". */
 export function fieldLabel(key: string): string {
-  const words = key.replace(/[_-]+/g, ' ').replace(/([a-z\d])([A-Z])/g, '$1 $2').trim().toLowerCase();
+  const words = key
+    .replace(/[_-]+/g, ' ')
+    .replace(/([a-z\d])([A-Z])/g, '$1 $2')
+    .trim()
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

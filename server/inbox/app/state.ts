@@ -12,10 +12,7 @@ import { createRequestModel } from './request-model.js';
 import { QUEUE_PATH, requestNumberOf, requestPath, safeNextPath } from './routing.js';
 
 export type Session =
-  | { state: 'checking' }
-  | { state: 'unreachable'; error: ApiError }
-  | { state: 'signed-out'; ended: boolean }
-  | { state: 'signed-in'; me: AgentBody };
+  { state: 'checking' } | { state: 'unreachable'; error: ApiError } | { state: 'signed-out'; ended: boolean } | { state: 'signed-in'; me: AgentBody };
 
 export function createInboxModel(api: InboxApi) {
   const session = signal<Session>({ state: 'checking' });

@@ -56,8 +56,7 @@ function readInboxBuild(dir: string): InboxBuild | undefined {
  * asking GET /me for a certain 401, which browsers log as an error on every signed-out visit.
  */
 const SITES_THAT_SEND_THE_COOKIE = new Set(['same-origin', 'same-site', 'none']);
-const certainlySignedOut = (request: FastifyRequest) =>
-  !sessionCookieOf(request) && SITES_THAT_SEND_THE_COOKIE.has(String(request.headers['sec-fetch-site']));
+const certainlySignedOut = (request: FastifyRequest) => !sessionCookieOf(request) && SITES_THAT_SEND_THE_COOKIE.has(String(request.headers['sec-fetch-site']));
 
 // The build's file names are [A-Za-z0-9-]; nothing from a request ever reaches this document.
 const pageHtml = (script: string, stylesheet: string | null) => `<!doctype html>

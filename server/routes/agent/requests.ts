@@ -29,7 +29,11 @@ export async function agentRequestRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => reply.code(201).send({ request: await agentComment(porthole, request.agent!, numberOf(request), request.body as AgentReply) }),
   );
 
-  app.post('/requests/:id/status', { schema: { params: AgentRequestParams, body: StatusChange, response: { 200: AgentRequestBody, '4xx': ErrorBody } } }, async (request) => ({
-    request: await agentSetStatus(porthole, request.agent!, numberOf(request), (request.body as StatusChange).status),
-  }));
+  app.post(
+    '/requests/:id/status',
+    { schema: { params: AgentRequestParams, body: StatusChange, response: { 200: AgentRequestBody, '4xx': ErrorBody } } },
+    async (request) => ({
+      request: await agentSetStatus(porthole, request.agent!, numberOf(request), (request.body as StatusChange).status),
+    }),
+  );
 }

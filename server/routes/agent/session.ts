@@ -57,5 +57,7 @@ export async function agentSessionRoutes(app: FastifyInstance): Promise<void> {
     return reply.code(204).send();
   });
 
-  app.get('/me', { schema: { response: { 200: AgentBody, '4xx': ErrorBody } } }, async (request) => describeAgent(porthole, await authenticateAgent(app, request)));
+  app.get('/me', { schema: { response: { 200: AgentBody, '4xx': ErrorBody } } }, async (request) =>
+    describeAgent(porthole, await authenticateAgent(app, request)),
+  );
 }

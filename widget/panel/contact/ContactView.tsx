@@ -30,7 +30,12 @@ export function ContactView({ model }: { model: WidgetModel }) {
   const form = useRef<HTMLFormElement>(null);
   const config = model.config.value;
   if (config.state === 'loading') return <p class="view muted">{messages.loading}</p>;
-  if (config.state === 'error') return <div class="view"><Notice text={messages.offline} onRetry={model.retry} /></div>;
+  if (config.state === 'error')
+    return (
+      <div class="view">
+        <Notice text={messages.offline} onRetry={model.retry} />
+      </div>
+    );
 
   const { contact } = model;
   const draft = contact.draft.value;
@@ -86,7 +91,13 @@ export function ContactView({ model }: { model: WidgetModel }) {
                 ))}
               </select>
             ) : (
-              <input {...control} type="text" maxLength={field.maxLength ?? LIMITS.fieldValue} value={value} onInput={(event) => set(event.currentTarget.value)} />
+              <input
+                {...control}
+                type="text"
+                maxLength={field.maxLength ?? LIMITS.fieldValue}
+                value={value}
+                onInput={(event) => set(event.currentTarget.value)}
+              />
             );
           }}
         </Field>
@@ -116,7 +127,14 @@ export function ContactView({ model }: { model: WidgetModel }) {
       {/* Honeypot: invisible and unreachable for people; a bot that fills it gets a fake success. */}
       <div class="trap" aria-hidden="true">
         <label for="ph-website">Website</label>
-        <input id="ph-website" name="website" tabIndex={-1} autocomplete="off" value={draft.website} onInput={(event) => editDraft(contact, { website: event.currentTarget.value })} />
+        <input
+          id="ph-website"
+          name="website"
+          tabIndex={-1}
+          autocomplete="off"
+          value={draft.website}
+          onInput={(event) => editDraft(contact, { website: event.currentTarget.value })}
+        />
       </div>
 
       {failure && !Object.keys(failure.fields).length && (

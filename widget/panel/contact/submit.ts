@@ -14,7 +14,9 @@ export const splitCcs = (text: string): string[] => text.split(/[\s,;]+/).filter
 // Members write as themselves (the server knows who they are) and may copy others in;
 // anonymous visitors give an email and never send CCs.
 function toBody(form: ContactForm, value: Draft, signedIn: boolean): NewRequest {
-  const fields = Object.fromEntries(Object.entries(value.fields).filter(([key, text]) => text.trim() && form.category.value?.fields.some((f) => f.key === key)));
+  const fields = Object.fromEntries(
+    Object.entries(value.fields).filter(([key, text]) => text.trim() && form.category.value?.fields.some((f) => f.key === key)),
+  );
   const ccs = splitCcs(value.ccs);
   return {
     categoryId: value.categoryId,

@@ -26,7 +26,11 @@ export function RequestView({ model, requests, id }: { model: WidgetModel; reque
     // 403: not this session's to see (a mail link's session opens its one request only).
     const missing = detail.error.status === 404 || detail.error.status === 403;
     const text = detail.error.code === 'session_expired' ? messages.sessionEnded : missing ? memberMessages.requestMissing : messages.offline;
-    return <div class="view"><Notice text={text} onRetry={missing ? undefined : () => requests.open(id)} /></div>;
+    return (
+      <div class="view">
+        <Notice text={text} onRetry={missing ? undefined : () => requests.open(id)} />
+      </div>
+    );
   }
 
   const request = detail.value;

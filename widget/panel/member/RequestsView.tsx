@@ -50,7 +50,9 @@ export function RequestsView({ model, requests }: { model: WidgetModel; requests
 
       <div id="ph-request-list" role="tabpanel" aria-busy={rows.state === 'loading'}>
         {rows.state === 'loading' && <p class="muted">{messages.loading}</p>}
-        {rows.state === 'error' && <Notice text={rows.error.code === 'session_expired' ? messages.sessionEnded : messages.offline} onRetry={requests.loadList} />}
+        {rows.state === 'error' && (
+          <Notice text={rows.error.code === 'session_expired' ? messages.sessionEnded : messages.offline} onRetry={requests.loadList} />
+        )}
         {rows.state === 'ready' && !rows.value.length && <p class="muted">{memberMessages.noRequests}</p>}
         {rows.state === 'ready' && rows.value.length > 0 && (
           <ul class="requests">

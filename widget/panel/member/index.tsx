@@ -50,6 +50,11 @@ export function MemberViews({ model }: { model: WidgetModel }) {
   const view = model.navigation.view.value;
   if (view.name === 'request') return <RequestView model={model} requests={requests} id={view.id} />;
   // A mail link's session (no member) opens its one request, not the lists.
-  if (!model.session.member.value) return <div class="view"><Notice text={memberMessages.linkOnly} /></div>;
+  if (!model.session.member.value)
+    return (
+      <div class="view">
+        <Notice text={memberMessages.linkOnly} />
+      </div>
+    );
   return <RequestsView model={model} requests={requests} />;
 }

@@ -33,16 +33,18 @@ export function connectLive(model: WidgetModel, requests: RequestsModel, launche
   // The count is of all the member's requests: not for a mail link's session, which has no member.
   const refreshBadge = () =>
     session.member.peek() &&
-    session.call((token) => api.requestSummary(token)).then(
-      ({ awaitingReply }) => {
-        badge.hidden = awaitingReply === 0;
-        badge.textContent = String(awaitingReply);
-        description.textContent = awaitingReply ? memberMessages.awaitingBadge(awaitingReply) : '';
-        if (awaitingReply) launcher.setAttribute('aria-describedby', description.id);
-        else launcher.removeAttribute('aria-describedby');
-      },
-      () => undefined,
-    );
+    session
+      .call((token) => api.requestSummary(token))
+      .then(
+        ({ awaitingReply }) => {
+          badge.hidden = awaitingReply === 0;
+          badge.textContent = String(awaitingReply);
+          description.textContent = awaitingReply ? memberMessages.awaitingBadge(awaitingReply) : '';
+          if (awaitingReply) launcher.setAttribute('aria-describedby', description.id);
+          else launcher.removeAttribute('aria-describedby');
+        },
+        () => undefined,
+      );
 
   const changed = async (id: number) => {
     void refreshBadge();

@@ -1,5 +1,12 @@
 /** A signed-in member's endpoints, on the panel's one fetch client (../api.ts). */
-import type { CommentCreatedBody, RequestDetailBody, RequestListBody, RequestScope, RequestSummaryCounts, SessionBody } from '../../../server/contract/types.js';
+import type {
+  CommentCreatedBody,
+  RequestDetailBody,
+  RequestListBody,
+  RequestScope,
+  RequestSummaryCounts,
+  SessionBody,
+} from '../../../server/contract/types.js';
 import { bearer, post, query, type ApiClient } from '../api.js';
 
 export function memberApi({ call, open }: ApiClient) {

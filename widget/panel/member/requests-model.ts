@@ -118,10 +118,12 @@ export function createRequestsModel(model: WidgetModel) {
       detail.value = loading;
       problem.value = undefined;
       reply.value = '';
-      session.call((token) => api.getRequest(token, id)).then(
-        ({ request }) => wanted === id && (detail.value = ready(request)),
-        (error) => wanted === id && (detail.value = failed(error)),
-      );
+      session
+        .call((token) => api.getRequest(token, id))
+        .then(
+          ({ request }) => wanted === id && (detail.value = ready(request)),
+          (error) => wanted === id && (detail.value = failed(error)),
+        );
     },
     /** A newer state of the open request, e.g. after a live event; ignored if the member moved on. */
     showUpdated(request: RequestDetail) {

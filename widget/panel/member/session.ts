@@ -60,8 +60,7 @@ export function keepSession(client: ApiClient, member: Signal<Member | null>, st
     return attempt;
   };
 
-  const accessToken = (): Promise<string> =>
-    session && session.expiresAt - RENEW_EARLY_MS > Date.now() ? Promise.resolve(session.accessToken) : signIn();
+  const accessToken = (): Promise<string> => (session && session.expiresAt - RENEW_EARLY_MS > Date.now() ? Promise.resolve(session.accessToken) : signIn());
 
   return {
     identify(next: Identity) {

@@ -26,14 +26,12 @@ export function createHelpCenter(api: ApiClient, pageUrl: () => string) {
     suggestions.value = loading;
     const override = suggestQuery.value;
     const run = ++suggestionRun;
-    api
-      .listArticles(override ? { q: override, limit: SUGGESTION_COUNT } : { url: pageUrl(), limit: SUGGESTION_COUNT })
-      .then(
-        // Only the latest load may answer: the page-URL suggestions started with the panel must not
-        // overwrite the host's `suggest` override when they arrive after it.
-        ({ articles: list }) => run === suggestionRun && (suggestions.value = ready(list)),
-        (error) => run === suggestionRun && (suggestions.value = failed(error)),
-      );
+    api.listArticles(override ? { q: override, limit: SUGGESTION_COUNT } : { url: pageUrl(), limit: SUGGESTION_COUNT }).then(
+      // Only the latest load may answer: the page-URL suggestions started with the panel must not
+      // overwrite the host's `suggest` override when they arrive after it.
+      ({ articles: list }) => run === suggestionRun && (suggestions.value = ready(list)),
+      (error) => run === suggestionRun && (suggestions.value = failed(error)),
+    );
   };
 
   return {

@@ -46,7 +46,10 @@ export function createMemberSession(api: ApiClient) {
     logout() {
       if (keeper) return keeper.logout();
       state.value = 'anonymous';
-      void arriving?.then((session) => session.logout(), () => undefined);
+      void arriving?.then(
+        (session) => session.logout(),
+        () => undefined,
+      );
     },
     /** Runs an API call with the member's token; once more with a renewed token if the session had ended. */
     call: <T>(run: (accessToken: string) => Promise<T>): Promise<T> => (keeper ? keeper.call(run) : arrived().then((session) => session.call(run))),

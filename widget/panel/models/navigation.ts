@@ -25,8 +25,10 @@ export function createNavigation() {
     /** Returns whether the target was one it knows. */
     navigate(target: NavigateTarget): boolean {
       if (target === 'home' || target === 'contact' || target === 'requests') view.value = { name: target };
-      else if (target && typeof target === 'object' && 'article' in target && typeof target.article === 'string') view.value = { name: 'article', id: target.article };
-      else if (target && typeof target === 'object' && 'request' in target && Number.isInteger(Number(target.request))) view.value = { name: 'request', id: Number(target.request) };
+      else if (target && typeof target === 'object' && 'article' in target && typeof target.article === 'string')
+        view.value = { name: 'article', id: target.article };
+      else if (target && typeof target === 'object' && 'request' in target && Number.isInteger(Number(target.request)))
+        view.value = { name: 'request', id: Number(target.request) };
       else return false;
       return true;
     },

@@ -63,7 +63,11 @@ export function Composer({ model, request }: { model: InboxModel; request: Agent
       {problem && <Problem error={problem} />}
       <div class="composer-actions">
         <label for="composer-status">Then set status</label>
-        <select id="composer-status" value={open.replyStatus.value} onChange={(event) => (open.replyStatus.value = event.currentTarget.value as AgentStatus | '')}>
+        <select
+          id="composer-status"
+          value={open.replyStatus.value}
+          onChange={(event) => (open.replyStatus.value = event.currentTarget.value as AgentStatus | '')}
+        >
           {statusChoices.map((choice) => (
             <option key={choice.value} value={choice.value}>
               {choice.label}

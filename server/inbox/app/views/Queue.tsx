@@ -45,7 +45,11 @@ export function Queue({ model }: { model: InboxModel }) {
           <legend>Status</legend>
           {ALL_STATUSES.map((status) => (
             <label key={status} class="chip">
-              <input type="checkbox" checked={queue.statuses.value.includes(status)} onChange={(event) => queue.toggleStatus(status, event.currentTarget.checked)} />
+              <input
+                type="checkbox"
+                checked={queue.statuses.value.includes(status)}
+                onChange={(event) => queue.toggleStatus(status, event.currentTarget.checked)}
+              />
               <span>{STATUS_LABELS[status]}</span>
             </label>
           ))}
@@ -84,7 +88,11 @@ function QueueRows({ model }: { model: InboxModel }) {
       </div>
     );
   if (rows.value.length === 0)
-    return <p class="queue-message muted">{queue.query.value.q ? `Nothing matches “${queue.query.value.q}” with these filters.` : 'No requests match these filters.'}</p>;
+    return (
+      <p class="queue-message muted">
+        {queue.query.value.q ? `Nothing matches “${queue.query.value.q}” with these filters.` : 'No requests match these filters.'}
+      </p>
+    );
   const open = model.openNumber.value;
   return (
     <div class="queue-list">

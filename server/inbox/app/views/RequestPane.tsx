@@ -121,7 +121,13 @@ function RequestView({ model, request }: { model: InboxModel; request: AgentRequ
               <li key={comment.id} class={kind}>
                 <p class="entry-head">
                   <strong>{comment.author.name}</strong>
-                  {note ? <span class="tag note-tag">Internal note</span> : comment.author.role === 'agent' ? <span class="tag reply-tag">Public reply</span> : <span class="tag">Customer</span>}
+                  {note ? (
+                    <span class="tag note-tag">Internal note</span>
+                  ) : comment.author.role === 'agent' ? (
+                    <span class="tag reply-tag">Public reply</span>
+                  ) : (
+                    <span class="tag">Customer</span>
+                  )}
                   <time dateTime={comment.createdAt}>{dateTime(comment.createdAt)}</time>
                 </p>
                 <p class="entry-body">{comment.body}</p>

@@ -4,7 +4,10 @@
  */
 export function UnverifiedSender() {
   return (
-    <span class="tag unverified" title="Sent without signing in, and no link mailed to this address for this request has been opened: the writer may not own the address.">
+    <span
+      class="tag unverified"
+      title="Sent without signing in, and no link mailed to this address for this request has been opened: the writer may not own the address."
+    >
       Unverified sender
     </span>
   );
