@@ -12,6 +12,9 @@ const line = (maxLength: number) => Type.String({ maxLength, pattern: LINE });
 
 // ---- shared pieces -------------------------------------------------------
 
+/** An answer with no body (204). */
+export const NoContent = Type.Null();
+
 export const ErrorBody = Type.Object({
   error: Type.Object({
     code: Type.String(),
@@ -20,6 +23,9 @@ export const ErrorBody = Type.Object({
   }),
 });
 export type ErrorBody = Static<typeof ErrorBody>;
+
+/** A served file (widget chunk, inbox asset), by its content-hashed name. */
+export const AssetParams = Type.Object({ file: Type.String() });
 
 export const SiteParams = Type.Object({ site: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$' }) });
 export type SiteParams = Static<typeof SiteParams>;

@@ -4,13 +4,15 @@
  * this stream with fetch and a bearer header. A session from a mail link hears of its one request only.
  */
 import type { FastifyInstance } from 'fastify';
+import { typedRoutes } from './typed.js';
 import { ErrorBody, SiteParams } from '../contract/types.js';
 import { authenticateMember } from '../auth/member-session.js';
 import { openEventStream } from './event-stream.js';
 import type { RequestChanged } from '../services/events.js';
 
 export async function memberEventRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/:site/events', { schema: { params: SiteParams, response: { '4xx': ErrorBody } } }, async (request, reply) => {
+  const routes = typedRoutes(app);
+  routes.get('/:site/events', { schema: { params: SiteParams, response: { '4xx': ErrorBody } } }, async (request, reply) => {
     const { scope, expiresAt } = await authenticateMember(app, request, { narrowsToLinkedRequest: true });
     const identities = new Set(scope.identityIds);
     const mayHearOf = (event: RequestChanged) =>

@@ -4,6 +4,7 @@
  * member session, and every read goes through the member's scope (see db/member-requests.ts).
  */
 import type { FastifyInstance } from 'fastify';
+import { typedRoutes } from './typed.js';
 import {
   CommentCreatedBody,
   ErrorBody,
@@ -20,35 +21,34 @@ import type { MemberScope } from '../db/member-requests.js';
 import { addToConversation, countAwaitingReply, listRequests, markSolved, readRequest } from '../services/member-requests.js';
 
 export async function memberRequestRoutes(app: FastifyInstance): Promise<void> {
+  const routes = typedRoutes(app);
   const { db } = app.porthole;
   app.addHook('preHandler', async (request) => {
     request.member = await authenticateMember(app, request);
   });
   const scopeOf = (request: { member?: { scope: MemberScope } }) => request.member!.scope;
-  const numberOf = (request: { params: unknown }) => (request.params as RequestParams).id;
 
-  app.get(
+  routes.get(
     '/:site/requests',
     { schema: { params: SiteParams, querystring: RequestListQuery, response: { 200: RequestListBody, '4xx': ErrorBody } } },
-    async (request) => listRequests(db, request.site, scopeOf(request), request.query as RequestListQuery),
+    async (request) => listRequests(db, request.site, scopeOf(request), request.query),
   );
 
-  app.get('/:site/requests/summary', { schema: { params: SiteParams, response: { 200: RequestSummaryCounts, '4xx': ErrorBody } } }, async (request) => ({
+  routes.get('/:site/requests/summary', { schema: { params: SiteParams, response: { 200: RequestSummaryCounts, '4xx': ErrorBody } } }, async (request) => ({
     awaitingReply: await countAwaitingReply(db, scopeOf(request)),
   }));
 
-  app.get('/:site/requests/:id', { schema: { params: RequestParams, response: { 200: RequestDetailBody, '4xx': ErrorBody } } }, async (request) => ({
-    request: await readRequest(db, scopeOf(request), numberOf(request)),
+  routes.get('/:site/requests/:id', { schema: { params: RequestParams, response: { 200: RequestDetailBody, '4xx': ErrorBody } } }, async (request) => ({
+    request: await readRequest(db, scopeOf(request), request.params.id),
   }));
 
-  app.post(
+  routes.post(
     '/:site/requests/:id/comments',
     { schema: { params: RequestParams, body: NewComment, response: { 201: CommentCreatedBody, '4xx': ErrorBody } } },
-    async (request, reply) =>
-      reply.code(201).send(await addToConversation(app.porthole, request.site, scopeOf(request), numberOf(request), (request.body as NewComment).body)),
+    async (request, reply) => reply.code(201).send(await addToConversation(app.porthole, request.site, scopeOf(request), request.params.id, request.body.body)),
   );
 
-  app.post('/:site/requests/:id/solve', { schema: { params: RequestParams, response: { 200: RequestDetailBody, '4xx': ErrorBody } } }, async (request) => ({
-    request: await markSolved(app.porthole, scopeOf(request), numberOf(request)),
+  routes.post('/:site/requests/:id/solve', { schema: { params: RequestParams, response: { 200: RequestDetailBody, '4xx': ErrorBody } } }, async (request) => ({
+    request: await markSolved(app.porthole, scopeOf(request), request.params.id),
   }));
 }

@@ -3,6 +3,7 @@
  * bearer token comes with it (a bad token is refused, never treated as anonymous).
  */
 import type { FastifyInstance } from 'fastify';
+import { typedRoutes } from './typed.js';
 import { CreatedRequestBody, ErrorBody, NewRequest, SiteParams } from '../contract/types.js';
 import { submitRequest } from '../services/requests.js';
 import { authenticateMember, bearerToken, sessionSubject } from '../auth/member-session.js';
@@ -12,9 +13,10 @@ import { clientAddress } from '../limits/client-address.js';
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,128}$/;
 
 export async function requestRoutes(app: FastifyInstance): Promise<void> {
+  const routes = typedRoutes(app);
   const { config } = app.porthole;
 
-  app.post(
+  routes.post(
     '/:site/requests',
     {
       schema: { params: SiteParams, body: NewRequest, response: { 201: CreatedRequestBody, '4xx': ErrorBody } },
@@ -38,7 +40,7 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
         throw new ApiError(400, 'validation_failed', 'Idempotency-Key must be 8–128 visible ASCII characters.', { 'Idempotency-Key': 'is not valid' });
       }
       const member = bearerToken(request) === undefined ? undefined : await authenticateMember(app, request);
-      const outcome = await submitRequest(app.porthole, request.site, request.body as NewRequest, { member, idempotencyKey });
+      const outcome = await submitRequest(app.porthole, request.site, request.body, { member, idempotencyKey });
       if (outcome.replayed) reply.header('Idempotency-Replayed', 'true');
       return reply.code(outcome.statusCode).send(outcome.body);
     },

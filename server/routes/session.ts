@@ -6,6 +6,7 @@
  * is not the kind the limit counts: a replayed token is a failure, never a member's success.
  */
 import type { FastifyInstance } from 'fastify';
+import { typedRoutes } from './typed.js';
 import { ErrorBody, SessionBody, SessionRequest, SiteParams } from '../contract/types.js';
 import { openFromLink, presentMember, signInMember } from '../services/members.js';
 import { countingFailures, createAttemptLimiter } from '../services/attempt-limiter.js';
@@ -14,26 +15,27 @@ import { clientAddress } from '../limits/client-address.js';
 const TEN_MINUTES = 10 * 60 * 1000;
 
 export async function sessionRoutes(app: FastifyInstance): Promise<void> {
+  const routes = typedRoutes(app);
   const { db, clock, windows } = app.porthole;
   const failures = createAttemptLimiter(windows('member sign-in failures'), { max: 20, windowMs: TEN_MINUTES }, clock);
   const successes = createAttemptLimiter(windows('member sign-ins'), { max: 60, windowMs: TEN_MINUTES }, clock);
 
-  app.post('/:site/session', { schema: { params: SiteParams, body: SessionRequest, response: { 200: SessionBody, '4xx': ErrorBody } } }, async (request) => {
+  routes.post('/:site/session', { schema: { params: SiteParams, body: SessionRequest, response: { 200: SessionBody, '4xx': ErrorBody } } }, async (request) => {
     const { site } = request;
     const member = await countingFailures([[failures, `${site.id}:${clientAddress(request)}`]], () =>
-      signInMember(db, site, (request.body as SessionRequest).token, clock, (sub) => successes.reserve(`${site.id}:${sub}`)),
+      signInMember(db, site, request.body.token, clock, (sub) => successes.reserve(`${site.id}:${sub}`)),
     );
     return { ...app.memberSessions.issue(member), member: presentMember(member) };
   });
 
   // The link in a notification mail: a session for that recipient and that one request.
-  app.post(
+  routes.post(
     '/:site/session/link',
     { schema: { params: SiteParams, body: SessionRequest, response: { 200: SessionBody, '4xx': ErrorBody } } },
     async (request) => {
       const { site } = request;
       const { member, number } = await countingFailures([[failures, `${site.id}:${clientAddress(request)}`]], () =>
-        openFromLink(app.porthole, site, (request.body as SessionRequest).token),
+        openFromLink(app.porthole, site, request.body.token),
       );
       return { ...app.memberSessions.issue(member, number), member: presentMember(member) };
     },

@@ -9,6 +9,8 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { typedRoutes } from './typed.js';
+import { AssetParams } from '../contract/types.js';
 import { notFound } from '../errors.js';
 
 interface Asset {
@@ -31,6 +33,7 @@ function readAssets(dir: string): { loader?: Asset; chunks: Map<string, Asset> }
 }
 
 export async function widgetAssetRoutes(app: FastifyInstance): Promise<void> {
+  const routes = typedRoutes(app);
   const { loader, chunks } = readAssets(app.porthole.config.widgetDir);
   if (!loader) app.log.warn(`no built widget in ${app.porthole.config.widgetDir}; run \`npm run build\``);
 
@@ -46,8 +49,8 @@ export async function widgetAssetRoutes(app: FastifyInstance): Promise<void> {
     return ifNoneMatch === asset.etag ? reply.code(304).send() : reply.send(asset.body);
   };
 
-  app.get('/widget.js', (request, reply) => send(reply, loader, LOADER_CACHE, request.headers['if-none-match']));
-  app.get('/widget/chunks/:file', (request, reply) =>
-    send(reply, chunks.get((request.params as { file: string }).file), CHUNK_CACHE, request.headers['if-none-match']),
+  routes.get('/widget.js', (request, reply) => send(reply, loader, LOADER_CACHE, request.headers['if-none-match']));
+  routes.get('/widget/chunks/:file', { schema: { params: AssetParams } }, (request, reply) =>
+    send(reply, chunks.get(request.params.file), CHUNK_CACHE, request.headers['if-none-match']),
   );
 }

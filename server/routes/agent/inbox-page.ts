@@ -10,6 +10,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { typedRoutes } from '../typed.js';
+import { AssetParams } from '../../contract/types.js';
 import { ApiError, notFound } from '../../errors.js';
 import { sessionCookieOf } from '../../auth/agent-auth.js';
 
@@ -76,6 +78,7 @@ ${stylesheet ? `<link rel="stylesheet" href="${ASSET_PATH}${stylesheet}">\n` : '
 `;
 
 export async function inboxPageRoutes(app: FastifyInstance): Promise<void> {
+  const routes = typedRoutes(app);
   // dist/inbox sits beside dist/widget (both come from build.mjs).
   const dir = join(dirname(app.porthole.config.widgetDir), 'inbox');
   const build = readInboxBuild(dir);
@@ -96,10 +99,10 @@ export async function inboxPageRoutes(app: FastifyInstance): Promise<void> {
       .send(certainlySignedOut(request) ? build.signedOutHtml : build.html);
   };
 
-  app.get('/agent', page);
-  app.get('/agent/*', page);
-  app.get('/agent/assets/:file', (request, reply) => {
-    const asset = build?.assets.get((request.params as { file: string }).file);
+  routes.get('/agent', page);
+  routes.get('/agent/*', page);
+  routes.get('/agent/assets/:file', { schema: { params: AssetParams } }, (request, reply) => {
+    const asset = build?.assets.get(request.params.file);
     if (!asset) throw notFound('That file');
     reply.headers({ 'content-type': asset.contentType, 'cache-control': ASSET_CACHE, etag: asset.etag });
     return request.headers['if-none-match'] === asset.etag ? reply.code(304).send() : reply.send(asset.body);

@@ -4,36 +4,37 @@
  * …/requests/:id/status. Everything is scoped to the agent's own site: another site's request is 404.
  */
 import type { FastifyInstance } from 'fastify';
+import { typedRoutes } from '../typed.js';
 import { AgentReply, AgentRequestBody, AgentRequestParams, ErrorBody, QueueBody, QueueQuery, StatusChange } from '../../contract/types.js';
 import { authenticateAgent } from '../../auth/agent-auth.js';
 import { agentComment, agentQueue, agentReadRequest, agentSetStatus } from '../../services/agents.js';
 
 export async function agentRequestRoutes(app: FastifyInstance): Promise<void> {
+  const routes = typedRoutes(app);
   const { porthole } = app;
   app.addHook('preHandler', async (request) => {
     request.agent = await authenticateAgent(app, request);
   });
-  const numberOf = (request: { params: unknown }) => (request.params as AgentRequestParams).id;
 
-  app.get('/requests', { schema: { querystring: QueueQuery, response: { 200: QueueBody, '4xx': ErrorBody } } }, async (request) =>
-    agentQueue(porthole, request.agent!, request.query as QueueQuery),
+  routes.get('/requests', { schema: { querystring: QueueQuery, response: { 200: QueueBody, '4xx': ErrorBody } } }, async (request) =>
+    agentQueue(porthole, request.agent!, request.query),
   );
 
-  app.get('/requests/:id', { schema: { params: AgentRequestParams, response: { 200: AgentRequestBody, '4xx': ErrorBody } } }, async (request) => ({
-    request: await agentReadRequest(porthole, request.agent!, numberOf(request)),
+  routes.get('/requests/:id', { schema: { params: AgentRequestParams, response: { 200: AgentRequestBody, '4xx': ErrorBody } } }, async (request) => ({
+    request: await agentReadRequest(porthole, request.agent!, request.params.id),
   }));
 
-  app.post(
+  routes.post(
     '/requests/:id/comments',
     { schema: { params: AgentRequestParams, body: AgentReply, response: { 201: AgentRequestBody, '4xx': ErrorBody } } },
-    async (request, reply) => reply.code(201).send({ request: await agentComment(porthole, request.agent!, numberOf(request), request.body as AgentReply) }),
+    async (request, reply) => reply.code(201).send({ request: await agentComment(porthole, request.agent!, request.params.id, request.body) }),
   );
 
-  app.post(
+  routes.post(
     '/requests/:id/status',
     { schema: { params: AgentRequestParams, body: StatusChange, response: { 200: AgentRequestBody, '4xx': ErrorBody } } },
     async (request) => ({
-      request: await agentSetStatus(porthole, request.agent!, numberOf(request), (request.body as StatusChange).status),
+      request: await agentSetStatus(porthole, request.agent!, request.params.id, request.body.status),
     }),
   );
 }

@@ -8,7 +8,8 @@
  * so parallel guesses cannot all be checked against a limit none of them has reached yet.
  */
 import type { FastifyInstance } from 'fastify';
-import { AgentBody, AgentSignIn, ErrorBody } from '../../contract/types.js';
+import { typedRoutes } from '../typed.js';
+import { AgentBody, AgentSignIn, ErrorBody, NoContent } from '../../contract/types.js';
 import { authenticateAgent, sessionCookieOf, setSessionCookie } from '../../auth/agent-auth.js';
 import { countingFailures, createAttemptLimiter, type CountedOn } from '../../services/attempt-limiter.js';
 import { describeAgent, signInAgent, signOutAgent } from '../../services/agents.js';
@@ -19,6 +20,7 @@ import { ApiError } from '../../errors.js';
 const MINUTE = 60 * 1000;
 
 export async function agentSessionRoutes(app: FastifyInstance): Promise<void> {
+  const routes = typedRoutes(app);
   const { porthole } = app;
   const { windows, clock } = porthole;
   const byAddress = createAttemptLimiter(windows('agent sign-in failures per address'), { max: 20, windowMs: 10 * MINUTE }, clock);
@@ -29,14 +31,14 @@ export async function agentSessionRoutes(app: FastifyInstance): Promise<void> {
     clock,
   );
 
-  app.post('/session', { schema: { body: AgentSignIn, response: { 200: AgentBody, '4xx': ErrorBody } } }, async (request, reply) => {
+  routes.post('/session', { schema: { body: AgentSignIn, response: { 200: AgentBody, '4xx': ErrorBody } } }, async (request, reply) => {
     // A sign-in posted from another site would sign the browser into an account of the attacker's
     // choosing (login CSRF): only the inbox page itself, or programs sending no Origin, may sign in.
     const origin = request.headers.origin;
     if (origin !== undefined && origin !== new URL(porthole.config.publicUrl).origin) {
       throw new ApiError(403, 'origin_not_allowed', 'Sign in from the inbox page.');
     }
-    const { email, password } = request.body as AgentSignIn;
+    const { email, password } = request.body;
     const [address, account] = [clientAddress(request), normalizeEmail(email)];
     // The back-off last: a pause it starts is only worth starting for an attempt that goes ahead.
     const limits: CountedOn[] = [
@@ -49,15 +51,15 @@ export async function agentSessionRoutes(app: FastifyInstance): Promise<void> {
     return describeAgent(porthole, agent);
   });
 
-  app.delete('/session', { schema: { response: { '4xx': ErrorBody } } }, async (request, reply) => {
+  routes.delete('/session', { schema: { response: { 204: NoContent, '4xx': ErrorBody } } }, async (request, reply) => {
     await authenticateAgent(app, request);
     const token = sessionCookieOf(request);
     if (token) await signOutAgent(porthole, token);
     setSessionCookie(reply, null);
-    return reply.code(204).send();
+    return reply.code(204).send(null);
   });
 
-  app.get('/me', { schema: { response: { 200: AgentBody, '4xx': ErrorBody } } }, async (request) =>
+  routes.get('/me', { schema: { response: { 200: AgentBody, '4xx': ErrorBody } } }, async (request) =>
     describeAgent(porthole, await authenticateAgent(app, request)),
   );
 }
