@@ -8,6 +8,7 @@ import type { Config } from '../config.js';
 import { capConnections, type Report } from './connection-cap.js';
 import { guardSlowClients } from './slow-client-guard.js';
 import { trustedProxy } from './trusted-proxy.js';
+import { throttledRefusalLog } from '../limits/refusal-log.js';
 
 /** Refusals come in floods: at most one line per kind in this long, saying how many it stands for. */
 const REPORT_EVERY_MS = 10_000;
@@ -22,8 +23,7 @@ export function protectServer(server: Server, config: Pick<Config, 'connections'
   server.once('listening', () => {
     server.on('error', (error: NodeJS.ErrnoException) => {
       const outOfDescriptors = error.code === 'EMFILE' || error.code === 'ENFILE';
-      report(
-        error.code ?? 'error',
+      report(error.code ?? 'error', () =>
         outOfDescriptors
           ? `cannot accept connections: out of file descriptors (${error.code}); raise the limit (ulimit -n) or lower MAX_CONNECTIONS`
           : `server error: ${error.message}`,
@@ -32,16 +32,8 @@ export function protectServer(server: Server, config: Pick<Config, 'connections'
   });
 }
 
+/** A refusal log line at most once per kind in REPORT_EVERY_MS, saying how many it stands for. */
 function throttled(warn: (line: string) => void): Report {
-  const last = new Map<string, { at: number; suppressed: number }>();
-  return (kind, line) => {
-    const now = Date.now();
-    const previous = last.get(kind);
-    if (previous && now - previous.at < REPORT_EVERY_MS) {
-      previous.suppressed++;
-      return;
-    }
-    warn(previous?.suppressed ? `${line} (and ${previous.suppressed} more like it since the last such line)` : line);
-    last.set(kind, { at: now, suppressed: 0 });
-  };
+  const log = throttledRefusalLog(REPORT_EVERY_MS, Date.now);
+  return (kind, line) => log(kind, (refused) => warn(refused > 1 ? `${line()} (and ${refused - 1} more like it since the last such line)` : line()));
 }

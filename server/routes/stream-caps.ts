@@ -15,6 +15,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import { ApiError } from '../errors.js';
 import type { Clock } from '../services/clock.js';
+import { createOpenCounts } from '../limits/open-counts.js';
+import { throttledRefusalLog } from '../limits/refusal-log.js';
 
 /** A place frees when a tab closes or a session ends; retrying sooner would only be refused again. */
 const RETRY_AFTER_S = 30;
@@ -35,50 +37,37 @@ type Cap = 'STREAMS_PER_PERSON' | 'STREAMS_PER_ADDRESS' | 'MAX_STREAMS';
 
 export function createOpenStreams(limits: Config['streams'], clock: Clock, log: FastifyBaseLogger): OpenStreams {
   const open = new Set<() => void>();
-  const byHolder = new Map<string, number>();
-  const byAddress = new Map<string, number>();
-  const reports = new Map<Cap, { at: number; refused: number }>();
+  const byHolder = createOpenCounts();
+  const byAddress = createOpenCounts();
+  const report = throttledRefusalLog(REPORT_EVERY_MS, () => clock().getTime());
 
   const limitOf: Record<Cap, number> = { STREAMS_PER_PERSON: limits.perPerson, STREAMS_PER_ADDRESS: limits.perAddress, MAX_STREAMS: limits.max };
   function refuse(cap: Cap): never {
-    const now = clock().getTime();
-    let report = reports.get(cap);
-    if (!report) reports.set(cap, (report = { at: -Infinity, refused: 0 }));
-    report.refused++;
-    if (now - report.at >= REPORT_EVERY_MS) {
-      const line = { cap, limit: limitOf[cap], open: open.size, refused: report.refused };
+    report(cap, (refused) => {
+      const line = { cap, limit: limitOf[cap], open: open.size, refused };
       // The ceiling is the operator's business (the server is full); one person's or address's cap is theirs.
       if (cap === 'MAX_STREAMS') log.warn(line, `live streams: at the ceiling of ${limits.max} for this process (MAX_STREAMS), refusing new ones`);
       else log.info(line, `live streams: refusing streams past ${cap}`);
-      report.at = now;
-      report.refused = 0;
-    }
+    });
     const retryAfter = { 'retry-after': String(RETRY_AFTER_S) };
     if (cap === 'MAX_STREAMS') throw new ApiError(503, 'busy', 'Live updates are busy right now. Please try again in a moment.', undefined, retryAfter);
     throw new ApiError(429, 'too_many_streams', 'Too many live-update streams are open. Close some tabs, or try again in a moment.', undefined, retryAfter);
   }
 
-  const take = (counts: Map<string, number>, key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
-  const give = (counts: Map<string, number>, key: string) => {
-    const left = counts.get(key)! - 1;
-    if (left) counts.set(key, left);
-    else counts.delete(key);
-  };
-
   return {
     admit(holder, address, end) {
-      if ((byHolder.get(holder) ?? 0) >= limits.perPerson) refuse('STREAMS_PER_PERSON');
-      if ((byAddress.get(address) ?? 0) >= limits.perAddress) refuse('STREAMS_PER_ADDRESS');
+      if (byHolder.of(holder) >= limits.perPerson) refuse('STREAMS_PER_PERSON');
+      if (byAddress.of(address) >= limits.perAddress) refuse('STREAMS_PER_ADDRESS');
       if (open.size >= limits.max) refuse('MAX_STREAMS');
-      take(byHolder, holder);
-      take(byAddress, address);
+      byHolder.take(holder);
+      byAddress.take(address);
       open.add(end);
       let released = false;
       return () => {
         if (released) return;
         released = true;
-        give(byHolder, holder);
-        give(byAddress, address);
+        byHolder.give(holder);
+        byAddress.give(address);
         open.delete(end);
       };
     },
