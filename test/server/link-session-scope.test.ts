@@ -9,7 +9,8 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { count } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { outbox, requestCcs } from '../../server/db/schema.js';
-import { bearer, categoryIds, expectError, memberSession, storedCounts, submit } from './helpers.js';
+import { storedCounts } from '../support/inspect.js';
+import { bearer, categoryIds, expectError, memberSession, submit } from './helpers.js';
 
 const PAT = 'pat@customer.example';
 
@@ -68,7 +69,7 @@ describe('a session from a mail link', () => {
   test('cannot submit a new request, so cannot copy anyone in: 403 link_session_scope, and nothing is stored or mailed', async () => {
     const { linkToken } = await writeIn('First');
     const session = await linkSession(linkToken);
-    const [before, mailsBefore] = [storedCounts(t.db), mailCount()];
+    const [before, mailsBefore] = [await storedCounts(t.db), mailCount()];
 
     const refused = expectError(
       await submit(t.app, newRequest({ ccs: ['victim@elsewhere.example'] }), { headers: bearer(session) }),
@@ -78,7 +79,7 @@ describe('a session from a mail link', () => {
     expect(refused.message).toMatch(/sign in/i);
     expectError(await submit(t.app, newRequest(), { headers: { ...bearer(session), 'idempotency-key': 'link-session-0001' } }), 403, 'link_session_scope');
 
-    expect(storedCounts(t.db)).toEqual(before);
+    expect(await storedCounts(t.db)).toEqual(before);
     expect(mailCount()).toBe(mailsBefore);
     expect(ccCount()).toBe(0);
   });

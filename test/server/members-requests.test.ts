@@ -8,7 +8,8 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import type { MemberClaimsInput } from '../support/member-tokens.js';
 import { agents, comments, endUsers, requestCcs, requests, sites } from '../../server/db/schema.js';
 import type { StoredStatus } from '../../server/db/schema.js';
-import { categoryIds, expectError, storedCounts, submit, memberSession } from './helpers.js';
+import { storedCounts } from '../support/inspect.js';
+import { categoryIds, expectError, submit, memberSession } from './helpers.js';
 
 const SECOND = 1000;
 const DOMAIN = 'members-requests.example';
@@ -75,12 +76,12 @@ const setStatus = (number: number, status: StoredStatus) =>
 describe('a member submits a request', () => {
   test('no email is needed: the request is the member’s, in their organization, shown as Open', async () => {
     const token = await signIn(ALICE);
-    const before = storedCounts(t.db);
+    const before = await storedCounts(t.db);
     const response = await submit(t.app, newRequest(), { headers: auth(token) });
     expect(response.statusCode, response.body).toBe(201);
     expect(response.json().request).toMatchObject({ subject: 'Cannot sign in', status: 'open', statusLabel: 'Open' });
     // No contact record is made for a member: the requester is the member.
-    expect(storedCounts(t.db)).toMatchObject({ requests: before.requests + 1, comments: before.comments + 1, endUsers: before.endUsers });
+    expect(await storedCounts(t.db)).toMatchObject({ requests: before.requests + 1, comments: before.comments + 1, endUsers: before.endUsers });
     const stored = row(response.json().request.id);
     const member = t.db.select().from(endUsers).where(eq(endUsers.externalId, ALICE.sub)).get()!;
     expect(stored).toMatchObject({ status: 'new', requesterId: member.id, organizationId: member.organizationId });
@@ -120,10 +121,10 @@ describe('a member submits a request', () => {
 
   test.each(refusals)('$name → 400 $code on fields["$field"], and nothing is stored', async ({ body, code, field }) => {
     const token = await signIn(ALICE);
-    const before = storedCounts(t.db);
+    const before = await storedCounts(t.db);
     const error = expectError(await submit(t.app, newRequest(body(ALICE.email)), { headers: auth(token) }), 400, code);
     expect(error.fields).toHaveProperty([field]);
-    expect(storedCounts(t.db)).toEqual(before);
+    expect(await storedCounts(t.db)).toEqual(before);
   });
 
   test('20 CCs are accepted', async () => {
@@ -201,20 +202,20 @@ describe('statuses as the member acts', () => {
 
   test('a closed request takes no comment (409 request_closed, pointing to a follow-up) and cannot be solved (409)', async () => {
     setStatus(id, 'closed');
-    const before = storedCounts(t.db);
+    const before = await storedCounts(t.db);
     const detail = (await read(alice, id)).json().request;
     expect(detail).toMatchObject({ status: 'solved', statusLabel: 'Solved', can: { comment: false, solve: false } });
     const refused = expectError(await comment(alice, id, 'Please reopen'), 409, 'request_closed');
     expect(refused.message).toMatch(/follow-up/i);
     expectError(await solve(alice, id), 409, 'request_closed');
-    expect(storedCounts(t.db)).toEqual(before);
+    expect(await storedCounts(t.db)).toEqual(before);
     expect(row(id).status).toBe('closed');
   });
 
   test('an empty or blank comment is 400 and changes nothing', async () => {
-    const before = storedCounts(t.db);
+    const before = await storedCounts(t.db);
     for (const body of ['', '   \n  ']) expectError(await comment(alice, id, body), 400, 'validation_failed');
-    expect(storedCounts(t.db)).toEqual(before);
+    expect(await storedCounts(t.db)).toEqual(before);
     expect(row(id).status).toBe('new');
   });
 });

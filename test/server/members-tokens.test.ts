@@ -12,7 +12,8 @@ import { buildApp } from '../../server/app.js';
 import { openDatabase } from '../../server/db/client.js';
 import { insertSite, MIN_SITE_SECRET_BYTES } from '../../server/db/sites.js';
 import { endUsers, organizations, settings, sites, usedTokenIds } from '../../server/db/schema.js';
-import { categoryIds, expectError, storedCounts, submit } from './helpers.js';
+import { storedCounts } from '../support/inspect.js';
+import { categoryIds, expectError, submit } from './helpers.js';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -399,7 +400,7 @@ describe('the member session', () => {
     const cats = await categoryIds(t.app);
     const body = { categoryId: cats['Account & sign-in'], subject: 'Help', description: 'Please', email: 'ada@example.com' };
     const { accessToken } = await signIn();
-    const before = storedCounts(t.db);
+    const before = await storedCounts(t.db);
     for (const authorization of ['Bearer not-a-real-session-token', `Bearer ${hostToken(ALICE, t.clock.now)}`, 'Basic abc', `Bearer ${accessToken}x`]) {
       expectError(await submit(t.app, body, { headers: { authorization } }), 401, 'session_expired');
     }
@@ -409,7 +410,7 @@ describe('the member session', () => {
       401,
       'session_expired',
     );
-    expect(storedCounts(t.db)).toEqual(before);
+    expect(await storedCounts(t.db)).toEqual(before);
     // The same body without any Authorization header is a normal anonymous submission.
     expect((await submit(t.app, body)).statusCode).toBe(201);
   });

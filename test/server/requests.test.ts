@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { comments, endUsers, idempotencyKeys, requests, sites } from '../../server/db/schema.js';
-import { categoryIds, DEMO_ORIGIN, expectError, lastRequestNumber, storedCounts, submit } from './helpers.js';
+import { lastRequestNumber, storedCounts } from '../support/inspect.js';
+import { categoryIds, DEMO_ORIGIN, expectError, submit } from './helpers.js';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -100,7 +101,7 @@ describe('submitting a request anonymously', () => {
   test('the same email writing again is the same contact, not a new person', async () => {
     await submit(t.app, validRequest({ email: 'ada@example.com' }));
     await submit(t.app, validRequest({ email: 'ADA@example.com' }));
-    expect(storedCounts(t.db)).toMatchObject({ requests: 2, endUsers: 1 });
+    expect(await storedCounts(t.db)).toMatchObject({ requests: 2, endUsers: 1 });
   });
 
   test('request numbers count up per site: demo and starter each start at #1001', async () => {
@@ -274,14 +275,14 @@ describe('a submission that is refused stores nothing', () => {
   ];
 
   test.each(cases)('$name → $status $code', async (c) => {
-    const before = storedCounts(t.db);
+    const before = await storedCounts(t.db);
     const headers = { ...c.headers, ...('contentType' in c && c.contentType ? { 'content-type': c.contentType } : {}) };
     const payload = 'raw' in c ? c.raw() : c.body();
     const response = await submit(t.app, payload, { headers, site: c.site });
     const error = expectError(response, c.status, c.code);
     if (c.field) expect(error.fields, JSON.stringify(error)).toHaveProperty([c.field]);
-    expect(storedCounts(t.db)).toEqual(before);
-    expect(lastRequestNumber(t.db, 'demo')).toBe(1000);
+    expect(await storedCounts(t.db)).toEqual(before);
+    expect(await lastRequestNumber(t.db, 'demo')).toBe(1000);
     // A refusal does not use up a number: the next good request is still #1001.
     expect((await submit(t.app, validRequest())).json().request.id).toBe(1001);
   });
@@ -341,7 +342,7 @@ describe('the honeypot', () => {
       { number: 1001, subject: 'Real one' },
       { number: 1004, subject: 'Real two' },
     ]);
-    expect(storedCounts(t.db)).toMatchObject({ requests: 2, comments: 2 });
+    expect(await storedCounts(t.db)).toMatchObject({ requests: 2, comments: 2 });
   });
 
   test('a caught bot retrying with its Idempotency-Key gets the same answer marked as a replay, and another body under that key is 422, as anyone would', async () => {
@@ -355,7 +356,7 @@ describe('the honeypot', () => {
     expect(retry.headers['idempotency-replayed']).toBe('true');
     expect(retry.json()).toEqual(first.json());
     expectError(await submit(t.app, bot({ subject: 'Something else' }), { headers }), 422, 'idempotency_key_reused');
-    expect(storedCounts(t.db).requests).toBe(0);
+    expect((await storedCounts(t.db)).requests).toBe(0);
   });
 
   test('a bot cannot probe the honeypot with a bad submission: it is refused exactly like a visitor’s', async () => {
@@ -365,13 +366,13 @@ describe('the honeypot', () => {
       expect(asBot.statusCode, asBot.body).toBe(400);
       expect(asBot.json()).toEqual(asVisitor.json());
     }
-    expect(lastRequestNumber(t.db, 'demo')).toBe(1000);
+    expect(await lastRequestNumber(t.db, 'demo')).toBe(1000);
   });
 
   test('an empty website field (what real browsers send) is a normal submission', async () => {
     const response = await submit(t.app, validRequest({ website: '' }));
     expect(response.statusCode).toBe(201);
-    expect(storedCounts(t.db).requests).toBe(1);
+    expect((await storedCounts(t.db)).requests).toBe(1);
   });
 });
 
@@ -387,7 +388,7 @@ describe('Idempotency-Key: a retried submit never creates a second request', () 
     expect(second.statusCode).toBe(201);
     expect(second.headers['idempotency-replayed']).toBe('true');
     expect(second.json()).toEqual(first.json());
-    expect(storedCounts(t.db)).toMatchObject({ requests: 1, comments: 1, endUsers: 1, idempotencyKeys: 1 });
+    expect(await storedCounts(t.db)).toMatchObject({ requests: 1, comments: 1, endUsers: 1, idempotencyKeys: 1 });
   });
 
   test('the browser may read the replay marker (it is an exposed CORS header)', async () => {
@@ -404,15 +405,15 @@ describe('Idempotency-Key: a retried submit never creates a second request', () 
     const second = await submit(t.app, reordered, { headers: key('retry-key-0003') });
     expect(second.headers['idempotency-replayed']).toBe('true');
     expect(second.json()).toEqual(first.json());
-    expect(storedCounts(t.db).requests).toBe(1);
+    expect((await storedCounts(t.db)).requests).toBe(1);
   });
 
   test('the same key with a different body is refused with 422 idempotency_key_reused and stores nothing more', async () => {
     await submit(t.app, validRequest(), { headers: key('retry-key-0004') });
-    const before = storedCounts(t.db);
+    const before = await storedCounts(t.db);
     const response = await submit(t.app, validRequest({ subject: 'Something else entirely' }), { headers: key('retry-key-0004') });
     expectError(response, 422, 'idempotency_key_reused');
-    expect(storedCounts(t.db)).toEqual(before);
+    expect(await storedCounts(t.db)).toEqual(before);
   });
 
   test('20 simultaneous retries with one key create exactly one request and all get the same answer', async () => {
@@ -423,8 +424,8 @@ describe('Idempotency-Key: a retried submit never creates a second request', () 
     const bodies = new Set(responses.map((response) => response.body));
     expect(bodies.size).toBe(1);
     expect(responses.filter((response) => response.headers['idempotency-replayed'] === 'true')).toHaveLength(19);
-    expect(storedCounts(t.db)).toMatchObject({ requests: 1, comments: 1, endUsers: 1, idempotencyKeys: 1 });
-    expect(lastRequestNumber(t.db, 'demo')).toBe(1001);
+    expect(await storedCounts(t.db)).toMatchObject({ requests: 1, comments: 1, endUsers: 1, idempotencyKeys: 1 });
+    expect(await lastRequestNumber(t.db, 'demo')).toBe(1001);
   });
 
   test('a key is still honoured just before 24 hours, and forgotten after', async () => {
@@ -439,7 +440,7 @@ describe('Idempotency-Key: a retried submit never creates a second request', () 
     expect(fresh.statusCode).toBe(201);
     expect(fresh.headers['idempotency-replayed']).toBeUndefined();
     expect(fresh.json().request.id).toBe(1002);
-    expect(storedCounts(t.db)).toMatchObject({ requests: 2, idempotencyKeys: 1 });
+    expect(await storedCounts(t.db)).toMatchObject({ requests: 2, idempotencyKeys: 1 });
 
     // …and the key now stands for the new request.
     const replayOfFresh = await submit(t.app, validRequest(), { headers: key('daily-key-000001') });
@@ -461,13 +462,13 @@ describe('Idempotency-Key: a retried submit never creates a second request', () 
     expect(starter.headers['idempotency-replayed']).toBeUndefined();
     expect(demo.json().request.id).toBe(1001);
     expect(starter.json().request.id).toBe(1001);
-    expect(storedCounts(t.db).requests).toBe(2);
+    expect((await storedCounts(t.db)).requests).toBe(2);
   });
 
   test('a refused submission does not claim its key: fixing the form and retrying with the key works', async () => {
     const bad = await submit(t.app, validRequest({ email: 'nope' }), { headers: key('fix-and-retry-01') });
     expectError(bad, 400, 'validation_failed');
-    expect(storedCounts(t.db).idempotencyKeys).toBe(0);
+    expect((await storedCounts(t.db)).idempotencyKeys).toBe(0);
     const good = await submit(t.app, validRequest(), { headers: key('fix-and-retry-01') });
     expect(good.statusCode).toBe(201);
     expect(good.headers['idempotency-replayed']).toBeUndefined();
@@ -479,11 +480,11 @@ describe('Idempotency-Key: a retried submit never creates a second request', () 
     ['with a space', 'has a space in it'],
     ['with non-ASCII characters', 'clé-idempotence'],
   ])('an Idempotency-Key %s is refused with 400 and stores nothing', async (_what, value) => {
-    const before = storedCounts(t.db);
+    const before = await storedCounts(t.db);
     const response = await submit(t.app, validRequest(), { headers: { 'idempotency-key': value } });
     const error = expectError(response, 400, 'validation_failed');
     expect(error.fields).toHaveProperty(['Idempotency-Key']);
-    expect(storedCounts(t.db)).toEqual(before);
+    expect(await storedCounts(t.db)).toEqual(before);
   });
 });
 
@@ -498,7 +499,7 @@ describe('rate limiting anonymous submissions', () => {
     expect(Number.isInteger(retryAfter)).toBe(true);
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(60);
-    expect(storedCounts(t.db).requests).toBe(3);
+    expect((await storedCounts(t.db)).requests).toBe(3);
   });
 
   test('the widget can read the 429 and its Retry-After (CORS headers are on it)', async () => {

@@ -9,7 +9,8 @@ import { count, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { hostToken } from '../support/member-tokens.js';
 import { endUsers, sites, usedTokenIds } from '../../server/db/schema.js';
-import { categoryIds, expectError, storedCounts, submit } from './helpers.js';
+import { storedCounts } from '../support/inspect.js';
+import { categoryIds, expectError, submit } from './helpers.js';
 
 const MINUTE = 60 * 1000;
 
@@ -145,7 +146,7 @@ describe('anonymous submissions behind a proxy', () => {
     expectError(limited, 429, 'rate_limited');
     expect(limited.headers['retry-after']).toBeDefined();
     expect((await from('192.0.2.22', 4)).statusCode).toBe(201);
-    expect(storedCounts(t.db).requests).toBe(3);
+    expect((await storedCounts(t.db)).requests).toBe(3);
   });
 
   it('without TRUST_PROXY, the same traffic is all one address and the third submission is limited', async () => {
@@ -155,6 +156,6 @@ describe('anonymous submissions behind a proxy', () => {
     expect((await from('192.0.2.21', 1)).statusCode).toBe(201);
     expect((await from('192.0.2.21', 2)).statusCode).toBe(201);
     expectError(await from('192.0.2.22', 3), 429, 'rate_limited');
-    expect(storedCounts(t.db).requests).toBe(2);
+    expect((await storedCounts(t.db)).requests).toBe(2);
   });
 });

@@ -12,7 +12,8 @@ import { count } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { hostToken } from '../support/member-tokens.js';
 import { endUsers, organizations, requests } from '../../server/db/schema.js';
-import { bearer, categoryIds, expectError, memberSession, storedCounts, submit } from './helpers.js';
+import { storedCounts } from '../support/inspect.js';
+import { bearer, categoryIds, expectError, memberSession, submit } from './helpers.js';
 
 let t: TestApp;
 let cats: Record<string, string>;
@@ -55,10 +56,10 @@ const request = (overrides: Record<string, unknown>) => ({
 });
 
 async function expectRefused(overrides: Record<string, unknown>, field: string) {
-  const before = storedCounts(t.db);
+  const before = await storedCounts(t.db);
   const error = expectError(await submit(t.app, request(overrides)), 400, 'validation_failed');
   expect(Object.keys(error.fields ?? {})).toEqual([field]);
-  expect(storedCounts(t.db)).toEqual(before);
+  expect(await storedCounts(t.db)).toEqual(before);
   return error.fields![field];
 }
 
