@@ -14,11 +14,13 @@ export async function firstRow<Row>(query: PromiseLike<Row[]>): Promise<Row | un
   return (await query)[0];
 }
 
-export async function siteIdOf(db: Db, siteSlug: string): Promise<string> {
-  const site = await firstRow(db.select({ id: sites.id }).from(sites).where(eq(sites.slug, siteSlug)));
+export async function siteBySlug(db: Db, siteSlug: string) {
+  const site = await firstRow(db.select().from(sites).where(eq(sites.slug, siteSlug)));
   if (!site) throw new Error(`no site ${siteSlug}`);
-  return site.id;
+  return site;
 }
+
+export const siteIdOf = async (db: Db, siteSlug: string) => (await siteBySlug(db, siteSlug)).id;
 
 /** The stored row of request #`number` (the number customers see) at a site. */
 export async function requestByNumber(db: Db, number: number, siteSlug = 'demo') {
@@ -55,7 +57,4 @@ export async function storedCounts(db: Db) {
   };
 }
 
-export async function lastRequestNumber(db: Db, siteSlug: string): Promise<number> {
-  const site = await firstRow(db.select({ n: sites.lastRequestNumber }).from(sites).where(eq(sites.slug, siteSlug)));
-  return site!.n;
-}
+export const lastRequestNumber = async (db: Db, siteSlug: string) => (await siteBySlug(db, siteSlug)).lastRequestNumber;
