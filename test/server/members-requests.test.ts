@@ -225,16 +225,14 @@ describe('the request detail', () => {
     expect((await comment(carol, id, 'Carol here.')).statusCode).toBe(201);
 
     const agentId = 'agt_members_test';
-    await t.db
-      .insert(agents)
-      .values({
-        id: agentId,
-        siteId: await siteIdOf(t.db, 'demo'),
-        email: `agent@${DOMAIN}`,
-        name: 'Agent Smith',
-        passwordHash: null,
-        createdAt: t.clock.now.toISOString(),
-      });
+    await t.db.insert(agents).values({
+      id: agentId,
+      siteId: await siteIdOf(t.db, 'demo'),
+      email: `agent@${DOMAIN}`,
+      name: 'Agent Smith',
+      passwordHash: null,
+      createdAt: t.clock.now.toISOString(),
+    });
     t.clock.advance(60 * SECOND);
     await t.db
       .insert(comments)

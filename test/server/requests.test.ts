@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { comments, endUsers, idempotencyKeys, requests, sites } from '../../server/db/schema.js';
-import { lastRequestNumber, storedCounts } from '../support/inspect.js';
+import { firstRow, lastRequestNumber, siteIdOf, storedCounts } from '../support/inspect.js';
+import { comments, endUsers, idempotencyKeys, requests } from '../support/tables.js';
 import { categoryIds, DEMO_ORIGIN, expectError, submit } from './helpers.js';
 
 const HOUR = 60 * 60 * 1000;
@@ -33,8 +33,6 @@ function validRequest(overrides: Record<string, unknown> = {}) {
   };
 }
 
-const siteId = (slug: string) => t.db.select({ id: sites.id }).from(sites).where(eq(sites.slug, slug)).get()!.id;
-
 describe('submitting a request anonymously', () => {
   beforeEach(() => start());
 
@@ -58,25 +56,25 @@ describe('submitting a request anonymously', () => {
     const body = validRequest({ subject: '  I cannot sign in  ', email: '  Ada@Example.COM ', name: ' Ada Lovelace ' });
     expect((await submit(t.app, body, { headers: fromDemoPage })).statusCode).toBe(201);
 
-    const [request] = t.db.select().from(requests).all();
+    const [request] = await t.db.select().from(requests);
     expect(request).toMatchObject({
-      siteId: siteId('demo'),
+      siteId: await siteIdOf(t.db, 'demo'),
       number: 1001,
       categoryId: cats['Account & sign-in'],
       subject: 'I cannot sign in',
       status: 'new',
       fields: {},
     });
-    const [contact] = t.db.select().from(endUsers).all();
+    const [contact] = await t.db.select().from(endUsers);
     expect(contact).toMatchObject({
       id: request.requesterId,
-      siteId: siteId('demo'),
+      siteId: await siteIdOf(t.db, 'demo'),
       email: 'ada@example.com',
       name: 'Ada Lovelace',
       externalId: null,
       emailVerified: false,
     });
-    const [comment] = t.db.select().from(comments).all();
+    const [comment] = await t.db.select().from(comments);
     expect(comment).toMatchObject({ requestId: request.id, authorEndUserId: contact.id, authorAgentId: null, body: body.description, public: true });
   });
 
@@ -88,13 +86,7 @@ describe('submitting a request anonymously', () => {
     const product = await submit(t.app, validRequest({ categoryId: cats['Product question'], fields: { productType: 'Tents' } }));
     expect(product.statusCode, product.body).toBe(201);
 
-    const byNumber = Object.fromEntries(
-      t.db
-        .select()
-        .from(requests)
-        .all()
-        .map((row) => [row.number, row.fields]),
-    );
+    const byNumber = Object.fromEntries((await t.db.select().from(requests)).map((row) => [row.number, row.fields]));
     expect(byNumber).toEqual({ 1001: { orderNumber: 'NW-10042' }, 1002: {}, 1003: { productType: 'Tents' } });
   });
 
@@ -117,7 +109,7 @@ describe('submitting a request anonymously', () => {
   test('a multi-line description keeps its newlines and tabs', async () => {
     const description = 'Steps:\n\t1. open the app\r\n\t2. tap sign in\n\nIt fails.';
     expect((await submit(t.app, validRequest({ description }))).statusCode).toBe(201);
-    expect(t.db.select().from(comments).get()!.body).toBe(description);
+    expect((await firstRow(t.db.select().from(comments)))!.body).toBe(description);
   });
 });
 
@@ -338,7 +330,7 @@ describe('the honeypot', () => {
     expect(Object.keys(answers[1]!.headers).sort()).toEqual(Object.keys(answers[0]!.headers).sort());
 
     // Only the two real requests exist; the decoys' numbers are gaps no agent sees as requests.
-    expect(t.db.select({ number: requests.number, subject: requests.subject }).from(requests).all()).toEqual([
+    expect(await t.db.select({ number: requests.number, subject: requests.subject }).from(requests).orderBy(asc(requests.number))).toEqual([
       { number: 1001, subject: 'Real one' },
       { number: 1004, subject: 'Real two' },
     ]);
@@ -535,8 +527,8 @@ describe('stored idempotency keys', () => {
 
   test('a stored key records the answer it gave, scoped to the site and anonymous visitors', async () => {
     const response = await submit(t.app, validRequest(), { headers: { 'idempotency-key': 'inspect-key-0001' } });
-    const row = t.db.select().from(idempotencyKeys).get()!;
-    expect(row).toMatchObject({ siteId: siteId('demo'), scope: 'anonymous', key: 'inspect-key-0001', statusCode: 201 });
+    const row = (await firstRow(t.db.select().from(idempotencyKeys)))!;
+    expect(row).toMatchObject({ siteId: await siteIdOf(t.db, 'demo'), scope: 'anonymous', key: 'inspect-key-0001', statusCode: 201 });
     expect(JSON.parse(row.responseBody)).toEqual(response.json());
   });
 });
