@@ -16,6 +16,12 @@ export const TEST_SITE_SECRET = 'test-site-secret-that-is-long-enough-0123456789
 
 export interface TestApp {
   app: FastifyInstance;
+  /**
+   * For inspecting and poking the database, only in forms the PostgreSQL driver has too: awaited
+   * select/insert/update/delete and `$count`, tables from tables.ts, helpers in inspect.ts — never
+   * `.get()`, `.all()`, `.run()` or `transaction()`. It keeps the full SQLite type while tests still
+   * hand it to repository functions that take one; on PostgreSQL a synchronous form fails at once.
+   */
   db: Db;
   config: Config;
   clock: { now: Date; advance(ms: number): void };
