@@ -1,8 +1,8 @@
 /**
  * The limits' fixed-window counters (limits/windows.ts) in PostgreSQL, so every instance counts
  * into the same windows: two instances enforce one limit of 20, not two. One statement per hit,
- * atomic under concurrency (the upsert takes the row lock). UNLOGGED: counters need no crash
- * safety (a crash forgets open windows, as a restart of one process always did) and skip the WAL.
+ * atomic under concurrency (the upsert takes the row lock). UNLOGGED, so hits skip the WAL: a
+ * crash of the database empties the table, which forgets open windows as restarting one process did.
  *
  * Times are the app's clock in ms since the epoch, never the database's now(), so a test's fake
  * clock opens and closes windows here as it does in memory. Unlike the memory table there is no

@@ -17,6 +17,7 @@ describe.skipIf(!postgresAvailable())('rate windows on PostgreSQL', () => {
   beforeAll(async () => {
     database = await freshDatabase();
     pools = [new pg.Pool({ connectionString: database.url }), new pg.Pool({ connectionString: database.url })];
+    // Both at once, as two instances starting together: neither may fail on the other's CREATE.
     await Promise.all(pools.map(ensureRateWindows));
   });
   afterAll(async () => {
