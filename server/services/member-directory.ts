@@ -3,12 +3,15 @@
  * queries; kept for a few seconds per member, as the site directory keeps sites: a member's widget
  * asks several times in a row (list, badge, request), and each look-up cost more than the list
  * itself (bench/api). A new session forgets what was kept (see member-session.ts `issue`), so a
- * sign-in that changed the member's organization applies at once; anything else within 5 s.
+ * sign-in that changed the member's organization applies at once, on every instance (the forget
+ * goes over the bus; a `resync` forgets everything); anything else within 5 s.
  */
 import type { Db } from '../db/client.js';
 import { findMember, memberIdentities, type MemberRecord } from '../db/members.js';
 import type { MemberScope } from '../db/member-requests.js';
 import type { SiteRow } from '../db/sites.js';
+import { createMemoryBus } from '../store/memory/bus.js';
+import type { Bus } from '../store/shared-state.js';
 import type { Clock } from './clock.js';
 import { tierFeatures } from './sites.js';
 
@@ -26,9 +29,13 @@ export interface MemberDirectory {
   forget(siteId: string, memberId: string): void;
 }
 
-export function createMemberDirectory(db: Db, clock: Clock): MemberDirectory {
+export function createMemberDirectory(db: Db, clock: Clock, bus: Bus = createMemoryBus()): MemberDirectory {
   const cache = new Map<string, { found: KnownMember | undefined; until: number }>();
   const keyOf = (siteId: string, memberId: string) => `${siteId}\n${memberId}`;
+  bus.subscribe((signal) => {
+    if (signal.kind === 'member-changed') cache.delete(keyOf(signal.siteId, signal.memberId));
+    if (signal.kind === 'resync') cache.clear();
+  });
   return {
     async find(site, memberId, onlyRequest) {
       // Link sessions are rare and scoped differently: not kept.
@@ -42,7 +49,11 @@ export function createMemberDirectory(db: Db, clock: Clock): MemberDirectory {
       cache.set(key, { found, until: now + TTL_MS });
       return found;
     },
-    forget: (siteId, memberId) => void cache.delete(keyOf(siteId, memberId)),
+    // Here at once (the session being issued reads next), elsewhere when the bus delivers.
+    forget(siteId, memberId) {
+      cache.delete(keyOf(siteId, memberId));
+      void bus.publish({ kind: 'member-changed', siteId, memberId });
+    },
   };
 }
 
