@@ -88,5 +88,7 @@ await esbuild.build({
 });
 mkdirSync('dist/server', { recursive: true });
 cpSync('server/db/migrations', 'dist/server/migrations', { recursive: true });
+// PostgreSQL's migrations get a folder of their own: store/pg/client.ts looks for it before its source folder.
+cpSync('server/store/pg/migrations', 'dist/server/pg-migrations', { recursive: true });
 
 console.log(serverOnly ? 'built server' : 'built widget, inbox and server');
