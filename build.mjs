@@ -87,6 +87,6 @@ await esbuild.build({
   jsxImportSource: 'preact',
 });
 mkdirSync('dist/server', { recursive: true });
-cpSync('server/db/migrations', 'dist/server/migrations', { recursive: true });
+cpSync('server/store/sqlite/migrations', 'dist/server/migrations', { recursive: true });
 
 console.log(serverOnly ? 'built server' : 'built widget, inbox and server');
