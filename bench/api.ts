@@ -39,10 +39,10 @@ import { performance as nodePerformance, PerformanceObserver } from 'node:perf_h
 import { buildApp } from '../server/app.js';
 import { listenProtected } from '../server/server.js';
 import { readConfig, type Config } from '../server/config.js';
-import { openDatabase } from '../server/db/client.js';
-import * as schema from '../server/db/schema.js';
-import { findMember, memberIdentities } from '../server/db/members.js';
-import { listVisibleRequests, type ListScope, type MemberScope } from '../server/db/member-requests.js';
+import { openDatabase } from '../server/store/sqlite/client.js';
+import * as schema from '../server/store/sqlite/schema.js';
+import { findMember, memberIdentities } from '../server/store/sqlite/members.js';
+import { listVisibleRequests, type ListScope, type MemberScope } from '../server/store/sqlite/member-requests.js';
 import { decodeCursor, type Position } from '../server/services/cursor.js';
 import { tierFeatures } from '../server/services/sites.js';
 import { pacedLoad, type PacedResult } from './paced-load.js';
@@ -616,7 +616,7 @@ function fsyncProbe(besides: string): void {
   console.log(
     `\nfsync latency — one durable commit on this disk (WAL, synchronous=FULL, one small insert per transaction, 300 in a row): ` +
       `median ${mid.toFixed(3)} ms, p99 ${percentile(times, 0.99).toFixed(3)} ms → at most ~${Math.round(1000 / mid)} commits/s on one connection; ` +
-      'the server commits the submissions of one event-loop turn together (server/db/group-commit.ts), so it is not bound by this',
+      'the server commits the submissions of one event-loop turn together (server/store/sqlite/group-commit.ts), so it is not bound by this',
   );
 }
 

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
-import type { Db } from './db/client.js';
+import type { Db } from './store/sqlite/client.js';
 import type { Config } from './config.js';
 import { systemClock, type Clock } from './services/clock.js';
 import { createSiteDirectory, type SiteDirectory } from './services/site-directory.js';
@@ -25,7 +25,7 @@ import { createOpenStreams, type OpenStreams } from './routes/stream-caps.js';
 import { widgetAssetRoutes } from './routes/widget-assets.js';
 import { inboxPageRoutes } from './routes/agent/inbox-page.js';
 import { installMemberSessions } from './auth/member-session.js';
-import { getOrCreateSetting } from './db/sites.js';
+import { getOrCreateSetting } from './store/sqlite/sites.js';
 import { createLinks, type Links } from './auth/link-tokens.js';
 import { createEventBus, type EventBus } from './services/events.js';
 import { memoryWindowCounters, type WindowCounters } from './limits/windows.js';

@@ -3,9 +3,9 @@
  * token for an agent (created first when missing). An agent removed earlier is added back with a new
  * first password. Secrets are printed once and stored hashed.
  */
-import { findAgentBySiteAndEmail, insertApiToken, reinstateAgent } from '../db/agents.js';
-import { newId } from '../db/ids.js';
-import { createAgent } from '../db/site-admin.js';
+import { findAgentBySiteAndEmail, insertApiToken, reinstateAgent } from '../store/sqlite/agents.js';
+import { newId } from '../store/sqlite/ids.js';
+import { createAgent } from '../store/sqlite/site-admin.js';
 import { AdminError, UsageError } from './args.js';
 import { checkDays, checkEmail, checkName, checkSlug } from './checks.js';
 import { defineCommand } from './command.js';

@@ -1,5 +1,5 @@
 /** The shape every admin command has: a spec (options, help), a pure parse step, and a run step with the database. */
-import type { Db } from '../db/client.js';
+import type { Db } from '../store/sqlite/client.js';
 import type { Clock } from '../services/clock.js';
 import type { CommandSpec, ParsedOptions } from './args.js';
 

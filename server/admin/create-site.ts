@@ -1,8 +1,8 @@
 /** `create-site`: a new site with its categories and a fresh token secret, printed once. */
 import { newSecret } from '../auth/agent-auth.js';
-import { newId } from '../db/ids.js';
-import { createSiteWithCategories } from '../db/site-admin.js';
-import type { PlanTier } from '../db/schema.js';
+import { newId } from '../store/sqlite/ids.js';
+import { createSiteWithCategories } from '../store/sqlite/site-admin.js';
+import type { PlanTier } from '../store/sqlite/schema.js';
 import { AdminError, UsageError } from './args.js';
 import { checkColor, checkHttpUrl, checkName, checkOrigin, checkSlug } from './checks.js';
 import { defineCommand } from './command.js';

@@ -5,8 +5,8 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { newId } from '../db/ids.js';
-import { upsertArticle } from '../db/site-admin.js';
+import { newId } from '../store/sqlite/ids.js';
+import { upsertArticle } from '../store/sqlite/site-admin.js';
 import { renderArticle } from '../services/markdown.js';
 import { AdminError } from './args.js';
 import { SLUG, checkSlug } from './checks.js';

@@ -1,5 +1,5 @@
 /** `list-tokens`: a site's personal API tokens — who has one, since when, last use, expiry, revocation. Never the tokens. */
-import { listApiTokens, type ListedApiToken } from '../db/agents.js';
+import { listApiTokens, type ListedApiToken } from '../store/sqlite/agents.js';
 import { checkEmail, checkSlug } from './checks.js';
 import { defineCommand } from './command.js';
 import { agentOfSite, siteBySlug } from './lookups.js';

@@ -2,9 +2,9 @@
  * Look-ups the admin commands share, and the options that name one agent. A look-up that finds
  * nothing throws an AdminError (exit 1) naming what is missing.
  */
-import type { Db } from '../db/client.js';
-import { findAgentBySiteAndEmail, type AgentRow } from '../db/agents.js';
-import { findSiteBySlug, type SiteRow } from '../db/sites.js';
+import type { Db } from '../store/sqlite/client.js';
+import { findAgentBySiteAndEmail, type AgentRow } from '../store/sqlite/agents.js';
+import { findSiteBySlug, type SiteRow } from '../store/sqlite/sites.js';
 import { AdminError, type OptionSpec, type ParsedOptions } from './args.js';
 import { checkEmail, checkSlug } from './checks.js';
 

@@ -7,7 +7,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readConfig } from '../config.js';
-import { openDatabase, type PortholeDatabase } from '../db/client.js';
+import { openDatabase, type PortholeDatabase } from '../store/sqlite/client.js';
 import { systemClock, type Clock } from '../services/clock.js';
 import { AdminError, UsageError, closest, commandHelp, isHelp, parseOptions } from './args.js';
 import type { AdminCommand, AdminIo } from './command.js';

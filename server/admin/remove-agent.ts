@@ -1,5 +1,5 @@
 /** `remove-agent`: an agent leaves the team — no sign-in, sessions ended, tokens revoked, no more team mail. */
-import { markAgentRemoved } from '../db/agents.js';
+import { markAgentRemoved } from '../store/sqlite/agents.js';
 import { defineCommand, plural } from './command.js';
 import { AGENT_OPTIONS, agentOfSite, parseAgentOptions, siteBySlug } from './lookups.js';
 

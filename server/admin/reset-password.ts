@@ -1,5 +1,5 @@
 /** `reset-password`: a new first password for an agent, printed once; every inbox session they had ends. */
-import { resetAgentPassword } from '../db/agents.js';
+import { resetAgentPassword } from '../store/sqlite/agents.js';
 import { AdminError } from './args.js';
 import { defineCommand, plural } from './command.js';
 import { newPassword, printPassword } from './credentials.js';

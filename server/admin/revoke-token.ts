@@ -1,5 +1,5 @@
 /** `revoke-token`: ends one personal API token at once; a running server refuses it from its next request. */
-import { revokeApiToken } from '../db/agents.js';
+import { revokeApiToken } from '../store/sqlite/agents.js';
 import { AdminError } from './args.js';
 import { checkTokenId } from './checks.js';
 import { defineCommand } from './command.js';

@@ -1,6 +1,6 @@
 /** `rotate-secret`: a new token secret for a site; the old one keeps working for a grace period. */
 import { newSecret } from '../auth/agent-auth.js';
-import { rotateSiteSecret } from '../db/site-admin.js';
+import { rotateSiteSecret } from '../store/sqlite/site-admin.js';
 import { AdminError } from './args.js';
 import { checkHours, checkSlug } from './checks.js';
 import { defineCommand } from './command.js';

@@ -10,7 +10,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
-import { findAgentByApiToken, touchAgentSession, type AgentWithSite, type SessionLimits } from '../db/agents.js';
+import { findAgentByApiToken, touchAgentSession, type AgentWithSite, type SessionLimits } from '../store/sqlite/agents.js';
 import { ApiError } from '../errors.js';
 
 export const AGENT_COOKIE = '__Host-porthole_agent';

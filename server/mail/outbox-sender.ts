@@ -5,8 +5,8 @@
  * MAX_ATTEMPTS, the mail is marked failed and kept. Nothing here throws out of a run or touches a
  * request: the worst a mail problem does is a log line and a row that says what went wrong.
  */
-import type { Db } from '../db/client.js';
-import { dueMail, markFailed, markSent, scheduleRetry, type OutboxRow } from '../db/outbox-delivery.js';
+import type { Db } from '../store/sqlite/client.js';
+import { dueMail, markFailed, markSent, scheduleRetry, type OutboxRow } from '../store/sqlite/outbox-delivery.js';
 import type { Clock } from '../services/clock.js';
 import { MailRefusedError, parseMailFrom, type MailTransport, type OutgoingMail } from './transport.js';
 

@@ -17,7 +17,7 @@ import {
   SiteParams,
 } from '../contract/types.js';
 import { authenticateMember } from '../auth/member-session.js';
-import type { MemberScope } from '../db/member-requests.js';
+import type { MemberScope } from '../store/sqlite/member-requests.js';
 import { addToConversation, countAwaitingReply, listRequests, markSolved, readRequest } from '../services/member-requests.js';
 
 export async function memberRequestRoutes(app: FastifyInstance): Promise<void> {

@@ -1,12 +1,12 @@
 /** The support team's work: signing in, the queue, one request, replying, notes and statuses. */
 import type { Porthole } from '../app.js';
-import type { AgentWithSite } from '../db/agents.js';
-import { agentsByEmail, createAgentSession, deleteAgentSession, touchAgentSession } from '../db/agents.js';
-import { addAgentComment, findSiteRequest, listQueue, setRequestStatus, type AgentChange } from '../db/agent-requests.js';
-import type { RequestView } from '../db/request-view.js';
-import { isSenderProven } from '../db/sender-proof.js';
-import type { StoredStatus } from '../db/schema.js';
-import { listCategories } from '../db/sites.js';
+import type { AgentWithSite } from '../store/sqlite/agents.js';
+import { agentsByEmail, createAgentSession, deleteAgentSession, touchAgentSession } from '../store/sqlite/agents.js';
+import { addAgentComment, findSiteRequest, listQueue, setRequestStatus, type AgentChange } from '../store/sqlite/agent-requests.js';
+import type { RequestView } from '../store/sqlite/request-view.js';
+import { isSenderProven } from '../store/sqlite/sender-proof.js';
+import type { StoredStatus } from '../store/sqlite/schema.js';
+import { listCategories } from '../store/sqlite/sites.js';
 import { normalizeEmail } from '../contract/rules.js';
 import type { AgentBody, AgentReply, AgentRequest, QueueBody, QueueQuery } from '../contract/types.js';
 import { agentSessionLimits, hashSecret, newSecret } from '../auth/agent-auth.js';

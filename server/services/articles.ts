@@ -1,7 +1,7 @@
 /** Suggested articles for a host page, article search, and reading one article. */
-import type { Db } from '../db/client.js';
-import { articlesForPage, findArticle, popularArticles, searchArticles, type ArticleListRow } from '../db/articles.js';
-import type { SiteRow } from '../db/sites.js';
+import type { Db } from '../store/sqlite/client.js';
+import { articlesForPage, findArticle, popularArticles, searchArticles, type ArticleListRow } from '../store/sqlite/articles.js';
+import type { SiteRow } from '../store/sqlite/sites.js';
 import type { Article } from '../contract/types.js';
 import { notFound } from '../errors.js';
 

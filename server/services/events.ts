@@ -3,8 +3,8 @@
  * would be replaced by PostgreSQL LISTEN/NOTIFY behind the same two methods. Events carry no
  * content — listeners refetch through the authorised routes.
  */
-import type { RequestView } from '../db/request-view.js';
-import { provenRequesterId } from '../db/sender-proof.js';
+import type { RequestView } from '../store/sqlite/request-view.js';
+import { provenRequesterId } from '../store/sqlite/sender-proof.js';
 
 export interface RequestChanged {
   siteId: string;

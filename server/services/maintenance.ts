@@ -4,10 +4,10 @@
  * tokens could no longer be used anyway, and idempotency keys once their 24 hours are up (they hold
  * copies of what people wrote, which should not outlive their purpose).
  */
-import type { Db } from '../db/client.js';
-import { closeSolvedBefore, findSiteRequest } from '../db/agent-requests.js';
-import { forgetExpiredTokenIds } from '../db/members.js';
-import { forgetIdempotencyKeysBefore } from '../db/requests.js';
+import type { Db } from '../store/sqlite/client.js';
+import { closeSolvedBefore, findSiteRequest } from '../store/sqlite/agent-requests.js';
+import { forgetExpiredTokenIds } from '../store/sqlite/members.js';
+import { forgetIdempotencyKeysBefore } from '../store/sqlite/requests.js';
 import { IDEMPOTENCY_WINDOW_MS } from './requests.js';
 import type { Clock } from './clock.js';
 import { changeOf, type EventBus } from './events.js';

@@ -5,10 +5,10 @@
  * itself (bench/api). A new session forgets what was kept (see member-session.ts `issue`), so a
  * sign-in that changed the member's organization applies at once; anything else within 5 s.
  */
-import type { Db } from '../db/client.js';
-import { findMember, memberIdentities, type MemberRecord } from '../db/members.js';
-import type { MemberScope } from '../db/member-requests.js';
-import type { SiteRow } from '../db/sites.js';
+import type { Db } from '../store/sqlite/client.js';
+import { findMember, memberIdentities, type MemberRecord } from '../store/sqlite/members.js';
+import type { MemberScope } from '../store/sqlite/member-requests.js';
+import type { SiteRow } from '../store/sqlite/sites.js';
 import type { Clock } from './clock.js';
 import { tierFeatures } from './sites.js';
 

@@ -1,5 +1,5 @@
 /** A member's requests: the three lists, the badge count, one request, adding to it, solving it. */
-import type { Db } from '../db/client.js';
+import type { Db } from '../store/sqlite/client.js';
 import {
   addMemberComment,
   countVisibleWithStatus,
@@ -10,9 +10,9 @@ import {
   type ChangeOutcome,
   type MemberScope,
   type RequestView,
-} from '../db/member-requests.js';
-import type { StoredStatus } from '../db/schema.js';
-import type { SiteRow } from '../db/sites.js';
+} from '../store/sqlite/member-requests.js';
+import type { StoredStatus } from '../store/sqlite/schema.js';
+import type { SiteRow } from '../store/sqlite/sites.js';
 import type { CommentCreatedBody, RequestDetail, RequestListBody, RequestListQuery } from '../contract/types.js';
 import { ApiError, notFound } from '../errors.js';
 import { afterCustomerComment, canCustomerSolve, STORED_FOR_CUSTOMER_STATUS } from './request-status.js';

@@ -1,10 +1,10 @@
 /** Signing a member in: a host token in, a session and the member's profile out. */
-import type { Db } from '../db/client.js';
-import { exchangeMemberToken, findMember, type MemberRecord } from '../db/members.js';
-import { proveSender } from '../db/sender-proof.js';
+import type { Db } from '../store/sqlite/client.js';
+import { exchangeMemberToken, findMember, type MemberRecord } from '../store/sqlite/members.js';
+import { proveSender } from '../store/sqlite/sender-proof.js';
 import { changeOf } from './events.js';
 import type { Porthole } from '../app.js';
-import { MIN_SITE_SECRET_BYTES, type SiteRow } from '../db/sites.js';
+import { MIN_SITE_SECRET_BYTES, type SiteRow } from '../store/sqlite/sites.js';
 import { verifyHostToken } from '../auth/host-token.js';
 import type { Member } from '../contract/types.js';
 import { ApiError } from '../errors.js';

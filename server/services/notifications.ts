@@ -10,9 +10,9 @@
  * its subject is a neutral "Your request #1042 to Northwind Outfitters". Customers' mails carry a
  * link back into the conversation (see links.ts).
  */
-import type { MailDraft } from '../db/outbox.js';
-import type { RequestView } from '../db/request-view.js';
-import type { MailDigest } from '../db/schema.js';
+import type { MailDraft } from '../store/sqlite/outbox.js';
+import type { RequestView } from '../store/sqlite/request-view.js';
+import type { MailDigest } from '../store/sqlite/schema.js';
 import { composeMail } from './mail-text.js';
 
 export interface NotifyContext {

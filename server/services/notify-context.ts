@@ -1,6 +1,6 @@
 /** What the notification rules need to know about a site: its name, its agents, how to link back. */
-import { listSiteAgents } from '../db/agents.js';
-import type { SiteRow } from '../db/sites.js';
+import { listSiteAgents } from '../store/sqlite/agents.js';
+import type { SiteRow } from '../store/sqlite/sites.js';
 import type { Porthole } from '../app.js';
 import type { NotifyContext } from './notifications.js';
 

@@ -1,7 +1,7 @@
 /** Submitting a request from the widget's contact form, anonymously or as a signed-in member. */
 import { createHash } from 'node:crypto';
-import { answerDecoy, createRequest, type IdempotencyClaim, type RequestRow, type Requester } from '../db/requests.js';
-import { findCategory, type SiteRow } from '../db/sites.js';
+import { answerDecoy, createRequest, type IdempotencyClaim, type RequestRow, type Requester } from '../store/sqlite/requests.js';
+import { findCategory, type SiteRow } from '../store/sqlite/sites.js';
 import { checkCcs, checkNewRequest, normalizeEmail, type FieldProblem } from '../contract/rules.js';
 import type { CreatedRequestBody, NewRequest } from '../contract/types.js';
 import type { SignedInMember } from '../auth/member-session.js';

@@ -2,8 +2,8 @@
  * Finds sites by slug for every widget request. Rows are cached for a few seconds: hot paths skip
  * the database, and a change made by the admin command still takes effect within 5 s without a restart.
  */
-import type { Db } from '../db/client.js';
-import { findSiteBySlug, MIN_SITE_SECRET_BYTES, type SiteRow } from '../db/sites.js';
+import type { Db } from '../store/sqlite/client.js';
+import { findSiteBySlug, MIN_SITE_SECRET_BYTES, type SiteRow } from '../store/sqlite/sites.js';
 import type { Clock } from './clock.js';
 import { ApiError } from '../errors.js';
 

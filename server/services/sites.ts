@@ -1,6 +1,6 @@
 /** What the widget learns about a site before anything else: `GET …/config`. */
-import type { Db } from '../db/client.js';
-import { listCategories, type SiteRow } from '../db/sites.js';
+import type { Db } from '../store/sqlite/client.js';
+import { listCategories, type SiteRow } from '../store/sqlite/sites.js';
 import type { SiteConfigBody } from '../contract/types.js';
 
 /** Plan features by tier: organization-wide request lists are a paid feature. */

@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
 import { launchBrowser, screenshot, watchProblems } from './support/browser.js';
 import { startServers, type Servers } from './support/servers.js';
-import { requests } from '../../server/db/schema.js';
+import { requests } from '../../server/store/sqlite/schema.js';
 import { DEV_DEMO_AGENT_PASSWORD } from '../../server/config.js';
 
 /** Sam's seeded request, Open (stored `open`) with his question last: support owes him an answer. */

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
 import { screenshot, watchProblems } from './support/browser.js';
 import { realServersAndBrowser } from './support/lifecycle.js';
-import { comments, requests } from '../../server/db/schema.js';
+import { comments, requests } from '../../server/store/sqlite/schema.js';
 
 const real = realServersAndBrowser();
 

@@ -7,10 +7,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { and, eq } from 'drizzle-orm';
 import { launchBrowser, watchProblems } from './support/browser.js';
 import { startServers, type Servers } from './support/servers.js';
-import { requests, sites } from '../../server/db/schema.js';
-import { insertAgent, insertApiToken } from '../../server/db/agents.js';
+import { requests, sites } from '../../server/store/sqlite/schema.js';
+import { insertAgent, insertApiToken } from '../../server/store/sqlite/agents.js';
 import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
-import { newId } from '../../server/db/ids.js';
+import { newId } from '../../server/store/sqlite/ids.js';
 
 /** Two of Sam's seeded requests: the mail's link is for the first. */
 const linkedSubject = 'Is the Ridgeline 2 UL warm enough for late-season trips?';

@@ -9,12 +9,12 @@ import type { LightMyRequestResponse } from 'fastify';
 import { and, count, eq } from 'drizzle-orm';
 import { createTestApp, DEMO_ORIGIN, type TestApp } from '../support/test-app.js';
 import { hostToken } from '../support/member-tokens.js';
-import { insertAgent, insertApiToken, resetAgentPassword, revokeApiToken } from '../../server/db/agents.js';
+import { insertAgent, insertApiToken, resetAgentPassword, revokeApiToken } from '../../server/store/sqlite/agents.js';
 import { AGENT_COOKIE, hashSecret, newSecret } from '../../server/auth/agent-auth.js';
 import { hashPassword } from '../../server/auth/passwords.js';
 import { readConfig } from '../../server/config.js';
-import { newId } from '../../server/db/ids.js';
-import { agentApiTokens, agentSessions, comments, requests, sites } from '../../server/db/schema.js';
+import { newId } from '../../server/store/sqlite/ids.js';
+import { agentApiTokens, agentSessions, comments, requests, sites } from '../../server/store/sqlite/schema.js';
 import { categoryIds, expectError, submit } from './helpers.js';
 
 const MINUTE = 60 * 1000;

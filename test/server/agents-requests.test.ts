@@ -7,11 +7,11 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import type { MemberClaimsInput } from '../support/member-tokens.js';
-import { insertAgent, insertApiToken } from '../../server/db/agents.js';
+import { insertAgent, insertApiToken } from '../../server/store/sqlite/agents.js';
 import { AGENT_COOKIE, hashSecret, newSecret } from '../../server/auth/agent-auth.js';
 import { hashPassword } from '../../server/auth/passwords.js';
-import { newId } from '../../server/db/ids.js';
-import { comments, outbox, requests, sites } from '../../server/db/schema.js';
+import { newId } from '../../server/store/sqlite/ids.js';
+import { comments, outbox, requests, sites } from '../../server/store/sqlite/schema.js';
 import { runMaintenance } from '../../server/services/maintenance.js';
 import { categoryIds, expectError, submit, memberSession } from './helpers.js';
 

@@ -10,11 +10,11 @@ import { and, count, eq } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { hostToken } from '../support/member-tokens.js';
-import { insertAgent, insertApiToken } from '../../server/db/agents.js';
+import { insertAgent, insertApiToken } from '../../server/store/sqlite/agents.js';
 import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
 import { hashPassword } from '../../server/auth/passwords.js';
-import { newId } from '../../server/db/ids.js';
-import { outbox, requests, sites, usedTokenIds } from '../../server/db/schema.js';
+import { newId } from '../../server/store/sqlite/ids.js';
+import { outbox, requests, sites, usedTokenIds } from '../../server/store/sqlite/schema.js';
 import { bearer, categoryIds, expectError, lastRequestNumber, memberSession, storedCounts, submit } from './helpers.js';
 
 const ALICE = { sub: 'bad-input-alice', email: 'alice@bad-input.example', name: 'Alice' };

@@ -2,8 +2,8 @@
 import { expect } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { count, eq } from 'drizzle-orm';
-import type { Db } from '../../server/db/client.js';
-import { articles, comments, endUsers, idempotencyKeys, requests, sites } from '../../server/db/schema.js';
+import type { Db } from '../../server/store/sqlite/client.js';
+import { articles, comments, endUsers, idempotencyKeys, requests, sites } from '../../server/store/sqlite/schema.js';
 import { DEMO_ORIGIN, type TestApp } from '../support/test-app.js';
 import { hostToken, type MemberClaimsInput } from '../support/member-tokens.js';
 

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { requests } from '../../server/db/schema.js';
+import { requests } from '../../server/store/sqlite/schema.js';
 import { runMaintenance } from '../../server/services/maintenance.js';
 import { bearer, categoryIds, DEMO_ORIGIN, lastRequestNumber, memberSession, storedCounts, submit } from './helpers.js';
 

@@ -8,7 +8,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { count } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { outbox, requestCcs } from '../../server/db/schema.js';
+import { outbox, requestCcs } from '../../server/store/sqlite/schema.js';
 import { bearer, categoryIds, expectError, memberSession, storedCounts, submit } from './helpers.js';
 
 const PAT = 'pat@customer.example';

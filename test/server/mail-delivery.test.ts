@@ -6,9 +6,9 @@ import { eq } from 'drizzle-orm';
 import addressparser from 'nodemailer/lib/addressparser';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { headersOf, startSmtpSink, unusedPort, type SmtpSink } from '../support/smtp-sink.js';
-import { enqueueMail, type MailDraft } from '../../server/db/outbox.js';
-import { pendingCount } from '../../server/db/outbox-delivery.js';
-import { outbox, requests, sites } from '../../server/db/schema.js';
+import { enqueueMail, type MailDraft } from '../../server/store/sqlite/outbox.js';
+import { pendingCount } from '../../server/store/sqlite/outbox-delivery.js';
+import { outbox, requests, sites } from '../../server/store/sqlite/schema.js';
 import { createMailTransport, MailRefusedError, type MailTransport, type OutgoingMail } from '../../server/mail/transport.js';
 import { createOutboxSender, type MailLog } from '../../server/mail/outbox-sender.js';
 

@@ -9,7 +9,7 @@ import { and, count, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { hostToken, type MemberClaimsInput } from '../support/member-tokens.js';
-import { comments, endUsers, requests, sites } from '../../server/db/schema.js';
+import { comments, endUsers, requests, sites } from '../../server/store/sqlite/schema.js';
 import { categoryIds, expectError, submit } from './helpers.js';
 import { openMailedLink } from '../support/mail-links.js';
 

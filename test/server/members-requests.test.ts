@@ -6,8 +6,8 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import type { MemberClaimsInput } from '../support/member-tokens.js';
-import { agents, comments, endUsers, requestCcs, requests, sites } from '../../server/db/schema.js';
-import type { StoredStatus } from '../../server/db/schema.js';
+import { agents, comments, endUsers, requestCcs, requests, sites } from '../../server/store/sqlite/schema.js';
+import type { StoredStatus } from '../../server/store/sqlite/schema.js';
 import { categoryIds, expectError, storedCounts, submit, memberSession } from './helpers.js';
 
 const SECOND = 1000;

@@ -9,9 +9,9 @@ import type { FastifyInstance } from 'fastify';
 import { createTestApp, TEST_SITE_SECRET, type TestApp } from '../support/test-app.js';
 import { hostToken, signJwt } from '../support/member-tokens.js';
 import { buildApp } from '../../server/app.js';
-import { openDatabase } from '../../server/db/client.js';
-import { insertSite, MIN_SITE_SECRET_BYTES } from '../../server/db/sites.js';
-import { endUsers, organizations, settings, sites, usedTokenIds } from '../../server/db/schema.js';
+import { openDatabase } from '../../server/store/sqlite/client.js';
+import { insertSite, MIN_SITE_SECRET_BYTES } from '../../server/store/sqlite/sites.js';
+import { endUsers, organizations, settings, sites, usedTokenIds } from '../../server/store/sqlite/schema.js';
 import { categoryIds, expectError, storedCounts, submit } from './helpers.js';
 
 const SECOND = 1000;

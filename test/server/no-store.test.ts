@@ -9,11 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { createTestApp, DEMO_ORIGIN, type TestApp } from '../support/test-app.js';
-import { insertAgent, insertApiToken } from '../../server/db/agents.js';
+import { insertAgent, insertApiToken } from '../../server/store/sqlite/agents.js';
 import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
 import { hashPassword } from '../../server/auth/passwords.js';
-import { newId } from '../../server/db/ids.js';
-import { outbox, sites } from '../../server/db/schema.js';
+import { newId } from '../../server/store/sqlite/ids.js';
+import { outbox, sites } from '../../server/store/sqlite/schema.js';
 import { hostToken } from '../support/member-tokens.js';
 import { bearer, categoryIds, memberSession, submit } from './helpers.js';
 

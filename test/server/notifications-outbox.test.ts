@@ -9,11 +9,11 @@ import { and, count, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, DEMO_ORIGIN, type TestApp } from '../support/test-app.js';
 import type { MemberClaimsInput } from '../support/member-tokens.js';
-import { insertAgent, insertApiToken } from '../../server/db/agents.js';
+import { insertAgent, insertApiToken } from '../../server/store/sqlite/agents.js';
 import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
-import { newId } from '../../server/db/ids.js';
-import { comments, endUsers, idempotencyKeys, outbox, requestCcs, requests, sites } from '../../server/db/schema.js';
-import { CUSTOMER_MAILS_PER_HOUR, DIGEST_ENTRIES } from '../../server/db/outbox.js';
+import { newId } from '../../server/store/sqlite/ids.js';
+import { comments, endUsers, idempotencyKeys, outbox, requestCcs, requests, sites } from '../../server/store/sqlite/schema.js';
+import { CUSTOMER_MAILS_PER_HOUR, DIGEST_ENTRIES } from '../../server/store/sqlite/outbox.js';
 import { createOutboxSender } from '../../server/mail/outbox-sender.js';
 import { categoryIds, expectError, lastRequestNumber, submit, memberSession } from './helpers.js';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { comments, endUsers, idempotencyKeys, requests, sites } from '../../server/db/schema.js';
+import { comments, endUsers, idempotencyKeys, requests, sites } from '../../server/store/sqlite/schema.js';
 import { categoryIds, DEMO_ORIGIN, expectError, lastRequestNumber, storedCounts, submit } from './helpers.js';
 
 const HOUR = 60 * 60 * 1000;

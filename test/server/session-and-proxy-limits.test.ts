@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { hostToken } from '../support/member-tokens.js';
-import { endUsers, sites, usedTokenIds } from '../../server/db/schema.js';
+import { endUsers, sites, usedTokenIds } from '../../server/store/sqlite/schema.js';
 import { categoryIds, expectError, storedCounts, submit } from './helpers.js';
 
 const MINUTE = 60 * 1000;

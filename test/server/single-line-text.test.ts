@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { count } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { hostToken } from '../support/member-tokens.js';
-import { endUsers, organizations, requests } from '../../server/db/schema.js';
+import { endUsers, organizations, requests } from '../../server/store/sqlite/schema.js';
 import { bearer, categoryIds, expectError, memberSession, storedCounts, submit } from './helpers.js';
 
 let t: TestApp;

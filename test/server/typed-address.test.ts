@@ -12,7 +12,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { addDemoAgent } from '../support/agent-side.js';
 import { openMailedLink } from '../support/mail-links.js';
-import { comments, requests, sites } from '../../server/db/schema.js';
+import { comments, requests, sites } from '../../server/store/sqlite/schema.js';
 import { bearer, categoryIds, expectError, memberSession, submit } from './helpers.js';
 
 const VERA = { sub: 'ta-vera', email: 'vera@typed-address.example', name: 'Vera Verified', email_verified: true };

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { bearer, categoryIds, memberSession, submit } from './helpers.js';
-import { outbox } from '../../server/db/schema.js';
+import { outbox } from '../../server/store/sqlite/schema.js';
 import { XSS_CORPUS } from '../support/xss-corpus.js';
 
 let t: TestApp;

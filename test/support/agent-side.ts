@@ -5,11 +5,11 @@
 import { eq } from 'drizzle-orm';
 import { render } from 'preact';
 import { vi } from 'vitest';
-import { insertAgent, insertApiToken } from '../../server/db/agents.js';
+import { insertAgent, insertApiToken } from '../../server/store/sqlite/agents.js';
 import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
 import { hashPassword } from '../../server/auth/passwords.js';
-import { newId } from '../../server/db/ids.js';
-import { sites } from '../../server/db/schema.js';
+import { newId } from '../../server/store/sqlite/ids.js';
+import { sites } from '../../server/store/sqlite/schema.js';
 import type { TestApp } from './test-app.js';
 
 /** Adds an agent to the demo site and returns a personal API token (`Authorization: Bearer pat_…`) for them. */

@@ -7,10 +7,10 @@ import { eq } from 'drizzle-orm';
 import { Writable } from 'node:stream';
 import type { TestApp } from './test-app.js';
 import { hostToken } from './member-tokens.js';
-import { outbox, sites } from '../../server/db/schema.js';
-import { insertAgent, insertApiToken } from '../../server/db/agents.js';
+import { outbox, sites } from '../../server/store/sqlite/schema.js';
+import { insertAgent, insertApiToken } from '../../server/store/sqlite/agents.js';
 import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
-import { newId } from '../../server/db/ids.js';
+import { newId } from '../../server/store/sqlite/ids.js';
 
 const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 

@@ -1,7 +1,7 @@
 /** The link a customer mail carries back into the conversation, taken from the outbox as it would be from the mail. */
 import { and, asc, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { outbox, requests } from '../../server/db/schema.js';
+import { outbox, requests } from '../../server/store/sqlite/schema.js';
 import type { TestApp } from './test-app.js';
 
 /** The link token in the first mail of `kind` (default: the receipt) sent to `email` about request `number`. */

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppDeps } from '../../server/app.js';
 import { readConfig, type Config } from '../../server/config.js';
-import { openDatabase, type Db } from '../../server/db/client.js';
-import { seedIfEmpty } from '../../server/db/seed.js';
+import { openDatabase, type Db } from '../../server/store/sqlite/client.js';
+import { seedIfEmpty } from '../../server/store/sqlite/seed.js';
 
 export const DEMO_ORIGIN = 'http://localhost:8080';
 export const TEST_SITE_SECRET = 'test-site-secret-that-is-long-enough-0123456789';

@@ -8,9 +8,9 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { readConfig } from '../../../server/config.js';
 import { startSupportServer, type RunningServer } from '../../../server/server.js';
-import { syncDemoSite } from '../../../server/db/seed.js';
+import { syncDemoSite } from '../../../server/store/sqlite/seed.js';
 import { startDemoHost, type DemoHost } from '../../../demo-host/server.js';
-import type { Db } from '../../../server/db/client.js';
+import type { Db } from '../../../server/store/sqlite/client.js';
 
 export interface Servers {
   support: RunningServer;

@@ -10,7 +10,7 @@ import type { Db } from './client.js';
 import { newId } from './ids.js';
 import { countSites, insertSite, updateSiteOrigins, type SiteRow } from './sites.js';
 import { insertArticle } from './articles.js';
-import { hashPassword } from '../auth/passwords.js';
+import { hashPassword } from '../../auth/passwords.js';
 import { requestNumbersUsed, seedConversations, type ConversationSeed } from './seed-conversations.js';
 import {
   demoAgent,
@@ -23,7 +23,7 @@ import {
   type SeedArticle,
   type SeedCategory,
 } from './seed-content.js';
-import { renderArticle } from '../services/markdown.js';
+import { renderArticle } from '../../services/markdown.js';
 
 export interface SeedOptions {
   demoSiteSecret: string;

@@ -5,7 +5,7 @@
  * because drizzle does not model virtual tables.
  */
 import { sqliteTable, text, integer, uniqueIndex, index, primaryKey } from 'drizzle-orm/sqlite-core';
-import type { CategoryFieldRule } from '../contract/rules.js';
+import type { CategoryFieldRule } from '../../contract/rules.js';
 
 export type PlanTier = 'basic' | 'pro';
 export type StoredStatus = 'new' | 'open' | 'pending' | 'hold' | 'solved' | 'closed';
