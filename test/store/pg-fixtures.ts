@@ -4,8 +4,8 @@
  * tests on both engines by swapping `openTestStore`.
  */
 import { randomBytes } from 'node:crypto';
-import { openPgStore } from '../../server/store/pg/store.js';
-import type { MailDraft, NewRequestRecord, Store, StoredResponse } from '../../server/store/types.js';
+import { openPgStore, type PgStoreOptions } from '../../server/store/pg/store.js';
+import type { MailDraft, MemberClaims, MemberScope, NewRequestRecord, Store, StoredResponse } from '../../server/store/types.js';
 import type { CategoryRow, RequestRow, SiteRow } from '../../server/store/rows.js';
 import { freshDatabase } from '../support/postgres.js';
 
@@ -17,15 +17,15 @@ export interface TestStore {
   close(): Promise<void>;
 }
 
-export async function openTestStore(): Promise<TestStore> {
+export async function openTestStore(options: Partial<PgStoreOptions> = {}): Promise<TestStore> {
   const database = await freshDatabase();
-  const store = await openPgStore(database.url, { poolSize: 25 });
+  const store = await openPgStore(database.url, { poolSize: 25, ...options });
   const others: Store[] = [];
   return {
     store,
     url: database.url,
     openAnother: async () => {
-      const other = await openPgStore(database.url, { poolSize: 25 });
+      const other = await openPgStore(database.url, { poolSize: 25, ...options });
       others.push(other);
       return other;
     },
@@ -89,3 +89,39 @@ export const noMail = (): MailDraft[] => [];
 export function customerMail(email: string, subject = 'We got your request'): MailDraft {
   return { audience: 'customer', kind: 'receipt', to: { email, name: null }, subject, text: subject, html: `<p>${subject}</p>` };
 }
+
+export function agentMail(email: string, number: number, change: string, perHour = 2): MailDraft {
+  return {
+    audience: 'agent',
+    kind: 'agent_new_request',
+    to: { email, name: 'Riley' },
+    subject: `#${number} ${change}`,
+    text: change,
+    html: `<p>${change}</p>`,
+    digest: {
+      perHour,
+      number,
+      change,
+      compose: (digest) => ({ subject: `Digest (${digest.entries.length})`, text: JSON.stringify(digest), html: '<p>digest</p>' }),
+    },
+  };
+}
+
+/** Signs a member in (a fresh token id each time) and returns their scope for member queries. */
+export async function memberScope(store: Store, t: TestSite, sub: string, extra: Partial<MemberClaims> = {}): Promise<MemberScope> {
+  const member = await store.members.exchangeToken(
+    t.site.id,
+    { sub, email: `${sub}@example.com`, emailVerified: true, name: sub, org: null, jti: randomBytes(8).toString('hex'), expiresAt: later(3600_000), ...extra },
+    NOW,
+  );
+  if (member === 'replayed') throw new Error('fresh token replayed');
+  return {
+    siteId: t.site.id,
+    memberId: member.id,
+    identityIds: await store.members.identities(member),
+    organizationId: member.organizationId,
+    onlyRequest: null,
+  };
+}
+
+export const asMember = (scope: MemberScope) => ({ kind: 'member' as const, id: scope.memberId, organizationId: scope.organizationId });

@@ -33,7 +33,15 @@ export async function exchangeToken(tx: PgTx, siteId: string, claims: MemberClai
     .values({ id: newId('usr'), siteId, externalId: claims.sub, createdAt: now, ...profile })
     .onConflictDoUpdate({ target: [endUsers.siteId, endUsers.externalId], set: profile })
     .returning({ id: endUsers.id });
-  return { id: member!.id, siteId, ...profile, organizationName: claims.org?.name ?? null };
+  return {
+    id: member!.id,
+    siteId,
+    email: claims.email,
+    emailVerified: claims.emailVerified,
+    name: claims.name,
+    organizationId,
+    organizationName: claims.org?.name ?? null,
+  };
 }
 
 export async function find(tx: PgTx, siteId: string, memberId: string, options = { contactsToo: false }): Promise<MemberRecord | undefined> {
