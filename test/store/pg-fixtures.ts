@@ -13,7 +13,7 @@ export interface TestStore {
   store: Store;
   url: string;
   /** Another store on the same database: a second instance. */
-  openAnother(): Promise<Store>;
+  openAnother(options?: Partial<PgStoreOptions>): Promise<Store>;
   close(): Promise<void>;
 }
 
@@ -24,8 +24,8 @@ export async function openTestStore(options: Partial<PgStoreOptions> = {}): Prom
   return {
     store,
     url: database.url,
-    openAnother: async () => {
-      const other = await openPgStore(database.url, { poolSize: 25, ...options });
+    openAnother: async (more = {}) => {
+      const other = await openPgStore(database.url, { poolSize: 25, ...options, ...more });
       others.push(other);
       return other;
     },

@@ -467,4 +467,24 @@ describe.skipIf(!postgresAvailable())('the PostgreSQL store, unit by unit', () =
     }
     expect(await store.agentRequests.setStatus(s.site.id, made.view.request.number, () => 'open', NOW)).toMatchObject({ kind: 'done' });
   });
+
+  it('a unit kept waiting for a pooled connection answers busy too', async () => {
+    const s = await addSite(store);
+    const made = await store.requests.create(newRequest(s), null, present, noMail);
+    if (made.kind !== 'created') throw new Error('not created');
+    const small = await t.openAnother({ poolSize: 1, connectTimeoutMs: 100, lockTimeoutMs: 1000 });
+    const holder = new pg.Client({ connectionString: t.url });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT 1 FROM requests WHERE id = $1 FOR UPDATE', [made.view.request.id]);
+      // The first unit holds the one connection while it waits for the row; the second waits for the connection.
+      const first = small.agentRequests.setStatus(s.site.id, made.view.request.number, () => 'open', NOW);
+      await expect(small.sites.count()).rejects.toBeInstanceOf(StoreBusyError);
+      await holder.query('ROLLBACK');
+      expect(await first).toMatchObject({ kind: 'done' });
+    } finally {
+      await holder.end();
+    }
+  });
 });

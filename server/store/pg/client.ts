@@ -17,6 +17,9 @@ import * as schema from './schema.js';
 
 export type PgDb = NodePgDatabase<typeof schema>;
 export type PgTx = Parameters<Parameters<PgDb['transaction']>[0]>[0];
+// The pool never passes for a transaction: tsc fails here if PgTx ever accepts it (it lacks rollback()).
+type Holds<T extends true> = T;
+export type PoolIsNoTransaction = Holds<PgDb extends PgTx ? false : true>;
 
 export interface PgPoolOptions {
   /** Connections this instance holds at most; units beyond it wait for one (up to `connectTimeoutMs`). */
