@@ -55,6 +55,12 @@ export interface PageRule {
   pathPrefix: string;
 }
 
+export interface ArticlePageRuleRow extends PageRule {
+  id: string;
+  siteId: string;
+  articleId: string;
+}
+
 export interface OrganizationRow {
   id: string;
   siteId: string;
