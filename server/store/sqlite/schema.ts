@@ -139,7 +139,7 @@ export const requests = sqliteTable(
     updatedAt: text('updated_at').notNull(),
     solvedAt: text('solved_at'),
     /**
-     * When the sender was shown to own the requester's address (sender-proof.ts): at creation for
+     * When the sender was shown to own the requester's address (../rules/visibility.ts): at creation for
      * a member's request, when a link mailed to that address for it is opened for an anonymous one.
      * Null: unverified — anyone can type an address.
      */
@@ -291,7 +291,7 @@ export const outbox = sqliteTable(
     requestId: text('request_id').references(() => requests.id, { onDelete: 'set null' }),
     kind: text('kind').notNull(),
     toEmail: text('to_email').notNull(),
-    /** The mailbox behind `toEmail` (see outbox.ts): hourly caps count by it, mail goes to `toEmail`. */
+    /** The mailbox behind `toEmail` (../rules/mail-caps.ts mailboxOf): hourly caps count by it, mail goes to `toEmail`. */
     toMailbox: text('to_mailbox').notNull().default(''),
     toName: text('to_name'),
     subject: text('subject').notNull(),
