@@ -112,6 +112,9 @@ describe.skipIf(!postgresAvailable())('the PostgreSQL store under concurrency', 
     expect(first[0]!.claimedUntil).toBe(later(31_000));
     expect(mine(await other.outbox.claimDue(later(30_999), 100, 30_000))).toEqual([]);
     expect(mine(await other.outbox.claimDue(later(31_000), 100, 30_000))).toMatchObject([{ id: first[0]!.id, claimedUntil: later(61_000) }]);
+    // A sender that stops mid-batch releases what it did not try: due again at once, for anyone.
+    await other.outbox.release([first[0]!.id]);
+    expect(mine(await store.outbox.claimDue(later(31_001), 100, 30_000))).toMatchObject([{ id: first[0]!.id }]);
   });
 
   it('a host token is exchanged once, even on two instances at once', async () => {

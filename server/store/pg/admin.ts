@@ -6,7 +6,7 @@
 import { and, desc, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import type { PgInsertValue, PgTable } from 'drizzle-orm/pg-core';
 import type { AgentRow, CategoryRow, SiteRow } from '../rows.js';
-import { requireSiteSecret } from '../shared/site-secret.js';
+import { MIN_SITE_SECRET_BYTES } from '../rules/site-secrets.js';
 import type { ArticleImport, History, ListedApiToken, NewApiToken, PageRuleRecord, SecretRotation, TokenRevocation } from '../types.js';
 import type { PgTx } from './client.js';
 import { articleColumns } from './articles.js';
@@ -24,6 +24,10 @@ import {
   requests,
   sites,
 } from './schema.js';
+
+function requireSiteSecret(secret: string, what: string): void {
+  if (Buffer.byteLength(secret) < MIN_SITE_SECRET_BYTES) throw new Error(`${what} is shorter than ${MIN_SITE_SECRET_BYTES} bytes`);
+}
 
 export async function createSiteWithCategories(tx: PgTx, site: SiteRow, siteCategories: CategoryRow[]): Promise<'created' | 'slug_taken'> {
   requireSiteSecret(site.tokenSecret, `the token secret of site ${site.slug}`);

@@ -9,7 +9,7 @@ import { searchFor } from '../rules/queue-search.js';
 import { transition } from '../rules/transitions.js';
 import type { StoredStatus } from '../rows.js';
 import type { ChangeOutcome, NextStatus, Notify, QueueFilter, QueueRow, RequestView } from '../types.js';
-import { newId } from '../sqlite/ids.js';
+import { newId } from '../ids.js';
 import type { PgTx } from './client.js';
 import { pgHints } from './hints.js';
 import { enqueueMail } from './outbox.js';

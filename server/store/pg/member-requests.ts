@@ -10,7 +10,7 @@ import { transition } from '../rules/transitions.js';
 import { isRequester, valuesOf, visibleTo } from '../rules/visibility.js';
 import type { StoredStatus } from '../rows.js';
 import type { ChangeOutcome, CommentOutcome, ListOptions, ListScope, MemberScope, NextStatus, Notify, RequestListRow, RequestView } from '../types.js';
-import { newId } from '../sqlite/ids.js';
+import { newId } from '../ids.js';
 import type { PgTx } from './client.js';
 import { pgHints } from './hints.js';
 import { enqueueMail } from './outbox.js';

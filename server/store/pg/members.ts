@@ -4,7 +4,7 @@
  */
 import { and, eq, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import type { MemberClaims, MemberRecord, RequestView } from '../types.js';
-import { newId } from '../sqlite/ids.js';
+import { newId } from '../ids.js';
 import type { PgTx } from './client.js';
 import { readView } from './request-view.js';
 import { endUsers, organizations, requests, usedTokenIds } from './schema.js';

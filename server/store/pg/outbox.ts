@@ -7,7 +7,7 @@ import { and, asc, count, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle
 import { capWindows, CUSTOMER_MAILS_PER_HOUR, listInDigest, mailboxOf } from '../rules/mail-caps.js';
 import type { OutboxRow } from '../rows.js';
 import type { MailDraft } from '../types.js';
-import { newId } from '../sqlite/ids.js';
+import { newId } from '../ids.js';
 import type { PgTx } from './client.js';
 import { outbox } from './schema.js';
 
@@ -117,6 +117,15 @@ export async function scheduleRetry(tx: PgTx, id: string, attempts: number, next
 
 export async function markFailed(tx: PgTx, id: string, attempts: number, error: string): Promise<void> {
   await tx.update(outbox).set({ status: 'failed', attempts, lastError: error, claimedUntil: null }).where(pendingMail(id));
+}
+
+/** Ends claims on mails a sender did not try (it stopped mid-batch), so they are due again at once. */
+export async function release(tx: PgTx, ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  await tx
+    .update(outbox)
+    .set({ claimedUntil: null })
+    .where(and(inArray(outbox.id, ids), eq(outbox.status, 'pending')));
 }
 
 export async function pendingCount(tx: PgTx): Promise<number> {

@@ -2,7 +2,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { RequestRow } from '../rows.js';
 import type { CreateOutcome, DecoyOutcome, IdempotencyClaim, NewRequestRecord, Notify, StoredResponse } from '../types.js';
-import { newId } from '../sqlite/ids.js';
+import { newId } from '../ids.js';
 import type { PgTx } from './client.js';
 import { claimKey, keepAnswer } from './idempotency.js';
 import { enqueueMail } from './outbox.js';

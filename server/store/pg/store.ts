@@ -86,6 +86,7 @@ export async function openPgStore(url: string, options: Partial<PgStoreOptions> 
       markSent: (id, now) => unit((tx) => outbox.markSent(tx, id, now)),
       scheduleRetry: (id, attempts, nextAttemptAt, error) => unit((tx) => outbox.scheduleRetry(tx, id, attempts, nextAttemptAt, error)),
       markFailed: (id, attempts, error) => unit((tx) => outbox.markFailed(tx, id, attempts, error)),
+      release: (ids) => unit((tx) => outbox.release(tx, ids)),
       pendingCount: () => unit((tx) => outbox.pendingCount(tx)),
     },
     admin: {
