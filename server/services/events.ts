@@ -4,8 +4,8 @@
  * listeners happens here, in each process. Events carry no content — listeners refetch through the
  * authorised routes.
  */
-import type { RequestView } from '../db/request-view.js';
-import { provenRequesterId } from '../db/sender-proof.js';
+import type { RequestView } from '../store/types.js';
+import { provenRequesterId } from '../store/rules/visibility.js';
 import { createMemoryBus } from '../store/memory/bus.js';
 import type { Bus } from '../store/shared-state.js';
 
@@ -14,7 +14,7 @@ export interface RequestChanged {
   number: number;
   updatedAt: string;
   /**
-   * Who may hear of it: the requester (once the sender is proven: sender-proof.ts) and CCs, and the
+   * Who may hear of it: the requester (once the sender is proven: store/rules/visibility.ts) and CCs, and the
    * organization where the plan shares requests.
    */
   endUserIds: string[];

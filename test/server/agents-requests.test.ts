@@ -6,10 +6,9 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import type { MemberClaimsInput } from '../support/member-tokens.js';
-import { insertAgent, insertApiToken } from '../../server/db/agents.js';
 import { AGENT_COOKIE, hashSecret, newSecret } from '../../server/auth/agent-auth.js';
 import { hashPassword } from '../../server/auth/passwords.js';
-import { newId } from '../../server/db/ids.js';
+import { newId } from '../../server/store/ids.js';
 import { outboxRows, requestByNumber, siteIdOf } from '../support/inspect.js';
 import { comments, outbox } from '../support/tables.js';
 import { runMaintenance } from '../../server/services/maintenance.js';
@@ -31,7 +30,8 @@ beforeEach(async () => {
   t = await createTestApp({ submitLimit: { max: 1000, windowMs: 60_000 } });
   cats = await categoryIds(t.app);
   const agentId = newId('agt');
-  await insertAgent(t.db, {
+  await t.store.admin.createAgent({
+    removedAt: null,
     id: agentId,
     siteId: await siteIdOf(t.db, 'demo'),
     email: AGENT_EMAIL,
@@ -40,7 +40,14 @@ beforeEach(async () => {
     createdAt: t.clock.now.toISOString(),
   });
   agentToken = newSecret('pat_');
-  await insertApiToken(t.db, { id: newId('tok'), agentId, name: 'tests', tokenHash: hashSecret(agentToken), createdAt: t.clock.now.toISOString() });
+  await t.store.admin.insertApiToken({
+    expiresAt: null,
+    id: newId('tok'),
+    agentId,
+    name: 'tests',
+    tokenHash: hashSecret(agentToken),
+    createdAt: t.clock.now.toISOString(),
+  });
 });
 afterEach(async () => {
   await t.close();
@@ -116,7 +123,8 @@ async function create(token: string | null, overrides: Record<string, unknown> =
   return response.json().request.id;
 }
 
-const maintain = () => runMaintenance({ db: t.db, clock: () => t.clock.now, events: t.app.porthole.events, autoCloseAfterHours: t.config.autoCloseAfterHours });
+const maintain = () =>
+  runMaintenance({ store: t.store, clock: () => t.clock.now, events: t.app.porthole.events, autoCloseAfterHours: t.config.autoCloseAfterHours });
 
 // ---- the queue -------------------------------------------------------------------------
 
@@ -438,7 +446,8 @@ describe('how the status moves', () => {
     t = await createTestApp({ autoCloseAfterHours: 2 });
     cats = await categoryIds(t.app);
     const agentId = newId('agt');
-    await insertAgent(t.db, {
+    await t.store.admin.createAgent({
+      removedAt: null,
       id: agentId,
       siteId: await siteIdOf(t.db, 'demo'),
       email: AGENT_EMAIL,
@@ -447,7 +456,14 @@ describe('how the status moves', () => {
       createdAt: t.clock.now.toISOString(),
     });
     agentToken = newSecret('pat_');
-    await insertApiToken(t.db, { id: newId('tok'), agentId, name: 'tests', tokenHash: hashSecret(agentToken), createdAt: t.clock.now.toISOString() });
+    await t.store.admin.insertApiToken({
+      expiresAt: null,
+      id: newId('tok'),
+      agentId,
+      name: 'tests',
+      tokenHash: hashSecret(agentToken),
+      createdAt: t.clock.now.toISOString(),
+    });
     const number = await create(null);
     expect((await agentStatus(number, 'solved')).statusCode).toBe(200);
     t.clock.advance(HOUR);

@@ -8,9 +8,8 @@ import { createTestApp, type TestApp } from '../support/test-app.js';
 import { headersOf, startSmtpSink, unusedPort, type SmtpSink } from '../support/smtp-sink.js';
 import { firstRow, siteIdOf } from '../support/inspect.js';
 import { outbox, requests } from '../support/tables.js';
-import { newId } from '../../server/db/ids.js';
-import { mailboxOf } from '../../server/db/outbox.js';
-import { pendingCount } from '../../server/db/outbox-delivery.js';
+import { newId } from '../../server/store/ids.js';
+import { mailboxOf } from '../../server/store/rules/mail-caps.js';
 import { createMailTransport, MailRefusedError, type MailTransport, type OutgoingMail } from '../../server/mail/transport.js';
 import { createOutboxSender, type MailLog } from '../../server/mail/outbox-sender.js';
 
@@ -59,7 +58,7 @@ function recordingLog() {
 }
 
 function sender(mailTransport: MailTransport, log: MailLog = recordingLog().log) {
-  return createOutboxSender({ db: t.db, transport: mailTransport, clock: () => t.clock.now, from: t.config.mailFrom, log });
+  return createOutboxSender({ store: t.store, transport: mailTransport, clock: () => t.clock.now, from: t.config.mailFrom, log });
 }
 
 /**
@@ -120,7 +119,7 @@ describe('delivering the outbox over SMTP', () => {
     expect(mail!.raw).toContain('<b>#1001</b>');
 
     expect(await row(id)).toMatchObject({ status: 'sent', attempts: 1, sentAt: t.clock.now.toISOString(), lastError: null });
-    expect(await pendingCount(t.db)).toBe(0);
+    expect(await t.store.outbox.pendingCount()).toBe(0);
     expect(await sender(transport({ smtpUrl: server.url })).deliverDue()).toEqual({ sent: 0, retried: 0, failed: 0 });
     expect(server.received).toHaveLength(1);
   });
@@ -149,7 +148,7 @@ describe('delivering the outbox over SMTP', () => {
     const afterFailure = await row(id);
     expect(afterFailure).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: later(30 * SECOND), sentAt: null });
     expect(afterFailure.lastError).toMatch(/ECONNREFUSED/);
-    expect(await pendingCount(t.db)).toBe(1);
+    expect(await t.store.outbox.pendingCount()).toBe(1);
 
     const server = await sink(port);
     expect(await mailer.deliverDue()).toEqual({ sent: 0, retried: 0, failed: 0 });
@@ -224,7 +223,8 @@ describe('refusing mail that could smuggle headers', () => {
   });
 
   test('a MAIL_FROM that is not exactly one address stops the sender from being created', () => {
-    const make = (from: string) => () => createOutboxSender({ db: t.db, transport: transport({}), clock: () => t.clock.now, from, log: recordingLog().log });
+    const make = (from: string) => () =>
+      createOutboxSender({ store: t.store, transport: transport({}), clock: () => t.clock.now, from, log: recordingLog().log });
     expect(make('support@example.com, boss@example.com')).toThrow(/MAIL_FROM/);
     expect(make('Support')).toThrow(/MAIL_FROM/);
     expect(make('Support <support@example.com>')).not.toThrow();
@@ -321,7 +321,7 @@ describe('running the sender', () => {
     dirs.push(dir);
     for (let n = 0; n < 45; n++) await enqueue({ to: { email: `reader${n}@example.com`, name: null } });
     const mailer = createOutboxSender({
-      db: t.db,
+      store: t.store,
       transport: transport({ mailDir: dir }),
       clock: () => t.clock.now,
       from: t.config.mailFrom,
@@ -333,7 +333,7 @@ describe('running the sender', () => {
     // The first tick comes after a second; one tick must be enough for all three batches.
     await new Promise((resolve) => setTimeout(resolve, 1600));
     await mailer.stop();
-    expect(await pendingCount(t.db)).toBe(0);
+    expect(await t.store.outbox.pendingCount()).toBe(0);
     expect(readdirSync(dir)).toHaveLength(45);
   });
 

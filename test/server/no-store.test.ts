@@ -8,10 +8,9 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
 import { createTestApp, DEMO_ORIGIN, type TestApp } from '../support/test-app.js';
-import { insertAgent, insertApiToken } from '../../server/db/agents.js';
 import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
 import { hashPassword } from '../../server/auth/passwords.js';
-import { newId } from '../../server/db/ids.js';
+import { newId } from '../../server/store/ids.js';
 import { siteIdOf } from '../support/inspect.js';
 import { mailedLinkToken } from '../support/mail-links.js';
 import { hostToken } from '../support/member-tokens.js';
@@ -31,7 +30,8 @@ let categoryId: string;
 beforeAll(async () => {
   t = await createTestApp({ submitLimit: { max: 1000, windowMs: 60_000 } });
   const agentId = newId('agt');
-  await insertAgent(t.db, {
+  await t.store.admin.createAgent({
+    removedAt: null,
     id: agentId,
     siteId: await siteIdOf(t.db, 'demo'),
     email: AGENT.email,
@@ -40,7 +40,14 @@ beforeAll(async () => {
     createdAt: t.clock.now.toISOString(),
   });
   agentToken = newSecret('pat_');
-  await insertApiToken(t.db, { id: newId('tok'), agentId, name: 'script', tokenHash: hashSecret(agentToken), createdAt: t.clock.now.toISOString() });
+  await t.store.admin.insertApiToken({
+    expiresAt: null,
+    id: newId('tok'),
+    agentId,
+    name: 'script',
+    tokenHash: hashSecret(agentToken),
+    createdAt: t.clock.now.toISOString(),
+  });
 
   member = await memberSession(t, ANA);
   categoryId = (await categoryIds(t.app))['Account & sign-in']!;

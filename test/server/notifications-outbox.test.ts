@@ -9,10 +9,9 @@ import { eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, DEMO_ORIGIN, type TestApp } from '../support/test-app.js';
 import type { MemberClaimsInput } from '../support/member-tokens.js';
-import { insertAgent, insertApiToken } from '../../server/db/agents.js';
 import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
-import { newId } from '../../server/db/ids.js';
-import { CUSTOMER_MAILS_PER_HOUR, DIGEST_ENTRIES } from '../../server/db/outbox.js';
+import { newId } from '../../server/store/ids.js';
+import { CUSTOMER_MAILS_PER_HOUR, DIGEST_ENTRIES } from '../../server/store/rules/mail-caps.js';
 import { createOutboxSender } from '../../server/mail/outbox-sender.js';
 import { firstRow, lastRequestNumber, outboxRows, requestByNumber, siteIdOf, storedCounts } from '../support/inspect.js';
 import { comments, endUsers, outbox, requestCcs } from '../support/tables.js';
@@ -51,9 +50,16 @@ afterEach(async () => {
 
 async function addAgent(site: string, email: string, name: string): Promise<string> {
   const id = newId('agt');
-  await insertAgent(t.db, { id, siteId: await siteIdOf(t.db, site), email, name, passwordHash: null, createdAt: t.clock.now.toISOString() });
+  await t.store.admin.createAgent({ removedAt: null, id, siteId: await siteIdOf(t.db, site), email, name, passwordHash: null, createdAt: t.clock.now.toISOString() });
   const token = newSecret('pat_');
-  await insertApiToken(t.db, { id: newId('tok'), agentId: id, name: 'tests', tokenHash: hashSecret(token), createdAt: t.clock.now.toISOString() });
+  await t.store.admin.insertApiToken({
+    expiresAt: null,
+    id: newId('tok'),
+    agentId: id,
+    name: 'tests',
+    tokenHash: hashSecret(token),
+    createdAt: t.clock.now.toISOString(),
+  });
   return token;
 }
 
@@ -510,7 +516,7 @@ describe('the hourly cap on agent mail', () => {
     for (let i = 1; i <= PER_HOUR + 4; i += 1) await anonymous({ email: `visitor${i}@customer.example` });
     const sent: string[] = [];
     const mailer = createOutboxSender({
-      db: t.db,
+      store: t.store,
       transport: { kind: 'files', send: async (mail) => void sent.push(`${mail.to.address} ${mail.subject}`), close() {} },
       clock: () => t.clock.now,
       from: t.config.mailFrom,

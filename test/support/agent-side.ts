@@ -4,10 +4,9 @@
  */
 import { render } from 'preact';
 import { vi } from 'vitest';
-import { insertAgent, insertApiToken } from '../../server/db/agents.js';
 import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
 import { hashPassword } from '../../server/auth/passwords.js';
-import { newId } from '../../server/db/ids.js';
+import { newId } from '../../server/store/ids.js';
 import { siteIdOf } from './inspect.js';
 import type { TestApp } from './test-app.js';
 
@@ -16,9 +15,17 @@ export async function addDemoAgent(t: TestApp, email: string, name = 'Riley'): P
   const siteId = await siteIdOf(t.db, 'demo');
   const agentId = newId('agt');
   const createdAt = t.clock.now.toISOString();
-  await insertAgent(t.db, { id: agentId, siteId, email, name, passwordHash: await hashPassword('correct horse battery staple'), createdAt });
+  await t.store.admin.createAgent({
+    removedAt: null,
+    id: agentId,
+    siteId,
+    email,
+    name,
+    passwordHash: await hashPassword('correct horse battery staple'),
+    createdAt,
+  });
   const token = newSecret('pat_');
-  await insertApiToken(t.db, { id: newId('tok'), agentId, name: 'tests', tokenHash: hashSecret(token), createdAt });
+  await t.store.admin.insertApiToken({ expiresAt: null, id: newId('tok'), agentId, name: 'tests', tokenHash: hashSecret(token), createdAt });
   return token;
 }
 

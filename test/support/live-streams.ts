@@ -8,9 +8,8 @@ import type { TestApp } from './test-app.js';
 import { hostToken } from './member-tokens.js';
 import { siteIdOf } from './inspect.js';
 import { mailedLinkToken } from './mail-links.js';
-import { insertAgent, insertApiToken } from '../../server/db/agents.js';
 import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
-import { newId } from '../../server/db/ids.js';
+import { newId } from '../../server/store/ids.js';
 
 const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
@@ -23,9 +22,16 @@ export async function memberToken(t: TestApp, base: string, sub: string, email =
 /** A new agent of the demo site and a personal API token of theirs. */
 export async function agentToken(t: TestApp, email = 'agent@example.com'): Promise<string> {
   const id = newId('agt');
-  await insertAgent(t.db, { id, siteId: await siteIdOf(t.db, 'demo'), email, name: 'Riley', passwordHash: null, createdAt: t.clock.now.toISOString() });
+  await t.store.admin.createAgent({ removedAt: null, id, siteId: await siteIdOf(t.db, 'demo'), email, name: 'Riley', passwordHash: null, createdAt: t.clock.now.toISOString() });
   const token = newSecret('pat_');
-  await insertApiToken(t.db, { id: newId('tok'), agentId: id, name: 'test', tokenHash: hashSecret(token), createdAt: t.clock.now.toISOString() });
+  await t.store.admin.insertApiToken({
+    expiresAt: null,
+    id: newId('tok'),
+    agentId: id,
+    name: 'test',
+    tokenHash: hashSecret(token),
+    createdAt: t.clock.now.toISOString(),
+  });
   return token;
 }
 

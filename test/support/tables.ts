@@ -4,7 +4,7 @@
  * becomes the only change: `process.env.PORTHOLE_TEST_ENGINE === 'postgres' ? (pgSchema as unknown as typeof sqliteSchema) : sqliteSchema`
  * (the twins have the same tables and columns, so tests keep SQLite's types and get the engine's tables at run time).
  */
-import * as sqliteSchema from '../../server/db/schema.js';
+import * as sqliteSchema from '../../server/store/sqlite/schema.js';
 
 const schema = sqliteSchema;
 
