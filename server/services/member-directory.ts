@@ -8,7 +8,6 @@
  */
 import type { SiteRow } from '../store/rows.js';
 import type { MemberRecord, MemberScope, Store } from '../store/types.js';
-import { createMemoryBus } from '../store/memory/bus.js';
 import type { Bus } from '../store/shared-state.js';
 import type { Clock } from './clock.js';
 import { tierFeatures } from './sites.js';
@@ -27,7 +26,8 @@ export interface MemberDirectory {
   forget(siteId: string, memberId: string): void;
 }
 
-export function createMemberDirectory(store: Store, clock: Clock, bus: Bus = createMemoryBus()): MemberDirectory {
+/** `bus`: where forgetting reaches every instance's directory (the store's own, unless a test stands in two instances). */
+export function createMemberDirectory(store: Store, clock: Clock, bus: Bus = store.bus): MemberDirectory {
   const cache = new Map<string, { found: KnownMember | undefined; until: number }>();
   const keyOf = (siteId: string, memberId: string) => `${siteId}\n${memberId}`;
   bus.subscribe((signal) => {

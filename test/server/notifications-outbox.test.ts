@@ -50,7 +50,15 @@ afterEach(async () => {
 
 async function addAgent(site: string, email: string, name: string): Promise<string> {
   const id = newId('agt');
-  await t.store.admin.createAgent({ removedAt: null, id, siteId: await siteIdOf(t.db, site), email, name, passwordHash: null, createdAt: t.clock.now.toISOString() });
+  await t.store.admin.createAgent({
+    removedAt: null,
+    id,
+    siteId: await siteIdOf(t.db, site),
+    email,
+    name,
+    passwordHash: null,
+    createdAt: t.clock.now.toISOString(),
+  });
   const token = newSecret('pat_');
   await t.store.admin.insertApiToken({
     expiresAt: null,

@@ -22,7 +22,15 @@ export async function memberToken(t: TestApp, base: string, sub: string, email =
 /** A new agent of the demo site and a personal API token of theirs. */
 export async function agentToken(t: TestApp, email = 'agent@example.com'): Promise<string> {
   const id = newId('agt');
-  await t.store.admin.createAgent({ removedAt: null, id, siteId: await siteIdOf(t.db, 'demo'), email, name: 'Riley', passwordHash: null, createdAt: t.clock.now.toISOString() });
+  await t.store.admin.createAgent({
+    removedAt: null,
+    id,
+    siteId: await siteIdOf(t.db, 'demo'),
+    email,
+    name: 'Riley',
+    passwordHash: null,
+    createdAt: t.clock.now.toISOString(),
+  });
   const token = newSecret('pat_');
   await t.store.admin.insertApiToken({
     expiresAt: null,

@@ -1,12 +1,13 @@
 /**
- * The one place tests get table objects from, so the same test can inspect either engine's database.
- * Today there is one schema, SQLite's. When the PostgreSQL twin schema lands, the `schema` line below
- * becomes the only change: `process.env.PORTHOLE_TEST_ENGINE === 'postgres' ? (pgSchema as unknown as typeof sqliteSchema) : sqliteSchema`
- * (the twins have the same tables and columns, so tests keep SQLite's types and get the engine's tables at run time).
+ * The one place tests get table objects from, so the same test inspects either engine's database:
+ * the engine's own tables at run time (testEngine), typed as SQLite's — the twins have the same
+ * tables, columns and row types (server/store/schema-parity.ts holds them in step).
  */
+import * as pgSchema from '../../server/store/pg/schema.js';
 import * as sqliteSchema from '../../server/store/sqlite/schema.js';
+import { testEngine } from './test-engine.js';
 
-const schema = sqliteSchema;
+const schema = testEngine === 'postgres' ? (pgSchema as unknown as typeof sqliteSchema) : sqliteSchema;
 
 export const {
   agentApiTokens,
