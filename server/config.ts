@@ -16,6 +16,8 @@ export interface Config {
   databasePath: string;
   /** A PostgreSQL URL (`DATABASE_URL=postgres://…`) for several instances; unset, the SQLite file at `databasePath`. */
   databaseUrl?: string;
+  /** Connections each instance keeps to PostgreSQL. */
+  databasePoolSize: number;
   demoSiteSecret: string;
   /** Only when set is X-Forwarded-For believed. */
   trustProxy: boolean | string;
@@ -79,6 +81,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     databasePath,
     databaseUrl: env.DATABASE_URL || undefined,
+    databasePoolSize: atLeast(2, integer(env.DATABASE_POOL_SIZE, 10, 'DATABASE_POOL_SIZE'), 'DATABASE_POOL_SIZE'),
     demoSiteSecret,
     trustProxy: trustProxySetting(env.TRUST_PROXY),
     production,
@@ -120,6 +123,12 @@ function positive(value: string | undefined, fallback: number, name: string): nu
   const parsed = integer(value, fallback, name);
   if (parsed === 0) throw new Error(`${name} must be at least 1, got "${value}"`);
   return parsed;
+}
+
+// Housekeeping holds one connection for its lease while its work takes another.
+function atLeast(least: number, value: number, name: string): number {
+  if (value < least) throw new Error(`${name} must be at least ${least}, got ${value}`);
+  return value;
 }
 
 function integer(value: string | undefined, fallback: number, name: string): number {

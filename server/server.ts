@@ -40,7 +40,10 @@ export async function startSupportServer(config: Config, options: { logger?: boo
   const store = await openStore(config);
   if (!config.production) {
     const demo = { demoOrigins: demoOriginsFor(config.demoPort), demoSupportUrl: `http://localhost:${config.demoPort}/`, now: new Date() };
-    const seeded = await seedIfEmpty(store, { ...demo, demoSiteSecret: config.demoSiteSecret, demoAgentPassword: DEV_DEMO_AGENT_PASSWORD });
+    // Instances starting together on one new database seed it once: the others wait, then find it seeded.
+    const seeded = await store.leases.runInTurn('seed', () =>
+      seedIfEmpty(store, { ...demo, demoSiteSecret: config.demoSiteSecret, demoAgentPassword: DEV_DEMO_AGENT_PASSWORD }),
+    );
     if (!seeded) await syncDemoSite(store, demo);
   }
   const events = createEventBus(store.bus);

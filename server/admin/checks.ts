@@ -1,8 +1,10 @@
 /** Checks on admin command input. Each returns the cleaned value or throws a UsageError saying what is wrong. */
 import { isEmail, lineProblem, normalizeEmail } from '../contract/rules.js';
+import { SITE_SLUG } from '../store/rules/sites.js';
 import { UsageError } from './args.js';
 
-export const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+/** Site slugs, and article slugs too (they share the shape). */
+export const SLUG = SITE_SLUG;
 
 export function checkSlug(value: string, option = '--slug'): string {
   if (!SLUG.test(value)) {

@@ -1,7 +1,7 @@
 /** Signing a member in: a host token in, a session and the member's profile out. */
 import type { SiteRow } from '../store/rows.js';
 import type { MemberRecord, Store } from '../store/types.js';
-import { MIN_SITE_SECRET_BYTES } from '../store/rules/site-secrets.js';
+import { MIN_SITE_SECRET_BYTES } from '../store/rules/sites.js';
 import { changeOf } from './events.js';
 import type { Services } from './context.js';
 import { verifyHostToken } from '../auth/host-token.js';

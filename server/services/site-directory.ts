@@ -4,7 +4,7 @@
  */
 import type { SiteRow } from '../store/rows.js';
 import type { Store } from '../store/types.js';
-import { MIN_SITE_SECRET_BYTES } from '../store/rules/site-secrets.js';
+import { MIN_SITE_SECRET_BYTES, SITE_SLUG } from '../store/rules/sites.js';
 import type { Clock } from './clock.js';
 import { ApiError } from '../errors.js';
 
@@ -19,6 +19,7 @@ export function createSiteDirectory(store: Store, clock: Clock): SiteDirectory {
   const cache = new Map<string, { site: SiteRow | undefined; until: number }>();
   return {
     async find(slug) {
+      if (!SITE_SLUG.test(slug)) return undefined;
       const now = clock().getTime();
       const hit = cache.get(slug);
       if (hit && hit.until > now) return usable(hit.site);

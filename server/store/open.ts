@@ -17,11 +17,11 @@ export interface OpenStoreOptions {
   log?: BusLog;
 }
 
-export async function openStore(config: Pick<Config, 'databasePath' | 'databaseUrl'>, options: OpenStoreOptions = { purpose: 'server' }): Promise<Store> {
+export async function openStore(config: Pick<Config, 'databasePath' | 'databaseUrl' | 'databasePoolSize'>, options: OpenStoreOptions = { purpose: 'server' }): Promise<Store> {
   if (config.databaseUrl) {
     if (!/^postgres(ql)?:\/\//.test(config.databaseUrl)) throw new Error('DATABASE_URL must be a postgres:// or postgresql:// URL');
     const { openPgStore } = await import('./pg/store.js');
-    return openPgStore(config.databaseUrl, { log: options.log });
+    return openPgStore(config.databaseUrl, { log: options.log, poolSize: config.databasePoolSize });
   }
   const { openSqliteStore } = await import('./sqlite/store.js');
   return openSqliteStore(config.databasePath, { instanceLock: options.purpose === 'server' });

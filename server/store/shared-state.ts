@@ -47,4 +47,6 @@ export interface Leases {
    * to whether it ran. For housekeeping that every instance schedules but one run at a time suffices.
    */
   runExclusive(name: string, work: () => Promise<void>): Promise<boolean>;
+  /** Runs `work` once no other run under `name` (here or in another process) is going, and gives its result. */
+  runInTurn<T>(name: string, work: () => Promise<T>): Promise<T>;
 }

@@ -3,7 +3,7 @@
  * searching and paging the queue; internal notes that never reach a customer; how replies, notes,
  * comments and the clock move the status; and what a closed request still allows.
  */
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import type { MemberClaimsInput } from '../support/member-tokens.js';
 import { AGENT_COOKIE, hashSecret, newSecret } from '../../server/auth/agent-auth.js';
@@ -390,9 +390,11 @@ describe('how the status moves', () => {
     const stop = t.app.porthole.events.subscribe((await row(number)).siteId, (event) => heard.push(event));
     t.clock.advance(60_000);
     await note(number, 'Checking with the warehouse');
+    // Events cross instances on PostgreSQL (LISTEN/NOTIFY), so they arrive a moment after the reply does.
+    await vi.waitFor(() => expect(heard).toHaveLength(1)); // the team's inbox hears of it …
     stop();
     expect((await memberRead(token, number)).json().request.updatedAt).toBe(before);
-    expect(heard).toHaveLength(1); // the team's inbox hears of it …
+    expect(heard).toHaveLength(1);
     expect(heard[0]!.endUserIds).toEqual([]); // … no customer does
   });
 

@@ -9,8 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { createTestApp, TEST_SITE_SECRET, type TestApp } from '../support/test-app.js';
 import { hostToken, signJwt } from '../support/member-tokens.js';
 import { buildApp } from '../../server/app.js';
-import { openSqliteStore } from '../../server/store/sqlite/store.js';
-import { MIN_SITE_SECRET_BYTES } from '../../server/store/rules/site-secrets.js';
+import { MIN_SITE_SECRET_BYTES } from '../../server/store/rules/sites.js';
 import { firstRow, siteBySlug, storedCounts } from '../support/inspect.js';
 import { endUsers, organizations, settings, sites, usedTokenIds } from '../support/tables.js';
 import { categoryIds, expectError, submit } from './helpers.js';
@@ -175,12 +174,11 @@ describe('host tokens the session exchange refuses', () => {
     expect((await memberTables()).usedTokenIds).toBe(before.usedTokenIds + 1);
   });
 
-  test('a replayed token is refused also after a restart (a second app on the same database file)', async () => {
+  test('a replayed token is refused also after a restart (a second app on the same database)', async () => {
     const token = hostToken(ALICE, t.clock.now);
     expect((await exchange(token)).statusCode).toBe(200);
 
-    // The first app still has the file: the second opens it without the one-server lock (store/sqlite/instance-lock.ts).
-    const reopened = openSqliteStore(t.config.databasePath, { instanceLock: false });
+    const reopened = await t.openAnotherStore();
     const restarted = await buildApp({ store: reopened, config: t.config, clock: () => t.clock.now });
     try {
       expectError(await exchange(token, 'demo', restarted), 401, 'token_replayed');

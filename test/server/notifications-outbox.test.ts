@@ -13,7 +13,8 @@ import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
 import { newId } from '../../server/store/ids.js';
 import { CUSTOMER_MAILS_PER_HOUR, DIGEST_ENTRIES } from '../../server/store/rules/mail-caps.js';
 import { createOutboxSender } from '../../server/mail/outbox-sender.js';
-import { firstRow, lastRequestNumber, outboxRows, requestByNumber, siteIdOf, storedCounts } from '../support/inspect.js';
+import { firstRow, lastRequestNumber, outboxRows, requestByNumber, runStatement, siteIdOf, storedCounts } from '../support/inspect.js';
+import { testEngine } from '../support/test-engine.js';
 import { comments, endUsers, outbox, requestCcs } from '../support/tables.js';
 import { categoryIds, expectError, submit, memberSession } from './helpers.js';
 
@@ -144,13 +145,20 @@ const exchangeLink = (token: string, site = 'demo') =>
   });
 
 /** Makes every insert into the outbox fail, as a full disk or a bug would. */
-function breakOutbox() {
-  (t.db as unknown as { $client: { exec(sql: string): void } }).$client.exec(
-    "CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'boom'); END;",
-  );
+// The outbox refuses every row, in each engine's own trigger language.
+const FAIL_OUTBOX = {
+  sqlite: ["CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'boom'); END;"],
+  postgres: [
+    "CREATE FUNCTION fail_outbox() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'boom'; END $$",
+    'CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox FOR EACH ROW EXECUTE FUNCTION fail_outbox()',
+  ],
+};
+const REPAIR_OUTBOX = { sqlite: ['DROP TRIGGER fail_outbox'], postgres: ['DROP TRIGGER fail_outbox ON outbox', 'DROP FUNCTION fail_outbox()'] };
+async function breakOutbox() {
+  for (const statement of FAIL_OUTBOX[testEngine]) await runStatement(t.db, statement);
 }
-function repairOutbox() {
-  (t.db as unknown as { $client: { exec(sql: string): void } }).$client.exec('DROP TRIGGER fail_outbox;');
+async function repairOutbox() {
+  for (const statement of REPAIR_OUTBOX[testEngine]) await runStatement(t.db, statement);
 }
 const tableCounts = async () => ({
   ...(await storedCounts(t.db)),
@@ -551,7 +559,7 @@ describe('mail is written in the same transaction as the event', () => {
   }
 
   test('when the outbox refuses the row, a submit answers 500 and neither the request nor any mail exists', async () => {
-    breakOutbox();
+    await breakOutbox();
     const before = await tableCounts();
     const payload = { categoryId: cats['Account & sign-in'], subject: 'Will fail', description: DESCRIPTION, email: PAT };
     await expectServerError(await submit(t.app, payload, { headers: { 'idempotency-key': 'submit-key-0001' } }));
@@ -567,7 +575,7 @@ describe('mail is written in the same transaction as the event', () => {
     expect(await lastRequestNumber(t.db, 'demo')).toBe(1000);
 
     // Once mail can be written again, the same submission (same key) goes through, numbered as if nothing happened.
-    repairOutbox();
+    await repairOutbox();
     const retried = await submit(t.app, payload, { headers: { 'idempotency-key': 'submit-key-0001' } });
     expect(retried.statusCode, retried.body).toBe(201);
     expect(retried.headers['idempotency-replayed']).toBeUndefined();
@@ -582,13 +590,13 @@ describe('mail is written in the same transaction as the event', () => {
     const row = await requestRow(number);
     const before = await tableCounts();
 
-    breakOutbox();
+    await breakOutbox();
     await expectServerError(await memberComment(alice, number, 'This comment must not be half-written'));
     expect(await tableCounts()).toEqual(before);
     expect(await requestRow(number)).toEqual(row);
     expect(row.status).toBe('pending');
 
-    repairOutbox();
+    await repairOutbox();
     await comment(alice, number, 'Now it works');
     expect((await requestRow(number)).status).toBe('open');
   });
@@ -598,13 +606,13 @@ describe('mail is written in the same transaction as the event', () => {
     const row = await requestRow(number);
     const before = await tableCounts();
 
-    breakOutbox();
+    await breakOutbox();
     await expectServerError(await agentWrite(number, 'This reply must not be half-written'));
     expect(await tableCounts()).toEqual(before);
     expect(await requestRow(number)).toEqual(row);
     expect(row.status).toBe('new');
 
-    repairOutbox();
+    await repairOutbox();
     await agentReply(number, 'Now it works');
     expect((await requestRow(number)).status).toBe('pending');
   });

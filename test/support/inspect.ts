@@ -3,7 +3,7 @@
  * give arrays (better-sqlite3's synchronous `.get()`/`.all()` do not exist on node-postgres), with the
  * tables from tables.ts. Each helper takes the drizzle handle (`t.db`, or `servers.db` in browser tests).
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { TestApp } from './test-app.js';
 import { articles, comments, endUsers, idempotencyKeys, outbox, requests, sites } from './tables.js';
 
@@ -58,3 +58,9 @@ export async function storedCounts(db: Db) {
 }
 
 export const lastRequestNumber = async (db: Db, siteSlug: string) => (await siteBySlug(db, siteSlug)).lastRequestNumber;
+
+/** Runs a statement written in this run's engine's own SQL (triggers, DDL): drizzle calls it `run` on SQLite, `execute` on PostgreSQL. */
+export async function runStatement(db: Db, statement: string): Promise<void> {
+  const handle = db as unknown as { execute?: (query: SQL) => Promise<unknown>; run: (query: SQL) => unknown };
+  await (handle.execute ? handle.execute(sql.raw(statement)) : handle.run(sql.raw(statement)));
+}

@@ -34,6 +34,8 @@ export interface TestApp {
   db: Db;
   config: Config;
   clock: { now: Date; advance(ms: number): void };
+  /** A second store on the same database, as a restarted server (or another instance) opens it; the caller closes it. */
+  openAnotherStore(): Promise<Store>;
   close(): Promise<void>;
 }
 
@@ -45,7 +47,7 @@ export async function createTestApp(overrides: Partial<Config> = {}, options: { 
   const dir = mkdtempSync(join(tmpdir(), 'porthole-test-'));
   const config = { ...readConfig({}), databasePath: join(dir, 'porthole.db'), ...overrides };
   const conversations = options.conversations ?? false;
-  const { store, db, drop } = await openTestStore(config.databasePath, conversations);
+  const { store, db, drop, openAnother } = await openTestStore(config.databasePath, conversations);
   const clock = {
     now: SEEDED_AT,
     advance(ms: number) {
@@ -60,6 +62,7 @@ export async function createTestApp(overrides: Partial<Config> = {}, options: { 
     db,
     config,
     clock,
+    openAnotherStore: openAnother,
     async close() {
       await app.close();
       await store.close();
@@ -78,10 +81,14 @@ async function seedTestSites(store: Store, conversations: boolean): Promise<void
  * The run's engine: a SQLite file in the app's folder, or a database on the run's PostgreSQL
  * cluster, already seeded (pg-test-databases.ts) and given back when the app closes.
  */
-async function openTestStore(databasePath: string, conversations: boolean): Promise<{ store: Store; db: Db; drop(): Promise<void> }> {
+async function openTestStore(
+  databasePath: string,
+  conversations: boolean,
+): Promise<{ store: Store; db: Db; drop(): Promise<void>; openAnother(): Promise<Store> }> {
   if (testEngine === 'sqlite') {
     const store = openSqliteStore(databasePath);
-    return { store, db: store.db, drop: async () => {} };
+    // The first app still has the file: another opens it without the one-server lock (store/sqlite/instance-lock.ts).
+    return { store, db: store.db, drop: async () => {}, openAnother: async () => openSqliteStore(databasePath, { instanceLock: false }) };
   }
   const database = await takeDatabase(conversations ? 'conversations' : 'sites', async (url) => {
     const seeding = await openPgStore(url, { poolSize: 2 });
@@ -89,5 +96,10 @@ async function openTestStore(databasePath: string, conversations: boolean): Prom
     await seeding.close();
   });
   const store = await openPgStore(database.url, { poolSize: 4 });
-  return { store, db: store.db as unknown as Db, drop: async () => database.release() };
+  return {
+    store,
+    db: store.db as unknown as Db,
+    drop: async () => database.release(),
+    openAnother: () => openPgStore(database.url, { poolSize: 2 }),
+  };
 }

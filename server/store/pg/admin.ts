@@ -6,7 +6,7 @@
 import { and, desc, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import type { PgInsertValue, PgTable } from 'drizzle-orm/pg-core';
 import type { AgentRow, CategoryRow, SiteRow } from '../rows.js';
-import { MIN_SITE_SECRET_BYTES } from '../rules/site-secrets.js';
+import { MIN_SITE_SECRET_BYTES } from '../rules/sites.js';
 import type { ArticleImport, History, ListedApiToken, NewApiToken, PageRuleRecord, SecretRotation, TokenRevocation } from '../types.js';
 import type { PgTx } from './client.js';
 import { articleColumns } from './articles.js';

@@ -7,7 +7,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from './client.js';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { agentApiTokens, agents, articlePageRules, articles, categories, comments, endUsers, organizations, requestCcs, requests, sites } from './schema.js';
-import { MIN_SITE_SECRET_BYTES } from '../rules/site-secrets.js';
+import { MIN_SITE_SECRET_BYTES } from '../rules/sites.js';
 import type { AgentRow, CategoryRow, PageRule, SiteRow } from '../rows.js';
 import type { ArticleImport, History, NewApiToken, PageRuleRecord, SecretRotation } from '../types.js';
 
