@@ -22,8 +22,18 @@ const SUBMIT_LIMIT = 20;
 const PUBLIC_URL = 'http://porthole.test';
 const RILEY = { email: 'riley@northwind.example', password: DEV_DEMO_AGENT_PASSWORD };
 const LOAD_CLIENTS = 100;
-const LOAD_BEFORE_KILL_MS = 1500;
-const LOAD_AFTER_KILL_MS = 1000;
+/** Requests A acknowledges under load before it is killed, and B after. */
+const LOAD_ACKS = 40;
+const LOAD_TIMEOUT_MS = 15_000;
+
+/** Waits until `done()` holds, or fails saying what it waited for. */
+async function until(done: () => boolean, waitingFor: string): Promise<void> {
+  const deadline = Date.now() + LOAD_TIMEOUT_MS;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`waited ${LOAD_TIMEOUT_MS} ms for ${waitingFor}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
 
 describe.skipIf(!postgresAvailable())('two instances on one PostgreSQL', () => {
   let database: TestDatabase;
@@ -224,37 +234,45 @@ describe.skipIf(!postgresAvailable())('two instances on one PostgreSQL', () => {
   it('SIGKILL of A under load loses no acknowledged request, and B keeps serving', async () => {
     const acknowledged: { via: string; number: number }[] = [];
     const refusals: string[] = [];
-    let killedAt = Infinity;
+    const ackedBy = (name: string) => acknowledged.filter((ack) => ack.via === name).length;
+    let killed = false;
+    let interrupted = 0;
     let stop = false;
     const client = async (c: number) => {
       const server = c % 2 === 0 ? a : b;
       for (let n = 0; !stop; n++) {
         let response: Response;
+        let body: { request?: { id: number }; error?: { code: string } };
         try {
           response = await submit(server, anonymousRequest(`load-${c}-${n}@two.example`, `Load ${c}-${n}`), { from: freshAddress() });
+          body = (await response.json()) as typeof body;
         } catch (error) {
-          if (server === a && Date.now() >= killedAt) return; // A is gone: its clients stop
-          refusals.push(`${server.name}: ${(error as Error).message}`);
+          // A is gone: its clients stop. B going away is a failure.
+          if (server === a && killed) interrupted += 1;
+          else refusals.push(`${server.name}: ${(error as Error).message}`);
           return;
         }
-        if (response.status === 201) acknowledged.push({ via: server.name, number: await numberOf(response) });
-        else refusals.push(`${server.name}: ${response.status} ${await response.text()}`);
+        if (response.status === 201) acknowledged.push({ via: server.name, number: body.request!.id });
+        // 100 clients on two cores are more than the instances take at once: they shed some as 503 busy, as designed (nothing
+        // acknowledged, the client may retry). Every other answer but 201 is a failure.
+        else if (response.status !== 503 || body.error?.code !== 'busy') refusals.push(`${server.name}: ${response.status} ${JSON.stringify(body)}`);
       }
     };
     const clients = Array.from({ length: LOAD_CLIENTS }, (_, c) => client(c));
-    await new Promise((resolve) => setTimeout(resolve, LOAD_BEFORE_KILL_MS));
-    const ackedByBBeforeKill = acknowledged.filter((ack) => ack.via === 'B').length;
-    killedAt = Date.now();
-    await a.kill('SIGKILL');
-    await new Promise((resolve) => setTimeout(resolve, LOAD_AFTER_KILL_MS));
-    stop = true;
-    await Promise.all(clients);
+    try {
+      // Counted, not timed: the kill comes once A has answered its share, however fast this machine is.
+      await until(() => ackedBy('A') >= LOAD_ACKS, `A to acknowledge ${LOAD_ACKS} requests under load`);
+      const ackedByBBeforeKill = ackedBy('B');
+      killed = true;
+      await a.kill('SIGKILL');
+      await until(() => ackedBy('B') >= ackedByBBeforeKill + LOAD_ACKS, `B to acknowledge ${LOAD_ACKS} more requests after A was killed`);
+    } finally {
+      stop = true;
+      await Promise.all(clients);
+    }
 
     expect(refusals).toEqual([]);
-    const viaA = acknowledged.filter((ack) => ack.via === 'A').length;
-    expect(viaA, 'A acknowledged requests before it was killed').toBeGreaterThan(20);
-    expect(acknowledged.filter((ack) => ack.via === 'B').length - ackedByBBeforeKill, 'B acknowledged requests after A was killed').toBeGreaterThan(20);
-
+    expect(interrupted, 'clients of A whose request the kill cut off').toBeGreaterThan(0);
     const fresh = await submit(b, anonymousRequest('after-kill@two.example', 'After the kill'), { from: freshAddress() });
     expect(fresh.status, await fresh.clone().text()).toBe(201);
     acknowledged.push({ via: 'B', number: await numberOf(fresh) });
