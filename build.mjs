@@ -87,6 +87,8 @@ await esbuild.build({
   jsxImportSource: 'preact',
 });
 mkdirSync('dist/server', { recursive: true });
-cpSync('server/db/migrations', 'dist/server/migrations', { recursive: true });
+cpSync('server/store/sqlite/migrations', 'dist/server/migrations', { recursive: true });
+// PostgreSQL's migrations get a folder of their own: store/pg/client.ts looks for it before its source folder.
+cpSync('server/store/pg/migrations', 'dist/server/pg-migrations', { recursive: true });
 
 console.log(serverOnly ? 'built server' : 'built widget, inbox and server');

@@ -6,7 +6,7 @@
  *
  * Two processes, so load generator and server do not share a core (the machine has two): this one
  * drives autocannon; a child (the same file with BENCH_API_ROLE=server) runs buildApp on the
- * database exactly as the server opens it (openDatabase: WAL, synchronous=FULL), with its logger on
+ * database exactly as the server opens it (openSqliteStore: WAL, synchronous=FULL), with its logger on
  * at `info` like `npm start` but written to /dev/null, CORS on (every request carries the demo
  * host's Origin), on 127.0.0.1:0 — plus two bare Fastify hello-worlds for comparison.
  * Members sign in through the real POST …/session with host tokens signed as a host backend signs
@@ -39,10 +39,11 @@ import { performance as nodePerformance, PerformanceObserver } from 'node:perf_h
 import { buildApp } from '../server/app.js';
 import { listenProtected } from '../server/server.js';
 import { readConfig, type Config } from '../server/config.js';
-import { openDatabase } from '../server/db/client.js';
-import * as schema from '../server/db/schema.js';
-import { findMember, memberIdentities } from '../server/db/members.js';
-import { listVisibleRequests, type ListScope, type MemberScope } from '../server/db/member-requests.js';
+import * as schema from '../server/store/sqlite/schema.js';
+import { findMember, memberIdentities } from '../server/store/sqlite/members.js';
+import { listVisibleRequests } from '../server/store/sqlite/member-requests.js';
+import { openSqliteStore } from '../server/store/sqlite/store.js';
+import type { ListScope, MemberScope } from '../server/store/types.js';
 import { decodeCursor, type Position } from '../server/services/cursor.js';
 import { tierFeatures } from '../server/services/sites.js';
 import { pacedLoad, type PacedResult } from './paced-load.js';
@@ -69,7 +70,7 @@ type ServerReport = { cpuPercent: number; eventLoopPercent: number; gcPauses: nu
 
 async function serve(): Promise<void> {
   const path = process.env.BENCH_DB!;
-  const database = openDatabase(path);
+  const store = openSqliteStore(path);
   const config: Config = {
     ...readConfig({}),
     host: '127.0.0.1',
@@ -79,7 +80,7 @@ async function serve(): Promise<void> {
     submitLimit: { max: 1_000_000_000, windowMs: 10 * 60 * 1000 },
   };
   const logger: FastifyServerOptions['logger'] = LOG_LEVEL === 'off' ? false : { level: LOG_LEVEL, file: '/dev/null' };
-  const app = await buildApp({ db: database.db, config, logger });
+  const app = await buildApp({ store, config, logger });
   // As the server listens: with the slow-client guard and connection caps on.
   await listenProtected(app, config);
 
@@ -123,7 +124,7 @@ async function serve(): Promise<void> {
       process.send!({ idle: true });
     } else if (message === 'close') {
       await Promise.all([app.close(), bare.close(), logged.close()]);
-      database.close();
+      await store.close();
       process.exit(0);
     }
   });
@@ -616,7 +617,7 @@ function fsyncProbe(besides: string): void {
   console.log(
     `\nfsync latency — one durable commit on this disk (WAL, synchronous=FULL, one small insert per transaction, 300 in a row): ` +
       `median ${mid.toFixed(3)} ms, p99 ${percentile(times, 0.99).toFixed(3)} ms → at most ~${Math.round(1000 / mid)} commits/s on one connection; ` +
-      'the server commits the submissions of one event-loop turn together (server/db/group-commit.ts), so it is not bound by this',
+      'the server commits the submissions of one event-loop turn together (server/store/sqlite/group-commit.ts), so it is not bound by this',
   );
 }
 

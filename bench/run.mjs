@@ -1,6 +1,6 @@
 // Runs a TypeScript benchmark: `node bench/run.mjs <name> [args…]` bundles bench/<name>.ts with
 // esbuild (packages stay external, as in build.mjs) to bench/.out/<name>.mjs, copies the committed
-// migrations beside it (server/db/client.ts looks for them next to the code that opens the
+// migrations beside it (server/store/sqlite/client.ts looks for them next to the code that opens the
 // database), and runs it in a fresh node process with the remaining arguments.
 // Node 20 runs no TypeScript by itself, and tsx is not one of our dependencies.
 import * as esbuild from 'esbuild';

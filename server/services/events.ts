@@ -4,22 +4,11 @@
  * listeners happens here, in each process. Events carry no content — listeners refetch through the
  * authorised routes.
  */
-import type { RequestView } from '../db/request-view.js';
-import { provenRequesterId } from '../db/sender-proof.js';
-import { createMemoryBus } from '../store/memory/bus.js';
-import type { Bus } from '../store/shared-state.js';
+import type { RequestView } from '../store/types.js';
+import { provenRequesterId } from '../store/rules/visibility.js';
+import type { Bus, RequestChanged } from '../store/shared-state.js';
 
-export interface RequestChanged {
-  siteId: string;
-  number: number;
-  updatedAt: string;
-  /**
-   * Who may hear of it: the requester (once the sender is proven: sender-proof.ts) and CCs, and the
-   * organization where the plan shares requests.
-   */
-  endUserIds: string[];
-  organizationId: string | null;
-}
+export type { RequestChanged };
 
 /** The change event for a request as it now is. */
 export const changeOf = (view: RequestView): RequestChanged => ({
@@ -38,7 +27,7 @@ export interface EventBus {
   onResync(listener: () => void): () => void;
 }
 
-export function createEventBus(bus: Bus = createMemoryBus()): EventBus {
+export function createEventBus(bus: Bus): EventBus {
   const listeners = new Map<string, Set<(event: RequestChanged) => void>>();
   const resyncListeners = new Set<() => void>();
   bus.subscribe((signal) => {

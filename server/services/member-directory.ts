@@ -6,11 +6,8 @@
  * sign-in that changed the member's organization applies at once, on every instance (the forget
  * goes over the bus; a `resync` forgets everything); anything else within 5 s.
  */
-import type { Db } from '../db/client.js';
-import { findMember, memberIdentities, type MemberRecord } from '../db/members.js';
-import type { MemberScope } from '../db/member-requests.js';
-import type { SiteRow } from '../db/sites.js';
-import { createMemoryBus } from '../store/memory/bus.js';
+import type { SiteRow } from '../store/rows.js';
+import type { MemberRecord, MemberScope, Store } from '../store/types.js';
 import type { Bus } from '../store/shared-state.js';
 import type { Clock } from './clock.js';
 import { tierFeatures } from './sites.js';
@@ -29,7 +26,8 @@ export interface MemberDirectory {
   forget(siteId: string, memberId: string): void;
 }
 
-export function createMemberDirectory(db: Db, clock: Clock, bus: Bus = createMemoryBus()): MemberDirectory {
+/** `bus`: where forgetting reaches every instance's directory (the store's own, unless a test stands in two instances). */
+export function createMemberDirectory(store: Store, clock: Clock, bus: Bus = store.bus): MemberDirectory {
   const cache = new Map<string, { found: KnownMember | undefined; until: number }>();
   const keyOf = (siteId: string, memberId: string) => `${siteId}\n${memberId}`;
   bus.subscribe((signal) => {
@@ -39,12 +37,12 @@ export function createMemberDirectory(db: Db, clock: Clock, bus: Bus = createMem
   return {
     async find(site, memberId, onlyRequest) {
       // Link sessions are rare and scoped differently: not kept.
-      if (onlyRequest !== null) return lookUp(db, site, memberId, onlyRequest);
+      if (onlyRequest !== null) return lookUp(store, site, memberId, onlyRequest);
       const key = keyOf(site.id, memberId);
       const now = clock().getTime();
       const hit = cache.get(key);
       if (hit && hit.until > now) return hit.found;
-      const found = await lookUp(db, site, memberId, null);
+      const found = await lookUp(store, site, memberId, null);
       if (cache.size >= MAX_ENTRIES) cache.clear();
       cache.set(key, { found, until: now + TTL_MS });
       return found;
@@ -57,13 +55,13 @@ export function createMemberDirectory(db: Db, clock: Clock, bus: Bus = createMem
   };
 }
 
-async function lookUp(db: Db, site: SiteRow, memberId: string, onlyRequest: number | null): Promise<KnownMember | undefined> {
-  const record = await findMember(db, site.id, memberId, { contactsToo: onlyRequest !== null });
+async function lookUp(store: Store, site: SiteRow, memberId: string, onlyRequest: number | null): Promise<KnownMember | undefined> {
+  const record = await store.members.find(site.id, memberId, { contactsToo: onlyRequest !== null });
   if (!record) return undefined;
   const scope: MemberScope = {
     siteId: record.siteId,
     memberId: record.id,
-    identityIds: onlyRequest === null ? await memberIdentities(db, record) : [record.id],
+    identityIds: onlyRequest === null ? await store.members.identities(record) : [record.id],
     organizationId: onlyRequest === null && tierFeatures(site.tier).organizationRequests ? record.organizationId : null,
     onlyRequest,
   };

@@ -4,7 +4,18 @@
  * a time. Each adapter implements these shapes: in memory for SQLite's single process
  * (store/memory/), over LISTEN/NOTIFY and advisory locks on PostgreSQL (store/pg/).
  */
-import type { RequestChanged } from '../services/events.js';
+/** "Request N of site S changed": carries no content — listeners refetch through the authorised routes. */
+export interface RequestChanged {
+  siteId: string;
+  number: number;
+  updatedAt: string;
+  /**
+   * Who may hear of it: the requester (once the sender is proven: store/rules/visibility.ts) and CCs, and the
+   * organization where the plan shares requests.
+   */
+  endUserIds: string[];
+  organizationId: string | null;
+}
 
 export type BusMessage =
   | { kind: 'request-changed'; event: RequestChanged }

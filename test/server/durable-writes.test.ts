@@ -1,6 +1,6 @@
 /**
  * How acknowledged writes are made durable: the settings of the connection, and group commit
- * (server/db/group-commit.ts) — writes queued in the same turn share one transaction, yet each
+ * (server/store/sqlite/group-commit.ts) — writes queued in the same turn share one transaction, yet each
  * succeeds or fails on its own, and none is acknowledged before its commit is on disk.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,9 +8,9 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, type PortholeDatabase } from '../../server/db/client.js';
-import { commitWithOthers } from '../../server/db/group-commit.js';
-import { settings } from '../../server/db/schema.js';
+import { openDatabase, type PortholeDatabase } from '../../server/store/sqlite/client.js';
+import { commitWithOthers } from '../../server/store/sqlite/group-commit.js';
+import { settings } from '../../server/store/sqlite/schema.js';
 import { sql } from 'drizzle-orm';
 
 let dir: string;
@@ -19,7 +19,7 @@ let path: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'porthole-group-commit-'));
   path = join(dir, 'test.db');
-  database = openDatabase(path);
+  database = openDatabase(path, { instanceLock: true });
 });
 afterEach(() => {
   database.close();

@@ -6,15 +6,12 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
 import { createTestApp, DEMO_ORIGIN, type TestApp } from '../support/test-app.js';
 import type { MemberClaimsInput } from '../support/member-tokens.js';
 import { headersOf, startSmtpSink, unusedPort, type ReceivedMail, type SmtpSink } from '../support/smtp-sink.js';
-import { insertAgent, insertApiToken } from '../../server/db/agents.js';
 import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
-import { newId } from '../../server/db/ids.js';
-import { outbox, sites } from '../../server/db/schema.js';
-import { pendingCount } from '../../server/db/outbox-delivery.js';
+import { newId } from '../../server/store/ids.js';
+import { outboxRows, siteIdOf } from '../support/inspect.js';
 import { createMailTransport, type MailTransport } from '../../server/mail/transport.js';
 import { createOutboxSender, type MailLog } from '../../server/mail/outbox-sender.js';
 import { categoryIds, submit, memberSession } from './helpers.js';
@@ -37,16 +34,31 @@ beforeEach(async () => {
   cats = await categoryIds(t.app);
   sinks = [];
   transports = [];
-  const siteId = t.db.select({ id: sites.id }).from(sites).where(eq(sites.slug, 'demo')).get()!.id;
+  const siteId = await siteIdOf(t.db, 'demo');
   for (const [email, name] of [
     [RILEY, 'Riley Chen'],
     [SAM, 'Sam Support'],
   ] as const) {
     const id = newId('agt');
-    await insertAgent(t.db, { id, siteId, email, name, passwordHash: null, createdAt: t.clock.now.toISOString() });
+    await t.store.admin.createAgent({
+      removedAt: null,
+      id,
+      siteId,
+      email,
+      name,
+      passwordHash: null,
+      createdAt: t.clock.now.toISOString(),
+    });
     if (email === RILEY) {
       agentToken = newSecret('pat_');
-      await insertApiToken(t.db, { id: newId('tok'), agentId: id, name: 'tests', tokenHash: hashSecret(agentToken), createdAt: t.clock.now.toISOString() });
+      await t.store.admin.insertApiToken({
+        expiresAt: null,
+        id: newId('tok'),
+        agentId: id,
+        name: 'tests',
+        tokenHash: hashSecret(agentToken),
+        createdAt: t.clock.now.toISOString(),
+      });
     }
   }
 });
@@ -69,7 +81,7 @@ const quietLog: MailLog = { info() {}, warn() {}, error() {} };
 function sender(smtpUrl: string) {
   const transport = createMailTransport({ smtpUrl, mailDir: join(tmpdir(), 'porthole-unused-mail'), timeoutMs: 2000 });
   transports.push(transport);
-  return createOutboxSender({ db: t.db, transport, clock: () => t.clock.now, from: t.config.mailFrom, log: quietLog });
+  return createOutboxSender({ store: t.store, transport, clock: () => t.clock.now, from: t.config.mailFrom, log: quietLog });
 }
 
 /** The raw message with quoted-printable soft breaks and escapes undone (our mails are ASCII). */
@@ -165,14 +177,8 @@ describe('notifications over SMTP', () => {
     });
     expect(link.statusCode, link.body).toBe(200);
 
-    expect(await pendingCount(t.db)).toBe(0);
-    expect(
-      t.db
-        .select()
-        .from(outbox)
-        .all()
-        .every((row) => row.status === 'sent' && row.attempts === 1),
-    ).toBe(true);
+    expect(await t.store.outbox.pendingCount()).toBe(0);
+    expect((await outboxRows(t.db)).every((row) => row.status === 'sent' && row.attempts === 1)).toBe(true);
     server.received.length = 0;
     expect(await mailer.deliverDue()).toEqual({ sent: 0, retried: 0, failed: 0 });
     expect(server.received).toEqual([]);
@@ -191,7 +197,7 @@ describe('notifications over SMTP', () => {
 
     await agentWrite(number, 'We are looking into it.');
     expect(await mailer.deliverDue()).toEqual({ sent: 0, retried: 1, failed: 0 });
-    const rows = t.db.select().from(outbox).all();
+    const rows = await outboxRows(t.db);
     expect(rows).toHaveLength(4);
     for (const row of rows) {
       expect(row).toMatchObject({ status: 'pending', attempts: 1, sentAt: null, nextAttemptAt: new Date(t.clock.now.getTime() + 30 * SECOND).toISOString() });
@@ -213,14 +219,8 @@ describe('notifications over SMTP', () => {
       `${RILEY} new_request ${subject}`,
       `${SAM} new_request ${subject}`,
     ]);
-    expect(await pendingCount(t.db)).toBe(0);
-    expect(
-      t.db
-        .select()
-        .from(outbox)
-        .all()
-        .map((row) => [row.status, row.attempts]),
-    ).toEqual(Array(4).fill(['sent', 2]));
+    expect(await t.store.outbox.pendingCount()).toBe(0);
+    expect((await outboxRows(t.db)).map((row) => [row.status, row.attempts])).toEqual(Array(4).fill(['sent', 2]));
 
     t.clock.advance(60 * 60 * SECOND);
     expect(await mailer.deliverDue()).toEqual({ sent: 0, retried: 0, failed: 0 });

@@ -2,24 +2,30 @@
  * The support team's side in tests: an agent of the demo site with an API token, the inbox's fetch
  * answered by the real app, and the element the inbox app renders into under happy-dom.
  */
-import { eq } from 'drizzle-orm';
 import { render } from 'preact';
 import { vi } from 'vitest';
-import { insertAgent, insertApiToken } from '../../server/db/agents.js';
 import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
 import { hashPassword } from '../../server/auth/passwords.js';
-import { newId } from '../../server/db/ids.js';
-import { sites } from '../../server/db/schema.js';
+import { newId } from '../../server/store/ids.js';
+import { siteIdOf } from './inspect.js';
 import type { TestApp } from './test-app.js';
 
 /** Adds an agent to the demo site and returns a personal API token (`Authorization: Bearer pat_…`) for them. */
 export async function addDemoAgent(t: TestApp, email: string, name = 'Riley'): Promise<string> {
-  const siteId = t.db.select({ id: sites.id }).from(sites).where(eq(sites.slug, 'demo')).get()!.id;
+  const siteId = await siteIdOf(t.db, 'demo');
   const agentId = newId('agt');
   const createdAt = t.clock.now.toISOString();
-  await insertAgent(t.db, { id: agentId, siteId, email, name, passwordHash: await hashPassword('correct horse battery staple'), createdAt });
+  await t.store.admin.createAgent({
+    removedAt: null,
+    id: agentId,
+    siteId,
+    email,
+    name,
+    passwordHash: await hashPassword('correct horse battery staple'),
+    createdAt,
+  });
   const token = newSecret('pat_');
-  await insertApiToken(t.db, { id: newId('tok'), agentId, name: 'tests', tokenHash: hashSecret(token), createdAt });
+  await t.store.admin.insertApiToken({ expiresAt: null, id: newId('tok'), agentId, name: 'tests', tokenHash: hashSecret(token), createdAt });
   return token;
 }
 

@@ -3,14 +3,13 @@
  * stream): signing in over HTTP, an agent's API token, the link a customer's mail carries, and
  * reading a stream's events as they come.
  */
-import { eq } from 'drizzle-orm';
 import { Writable } from 'node:stream';
 import type { TestApp } from './test-app.js';
 import { hostToken } from './member-tokens.js';
-import { outbox, sites } from '../../server/db/schema.js';
-import { insertAgent, insertApiToken } from '../../server/db/agents.js';
+import { siteIdOf } from './inspect.js';
+import { mailedLinkToken } from './mail-links.js';
 import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
-import { newId } from '../../server/db/ids.js';
+import { newId } from '../../server/store/ids.js';
 
 const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
@@ -22,11 +21,25 @@ export async function memberToken(t: TestApp, base: string, sub: string, email =
 
 /** A new agent of the demo site and a personal API token of theirs. */
 export async function agentToken(t: TestApp, email = 'agent@example.com'): Promise<string> {
-  const site = t.db.select().from(sites).where(eq(sites.slug, 'demo')).get()!;
   const id = newId('agt');
-  await insertAgent(t.db, { id, siteId: site.id, email, name: 'Riley', passwordHash: null, createdAt: t.clock.now.toISOString() });
+  await t.store.admin.createAgent({
+    removedAt: null,
+    id,
+    siteId: await siteIdOf(t.db, 'demo'),
+    email,
+    name: 'Riley',
+    passwordHash: null,
+    createdAt: t.clock.now.toISOString(),
+  });
   const token = newSecret('pat_');
-  await insertApiToken(t.db, { id: newId('tok'), agentId: id, name: 'test', tokenHash: hashSecret(token), createdAt: t.clock.now.toISOString() });
+  await t.store.admin.insertApiToken({
+    expiresAt: null,
+    id: newId('tok'),
+    agentId: id,
+    name: 'test',
+    tokenHash: hashSecret(token),
+    createdAt: t.clock.now.toISOString(),
+  });
   return token;
 }
 
@@ -40,12 +53,7 @@ export async function anonymousRequest(t: TestApp, base: string, email: string, 
     json({ categoryId: await categoryId(base), subject, description: 'Please', email, name: 'Pat' }),
   );
   const number = ((await response.json()) as { request: { id: number } }).request.id;
-  const receipt = t.db
-    .select()
-    .from(outbox)
-    .all()
-    .find((mail) => mail.toEmail === email && mail.text.includes(`#porthole=request/${number}&`))!;
-  return { number, linkToken: /#porthole=request\/\d+&t=([A-Za-z0-9_.-]+)/.exec(receipt.text)![1]! };
+  return { number, linkToken: await mailedLinkToken(t, email, number) };
 }
 
 /** A session for one request, from the token of a mail's link; every call gives a new session. */

@@ -12,22 +12,6 @@ import type pg from 'pg';
 import type { LimitWindow, WindowCounters } from '../../limits/windows.js';
 import type { Clock } from '../../services/clock.js';
 
-/**
- * Until the pg migrations own it (the integrator moves this DDL there). Two instances starting at
- * once would race even on IF NOT EXISTS (a duplicate key in pg_type), so one waits for the other:
- * the two statements are one implicit transaction, which holds the lock until the table exists.
- */
-export async function ensureRateWindows(pool: pg.Pool): Promise<void> {
-  await pool.query(`SELECT pg_advisory_xact_lock(hashtext('porthole:ddl rate_windows'));
-  CREATE UNLOGGED TABLE IF NOT EXISTS rate_windows (
-    limit_name text NOT NULL,
-    key text NOT NULL,
-    count integer NOT NULL,
-    resets_at bigint NOT NULL,
-    PRIMARY KEY (limit_name, key)
-  )`);
-}
-
 // A closed window ($3 = now) starts afresh at 1, closing at $4; an open one counts on.
 const HIT = `INSERT INTO rate_windows AS w (limit_name, key, count, resets_at) VALUES ($1, $2, 1, $4)
   ON CONFLICT (limit_name, key) DO UPDATE SET

@@ -1,7 +1,8 @@
 // Rate-limit windows shared by instances (server/store/pg/window-counters.ts): two pools stand for two API processes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { ensureRateWindows, pgWindowCounters, sweepRateWindows } from '../../../server/store/pg/window-counters.js';
+import { migrate } from '../../../server/store/pg/client.js';
+import { pgWindowCounters, sweepRateWindows } from '../../../server/store/pg/window-counters.js';
 import { freshDatabase, postgresAvailable, type TestDatabase } from '../../support/postgres.js';
 
 const MINUTE = 60_000;
@@ -17,8 +18,7 @@ describe.skipIf(!postgresAvailable())('rate windows on PostgreSQL', () => {
   beforeAll(async () => {
     database = await freshDatabase();
     pools = [new pg.Pool({ connectionString: database.url }), new pg.Pool({ connectionString: database.url })];
-    // Both at once, as two instances starting together: neither may fail on the other's CREATE.
-    await Promise.all(pools.map(ensureRateWindows));
+    await migrate(pools[0]!);
   });
   afterAll(async () => {
     await Promise.all(pools.map((pool) => pool.end()));

@@ -1,0 +1,307 @@
+/**
+ * Every table Porthole stores, on PostgreSQL: the twin of the SQLite schema, with the same tables,
+ * columns, constraints and indexes, in PostgreSQL's own types — timestamps as `timestamptz(3)` read
+ * as ISO strings (columns.ts), booleans as boolean, JSON as jsonb. schema-parity.ts fails to compile
+ * when a table here stops inferring its rows.ts type.
+ *
+ * Two things SQLite does differently: article search is a generated `tsvector` column with a GIN
+ * index (SQLite keeps a hand-written FTS5 table), and `rate_windows` exists here only — several
+ * instances count their rate limits together in it (SQLite's one process counts in memory).
+ */
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { CategoryFieldRule } from '../../contract/rules.js';
+import type { MailDigest, OutboxStatus, PlanTier, StoredStatus } from '../rows.js';
+import { isoTime, tsvector } from './columns.js';
+
+export const sites = pgTable('sites', {
+  id: text('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  color: text('color').notNull(),
+  tier: text('tier').$type<PlanTier>().notNull(),
+  tokenSecret: text('token_secret').notNull(),
+  previousTokenSecret: text('previous_token_secret'),
+  previousSecretValidUntil: isoTime('previous_secret_valid_until'),
+  allowedOrigins: jsonb('allowed_origins').$type<string[]>().notNull(),
+  supportUrl: text('support_url').notNull(),
+  lastRequestNumber: integer('last_request_number').notNull().default(1000),
+  createdAt: isoTime('created_at').notNull(),
+  updatedAt: isoTime('updated_at').notNull(),
+});
+
+export const categories = pgTable(
+  'categories',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    name: text('name').notNull(),
+    position: integer('position').notNull(),
+    fields: jsonb('fields').$type<CategoryFieldRule[]>().notNull(),
+  },
+  (t) => [index('categories_site_idx').on(t.siteId, t.position)],
+);
+
+export const articles = pgTable(
+  'articles',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    slug: text('slug').notNull(),
+    title: text('title').notNull(),
+    markdown: text('markdown').notNull(),
+    html: text('html').notNull(),
+    excerpt: text('excerpt').notNull(),
+    popularity: integer('popularity').notNull().default(0),
+    createdAt: isoTime('created_at').notNull(),
+    updatedAt: isoTime('updated_at').notNull(),
+    // 'simple': lower-cased words, no stemming and no stop words, like rules' words() (prefix-matched).
+    // Title words weigh A, body words B, so ts_rank puts a title hit above a body hit.
+    search: tsvector('search')
+      .notNull()
+      .generatedAlwaysAs(sql`setweight(to_tsvector('simple', "title"), 'A') || setweight(to_tsvector('simple', "markdown"), 'B')`),
+  },
+  (t) => [
+    uniqueIndex('articles_site_slug_idx').on(t.siteId, t.slug),
+    index('articles_site_popular_idx').on(t.siteId, t.popularity),
+    index('articles_search_idx').using('gin', t.search),
+  ],
+);
+
+export const articlePageRules = pgTable(
+  'article_page_rules',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    articleId: text('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    origin: text('origin'),
+    pathPrefix: text('path_prefix').notNull(),
+  },
+  (t) => [index('article_page_rules_site_idx').on(t.siteId)],
+);
+
+export const organizations = pgTable(
+  'organizations',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    externalId: text('external_id').notNull(),
+    name: text('name').notNull(),
+    createdAt: isoTime('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('organizations_site_external_idx').on(t.siteId, t.externalId)],
+);
+
+export const endUsers = pgTable(
+  'end_users',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    externalId: text('external_id'),
+    email: text('email').notNull(),
+    emailVerified: boolean('email_verified').notNull().default(false),
+    name: text('name'),
+    organizationId: text('organization_id').references(() => organizations.id),
+    createdAt: isoTime('created_at').notNull(),
+    updatedAt: isoTime('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('end_users_site_external_idx').on(t.siteId, t.externalId), index('end_users_site_email_idx').on(t.siteId, t.email)],
+);
+
+export const requests = pgTable(
+  'requests',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    number: integer('number').notNull(),
+    categoryId: text('category_id')
+      .notNull()
+      .references(() => categories.id),
+    requesterId: text('requester_id')
+      .notNull()
+      .references(() => endUsers.id),
+    organizationId: text('organization_id').references(() => organizations.id),
+    subject: text('subject').notNull(),
+    status: text('status').$type<StoredStatus>().notNull(),
+    fields: jsonb('fields').$type<Record<string, string>>().notNull(),
+    createdAt: isoTime('created_at').notNull(),
+    updatedAt: isoTime('updated_at').notNull(),
+    solvedAt: isoTime('solved_at'),
+    senderVerifiedAt: isoTime('sender_verified_at'),
+  },
+  (t) => [
+    uniqueIndex('requests_site_number_idx').on(t.siteId, t.number),
+    index('requests_requester_activity_idx').on(t.requesterId, t.updatedAt, t.number),
+    index('requests_org_activity_idx').on(t.organizationId, t.updatedAt, t.number),
+    index('requests_site_status_idx').on(t.siteId, t.status, t.updatedAt),
+  ],
+);
+
+export const requestCcs = pgTable(
+  'request_ccs',
+  {
+    requestId: text('request_id')
+      .notNull()
+      .references(() => requests.id, { onDelete: 'cascade' }),
+    endUserId: text('end_user_id')
+      .notNull()
+      .references(() => endUsers.id),
+    createdAt: isoTime('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.requestId, t.endUserId] }), index('request_ccs_user_idx').on(t.endUserId)],
+);
+
+export const agents = pgTable(
+  'agents',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash'),
+    createdAt: isoTime('created_at').notNull(),
+    removedAt: isoTime('removed_at'),
+  },
+  (t) => [uniqueIndex('agents_site_email_idx').on(t.siteId, t.email)],
+);
+
+export const comments = pgTable(
+  'comments',
+  {
+    id: text('id').primaryKey(),
+    requestId: text('request_id')
+      .notNull()
+      .references(() => requests.id, { onDelete: 'cascade' }),
+    authorEndUserId: text('author_end_user_id').references(() => endUsers.id),
+    authorAgentId: text('author_agent_id').references(() => agents.id),
+    body: text('body').notNull(),
+    public: boolean('public').notNull(),
+    createdAt: isoTime('created_at').notNull(),
+  },
+  (t) => [index('comments_request_idx').on(t.requestId, t.createdAt)],
+);
+
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    bodyHash: text('body_hash').notNull(),
+    statusCode: integer('status_code').notNull(),
+    responseBody: text('response_body').notNull(),
+    createdAt: isoTime('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.scope, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
+);
+
+export const usedTokenIds = pgTable(
+  'used_token_ids',
+  {
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    jti: text('jti').notNull(),
+    expiresAt: isoTime('expires_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.jti] })],
+);
+
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+export const agentSessions = pgTable(
+  'agent_sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    agentId: text('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    createdAt: isoTime('created_at').notNull(),
+    lastSeenAt: isoTime('last_seen_at').notNull(),
+  },
+  (t) => [index('agent_sessions_agent_idx').on(t.agentId)],
+);
+
+export const agentApiTokens = pgTable('agent_api_tokens', {
+  id: text('id').primaryKey(),
+  agentId: text('agent_id')
+    .notNull()
+    .references(() => agents.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: isoTime('created_at').notNull(),
+  lastUsedAt: isoTime('last_used_at'),
+  expiresAt: isoTime('expires_at'),
+  revokedAt: isoTime('revoked_at'),
+});
+
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    requestId: text('request_id').references(() => requests.id, { onDelete: 'set null' }),
+    kind: text('kind').notNull(),
+    toEmail: text('to_email').notNull(),
+    toMailbox: text('to_mailbox').notNull().default(''),
+    toName: text('to_name'),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html').notNull(),
+    status: text('status').$type<OutboxStatus>().notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: isoTime('next_attempt_at').notNull(),
+    claimedUntil: isoTime('claimed_until'),
+    lastError: text('last_error'),
+    createdAt: isoTime('created_at').notNull(),
+    sentAt: isoTime('sent_at'),
+    digestHour: isoTime('digest_hour'),
+    digest: jsonb('digest').$type<MailDigest>(),
+  },
+  (t) => [
+    index('outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('outbox_mailbox_idx').on(t.siteId, t.toMailbox, t.createdAt),
+    // One digest per site, mailbox and hour: concurrent first changes of an hour meet here (ON CONFLICT).
+    uniqueIndex('outbox_digest_idx').on(t.siteId, t.toMailbox, t.digestHour),
+  ],
+);
+
+/**
+ * Rate-limit windows shared by every instance (store/pg/window-counters.ts). UNLOGGED (hand-edited in
+ * the migration): counters are cheap to lose in a crash and written on every limited request, so
+ * they skip the WAL.
+ */
+export const rateWindows = pgTable(
+  'rate_windows',
+  {
+    limitName: text('limit_name').notNull(),
+    key: text('key').notNull(),
+    count: integer('count').notNull(),
+    /** When the window closes, in ms since the epoch of the app's clock (never the database's now()). */
+    resetsAt: bigint('resets_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.limitName, t.key] })],
+);

@@ -1,0 +1,222 @@
+/**
+ * What the storage port stores and gives back, as plain types: services, routes and both adapters
+ * import these, never an adapter's schema. Each adapter's schema must infer exactly these rows
+ * (store/schema-parity.ts fails to compile when one drifts). Ids and timestamps are made in code;
+ * timestamps are ISO-8601 UTC strings on both engines, so comparisons and cursors read the same.
+ */
+import type { CategoryFieldRule } from '../contract/rules.js';
+
+export type PlanTier = 'basic' | 'pro';
+export type StoredStatus = 'new' | 'open' | 'pending' | 'hold' | 'solved' | 'closed';
+export type OutboxStatus = 'pending' | 'sent' | 'failed';
+
+export interface SiteRow {
+  id: string;
+  slug: string;
+  name: string;
+  color: string;
+  tier: PlanTier;
+  tokenSecret: string;
+  previousTokenSecret: string | null;
+  previousSecretValidUntil: string | null;
+  allowedOrigins: string[];
+  supportUrl: string;
+  /** Last request number handed out; numbers are per site and shown to people as #1042. */
+  lastRequestNumber: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CategoryRow {
+  id: string;
+  siteId: string;
+  name: string;
+  position: number;
+  fields: CategoryFieldRule[];
+}
+
+export interface ArticleRow {
+  id: string;
+  siteId: string;
+  slug: string;
+  title: string;
+  markdown: string;
+  /** Rendered and sanitized once, when the article is written. */
+  html: string;
+  excerpt: string;
+  popularity: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** "Suggest this article on host pages whose path starts with …" (optionally only on one origin). */
+export interface PageRule {
+  origin: string | null;
+  pathPrefix: string;
+}
+
+export interface ArticlePageRuleRow extends PageRule {
+  id: string;
+  siteId: string;
+  articleId: string;
+}
+
+export interface OrganizationRow {
+  id: string;
+  siteId: string;
+  /** The organization's id on the host site (`org.id` in member tokens). */
+  externalId: string;
+  name: string;
+  createdAt: string;
+}
+
+/**
+ * People who write to support: members known to the host (`externalId` = token `sub`) and
+ * anonymous contacts known only by an email address (`externalId` null).
+ */
+export interface EndUserRow {
+  id: string;
+  siteId: string;
+  externalId: string | null;
+  email: string;
+  emailVerified: boolean;
+  name: string | null;
+  organizationId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RequestRow {
+  id: string;
+  siteId: string;
+  number: number;
+  categoryId: string;
+  requesterId: string;
+  organizationId: string | null;
+  subject: string;
+  status: StoredStatus;
+  fields: Record<string, string>;
+  createdAt: string;
+  /** Last activity: what "newest activity first" sorts on. */
+  updatedAt: string;
+  solvedAt: string | null;
+  /**
+   * When the sender was shown to own the requester's address (rules/visibility.ts): at creation
+   * for a member's request, when a link mailed to that address for it is opened for an anonymous one.
+   * Null: unverified — anyone can type an address.
+   */
+  senderVerifiedAt: string | null;
+}
+
+export interface RequestCcRow {
+  requestId: string;
+  endUserId: string;
+  createdAt: string;
+}
+
+export interface AgentRow {
+  id: string;
+  siteId: string;
+  email: string;
+  name: string;
+  passwordHash: string | null;
+  createdAt: string;
+  /**
+   * Set by `remove-agent`. The row stays because their replies name them; a removed agent cannot
+   * sign in, use a session or token, or receive the team's mail.
+   */
+  removedAt: string | null;
+}
+
+/** The conversation: the description is the first comment. Exactly one author is set. */
+export interface CommentRow {
+  id: string;
+  requestId: string;
+  authorEndUserId: string | null;
+  authorAgentId: string | null;
+  body: string;
+  /** Internal notes (false) are for agents only and never leave the agent side. */
+  public: boolean;
+  createdAt: string;
+}
+
+/** A client's `Idempotency-Key` and the response it got; `scope` is the member id, or `anonymous`. */
+export interface IdempotencyKeyRow {
+  siteId: string;
+  scope: string;
+  key: string;
+  bodyHash: string;
+  statusCode: number;
+  responseBody: string;
+  createdAt: string;
+}
+
+/** Host-token ids already exchanged, so a token is accepted once — also across restarts and instances. */
+export interface UsedTokenIdRow {
+  siteId: string;
+  jti: string;
+  expiresAt: string;
+}
+
+export interface SettingRow {
+  key: string;
+  value: string;
+}
+
+/** Signed-in agents of the inbox. The cookie holds a random token; only its hash is stored. */
+export interface AgentSessionRow {
+  tokenHash: string;
+  agentId: string;
+  /** Sessions end AGENT_SESSION_MAX_HOURS after this, however busy they are. */
+  createdAt: string;
+  lastSeenAt: string;
+}
+
+/** Personal API tokens for programs (`Authorization: Bearer pat_…`), shown once, stored hashed. */
+export interface ApiTokenRow {
+  id: string;
+  agentId: string;
+  name: string;
+  tokenHash: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  /** Refused from this time on; null only for tokens made before tokens expired. */
+  expiresAt: string | null;
+  /** Set by `revoke-token` (or `remove-agent`); a revoked token is refused at once. */
+  revokedAt: string | null;
+}
+
+/** What an agents' digest lists: each request that changed (with what happened to it), and whether it leaves some out. */
+export interface MailDigest {
+  entries: { number: number; changes: string[] }[];
+  more: boolean;
+}
+
+/**
+ * Mail waiting to be sent, written in the same transaction as the event it tells about, so a
+ * ticket and its notifications exist together or not at all.
+ */
+export interface OutboxRow {
+  id: string;
+  siteId: string;
+  requestId: string | null;
+  kind: string;
+  toEmail: string;
+  /** The mailbox behind `toEmail` (rules/mail-caps.ts mailboxOf): hourly caps count by it, mail goes to `toEmail`. */
+  toMailbox: string;
+  toName: string | null;
+  subject: string;
+  text: string;
+  html: string;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  /** A sender's claim (outbox.claimDue): until then no other sender takes it; after, a crashed sender's mail is due again. */
+  claimedUntil: string | null;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+  /** An agents' digest: the clock hour (its start) it gathers, and what it lists so far; null on single mails. */
+  digestHour: string | null;
+  digest: MailDigest | null;
+}

@@ -1,0 +1,48 @@
+/**
+ * One request with everything shown about it (RequestView), assembled the same way by both
+ * adapters from three reads: the head (request, category, organization, requester), the CCs, and
+ * the thread (comments with their authors). Which comments the thread holds — public only for
+ * members, internal notes too for agents — is the adapter's query; who may read at all is visibility.ts.
+ */
+import type { EndUserRow, RequestRow } from '../rows.js';
+import type { Person, RequestView } from '../types.js';
+
+export interface ViewHead {
+  request: RequestRow;
+  categoryName: string;
+  organizationName: string | null;
+  requester: Pick<EndUserRow, 'id' | 'name' | 'email' | 'emailVerified' | 'externalId'>;
+}
+
+/** A comment as read with its author: a customer (end-user) or an agent; exactly one is set. */
+export interface ThreadRow {
+  id: string;
+  body: string;
+  public: boolean;
+  createdAt: string;
+  authorEndUserId: string | null;
+  customerName: string | null;
+  customerEmail: string | null;
+  agentName: string | null;
+}
+
+/** CCs come ordered by when they were added, then email; the thread by time, then id. */
+export function assemble(head: ViewHead, ccs: Person[], thread: ThreadRow[]): RequestView {
+  const { requester } = head;
+  return {
+    request: head.request,
+    categoryName: head.categoryName,
+    requester: { id: requester.id, name: requester.name, email: requester.email, emailVerified: requester.emailVerified, externalId: requester.externalId },
+    organizationName: head.organizationName,
+    ccs,
+    comments: thread.map((c) => ({
+      id: c.id,
+      body: c.body,
+      public: c.public,
+      createdAt: c.createdAt,
+      authorEndUserId: c.authorEndUserId,
+      authorName: c.agentName ?? c.customerName ?? c.customerEmail ?? 'Customer',
+      byAgent: c.agentName !== null,
+    })),
+  };
+}

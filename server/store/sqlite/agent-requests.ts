@@ -1,0 +1,134 @@
+/**
+ * Requests as the support team sees them: every request of the agent's own site — and only of
+ * that site — with internal notes, filtered and searched for the queue.
+ */
+import { and, eq, exists, inArray, lte, not, sql, type SQL } from 'drizzle-orm';
+import type { Db, Tx } from './client.js';
+import { commitWithOthers } from './group-commit.js';
+import { newId } from '../ids.js';
+import { enqueueMail } from './outbox.js';
+import { readRequestView } from './request-view.js';
+import { categories, comments, endUsers, requests } from './schema.js';
+import { sqliteHints } from './hints.js';
+import { newestActivityFirst, olderThan } from '../rules/activity-order.js';
+import { searchFor } from '../rules/queue-search.js';
+import { transition } from '../rules/transitions.js';
+import type { RequestRow, StoredStatus } from '../rows.js';
+import type { ChangeOutcome, NextStatus, Notify, QueueFilter, QueueRow, RequestView } from '../types.js';
+
+/** An agent has answered publicly at least once. */
+const agentAnswered = exists(
+  sql`(SELECT 1 FROM ${comments} WHERE ${comments.requestId} = ${requests.id} AND ${comments.authorAgentId} IS NOT NULL AND ${eq(comments.public, true)})`,
+);
+
+const searchColumns = { subject: requests.subject, requesterEmail: endUsers.email, requesterName: endUsers.name, number: requests.number };
+
+export async function listQueue(db: Db, siteId: string, filter: QueueFilter): Promise<QueueRow[]> {
+  const { after } = filter;
+  return db
+    .select({
+      number: requests.number,
+      subject: requests.subject,
+      status: requests.status,
+      categoryName: categories.name,
+      requesterName: endUsers.name,
+      requesterEmail: endUsers.email,
+      senderVerifiedAt: requests.senderVerifiedAt,
+      createdAt: requests.createdAt,
+      updatedAt: requests.updatedAt,
+    })
+    .from(requests)
+    .innerJoin(categories, eq(categories.id, requests.categoryId))
+    .innerJoin(endUsers, eq(endUsers.id, requests.requesterId))
+    .where(
+      and(
+        eq(requests.siteId, siteId),
+        filter.statuses ? inArray(requests.status, filter.statuses) : undefined,
+        filter.categoryId ? eq(requests.categoryId, filter.categoryId) : undefined,
+        filter.unanswered ? not(agentAnswered) : undefined,
+        filter.search ? searchFor(searchColumns, sqliteHints, filter.search) : undefined,
+        after ? olderThan(requests, after.updatedAt, after.number) : undefined,
+      ),
+    )
+    .orderBy(...newestActivityFirst(requests))
+    .limit(filter.limit)
+    .all();
+}
+
+export async function findSiteRequest(db: Db, siteId: string, number: number): Promise<RequestView | undefined> {
+  return readRequestView(db, and(eq(requests.siteId, siteId), eq(requests.number, number))!, 'all');
+}
+
+/**
+ * An agent's reply (public) or internal note, and the status it leaves the request in — one
+ * transaction with the mail it causes. `nextStatus` returns null when the request takes no change.
+ */
+export async function addAgentComment(
+  db: Db,
+  siteId: string,
+  number: number,
+  comment: { agentId: string; body: string; public: boolean },
+  nextStatus: NextStatus,
+  now: string,
+  notify: Notify,
+): Promise<ChangeOutcome> {
+  return commitWithOthers(db, (tx): ChangeOutcome => {
+    const next = nextStep(tx, siteId, number, nextStatus);
+    if (next.kind !== 'step') return next;
+    const { where, current, status } = next;
+    tx.insert(comments)
+      .values({ id: newId('cmt'), requestId: current.id, authorAgentId: comment.agentId, body: comment.body, public: comment.public, createdAt: now })
+      .run();
+    // A note that leaves the status alone is nothing the customer can see: their "last activity" stays.
+    if (comment.public || status !== current.status) moveTo(tx, current, status, now);
+    const view = readRequestView(tx, where, 'all')!;
+    enqueueMail(db, siteId, current.id, notify(view), now);
+    return { kind: 'done', view };
+  });
+}
+
+/** The request an agent acts on and the status the action leaves it in — or why there is no such step. */
+function nextStep(
+  tx: Tx,
+  siteId: string,
+  number: number,
+  nextStatus: NextStatus,
+): { kind: 'step'; where: SQL; current: RequestRow; status: StoredStatus } | Exclude<ChangeOutcome, { kind: 'done' }> {
+  const where = and(eq(requests.siteId, siteId), eq(requests.number, number))!;
+  const current = tx.select().from(requests).where(where).get();
+  if (!current) return { kind: 'not_found' };
+  const status = nextStatus(current.status);
+  if (!status) return { kind: 'refused', status: current.status };
+  return { kind: 'step', where, current, status };
+}
+
+const moveTo = (tx: Tx, current: RequestRow, status: StoredStatus, now: string) =>
+  tx
+    .update(requests)
+    .set(transition(current, status, now))
+    .where(eq(requests.id, current.id))
+    .run();
+
+export async function setRequestStatus(db: Db, siteId: string, number: number, nextStatus: NextStatus, now: string): Promise<ChangeOutcome> {
+  return commitWithOthers(db, (tx): ChangeOutcome => {
+    const next = nextStep(tx, siteId, number, nextStatus);
+    if (next.kind !== 'step') return next;
+    moveTo(tx, next.current, next.status, now);
+    return { kind: 'done', view: readRequestView(tx, next.where, 'all')! };
+  });
+}
+
+/**
+ * Closes every request solved before `solvedBefore`; returns what was closed, for live updates.
+ * Last activity stays as it was: closing by itself is not news to anyone (rules/transitions.ts).
+ */
+export async function closeSolvedBefore(db: Db, solvedBefore: string): Promise<{ siteId: string; id: string; number: number }[]> {
+  return db.transaction((tx) =>
+    tx
+      .update(requests)
+      .set({ status: 'closed' })
+      .where(and(eq(requests.status, 'solved'), lte(requests.solvedAt, solvedBefore)))
+      .returning({ siteId: requests.siteId, id: requests.id, number: requests.number })
+      .all(),
+  );
+}

@@ -1,0 +1,403 @@
+/**
+ * The storage port: everything Porthole stores goes through one `Store`, at the level of a unit of
+ * work — each method is one whole transaction (e.g. "a new request, its CCs and its mail"), so a
+ * caller can never leave half of one behind, and a pool can never run part of one on another
+ * connection. Two adapters implement it: store/sqlite (the default, embedded) and store/pg
+ * (PostgreSQL, for several instances). Services, routes and the admin command see only this file,
+ * rows.ts and rules/; they never import an adapter.
+ *
+ * Decisions stay with the caller: units that change a request take the rule as a callback
+ * (`nextStatus`, `present`, `notify`), called inside the transaction with the row as it is now.
+ */
+import type {
+  AgentRow,
+  ApiTokenRow,
+  ArticleRow,
+  CategoryRow,
+  CommentRow,
+  EndUserRow,
+  MailDigest,
+  OrganizationRow,
+  OutboxRow,
+  PageRule,
+  RequestCcRow,
+  RequestRow,
+  SiteRow,
+  StoredStatus,
+} from './rows.js';
+import type { Bus, Leases } from './shared-state.js';
+import type { WindowCounters } from '../limits/windows.js';
+import type { Clock } from '../services/clock.js';
+
+/** The database cannot take the work now (locked, overloaded, timed out): answered 503 `busy`, worth retrying. */
+export class StoreBusyError extends Error {
+  constructor(cause: unknown) {
+    super('the database is busy', { cause });
+    this.name = 'StoreBusyError';
+  }
+}
+
+// ---- what a request looks like to whoever may read it ---------------------------------------
+
+export interface Person {
+  id: string;
+  name: string | null;
+  email: string;
+  emailVerified: boolean;
+  /** The member's id on the host; null for people known only by email. */
+  externalId: string | null;
+}
+
+/** One request with everything shown about it. Members get public comments only; agents internal notes too. */
+export interface RequestView {
+  request: RequestRow;
+  categoryName: string;
+  requester: Person;
+  organizationName: string | null;
+  ccs: Person[];
+  comments: { id: string; body: string; public: boolean; createdAt: string; authorEndUserId: string | null; authorName: string; byAgent: boolean }[];
+}
+
+// ---- members --------------------------------------------------------------------------------
+
+export interface MemberClaims {
+  sub: string;
+  email: string;
+  emailVerified: boolean;
+  name: string | null;
+  org: { id: string; name: string } | null;
+  jti: string;
+  expiresAt: string;
+}
+
+export interface MemberRecord {
+  id: string;
+  siteId: string;
+  email: string;
+  emailVerified: boolean;
+  name: string | null;
+  organizationId: string | null;
+  organizationName: string | null;
+}
+
+/** Whose eyes a member query is for; every member query starts from one (rules/visibility.ts). */
+export interface MemberScope {
+  siteId: string;
+  memberId: string;
+  /** The member's own record plus linked contact records (see members.identities). */
+  identityIds: string[];
+  /** Set only where the site's plan lets organization members see each other's requests. */
+  organizationId: string | null;
+  /** A session from an email link sees this one request and nothing else. */
+  onlyRequest: number | null;
+}
+
+export type ListScope = 'mine' | 'ccd' | 'org';
+
+/** What a list shows of each request (no `fields`: their JSON is not needed until it is opened). */
+export type RequestListRow = Pick<RequestRow, 'number' | 'subject' | 'status' | 'createdAt' | 'updatedAt'>;
+
+/** Position after the last row of the previous page: newest activity first, number breaks ties. */
+export interface ActivityCursor {
+  updatedAt: string;
+  number: number;
+}
+
+export interface ListOptions {
+  list: ListScope;
+  statuses: StoredStatus[] | null;
+  after: ActivityCursor | null;
+  limit: number;
+}
+
+// ---- outcomes of units that change a request ------------------------------------------------
+
+export type NotFound = { kind: 'not_found' };
+/** The rule said no: the request is in `status`, which takes no such change. */
+export type Refused = { kind: 'refused'; status: StoredStatus };
+export type ChangeOutcome = { kind: 'done'; view: RequestView } | NotFound | Refused;
+export type CommentOutcome = { kind: 'done'; view: RequestView; commentId: string } | NotFound | Refused;
+/** Returns the status a request moves to from `current`, or null when it takes no such change. */
+export type NextStatus = (current: StoredStatus) => StoredStatus | null;
+
+// ---- mail written with the event it tells about ---------------------------------------------
+
+export interface MailBody {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+interface Draft extends MailBody {
+  kind: string;
+  to: { email: string; name: string | null };
+}
+
+/** Where an agent's mail goes once the hour's single mails are spent, and how the digest reads. */
+export interface AgentDigest {
+  /** Single mails one mailbox gets from the site in a clock hour. */
+  perHour: number;
+  /** This change, as the digest lists it. */
+  number: number;
+  change: string;
+  compose(digest: MailDigest): MailBody;
+}
+
+export type MailDraft = (Draft & { audience: 'customer' }) | (Draft & { audience: 'agent'; digest: AgentDigest });
+/** Plans the mail a change causes, from the request as the change left it (inside the same transaction). */
+export type Notify = (view: RequestView) => MailDraft[];
+
+// ---- new requests ---------------------------------------------------------------------------
+
+export interface IdempotencyClaim {
+  scope: string;
+  key: string;
+  bodyHash: string;
+  /** Keys older than this (ISO time) are forgotten and may be used again. */
+  notBefore: string;
+}
+
+/**
+ * Who sends it: a signed-in member (by id, with their organization), or an anonymous contact,
+ * found or created by (site, email) among people without a host account.
+ */
+export type Requester = { kind: 'member'; id: string; organizationId: string | null } | { kind: 'contact'; email: string; name: string | null };
+
+export interface NewRequestRecord {
+  siteId: string;
+  categoryId: string;
+  subject: string;
+  description: string;
+  fields: Record<string, string>;
+  requester: Requester;
+  /** Normalized addresses; each becomes a CC (a contact record found or created by email). */
+  ccEmails: string[];
+  now: string;
+}
+
+export type StoredResponse = { statusCode: number; body: unknown };
+export type CreateOutcome = ({ kind: 'created'; view: RequestView } & StoredResponse) | ({ kind: 'replayed' } & StoredResponse) | { kind: 'key_reused' };
+export type DecoyOutcome = ({ kind: 'answered' | 'replayed' } & StoredResponse) | { kind: 'key_reused' };
+
+// ---- the agent side -------------------------------------------------------------------------
+
+export interface AgentWithSite extends AgentRow {
+  siteSlug: string;
+  siteName: string;
+}
+
+/** The oldest last use and the oldest sign-in a session may have and still be accepted. */
+export interface SessionLimits {
+  idleSince: string;
+  startedSince: string;
+}
+
+export interface QueueFilter {
+  statuses: StoredStatus[] | null;
+  categoryId: string | null;
+  /** Only requests no agent has answered publicly yet. */
+  unanswered: boolean;
+  /** Matches subject, requester email or name (case-insensitively), or the request number. */
+  search: string | null;
+  after: ActivityCursor | null;
+  limit: number;
+}
+
+export interface QueueRow {
+  number: number;
+  subject: string;
+  status: StoredStatus;
+  categoryName: string;
+  requesterName: string | null;
+  requesterEmail: string;
+  senderVerifiedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type NewApiToken = Omit<ApiTokenRow, 'lastUsedAt' | 'revokedAt'> & Partial<Pick<ApiTokenRow, 'lastUsedAt' | 'revokedAt'>>;
+export type ListedApiToken = Omit<ApiTokenRow, 'tokenHash'> & { agentEmail: string };
+export type TokenRevocation = { kind: 'not_found' } | { kind: 'revoked' | 'already_revoked'; token: ListedApiToken; siteSlug: string };
+
+// ---- articles -------------------------------------------------------------------------------
+
+export type ArticleListRow = Pick<ArticleRow, 'id' | 'title' | 'excerpt'>;
+/** An article as a file describes it; `popularity` undefined keeps the stored one (0 for a new article). */
+export type ArticleImport = Pick<ArticleRow, 'id' | 'siteId' | 'slug' | 'title' | 'markdown' | 'html' | 'excerpt'> & { popularity?: number };
+export type PageRuleRecord = PageRule & { id: string };
+
+// ---- the admin command and the seed ---------------------------------------------------------
+
+export interface SecretRotation {
+  /** When the secret rotated out now stays valid until; null when it stops working at once. */
+  previousValidUntil: string | null;
+  /** A secret rotated out earlier that was still in its grace period, and is dropped by this rotation. */
+  droppedPreviousValidUntil: string | null;
+}
+
+/** A site's history written at once (the demo's conversations): rows made in code, inserted in one transaction. */
+export interface History {
+  organizations: OrganizationRow[];
+  endUsers: EndUserRow[];
+  agents: AgentRow[];
+  requests: RequestRow[];
+  ccs: RequestCcRow[];
+  comments: CommentRow[];
+  /** The site's sequence moves past the numbers the history used. */
+  lastRequestNumber: number;
+}
+
+// ---- the port, one interface per part -------------------------------------------------------
+
+export interface SiteStore {
+  findBySlug(slug: string): Promise<SiteRow | undefined>;
+  count(): Promise<number>;
+  updateOrigins(slug: string, allowedOrigins: string[], supportUrl: string, now: string): Promise<void>;
+  listCategories(siteId: string): Promise<CategoryRow[]>;
+  findCategory(siteId: string, categoryId: string): Promise<CategoryRow | undefined>;
+}
+
+export interface SettingStore {
+  /** The setting's value; the first caller to find none stores `create()`'s — once, even when instances race. */
+  getOrCreate(key: string, create: () => string): Promise<string>;
+}
+
+export interface ArticleStore {
+  find(siteId: string, id: string): Promise<ArticleRow | undefined>;
+  /** Articles whose page rules match this page, most specific rule first. */
+  forPage(siteId: string, origin: string, path: string, limit: number): Promise<ArticleListRow[]>;
+  popular(siteId: string, limit: number): Promise<ArticleListRow[]>;
+  /** Ranked full-text search; `words` come from rules/search-words.ts, each matched as a prefix, all required. */
+  search(siteId: string, words: string[], limit: number): Promise<ArticleListRow[]>;
+}
+
+export interface MemberStore {
+  /** Signs a member in from verified claims; `replayed` when this token id was used before on this site. */
+  exchangeToken(siteId: string, claims: MemberClaims, now: string): Promise<MemberRecord | 'replayed'>;
+  /** A member by id; `contactsToo` also finds people known only by email (sessions from email links). */
+  find(siteId: string, memberId: string, options?: { contactsToo: boolean }): Promise<MemberRecord | undefined>;
+  /** The member's own record, plus — only when the host verified their email — contacts who wrote in with that address. */
+  identities(member: MemberRecord): Promise<string[]>;
+  /**
+   * A mail link for request `number` sent to `endUserId` was opened: if that person is its requester,
+   * its sender is proven now, and the request as it now is comes back. Undefined when there was nothing to prove.
+   */
+  proveSender(siteId: string, endUserId: string, number: number, now: string): Promise<RequestView | undefined>;
+}
+
+export interface RequestStore {
+  /**
+   * Creates a request with its first comment, CCs and mail, honouring an idempotency key: a key seen
+   * before with the same body returns the stored response; with another body, `key_reused`. The key
+   * is claimed first, so instances racing on one key still create one request.
+   */
+  create(record: NewRequestRecord, claim: IdempotencyClaim | null, present: (row: RequestRow) => StoredResponse, notify: Notify): Promise<CreateOutcome>;
+  /** A honeypot submission's answer: a number from the site's sequence and the same idempotency rules, but nothing stored. */
+  answerDecoy(siteId: string, now: string, claim: IdempotencyClaim | null, present: (number: number) => StoredResponse): Promise<DecoyOutcome>;
+}
+
+export interface MemberRequestStore {
+  list(scope: MemberScope, options: ListOptions): Promise<RequestListRow[]>;
+  countWithStatus(scope: MemberScope, list: ListScope, status: StoredStatus): Promise<number>;
+  find(scope: MemberScope, number: number): Promise<RequestView | undefined>;
+  /** "Add to conversation": a public comment, and the status `nextStatus` gives. */
+  addComment(scope: MemberScope, number: number, body: string, now: string, nextStatus: NextStatus, notify: Notify): Promise<CommentOutcome>;
+  /** "Mark as solved": only the requester in a session of their own (rules/visibility.ts isRequester), where `canSolve` allows. */
+  solve(scope: MemberScope, number: number, now: string, canSolve: (current: StoredStatus) => boolean): Promise<ChangeOutcome>;
+}
+
+export interface AgentRequestStore {
+  queue(siteId: string, filter: QueueFilter): Promise<QueueRow[]>;
+  find(siteId: string, number: number): Promise<RequestView | undefined>;
+  /** A public reply or internal note and the status it leaves the request in, with the mail it causes. */
+  addComment(
+    siteId: string,
+    number: number,
+    comment: { agentId: string; body: string; public: boolean },
+    nextStatus: NextStatus,
+    now: string,
+    notify: Notify,
+  ): Promise<ChangeOutcome>;
+  setStatus(siteId: string, number: number, nextStatus: NextStatus, now: string): Promise<ChangeOutcome>;
+}
+
+export interface AgentStore {
+  /** The site's agent with this address, removed or not (the admin command tells the two apart). */
+  findBySiteAndEmail(siteId: string, email: string): Promise<AgentRow | undefined>;
+  /** Active agents with this address, on any site (sign-in finds which). */
+  byEmail(email: string): Promise<AgentRow[]>;
+  listForSite(siteId: string): Promise<AgentRow[]>;
+  createSession(tokenHash: string, agentId: string, now: string): Promise<void>;
+  /** The agent of a live session; using it (`recordUse`) moves its last use to `now`. */
+  touchSession(tokenHash: string, limits: SessionLimits, now: string, recordUse?: boolean): Promise<{ agent: AgentWithSite; signedInAt: string } | undefined>;
+  deleteSession(tokenHash: string): Promise<void>;
+  /** The agent of a token neither revoked nor expired at `now`; using it (`recordUse`) records when. */
+  byApiToken(tokenHash: string, now: string, recordUse?: boolean): Promise<{ agent: AgentWithSite; expiresAt: string | null } | undefined>;
+}
+
+export interface OutboxStore {
+  /**
+   * Claims up to `limit` due mails for `leaseMs`, oldest first: no other sender (on any instance)
+   * takes them until the claim lapses, and a crashed sender's claims come due again after it.
+   */
+  claimDue(now: string, limit: number, leaseMs: number): Promise<OutboxRow[]>;
+  markSent(id: string, now: string): Promise<void>;
+  scheduleRetry(id: string, attempts: number, nextAttemptAt: string, error: string): Promise<void>;
+  markFailed(id: string, attempts: number, error: string): Promise<void>;
+  /** Ends this sender's claims on mails it did not try (it stopped mid-batch), so they are due again at once. */
+  release(ids: string[]): Promise<void>;
+  /** Mails still waiting to go out, due or not. */
+  pendingCount(): Promise<number>;
+}
+
+/** What the admin command line and the seed write. */
+export interface AdminStore {
+  createSiteWithCategories(site: SiteRow, categories: CategoryRow[]): Promise<'created' | 'slug_taken'>;
+  rotateSecret(slug: string, newSecret: string, previousValidUntil: string | null, now: string): Promise<SecretRotation | undefined>;
+  createAgent(agent: AgentRow, token?: NewApiToken): Promise<'created' | 'email_taken'>;
+  reinstateAgent(agentId: string, name: string, passwordHash: string, token?: NewApiToken): Promise<void>;
+  insertApiToken(token: NewApiToken): Promise<void>;
+  listApiTokens(siteId: string, agentId?: string): Promise<ListedApiToken[]>;
+  revokeApiToken(id: string, now: string): Promise<TokenRevocation>;
+  /** Ends the agent's sessions and tokens and marks them removed; returns how many of each ended. */
+  removeAgent(agentId: string, now: string): Promise<{ sessions: number; tokens: number }>;
+  /** A new password; every inbox session of the agent ends (returns how many). */
+  resetPassword(agentId: string, passwordHash: string): Promise<number>;
+  /** Writes an article by (site, slug): inserted, updated in place (id and creation time kept), or left alone. */
+  upsertArticle(article: ArticleImport, rules: PageRuleRecord[], now: string): Promise<'created' | 'updated' | 'unchanged'>;
+  /** The seed's history for a site, in one transaction. */
+  importHistory(siteId: string, history: History): Promise<void>;
+}
+
+/** Housekeeping: each runs on one instance at a time (see Store.leases). */
+export interface HousekeepingStore {
+  /** Closes every request solved before `solvedBefore`; returns what was closed, for live updates. */
+  closeSolvedBefore(solvedBefore: string): Promise<{ siteId: string; id: string; number: number }[]>;
+  forgetIdempotencyKeysBefore(cutoff: string): Promise<void>;
+  forgetExpiredTokenIds(now: string): Promise<void>;
+  /** Drops rate-limit windows closed by `now` where they are stored in the database (in memory they drop themselves). */
+  forgetClosedWindows(now: string): Promise<void>;
+}
+
+export interface Store {
+  readonly engine: 'sqlite' | 'postgres';
+  sites: SiteStore;
+  settings: SettingStore;
+  articles: ArticleStore;
+  members: MemberStore;
+  requests: RequestStore;
+  memberRequests: MemberRequestStore;
+  agentRequests: AgentRequestStore;
+  agents: AgentStore;
+  outbox: OutboxStore;
+  admin: AdminStore;
+  housekeeping: HousekeepingStore;
+  /** Messages between the instances on this database: live events, cache invalidations (shared-state.ts). */
+  bus: Bus;
+  /** Jobs that one instance at a time runs (housekeeping). */
+  leases: Leases;
+  /** The counters every rate limit counts in, shared by all instances on this database; `capacity` bounds an in-memory table. */
+  windowCounters(clock: Clock, capacity: number): WindowCounters;
+  /** Waits for work under way, then closes the connections (and the bus).  */
+  close(): Promise<void>;
+}
