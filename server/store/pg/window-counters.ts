@@ -11,6 +11,7 @@
 import type pg from 'pg';
 import type { LimitWindow, WindowCounters } from '../../limits/windows.js';
 import type { Clock } from '../../services/clock.js';
+import { busyAsStoreBusy } from './client.js';
 
 // A closed window ($3 = now) starts afresh at 1, closing at $4; an open one counts on.
 const HIT = `INSERT INTO rate_windows AS w (limit_name, key, count, resets_at) VALUES ($1, $2, 1, $4)
@@ -33,12 +34,13 @@ export function pgWindowCounters(pool: pg.Pool, clock: Clock): WindowCounters {
   return (limit) => ({
     async hit(key, windowMs): Promise<LimitWindow> {
       const now = clock().getTime();
-      const { rows } = await pool.query<{ count: number; resets_at: string }>(HIT, [limit, stored(key), now, now + windowMs]);
+      // A hit waits for a pooled connection like any unit: past the wait it is busy (503), never a 500.
+      const { rows } = await busyAsStoreBusy(() => pool.query<{ count: number; resets_at: string }>(HIT, [limit, stored(key), now, now + windowMs]));
       // bigint comes back as text; ms since the epoch fit a double exactly.
       return { count: rows[0].count, resetAt: Number(rows[0].resets_at) };
     },
     async release(key, window) {
-      await pool.query(RELEASE, [limit, stored(key), window.resetAt, clock().getTime()]);
+      await busyAsStoreBusy(() => pool.query(RELEASE, [limit, stored(key), window.resetAt, clock().getTime()]));
     },
   });
 }
