@@ -10,7 +10,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/server/**/*.test.ts', 'test/widget/**/*.test.{ts,tsx}', 'test/build/**/*.test.ts'] },
+        test: { name: 'unit', include: ['test/server/**/*.test.ts', 'test/bench/**/*.test.ts', 'test/widget/**/*.test.{ts,tsx}', 'test/build/**/*.test.ts'] },
       },
       {
         extends: true,
