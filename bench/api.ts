@@ -6,7 +6,7 @@
  *
  * Two processes, so load generator and server do not share a core (the machine has two): this one
  * drives autocannon; a child (the same file with BENCH_API_ROLE=server) runs buildApp on the
- * database exactly as the server opens it (openDatabase: WAL, synchronous=FULL), with its logger on
+ * database exactly as the server opens it (openStore: on SQLite WAL, synchronous=FULL), with its logger on
  * at `info` like `npm start` but written to /dev/null, CORS on (every request carries the demo
  * host's Origin), on 127.0.0.1:0 — plus two bare Fastify hello-worlds for comparison.
  * Members sign in through the real POST …/session with host tokens signed as a host backend signs
@@ -38,10 +38,11 @@ import { performance as nodePerformance, PerformanceObserver } from 'node:perf_h
 import { buildApp } from '../server/app.js';
 import { listenProtected } from '../server/server.js';
 import { readConfig, type Config } from '../server/config.js';
-import { openDatabase } from '../server/store/sqlite/client.js';
 import * as schema from '../server/store/sqlite/schema.js';
 import { findMember, memberIdentities } from '../server/store/sqlite/members.js';
-import { listVisibleRequests, type ListScope, type MemberScope } from '../server/store/sqlite/member-requests.js';
+import { listVisibleRequests } from '../server/store/sqlite/member-requests.js';
+import { openStore } from '../server/store/open.js';
+import type { ListScope, MemberScope } from '../server/store/types.js';
 import { decodeCursor, type Position } from '../server/services/cursor.js';
 import { tierFeatures } from '../server/services/sites.js';
 import { compareEngines, type EngineLoad } from './engines.js';
@@ -71,20 +72,20 @@ type ServerReady = { app: number; bare: number; logged: number };
 type ServerReport = { cpuPercent: number; eventLoopPercent: number; gcPauses: number; gcMaxMs: number; statements: [string, number][] };
 
 async function serve(): Promise<void> {
-  const path = process.env.BENCH_DB!;
   const statements = countStatements();
-  const database = openDatabase(path);
   const config: Config = {
-    // Only what the driver chose (engines.ts: a shared session secret), never the environment's other settings.
-    ...readConfig({ SESSION_SECRET: process.env.SESSION_SECRET }),
+    // Only what the driver chose — the SQLite file (BENCH_DB) or PostgreSQL (DATABASE_URL), and engines.ts's
+    // shared session secret — never the environment's other settings.
+    ...readConfig({ DATABASE_URL: process.env.DATABASE_URL, SESSION_SECRET: process.env.SESSION_SECRET }),
     host: '127.0.0.1',
     port: 0,
-    databasePath: path,
+    databasePath: process.env.BENCH_DB ?? '',
     // Anonymous submissions are limited per address; the benchmark is one address.
     submitLimit: { max: 1_000_000_000, windowMs: 10 * 60 * 1000 },
   };
+  const store = await openStore(config);
   const logger: FastifyServerOptions['logger'] = LOG_LEVEL === 'off' ? false : { level: LOG_LEVEL, file: '/dev/null' };
-  const app = await buildApp({ db: database.db, config, logger });
+  const app = await buildApp({ store, config, logger });
   // As the server listens: with the slow-client guard and connection caps on.
   await listenProtected(app, config);
 
@@ -130,7 +131,7 @@ async function serve(): Promise<void> {
       process.send!({ idle: true });
     } else if (message === 'close') {
       await Promise.all([app.close(), bare.close(), logged.close()]);
-      database.close();
+      await store.close();
       process.exit(0);
     }
   });
@@ -428,7 +429,7 @@ async function drive(): Promise<void> {
     const { copied } = await seedPostgres(path, postgresUrl);
     console.log(
       `\nPostgreSQL ${postgresUrl.replace(/\/\/[^@/]*@/, '//')} re-created as a copy of ${path} (bench/pg-copy.ts, ${((performance.now() - began) / 1000).toFixed(1)} s): ` +
-        `the same ${copied.get('requests')!.toLocaleString('en')} requests, ${copied.get('comments')!.toLocaleString('en')} comments, ${copied.get('end_users')!.toLocaleString('en')} members on both engines`,
+        `the same ${copied.get('requests')!.toLocaleString('en')} requests, ${copied.get('comments')!.toLocaleString('en')} comments, ${copied.get('end_users')!.toLocaleString('en')} end users on both engines`,
     );
     await compareEngines({
       script: fileURLToPath(import.meta.url),

@@ -18,8 +18,8 @@ import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import { openDatabase } from '../server/store/sqlite/client.js';
-import { seedIfEmpty } from '../server/store/sqlite/seed.js';
+import { openSqliteStore } from '../server/store/sqlite/store.js';
+import { seedIfEmpty } from '../server/seed/seed.js';
 import { readConfig } from '../server/config.js';
 import { demoOriginsFor } from '../server/server.js';
 
@@ -139,15 +139,15 @@ async function main(): Promise<void> {
 
   // The real schema and the real demo sites, through the server's own code.
   const config = readConfig();
-  const database = openDatabase(path);
-  await seedIfEmpty(database.db, {
+  const store = openSqliteStore(path);
+  await seedIfEmpty(store, {
     demoSiteSecret: config.demoSiteSecret,
     demoOrigins: demoOriginsFor(config.demoPort),
     demoSupportUrl: `http://localhost:${config.demoPort}/`,
     now: new Date(now),
     conversations: false,
   });
-  database.close();
+  await store.close();
 
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = OFF');
@@ -173,7 +173,7 @@ async function main(): Promise<void> {
   );
   const insertAgent = sqlite.prepare('INSERT INTO agents (id, site_id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, NULL, ?)');
   const insertRequest = sqlite.prepare(
-    // Every requester is a member, so every sender is verified from the start (server/store/sqlite/sender-proof.ts).
+    // Every requester is a member, so every sender is verified from the start (server/store/rules/visibility.ts).
     `INSERT INTO requests (id, site_id, number, category_id, requester_id, organization_id, subject, status, fields, created_at, updated_at, solved_at, sender_verified_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?, ?, ?)`,
   );

@@ -1,4 +1,4 @@
-import { demoMembers, type SeedMember } from '../server/store/sqlite/seed-content.js';
+import { demoMembers, type SeedMember } from '../server/seed/seed-content.js';
 import { escapeHtml } from './escape-html.js';
 
 /** What every page needs from the request and the server's options. */

@@ -1,5 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import type { SeedMember } from '../server/store/sqlite/seed-content.js';
+import type { SeedMember } from '../server/seed/seed-content.js';
 
 /**
  * This is what a host site's backend does to let Porthole know who is signed in (DESIGN §5

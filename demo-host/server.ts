@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readConfig, type ConnectionLimits } from '../server/config.js';
-import { demoMembers, type SeedMember } from '../server/store/sqlite/seed-content.js';
+import { demoMembers, type SeedMember } from '../server/seed/seed-content.js';
 import { protectServer } from '../server/http/protect-server.js';
 import { answerClientError } from '../server/http/socket-answers.js';
 import { contentSecurityPolicy, createNonce } from './csp.js';

@@ -5,11 +5,12 @@
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
-import type { Db } from './store/sqlite/client.js';
+import type { Store } from './store/types.js';
+import type { Services } from './services/context.js';
 import type { Config } from './config.js';
 import { systemClock, type Clock } from './services/clock.js';
-import { createSiteDirectory, type SiteDirectory } from './services/site-directory.js';
-import { createMemberDirectory, type MemberDirectory } from './services/member-directory.js';
+import { createSiteDirectory } from './services/site-directory.js';
+import { createMemberDirectory } from './services/member-directory.js';
 import { installValidation } from './plugins/validation.js';
 import { installSecurityHeaders } from './plugins/security-headers.js';
 import { OneLinePerRequest } from './plugins/request-log.js';
@@ -25,14 +26,13 @@ import { createOpenStreams, type OpenStreams } from './routes/stream-caps.js';
 import { widgetAssetRoutes } from './routes/widget-assets.js';
 import { inboxPageRoutes } from './routes/agent/inbox-page.js';
 import { installMemberSessions } from './auth/member-session.js';
-import { getOrCreateSetting } from './store/sqlite/sites.js';
-import { createLinks, type Links } from './auth/link-tokens.js';
+import { createLinks } from './auth/link-tokens.js';
 import { createEventBus, type EventBus } from './services/events.js';
 import { memoryWindowCounters, type WindowCounters } from './limits/windows.js';
 import { windowedRateLimitStore } from './limits/rate-limit-store.js';
 
 export interface AppDeps {
-  db: Db;
+  store: Store;
   config: Config;
   clock?: Clock;
   logger?: FastifyServerOptions['logger'];
@@ -40,14 +40,8 @@ export interface AppDeps {
   events?: EventBus;
 }
 
-export interface Porthole {
-  db: Db;
-  config: Config;
-  clock: Clock;
-  sites: SiteDirectory;
-  members: MemberDirectory;
-  links: Links;
-  events: EventBus;
+/** What the app's routes and plugins share: the services' context, and the HTTP side's own state. */
+export interface Porthole extends Services {
   /** The counters every rate limit counts in, one table per limit (limits/windows.ts). */
   windows: WindowCounters;
   /** Open live-event streams: the caps on opening more, and ending them all at shutdown. */
@@ -82,11 +76,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clientErrorHandler: answerClientError,
   });
   const porthole = {
-    db: deps.db,
+    store: deps.store,
     config: deps.config,
     clock,
-    sites: createSiteDirectory(deps.db, clock),
-    members: createMemberDirectory(deps.db, clock),
+    sites: createSiteDirectory(deps.store, clock),
+    members: createMemberDirectory(deps.store, clock),
     events: deps.events ?? createEventBus(),
     windows: memoryWindowCounters(clock, deps.config.rateLimitKeys),
     streams: createOpenStreams(deps.config.streams, clock, app.log),
@@ -108,7 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   // Signs member sessions. Generated once and kept in the database unless the operator sets one.
-  const sessionSecret = deps.config.sessionSecret ?? (await getOrCreateSetting(deps.db, 'session_secret', () => randomBytes(48).toString('base64url')));
+  const sessionSecret = deps.config.sessionSecret ?? (await deps.store.settings.getOrCreate('session_secret', () => randomBytes(48).toString('base64url')));
   await installMemberSessions(app, sessionSecret);
   porthole.links = createLinks(app, sessionSecret);
 

@@ -14,6 +14,8 @@ export interface Config {
   demoPort: number;
   publicUrl: string;
   databasePath: string;
+  /** A PostgreSQL URL (`DATABASE_URL=postgres://…`) for several instances; unset, the SQLite file at `databasePath`. */
+  databaseUrl?: string;
   demoSiteSecret: string;
   /** Only when set is X-Forwarded-For believed. */
   trustProxy: boolean | string;
@@ -76,6 +78,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPort: integer(env.DEMO_PORT, 8080, 'DEMO_PORT'),
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     databasePath,
+    databaseUrl: env.DATABASE_URL || undefined,
     demoSiteSecret,
     trustProxy: trustProxySetting(env.TRUST_PROXY),
     production,

@@ -7,8 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { DEV_DEMO_AGENT_PASSWORD, type Config } from './config.js';
 import { protectServer } from './http/protect-server.js';
-import { openDatabase } from './store/sqlite/client.js';
-import { seedIfEmpty, syncDemoSite } from './store/sqlite/seed.js';
+import { openStore } from './store/open.js';
+import { seedIfEmpty, syncDemoSite } from './seed/seed.js';
 import { createMailTransport } from './mail/transport.js';
 import { createOutboxSender } from './mail/outbox-sender.js';
 import { systemClock } from './services/clock.js';
@@ -37,18 +37,18 @@ const reach = (host: string) =>
   ['127.0.0.1', '::1', 'localhost'].includes(host) ? ' (this machine only; set HOST=0.0.0.0 to accept connections from the network)' : '';
 
 export async function startSupportServer(config: Config, options: { logger?: boolean } = {}): Promise<RunningServer> {
-  const database = openDatabase(config.databasePath);
+  const store = await openStore(config);
   if (!config.production) {
     const demo = { demoOrigins: demoOriginsFor(config.demoPort), demoSupportUrl: `http://localhost:${config.demoPort}/`, now: new Date() };
-    const seeded = await seedIfEmpty(database.db, { ...demo, demoSiteSecret: config.demoSiteSecret, demoAgentPassword: DEV_DEMO_AGENT_PASSWORD });
-    if (!seeded) await syncDemoSite(database.db, demo);
+    const seeded = await seedIfEmpty(store, { ...demo, demoSiteSecret: config.demoSiteSecret, demoAgentPassword: DEV_DEMO_AGENT_PASSWORD });
+    if (!seeded) await syncDemoSite(store, demo);
   }
   const events = createEventBus();
-  const app = await buildApp({ db: database.db, config, events, logger: options.logger ?? true });
+  const app = await buildApp({ store, config, events, logger: options.logger ?? true });
 
   const transport = createMailTransport({ smtpUrl: config.smtpUrl, mailDir: config.mailDir });
-  const mail = createOutboxSender({ db: database.db, transport, clock: systemClock, from: config.mailFrom, log: app.log });
-  const stopMaintenance = scheduleMaintenance({ db: database.db, clock: systemClock, events, autoCloseAfterHours: config.autoCloseAfterHours }, (error) =>
+  const mail = createOutboxSender({ store, transport, clock: systemClock, from: config.mailFrom, log: app.log });
+  const stopMaintenance = scheduleMaintenance({ store, clock: systemClock, events, autoCloseAfterHours: config.autoCloseAfterHours }, (error) =>
     app.log.error({ err: error }, 'maintenance failed'),
   );
 
@@ -64,7 +64,7 @@ export async function startSupportServer(config: Config, options: { logger?: boo
       stopMaintenance();
       await mail.stop();
       transport.close();
-      database.close();
+      await store.close();
     },
   };
 }

@@ -1,5 +1,6 @@
 // One test command for everything (`npm test`). Browser and fault tests run one file at a time: each
 // drives real servers (and Chromium), and two at once on a 2-core machine only slow each other.
+// One throwaway PostgreSQL cluster serves the whole run (test/support/postgres-cluster.ts; tests inject its URL).
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 
@@ -7,10 +8,20 @@ export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
+    globalSetup: ['test/support/postgres-cluster.ts'],
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/server/**/*.test.ts', 'test/bench/**/*.test.ts', 'test/widget/**/*.test.{ts,tsx}', 'test/build/**/*.test.ts'] },
+        test: {
+          name: 'unit',
+          include: [
+            'test/server/**/*.test.ts',
+            'test/store/**/*.test.ts',
+            'test/bench/**/*.test.ts',
+            'test/widget/**/*.test.{ts,tsx}',
+            'test/build/**/*.test.ts',
+          ],
+        },
       },
       {
         extends: true,

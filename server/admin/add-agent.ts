@@ -3,9 +3,7 @@
  * token for an agent (created first when missing). An agent removed earlier is added back with a new
  * first password. Secrets are printed once and stored hashed.
  */
-import { findAgentBySiteAndEmail, insertApiToken, reinstateAgent } from '../store/sqlite/agents.js';
-import { newId } from '../store/sqlite/ids.js';
-import { createAgent } from '../store/sqlite/site-admin.js';
+import { newId } from '../store/ids.js';
 import { AdminError, UsageError } from './args.js';
 import { checkDays, checkEmail, checkName, checkSlug } from './checks.js';
 import { defineCommand } from './command.js';
@@ -56,25 +54,26 @@ export const addAgent = defineCommand({
     };
   },
 
-  async run({ slug, email, name, tokenName, tokenDays }, { db, io, clock }) {
+  async run({ slug, email, name, tokenName, tokenDays }, { store, io, clock }) {
     const now = clock();
-    const site = await siteBySlug(db, slug);
-    const existing = await findAgentBySiteAndEmail(db, site.id, email);
+    const site = await siteBySlug(store, slug);
+    const existing = await store.agents.findBySiteAndEmail(site.id, email);
     const agentId = existing?.id ?? newId('agt');
     const token = tokenName === undefined ? undefined : newApiToken(agentId, tokenName, tokenDays, now);
 
     if (existing && !existing.removedAt) {
       if (!token) throw new AdminError(`Site "${slug}" already has an agent ${email}. Add --token <name> to give them an API token.`);
-      await insertApiToken(db, token.row);
+      await store.admin.insertApiToken(token.row);
       io.out(`Created API token "${tokenName}" for agent ${email} (${existing.name}) of site "${slug}".`);
     } else {
       const { password, passwordHash } = await newPassword();
       if (existing) {
-        await reinstateAgent(db, agentId, name, passwordHash, token?.row);
+        await store.admin.reinstateAgent(agentId, name, passwordHash, token?.row);
         io.out(`Added agent ${email} (${name}) back to site "${slug}" (removed ${existing.removedAt}); their earlier sessions and tokens stay ended.`);
       } else {
-        const agent = { id: agentId, siteId: site.id, email, name, passwordHash, createdAt: now.toISOString() };
-        if ((await createAgent(db, agent, token?.row)) === 'email_taken') throw new AdminError(`Site "${slug}" already has an agent ${email}; try again.`);
+        const agent = { id: agentId, siteId: site.id, email, name, passwordHash, createdAt: now.toISOString(), removedAt: null };
+        if ((await store.admin.createAgent(agent, token?.row)) === 'email_taken')
+          throw new AdminError(`Site "${slug}" already has an agent ${email}; try again.`);
         io.out(`Created agent ${email} (${name}) for site "${slug}".`);
       }
       printPassword(io, 'First password', password);

@@ -1,5 +1,5 @@
-/** The shape every admin command has: a spec (options, help), a pure parse step, and a run step with the database. */
-import type { Db } from '../store/sqlite/client.js';
+/** The shape every admin command has: a spec (options, help), a pure parse step, and a run step with the store. */
+import type { Store } from '../store/types.js';
 import type { Clock } from '../services/clock.js';
 import type { CommandSpec, ParsedOptions } from './args.js';
 
@@ -10,7 +10,7 @@ export interface AdminIo {
 }
 
 export interface AdminContext {
-  db: Db;
+  store: Store;
   io: AdminIo;
   clock: Clock;
   /** The environment the command runs in (INIT_CWD: where `npm run admin` was started). */

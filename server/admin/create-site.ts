@@ -1,8 +1,7 @@
 /** `create-site`: a new site with its categories and a fresh token secret, printed once. */
 import { newSecret } from '../auth/agent-auth.js';
-import { newId } from '../store/sqlite/ids.js';
-import { createSiteWithCategories } from '../store/sqlite/site-admin.js';
-import type { PlanTier } from '../store/sqlite/schema.js';
+import { newId } from '../store/ids.js';
+import type { PlanTier } from '../store/rows.js';
 import { AdminError, UsageError } from './args.js';
 import { checkColor, checkHttpUrl, checkName, checkOrigin, checkSlug } from './checks.js';
 import { defineCommand } from './command.js';
@@ -56,12 +55,11 @@ export const createSite = defineCommand({
     };
   },
 
-  async run(input, { db, io, clock }) {
+  async run(input, { store, io, clock }) {
     const now = clock().toISOString();
     const siteId = newId('site');
     const tokenSecret = newSecret();
-    const result = await createSiteWithCategories(
-      db,
+    const result = await store.admin.createSiteWithCategories(
       {
         id: siteId,
         slug: input.slug,

@@ -4,8 +4,8 @@
  */
 import { API_TOKEN_PREFIX, hashSecret, newSecret } from '../auth/agent-auth.js';
 import { generatePassword, hashPassword } from '../auth/passwords.js';
-import { newId } from '../store/sqlite/ids.js';
-import type { NewApiToken } from '../store/sqlite/site-admin.js';
+import { newId } from '../store/ids.js';
+import type { NewApiToken } from '../store/types.js';
 import type { AdminIo } from './command.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -5,8 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { newId } from '../store/sqlite/ids.js';
-import { upsertArticle } from '../store/sqlite/site-admin.js';
+import { newId } from '../store/ids.js';
 import { renderArticle } from '../services/markdown.js';
 import { AdminError } from './args.js';
 import { SLUG, checkSlug } from './checks.js';
@@ -52,10 +51,10 @@ export const importArticles = defineCommand({
 
   parse: (options) => ({ slug: checkSlug(options.required('site'), '--site'), dir: options.required('dir') }),
 
-  async run({ slug, dir }, { db, io, clock, env }) {
+  async run({ slug, dir }, { store, io, clock, env }) {
     // `npm run admin` runs in the package folder; a relative --dir means the folder npm was started from.
     const folder = resolve(env.INIT_CWD ?? process.cwd(), dir);
-    const site = await siteBySlug(db, slug);
+    const site = await siteBySlug(store, slug);
     const files = markdownFiles(folder);
 
     const parsed: { file: string; article: ArticleFile }[] = [];
@@ -80,8 +79,7 @@ export const importArticles = defineCommand({
     const counts = { created: 0, updated: 0, unchanged: 0 };
     const width = Math.max(...parsed.map(({ article }) => article.slug.length));
     for (const { article } of parsed) {
-      const outcome = await upsertArticle(
-        db,
+      const outcome = await store.admin.upsertArticle(
         {
           id: newId('art'),
           siteId: site.id,

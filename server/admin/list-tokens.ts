@@ -1,5 +1,5 @@
 /** `list-tokens`: a site's personal API tokens — who has one, since when, last use, expiry, revocation. Never the tokens. */
-import { listApiTokens, type ListedApiToken } from '../store/sqlite/agents.js';
+import type { ListedApiToken } from '../store/types.js';
 import { checkEmail, checkSlug } from './checks.js';
 import { defineCommand } from './command.js';
 import { agentOfSite, siteBySlug } from './lookups.js';
@@ -34,10 +34,10 @@ export const listTokens = defineCommand({
     agentEmail: options.has('agent') ? checkEmail(options.required('agent')) : undefined,
   }),
 
-  async run({ slug, agentEmail }, { db, io, clock }) {
-    const site = await siteBySlug(db, slug);
-    const agent = agentEmail === undefined ? undefined : await agentOfSite(db, site, agentEmail);
-    const tokens = await listApiTokens(db, site.id, agent?.id);
+  async run({ slug, agentEmail }, { store, io, clock }) {
+    const site = await siteBySlug(store, slug);
+    const agent = agentEmail === undefined ? undefined : await agentOfSite(store, site, agentEmail);
+    const tokens = await store.admin.listApiTokens(site.id, agent?.id);
     if (!tokens.length) {
       io.out(agent ? `Agent ${agent.email} of site "${slug}" has no API tokens.` : `Site "${slug}" has no API tokens.`);
       return;

@@ -2,9 +2,8 @@
  * Look-ups the admin commands share, and the options that name one agent. A look-up that finds
  * nothing throws an AdminError (exit 1) naming what is missing.
  */
-import type { Db } from '../store/sqlite/client.js';
-import { findAgentBySiteAndEmail, type AgentRow } from '../store/sqlite/agents.js';
-import { findSiteBySlug, type SiteRow } from '../store/sqlite/sites.js';
+import type { AgentRow, SiteRow } from '../store/rows.js';
+import type { Store } from '../store/types.js';
 import { AdminError, type OptionSpec, type ParsedOptions } from './args.js';
 import { checkEmail, checkSlug } from './checks.js';
 
@@ -19,15 +18,15 @@ export const parseAgentOptions = (options: ParsedOptions) => ({
   email: checkEmail(options.required('email')),
 });
 
-export async function siteBySlug(db: Db, slug: string): Promise<SiteRow> {
-  const site = await findSiteBySlug(db, slug);
+export async function siteBySlug(store: Store, slug: string): Promise<SiteRow> {
+  const site = await store.sites.findBySlug(slug);
   if (!site) throw new AdminError(`There is no site "${slug}".`);
   return site;
 }
 
 /** The site's agent with this address, removed ones included (callers say what that means for them). */
-export async function agentOfSite(db: Db, site: SiteRow, email: string): Promise<AgentRow> {
-  const agent = await findAgentBySiteAndEmail(db, site.id, email);
+export async function agentOfSite(store: Store, site: SiteRow, email: string): Promise<AgentRow> {
+  const agent = await store.agents.findBySiteAndEmail(site.id, email);
   if (!agent) throw new AdminError(`Site "${site.slug}" has no agent ${email}.`);
   return agent;
 }

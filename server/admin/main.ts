@@ -7,7 +7,8 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readConfig } from '../config.js';
-import { openDatabase, type PortholeDatabase } from '../store/sqlite/client.js';
+import { openStore } from '../store/open.js';
+import type { Store } from '../store/types.js';
 import { systemClock, type Clock } from '../services/clock.js';
 import { AdminError, UsageError, closest, commandHelp, isHelp, parseOptions } from './args.js';
 import type { AdminCommand, AdminIo } from './command.js';
@@ -61,11 +62,12 @@ export async function runAdmin(argv: string[], io: AdminIo, env: NodeJS.ProcessE
     throw error;
   }
 
-  let database: PortholeDatabase;
+  let store: Store;
   try {
     const config = readConfig(env);
     try {
-      database = openDatabase(config.databasePath);
+      // The admin command writes beside a running server (see store/open.ts).
+      store = await openStore(config, { purpose: 'admin' });
     } catch (error) {
       throw new AdminError(`Cannot open the database ${config.databasePath}: ${(error as Error).message}`);
     }
@@ -75,7 +77,7 @@ export async function runAdmin(argv: string[], io: AdminIo, env: NodeJS.ProcessE
   }
 
   try {
-    await command.run(input, { db: database.db, io, clock: options.clock ?? systemClock, env });
+    await command.run(input, { store, io, clock: options.clock ?? systemClock, env });
     return EXIT.ok;
   } catch (error) {
     if (error instanceof UsageError) return usageError(io, error.message, command.spec.name);
@@ -87,7 +89,7 @@ export async function runAdmin(argv: string[], io: AdminIo, env: NodeJS.ProcessE
     io.err(`error: ${command.spec.name} failed unexpectedly: ${(error as Error)?.stack ?? String(error)}`);
     return EXIT.failed;
   } finally {
-    database.close();
+    await store.close();
   }
 }
 

@@ -1,5 +1,4 @@
 /** `remove-agent`: an agent leaves the team — no sign-in, sessions ended, tokens revoked, no more team mail. */
-import { markAgentRemoved } from '../store/sqlite/agents.js';
 import { defineCommand, plural } from './command.js';
 import { AGENT_OPTIONS, agentOfSite, parseAgentOptions, siteBySlug } from './lookups.js';
 
@@ -16,13 +15,13 @@ export const removeAgent = defineCommand({
 
   parse: parseAgentOptions,
 
-  async run({ slug, email }, { db, io, clock }) {
-    const agent = await agentOfSite(db, await siteBySlug(db, slug), email);
+  async run({ slug, email }, { store, io, clock }) {
+    const agent = await agentOfSite(store, await siteBySlug(store, slug), email);
     if (agent.removedAt) {
       io.out(`Agent ${email} of site "${slug}" was already removed at ${agent.removedAt}.`);
       return;
     }
-    const ended = await markAgentRemoved(db, agent.id, clock().toISOString());
+    const ended = await store.admin.removeAgent(agent.id, clock().toISOString());
     io.out(
       `Removed agent ${email} (${agent.name}) from site "${slug}": ${plural(ended.sessions, 'inbox session')} ended, ${plural(ended.tokens, 'API token')} revoked.`,
     );

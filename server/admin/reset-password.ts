@@ -1,5 +1,4 @@
 /** `reset-password`: a new first password for an agent, printed once; every inbox session they had ends. */
-import { resetAgentPassword } from '../store/sqlite/agents.js';
 import { AdminError } from './args.js';
 import { defineCommand, plural } from './command.js';
 import { newPassword, printPassword } from './credentials.js';
@@ -18,12 +17,12 @@ export const resetPassword = defineCommand({
 
   parse: parseAgentOptions,
 
-  async run({ slug, email }, { db, io }) {
-    const agent = await agentOfSite(db, await siteBySlug(db, slug), email);
+  async run({ slug, email }, { store, io }) {
+    const agent = await agentOfSite(store, await siteBySlug(store, slug), email);
     if (agent.removedAt)
       throw new AdminError(`Agent ${email} of site "${slug}" was removed at ${agent.removedAt}; add-agent adds them back with a new first password.`);
     const { password, passwordHash } = await newPassword();
-    const sessions = await resetAgentPassword(db, agent.id, passwordHash);
+    const sessions = await store.admin.resetPassword(agent.id, passwordHash);
     io.out(`Reset the password of agent ${email} (${agent.name}) of site "${slug}"; ${plural(sessions, 'inbox session')} ended.`);
     printPassword(io, 'New password', password);
   },

@@ -1,5 +1,4 @@
 /** `revoke-token`: ends one personal API token at once; a running server refuses it from its next request. */
-import { revokeApiToken } from '../store/sqlite/agents.js';
 import { AdminError } from './args.js';
 import { checkTokenId } from './checks.js';
 import { defineCommand } from './command.js';
@@ -16,8 +15,8 @@ export const revokeToken = defineCommand({
 
   parse: (options) => ({ id: checkTokenId(options.required('id')) }),
 
-  async run({ id }, { db, io, clock }) {
-    const outcome = await revokeApiToken(db, id, clock().toISOString());
+  async run({ id }, { store, io, clock }) {
+    const outcome = await store.admin.revokeApiToken(id, clock().toISOString());
     if (outcome.kind === 'not_found') throw new AdminError(`There is no API token ${id}. list-tokens --site <slug> shows a site's tokens.`);
     const { token, siteSlug } = outcome;
     const which = `API token "${token.name}" (${token.id}) of agent ${token.agentEmail}, site "${siteSlug}"`;

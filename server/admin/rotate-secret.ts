@@ -1,6 +1,5 @@
 /** `rotate-secret`: a new token secret for a site; the old one keeps working for a grace period. */
 import { newSecret } from '../auth/agent-auth.js';
-import { rotateSiteSecret } from '../store/sqlite/site-admin.js';
 import { AdminError } from './args.js';
 import { checkHours, checkSlug } from './checks.js';
 import { defineCommand } from './command.js';
@@ -31,11 +30,11 @@ export const rotateSecret = defineCommand({
     graceHours: options.has('grace-hours') ? checkHours(options.required('grace-hours'), '--grace-hours', MAX_GRACE_HOURS) : DEFAULT_GRACE_HOURS,
   }),
 
-  async run({ slug, graceHours }, { db, io, clock }) {
+  async run({ slug, graceHours }, { store, io, clock }) {
     const now = clock();
     const validUntil = graceHours > 0 ? new Date(now.getTime() + graceHours * HOUR_MS).toISOString() : null;
     const secret = newSecret();
-    const rotation = await rotateSiteSecret(db, slug, secret, validUntil, now.toISOString());
+    const rotation = await store.admin.rotateSecret(slug, secret, validUntil, now.toISOString());
     if (!rotation) throw new AdminError(`There is no site "${slug}".`);
     if (rotation.droppedPreviousValidUntil) {
       io.err(`warning: the secret rotated out earlier (valid until ${rotation.droppedPreviousValidUntil}) is no longer accepted.`);

@@ -10,7 +10,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
-import { findAgentByApiToken, touchAgentSession, type AgentWithSite, type SessionLimits } from '../store/sqlite/agents.js';
+import type { AgentWithSite, SessionLimits } from '../store/types.js';
 import { ApiError } from '../errors.js';
 
 export const AGENT_COOKIE = '__Host-porthole_agent';
@@ -83,13 +83,13 @@ export const agentCredentialStillValid = (app: FastifyInstance, request: Fastify
   );
 
 async function resolveAgent(app: FastifyInstance, request: FastifyRequest, recordUse: boolean): Promise<AuthenticatedAgent> {
-  const { db, clock, config } = app.porthole;
+  const { store, clock, config } = app.porthole;
   const now = clock();
   const latest = (end: number) => Math.min(end, now.getTime() + AGENT_IDLE_MS);
   const authorization = request.headers.authorization;
   if (authorization !== undefined) {
     const token = /^Bearer (pat_[A-Za-z0-9_-]{20,100})$/.exec(authorization)?.[1];
-    const found = token && (await findAgentByApiToken(db, hashSecret(token), now.toISOString(), recordUse));
+    const found = token && (await store.agents.byApiToken(hashSecret(token), now.toISOString(), recordUse));
     if (!found) throw signedOut();
     return { ...found.agent, credentialEndsAt: latest(found.expiresAt ? Date.parse(found.expiresAt) : Infinity) };
   }
@@ -99,7 +99,7 @@ async function resolveAgent(app: FastifyInstance, request: FastifyRequest, recor
     const fromInbox = request.headers.origin === new URL(config.publicUrl).origin && request.headers[AGENT_WRITE_HEADER] === '1';
     if (!fromInbox) throw new ApiError(403, 'origin_not_allowed', 'Inbox changes must come from the inbox page.');
   }
-  const found = await touchAgentSession(db, hashSecret(cookie), agentSessionLimits(config, now), now.toISOString(), recordUse);
+  const found = await store.agents.touchSession(hashSecret(cookie), agentSessionLimits(config, now), now.toISOString(), recordUse);
   if (!found) throw signedOut();
   return { ...found.agent, credentialEndsAt: latest(Date.parse(found.signedInAt) + config.agentSessionMaxHours * HOUR_MS) };
 }

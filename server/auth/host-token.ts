@@ -7,7 +7,7 @@
 import { createVerifier, TokenError } from 'fast-jwt';
 import { isEmail, LIMITS, lineProblem, normalizeEmail } from '../contract/rules.js';
 import { ApiError } from '../errors.js';
-import type { MemberClaims } from '../store/sqlite/members.js';
+import type { MemberClaims } from '../store/types.js';
 
 /** The verifier's fixed options, exported so a test can hold them in place. fast-jwt counts in milliseconds. */
 export const HOST_TOKEN_RULES = {

@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { createSigner } from 'fast-jwt';
-import type { SiteRow } from '../store/sqlite/sites.js';
+import type { SiteRow } from '../store/rows.js';
 import { ApiError } from '../errors.js';
 
 const AUDIENCE = 'link';

@@ -8,8 +8,7 @@ import jwt from '@fastify/jwt';
 import { createVerifier, type Algorithm } from 'fast-jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from '../errors.js';
-import type { MemberRecord } from '../store/sqlite/members.js';
-import type { MemberScope } from '../store/sqlite/member-requests.js';
+import type { MemberRecord, MemberScope } from '../store/types.js';
 
 // @fastify/jwt reads numeric lifetimes as seconds and strings as durations; '15m' leaves no doubt.
 export const MEMBER_SESSION_MS = 15 * 60 * 1000;

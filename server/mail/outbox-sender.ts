@@ -5,8 +5,8 @@
  * MAX_ATTEMPTS, the mail is marked failed and kept. Nothing here throws out of a run or touches a
  * request: the worst a mail problem does is a log line and a row that says what went wrong.
  */
-import type { Db } from '../store/sqlite/client.js';
-import { dueMail, markFailed, markSent, scheduleRetry, type OutboxRow } from '../store/sqlite/outbox-delivery.js';
+import type { OutboxRow } from '../store/rows.js';
+import type { Store } from '../store/types.js';
 import type { Clock } from '../services/clock.js';
 import { MailRefusedError, parseMailFrom, type MailTransport, type OutgoingMail } from './transport.js';
 
@@ -18,7 +18,7 @@ export interface MailLog {
 }
 
 export interface OutboxSenderDeps {
-  db: Db;
+  store: Store;
   transport: MailTransport;
   clock: Clock;
   /** `MAIL_FROM`; checked here, so a bad value stops the server at start rather than every mail. */
@@ -47,6 +47,14 @@ export const MAX_ATTEMPTS = 8;
 const FIRST_RETRY_MS = 30_000;
 const LONGEST_RETRY_MS = 60 * 60 * 1000;
 const ERROR_LENGTH = 500;
+/**
+ * How long a run's claim on its batch lasts: longer than a batch takes to send, so no other sender
+ * takes a mail still being sent; short enough that a crashed sender's mail is soon due again.
+ */
+export const CLAIM_LEASE_MS = 5 * 60 * 1000;
+
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const oldestFirst = (a: OutboxRow, b: OutboxRow) => byCodeUnits(a.createdAt, b.createdAt) || byCodeUnits(a.id, b.id);
 
 /** How long to wait after the `attempts`-th failed attempt: 30 s, 1 min, 2 min, … at most 1 h. */
 export function retryDelayMs(attempts: number): number {
@@ -54,7 +62,7 @@ export function retryDelayMs(attempts: number): number {
 }
 
 export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
-  const { db, transport, clock, from, log } = deps;
+  const { store, transport, clock, from, log } = deps;
   const batchSize = deps.batchSize ?? 20;
   parseMailFrom(from);
 
@@ -86,34 +94,41 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       const error = describe(err);
       const details = { mailId: row.id, kind: row.kind, attempts, error };
       if (err instanceof MailRefusedError || attempts >= MAX_ATTEMPTS) {
-        await markFailed(db, row.id, attempts, error);
+        await store.outbox.markFailed(row.id, attempts, error);
         report.failed += 1;
         log.error(details, 'gave up on a mail');
       } else {
         const nextAttemptAt = new Date(clock().getTime() + retryDelayMs(attempts)).toISOString();
-        await scheduleRetry(db, row.id, attempts, nextAttemptAt, error);
+        await store.outbox.scheduleRetry(row.id, attempts, nextAttemptAt, error);
         report.retried += 1;
         log.warn({ ...details, nextAttemptAt }, 'mail not delivered, will retry');
       }
       return;
     }
     // Sent but not marked (the database failed just now) means sent again later: at least once, never lost.
-    await markSent(db, row.id, clock().toISOString());
+    await store.outbox.markSent(row.id, clock().toISOString());
     report.sent += 1;
   }
 
   async function run(): Promise<DeliveryReport> {
     const report: DeliveryReport = { sent: 0, retried: 0, failed: 0 };
     try {
-      const due = await dueMail(db, clock().toISOString(), batchSize);
+      const claimed = await store.outbox.claimDue(clock().toISOString(), batchSize, CLAIM_LEASE_MS);
+      // Oldest first: a claim may come back in any order (PostgreSQL's UPDATE … RETURNING does).
+      const due = claimed.sort(oldestFirst);
+      let attempted = 0;
       for (const row of due) {
         if (stopping) break;
+        attempted += 1;
         try {
           await deliver(row, report);
         } catch (err) {
           log.error({ mailId: row.id, error: describe(err) }, 'could not record a mail delivery attempt');
         }
       }
+      // Stopped mid-batch: what was not tried is due again at once, not after the claim lapses.
+      const untried = due.slice(attempted).map((row) => row.id);
+      if (untried.length) await store.outbox.release(untried);
     } catch (err) {
       log.error({ error: describe(err) }, 'could not read the outbox');
     }

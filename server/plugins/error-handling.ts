@@ -5,6 +5,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorObject } from 'ajv';
 import { ApiError } from '../errors.js';
+import { StoreBusyError } from '../store/types.js';
 import { describeValidation } from './validation.js';
 
 const FASTIFY_CODES: Record<string, { code: string; message: string }> = {
@@ -50,8 +51,8 @@ export function installErrorHandling(app: FastifyInstance): void {
       const fallback = { code: status === 400 ? 'invalid_json' : 'bad_request', message: error.message };
       return reply.code(status).send({ error: known ?? fallback });
     }
-    // Another writer held the database longer than busy_timeout: nothing was written, try again shortly.
-    if (String(error.code).startsWith('SQLITE_BUSY')) {
+    // The database could not take the work now (store/types.ts StoreBusyError): nothing was written, try again shortly.
+    if (error instanceof StoreBusyError) {
       request.log.warn({ err: error }, 'database busy');
       return reply
         .code(503)

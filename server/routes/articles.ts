@@ -6,19 +6,19 @@ import { findArticles, readArticle, suggestArticles } from '../services/articles
 
 export async function articleRoutes(app: FastifyInstance): Promise<void> {
   const routes = typedRoutes(app);
-  const { db } = app.porthole;
+  const { store } = app.porthole;
 
   routes.get(
     '/:site/articles',
     { schema: { params: SiteParams, querystring: ArticlesQuery, response: { 200: ArticleListBody, 404: ErrorBody } } },
     async (request) => {
       const { q, url, limit } = request.query;
-      const articles = q?.trim() ? await findArticles(db, request.site, q, limit) : await suggestArticles(db, request.site, url, limit);
+      const articles = q?.trim() ? await findArticles(store, request.site, q, limit) : await suggestArticles(store, request.site, url, limit);
       return { articles };
     },
   );
 
   routes.get('/:site/articles/:id', { schema: { params: ArticleParams, response: { 200: ArticleBody, 404: ErrorBody } } }, async (request) => ({
-    article: await readArticle(db, request.site, request.params.id),
+    article: await readArticle(store, request.site, request.params.id),
   }));
 }

@@ -7,6 +7,6 @@ import { describeSite } from '../services/sites.js';
 export async function configRoutes(app: FastifyInstance): Promise<void> {
   const routes = typedRoutes(app);
   routes.get('/:site/config', { schema: { params: SiteParams, response: { 200: SiteConfigBody, 404: ErrorBody } } }, async (request) =>
-    describeSite(app.porthole.db, request.site),
+    describeSite(app.porthole.store, request.site),
   );
 }

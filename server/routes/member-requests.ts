@@ -17,12 +17,12 @@ import {
   SiteParams,
 } from '../contract/types.js';
 import { authenticateMember } from '../auth/member-session.js';
-import type { MemberScope } from '../store/sqlite/member-requests.js';
+import type { MemberScope } from '../store/types.js';
 import { addToConversation, countAwaitingReply, listRequests, markSolved, readRequest } from '../services/member-requests.js';
 
 export async function memberRequestRoutes(app: FastifyInstance): Promise<void> {
   const routes = typedRoutes(app);
-  const { db } = app.porthole;
+  const { store } = app.porthole;
   app.addHook('preHandler', async (request) => {
     request.member = await authenticateMember(app, request);
   });
@@ -31,15 +31,15 @@ export async function memberRequestRoutes(app: FastifyInstance): Promise<void> {
   routes.get(
     '/:site/requests',
     { schema: { params: SiteParams, querystring: RequestListQuery, response: { 200: RequestListBody, '4xx': ErrorBody } } },
-    async (request) => listRequests(db, request.site, scopeOf(request), request.query),
+    async (request) => listRequests(store, request.site, scopeOf(request), request.query),
   );
 
   routes.get('/:site/requests/summary', { schema: { params: SiteParams, response: { 200: RequestSummaryCounts, '4xx': ErrorBody } } }, async (request) => ({
-    awaitingReply: await countAwaitingReply(db, scopeOf(request)),
+    awaitingReply: await countAwaitingReply(store, scopeOf(request)),
   }));
 
   routes.get('/:site/requests/:id', { schema: { params: RequestParams, response: { 200: RequestDetailBody, '4xx': ErrorBody } } }, async (request) => ({
-    request: await readRequest(db, scopeOf(request), request.params.id),
+    request: await readRequest(store, scopeOf(request), request.params.id),
   }));
 
   routes.post(

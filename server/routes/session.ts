@@ -16,14 +16,14 @@ const TEN_MINUTES = 10 * 60 * 1000;
 
 export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   const routes = typedRoutes(app);
-  const { db, clock, windows } = app.porthole;
+  const { store, clock, windows } = app.porthole;
   const failures = createAttemptLimiter(windows('member sign-in failures'), { max: 20, windowMs: TEN_MINUTES }, clock);
   const successes = createAttemptLimiter(windows('member sign-ins'), { max: 60, windowMs: TEN_MINUTES }, clock);
 
   routes.post('/:site/session', { schema: { params: SiteParams, body: SessionRequest, response: { 200: SessionBody, '4xx': ErrorBody } } }, async (request) => {
     const { site } = request;
     const member = await countingFailures([[failures, `${site.id}:${clientAddress(request)}`]], () =>
-      signInMember(db, site, request.body.token, clock, (sub) => successes.reserve(`${site.id}:${sub}`)),
+      signInMember(store, site, request.body.token, clock, (sub) => successes.reserve(`${site.id}:${sub}`)),
     );
     return { ...app.memberSessions.issue(member), member: presentMember(member) };
   });

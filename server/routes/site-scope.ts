@@ -5,7 +5,7 @@
  */
 import cors from '@fastify/cors';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { SiteRow } from '../store/sqlite/sites.js';
+import type { SiteRow } from '../store/rows.js';
 import { ApiError, notFound } from '../errors.js';
 import { configRoutes } from './config.js';
 import { articleRoutes } from './articles.js';

@@ -1,12 +1,8 @@
 /** The support team's work: signing in, the queue, one request, replying, notes and statuses. */
-import type { Porthole } from '../app.js';
-import type { AgentWithSite } from '../store/sqlite/agents.js';
-import { agentsByEmail, createAgentSession, deleteAgentSession, touchAgentSession } from '../store/sqlite/agents.js';
-import { addAgentComment, findSiteRequest, listQueue, setRequestStatus, type AgentChange } from '../store/sqlite/agent-requests.js';
-import type { RequestView } from '../store/sqlite/request-view.js';
-import { isSenderProven } from '../store/sqlite/sender-proof.js';
-import type { StoredStatus } from '../store/sqlite/schema.js';
-import { listCategories } from '../store/sqlite/sites.js';
+import type { Services } from './context.js';
+import type { StoredStatus } from '../store/rows.js';
+import type { AgentWithSite, ChangeOutcome, RequestView } from '../store/types.js';
+import { isSenderProven } from '../store/rules/visibility.js';
 import { normalizeEmail } from '../contract/rules.js';
 import type { AgentBody, AgentReply, AgentRequest, QueueBody, QueueQuery } from '../contract/types.js';
 import { agentSessionLimits, hashSecret, newSecret } from '../auth/agent-auth.js';
@@ -20,8 +16,8 @@ import { agentReplyMails } from './notifications.js';
 import { notifyContextFor } from './notify-context.js';
 
 /** Checks email and password; returns a new session token (for the cookie) and the agent. */
-export async function signInAgent(porthole: Porthole, email: string, password: string): Promise<{ token: string; agent: AgentWithSite }> {
-  const candidates = await agentsByEmail(porthole.db, normalizeEmail(email));
+export async function signInAgent(services: Services, email: string, password: string): Promise<{ token: string; agent: AgentWithSite }> {
+  const candidates = await services.store.agents.byEmail(normalizeEmail(email));
   // Every candidate is checked (or a dummy hash when there is none), so timing reveals nothing.
   let match: string | undefined;
   for (const agent of candidates.length ? candidates : [{ id: '', passwordHash: null }]) {
@@ -29,25 +25,25 @@ export async function signInAgent(porthole: Porthole, email: string, password: s
   }
   if (!match) throw new ApiError(401, 'invalid_credentials', 'That email and password do not match an agent account.');
   const token = newSecret();
-  const now = porthole.clock();
-  await createAgentSession(porthole.db, hashSecret(token), match, now.toISOString());
+  const now = services.clock();
+  await services.store.agents.createSession(hashSecret(token), match, now.toISOString());
   // Read back through the session just made: the same path every later request takes.
-  const session = await touchAgentSession(porthole.db, hashSecret(token), agentSessionLimits(porthole.config, now), now.toISOString());
+  const session = await services.store.agents.touchSession(hashSecret(token), agentSessionLimits(services.config, now), now.toISOString());
   return { token, agent: session!.agent };
 }
 
-export const signOutAgent = (porthole: Porthole, token: string) => deleteAgentSession(porthole.db, hashSecret(token));
+export const signOutAgent = (services: Services, token: string) => services.store.agents.deleteSession(hashSecret(token));
 
-export async function describeAgent(porthole: Porthole, agent: AgentWithSite): Promise<AgentBody> {
-  const categories = await listCategories(porthole.db, agent.siteId);
+export async function describeAgent(services: Services, agent: AgentWithSite): Promise<AgentBody> {
+  const categories = await services.store.sites.listCategories(agent.siteId);
   return {
     agent: { name: agent.name, email: agent.email, site: { slug: agent.siteSlug, name: agent.siteName } },
     categories: categories.map(({ id, name }) => ({ id, name })),
   };
 }
 
-export async function agentQueue(porthole: Porthole, agent: AgentWithSite, query: QueueQuery): Promise<QueueBody> {
-  const rows = await listQueue(porthole.db, agent.siteId, {
+export async function agentQueue(services: Services, agent: AgentWithSite, query: QueueQuery): Promise<QueueBody> {
+  const rows = await services.store.agentRequests.queue(agent.siteId, {
     statuses: query.status ? (query.status.split(',') as StoredStatus[]) : null,
     categoryId: query.categoryId ?? null,
     unanswered: query.unanswered ?? false,
@@ -71,47 +67,45 @@ export async function agentQueue(porthole: Porthole, agent: AgentWithSite, query
   };
 }
 
-export async function agentReadRequest(porthole: Porthole, agent: AgentWithSite, number: number): Promise<AgentRequest> {
-  const view = await findSiteRequest(porthole.db, agent.siteId, number);
+export async function agentReadRequest(services: Services, agent: AgentWithSite, number: number): Promise<AgentRequest> {
+  const view = await services.store.agentRequests.find(agent.siteId, number);
   if (!view) throw notFound('That request');
   return presentForAgent(view);
 }
 
-export async function agentComment(porthole: Porthole, agent: AgentWithSite, number: number, reply: AgentReply): Promise<AgentRequest> {
+export async function agentComment(services: Services, agent: AgentWithSite, number: number, reply: AgentReply): Promise<AgentRequest> {
   if (!reply.body.trim()) throw new ApiError(400, 'validation_failed', 'Write something first.', { body: 'is required' });
-  const site = await porthole.sites.find(agent.siteSlug);
+  const site = await services.sites.find(agent.siteSlug);
   if (!site) throw notFound('That site');
-  const context = await notifyContextFor(porthole, site);
-  const outcome = await addAgentComment(
-    porthole.db,
+  const context = await notifyContextFor(services, site);
+  const outcome = await services.store.agentRequests.addComment(
     agent.siteId,
     number,
     { agentId: agent.id, body: reply.body, public: reply.public },
     (current) => afterAgentComment(current, reply.public, reply.status),
-    porthole.clock().toISOString(),
+    services.clock().toISOString(),
     (view) => agentReplyMails(view, context),
   );
-  return settle(porthole, outcome, reply.public || (outcome.kind === 'done' && reply.status !== undefined));
+  return settle(services, outcome, reply.public || (outcome.kind === 'done' && reply.status !== undefined));
 }
 
-export async function agentSetStatus(porthole: Porthole, agent: AgentWithSite, number: number, status: StoredStatus): Promise<AgentRequest> {
-  const outcome = await setRequestStatus(
-    porthole.db,
+export async function agentSetStatus(services: Services, agent: AgentWithSite, number: number, status: StoredStatus): Promise<AgentRequest> {
+  const outcome = await services.store.agentRequests.setStatus(
     agent.siteId,
     number,
     (current) => afterAgentStatusChange(current, status),
-    porthole.clock().toISOString(),
+    services.clock().toISOString(),
   );
-  return settle(porthole, outcome);
+  return settle(services, outcome);
 }
 
 /** `customersHear`: false for an internal note that changed nothing they can see — only the team is told. */
-function settle(porthole: Porthole, outcome: AgentChange, customersHear = true): AgentRequest {
+function settle(services: Services, outcome: ChangeOutcome, customersHear = true): AgentRequest {
   if (outcome.kind === 'not_found') throw notFound('That request');
   if (outcome.kind === 'refused')
     throw new ApiError(409, 'request_closed', 'This request is closed and cannot be changed. The customer can submit a follow-up.');
   const change = changeOf(outcome.view);
-  porthole.events.publish(customersHear ? change : { ...change, endUserIds: [], organizationId: null });
+  services.events.publish(customersHear ? change : { ...change, endUserIds: [], organizationId: null });
   return presentForAgent(outcome.view);
 }
 

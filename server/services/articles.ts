@@ -1,7 +1,7 @@
 /** Suggested articles for a host page, article search, and reading one article. */
-import type { Db } from '../store/sqlite/client.js';
-import { articlesForPage, findArticle, popularArticles, searchArticles, type ArticleListRow } from '../store/sqlite/articles.js';
-import type { SiteRow } from '../store/sqlite/sites.js';
+import type { SiteRow } from '../store/rows.js';
+import type { ArticleListRow, Store } from '../store/types.js';
+import { words } from '../store/rules/search-words.js';
 import type { Article } from '../contract/types.js';
 import { notFound } from '../errors.js';
 
@@ -9,10 +9,10 @@ import { notFound } from '../errors.js';
  * Suggestions for the page at `pageUrl` (origin + path; anything after is ignored even if sent).
  * Pages no rule mentions get the site's most popular articles, so the panel is never empty.
  */
-export async function suggestArticles(db: Db, site: SiteRow, pageUrl: string | undefined, limit: number): Promise<ArticleListRow[]> {
+export async function suggestArticles(store: Store, site: SiteRow, pageUrl: string | undefined, limit: number): Promise<ArticleListRow[]> {
   const page = parsePage(pageUrl);
-  const matched = page ? await articlesForPage(db, site.id, page.origin, page.path, limit) : [];
-  return matched.length ? matched : popularArticles(db, site.id, limit);
+  const matched = page ? await store.articles.forPage(site.id, page.origin, page.path, limit) : [];
+  return matched.length ? matched : store.articles.popular(site.id, limit);
 }
 
 function parsePage(pageUrl: string | undefined): { origin: string; path: string } | undefined {
@@ -28,22 +28,14 @@ function parsePage(pageUrl: string | undefined): { origin: string; path: string 
   }
 }
 
-/**
- * Ranked search with prefix matching ("refu" finds "refunds"). The visitor's words are reduced to
- * letters and digits and each is quoted, so no input can form FTS5 syntax (and fail as a 500).
- */
-export async function findArticles(db: Db, site: SiteRow, query: string, limit: number): Promise<ArticleListRow[]> {
-  const words =
-    query
-      .toLowerCase()
-      .match(/[\p{L}\p{N}]+/gu)
-      ?.slice(0, 8) ?? [];
-  if (!words.length) return [];
-  return searchArticles(db, site.id, words.map((word) => `"${word}"*`).join(' '), limit);
+/** Ranked search with prefix matching ("refu" finds "refunds"), by the word policy of rules/search-words.ts. */
+export async function findArticles(store: Store, site: SiteRow, query: string, limit: number): Promise<ArticleListRow[]> {
+  const searched = words(query);
+  return searched.length ? store.articles.search(site.id, searched, limit) : [];
 }
 
-export async function readArticle(db: Db, site: SiteRow, id: string): Promise<Article> {
-  const article = await findArticle(db, site.id, id);
+export async function readArticle(store: Store, site: SiteRow, id: string): Promise<Article> {
+  const article = await store.articles.find(site.id, id);
   if (!article) throw notFound('That article');
   return { id: article.id, title: article.title, html: article.html, updatedAt: article.updatedAt };
 }

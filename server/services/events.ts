@@ -3,15 +3,15 @@
  * would be replaced by PostgreSQL LISTEN/NOTIFY behind the same two methods. Events carry no
  * content — listeners refetch through the authorised routes.
  */
-import type { RequestView } from '../store/sqlite/request-view.js';
-import { provenRequesterId } from '../store/sqlite/sender-proof.js';
+import type { RequestView } from '../store/types.js';
+import { provenRequesterId } from '../store/rules/visibility.js';
 
 export interface RequestChanged {
   siteId: string;
   number: number;
   updatedAt: string;
   /**
-   * Who may hear of it: the requester (once the sender is proven: sender-proof.ts) and CCs, and the
+   * Who may hear of it: the requester (once the sender is proven: store/rules/visibility.ts) and CCs, and the
    * organization where the plan shares requests.
    */
   endUserIds: string[];

@@ -2,7 +2,7 @@
  * Mail bodies: plain text, and the same words as escaped HTML. Everything people wrote is escaped,
  * never interpreted; links are built only from the site's supportUrl or PUBLIC_URL.
  */
-import type { MailBody } from '../store/sqlite/outbox.js';
+import type { MailBody } from '../store/types.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => ESCAPES[char]!);

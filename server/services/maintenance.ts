@@ -4,30 +4,27 @@
  * tokens could no longer be used anyway, and idempotency keys once their 24 hours are up (they hold
  * copies of what people wrote, which should not outlive their purpose).
  */
-import type { Db } from '../store/sqlite/client.js';
-import { closeSolvedBefore, findSiteRequest } from '../store/sqlite/agent-requests.js';
-import { forgetExpiredTokenIds } from '../store/sqlite/members.js';
-import { forgetIdempotencyKeysBefore } from '../store/sqlite/requests.js';
+import type { Store } from '../store/types.js';
 import { IDEMPOTENCY_WINDOW_MS } from './requests.js';
 import type { Clock } from './clock.js';
 import { changeOf, type EventBus } from './events.js';
 
 export interface MaintenanceDeps {
-  db: Db;
+  store: Store;
   clock: Clock;
   events: EventBus;
   autoCloseAfterHours: number;
 }
 
-export async function runMaintenance({ db, clock, events, autoCloseAfterHours }: MaintenanceDeps): Promise<{ closed: number }> {
+export async function runMaintenance({ store, clock, events, autoCloseAfterHours }: MaintenanceDeps): Promise<{ closed: number }> {
   const now = clock();
-  const closed = await closeSolvedBefore(db, new Date(now.getTime() - autoCloseAfterHours * 3_600_000).toISOString());
+  const closed = await store.housekeeping.closeSolvedBefore(new Date(now.getTime() - autoCloseAfterHours * 3_600_000).toISOString());
   for (const { siteId, number } of closed) {
-    const view = await findSiteRequest(db, siteId, number);
+    const view = await store.agentRequests.find(siteId, number);
     if (view) events.publish(changeOf(view));
   }
-  await forgetExpiredTokenIds(db, now.toISOString());
-  await forgetIdempotencyKeysBefore(db, new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS).toISOString());
+  await store.housekeeping.forgetExpiredTokenIds(now.toISOString());
+  await store.housekeeping.forgetIdempotencyKeysBefore(new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS).toISOString());
   return { closed: closed.length };
 }
 

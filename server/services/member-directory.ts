@@ -5,10 +5,8 @@
  * itself (bench/api). A new session forgets what was kept (see member-session.ts `issue`), so a
  * sign-in that changed the member's organization applies at once; anything else within 5 s.
  */
-import type { Db } from '../store/sqlite/client.js';
-import { findMember, memberIdentities, type MemberRecord } from '../store/sqlite/members.js';
-import type { MemberScope } from '../store/sqlite/member-requests.js';
-import type { SiteRow } from '../store/sqlite/sites.js';
+import type { SiteRow } from '../store/rows.js';
+import type { MemberRecord, MemberScope, Store } from '../store/types.js';
 import type { Clock } from './clock.js';
 import { tierFeatures } from './sites.js';
 
@@ -26,18 +24,18 @@ export interface MemberDirectory {
   forget(siteId: string, memberId: string): void;
 }
 
-export function createMemberDirectory(db: Db, clock: Clock): MemberDirectory {
+export function createMemberDirectory(store: Store, clock: Clock): MemberDirectory {
   const cache = new Map<string, { found: KnownMember | undefined; until: number }>();
   const keyOf = (siteId: string, memberId: string) => `${siteId}\n${memberId}`;
   return {
     async find(site, memberId, onlyRequest) {
       // Link sessions are rare and scoped differently: not kept.
-      if (onlyRequest !== null) return lookUp(db, site, memberId, onlyRequest);
+      if (onlyRequest !== null) return lookUp(store, site, memberId, onlyRequest);
       const key = keyOf(site.id, memberId);
       const now = clock().getTime();
       const hit = cache.get(key);
       if (hit && hit.until > now) return hit.found;
-      const found = await lookUp(db, site, memberId, null);
+      const found = await lookUp(store, site, memberId, null);
       if (cache.size >= MAX_ENTRIES) cache.clear();
       cache.set(key, { found, until: now + TTL_MS });
       return found;
@@ -46,13 +44,13 @@ export function createMemberDirectory(db: Db, clock: Clock): MemberDirectory {
   };
 }
 
-async function lookUp(db: Db, site: SiteRow, memberId: string, onlyRequest: number | null): Promise<KnownMember | undefined> {
-  const record = await findMember(db, site.id, memberId, { contactsToo: onlyRequest !== null });
+async function lookUp(store: Store, site: SiteRow, memberId: string, onlyRequest: number | null): Promise<KnownMember | undefined> {
+  const record = await store.members.find(site.id, memberId, { contactsToo: onlyRequest !== null });
   if (!record) return undefined;
   const scope: MemberScope = {
     siteId: record.siteId,
     memberId: record.id,
-    identityIds: onlyRequest === null ? await memberIdentities(db, record) : [record.id],
+    identityIds: onlyRequest === null ? await store.members.identities(record) : [record.id],
     organizationId: onlyRequest === null && tierFeatures(site.tier).organizationRequests ? record.organizationId : null,
     onlyRequest,
   };

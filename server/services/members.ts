@@ -1,10 +1,9 @@
 /** Signing a member in: a host token in, a session and the member's profile out. */
-import type { Db } from '../store/sqlite/client.js';
-import { exchangeMemberToken, findMember, type MemberRecord } from '../store/sqlite/members.js';
-import { proveSender } from '../store/sqlite/sender-proof.js';
+import type { SiteRow } from '../store/rows.js';
+import type { MemberRecord, Store } from '../store/types.js';
+import { MIN_SITE_SECRET_BYTES } from '../store/rules/site-secrets.js';
 import { changeOf } from './events.js';
-import type { Porthole } from '../app.js';
-import { MIN_SITE_SECRET_BYTES, type SiteRow } from '../store/sqlite/sites.js';
+import type { Services } from './context.js';
 import { verifyHostToken } from '../auth/host-token.js';
 import type { Member } from '../contract/types.js';
 import { ApiError } from '../errors.js';
@@ -26,7 +25,7 @@ export function hostTokenSecrets(site: SiteRow, now: Date): string[] {
  * member's old token must not use up that member's sign-ins.
  */
 export async function signInMember(
-  db: Db,
+  store: Store,
   site: SiteRow,
   token: string,
   clock: Clock,
@@ -37,7 +36,7 @@ export async function signInMember(
   const use = await reserveUse(claims.sub);
   let member: MemberRecord | 'replayed';
   try {
-    member = await exchangeMemberToken(db, site.id, { ...claims, expiresAt: new Date(claims.exp * 1000 + 60_000).toISOString() }, now.toISOString());
+    member = await store.members.exchangeToken(site.id, { ...claims, expiresAt: new Date(claims.exp * 1000 + 60_000).toISOString() }, now.toISOString());
   } catch (error) {
     await use.release();
     throw error;
@@ -59,15 +58,16 @@ export const presentMember = (member: MemberRecord): Member => ({
 /**
  * The recipient and request of a mail link, if the link is genuine and the person still exists.
  * Opening it shows the recipient reads mail at that address: when they are the request's requester,
- * its sender is proven (sender-proof.ts). Their address as such stays as verified as it was: the
+ * its sender is proven (store/rules/visibility.ts). Their address as such stays as verified as it was: the
  * next request sent under it may come from anyone, and mail quotes text only to verified addresses.
  */
-export async function openFromLink(porthole: Porthole, site: SiteRow, token: string): Promise<{ member: MemberRecord; number: number }> {
-  const { endUserId, number } = porthole.links.verify(token, site);
-  const member = await findMember(porthole.db, site.id, endUserId, { contactsToo: true });
+export async function openFromLink(services: Services, site: SiteRow, token: string): Promise<{ member: MemberRecord; number: number }> {
+  const { store, links, clock, events } = services;
+  const { endUserId, number } = links.verify(token, site);
+  const member = await store.members.find(site.id, endUserId, { contactsToo: true });
   if (!member) throw new ApiError(401, 'token_invalid', 'This link is not valid.');
-  const proven = await proveSender(porthole.db, site.id, endUserId, number, porthole.clock().toISOString());
+  const proven = await store.members.proveSender(site.id, endUserId, number, clock().toISOString());
   // Now the requester's (and no longer "unverified" in the inbox): open widgets and inboxes refetch.
-  if (proven) porthole.events.publish(changeOf(proven));
+  if (proven) events.publish(changeOf(proven));
   return { member, number };
 }

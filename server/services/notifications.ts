@@ -3,16 +3,15 @@
  * - the requester gets a receipt for a new request and every public agent reply;
  * - CCs get every public reply and every comment by someone else;
  * - the site's agents get new requests and customer replies — a few an hour each, then one digest
- *   per hour (see db/outbox.ts);
+ *   per hour (see store/rules/mail-caps.ts);
  * - internal notes tell no customer.
  * A mail to an address nobody has verified carries none of what a customer wrote — no subject, no
  * description, no name — so the form cannot be used to send arbitrary text to arbitrary people:
  * its subject is a neutral "Your request #1042 to Northwind Outfitters". Customers' mails carry a
  * link back into the conversation (see links.ts).
  */
-import type { MailDraft } from '../store/sqlite/outbox.js';
-import type { RequestView } from '../store/sqlite/request-view.js';
-import type { MailDigest } from '../store/sqlite/schema.js';
+import type { MailDraft, RequestView } from '../store/types.js';
+import type { MailDigest } from '../store/rows.js';
 import { composeMail } from './mail-text.js';
 
 export interface NotifyContext {

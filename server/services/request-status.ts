@@ -3,7 +3,7 @@
  * A customer's comment means support owes a reply again — even on a solved request, which it
  * reopens. A closed request takes no more comments: the customer starts a follow-up instead.
  */
-import type { StoredStatus } from '../store/sqlite/schema.js';
+import type { StoredStatus } from '../store/rows.js';
 
 /** The status after a customer's comment, or null when the request cannot take one. */
 export const afterCustomerComment = (current: StoredStatus): StoredStatus | null => (current === 'closed' ? null : 'open');

@@ -1,13 +1,13 @@
 /** Submitting a request from the widget's contact form, anonymously or as a signed-in member. */
 import { createHash } from 'node:crypto';
-import { answerDecoy, createRequest, type IdempotencyClaim, type RequestRow, type Requester } from '../store/sqlite/requests.js';
-import { findCategory, type SiteRow } from '../store/sqlite/sites.js';
+import type { RequestRow, SiteRow } from '../store/rows.js';
+import type { IdempotencyClaim, Requester } from '../store/types.js';
 import { checkCcs, checkNewRequest, normalizeEmail, type FieldProblem } from '../contract/rules.js';
 import type { CreatedRequestBody, NewRequest } from '../contract/types.js';
 import type { SignedInMember } from '../auth/member-session.js';
 import { ApiError, validationFailed } from '../errors.js';
 import { customerStatus } from './status.js';
-import type { Porthole } from '../app.js';
+import type { Services } from './context.js';
 import { requestCreatedMails } from './notifications.js';
 import { notifyContextFor } from './notify-context.js';
 import { changeOf } from './events.js';
@@ -39,8 +39,8 @@ export interface SubmitOptions {
   idempotencyKey?: string;
 }
 
-export async function submitRequest(porthole: Porthole, site: SiteRow, input: NewRequest, options: SubmitOptions): Promise<SubmitOutcome> {
-  const { db, clock, events } = porthole;
+export async function submitRequest(services: Services, site: SiteRow, input: NewRequest, options: SubmitOptions): Promise<SubmitOutcome> {
+  const { store, clock, events } = services;
   const now = clock();
   const { member } = options;
   if (!member && input.ccs !== undefined) {
@@ -53,7 +53,7 @@ export async function submitRequest(porthole: Porthole, site: SiteRow, input: Ne
     });
   }
 
-  const category = await findCategory(db, site.id, input.categoryId);
+  const category = await store.sites.findCategory(site.id, input.categoryId);
   if (!category) throw validationFailed({ categoryId: 'is not a category of this site' });
   const problems = {
     ...checkNewRequest(input, category.fields, Boolean(member)),
@@ -72,14 +72,13 @@ export async function submitRequest(porthole: Porthole, site: SiteRow, input: Ne
     : null;
   // A bot filled the hidden field. It is checked and answered like anyone else (see decoyResponse), so
   // it cannot tell it was caught; only what it wrote is not stored.
-  if (input.website?.trim()) return decoyResponse(porthole, site, input.subject.trim(), claim, now.toISOString());
+  if (input.website?.trim()) return decoyResponse(services, site, input.subject.trim(), claim, now.toISOString());
 
   const requester: Requester = member
     ? { kind: 'member', id: member.record.id, organizationId: member.record.organizationId }
     : { kind: 'contact', email: normalizeEmail(input.email ?? ''), name: input.name?.trim() || null };
-  const context = await notifyContextFor(porthole, site);
-  const outcome = await createRequest(
-    db,
+  const context = await notifyContextFor(services, site);
+  const outcome = await store.requests.create(
     {
       siteId: site.id,
       categoryId: category.id,
@@ -126,8 +125,8 @@ const keyReused = () => new ApiError(422, 'idempotency_key_reused', 'This Idempo
  * (so numbers keep advancing, a real submission right after shows no repeat, and it takes as long),
  * and the same Idempotency-Key replays.
  */
-async function decoyResponse(porthole: Porthole, site: SiteRow, subject: string, claim: IdempotencyClaim | null, now: string): Promise<SubmitOutcome> {
-  const outcome = await answerDecoy(porthole.db, site.id, now, claim, (number) => ({
+async function decoyResponse(services: Services, site: SiteRow, subject: string, claim: IdempotencyClaim | null, now: string): Promise<SubmitOutcome> {
+  const outcome = await services.store.requests.answerDecoy(site.id, now, claim, (number) => ({
     statusCode: 201,
     body: presentCreated({ number, subject, status: 'new', createdAt: now, updatedAt: now }),
   }));

@@ -2,8 +2,9 @@
  * Finds sites by slug for every widget request. Rows are cached for a few seconds: hot paths skip
  * the database, and a change made by the admin command still takes effect within 5 s without a restart.
  */
-import type { Db } from '../store/sqlite/client.js';
-import { findSiteBySlug, MIN_SITE_SECRET_BYTES, type SiteRow } from '../store/sqlite/sites.js';
+import type { SiteRow } from '../store/rows.js';
+import type { Store } from '../store/types.js';
+import { MIN_SITE_SECRET_BYTES } from '../store/rules/site-secrets.js';
 import type { Clock } from './clock.js';
 import { ApiError } from '../errors.js';
 
@@ -14,14 +15,14 @@ export interface SiteDirectory {
   forget(slug: string): void;
 }
 
-export function createSiteDirectory(db: Db, clock: Clock): SiteDirectory {
+export function createSiteDirectory(store: Store, clock: Clock): SiteDirectory {
   const cache = new Map<string, { site: SiteRow | undefined; until: number }>();
   return {
     async find(slug) {
       const now = clock().getTime();
       const hit = cache.get(slug);
       if (hit && hit.until > now) return usable(hit.site);
-      const site = await findSiteBySlug(db, slug);
+      const site = await store.sites.findBySlug(slug);
       // Unknown slugs are cached too, so a flood of made-up slugs costs one query each per TTL.
       if (cache.size > 10_000) cache.clear();
       cache.set(slug, { site, until: now + TTL_MS });

@@ -1,13 +1,13 @@
 /** What the widget learns about a site before anything else: `GET …/config`. */
-import type { Db } from '../store/sqlite/client.js';
-import { listCategories, type SiteRow } from '../store/sqlite/sites.js';
+import type { SiteRow } from '../store/rows.js';
+import type { Store } from '../store/types.js';
 import type { SiteConfigBody } from '../contract/types.js';
 
 /** Plan features by tier: organization-wide request lists are a paid feature. */
 export const tierFeatures = (tier: SiteRow['tier']) => ({ organizationRequests: tier === 'pro' });
 
-export async function describeSite(db: Db, site: SiteRow): Promise<SiteConfigBody> {
-  const categories = await listCategories(db, site.id);
+export async function describeSite(store: Store, site: SiteRow): Promise<SiteConfigBody> {
+  const categories = await store.sites.listCategories(site.id);
   return {
     site: { slug: site.slug, name: site.name, color: site.color, tier: site.tier, features: tierFeatures(site.tier) },
     categories: categories.map(({ id, name, fields }) => ({ id, name, fields })),

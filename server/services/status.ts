@@ -1,5 +1,5 @@
 /** The one map from stored statuses to what customers see. */
-import type { StoredStatus } from '../store/sqlite/schema.js';
+import type { StoredStatus } from '../store/rows.js';
 import type { CustomerStatus } from '../contract/types.js';
 
 const CUSTOMER_STATUS: Record<StoredStatus, CustomerStatus> = {

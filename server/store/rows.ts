@@ -55,6 +55,12 @@ export interface PageRule {
   pathPrefix: string;
 }
 
+export interface ArticlePageRuleRow extends PageRule {
+  id: string;
+  siteId: string;
+  articleId: string;
+}
+
 export interface OrganizationRow {
   id: string;
   siteId: string;
@@ -95,7 +101,7 @@ export interface RequestRow {
   updatedAt: string;
   solvedAt: string | null;
   /**
-   * When the sender was shown to own the requester's address (rules/sender-proof.ts): at creation
+   * When the sender was shown to own the requester's address (rules/visibility.ts): at creation
    * for a member's request, when a link mailed to that address for it is opened for an anonymous one.
    * Null: unverified — anyone can type an address.
    */
@@ -196,7 +202,7 @@ export interface OutboxRow {
   requestId: string | null;
   kind: string;
   toEmail: string;
-  /** The mailbox behind `toEmail` (rules/mailbox.ts): hourly caps count by it, mail goes to `toEmail`. */
+  /** The mailbox behind `toEmail` (rules/mail-caps.ts mailboxOf): hourly caps count by it, mail goes to `toEmail`. */
   toMailbox: string;
   toName: string | null;
   subject: string;

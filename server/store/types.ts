@@ -341,6 +341,8 @@ export interface OutboxStore {
   markSent(id: string, now: string): Promise<void>;
   scheduleRetry(id: string, attempts: number, nextAttemptAt: string, error: string): Promise<void>;
   markFailed(id: string, attempts: number, error: string): Promise<void>;
+  /** Ends this sender's claims on mails it did not try (it stopped mid-batch), so they are due again at once. */
+  release(ids: string[]): Promise<void>;
   /** Mails still waiting to go out, due or not. */
   pendingCount(): Promise<number>;
 }

@@ -8,9 +8,8 @@ import { and, eq } from 'drizzle-orm';
 import { launchBrowser, watchProblems } from './support/browser.js';
 import { startServers, type Servers } from './support/servers.js';
 import { requests, sites } from '../../server/store/sqlite/schema.js';
-import { insertAgent, insertApiToken } from '../../server/store/sqlite/agents.js';
 import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
-import { newId } from '../../server/store/sqlite/ids.js';
+import { newId } from '../../server/store/ids.js';
 
 /** Two of Sam's seeded requests: the mail's link is for the first. */
 const linkedSubject = 'Is the Ridgeline 2 UL warm enough for late-season trips?';
@@ -63,12 +62,27 @@ function seeded() {
 }
 
 async function agentReply(number: number, body: string) {
-  const { db } = servers;
+  const { store } = servers.support.app.porthole;
   const { site } = seeded();
   const id = newId('agt');
-  await insertAgent(db, { id, siteId: site.id, email: `${id}@northwind.example`, name: 'Riley Chen', passwordHash: null, createdAt: new Date().toISOString() });
+  await store.admin.createAgent({
+    removedAt: null,
+    id,
+    siteId: site.id,
+    email: `${id}@northwind.example`,
+    name: 'Riley Chen',
+    passwordHash: null,
+    createdAt: new Date().toISOString(),
+  });
   const token = newSecret('pat_');
-  await insertApiToken(db, { id: newId('tok'), agentId: id, name: 'e2e', tokenHash: hashSecret(token), createdAt: new Date().toISOString() });
+  await store.admin.insertApiToken({
+    expiresAt: null,
+    id: newId('tok'),
+    agentId: id,
+    name: 'e2e',
+    tokenHash: hashSecret(token),
+    createdAt: new Date().toISOString(),
+  });
   const response = await fetch(`${servers.support.url}/api/v1/agent/requests/${number}/comments`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },

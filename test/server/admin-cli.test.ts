@@ -12,7 +12,8 @@ import { runAdmin } from '../../server/admin/main.js';
 import { parseArticleFile } from '../../server/admin/import-articles.js';
 import { buildApp } from '../../server/app.js';
 import { readConfig } from '../../server/config.js';
-import { openDatabase, type PortholeDatabase } from '../../server/store/sqlite/client.js';
+import type { Db } from '../../server/store/sqlite/client.js';
+import { openSqliteStore, type SqliteStore } from '../../server/store/sqlite/store.js';
 import { agentApiTokens, agents, articles, outbox, sites } from '../../server/store/sqlite/schema.js';
 import { hashSecret } from '../../server/auth/agent-auth.js';
 import { hostToken } from '../support/member-tokens.js';
@@ -26,7 +27,7 @@ const ORIGIN = 'https://shop.acme.example';
 let dir: string;
 let env: NodeJS.ProcessEnv;
 let clock: { now: Date; advance(ms: number): void };
-let database: PortholeDatabase | undefined;
+let database: SqliteStore | undefined;
 let app: FastifyInstance | undefined;
 
 beforeEach(() => {
@@ -41,7 +42,7 @@ beforeEach(() => {
 });
 afterEach(async () => {
   await app?.close();
-  database?.close();
+  await database?.close();
   app = database = undefined;
   rmSync(dir, { recursive: true, force: true });
 });
@@ -53,10 +54,10 @@ async function admin(...argv: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-/** The app a running server would be, on the same database file the commands write. */
-async function server(): Promise<{ app: FastifyInstance; db: PortholeDatabase['db'] }> {
-  database ??= openDatabase(env.DATABASE_PATH!);
-  app ??= await buildApp({ db: database.db, config: readConfig(env), clock: () => clock.now });
+/** The app a running server would be (holding the file as a server does), on the same database file the commands write. */
+async function server(): Promise<{ app: FastifyInstance; db: Db }> {
+  database ??= openSqliteStore(env.DATABASE_PATH!);
+  app ??= await buildApp({ store: database, config: readConfig(env), clock: () => clock.now });
   return { app, db: database.db };
 }
 

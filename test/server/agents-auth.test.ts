@@ -9,11 +9,10 @@ import type { LightMyRequestResponse } from 'fastify';
 import { and, count, eq } from 'drizzle-orm';
 import { createTestApp, DEMO_ORIGIN, type TestApp } from '../support/test-app.js';
 import { hostToken } from '../support/member-tokens.js';
-import { insertAgent, insertApiToken, resetAgentPassword, revokeApiToken } from '../../server/store/sqlite/agents.js';
 import { AGENT_COOKIE, hashSecret, newSecret } from '../../server/auth/agent-auth.js';
 import { hashPassword } from '../../server/auth/passwords.js';
 import { readConfig } from '../../server/config.js';
-import { newId } from '../../server/store/sqlite/ids.js';
+import { newId } from '../../server/store/ids.js';
 import { agentApiTokens, agentSessions, comments, requests, sites } from '../../server/store/sqlite/schema.js';
 import { categoryIds, expectError, submit } from './helpers.js';
 
@@ -36,7 +35,8 @@ const siteId = (slug: string) => t.db.select({ id: sites.id }).from(sites).where
 
 async function addAgent(options: { site?: string; email?: string; name?: string; password?: string } = {}): Promise<string> {
   const id = newId('agt');
-  await insertAgent(t.db, {
+  await t.store.admin.createAgent({
+    removedAt: null,
     id,
     siteId: siteId(options.site ?? 'demo'),
     email: options.email ?? 'riley@northwind.example',
@@ -49,7 +49,14 @@ async function addAgent(options: { site?: string; email?: string; name?: string;
 
 async function addApiToken(agentId: string): Promise<string> {
   const token = newSecret('pat_');
-  await insertApiToken(t.db, { id: newId('tok'), agentId, name: 'script', tokenHash: hashSecret(token), createdAt: t.clock.now.toISOString() });
+  await t.store.admin.insertApiToken({
+    expiresAt: null,
+    id: newId('tok'),
+    agentId,
+    name: 'script',
+    tokenHash: hashSecret(token),
+    createdAt: t.clock.now.toISOString(),
+  });
   return token;
 }
 
@@ -415,7 +422,7 @@ describe('session lifetime', () => {
     const agentId = await addAgent();
     const session = await signedIn();
     const token = newSecret('pat_');
-    await insertApiToken(t.db, {
+    await t.store.admin.insertApiToken({
       id: newId('tok'),
       agentId,
       name: 'script',
@@ -456,7 +463,14 @@ describe('session lifetime', () => {
     const session = await signedIn();
     const tokenId = newId('tok');
     const token = newSecret('pat_');
-    await insertApiToken(t.db, { id: tokenId, agentId, name: 'script', tokenHash: hashSecret(token), createdAt: t.clock.now.toISOString() });
+    await t.store.admin.insertApiToken({
+      expiresAt: null,
+      id: tokenId,
+      agentId,
+      name: 'script',
+      tokenHash: hashSecret(token),
+      createdAt: t.clock.now.toISOString(),
+    });
     const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
     /** Opens the agent stream; `ended` resolves with the (real) time the server ended it. */
     const open = async (headers: Record<string, string>) => {
@@ -478,8 +492,8 @@ describe('session lifetime', () => {
     expect(lastSeen()).toBe(seenBefore);
 
     const revokedAt = Date.now();
-    expect((await revokeApiToken(t.db, tokenId, t.clock.now.toISOString())).kind).toBe('revoked');
-    await resetAgentPassword(t.db, agentId, await hashPassword('a new password for the agent'));
+    expect((await t.store.admin.revokeApiToken(tokenId, t.clock.now.toISOString())).kind).toBe('revoked');
+    await t.store.admin.resetPassword(agentId, await hashPassword('a new password for the agent'));
     const [tokenEnded, sessionEnded] = await Promise.all([tokenStream, sessionStream]);
     expect(tokenEnded - revokedAt).toBeLessThan(5_500);
     expect(sessionEnded - revokedAt).toBeLessThan(5_500);

@@ -7,10 +7,9 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import type { MemberClaimsInput } from '../support/member-tokens.js';
-import { insertAgent, insertApiToken } from '../../server/store/sqlite/agents.js';
 import { AGENT_COOKIE, hashSecret, newSecret } from '../../server/auth/agent-auth.js';
 import { hashPassword } from '../../server/auth/passwords.js';
-import { newId } from '../../server/store/sqlite/ids.js';
+import { newId } from '../../server/store/ids.js';
 import { comments, outbox, requests, sites } from '../../server/store/sqlite/schema.js';
 import { runMaintenance } from '../../server/services/maintenance.js';
 import { categoryIds, expectError, submit, memberSession } from './helpers.js';
@@ -31,7 +30,8 @@ beforeEach(async () => {
   t = await createTestApp({ submitLimit: { max: 1000, windowMs: 60_000 } });
   cats = await categoryIds(t.app);
   const agentId = newId('agt');
-  await insertAgent(t.db, {
+  await t.store.admin.createAgent({
+    removedAt: null,
     id: agentId,
     siteId: demoSiteId(),
     email: AGENT_EMAIL,
@@ -40,7 +40,14 @@ beforeEach(async () => {
     createdAt: t.clock.now.toISOString(),
   });
   agentToken = newSecret('pat_');
-  await insertApiToken(t.db, { id: newId('tok'), agentId, name: 'tests', tokenHash: hashSecret(agentToken), createdAt: t.clock.now.toISOString() });
+  await t.store.admin.insertApiToken({
+    expiresAt: null,
+    id: newId('tok'),
+    agentId,
+    name: 'tests',
+    tokenHash: hashSecret(agentToken),
+    createdAt: t.clock.now.toISOString(),
+  });
 });
 afterEach(async () => {
   await t.close();
@@ -122,7 +129,8 @@ async function create(token: string | null, overrides: Record<string, unknown> =
   return response.json().request.id;
 }
 
-const maintain = () => runMaintenance({ db: t.db, clock: () => t.clock.now, events: t.app.porthole.events, autoCloseAfterHours: t.config.autoCloseAfterHours });
+const maintain = () =>
+  runMaintenance({ store: t.store, clock: () => t.clock.now, events: t.app.porthole.events, autoCloseAfterHours: t.config.autoCloseAfterHours });
 
 // ---- the queue -------------------------------------------------------------------------
 
@@ -453,7 +461,8 @@ describe('how the status moves', () => {
     t = await createTestApp({ autoCloseAfterHours: 2 });
     cats = await categoryIds(t.app);
     const agentId = newId('agt');
-    await insertAgent(t.db, {
+    await t.store.admin.createAgent({
+      removedAt: null,
       id: agentId,
       siteId: demoSiteId(),
       email: AGENT_EMAIL,
@@ -462,7 +471,14 @@ describe('how the status moves', () => {
       createdAt: t.clock.now.toISOString(),
     });
     agentToken = newSecret('pat_');
-    await insertApiToken(t.db, { id: newId('tok'), agentId, name: 'tests', tokenHash: hashSecret(agentToken), createdAt: t.clock.now.toISOString() });
+    await t.store.admin.insertApiToken({
+      expiresAt: null,
+      id: newId('tok'),
+      agentId,
+      name: 'tests',
+      tokenHash: hashSecret(agentToken),
+      createdAt: t.clock.now.toISOString(),
+    });
     const number = await create(null);
     expect((await agentStatus(number, 'solved')).statusCode).toBe(200);
     t.clock.advance(HOUR);

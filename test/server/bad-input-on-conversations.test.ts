@@ -10,10 +10,9 @@ import { and, count, eq } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { hostToken } from '../support/member-tokens.js';
-import { insertAgent, insertApiToken } from '../../server/store/sqlite/agents.js';
 import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
 import { hashPassword } from '../../server/auth/passwords.js';
-import { newId } from '../../server/store/sqlite/ids.js';
+import { newId } from '../../server/store/ids.js';
 import { outbox, requests, sites, usedTokenIds } from '../../server/store/sqlite/schema.js';
 import { bearer, categoryIds, expectError, lastRequestNumber, memberSession, storedCounts, submit } from './helpers.js';
 
@@ -31,7 +30,8 @@ beforeEach(async () => {
   t = await createTestApp({ submitLimit: { max: 1000, windowMs: 60_000 } });
   cats = await categoryIds(t.app);
   const agentId = newId('agt');
-  await insertAgent(t.db, {
+  await t.store.admin.createAgent({
+    removedAt: null,
     id: agentId,
     siteId: demoSiteId(),
     email: 'riley@bad-input.example',
@@ -40,7 +40,14 @@ beforeEach(async () => {
     createdAt: t.clock.now.toISOString(),
   });
   agentToken = newSecret('pat_');
-  await insertApiToken(t.db, { id: newId('tok'), agentId, name: 'tests', tokenHash: hashSecret(agentToken), createdAt: t.clock.now.toISOString() });
+  await t.store.admin.insertApiToken({
+    expiresAt: null,
+    id: newId('tok'),
+    agentId,
+    name: 'tests',
+    tokenHash: hashSecret(agentToken),
+    createdAt: t.clock.now.toISOString(),
+  });
   alice = await memberSession(t, ALICE);
   const created = await submit(
     t.app,

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { addDemoAgent } from '../support/agent-side.js';
-import { demoMembers } from '../../server/store/sqlite/seed-content.js';
+import { demoMembers } from '../../server/seed/seed-content.js';
 import { bearer, expectError, memberSession } from './helpers.js';
 
 let t: TestApp;

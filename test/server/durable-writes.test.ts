@@ -19,7 +19,7 @@ let path: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'porthole-group-commit-'));
   path = join(dir, 'test.db');
-  database = openDatabase(path);
+  database = openDatabase(path, { instanceLock: true });
 });
 afterEach(() => {
   database.close();

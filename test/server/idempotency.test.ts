@@ -118,7 +118,7 @@ describe('concurrent retries over a real connection', () => {
 
 describe('keys expire', () => {
   const maintain = () =>
-    runMaintenance({ db: t.db, clock: () => t.clock.now, events: t.app.porthole.events, autoCloseAfterHours: t.config.autoCloseAfterHours });
+    runMaintenance({ store: t.store, clock: () => t.clock.now, events: t.app.porthole.events, autoCloseAfterHours: t.config.autoCloseAfterHours });
 
   it('housekeeping keeps a key that is less than 24 hours old, so a late retry is still answered from it', async () => {
     const first = await submit(t.app, anonymousBody(), { headers: key('housekeeping-0001') });

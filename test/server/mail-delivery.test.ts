@@ -6,8 +6,8 @@ import { eq } from 'drizzle-orm';
 import addressparser from 'nodemailer/lib/addressparser';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { headersOf, startSmtpSink, unusedPort, type SmtpSink } from '../support/smtp-sink.js';
-import { enqueueMail, type MailDraft } from '../../server/store/sqlite/outbox.js';
-import { pendingCount } from '../../server/store/sqlite/outbox-delivery.js';
+import { enqueueMail } from '../../server/store/sqlite/outbox.js';
+import type { MailDraft } from '../../server/store/types.js';
 import { outbox, requests, sites } from '../../server/store/sqlite/schema.js';
 import { createMailTransport, MailRefusedError, type MailTransport, type OutgoingMail } from '../../server/mail/transport.js';
 import { createOutboxSender, type MailLog } from '../../server/mail/outbox-sender.js';
@@ -57,7 +57,7 @@ function recordingLog() {
 }
 
 function sender(mailTransport: MailTransport, log: MailLog = recordingLog().log) {
-  return createOutboxSender({ db: t.db, transport: mailTransport, clock: () => t.clock.now, from: t.config.mailFrom, log });
+  return createOutboxSender({ store: t.store, transport: mailTransport, clock: () => t.clock.now, from: t.config.mailFrom, log });
 }
 
 const demoSiteId = () => t.db.select({ id: sites.id }).from(sites).where(eq(sites.slug, 'demo')).get()!.id;
@@ -108,7 +108,7 @@ describe('delivering the outbox over SMTP', () => {
     expect(mail!.raw).toContain('<b>#1001</b>');
 
     expect(row(id)).toMatchObject({ status: 'sent', attempts: 1, sentAt: t.clock.now.toISOString(), lastError: null });
-    expect(await pendingCount(t.db)).toBe(0);
+    expect(await t.store.outbox.pendingCount()).toBe(0);
     expect(await sender(transport({ smtpUrl: server.url })).deliverDue()).toEqual({ sent: 0, retried: 0, failed: 0 });
     expect(server.received).toHaveLength(1);
   });
@@ -137,7 +137,7 @@ describe('delivering the outbox over SMTP', () => {
     const afterFailure = row(id);
     expect(afterFailure).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: later(30 * SECOND), sentAt: null });
     expect(afterFailure.lastError).toMatch(/ECONNREFUSED/);
-    expect(await pendingCount(t.db)).toBe(1);
+    expect(await t.store.outbox.pendingCount()).toBe(1);
 
     const server = await sink(port);
     expect(await mailer.deliverDue()).toEqual({ sent: 0, retried: 0, failed: 0 });
@@ -212,7 +212,8 @@ describe('refusing mail that could smuggle headers', () => {
   });
 
   test('a MAIL_FROM that is not exactly one address stops the sender from being created', () => {
-    const make = (from: string) => () => createOutboxSender({ db: t.db, transport: transport({}), clock: () => t.clock.now, from, log: recordingLog().log });
+    const make = (from: string) => () =>
+      createOutboxSender({ store: t.store, transport: transport({}), clock: () => t.clock.now, from, log: recordingLog().log });
     expect(make('support@example.com, boss@example.com')).toThrow(/MAIL_FROM/);
     expect(make('Support')).toThrow(/MAIL_FROM/);
     expect(make('Support <support@example.com>')).not.toThrow();
@@ -309,7 +310,7 @@ describe('running the sender', () => {
     dirs.push(dir);
     for (let n = 0; n < 45; n++) enqueue({ to: { email: `reader${n}@example.com`, name: null } });
     const mailer = createOutboxSender({
-      db: t.db,
+      store: t.store,
       transport: transport({ mailDir: dir }),
       clock: () => t.clock.now,
       from: t.config.mailFrom,
@@ -321,7 +322,7 @@ describe('running the sender', () => {
     // The first tick comes after a second; one tick must be enough for all three batches.
     await new Promise((resolve) => setTimeout(resolve, 1600));
     await mailer.stop();
-    expect(await pendingCount(t.db)).toBe(0);
+    expect(await t.store.outbox.pendingCount()).toBe(0);
     expect(readdirSync(dir)).toHaveLength(45);
   });
 

@@ -9,8 +9,8 @@ import type { FastifyInstance } from 'fastify';
 import { createTestApp, TEST_SITE_SECRET, type TestApp } from '../support/test-app.js';
 import { hostToken, signJwt } from '../support/member-tokens.js';
 import { buildApp } from '../../server/app.js';
-import { openDatabase } from '../../server/store/sqlite/client.js';
-import { insertSite, MIN_SITE_SECRET_BYTES } from '../../server/store/sqlite/sites.js';
+import { openSqliteStore } from '../../server/store/sqlite/store.js';
+import { MIN_SITE_SECRET_BYTES } from '../../server/store/rules/site-secrets.js';
 import { endUsers, organizations, settings, sites, usedTokenIds } from '../../server/store/sqlite/schema.js';
 import { categoryIds, expectError, storedCounts, submit } from './helpers.js';
 
@@ -181,15 +181,16 @@ describe('host tokens the session exchange refuses', () => {
     const token = hostToken(ALICE, t.clock.now);
     expect((await exchange(token)).statusCode).toBe(200);
 
-    const reopened = openDatabase(t.config.databasePath);
-    const restarted = await buildApp({ db: reopened.db, config: t.config, clock: () => t.clock.now });
+    // The first app still has the file: the second opens it without the one-server lock (store/sqlite/instance-lock.ts).
+    const reopened = openSqliteStore(t.config.databasePath, { instanceLock: false });
+    const restarted = await buildApp({ store: reopened, config: t.config, clock: () => t.clock.now });
     try {
       expectError(await exchange(token, 'demo', restarted), 401, 'token_replayed');
       // …while a fresh token still works on the restarted app.
       expect((await exchange(hostToken(ALICE, t.clock.now), 'demo', restarted)).statusCode).toBe(200);
     } finally {
       await restarted.close();
-      reopened.close();
+      await reopened.close();
     }
   });
 
@@ -219,7 +220,7 @@ describe('site token secrets', () => {
     expect((await exchange(hostToken(ALICE, t.clock.now, secret))).statusCode).toBe(200);
   });
 
-  test('insertSite refuses a secret shorter than 32 bytes and stores nothing', async () => {
+  test('creating a site refuses a secret shorter than 32 bytes and stores nothing', async () => {
     const now = t.clock.now.toISOString();
     const site = {
       id: 'site_short',
@@ -236,10 +237,10 @@ describe('site token secrets', () => {
       createdAt: now,
       updatedAt: now,
     };
-    await expect(insertSite(t.db, site, [])).rejects.toThrow(/shorter than 32 bytes/);
+    await expect(t.store.admin.createSiteWithCategories(site, [])).rejects.toThrow(/shorter than 32 bytes/);
     expect(t.db.select().from(sites).where(eq(sites.slug, 'short-secret')).get()).toBeUndefined();
     // A multi-byte secret is measured in bytes: 16 × "é" is 32 bytes and is accepted.
-    await insertSite(t.db, { ...site, tokenSecret: 'é'.repeat(16) }, []);
+    await t.store.admin.createSiteWithCategories({ ...site, tokenSecret: 'é'.repeat(16) }, []);
     expect(t.db.select().from(sites).where(eq(sites.slug, 'short-secret')).get()).toBeDefined();
   });
 

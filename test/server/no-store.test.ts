@@ -9,10 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { createTestApp, DEMO_ORIGIN, type TestApp } from '../support/test-app.js';
-import { insertAgent, insertApiToken } from '../../server/store/sqlite/agents.js';
 import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
 import { hashPassword } from '../../server/auth/passwords.js';
-import { newId } from '../../server/store/sqlite/ids.js';
+import { newId } from '../../server/store/ids.js';
 import { outbox, sites } from '../../server/store/sqlite/schema.js';
 import { hostToken } from '../support/member-tokens.js';
 import { bearer, categoryIds, memberSession, submit } from './helpers.js';
@@ -32,7 +31,8 @@ beforeAll(async () => {
   t = await createTestApp({ submitLimit: { max: 1000, windowMs: 60_000 } });
   const site = t.db.select().from(sites).where(eq(sites.slug, 'demo')).get()!;
   const agentId = newId('agt');
-  await insertAgent(t.db, {
+  await t.store.admin.createAgent({
+    removedAt: null,
     id: agentId,
     siteId: site.id,
     email: AGENT.email,
@@ -41,7 +41,14 @@ beforeAll(async () => {
     createdAt: t.clock.now.toISOString(),
   });
   agentToken = newSecret('pat_');
-  await insertApiToken(t.db, { id: newId('tok'), agentId, name: 'script', tokenHash: hashSecret(agentToken), createdAt: t.clock.now.toISOString() });
+  await t.store.admin.insertApiToken({
+    expiresAt: null,
+    id: newId('tok'),
+    agentId,
+    name: 'script',
+    tokenHash: hashSecret(agentToken),
+    createdAt: t.clock.now.toISOString(),
+  });
 
   member = await memberSession(t, ANA);
   categoryId = (await categoryIds(t.app))['Account & sign-in']!;

@@ -9,11 +9,10 @@ import { and, count, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, DEMO_ORIGIN, type TestApp } from '../support/test-app.js';
 import type { MemberClaimsInput } from '../support/member-tokens.js';
-import { insertAgent, insertApiToken } from '../../server/store/sqlite/agents.js';
 import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
-import { newId } from '../../server/store/sqlite/ids.js';
+import { newId } from '../../server/store/ids.js';
 import { comments, endUsers, idempotencyKeys, outbox, requestCcs, requests, sites } from '../../server/store/sqlite/schema.js';
-import { CUSTOMER_MAILS_PER_HOUR, DIGEST_ENTRIES } from '../../server/store/sqlite/outbox.js';
+import { CUSTOMER_MAILS_PER_HOUR, DIGEST_ENTRIES } from '../../server/store/rules/mail-caps.js';
 import { createOutboxSender } from '../../server/mail/outbox-sender.js';
 import { categoryIds, expectError, lastRequestNumber, submit, memberSession } from './helpers.js';
 
@@ -52,9 +51,24 @@ const siteId = (slug: string) => t.db.select({ id: sites.id }).from(sites).where
 
 async function addAgent(site: string, email: string, name: string): Promise<string> {
   const id = newId('agt');
-  await insertAgent(t.db, { id, siteId: siteId(site), email, name, passwordHash: null, createdAt: t.clock.now.toISOString() });
+  await t.store.admin.createAgent({
+    removedAt: null,
+    id,
+    siteId: siteId(site),
+    email,
+    name,
+    passwordHash: null,
+    createdAt: t.clock.now.toISOString(),
+  });
   const token = newSecret('pat_');
-  await insertApiToken(t.db, { id: newId('tok'), agentId: id, name: 'tests', tokenHash: hashSecret(token), createdAt: t.clock.now.toISOString() });
+  await t.store.admin.insertApiToken({
+    expiresAt: null,
+    id: newId('tok'),
+    agentId: id,
+    name: 'tests',
+    tokenHash: hashSecret(token),
+    createdAt: t.clock.now.toISOString(),
+  });
   return token;
 }
 
@@ -523,7 +537,7 @@ describe('the hourly cap on agent mail', () => {
     for (let i = 1; i <= PER_HOUR + 4; i += 1) await anonymous({ email: `visitor${i}@customer.example` });
     const sent: string[] = [];
     const mailer = createOutboxSender({
-      db: t.db,
+      store: t.store,
       transport: { kind: 'files', send: async (mail) => void sent.push(`${mail.to.address} ${mail.subject}`), close() {} },
       clock: () => t.clock.now,
       from: t.config.mailFrom,

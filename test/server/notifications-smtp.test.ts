@@ -10,11 +10,9 @@ import { eq } from 'drizzle-orm';
 import { createTestApp, DEMO_ORIGIN, type TestApp } from '../support/test-app.js';
 import type { MemberClaimsInput } from '../support/member-tokens.js';
 import { headersOf, startSmtpSink, unusedPort, type ReceivedMail, type SmtpSink } from '../support/smtp-sink.js';
-import { insertAgent, insertApiToken } from '../../server/store/sqlite/agents.js';
 import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
-import { newId } from '../../server/store/sqlite/ids.js';
+import { newId } from '../../server/store/ids.js';
 import { outbox, sites } from '../../server/store/sqlite/schema.js';
-import { pendingCount } from '../../server/store/sqlite/outbox-delivery.js';
 import { createMailTransport, type MailTransport } from '../../server/mail/transport.js';
 import { createOutboxSender, type MailLog } from '../../server/mail/outbox-sender.js';
 import { categoryIds, submit, memberSession } from './helpers.js';
@@ -43,10 +41,25 @@ beforeEach(async () => {
     [SAM, 'Sam Support'],
   ] as const) {
     const id = newId('agt');
-    await insertAgent(t.db, { id, siteId, email, name, passwordHash: null, createdAt: t.clock.now.toISOString() });
+    await t.store.admin.createAgent({
+      removedAt: null,
+      id,
+      siteId,
+      email,
+      name,
+      passwordHash: null,
+      createdAt: t.clock.now.toISOString(),
+    });
     if (email === RILEY) {
       agentToken = newSecret('pat_');
-      await insertApiToken(t.db, { id: newId('tok'), agentId: id, name: 'tests', tokenHash: hashSecret(agentToken), createdAt: t.clock.now.toISOString() });
+      await t.store.admin.insertApiToken({
+        expiresAt: null,
+        id: newId('tok'),
+        agentId: id,
+        name: 'tests',
+        tokenHash: hashSecret(agentToken),
+        createdAt: t.clock.now.toISOString(),
+      });
     }
   }
 });
@@ -69,7 +82,7 @@ const quietLog: MailLog = { info() {}, warn() {}, error() {} };
 function sender(smtpUrl: string) {
   const transport = createMailTransport({ smtpUrl, mailDir: join(tmpdir(), 'porthole-unused-mail'), timeoutMs: 2000 });
   transports.push(transport);
-  return createOutboxSender({ db: t.db, transport, clock: () => t.clock.now, from: t.config.mailFrom, log: quietLog });
+  return createOutboxSender({ store: t.store, transport, clock: () => t.clock.now, from: t.config.mailFrom, log: quietLog });
 }
 
 /** The raw message with quoted-printable soft breaks and escapes undone (our mails are ASCII). */
@@ -165,7 +178,7 @@ describe('notifications over SMTP', () => {
     });
     expect(link.statusCode, link.body).toBe(200);
 
-    expect(await pendingCount(t.db)).toBe(0);
+    expect(await t.store.outbox.pendingCount()).toBe(0);
     expect(
       t.db
         .select()
@@ -213,7 +226,7 @@ describe('notifications over SMTP', () => {
       `${RILEY} new_request ${subject}`,
       `${SAM} new_request ${subject}`,
     ]);
-    expect(await pendingCount(t.db)).toBe(0);
+    expect(await t.store.outbox.pendingCount()).toBe(0);
     expect(
       t.db
         .select()

@@ -5,10 +5,9 @@
 import { eq } from 'drizzle-orm';
 import { render } from 'preact';
 import { vi } from 'vitest';
-import { insertAgent, insertApiToken } from '../../server/store/sqlite/agents.js';
 import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
 import { hashPassword } from '../../server/auth/passwords.js';
-import { newId } from '../../server/store/sqlite/ids.js';
+import { newId } from '../../server/store/ids.js';
 import { sites } from '../../server/store/sqlite/schema.js';
 import type { TestApp } from './test-app.js';
 
@@ -17,9 +16,17 @@ export async function addDemoAgent(t: TestApp, email: string, name = 'Riley'): P
   const siteId = t.db.select({ id: sites.id }).from(sites).where(eq(sites.slug, 'demo')).get()!.id;
   const agentId = newId('agt');
   const createdAt = t.clock.now.toISOString();
-  await insertAgent(t.db, { id: agentId, siteId, email, name, passwordHash: await hashPassword('correct horse battery staple'), createdAt });
+  await t.store.admin.createAgent({
+    removedAt: null,
+    id: agentId,
+    siteId,
+    email,
+    name,
+    passwordHash: await hashPassword('correct horse battery staple'),
+    createdAt,
+  });
   const token = newSecret('pat_');
-  await insertApiToken(t.db, { id: newId('tok'), agentId, name: 'tests', tokenHash: hashSecret(token), createdAt });
+  await t.store.admin.insertApiToken({ expiresAt: null, id: newId('tok'), agentId, name: 'tests', tokenHash: hashSecret(token), createdAt });
   return token;
 }
 

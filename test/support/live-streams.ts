@@ -8,9 +8,8 @@ import { Writable } from 'node:stream';
 import type { TestApp } from './test-app.js';
 import { hostToken } from './member-tokens.js';
 import { outbox, sites } from '../../server/store/sqlite/schema.js';
-import { insertAgent, insertApiToken } from '../../server/store/sqlite/agents.js';
 import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
-import { newId } from '../../server/store/sqlite/ids.js';
+import { newId } from '../../server/store/ids.js';
 
 const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
@@ -24,9 +23,24 @@ export async function memberToken(t: TestApp, base: string, sub: string, email =
 export async function agentToken(t: TestApp, email = 'agent@example.com'): Promise<string> {
   const site = t.db.select().from(sites).where(eq(sites.slug, 'demo')).get()!;
   const id = newId('agt');
-  await insertAgent(t.db, { id, siteId: site.id, email, name: 'Riley', passwordHash: null, createdAt: t.clock.now.toISOString() });
+  await t.store.admin.createAgent({
+    removedAt: null,
+    id,
+    siteId: site.id,
+    email,
+    name: 'Riley',
+    passwordHash: null,
+    createdAt: t.clock.now.toISOString(),
+  });
   const token = newSecret('pat_');
-  await insertApiToken(t.db, { id: newId('tok'), agentId: id, name: 'test', tokenHash: hashSecret(token), createdAt: t.clock.now.toISOString() });
+  await t.store.admin.insertApiToken({
+    expiresAt: null,
+    id: newId('tok'),
+    agentId: id,
+    name: 'test',
+    tokenHash: hashSecret(token),
+    createdAt: t.clock.now.toISOString(),
+  });
   return token;
 }
 

@@ -8,14 +8,18 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppDeps } from '../../server/app.js';
 import { readConfig, type Config } from '../../server/config.js';
-import { openDatabase, type Db } from '../../server/store/sqlite/client.js';
-import { seedIfEmpty } from '../../server/store/sqlite/seed.js';
+import type { Db } from '../../server/store/sqlite/client.js';
+import { openSqliteStore } from '../../server/store/sqlite/store.js';
+import type { Store } from '../../server/store/types.js';
+import { seedIfEmpty } from '../../server/seed/seed.js';
 
 export const DEMO_ORIGIN = 'http://localhost:8080';
 export const TEST_SITE_SECRET = 'test-site-secret-that-is-long-enough-0123456789';
 
 export interface TestApp {
   app: FastifyInstance;
+  store: Store;
+  /** The SQLite adapter's drizzle handle, for tests that look into the database themselves. */
   db: Db;
   config: Config;
   clock: { now: Date; advance(ms: number): void };
@@ -29,7 +33,7 @@ export interface TestApp {
 export async function createTestApp(overrides: Partial<Config> = {}, options: { logger?: AppDeps['logger']; conversations?: boolean } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'porthole-test-'));
   const config = { ...readConfig({}), databasePath: join(dir, 'porthole.db'), ...overrides };
-  const database = openDatabase(config.databasePath);
+  const store = openSqliteStore(config.databasePath);
   const clock = {
     now: new Date('2026-11-23T10:00:00.000Z'),
     advance(ms: number) {
@@ -37,22 +41,23 @@ export async function createTestApp(overrides: Partial<Config> = {}, options: { 
     },
   };
   // Sites, categories and articles only, unless asked: each test writes the requests it talks about.
-  await seedIfEmpty(database.db, {
+  await seedIfEmpty(store, {
     demoSiteSecret: TEST_SITE_SECRET,
     demoOrigins: [DEMO_ORIGIN],
     demoSupportUrl: `${DEMO_ORIGIN}/`,
     now: clock.now,
     conversations: options.conversations ?? false,
   });
-  const app = await buildApp({ db: database.db, config, clock: () => clock.now, logger: options.logger });
+  const app = await buildApp({ store, config, clock: () => clock.now, logger: options.logger });
   return {
     app,
-    db: database.db,
+    store,
+    db: store.db,
     config,
     clock,
     async close() {
       await app.close();
-      database.close();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

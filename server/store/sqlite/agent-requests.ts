@@ -2,51 +2,26 @@
  * Requests as the support team sees them: every request of the agent's own site — and only of
  * that site — with internal notes, filtered and searched for the queue.
  */
-import { and, eq, exists, inArray, like, lte, not, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, exists, inArray, lte, not, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from './client.js';
 import { commitWithOthers } from './group-commit.js';
-import { newestActivityFirst, olderThan } from './activity-order.js';
-import { newId } from './ids.js';
-import { enqueueMail, type MailDraft } from './outbox.js';
-import { readRequestView, type RequestView } from './request-view.js';
-import { categories, comments, endUsers, requests, type StoredStatus } from './schema.js';
-
-export interface QueueFilter {
-  statuses: StoredStatus[] | null;
-  categoryId: string | null;
-  /** Only requests no agent has answered publicly yet. */
-  unanswered: boolean;
-  /** Matches subject, requester email or name, or the request number. */
-  search: string | null;
-  after: { updatedAt: string; number: number } | null;
-  limit: number;
-}
-
-export interface QueueRow {
-  number: number;
-  subject: string;
-  status: StoredStatus;
-  categoryName: string;
-  requesterName: string | null;
-  requesterEmail: string;
-  senderVerifiedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+import { newId } from '../ids.js';
+import { enqueueMail } from './outbox.js';
+import { readRequestView } from './request-view.js';
+import { categories, comments, endUsers, requests } from './schema.js';
+import { sqliteHints } from './hints.js';
+import { newestActivityFirst, olderThan } from '../rules/activity-order.js';
+import { searchFor } from '../rules/queue-search.js';
+import { transition } from '../rules/transitions.js';
+import type { RequestRow, StoredStatus } from '../rows.js';
+import type { ChangeOutcome, NextStatus, Notify, QueueFilter, QueueRow, RequestView } from '../types.js';
 
 /** An agent has answered publicly at least once. */
 const agentAnswered = exists(
-  sql`(SELECT 1 FROM ${comments} WHERE ${comments.requestId} = ${requests.id} AND ${comments.authorAgentId} IS NOT NULL AND ${comments.public} = 1)`,
+  sql`(SELECT 1 FROM ${comments} WHERE ${comments.requestId} = ${requests.id} AND ${comments.authorAgentId} IS NOT NULL AND ${eq(comments.public, true)})`,
 );
 
-function searchFor(text: string): SQL {
-  const pattern = `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-  const byText = [like(requests.subject, pattern), like(endUsers.email, pattern), like(endUsers.name, pattern)].map(
-    (condition) => sql`${condition} ESCAPE '\\'`,
-  );
-  const number = /^#?(\d{1,9})$/.exec(text.trim())?.[1];
-  return or(...byText, ...(number ? [eq(requests.number, Number(number))] : []))!;
-}
+const searchColumns = { subject: requests.subject, requesterEmail: endUsers.email, requesterName: endUsers.name, number: requests.number };
 
 export async function listQueue(db: Db, siteId: string, filter: QueueFilter): Promise<QueueRow[]> {
   const { after } = filter;
@@ -71,11 +46,11 @@ export async function listQueue(db: Db, siteId: string, filter: QueueFilter): Pr
         filter.statuses ? inArray(requests.status, filter.statuses) : undefined,
         filter.categoryId ? eq(requests.categoryId, filter.categoryId) : undefined,
         filter.unanswered ? not(agentAnswered) : undefined,
-        filter.search ? searchFor(filter.search) : undefined,
-        after ? olderThan(after.updatedAt, after.number) : undefined,
+        filter.search ? searchFor(searchColumns, sqliteHints, filter.search) : undefined,
+        after ? olderThan(requests, after.updatedAt, after.number) : undefined,
       ),
     )
-    .orderBy(...newestActivityFirst)
+    .orderBy(...newestActivityFirst(requests))
     .limit(filter.limit)
     .all();
 }
@@ -83,8 +58,6 @@ export async function listQueue(db: Db, siteId: string, filter: QueueFilter): Pr
 export async function findSiteRequest(db: Db, siteId: string, number: number): Promise<RequestView | undefined> {
   return readRequestView(db, and(eq(requests.siteId, siteId), eq(requests.number, number))!, 'all');
 }
-
-export type AgentChange = { kind: 'done'; view: RequestView } | { kind: 'not_found' } | { kind: 'refused'; status: StoredStatus };
 
 /**
  * An agent's reply (public) or internal note, and the status it leaves the request in — one
@@ -95,11 +68,11 @@ export async function addAgentComment(
   siteId: string,
   number: number,
   comment: { agentId: string; body: string; public: boolean },
-  nextStatus: (current: StoredStatus) => StoredStatus | null,
+  nextStatus: NextStatus,
   now: string,
-  notify: (view: RequestView) => MailDraft[],
-): Promise<AgentChange> {
-  return commitWithOthers(db, (tx): AgentChange => {
+  notify: Notify,
+): Promise<ChangeOutcome> {
+  return commitWithOthers(db, (tx): ChangeOutcome => {
     const next = nextStep(tx, siteId, number, nextStatus);
     if (next.kind !== 'step') return next;
     const { where, current, status } = next;
@@ -119,8 +92,8 @@ function nextStep(
   tx: Tx,
   siteId: string,
   number: number,
-  nextStatus: (current: StoredStatus) => StoredStatus | null,
-): { kind: 'step'; where: SQL; current: typeof requests.$inferSelect; status: StoredStatus } | Exclude<AgentChange, { kind: 'done' }> {
+  nextStatus: NextStatus,
+): { kind: 'step'; where: SQL; current: RequestRow; status: StoredStatus } | Exclude<ChangeOutcome, { kind: 'done' }> {
   const where = and(eq(requests.siteId, siteId), eq(requests.number, number))!;
   const current = tx.select().from(requests).where(where).get();
   if (!current) return { kind: 'not_found' };
@@ -129,22 +102,15 @@ function nextStep(
   return { kind: 'step', where, current, status };
 }
 
-/** A request's new status and last activity; solving stamps when (the first time), anything else clears it. */
-function moveTo(tx: Tx, current: typeof requests.$inferSelect, status: StoredStatus, now: string): void {
-  tx.update(requests)
-    .set({ status, updatedAt: now, solvedAt: status === 'solved' ? (current.solvedAt ?? now) : null })
+const moveTo = (tx: Tx, current: RequestRow, status: StoredStatus, now: string) =>
+  tx
+    .update(requests)
+    .set(transition(current, status, now))
     .where(eq(requests.id, current.id))
     .run();
-}
 
-export async function setRequestStatus(
-  db: Db,
-  siteId: string,
-  number: number,
-  nextStatus: (current: StoredStatus) => StoredStatus | null,
-  now: string,
-): Promise<AgentChange> {
-  return commitWithOthers(db, (tx): AgentChange => {
+export async function setRequestStatus(db: Db, siteId: string, number: number, nextStatus: NextStatus, now: string): Promise<ChangeOutcome> {
+  return commitWithOthers(db, (tx): ChangeOutcome => {
     const next = nextStep(tx, siteId, number, nextStatus);
     if (next.kind !== 'step') return next;
     moveTo(tx, next.current, next.status, now);
@@ -154,7 +120,7 @@ export async function setRequestStatus(
 
 /**
  * Closes every request solved before `solvedBefore`; returns what was closed, for live updates.
- * Last activity stays as it was: closing by itself is not news to anyone.
+ * Last activity stays as it was: closing by itself is not news to anyone (rules/transitions.ts).
  */
 export async function closeSolvedBefore(db: Db, solvedBefore: string): Promise<{ siteId: string; id: string; number: number }[]> {
   return db.transaction((tx) =>

@@ -8,12 +8,8 @@ import type { Db } from './client.js';
 import { preparedOnce } from './prepared.js';
 import { agentApiTokens, agents, agentSessions, sites } from './schema.js';
 
-export type AgentRow = typeof agents.$inferSelect;
-export type ApiTokenRow = typeof agentApiTokens.$inferSelect;
-export interface AgentWithSite extends AgentRow {
-  siteSlug: string;
-  siteName: string;
-}
+import type { AgentRow } from '../rows.js';
+import type { AgentWithSite, ListedApiToken, NewApiToken, SessionLimits, TokenRevocation } from '../types.js';
 
 const withSite = { agent: agents, siteSlug: sites.slug, siteName: sites.name };
 const flatten = (row: { agent: AgentRow; siteSlug: string; siteName: string }): AgentWithSite => ({
@@ -22,10 +18,6 @@ const flatten = (row: { agent: AgentRow; siteSlug: string; siteName: string }): 
   siteName: row.siteName,
 });
 const active = isNull(agents.removedAt);
-
-export async function insertAgent(db: Db, agent: typeof agents.$inferInsert): Promise<void> {
-  db.insert(agents).values(agent).run();
-}
 
 /** The site's agent with this address, removed or not (the admin command tells the two apart). */
 export async function findAgentBySiteAndEmail(db: Db, siteId: string, email: string): Promise<AgentRow | undefined> {
@@ -61,12 +53,6 @@ export async function createAgentSession(db: Db, tokenHash: string, agentId: str
   db.insert(agentSessions).values({ tokenHash, agentId, createdAt: now, lastSeenAt: now }).run();
 }
 
-/** The oldest last use and the oldest sign-in a session may have and still be accepted. */
-export interface SessionLimits {
-  idleSince: string;
-  startedSince: string;
-}
-
 /**
  * The agent of a session last used after `idleSince` and begun after `startedSince`, and when it
  * began. Using a session (`recordUse`) moves its last use to `now`; nothing moves its start.
@@ -96,7 +82,7 @@ export async function deleteAgentSession(db: Db, tokenHash: string): Promise<voi
   db.delete(agentSessions).where(eq(agentSessions.tokenHash, tokenHash)).run();
 }
 
-export async function insertApiToken(db: Db, token: typeof agentApiTokens.$inferInsert): Promise<void> {
+export async function insertApiToken(db: Db, token: NewApiToken): Promise<void> {
   db.insert(agentApiTokens).values(token).run();
 }
 
@@ -125,8 +111,6 @@ export async function findAgentByApiToken(
 
 // ---- what the admin command changes --------------------------------------------------
 
-export type ListedApiToken = Omit<ApiTokenRow, 'tokenHash'> & { agentEmail: string };
-
 // Everything about a token but its hash, which stays in the database.
 const { tokenHash: _hash, ...tokenColumns } = getTableColumns(agentApiTokens);
 const listedToken = { ...tokenColumns, agentEmail: agents.email };
@@ -141,8 +125,6 @@ export async function listApiTokens(db: Db, siteId: string, agentId?: string): P
     .orderBy(desc(agentApiTokens.createdAt), desc(agentApiTokens.id))
     .all();
 }
-
-export type TokenRevocation = { kind: 'not_found' } | { kind: 'revoked' | 'already_revoked'; token: ListedApiToken; siteSlug: string };
 
 /** Revokes a token by id: refused from `now` on. A token revoked before keeps its first revocation time. */
 export async function revokeApiToken(db: Db, id: string, now: string): Promise<TokenRevocation> {
@@ -184,7 +166,7 @@ export async function resetAgentPassword(db: Db, agentId: string, passwordHash: 
 }
 
 /** Brings a removed agent back with a new name and password (and a first token, when given); their old sessions and tokens stay ended. */
-export async function reinstateAgent(db: Db, agentId: string, name: string, passwordHash: string, token?: typeof agentApiTokens.$inferInsert): Promise<void> {
+export async function reinstateAgent(db: Db, agentId: string, name: string, passwordHash: string, token?: NewApiToken): Promise<void> {
   db.transaction((tx) => {
     tx.update(agents).set({ removedAt: null, name, passwordHash }).where(eq(agents.id, agentId)).run();
     if (token) tx.insert(agentApiTokens).values(token).run();

@@ -6,24 +6,8 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { articlePageRules, articles } from './schema.js';
 import { preparedOnce } from './prepared.js';
-
-export type ArticleRow = typeof articles.$inferSelect;
-export type ArticleListRow = Pick<ArticleRow, 'id' | 'title' | 'excerpt'>;
-export interface PageRule {
-  origin: string | null;
-  pathPrefix: string;
-}
-
-export async function insertArticle(db: Db, article: ArticleRow, rules: (PageRule & { id: string })[]): Promise<void> {
-  db.transaction((tx) => {
-    tx.insert(articles).values(article).run();
-    for (const rule of rules)
-      tx.insert(articlePageRules)
-        .values({ ...rule, siteId: article.siteId, articleId: article.id })
-        .run();
-    tx.run(sql`INSERT INTO articles_fts (article_id, site_id, title, body) VALUES (${article.id}, ${article.siteId}, ${article.title}, ${article.markdown})`);
-  });
-}
+import type { ArticleRow } from '../rows.js';
+import type { ArticleListRow } from '../types.js';
 
 export async function findArticle(db: Db, siteId: string, id: string): Promise<ArticleRow | undefined> {
   return db
@@ -71,8 +55,13 @@ export async function popularArticles(db: Db, siteId: string, limit: number): Pr
     .all();
 }
 
-/** Ranked full-text search; `matchExpression` is already in FTS5 syntax (see services/articles). */
-export async function searchArticles(db: Db, siteId: string, matchExpression: string, limit: number): Promise<ArticleListRow[]> {
+/**
+ * Ranked full-text search for `words` (rules/search-words.ts): each quoted, so no word can be FTS5
+ * syntax, and a prefix (`"refu"*`); all required. Titles weigh ten times the body.
+ */
+export async function searchArticles(db: Db, siteId: string, words: string[], limit: number): Promise<ArticleListRow[]> {
+  if (!words.length) return [];
+  const matchExpression = words.map((word) => `"${word.replaceAll('"', '""')}"*`).join(' ');
   return db.all<ArticleListRow>(sql`
     SELECT a.id AS id, a.title AS title, a.excerpt AS excerpt
     FROM articles_fts f JOIN ${articles} a ON a.id = f.article_id

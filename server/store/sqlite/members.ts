@@ -6,35 +6,22 @@
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { commitWithOthers } from './group-commit.js';
-import { newId } from './ids.js';
+import { newId } from '../ids.js';
 import { preparedOnce } from './prepared.js';
-import { endUsers, organizations, usedTokenIds } from './schema.js';
-
-export interface MemberClaims {
-  sub: string;
-  email: string;
-  emailVerified: boolean;
-  name: string | null;
-  org: { id: string; name: string } | null;
-  jti: string;
-  expiresAt: string;
-}
-
-export interface MemberRecord {
-  id: string;
-  siteId: string;
-  email: string;
-  emailVerified: boolean;
-  name: string | null;
-  organizationId: string | null;
-  organizationName: string | null;
-}
+import { readRequestById } from './request-view.js';
+import { endUsers, organizations, requests, usedTokenIds } from './schema.js';
+import type { MemberClaims, MemberRecord, RequestView } from '../types.js';
 
 /** Signs a member in from verified claims; `replayed` when this token id was used before. */
 export async function exchangeMemberToken(db: Db, siteId: string, claims: MemberClaims, now: string): Promise<MemberRecord | 'replayed'> {
   return commitWithOthers(db, (tx) => {
-    const recorded = tx.insert(usedTokenIds).values({ siteId, jti: claims.jti, expiresAt: claims.expiresAt }).onConflictDoNothing().run();
-    if (recorded.changes === 0) return 'replayed';
+    const recorded = tx
+      .insert(usedTokenIds)
+      .values({ siteId, jti: claims.jti, expiresAt: claims.expiresAt })
+      .onConflictDoNothing()
+      .returning({ jti: usedTokenIds.jti })
+      .all();
+    if (recorded.length === 0) return 'replayed';
 
     let organizationId: string | null = null;
     if (claims.org) {
@@ -89,7 +76,7 @@ export async function findMember(db: Db, siteId: string, memberId: string, optio
  * The end-user records whose requests and CCs are this member's: their own, plus — only when the
  * host has verified the member's email — the records of people who wrote in with that address
  * before having an account. An unverified address links to nothing. A request filed under such a
- * record counts as the member's only once its sender is proven (sender-proof.ts): the record
+ * record counts as the member's only once its sender is proven (rules/visibility.ts): the record
  * stands for an address, and anyone can type one.
  */
 export async function memberIdentities(db: Db, member: MemberRecord): Promise<string[]> {
@@ -112,4 +99,28 @@ export async function memberIdentities(db: Db, member: MemberRecord): Promise<st
 /** Token ids only need remembering until their token would have expired anyway. */
 export async function forgetExpiredTokenIds(db: Db, now: string): Promise<void> {
   db.delete(usedTokenIds).where(lt(usedTokenIds.expiresAt, now)).run();
+}
+
+/**
+ * A mail link for request `number` sent to `endUserId` was opened: if that person is its requester,
+ * its sender is proven now (rules/visibility.ts), and the request as it now is comes back (for live
+ * updates). Undefined when there was nothing to prove: already proven, or the link went to a CC —
+ * which proves nothing about who sent the request.
+ */
+export async function proveSender(db: Db, siteId: string, endUserId: string, number: number, now: string): Promise<RequestView | undefined> {
+  const p = sql.placeholder;
+  const statement = preparedOnce(db, 'prove-sender', () =>
+    db
+      .update(requests)
+      .set({ senderVerifiedAt: sql`${p('now')}` })
+      .where(
+        and(eq(requests.siteId, p('siteId')), eq(requests.number, p('number')), eq(requests.requesterId, p('endUserId')), isNull(requests.senderVerifiedAt)),
+      )
+      .returning({ id: requests.id })
+      .prepare(),
+  );
+  return commitWithOthers(db, () => {
+    const proven = statement.get({ siteId, number, endUserId, now });
+    return proven && readRequestById(db, proven.id, 'all');
+  });
 }

@@ -1,66 +1,25 @@
 /**
  * Writing mail to the outbox, inside the transaction of the event it tells about. What is written
- * is decided here, once, so the sender only delivers rows (and several senders can later share the
- * outbox by claiming rows, digests included, one at a time):
- * - customers get at most CUSTOMER_MAILS_PER_HOUR mails an hour per site and mailbox (any 60
- *   minutes); beyond that, notifications to them are dropped rather than queued — the
- *   conversation itself is always in the widget;
- * - agents get at most their draft's `perHour` single mails per site and mailbox in a clock hour;
- *   beyond that, each change is listed in one digest per agent, due when the hour ends.
+ * is decided here, once, by the caps in rules/mail-caps.ts, so the sender only delivers rows.
  */
 import { and, count, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { preparedOnce } from './prepared.js';
-import { newId } from './ids.js';
-import { outbox, type MailDigest } from './schema.js';
+import { newId } from '../ids.js';
+import { outbox } from './schema.js';
+import { capWindows, CUSTOMER_MAILS_PER_HOUR, listInDigest, mailboxOf } from '../rules/mail-caps.js';
+import type { MailDigest } from '../rows.js';
+import type { AgentDigest, MailBody, MailDraft } from '../types.js';
 
-export const CUSTOMER_MAILS_PER_HOUR = 5;
-/** A digest lists this many requests at most; beyond them it says "and more". */
-export const DIGEST_ENTRIES = 20;
-
-const HOUR_MS = 60 * 60 * 1000;
 const p = sql.placeholder;
 
-export interface MailBody {
-  subject: string;
-  text: string;
-  html: string;
-}
-
-interface Draft extends MailBody {
-  kind: string;
-  to: { email: string; name: string | null };
-}
-
-/** Where an agent's mail goes once the hour's single mails are spent, and how the digest reads. */
-export interface AgentDigest {
-  /** Single mails one mailbox gets from the site in a clock hour. */
-  perHour: number;
-  /** This change, as the digest lists it. */
-  number: number;
-  change: string;
-  compose(digest: MailDigest): MailBody;
-}
-
-export type MailDraft = (Draft & { audience: 'customer' }) | (Draft & { audience: 'agent'; digest: AgentDigest });
-
 /**
- * The mailbox an address delivers to, as the hourly caps count it: lower-cased, without a `+tag`
- * and without dots in the part before the `@` (Gmail ignores them; most providers deliver
- * `ann+1@` to `ann@`). Reading too much as one mailbox only makes two people of one domain share
- * a budget; reading too little would give `a.nn+1@`, `an.n+2@`, … a budget each.
+ * Called inside a unit of work. Its statements are prepared on `db` and run on the one connection,
+ * so they write in the unit's savepoint (group-commit.ts) — SQLite's, never the port's, business.
  */
-export function mailboxOf(email: string): string {
-  const at = email.lastIndexOf('@');
-  const local = email.slice(0, Math.max(at, 0)).split('+')[0]!.replaceAll('.', '');
-  return `${local}${email.slice(Math.max(at, 0))}`.toLowerCase();
-}
-
-/** Called inside the transaction of the event (with `db`: prepared statements run on its connection). */
 export function enqueueMail(db: Db, siteId: string, requestId: string | null, drafts: MailDraft[], now: string): void {
   const s = statements(db);
-  const hourAgo = new Date(Date.parse(now) - HOUR_MS).toISOString();
-  const hour = new Date(Math.floor(Date.parse(now) / HOUR_MS) * HOUR_MS).toISOString();
+  const { hourAgo, hour, hourEnds } = capWindows(now);
   for (const draft of drafts) {
     const toMailbox = mailboxOf(draft.to.email);
     const single: MailRow = {
@@ -84,7 +43,7 @@ export function enqueueMail(db: Db, siteId: string, requestId: string | null, dr
     if (!digest && s.mailsSince.get({ siteId, toMailbox, since: hour })!.n < draft.digest.perHour) {
       s.insert.run({ ...single, ...singleMail(now) });
     } else {
-      addToDigest(db, { ...single, requestId: null, kind: 'agent_digest' }, digest, hour, draft.digest, now);
+      addToDigest(db, { ...single, requestId: null, kind: 'agent_digest' }, digest, { hour, due: hourEnds }, draft.digest, now);
     }
   }
 }
@@ -95,28 +54,22 @@ const singleMail = (now: string) => ({ id: newId('mail'), now, due: now, digestH
 
 /**
  * Lists the change in the agent's digest for this hour (`found`, when begun), written anew with it.
- * The digest is one row, due when the hour ends, found by its unique (site, mailbox, hour): on
- * PostgreSQL the read becomes SELECT … FOR UPDATE, and two transactions that both start the hour's
- * digest meet at the unique index, so one retries and adds to the other's. A change the digest
- * already shows, or one beyond its last entry once it says "and more", writes nothing: a flood
- * costs a read per event.
+ * The digest is one row, due when the hour ends, found by its unique (site, mailbox, hour).
  */
-function addToDigest(db: Db, row: MailRow, found: { id: string; digest: MailDigest | null } | undefined, hour: string, change: AgentDigest, now: string): void {
+function addToDigest(
+  db: Db,
+  row: MailRow,
+  found: { id: string; digest: MailDigest | null } | undefined,
+  window: { hour: string; due: string },
+  change: AgentDigest,
+  now: string,
+): void {
   const s = statements(db);
-  const digest: MailDigest = found?.digest ?? { entries: [], more: false };
-  const entry = digest.entries.find((e) => e.number === change.number);
-  if (entry) {
-    if (entry.changes.includes(change.change)) return;
-    entry.changes.push(change.change);
-  } else if (digest.entries.length < DIGEST_ENTRIES) {
-    digest.entries.push({ number: change.number, changes: [change.change] });
-  } else {
-    if (digest.more) return;
-    digest.more = true;
-  }
+  const digest = listInDigest(found?.digest ?? null, change);
+  if (!digest) return;
   const body = change.compose(digest);
   if (found) s.updateDigest.run({ id: found.id, ...body, digest: JSON.stringify(digest) });
-  else s.insert.run({ ...row, ...body, id: newId('mail'), now, due: new Date(Date.parse(hour) + HOUR_MS).toISOString(), digestHour: hour, digest });
+  else s.insert.run({ ...row, ...body, id: newId('mail'), now, due: window.due, digestHour: window.hour, digest });
 }
 
 /** The statements of enqueueMail, prepared once per database. */

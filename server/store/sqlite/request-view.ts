@@ -1,32 +1,14 @@
 /**
  * Reads one request with everything shown about it — category, requester, organization, CCs and
- * the conversation — for whichever side asks. Members get public comments only; agents get
- * internal notes too. Who may read which request is decided by the caller's `where`.
+ * the conversation (rules/view.ts assembles it) — for whichever side asks. Members get public
+ * comments only; agents get internal notes too. Who may read which request is decided by the caller's `where`.
  */
 import { and, asc, eq, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from './client.js';
 import { preparedOnce } from './prepared.js';
 import { agents, categories, comments, endUsers, organizations, requestCcs, requests } from './schema.js';
-
-export type RequestRow = typeof requests.$inferSelect;
-
-export interface Person {
-  id: string;
-  name: string | null;
-  email: string;
-  emailVerified: boolean;
-  /** The member's id on the host; null for people known only by email. */
-  externalId: string | null;
-}
-
-export interface RequestView {
-  request: RequestRow;
-  categoryName: string;
-  requester: Person;
-  organizationName: string | null;
-  ccs: Person[];
-  comments: { id: string; body: string; public: boolean; createdAt: string; authorEndUserId: string | null; authorName: string; byAgent: boolean }[];
-}
+import { assemble } from '../rules/view.js';
+import type { RequestView } from '../types.js';
 
 const headQuery = (db: Tx | Db, where: SQL) =>
   db
@@ -63,11 +45,7 @@ const threadQuery = (db: Tx | Db, requestId: string | Placeholder, which: 'publi
     .where(and(eq(comments.requestId, requestId), which === 'public' ? eq(comments.public, true) : undefined))
     .orderBy(asc(comments.createdAt), asc(comments.id));
 
-type Head = Awaited<ReturnType<ReturnType<typeof headQuery>['get']>> & object;
-type CcRow = Person;
-type ThreadRow = Awaited<ReturnType<ReturnType<typeof threadQuery>['all']>>[number];
-
-/** The request `where` finds (values inline), read now — inside a transaction, `tx`. */
+/** The request `where` finds (values inline), read now — inside a unit, on its `tx`. */
 export function readRequestView(tx: Tx | Db, where: SQL, which: 'public' | 'all'): RequestView | undefined {
   const found = headQuery(tx, where).get();
   return found && assemble(found, ccsQuery(tx, found.request.id).all(), threadQuery(tx, found.request.id, which).all());
@@ -75,7 +53,8 @@ export function readRequestView(tx: Tx | Db, where: SQL, which: 'public' | 'all'
 
 /**
  * The same read on statements prepared once (see prepared.ts), for the hot paths: `where` is built
- * with placeholders, once per `shape`, and `values` are bound to them on every call.
+ * with placeholders, once per `shape`, and `values` are bound to them on every call. Inside a unit
+ * these run on the one connection and so see the unit's writes (group-commit.ts).
  */
 export function readRequestViewPrepared(
   db: Db,
@@ -95,23 +74,3 @@ export function readRequestViewPrepared(
 /** One request by its id, on prepared statements. */
 export const readRequestById = (db: Db, id: string, which: 'public' | 'all') =>
   readRequestViewPrepared(db, 'by-id', () => eq(requests.id, sql.placeholder('id')), { id }, which);
-
-function assemble(found: Head, ccs: CcRow[], thread: ThreadRow[]): RequestView {
-  const { requester } = found;
-  return {
-    request: found.request,
-    categoryName: found.categoryName,
-    requester: { id: requester.id, name: requester.name, email: requester.email, emailVerified: requester.emailVerified, externalId: requester.externalId },
-    organizationName: found.organizationName,
-    ccs,
-    comments: thread.map((c) => ({
-      id: c.id,
-      body: c.body,
-      public: c.public,
-      createdAt: c.createdAt,
-      authorEndUserId: c.authorEndUserId,
-      authorName: c.agentName ?? c.customerName ?? c.customerEmail ?? 'Customer',
-      byAgent: c.agentName !== null,
-    })),
-  };
-}

@@ -1,46 +1,22 @@
 /**
  * Support requests ("tickets"). Each exported function is one unit of work: one synchronous
- * transaction inside, a Promise outside, so the same calls can later run on PostgreSQL.
+ * transaction inside (a group commit, group-commit.ts), a Promise outside.
+ *
+ * An idempotency key is claimed first, before anything else is written — the same order as on
+ * PostgreSQL, where two instances racing on one key meet at its primary key and the second then
+ * finds the first's committed answer. The claim is written with no answer yet and gets the answer
+ * at the end of the same unit, so nobody ever reads a claim without one.
  */
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { commitWithOthers } from './group-commit.js';
-import { enqueueMail, type MailDraft } from './outbox.js';
-import { readRequestById, type RequestView } from './request-view.js';
+import { enqueueMail } from './outbox.js';
+import { readRequestById } from './request-view.js';
 import { preparedOnce } from './prepared.js';
-import { newId } from './ids.js';
-import { comments, endUsers, idempotencyKeys, requestCcs, requests, sites, type StoredStatus } from './schema.js';
-
-export type RequestRow = typeof requests.$inferSelect;
-
-export interface IdempotencyClaim {
-  scope: string;
-  key: string;
-  bodyHash: string;
-  /** Keys older than this (ISO time) are forgotten and may be used again. */
-  notBefore: string;
-}
-
-export interface NewRequestRecord {
-  siteId: string;
-  categoryId: string;
-  subject: string;
-  description: string;
-  fields: Record<string, string>;
-  requester: Requester;
-  /** Normalized addresses; each becomes a CC (a contact record found or created by email). */
-  ccEmails: string[];
-  now: string;
-}
-
-/**
- * Who sends it: a signed-in member (by id, with their organization), or an anonymous contact,
- * found or created by (site, email) among people without a host account.
- */
-export type Requester = { kind: 'member'; id: string; organizationId: string | null } | { kind: 'contact'; email: string; name: string | null };
-
-export type StoredResponse = { statusCode: number; body: unknown };
-export type CreateOutcome = ({ kind: 'created'; view: RequestView } & StoredResponse) | ({ kind: 'replayed' } & StoredResponse) | { kind: 'key_reused' };
+import { newId } from '../ids.js';
+import { comments, endUsers, idempotencyKeys, requestCcs, requests, sites } from './schema.js';
+import type { RequestRow, StoredStatus } from '../rows.js';
+import type { CreateOutcome, DecoyOutcome, IdempotencyClaim, NewRequestRecord, Notify, StoredResponse } from '../types.js';
 
 /**
  * Creates a request with its first comment, honouring an idempotency key: a key seen before with the
@@ -53,12 +29,12 @@ export async function createRequest(
   record: NewRequestRecord,
   claim: IdempotencyClaim | null,
   present: (row: RequestRow) => StoredResponse,
-  notify: (view: RequestView) => MailDraft[],
+  notify: Notify,
 ): Promise<CreateOutcome> {
-  // Statements run on `db` inside the transaction: prepared once, see prepared.ts.
+  // Statements prepared once (prepared.ts) on `db`: they run on the one connection, inside the unit.
   const s = statements(db);
   return commitWithOthers(db, (): CreateOutcome => {
-    const earlier = claim && answerOf(db, record.siteId, claim);
+    const earlier = claim && claimKey(db, record.siteId, claim, record.now);
     if (earlier) return earlier;
 
     const requesterId =
@@ -81,10 +57,10 @@ export async function createRequest(
       createdAt: record.now,
       updatedAt: record.now,
       solvedAt: null,
-      // A member sends as themselves; an address typed into the form is proven later, or never (sender-proof.ts).
+      // A member sends as themselves; an address typed into the form is proven later, or never (rules/visibility.ts).
       senderVerifiedAt: record.requester.kind === 'member' ? record.now : null,
     };
-    s.insertRequest.run(row);
+    s.insertRequest.run({ ...row });
     s.insertComment.run({ id: newId('cmt'), requestId: row.id, authorEndUserId: requesterId, body: record.description, createdAt: record.now });
     for (const email of record.ccEmails) {
       s.insertCc.run({ requestId: row.id, endUserId: findOrCreateContact(db, record.siteId, email, null, record.now), createdAt: record.now });
@@ -94,12 +70,10 @@ export async function createRequest(
     enqueueMail(db, record.siteId, row.id, notify(view), record.now);
 
     const response = present(row);
-    if (claim) keepAnswer(db, record.siteId, claim, response, record.now);
+    if (claim) keepAnswer(db, record.siteId, claim, response);
     return { kind: 'created', view, ...response };
   });
 }
-
-export type DecoyOutcome = ({ kind: 'answered' | 'replayed' } & StoredResponse) | { kind: 'key_reused' };
 
 /**
  * The answer to a submission caught by the honeypot, made the way a real one is: a number taken
@@ -114,38 +88,41 @@ export async function answerDecoy(
   present: (number: number) => StoredResponse,
 ): Promise<DecoyOutcome> {
   return commitWithOthers(db, (): DecoyOutcome => {
-    const earlier = claim && answerOf(db, siteId, claim);
+    const earlier = claim && claimKey(db, siteId, claim, now);
     if (earlier) return earlier;
     const site = statements(db).nextNumber.get({ siteId });
     if (!site) throw new Error(`site ${siteId} vanished while answering a decoy`);
     const response = present(site.number);
-    if (claim) keepAnswer(db, siteId, claim, response, now);
+    if (claim) keepAnswer(db, siteId, claim, response);
     return { kind: 'answered', ...response };
   });
 }
 
-/** The stored answer to an earlier use of `claim`'s key (forgotten once too old), or `key_reused` for another body. */
-function answerOf(db: Db, siteId: string, claim: IdempotencyClaim): ({ kind: 'replayed' } & StoredResponse) | { kind: 'key_reused' } | undefined {
+/**
+ * Claims `claim`'s key for this unit — undefined: go on, and store the answer with keepAnswer — or
+ * answers from its earlier use: the stored response for the same body, `key_reused` for another.
+ * A key older than `notBefore` is forgotten, and claimed anew.
+ */
+function claimKey(db: Db, siteId: string, claim: IdempotencyClaim, now: string): ({ kind: 'replayed' } & StoredResponse) | { kind: 'key_reused' } | undefined {
   const s = statements(db);
   const key = { siteId, scope: claim.scope, key: claim.key };
-  const seen = s.findKey.get(key);
-  if (seen && seen.createdAt >= claim.notBefore) {
-    if (seen.bodyHash !== claim.bodyHash) return { kind: 'key_reused' };
-    return { kind: 'replayed', statusCode: seen.statusCode, body: JSON.parse(seen.responseBody) };
+  if (s.claimKey.get({ ...key, bodyHash: claim.bodyHash, createdAt: now })) return undefined;
+  const seen = s.findKey.get(key)!;
+  if (seen.createdAt < claim.notBefore) {
+    s.reclaimKey.run({ ...key, bodyHash: claim.bodyHash, createdAt: now });
+    return undefined;
   }
-  if (seen) s.forgetKey.run(key);
-  return undefined;
+  if (seen.bodyHash !== claim.bodyHash) return { kind: 'key_reused' };
+  return { kind: 'replayed', statusCode: seen.statusCode, body: JSON.parse(seen.responseBody) };
 }
 
-function keepAnswer(db: Db, siteId: string, claim: IdempotencyClaim, response: StoredResponse, now: string): void {
-  statements(db).insertKey.run({
+function keepAnswer(db: Db, siteId: string, claim: IdempotencyClaim, response: StoredResponse): void {
+  statements(db).answerKey.run({
     siteId,
     scope: claim.scope,
     key: claim.key,
-    bodyHash: claim.bodyHash,
     statusCode: response.statusCode,
     responseBody: JSON.stringify(response.body),
-    createdAt: now,
   });
 }
 
@@ -156,19 +133,31 @@ const statements = (db: Db) =>
   preparedOnce(db, 'create-request', () => {
     const keyWhere = and(eq(idempotencyKeys.siteId, p('siteId')), eq(idempotencyKeys.scope, p('scope')), eq(idempotencyKeys.key, p('key')));
     return {
-      findKey: db.select().from(idempotencyKeys).where(keyWhere).prepare(),
-      forgetKey: db.delete(idempotencyKeys).where(keyWhere).prepare(),
-      insertKey: db
+      // A claim without its answer yet (status 0); keepAnswer fills it in before the unit ends.
+      claimKey: db
         .insert(idempotencyKeys)
         .values({
           siteId: p('siteId'),
           scope: p('scope'),
           key: p('key'),
           bodyHash: p('bodyHash'),
-          statusCode: p('statusCode'),
-          responseBody: p('responseBody'),
+          statusCode: 0,
+          responseBody: 'null',
           createdAt: p('createdAt'),
         })
+        .onConflictDoNothing()
+        .returning({ key: idempotencyKeys.key })
+        .prepare(),
+      findKey: db.select().from(idempotencyKeys).where(keyWhere).prepare(),
+      reclaimKey: db
+        .update(idempotencyKeys)
+        .set({ bodyHash: sql`${p('bodyHash')}`, statusCode: 0, responseBody: 'null', createdAt: sql`${p('createdAt')}` })
+        .where(keyWhere)
+        .prepare(),
+      answerKey: db
+        .update(idempotencyKeys)
+        .set({ statusCode: sql`${p('statusCode')}`, responseBody: sql`${p('responseBody')}` })
+        .where(keyWhere)
         .prepare(),
       nextNumber: db
         .update(sites)

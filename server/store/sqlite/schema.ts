@@ -1,14 +1,15 @@
 /**
- * Every table Porthole stores, in one place. Ids and timestamps are made in code (not by SQLite),
- * so the same model moves to PostgreSQL unchanged. Timestamps are ISO-8601 UTC strings.
+ * Every table the SQLite adapter stores, in one place; each infers exactly its row type in
+ * ../rows.ts (../schema-parity.ts fails to compile on drift). Ids and timestamps are made in code
+ * (not by SQLite), so the PostgreSQL twin stores the same model. Timestamps are ISO-8601 UTC strings.
  * The article full-text index (`articles_fts`) is an FTS5 table created by a hand-written migration,
  * because drizzle does not model virtual tables.
  */
 import { sqliteTable, text, integer, uniqueIndex, index, primaryKey } from 'drizzle-orm/sqlite-core';
 import type { CategoryFieldRule } from '../../contract/rules.js';
+import type { MailDigest, OutboxStatus, PlanTier, StoredStatus } from '../rows.js';
 
-export type PlanTier = 'basic' | 'pro';
-export type StoredStatus = 'new' | 'open' | 'pending' | 'hold' | 'solved' | 'closed';
+export type { MailDigest, OutboxStatus, PlanTier, StoredStatus };
 
 export const sites = sqliteTable('sites', {
   id: text('id').primaryKey(),
@@ -138,7 +139,7 @@ export const requests = sqliteTable(
     updatedAt: text('updated_at').notNull(),
     solvedAt: text('solved_at'),
     /**
-     * When the sender was shown to own the requester's address (sender-proof.ts): at creation for
+     * When the sender was shown to own the requester's address (../rules/visibility.ts): at creation for
      * a member's request, when a link mailed to that address for it is opened for an anonymous one.
      * Null: unverified — anyone can type an address.
      */
@@ -275,14 +276,6 @@ export const agentApiTokens = sqliteTable('agent_api_tokens', {
   revokedAt: text('revoked_at'),
 });
 
-export type OutboxStatus = 'pending' | 'sent' | 'failed';
-
-/** What an agents' digest lists: each request that changed (with what happened to it), and whether it leaves some out. */
-export interface MailDigest {
-  entries: { number: number; changes: string[] }[];
-  more: boolean;
-}
-
 /**
  * Mail waiting to be sent. Rows are written in the same transaction as the event they tell about,
  * so a ticket and its notifications exist together or not at all; a sender delivers them later,
@@ -298,7 +291,7 @@ export const outbox = sqliteTable(
     requestId: text('request_id').references(() => requests.id, { onDelete: 'set null' }),
     kind: text('kind').notNull(),
     toEmail: text('to_email').notNull(),
-    /** The mailbox behind `toEmail` (see outbox.ts): hourly caps count by it, mail goes to `toEmail`. */
+    /** The mailbox behind `toEmail` (../rules/mail-caps.ts mailboxOf): hourly caps count by it, mail goes to `toEmail`. */
     toMailbox: text('to_mailbox').notNull().default(''),
     toName: text('to_name'),
     subject: text('subject').notNull(),
@@ -307,6 +300,8 @@ export const outbox = sqliteTable(
     status: text('status').$type<OutboxStatus>().notNull(),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: text('next_attempt_at').notNull(),
+    /** A sender's claim (outbox.claimDue): until then no other sender takes the mail. */
+    claimedUntil: text('claimed_until'),
     lastError: text('last_error'),
     createdAt: text('created_at').notNull(),
     sentAt: text('sent_at'),

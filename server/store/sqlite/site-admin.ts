@@ -5,11 +5,11 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from './client.js';
-import { MIN_SITE_SECRET_BYTES, type CategoryRow, type SiteRow } from './sites.js';
-import type { ArticleRow, PageRule } from './articles.js';
-import { agentApiTokens, agents, articlePageRules, articles, categories, sites } from './schema.js';
-
-export type NewApiToken = typeof agentApiTokens.$inferInsert;
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { agentApiTokens, agents, articlePageRules, articles, categories, comments, endUsers, organizations, requestCcs, requests, sites } from './schema.js';
+import { MIN_SITE_SECRET_BYTES } from '../rules/site-secrets.js';
+import type { AgentRow, CategoryRow, PageRule, SiteRow } from '../rows.js';
+import type { ArticleImport, History, NewApiToken, PageRuleRecord, SecretRotation } from '../types.js';
 
 /** Creates a site and its categories, unless the slug is taken. */
 export async function createSiteWithCategories(db: Db, site: SiteRow, siteCategories: CategoryRow[]): Promise<'created' | 'slug_taken'> {
@@ -21,13 +21,6 @@ export async function createSiteWithCategories(db: Db, site: SiteRow, siteCatego
     if (siteCategories.length) tx.insert(categories).values(siteCategories).run();
     return 'created';
   });
-}
-
-export interface SecretRotation {
-  /** When the secret rotated out now stays valid until; null when it stops working at once. */
-  previousValidUntil: string | null;
-  /** A secret rotated out earlier that was still in its grace period, and is dropped by this rotation. */
-  droppedPreviousValidUntil: string | null;
 }
 
 /**
@@ -60,7 +53,7 @@ export async function rotateSiteSecret(
 }
 
 /** Creates an agent (and, when given, its first API token), unless the site already has one with that email. */
-export async function createAgent(db: Db, agent: typeof agents.$inferInsert, token?: NewApiToken): Promise<'created' | 'email_taken'> {
+export async function createAgent(db: Db, agent: AgentRow, token?: NewApiToken): Promise<'created' | 'email_taken'> {
   return db.transaction((tx) => {
     if (
       tx
@@ -79,20 +72,12 @@ export async function createAgent(db: Db, agent: typeof agents.$inferInsert, tok
   });
 }
 
-/** An article as a file describes it; `popularity` undefined keeps the stored one (0 for a new article). */
-export type ArticleImport = Pick<ArticleRow, 'id' | 'siteId' | 'slug' | 'title' | 'markdown' | 'html' | 'excerpt'> & { popularity?: number };
-
 /**
  * Writes an article by (site, slug): inserts it, or updates the one already there — its text, HTML,
  * excerpt, page rules and full-text row — keeping its id and creation time. An article that would
  * not change is left alone. `article.id` is used only for a new article.
  */
-export async function upsertArticle(
-  db: Db,
-  article: ArticleImport,
-  rules: (PageRule & { id: string })[],
-  now: string,
-): Promise<'created' | 'updated' | 'unchanged'> {
+export async function upsertArticle(db: Db, article: ArticleImport, rules: PageRuleRecord[], now: string): Promise<'created' | 'updated' | 'unchanged'> {
   return db.transaction((tx) => {
     const existing = tx
       .select()
@@ -127,7 +112,7 @@ export async function upsertArticle(
   });
 }
 
-function writeRulesAndIndex(tx: Tx, articleId: string, article: ArticleImport, rules: (PageRule & { id: string })[]): void {
+function writeRulesAndIndex(tx: Tx, articleId: string, article: ArticleImport, rules: PageRuleRecord[]): void {
   for (const rule of rules)
     tx.insert(articlePageRules).values({ id: rule.id, origin: rule.origin, pathPrefix: rule.pathPrefix, siteId: article.siteId, articleId }).run();
   tx.run(sql`INSERT INTO articles_fts (article_id, site_id, title, body) VALUES (${articleId}, ${article.siteId}, ${article.title}, ${article.markdown})`);
@@ -138,3 +123,19 @@ const ruleKeys = (rules: PageRule[]) =>
     .map((rule) => `${rule.origin ?? ''} ${rule.pathPrefix}`)
     .sort()
     .join('\n');
+
+/** A site's history (the demo's conversations), written in one transaction, the site's sequence moved past it. */
+export async function importHistory(db: Db, siteId: string, history: History): Promise<void> {
+  db.transaction((tx) => {
+    const insertAll = <T extends SQLiteTable>(table: T, rows: T['$inferInsert'][]) => {
+      if (rows.length) tx.insert(table).values(rows).run();
+    };
+    insertAll(organizations, history.organizations);
+    insertAll(endUsers, history.endUsers);
+    insertAll(agents, history.agents);
+    insertAll(requests, history.requests);
+    insertAll(requestCcs, history.ccs);
+    insertAll(comments, history.comments);
+    tx.update(sites).set({ lastRequestNumber: history.lastRequestNumber }).where(eq(sites.id, siteId)).run();
+  });
+}

@@ -3,12 +3,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { preparedOnce } from './prepared.js';
 import { categories, settings, sites } from './schema.js';
-
-export type SiteRow = typeof sites.$inferSelect;
-
-/** Site token secrets shorter than this are refused where a site is created or loaded. */
-export const MIN_SITE_SECRET_BYTES = 32;
-export type CategoryRow = typeof categories.$inferSelect;
+import type { CategoryRow, SiteRow } from '../rows.js';
 
 export async function findSiteBySlug(db: Db, slug: string): Promise<SiteRow | undefined> {
   return db.select().from(sites).where(eq(sites.slug, slug)).get();
@@ -16,15 +11,6 @@ export async function findSiteBySlug(db: Db, slug: string): Promise<SiteRow | un
 
 export async function countSites(db: Db): Promise<number> {
   return db.$count(sites);
-}
-
-export async function insertSite(db: Db, site: SiteRow, siteCategories: CategoryRow[]): Promise<void> {
-  if (Buffer.byteLength(site.tokenSecret) < MIN_SITE_SECRET_BYTES)
-    throw new Error(`the token secret of site ${site.slug} is shorter than ${MIN_SITE_SECRET_BYTES} bytes`);
-  db.transaction((tx) => {
-    tx.insert(sites).values(site).run();
-    if (siteCategories.length) tx.insert(categories).values(siteCategories).run();
-  });
 }
 
 export async function updateSiteOrigins(db: Db, slug: string, allowedOrigins: string[], supportUrl: string, now: string): Promise<void> {
@@ -46,13 +32,13 @@ export async function findCategory(db: Db, siteId: string, categoryId: string): 
   return statement.get({ siteId, categoryId });
 }
 
-/** Reads a server-wide setting, storing `create()`'s value first when there is none yet. */
+/**
+ * Reads a server-wide setting, storing `create()`'s value first when there is none yet: insert if
+ * absent, then read what is there — the first writer's value, however many start at once.
+ */
 export async function getOrCreateSetting(db: Db, key: string, create: () => string): Promise<string> {
   return db.transaction((tx) => {
-    const found = tx.select().from(settings).where(eq(settings.key, key)).get();
-    if (found) return found.value;
-    const value = create();
-    tx.insert(settings).values({ key, value }).run();
-    return value;
+    tx.insert(settings).values({ key, value: create() }).onConflictDoNothing().run();
+    return tx.select().from(settings).where(eq(settings.key, key)).get()!.value;
   });
 }

@@ -8,9 +8,9 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { readConfig } from '../../../server/config.js';
 import { startSupportServer, type RunningServer } from '../../../server/server.js';
-import { syncDemoSite } from '../../../server/store/sqlite/seed.js';
+import { syncDemoSite } from '../../../server/seed/seed.js';
 import { startDemoHost, type DemoHost } from '../../../demo-host/server.js';
-import type { Db } from '../../../server/store/sqlite/client.js';
+import { openDatabase, type Db } from '../../../server/store/sqlite/client.js';
 
 export interface Servers {
   support: RunningServer;
@@ -39,17 +39,20 @@ export async function startServers(): Promise<Servers> {
   const config = { ...readConfig({ DATABASE_PATH: join(dir, 'porthole.db') }), port, host: '127.0.0.1', publicUrl: `http://localhost:${port}` };
   const support = await startSupportServer(config, { logger: false });
   const demo = await startDemoHost({ port: 0, publicUrl: support.url, siteSecret: config.demoSiteSecret });
-  const { db, sites } = support.app.porthole;
+  const { store, sites } = support.app.porthole;
+  // The tests' own look into the database: a second connection, beside the server's (WAL lets both read and write).
+  const inspection = openDatabase(config.databasePath, { instanceLock: false });
   const demoPort = new URL(demo.url).port;
-  await syncDemoSite(db, { demoOrigins: [`http://localhost:${demoPort}`, `http://127.0.0.1:${demoPort}`], demoSupportUrl: `${demo.url}/`, now: new Date() });
+  await syncDemoSite(store, { demoOrigins: [`http://localhost:${demoPort}`, `http://127.0.0.1:${demoPort}`], demoSupportUrl: `${demo.url}/`, now: new Date() });
   sites.forget('demo');
   return {
     support,
     demo,
-    db,
+    db: inspection.db,
     async close() {
       await demo.close();
       await support.close();
+      inspection.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

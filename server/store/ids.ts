@@ -7,6 +7,7 @@ let sequence = 0;
  * Opaque ids made in code (not by the database), prefixed so a stray id says what it points at.
  * They sort in creation order within a process — time, then a counter, then randomness — so rows
  * written in the same millisecond (a request and its first comment) still list in the order made.
+ * Ids made by two instances in the same millisecond sort arbitrarily between them, which nothing relies on.
  */
 export function newId(prefix: string): string {
   const now = Date.now();

@@ -1,17 +1,17 @@
 /**
  * Demo data, so a newcomer's first start shows a real-looking help centre: the `demo` site
  * (Northwind Outfitters, pro) and the `starter` site (Pebble Notes, basic), with articles and categories.
- * The demo site also gets members, a support agent and a history of requests (seed-conversations.ts),
+ * The demo site also gets members, a support agent and a history of requests (seed-history.ts),
  * so signing in on the demo host shows something in every list.
- * Only ever runs on an empty database, and never in production.
+ * Only ever runs on an empty database, and never in production. Written against the Store, so
+ * both engines seed alike.
  */
 import { randomBytes } from 'node:crypto';
-import type { Db } from './client.js';
-import { newId } from './ids.js';
-import { countSites, insertSite, updateSiteOrigins, type SiteRow } from './sites.js';
-import { insertArticle } from './articles.js';
-import { hashPassword } from '../../auth/passwords.js';
-import { requestNumbersUsed, seedConversations, type ConversationSeed } from './seed-conversations.js';
+import { newId } from '../store/ids.js';
+import type { SiteRow } from '../store/rows.js';
+import type { Store } from '../store/types.js';
+import { hashPassword } from '../auth/passwords.js';
+import { planHistory, requestNumbersUsed, type ConversationSeed } from './seed-history.js';
 import {
   demoAgent,
   demoArticles,
@@ -23,7 +23,7 @@ import {
   type SeedArticle,
   type SeedCategory,
 } from './seed-content.js';
-import { renderArticle } from '../../services/markdown.js';
+import { renderArticle } from '../services/markdown.js';
 
 export interface SeedOptions {
   demoSiteSecret: string;
@@ -44,8 +44,8 @@ export interface SeedOptions {
 const FIRST_LIVE_NUMBER = 1001;
 
 /** Seeds when the database has no site yet; returns whether it did. */
-export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<boolean> {
-  if ((await countSites(db)) > 0) return false;
+export async function seedIfEmpty(store: Store, options: SeedOptions): Promise<boolean> {
+  if ((await store.sites.count()) > 0) return false;
   const now = options.now.toISOString();
   const history: ConversationSeed | null =
     options.conversations === false
@@ -55,8 +55,8 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<boolean
           agent: { ...demoAgent, passwordHash: options.demoAgentPassword ? await hashPassword(options.demoAgentPassword) : null },
           conversations: demoConversations,
         };
-  const demoSiteId = await addSite(
-    db,
+  const demoSite = await addSite(
+    store,
     now,
     FIRST_LIVE_NUMBER - 1 - (history ? requestNumbersUsed(history) : 0),
     {
@@ -71,9 +71,9 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<boolean
     demoCategories,
     demoArticles,
   );
-  if (history) await seedConversations(db, demoSiteId, history, options.now);
+  if (history) await store.admin.importHistory(demoSite.id, planHistory(demoSite, history, options.now));
   await addSite(
-    db,
+    store,
     now,
     FIRST_LIVE_NUMBER - 1,
     {
@@ -92,42 +92,34 @@ export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<boolean
 }
 
 /** The demo host's port may change between starts; the demo site follows it. */
-export async function syncDemoSite(db: Db, options: Pick<SeedOptions, 'demoOrigins' | 'demoSupportUrl' | 'now'>): Promise<void> {
-  await updateSiteOrigins(db, 'demo', options.demoOrigins, options.demoSupportUrl, options.now.toISOString());
+export async function syncDemoSite(store: Store, options: Pick<SeedOptions, 'demoOrigins' | 'demoSupportUrl' | 'now'>): Promise<void> {
+  await store.sites.updateOrigins('demo', options.demoOrigins, options.demoSupportUrl, options.now.toISOString());
 }
 
 type SiteFields = Pick<SiteRow, 'slug' | 'name' | 'color' | 'tier' | 'tokenSecret' | 'allowedOrigins' | 'supportUrl'>;
 
-/** Creates a site with its categories and articles; returns its id. */
+/** Creates a site with its categories and articles; returns its id, sequence and categories by name. */
 async function addSite(
-  db: Db,
+  store: Store,
   now: string,
   lastRequestNumber: number,
   fields: SiteFields,
   categories: SeedCategory[],
   articles: SeedArticle[],
-): Promise<string> {
+): Promise<{ id: string; lastRequestNumber: number; categoryIds: Map<string, string> }> {
   const siteId = newId('site');
-  await insertSite(
-    db,
+  const rows = categories.map((category, position) => ({ id: newId('cat'), siteId, name: category.name, position, fields: category.fields }));
+  const created = await store.admin.createSiteWithCategories(
     { id: siteId, ...fields, previousTokenSecret: null, previousSecretValidUntil: null, lastRequestNumber, createdAt: now, updatedAt: now },
-    categories.map((category, position) => ({ id: newId('cat'), siteId, name: category.name, position, fields: category.fields })),
+    rows,
   );
+  if (created !== 'created') throw new Error(`seed: the site ${fields.slug} exists already`);
   for (const article of articles) {
-    await insertArticle(
-      db,
-      {
-        id: newId('art'),
-        siteId,
-        slug: article.slug,
-        title: article.title,
-        ...renderArticle(article.markdown),
-        popularity: article.popularity,
-        createdAt: now,
-        updatedAt: now,
-      },
+    await store.admin.upsertArticle(
+      { id: newId('art'), siteId, slug: article.slug, title: article.title, ...renderArticle(article.markdown), popularity: article.popularity },
       article.pagePaths.map((pathPrefix) => ({ id: newId('apr'), origin: null, pathPrefix })),
+      now,
     );
   }
-  return siteId;
+  return { id: siteId, lastRequestNumber, categoryIds: new Map(rows.map((row) => [row.name, row.id])) };
 }

@@ -1,0 +1,64 @@
+/**
+ * Help-centre articles on PostgreSQL: storage, page-rule suggestions and full-text search over the
+ * generated `search` column (schema.ts), which PostgreSQL keeps in step with each write itself.
+ */
+import { and, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import type { ArticleRow } from '../rows.js';
+import type { ArticleListRow } from '../types.js';
+import type { PgTx } from './client.js';
+import { articlePageRules, articles } from './schema.js';
+
+// An article as the port knows it: everything but the search document, which is PostgreSQL's own.
+const { search: _search, ...articleColumns } = getTableColumns(articles);
+export { articleColumns };
+const listed = { id: articles.id, title: articles.title, excerpt: articles.excerpt };
+
+export async function find(tx: PgTx, siteId: string, id: string): Promise<ArticleRow | undefined> {
+  const [article] = await tx
+    .select(articleColumns)
+    .from(articles)
+    .where(and(eq(articles.siteId, siteId), eq(articles.id, id)));
+  return article;
+}
+
+/**
+ * Articles whose page rules match this page, most specific rule first. A rule's path prefix matches
+ * the path itself and anything below it at a segment boundary; the prefix "/" matches the home page only.
+ */
+export const forPage = (tx: PgTx, siteId: string, origin: string, path: string, limit: number): Promise<ArticleListRow[]> =>
+  tx
+    .select(listed)
+    .from(articlePageRules)
+    .innerJoin(articles, eq(articles.id, articlePageRules.articleId))
+    .where(
+      and(
+        eq(articlePageRules.siteId, siteId),
+        sql`(${articlePageRules.origin} IS NULL OR ${articlePageRules.origin} = ${origin})`,
+        sql`(${articlePageRules.pathPrefix} = ${path} OR (${articlePageRules.pathPrefix} <> '/'
+             AND substr(${path}::text, 1, length(${articlePageRules.pathPrefix}) + 1) = ${articlePageRules.pathPrefix} || '/'))`,
+      ),
+    )
+    .groupBy(articles.id)
+    .orderBy(sql`max(length(${articlePageRules.pathPrefix})) DESC`, desc(articles.popularity), articles.title)
+    .limit(limit);
+
+export const popular = (tx: PgTx, siteId: string, limit: number): Promise<ArticleListRow[]> =>
+  tx.select(listed).from(articles).where(eq(articles.siteId, siteId)).orderBy(desc(articles.popularity), articles.title).limit(limit);
+
+/**
+ * Every word (rules/search-words.ts) must match as a prefix: `'w1':* & 'w2':*`. Each word is
+ * quoted as a tsquery string — its quotes and backslashes escaped — and bound as a parameter, so no
+ * text can form tsquery operators. ts_rank weighs title words (A) above body words (B).
+ */
+export async function search(tx: PgTx, siteId: string, words: string[], limit: number): Promise<ArticleListRow[]> {
+  if (!words.length) return [];
+  const query: SQL = sql`to_tsquery('simple', ${words.map(asPrefix).join(' & ')})`;
+  return tx
+    .select(listed)
+    .from(articles)
+    .where(and(eq(articles.siteId, siteId), sql`${articles.search} @@ ${query}`))
+    .orderBy(sql`ts_rank(${articles.search}, ${query}) DESC`, articles.title)
+    .limit(limit);
+}
+
+const asPrefix = (word: string) => `'${word.replace(/['\\]/g, (char) => `\\${char}`)}':*`;

@@ -1,0 +1,81 @@
+/**
+ * Requests as a member sees them, on PostgreSQL. Every query filters through rules/visibility.ts
+ * `visibleTo`, so a request the member may not see is found by nothing here, exactly like one that
+ * does not exist. Units that read, then change a request lock its row first (FOR UPDATE): a
+ * member's reopening comment and an agent's close cannot interleave.
+ */
+import { and, count, eq, inArray, type SQL } from 'drizzle-orm';
+import { newestActivityFirst, olderThan } from '../rules/activity-order.js';
+import { transition } from '../rules/transitions.js';
+import { isRequester, valuesOf, visibleTo } from '../rules/visibility.js';
+import type { StoredStatus } from '../rows.js';
+import type { ChangeOutcome, CommentOutcome, ListOptions, ListScope, MemberScope, NextStatus, Notify, RequestListRow, RequestView } from '../types.js';
+import { newId } from '../ids.js';
+import type { PgTx } from './client.js';
+import { pgHints } from './hints.js';
+import { enqueueMail } from './outbox.js';
+import { readHead, readView } from './request-view.js';
+import { comments, requestCcs, requests } from './schema.js';
+
+const visible = (scope: MemberScope, only?: ListScope): SQL => visibleTo({ requests, requestCcs }, pgHints, valuesOf(scope), only);
+const visibleNumber = (scope: MemberScope, number: number) => and(visible(scope), eq(requests.number, number))!;
+
+export async function list(tx: PgTx, scope: MemberScope, { list, statuses, after, limit }: ListOptions): Promise<RequestListRow[]> {
+  return tx
+    .select({ number: requests.number, subject: requests.subject, status: requests.status, createdAt: requests.createdAt, updatedAt: requests.updatedAt })
+    .from(requests)
+    .where(
+      and(
+        visible(scope, list),
+        statuses ? inArray(requests.status, statuses) : undefined,
+        after ? olderThan(requests, after.updatedAt, after.number) : undefined,
+      ),
+    )
+    .orderBy(...newestActivityFirst(requests))
+    .limit(limit);
+}
+
+export async function countWithStatus(tx: PgTx, scope: MemberScope, list: ListScope, status: StoredStatus): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(requests)
+    .where(and(visible(scope, list), eq(requests.status, status)));
+  return row!.n;
+}
+
+export const find = (tx: PgTx, scope: MemberScope, number: number): Promise<RequestView | undefined> => readView(tx, visibleNumber(scope, number), 'public');
+
+export async function addComment(
+  tx: PgTx,
+  scope: MemberScope,
+  number: number,
+  body: string,
+  now: string,
+  nextStatus: NextStatus,
+  notify: Notify,
+): Promise<CommentOutcome> {
+  const current = await readHead(tx, visibleNumber(scope, number), 'forUpdate');
+  if (!current) return { kind: 'not_found' };
+  const status = nextStatus(current.request.status);
+  if (!status) return { kind: 'refused', status: current.request.status };
+  const { id } = current.request;
+  const commentId = newId('cmt');
+  await tx.insert(comments).values({ id: commentId, requestId: id, authorEndUserId: scope.memberId, body, public: true, createdAt: now });
+  await tx
+    .update(requests)
+    .set(transition(current.request, status, now))
+    .where(eq(requests.id, id));
+  await enqueueMail(tx, scope.siteId, id, notify((await readView(tx, eq(requests.id, id), 'all'))!), now);
+  return { kind: 'done', view: (await find(tx, scope, number))!, commentId };
+}
+
+export async function solve(tx: PgTx, scope: MemberScope, number: number, now: string, canSolve: (current: StoredStatus) => boolean): Promise<ChangeOutcome> {
+  const current = await readHead(tx, visibleNumber(scope, number), 'forUpdate');
+  if (!current) return { kind: 'not_found' };
+  if (!isRequester(scope, current.request) || !canSolve(current.request.status)) return { kind: 'refused', status: current.request.status };
+  await tx
+    .update(requests)
+    .set(transition(current.request, 'solved', now))
+    .where(eq(requests.id, current.request.id));
+  return { kind: 'done', view: (await find(tx, scope, number))! };
+}

@@ -1,0 +1,134 @@
+/**
+ * The outbox on PostgreSQL: mail written inside the transaction of the event it tells about (with
+ * the caps of rules/mail-caps.ts), and delivery claims that let senders on several instances share
+ * it without sending a mail twice.
+ */
+import { and, asc, count, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { capWindows, CUSTOMER_MAILS_PER_HOUR, listInDigest, mailboxOf } from '../rules/mail-caps.js';
+import type { OutboxRow } from '../rows.js';
+import type { MailDraft } from '../types.js';
+import { newId } from '../ids.js';
+import type { PgTx } from './client.js';
+import { outbox } from './schema.js';
+
+/**
+ * Writes the mail a change causes, inside its transaction. The caps count rows, and two units
+ * counting the same mailbox at once would both see room for one more: so each unit first takes a
+ * transaction-scoped advisory lock per (site, mailbox) it writes to — in sorted order, so two units
+ * mailing the same people cannot deadlock — and the count, the digest read and its write then see
+ * every committed mail of that mailbox and none in flight. (The unique digest index still backs the
+ * one-digest-per-hour rule; an `ON CONFLICT DO UPDATE` instead of the lock would overwrite the
+ * other unit's entries, since the digest's new content is computed from the one read.)
+ */
+export async function enqueueMail(tx: PgTx, siteId: string, requestId: string | null, drafts: MailDraft[], now: string): Promise<void> {
+  if (!drafts.length) return;
+  const mailboxes = [...new Set(drafts.map((draft) => mailboxOf(draft.to.email)))].sort();
+  for (const mailbox of mailboxes) await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`porthole:mail:${siteId}:${mailbox}`}, 0))`);
+
+  const { hourAgo, hour, hourEnds } = capWindows(now);
+  for (const draft of drafts) {
+    const toMailbox = mailboxOf(draft.to.email);
+    const single = {
+      siteId,
+      requestId,
+      kind: draft.kind,
+      toEmail: draft.to.email,
+      toMailbox,
+      toName: draft.to.name,
+      subject: draft.subject,
+      text: draft.text,
+      html: draft.html,
+    };
+    if (draft.audience === 'customer') {
+      if ((await mailsSince(tx, siteId, toMailbox, hourAgo)) < CUSTOMER_MAILS_PER_HOUR) await insertMail(tx, { ...single, due: now, now });
+      continue;
+    }
+    // A digest is begun only once the hour's single mails are spent, so finding it answers the cap
+    // without counting: during a flood, each event costs this one read.
+    const [digest] = await tx
+      .select({ id: outbox.id, digest: outbox.digest })
+      .from(outbox)
+      .where(and(eq(outbox.siteId, siteId), eq(outbox.toMailbox, toMailbox), eq(outbox.digestHour, hour)));
+    if (!digest && (await mailsSince(tx, siteId, toMailbox, hour)) < draft.digest.perHour) {
+      await insertMail(tx, { ...single, due: now, now });
+      continue;
+    }
+    const listed = listInDigest(digest?.digest ?? null, draft.digest);
+    if (!listed) continue;
+    const body = draft.digest.compose(listed);
+    if (digest)
+      await tx
+        .update(outbox)
+        .set({ ...body, digest: listed })
+        .where(eq(outbox.id, digest.id));
+    else await insertMail(tx, { ...single, ...body, requestId: null, kind: 'agent_digest', due: hourEnds, now, digestHour: hour, digest: listed });
+  }
+}
+
+// The caps themselves keep this short: a mailbox holds at most a cap's worth of rows (and one
+// digest) in its window, since whatever comes beyond is dropped or goes into the digest.
+async function mailsSince(tx: PgTx, siteId: string, toMailbox: string, since: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(outbox)
+    .where(and(eq(outbox.siteId, siteId), eq(outbox.toMailbox, toMailbox), gte(outbox.createdAt, since)));
+  return row!.n;
+}
+
+type NewMail = Pick<OutboxRow, 'siteId' | 'requestId' | 'kind' | 'toEmail' | 'toMailbox' | 'toName' | 'subject' | 'text' | 'html'> &
+  Partial<Pick<OutboxRow, 'digestHour' | 'digest'>> & { due: string; now: string };
+
+async function insertMail(tx: PgTx, { due, now, ...mail }: NewMail): Promise<void> {
+  await tx.insert(outbox).values({ ...mail, id: newId('mail'), status: 'pending', attempts: 0, nextAttemptAt: due, createdAt: now });
+}
+
+/**
+ * Claims up to `limit` due mails until `now + leaseMs`, oldest first. SKIP LOCKED: a sender on
+ * another instance claiming at the same moment takes other rows instead of waiting for these; the
+ * claim itself keeps them from every sender until it lapses (a crashed sender's mail comes due again).
+ */
+export async function claimDue(tx: PgTx, now: string, limit: number, leaseMs: number): Promise<OutboxRow[]> {
+  const due = tx
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now), or(isNull(outbox.claimedUntil), lte(outbox.claimedUntil, now))))
+    .orderBy(asc(outbox.createdAt), asc(outbox.id))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  const claimedUntil = new Date(Date.parse(now) + leaseMs).toISOString();
+  const claimed = await tx.update(outbox).set({ claimedUntil }).where(inArray(outbox.id, due)).returning();
+  // RETURNING keeps no order: put the oldest first again, as the sender delivers them.
+  return claimed.sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1));
+}
+
+// What became of an attempt; only pending rows move, so a sent or failed mail stays so. Each ends the claim.
+const pendingMail = (id: string) => and(eq(outbox.id, id), eq(outbox.status, 'pending'));
+
+export async function markSent(tx: PgTx, id: string, now: string): Promise<void> {
+  await tx
+    .update(outbox)
+    .set({ status: 'sent', sentAt: now, attempts: sql`${outbox.attempts} + 1`, claimedUntil: null })
+    .where(pendingMail(id));
+}
+
+export async function scheduleRetry(tx: PgTx, id: string, attempts: number, nextAttemptAt: string, error: string): Promise<void> {
+  await tx.update(outbox).set({ attempts, nextAttemptAt, lastError: error, claimedUntil: null }).where(pendingMail(id));
+}
+
+export async function markFailed(tx: PgTx, id: string, attempts: number, error: string): Promise<void> {
+  await tx.update(outbox).set({ status: 'failed', attempts, lastError: error, claimedUntil: null }).where(pendingMail(id));
+}
+
+/** Ends claims on mails a sender did not try (it stopped mid-batch), so they are due again at once. */
+export async function release(tx: PgTx, ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  await tx
+    .update(outbox)
+    .set({ claimedUntil: null })
+    .where(and(inArray(outbox.id, ids), eq(outbox.status, 'pending')));
+}
+
+export async function pendingCount(tx: PgTx): Promise<number> {
+  const [row] = await tx.select({ n: count() }).from(outbox).where(eq(outbox.status, 'pending'));
+  return row!.n;
+}

@@ -1,0 +1,101 @@
+/** New requests (and the honeypot's decoy answers) on PostgreSQL: one transaction each. */
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { RequestRow } from '../rows.js';
+import type { CreateOutcome, DecoyOutcome, IdempotencyClaim, NewRequestRecord, Notify, StoredResponse } from '../types.js';
+import { newId } from '../ids.js';
+import type { PgTx } from './client.js';
+import { claimKey, keepAnswer } from './idempotency.js';
+import { enqueueMail } from './outbox.js';
+import { readView } from './request-view.js';
+import { comments, endUsers, requestCcs, requests, sites } from './schema.js';
+
+export async function createRequest(
+  tx: PgTx,
+  record: NewRequestRecord,
+  claim: IdempotencyClaim | null,
+  present: (row: RequestRow) => StoredResponse,
+  notify: Notify,
+): Promise<CreateOutcome> {
+  if (claim) {
+    const earlier = await claimKey(tx, record.siteId, claim, record.now);
+    if (earlier !== 'claimed') return earlier;
+  }
+  // Taking the number locks the site's row until commit, which also serialises the contact
+  // lookups below per site: two submissions from one new address make one contact, not two.
+  const number = await nextNumber(tx, record.siteId);
+  const { requester } = record;
+  const requesterId = requester.kind === 'member' ? requester.id : await findOrCreateContact(tx, record.siteId, requester.email, requester.name, record.now);
+
+  const row: RequestRow = {
+    id: newId('req'),
+    siteId: record.siteId,
+    number,
+    categoryId: record.categoryId,
+    requesterId,
+    organizationId: requester.kind === 'member' ? requester.organizationId : null,
+    subject: record.subject,
+    status: 'new',
+    fields: record.fields,
+    createdAt: record.now,
+    updatedAt: record.now,
+    solvedAt: null,
+    // A member sends as themselves; an address typed into the form is proven later, or never (rules/visibility.ts).
+    senderVerifiedAt: requester.kind === 'member' ? record.now : null,
+  };
+  await tx.insert(requests).values(row);
+  await tx
+    .insert(comments)
+    .values({ id: newId('cmt'), requestId: row.id, authorEndUserId: requesterId, body: record.description, public: true, createdAt: record.now });
+  for (const email of record.ccEmails) {
+    const endUserId = await findOrCreateContact(tx, record.siteId, email, null, record.now);
+    await tx.insert(requestCcs).values({ requestId: row.id, endUserId, createdAt: record.now }).onConflictDoNothing();
+  }
+
+  const view = (await readView(tx, eq(requests.id, row.id), 'all'))!;
+  await enqueueMail(tx, record.siteId, row.id, notify(view), record.now);
+  const response = present(row);
+  if (claim) await keepAnswer(tx, record.siteId, claim, response);
+  return { kind: 'created', view, ...response };
+}
+
+/**
+ * A honeypot submission's answer, made the way a real one is: a number from the site's sequence
+ * (a gap nobody sees as a request) and the same idempotency rules — but nothing else stored.
+ */
+export async function answerDecoy(
+  tx: PgTx,
+  siteId: string,
+  now: string,
+  claim: IdempotencyClaim | null,
+  present: (number: number) => StoredResponse,
+): Promise<DecoyOutcome> {
+  if (claim) {
+    const earlier = await claimKey(tx, siteId, claim, now);
+    if (earlier !== 'claimed') return earlier;
+  }
+  const response = present(await nextNumber(tx, siteId));
+  if (claim) await keepAnswer(tx, siteId, claim, response);
+  return { kind: 'answered', ...response };
+}
+
+/** The site's next request number; the row stays locked until commit, so concurrent units number one after another. */
+async function nextNumber(tx: PgTx, siteId: string): Promise<number> {
+  const [site] = await tx
+    .update(sites)
+    .set({ lastRequestNumber: sql`${sites.lastRequestNumber} + 1` })
+    .where(eq(sites.id, siteId))
+    .returning({ number: sites.lastRequestNumber });
+  if (!site) throw new Error(`site ${siteId} vanished while numbering a request`);
+  return site.number;
+}
+
+async function findOrCreateContact(tx: PgTx, siteId: string, email: string, name: string | null, now: string): Promise<string> {
+  const [existing] = await tx
+    .select({ id: endUsers.id })
+    .from(endUsers)
+    .where(and(eq(endUsers.siteId, siteId), eq(endUsers.email, email), isNull(endUsers.externalId)));
+  if (existing) return existing.id;
+  const id = newId('usr');
+  await tx.insert(endUsers).values({ id, siteId, externalId: null, email, name, createdAt: now, updatedAt: now });
+  return id;
+}

@@ -1,0 +1,39 @@
+/** Sites, their categories, and server-wide settings on PostgreSQL. */
+import { and, asc, count, eq } from 'drizzle-orm';
+import type { CategoryRow, SiteRow } from '../rows.js';
+import type { PgTx } from './client.js';
+import { categories, settings, sites } from './schema.js';
+
+export async function findBySlug(tx: PgTx, slug: string): Promise<SiteRow | undefined> {
+  const [site] = await tx.select().from(sites).where(eq(sites.slug, slug));
+  return site;
+}
+
+export async function countSites(tx: PgTx): Promise<number> {
+  const [row] = await tx.select({ n: count() }).from(sites);
+  return row!.n;
+}
+
+export async function updateOrigins(tx: PgTx, slug: string, allowedOrigins: string[], supportUrl: string, now: string): Promise<void> {
+  await tx.update(sites).set({ allowedOrigins, supportUrl, updatedAt: now }).where(eq(sites.slug, slug));
+}
+
+export const listCategories = (tx: PgTx, siteId: string): Promise<CategoryRow[]> =>
+  tx.select().from(categories).where(eq(categories.siteId, siteId)).orderBy(asc(categories.position));
+
+export async function findCategory(tx: PgTx, siteId: string, categoryId: string): Promise<CategoryRow | undefined> {
+  const [category] = await tx
+    .select()
+    .from(categories)
+    .where(and(eq(categories.siteId, siteId), eq(categories.id, categoryId)));
+  return category;
+}
+
+/** The setting's value; when there is none, `create()`'s — stored once however many instances race (the first insert wins). */
+export async function getOrCreateSetting(tx: PgTx, key: string, create: () => string): Promise<string> {
+  const read = async () => (await tx.select().from(settings).where(eq(settings.key, key)))[0]?.value;
+  const found = await read();
+  if (found !== undefined) return found;
+  await tx.insert(settings).values({ key, value: create() }).onConflictDoNothing();
+  return (await read())!;
+}

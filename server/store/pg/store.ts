@@ -1,0 +1,113 @@
+/**
+ * The storage port (types.ts) on PostgreSQL, for several Porthole instances sharing one database.
+ * Each method is one unit of work: one transaction on one pooled connection (client.ts), in the
+ * repository files beside this one. Reads that take several statements run read-only on one
+ * snapshot; changes run READ COMMITTED and lock what they read before they decide.
+ */
+import type { Store } from '../types.js';
+import { defaultPoolOptions, migrate, openPool, transaction, type PgPoolOptions, type PgTx } from './client.js';
+import * as admin from './admin.js';
+import * as agentRequests from './agent-requests.js';
+import * as agents from './agents.js';
+import * as articles from './articles.js';
+import { forgetKeysBefore } from './idempotency.js';
+import * as memberRequests from './member-requests.js';
+import * as members from './members.js';
+import * as outbox from './outbox.js';
+import * as requests from './requests.js';
+import * as sites from './sites.js';
+
+export type PgStoreOptions = PgPoolOptions;
+
+export async function openPgStore(url: string, options: Partial<PgStoreOptions> = {}): Promise<Store> {
+  const { pool, db } = openPool(url, { ...defaultPoolOptions, ...options });
+  try {
+    await migrate(pool);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  const unit = <T>(work: (tx: PgTx) => Promise<T>) => transaction(db, work);
+  const read = <T>(work: (tx: PgTx) => Promise<T>) => transaction(db, work, { readOnly: true });
+
+  return {
+    engine: 'postgres',
+    sites: {
+      findBySlug: (slug) => unit((tx) => sites.findBySlug(tx, slug)),
+      count: () => unit((tx) => sites.countSites(tx)),
+      updateOrigins: (slug, origins, supportUrl, now) => unit((tx) => sites.updateOrigins(tx, slug, origins, supportUrl, now)),
+      listCategories: (siteId) => unit((tx) => sites.listCategories(tx, siteId)),
+      findCategory: (siteId, categoryId) => unit((tx) => sites.findCategory(tx, siteId, categoryId)),
+    },
+    settings: {
+      getOrCreate: (key, create) => unit((tx) => sites.getOrCreateSetting(tx, key, create)),
+    },
+    articles: {
+      find: (siteId, id) => unit((tx) => articles.find(tx, siteId, id)),
+      forPage: (siteId, origin, path, limit) => unit((tx) => articles.forPage(tx, siteId, origin, path, limit)),
+      popular: (siteId, limit) => unit((tx) => articles.popular(tx, siteId, limit)),
+      search: (siteId, words, limit) => unit((tx) => articles.search(tx, siteId, words, limit)),
+    },
+    members: {
+      exchangeToken: (siteId, claims, now) => unit((tx) => members.exchangeToken(tx, siteId, claims, now)),
+      find: (siteId, memberId, options) => unit((tx) => members.find(tx, siteId, memberId, options)),
+      identities: (member) => unit((tx) => members.identities(tx, member)),
+      proveSender: (siteId, endUserId, number, now) => unit((tx) => members.proveSender(tx, siteId, endUserId, number, now)),
+    },
+    requests: {
+      create: (record, claim, present, notify) => unit((tx) => requests.createRequest(tx, record, claim, present, notify)),
+      answerDecoy: (siteId, now, claim, present) => unit((tx) => requests.answerDecoy(tx, siteId, now, claim, present)),
+    },
+    memberRequests: {
+      list: (scope, options) => unit((tx) => memberRequests.list(tx, scope, options)),
+      countWithStatus: (scope, list, status) => unit((tx) => memberRequests.countWithStatus(tx, scope, list, status)),
+      find: (scope, number) => read((tx) => memberRequests.find(tx, scope, number)),
+      addComment: (scope, number, body, now, nextStatus, notify) => unit((tx) => memberRequests.addComment(tx, scope, number, body, now, nextStatus, notify)),
+      solve: (scope, number, now, canSolve) => unit((tx) => memberRequests.solve(tx, scope, number, now, canSolve)),
+    },
+    agentRequests: {
+      queue: (siteId, filter) => unit((tx) => agentRequests.queue(tx, siteId, filter)),
+      find: (siteId, number) => read((tx) => agentRequests.find(tx, siteId, number)),
+      addComment: (siteId, number, comment, nextStatus, now, notify) =>
+        unit((tx) => agentRequests.addComment(tx, siteId, number, comment, nextStatus, now, notify)),
+      setStatus: (siteId, number, nextStatus, now) => unit((tx) => agentRequests.setStatus(tx, siteId, number, nextStatus, now)),
+    },
+    agents: {
+      findBySiteAndEmail: (siteId, email) => unit((tx) => agents.findBySiteAndEmail(tx, siteId, email)),
+      byEmail: (email) => unit((tx) => agents.byEmail(tx, email)),
+      listForSite: (siteId) => unit((tx) => agents.listForSite(tx, siteId)),
+      createSession: (tokenHash, agentId, now) => unit((tx) => agents.createSession(tx, tokenHash, agentId, now)),
+      touchSession: (tokenHash, limits, now, recordUse) => unit((tx) => agents.touchSession(tx, tokenHash, limits, now, recordUse)),
+      deleteSession: (tokenHash) => unit((tx) => agents.deleteSession(tx, tokenHash)),
+      byApiToken: (tokenHash, now, recordUse) => unit((tx) => agents.byApiToken(tx, tokenHash, now, recordUse)),
+    },
+    outbox: {
+      claimDue: (now, limit, leaseMs) => unit((tx) => outbox.claimDue(tx, now, limit, leaseMs)),
+      markSent: (id, now) => unit((tx) => outbox.markSent(tx, id, now)),
+      scheduleRetry: (id, attempts, nextAttemptAt, error) => unit((tx) => outbox.scheduleRetry(tx, id, attempts, nextAttemptAt, error)),
+      markFailed: (id, attempts, error) => unit((tx) => outbox.markFailed(tx, id, attempts, error)),
+      release: (ids) => unit((tx) => outbox.release(tx, ids)),
+      pendingCount: () => unit((tx) => outbox.pendingCount(tx)),
+    },
+    admin: {
+      createSiteWithCategories: (site, categories) => unit((tx) => admin.createSiteWithCategories(tx, site, categories)),
+      rotateSecret: (slug, newSecret, previousValidUntil, now) => unit((tx) => admin.rotateSecret(tx, slug, newSecret, previousValidUntil, now)),
+      createAgent: (agent, token) => unit((tx) => admin.createAgent(tx, agent, token)),
+      reinstateAgent: (agentId, name, passwordHash, token) => unit((tx) => admin.reinstateAgent(tx, agentId, name, passwordHash, token)),
+      insertApiToken: (token) => unit((tx) => admin.insertApiToken(tx, token)),
+      listApiTokens: (siteId, agentId) => unit((tx) => admin.listApiTokens(tx, siteId, agentId)),
+      revokeApiToken: (id, now) => unit((tx) => admin.revokeApiToken(tx, id, now)),
+      removeAgent: (agentId, now) => unit((tx) => admin.removeAgent(tx, agentId, now)),
+      resetPassword: (agentId, passwordHash) => unit((tx) => admin.resetPassword(tx, agentId, passwordHash)),
+      upsertArticle: (article, rules, now) => unit((tx) => admin.upsertArticle(tx, article, rules, now)),
+      importHistory: (siteId, history) => unit((tx) => admin.importHistory(tx, siteId, history)),
+    },
+    housekeeping: {
+      closeSolvedBefore: (solvedBefore) => unit((tx) => agentRequests.closeSolvedBefore(tx, solvedBefore)),
+      forgetIdempotencyKeysBefore: (cutoff) => unit((tx) => forgetKeysBefore(tx, cutoff)),
+      forgetExpiredTokenIds: (now) => unit((tx) => members.forgetExpiredTokenIds(tx, now)),
+    },
+    // Pool.end waits for the connections units hold to come back, then closes every connection.
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * The SQLite adapter: the storage port (../types.ts) over one better-sqlite3 connection. Each
+ * method is one unit of work; the writes clients wait on share group commits (group-commit.ts),
+ * and the hot reads run on statements prepared once (prepared.ts).
+ *
+ * SQLite-private, and safe only here: statements prepared on the database handle also run inside a
+ * unit's transaction (a connection is a connection), and there see the unit's own writes. The
+ * PostgreSQL adapter must never do that: its pool hands each statement any connection.
+ */
+import { StoreBusyError, type Store } from '../types.js';
+import { openDatabase, type Db, type OpenOptions } from './client.js';
+import * as agentRequests from './agent-requests.js';
+import * as agents from './agents.js';
+import * as articles from './articles.js';
+import * as memberRequests from './member-requests.js';
+import * as members from './members.js';
+import * as outbox from './outbox-delivery.js';
+import * as requests from './requests.js';
+import * as siteAdmin from './site-admin.js';
+import * as sites from './sites.js';
+
+/** The SQLite store, and its drizzle handle for the tests' own look into the database. */
+export interface SqliteStore extends Store {
+  readonly db: Db;
+}
+
+export function openSqliteStore(path: string, options: OpenOptions = { instanceLock: true }): SqliteStore {
+  const database = openDatabase(path, options);
+  const { db } = database;
+  const store: Store = {
+    engine: 'sqlite',
+    sites: {
+      findBySlug: (slug) => sites.findSiteBySlug(db, slug),
+      count: () => sites.countSites(db),
+      updateOrigins: (slug, allowedOrigins, supportUrl, now) => sites.updateSiteOrigins(db, slug, allowedOrigins, supportUrl, now),
+      listCategories: (siteId) => sites.listCategories(db, siteId),
+      findCategory: (siteId, categoryId) => sites.findCategory(db, siteId, categoryId),
+    },
+    settings: { getOrCreate: (key, create) => sites.getOrCreateSetting(db, key, create) },
+    articles: {
+      find: (siteId, id) => articles.findArticle(db, siteId, id),
+      forPage: (siteId, origin, path, limit) => articles.articlesForPage(db, siteId, origin, path, limit),
+      popular: (siteId, limit) => articles.popularArticles(db, siteId, limit),
+      search: (siteId, words, limit) => articles.searchArticles(db, siteId, words, limit),
+    },
+    members: {
+      exchangeToken: (siteId, claims, now) => members.exchangeMemberToken(db, siteId, claims, now),
+      find: (siteId, memberId, options) => members.findMember(db, siteId, memberId, options),
+      identities: (member) => members.memberIdentities(db, member),
+      proveSender: (siteId, endUserId, number, now) => members.proveSender(db, siteId, endUserId, number, now),
+    },
+    requests: {
+      create: (record, claim, present, notify) => requests.createRequest(db, record, claim, present, notify),
+      answerDecoy: (siteId, now, claim, present) => requests.answerDecoy(db, siteId, now, claim, present),
+    },
+    memberRequests: {
+      list: (scope, options) => memberRequests.listVisibleRequests(db, scope, options),
+      countWithStatus: (scope, list, status) => memberRequests.countVisibleWithStatus(db, scope, list, status),
+      find: (scope, number) => memberRequests.findVisibleRequest(db, scope, number),
+      addComment: (scope, number, body, now, nextStatus, notify) => memberRequests.addMemberComment(db, scope, number, body, now, nextStatus, notify),
+      solve: (scope, number, now, canSolve) => memberRequests.solveAsRequester(db, scope, number, now, canSolve),
+    },
+    agentRequests: {
+      queue: (siteId, filter) => agentRequests.listQueue(db, siteId, filter),
+      find: (siteId, number) => agentRequests.findSiteRequest(db, siteId, number),
+      addComment: (siteId, number, comment, nextStatus, now, notify) => agentRequests.addAgentComment(db, siteId, number, comment, nextStatus, now, notify),
+      setStatus: (siteId, number, nextStatus, now) => agentRequests.setRequestStatus(db, siteId, number, nextStatus, now),
+    },
+    agents: {
+      findBySiteAndEmail: (siteId, email) => agents.findAgentBySiteAndEmail(db, siteId, email),
+      byEmail: (email) => agents.agentsByEmail(db, email),
+      listForSite: (siteId) => agents.listSiteAgents(db, siteId),
+      createSession: (tokenHash, agentId, now) => agents.createAgentSession(db, tokenHash, agentId, now),
+      touchSession: (tokenHash, limits, now, recordUse) => agents.touchAgentSession(db, tokenHash, limits, now, recordUse),
+      deleteSession: (tokenHash) => agents.deleteAgentSession(db, tokenHash),
+      byApiToken: (tokenHash, now, recordUse) => agents.findAgentByApiToken(db, tokenHash, now, recordUse),
+    },
+    outbox: {
+      claimDue: (now, limit, leaseMs) => outbox.claimDue(db, now, limit, leaseMs),
+      markSent: (id, now) => outbox.markSent(db, id, now),
+      scheduleRetry: (id, attempts, nextAttemptAt, error) => outbox.scheduleRetry(db, id, attempts, nextAttemptAt, error),
+      markFailed: (id, attempts, error) => outbox.markFailed(db, id, attempts, error),
+      release: (ids) => outbox.releaseClaims(db, ids),
+      pendingCount: () => outbox.pendingCount(db),
+    },
+    admin: {
+      createSiteWithCategories: (site, categories) => siteAdmin.createSiteWithCategories(db, site, categories),
+      rotateSecret: (slug, newSecret, previousValidUntil, now) => siteAdmin.rotateSiteSecret(db, slug, newSecret, previousValidUntil, now),
+      createAgent: (agent, token) => siteAdmin.createAgent(db, agent, token),
+      reinstateAgent: (agentId, name, passwordHash, token) => agents.reinstateAgent(db, agentId, name, passwordHash, token),
+      insertApiToken: (token) => agents.insertApiToken(db, token),
+      listApiTokens: (siteId, agentId) => agents.listApiTokens(db, siteId, agentId),
+      revokeApiToken: (id, now) => agents.revokeApiToken(db, id, now),
+      removeAgent: (agentId, now) => agents.markAgentRemoved(db, agentId, now),
+      resetPassword: (agentId, passwordHash) => agents.resetAgentPassword(db, agentId, passwordHash),
+      upsertArticle: (article, rules, now) => siteAdmin.upsertArticle(db, article, rules, now),
+      importHistory: (siteId, history) => siteAdmin.importHistory(db, siteId, history),
+    },
+    housekeeping: {
+      closeSolvedBefore: (solvedBefore) => agentRequests.closeSolvedBefore(db, solvedBefore),
+      forgetIdempotencyKeysBefore: (cutoff) => requests.forgetIdempotencyKeysBefore(db, cutoff),
+      forgetExpiredTokenIds: (now) => members.forgetExpiredTokenIds(db, now),
+    },
+    // Every unit settles before its method's promise does, so nothing is under way once callers have awaited theirs.
+    close: async () => database.close(),
+  };
+  return { ...busyAsStoreBusy(store), db };
+}
+
+/** SQLITE_BUSY (another writer held the lock past busy_timeout; nothing was written) becomes the port's StoreBusyError. */
+function busyAsStoreBusy(store: Store): Store {
+  const wrapPart = <Part extends object>(part: Part): Part =>
+    Object.fromEntries(
+      Object.entries(part).map(([name, method]) => [
+        name,
+        async (...args: unknown[]) => {
+          try {
+            return await (method as (...a: unknown[]) => unknown)(...args);
+          } catch (error) {
+            throw String((error as { code?: unknown } | null)?.code).startsWith('SQLITE_BUSY') ? new StoreBusyError(error) : error;
+          }
+        },
+      ]),
+    ) as Part;
+  const { engine, close, ...parts } = store;
+  return {
+    engine,
+    close,
+    ...(Object.fromEntries(Object.entries(parts).map(([name, part]) => [name, wrapPart(part)])) as Omit<Store, 'engine' | 'close'>),
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * What the PostgreSQL store tests share: a fresh database per file with the store opened on it,
+ * and a site to work in — written through the Store port only, so the integrator can run the same
+ * tests on both engines by swapping `openTestStore`.
+ */
+import { randomBytes } from 'node:crypto';
+import { openPgStore, type PgStoreOptions } from '../../server/store/pg/store.js';
+import type { MailDraft, MemberClaims, MemberScope, NewRequestRecord, Store, StoredResponse } from '../../server/store/types.js';
+import type { CategoryRow, RequestRow, SiteRow } from '../../server/store/rows.js';
+import { freshDatabase } from '../support/postgres.js';
+
+export interface TestStore {
+  store: Store;
+  url: string;
+  /** Another store on the same database: a second instance. */
+  openAnother(options?: Partial<PgStoreOptions>): Promise<Store>;
+  close(): Promise<void>;
+}
+
+export async function openTestStore(options: Partial<PgStoreOptions> = {}): Promise<TestStore> {
+  const database = await freshDatabase();
+  const store = await openPgStore(database.url, { poolSize: 25, ...options });
+  const others: Store[] = [];
+  return {
+    store,
+    url: database.url,
+    openAnother: async (more = {}) => {
+      const other = await openPgStore(database.url, { poolSize: 25, ...options, ...more });
+      others.push(other);
+      return other;
+    },
+    close: async () => {
+      await Promise.all([store, ...others].map((s) => s.close()));
+      await database.drop();
+    },
+  };
+}
+
+export const NOW = '2026-12-01T10:00:00.000Z';
+export const later = (ms: number, from = NOW) => new Date(Date.parse(from) + ms).toISOString();
+
+export interface TestSite {
+  site: SiteRow;
+  category: CategoryRow;
+}
+
+/** A new site (random slug) with one category. */
+export async function addSite(store: Store, tier: SiteRow['tier'] = 'pro'): Promise<TestSite> {
+  const tag = randomBytes(4).toString('hex');
+  const site: SiteRow = {
+    id: `site_${tag}`,
+    slug: `site-${tag}`,
+    name: `Site ${tag}`,
+    color: '#0f766e',
+    tier,
+    tokenSecret: 'a-token-secret-of-at-least-thirty-two-bytes',
+    previousTokenSecret: null,
+    previousSecretValidUntil: null,
+    allowedOrigins: ['https://host.example'],
+    supportUrl: 'https://host.example/support',
+    lastRequestNumber: 1000,
+    createdAt: NOW,
+    updatedAt: NOW,
+  };
+  const category: CategoryRow = { id: `cat_${tag}`, siteId: site.id, name: 'Billing', position: 0, fields: [] };
+  if ((await store.admin.createSiteWithCategories(site, [category])) !== 'created') throw new Error('site not created');
+  return { site, category };
+}
+
+export const anonymous = (email: string, name: string | null = null) => ({ kind: 'contact' as const, email, name });
+
+export function newRequest(t: TestSite, overrides: Partial<NewRequestRecord> = {}): NewRequestRecord {
+  return {
+    siteId: t.site.id,
+    categoryId: t.category.id,
+    subject: 'My order never arrived',
+    description: 'It has been two weeks.',
+    fields: {},
+    requester: anonymous('ann@example.com', 'Ann'),
+    ccEmails: [],
+    now: NOW,
+    ...overrides,
+  };
+}
+
+export const present = (row: RequestRow): StoredResponse => ({ statusCode: 201, body: { number: row.number, id: row.id } });
+export const noMail = (): MailDraft[] => [];
+
+export function customerMail(email: string, subject = 'We got your request'): MailDraft {
+  return { audience: 'customer', kind: 'receipt', to: { email, name: null }, subject, text: subject, html: `<p>${subject}</p>` };
+}
+
+export function agentMail(email: string, number: number, change: string, perHour = 2): MailDraft {
+  return {
+    audience: 'agent',
+    kind: 'agent_new_request',
+    to: { email, name: 'Riley' },
+    subject: `#${number} ${change}`,
+    text: change,
+    html: `<p>${change}</p>`,
+    digest: {
+      perHour,
+      number,
+      change,
+      compose: (digest) => ({ subject: `Digest (${digest.entries.length})`, text: JSON.stringify(digest), html: '<p>digest</p>' }),
+    },
+  };
+}
+
+/** Signs a member in (a fresh token id each time) and returns their scope for member queries. */
+export async function memberScope(store: Store, t: TestSite, sub: string, extra: Partial<MemberClaims> = {}): Promise<MemberScope> {
+  const member = await store.members.exchangeToken(
+    t.site.id,
+    { sub, email: `${sub}@example.com`, emailVerified: true, name: sub, org: null, jti: randomBytes(8).toString('hex'), expiresAt: later(3600_000), ...extra },
+    NOW,
+  );
+  if (member === 'replayed') throw new Error('fresh token replayed');
+  return {
+    siteId: t.site.id,
+    memberId: member.id,
+    identityIds: await store.members.identities(member),
+    organizationId: member.organizationId,
+    onlyRequest: null,
+  };
+}
+
+export const asMember = (scope: MemberScope) => ({ kind: 'member' as const, id: scope.memberId, organizationId: scope.organizationId });
