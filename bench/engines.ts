@@ -130,8 +130,9 @@ async function runEngine(setup: EngineSetup, engine: string, instances: number, 
 
 export async function compareEngines(setup: EngineSetup): Promise<void> {
   const postmaster = await postmasterOf(setup.postgresUrl);
-  // Both instances of a run must accept each other's sessions.
-  const shared = { SESSION_SECRET: 'bench-engines-session-secret-0123456789abcdef' };
+  // Both instances of a run must accept each other's sessions. No CPU profiles here: BENCH_SERVER_PROFILE numbers
+  // the main runs' profiles per process, and several processes would overwrite each other's.
+  const shared = { SESSION_SECRET: 'bench-engines-session-secret-0123456789abcdef', BENCH_SERVER_PROFILE: '' };
   const sqlite = await runEngine(setup, 'SQLite', 1, { ...shared, BENCH_DB: setup.sqlitePath }, null);
   const postgres = [
     ...(await runEngine(setup, 'PostgreSQL', 1, { ...shared, DATABASE_URL: setup.postgresUrl }, postmaster)),
