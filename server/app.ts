@@ -28,7 +28,7 @@ import { inboxPageRoutes } from './routes/agent/inbox-page.js';
 import { installMemberSessions } from './auth/member-session.js';
 import { createLinks } from './auth/link-tokens.js';
 import { createEventBus, type EventBus } from './services/events.js';
-import { memoryWindowCounters, type WindowCounters } from './limits/windows.js';
+import type { WindowCounters } from './limits/windows.js';
 import { windowedRateLimitStore } from './limits/rate-limit-store.js';
 
 export interface AppDeps {
@@ -81,8 +81,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock,
     sites: createSiteDirectory(deps.store, clock),
     members: createMemberDirectory(deps.store, clock),
-    events: deps.events ?? createEventBus(),
-    windows: memoryWindowCounters(clock, deps.config.rateLimitKeys),
+    events: deps.events ?? createEventBus(deps.store.bus),
+    windows: deps.store.windowCounters(clock, deps.config.rateLimitKeys),
     streams: createOpenStreams(deps.config.streams, clock, app.log),
   } as Porthole;
   app.decorate('porthole', porthole);

@@ -43,7 +43,7 @@ export async function startSupportServer(config: Config, options: { logger?: boo
     const seeded = await seedIfEmpty(store, { ...demo, demoSiteSecret: config.demoSiteSecret, demoAgentPassword: DEV_DEMO_AGENT_PASSWORD });
     if (!seeded) await syncDemoSite(store, demo);
   }
-  const events = createEventBus();
+  const events = createEventBus(store.bus);
   const app = await buildApp({ store, config, events, logger: options.logger ?? true });
 
   const transport = createMailTransport({ smtpUrl: config.smtpUrl, mailDir: config.mailDir });

@@ -4,6 +4,8 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 
+const SQLITE_ONLY = ['test/server/database-busy.test.ts', 'test/server/durable-writes.test.ts'];
+
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
@@ -21,6 +23,17 @@ export default defineConfig({
             'test/widget/**/*.test.{ts,tsx}',
             'test/build/**/*.test.ts',
           ],
+        },
+      },
+      {
+        // The HTTP suite again, every app on its own PostgreSQL database (test/support/test-app.ts).
+        // Left out: what only exists on SQLite — its write lock, its files and pragmas, its admin-command tests on a file.
+        extends: true,
+        test: {
+          name: 'http-postgres',
+          include: ['test/server/**/*.test.ts'],
+          exclude: SQLITE_ONLY,
+          env: { PORTHOLE_TEST_ENGINE: 'postgres' },
         },
       },
       {

@@ -2,7 +2,8 @@
  * Housekeeping that runs on a timer: solved requests close by themselves after
  * AUTO_CLOSE_AFTER_HOURS (and live views hear of it), used host-token ids are forgotten once their
  * tokens could no longer be used anyway, and idempotency keys once their 24 hours are up (they hold
- * copies of what people wrote, which should not outlive their purpose).
+ * copies of what people wrote, which should not outlive their purpose). Closed rate-limit windows
+ * stored in the database are dropped too.
  */
 import type { Store } from '../store/types.js';
 import { IDEMPOTENCY_WINDOW_MS } from './requests.js';
@@ -25,12 +26,22 @@ export async function runMaintenance({ store, clock, events, autoCloseAfterHours
   }
   await store.housekeeping.forgetExpiredTokenIds(now.toISOString());
   await store.housekeeping.forgetIdempotencyKeysBefore(new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS).toISOString());
+  await store.housekeeping.forgetClosedWindows(now.toISOString());
   return { closed: closed.length };
 }
 
-/** Runs maintenance now and then every `intervalMs`; returns the function that stops it. */
+/**
+ * Runs maintenance now and then every `intervalMs`; returns the function that stops it. Every
+ * instance schedules it, and one at a time runs it (the store's lease): a run is whole work, not a
+ * share, so the others skip while it is under way.
+ */
 export function scheduleMaintenance(deps: MaintenanceDeps, onError: (error: unknown) => void, intervalMs = 60_000): () => void {
-  const run = () => void runMaintenance(deps).catch(onError);
+  const run = () =>
+    void deps.store.leases
+      .runExclusive('maintenance', async () => {
+        await runMaintenance(deps);
+      })
+      .catch(onError);
   run();
   const timer = setInterval(run, intervalMs);
   timer.unref();

@@ -3,10 +3,12 @@
  * queries; kept for a few seconds per member, as the site directory keeps sites: a member's widget
  * asks several times in a row (list, badge, request), and each look-up cost more than the list
  * itself (bench/api). A new session forgets what was kept (see member-session.ts `issue`), so a
- * sign-in that changed the member's organization applies at once; anything else within 5 s.
+ * sign-in that changed the member's organization applies at once, on every instance (the forget
+ * goes over the bus; a `resync` forgets everything); anything else within 5 s.
  */
 import type { SiteRow } from '../store/rows.js';
 import type { MemberRecord, MemberScope, Store } from '../store/types.js';
+import type { Bus } from '../store/shared-state.js';
 import type { Clock } from './clock.js';
 import { tierFeatures } from './sites.js';
 
@@ -24,9 +26,14 @@ export interface MemberDirectory {
   forget(siteId: string, memberId: string): void;
 }
 
-export function createMemberDirectory(store: Store, clock: Clock): MemberDirectory {
+/** `bus`: where forgetting reaches every instance's directory (the store's own, unless a test stands in two instances). */
+export function createMemberDirectory(store: Store, clock: Clock, bus: Bus = store.bus): MemberDirectory {
   const cache = new Map<string, { found: KnownMember | undefined; until: number }>();
   const keyOf = (siteId: string, memberId: string) => `${siteId}\n${memberId}`;
+  bus.subscribe((signal) => {
+    if (signal.kind === 'member-changed') cache.delete(keyOf(signal.siteId, signal.memberId));
+    if (signal.kind === 'resync') cache.clear();
+  });
   return {
     async find(site, memberId, onlyRequest) {
       // Link sessions are rare and scoped differently: not kept.
@@ -40,7 +47,11 @@ export function createMemberDirectory(store: Store, clock: Clock): MemberDirecto
       cache.set(key, { found, until: now + TTL_MS });
       return found;
     },
-    forget: (siteId, memberId) => void cache.delete(keyOf(siteId, memberId)),
+    // Here at once (the session being issued reads next), elsewhere when the bus delivers.
+    forget(siteId, memberId) {
+      cache.delete(keyOf(siteId, memberId));
+      void bus.publish({ kind: 'member-changed', siteId, memberId });
+    },
   };
 }
 

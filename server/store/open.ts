@@ -5,6 +5,7 @@
  */
 import type { Config } from '../config.js';
 import type { Store } from './types.js';
+import type { BusLog } from './pg/bus.js';
 
 export interface OpenStoreOptions {
   /**
@@ -12,12 +13,15 @@ export interface OpenStoreOptions {
    * admin command writes beside a running server, between its writes.
    */
   purpose: 'server' | 'admin';
+  /** Where a PostgreSQL store's bus reports trouble (the console when not given). */
+  log?: BusLog;
 }
 
 export async function openStore(config: Pick<Config, 'databasePath' | 'databaseUrl'>, options: OpenStoreOptions = { purpose: 'server' }): Promise<Store> {
   if (config.databaseUrl) {
     if (!/^postgres(ql)?:\/\//.test(config.databaseUrl)) throw new Error('DATABASE_URL must be a postgres:// or postgresql:// URL');
-    throw new Error('PostgreSQL adapter not built yet');
+    const { openPgStore } = await import('./pg/store.js');
+    return openPgStore(config.databaseUrl, { log: options.log });
   }
   const { openSqliteStore } = await import('./sqlite/store.js');
   return openSqliteStore(config.databasePath, { instanceLock: options.purpose === 'server' });

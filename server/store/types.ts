@@ -25,6 +25,9 @@ import type {
   SiteRow,
   StoredStatus,
 } from './rows.js';
+import type { Bus, Leases } from './shared-state.js';
+import type { WindowCounters } from '../limits/windows.js';
+import type { Clock } from '../services/clock.js';
 
 /** The database cannot take the work now (locked, overloaded, timed out): answered 503 `busy`, worth retrying. */
 export class StoreBusyError extends Error {
@@ -372,6 +375,8 @@ export interface HousekeepingStore {
   closeSolvedBefore(solvedBefore: string): Promise<{ siteId: string; id: string; number: number }[]>;
   forgetIdempotencyKeysBefore(cutoff: string): Promise<void>;
   forgetExpiredTokenIds(now: string): Promise<void>;
+  /** Drops rate-limit windows closed by `now` where they are stored in the database (in memory they drop themselves). */
+  forgetClosedWindows(now: string): Promise<void>;
 }
 
 export interface Store {
@@ -387,6 +392,12 @@ export interface Store {
   outbox: OutboxStore;
   admin: AdminStore;
   housekeeping: HousekeepingStore;
-  /** Waits for work under way, then closes the connections. */
+  /** Messages between the instances on this database: live events, cache invalidations (shared-state.ts). */
+  bus: Bus;
+  /** Jobs that one instance at a time runs (housekeeping). */
+  leases: Leases;
+  /** The counters every rate limit counts in, shared by all instances on this database; `capacity` bounds an in-memory table. */
+  windowCounters(clock: Clock, capacity: number): WindowCounters;
+  /** Waits for work under way, then closes the connections (and the bus).  */
   close(): Promise<void>;
 }

@@ -8,7 +8,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
 import { launchBrowser, screenshot, watchProblems } from './support/browser.js';
 import { startServers, type Servers } from './support/servers.js';
-import { requests } from '../../server/store/sqlite/schema.js';
+import { firstRow } from '../support/inspect.js';
+import { requests } from '../support/tables.js';
 import { DEV_DEMO_AGENT_PASSWORD } from '../../server/config.js';
 
 /** Sam's seeded request, Open (stored `open`) with his question last: support owes him an answer. */
@@ -39,7 +40,7 @@ beforeAll(async () => {
   for (const page of [member, agent]) page.setDefaultTimeout(10_000);
   memberProblems = watchProblems(member);
   agentProblems = watchProblems(agent);
-  number = servers.db.select({ number: requests.number }).from(requests).where(eq(requests.subject, subject)).get()!.number;
+  number = (await firstRow(servers.db.select({ number: requests.number }).from(requests).where(eq(requests.subject, subject))))!.number;
 });
 afterAll(async () => {
   await memberContext?.close();

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
 import { screenshot, watchProblems } from './support/browser.js';
 import { realServersAndBrowser } from './support/lifecycle.js';
-import { comments, requests } from '../../server/store/sqlite/schema.js';
+import { comments, requests } from '../support/tables.js';
 
 const real = realServersAndBrowser();
 
@@ -70,9 +70,9 @@ describe('an anonymous visitor on the demo host', () => {
     await screenshot(page, 'anonymous-request-sent');
 
     expect(await real.servers.db.$count(requests)).toBe(before + 1); // the double click made one ticket
-    const stored = real.servers.db.select().from(requests).where(eq(requests.number, number)).all();
+    const stored = await real.servers.db.select().from(requests).where(eq(requests.number, number));
     expect(stored[0]).toMatchObject({ number, subject: 'Parcel stuck in customs', fields: { orderNumber: 'NW-48213' } });
-    const [first] = real.servers.db.select().from(comments).where(eq(comments.requestId, stored[0]!.id)).all();
+    const [first] = await real.servers.db.select().from(comments).where(eq(comments.requestId, stored[0]!.id));
     expect(first?.body).toBe('Tracking has said "held at customs" for 9 days. <b>Help?</b>');
     expect(problems).toEqual([]);
     await page.close();

@@ -4,10 +4,11 @@
 // server for nothing a mail link's session is refused (lists, the badge count).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { launchBrowser, watchProblems } from './support/browser.js';
 import { startServers, type Servers } from './support/servers.js';
-import { requests, sites } from '../../server/store/sqlite/schema.js';
+import { firstRow, siteBySlug } from '../support/inspect.js';
+import { requests } from '../support/tables.js';
 import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
 import { newId } from '../../server/store/ids.js';
 
@@ -44,26 +45,28 @@ afterAll(async () => {
 const panel = () => page.getByRole('dialog');
 const message = (text: string) => panel().locator('.thread .message').filter({ hasText: text });
 
-function seeded() {
+async function seeded() {
   const { db } = servers;
-  const site = db.select().from(sites).where(eq(sites.slug, 'demo')).get()!;
-  const linked = db
-    .select()
-    .from(requests)
-    .where(and(eq(requests.siteId, site.id), eq(requests.subject, linkedSubject)))
-    .get()!;
-  const other = db
-    .select()
-    .from(requests)
-    .where(and(eq(requests.siteId, site.id), eq(requests.requesterId, linked.requesterId)))
-    .all()
-    .find((r) => r.id !== linked.id)!;
+  const site = await siteBySlug(db, 'demo');
+  const linked = (await firstRow(
+    db
+      .select()
+      .from(requests)
+      .where(and(eq(requests.siteId, site.id), eq(requests.subject, linkedSubject))),
+  ))!;
+  const other = (
+    await db
+      .select()
+      .from(requests)
+      .where(and(eq(requests.siteId, site.id), eq(requests.requesterId, linked.requesterId)))
+      .orderBy(asc(requests.id))
+  ).find((r) => r.id !== linked.id)!;
   return { site, linked, other };
 }
 
 async function agentReply(number: number, body: string) {
   const { store } = servers.support.app.porthole;
-  const { site } = seeded();
+  const { site } = await seeded();
   const id = newId('agt');
   await store.admin.createAgent({
     removedAt: null,
@@ -93,7 +96,7 @@ async function agentReply(number: number, body: string) {
 
 describe('the link in a customer’s mail', () => {
   it('opens the request on the host page, drops the token from the address bar, and hears only of that request', async () => {
-    const { site, linked, other } = seeded();
+    const { site, linked, other } = await seeded();
     const link = servers.support.app.porthole.links.customer(site, linked.requesterId, linked.number);
     await page.goto(link);
     await expect

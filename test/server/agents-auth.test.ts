@@ -6,14 +6,15 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { and, count, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { createTestApp, DEMO_ORIGIN, type TestApp } from '../support/test-app.js';
 import { hostToken } from '../support/member-tokens.js';
 import { AGENT_COOKIE, hashSecret, newSecret } from '../../server/auth/agent-auth.js';
 import { hashPassword } from '../../server/auth/passwords.js';
 import { readConfig } from '../../server/config.js';
 import { newId } from '../../server/store/ids.js';
-import { agentApiTokens, agentSessions, comments, requests, sites } from '../../server/store/sqlite/schema.js';
+import { firstRow, requestByNumber, siteIdOf } from '../support/inspect.js';
+import { agentApiTokens, agentSessions, comments, requests } from '../support/tables.js';
 import { categoryIds, expectError, submit } from './helpers.js';
 
 const MINUTE = 60 * 1000;
@@ -31,14 +32,12 @@ afterEach(async () => {
 
 // ---- helpers ---------------------------------------------------------------------
 
-const siteId = (slug: string) => t.db.select({ id: sites.id }).from(sites).where(eq(sites.slug, slug)).get()!.id;
-
 async function addAgent(options: { site?: string; email?: string; name?: string; password?: string } = {}): Promise<string> {
   const id = newId('agt');
   await t.store.admin.createAgent({
     removedAt: null,
     id,
-    siteId: siteId(options.site ?? 'demo'),
+    siteId: await siteIdOf(t.db, options.site ?? 'demo'),
     email: options.email ?? 'riley@northwind.example',
     name: options.name ?? 'Riley Chen',
     passwordHash: await hashPassword(options.password ?? PASSWORD),
@@ -116,14 +115,9 @@ async function memberSession(sub = 'm-ana', email = 'ana@customer.example'): Pro
   return response.json().accessToken;
 }
 
-const requestRow = (site: string, number: number) =>
-  t.db
-    .select()
-    .from(requests)
-    .where(and(eq(requests.siteId, siteId(site)), eq(requests.number, number)))
-    .get()!;
-const commentCount = () => t.db.select({ n: count() }).from(comments).get()!.n;
-const sessionCount = () => t.db.select({ n: count() }).from(agentSessions).get()!.n;
+const requestRow = (site: string, number: number) => requestByNumber(t.db, number, site);
+const commentCount = () => t.db.$count(comments);
+const sessionCount = () => t.db.$count(agentSessions);
 
 // ---- signing in ------------------------------------------------------------------
 
@@ -149,7 +143,7 @@ describe('signing in to the inbox', () => {
     expect(whoAmI.json().categories.map((c: { name: string }) => c.name)).toContain('Account & sign-in');
 
     // Only a hash of the token is stored.
-    const stored = t.db.select().from(agentSessions).all();
+    const stored = await t.db.select().from(agentSessions);
     expect(stored).toHaveLength(1);
     expect(stored[0]!.tokenHash).toBe(hashSecret(session));
     expect(JSON.stringify(stored)).not.toContain(session);
@@ -169,7 +163,7 @@ describe('signing in to the inbox', () => {
     const unknown = await signIn('nobody@northwind.example', PASSWORD);
     expectError(unknown, 401, 'invalid_credentials');
     expect(setCookieOf(unknown)).toBeUndefined();
-    expect(sessionCount()).toBe(0);
+    expect(await sessionCount()).toBe(0);
   });
 
   test('after 10 failed attempts for one email from one address, sign-in there is 429 with Retry-After — even with the right password — until the window passes', async () => {
@@ -184,7 +178,7 @@ describe('signing in to the inbox', () => {
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(600);
     expect(setCookieOf(limited)).toBeUndefined();
-    expect(sessionCount()).toBe(0);
+    expect(await sessionCount()).toBe(0);
 
     // A colleague at the same address is not locked out by someone else's typos.
     expect((await signIn('sam@northwind.example', PASSWORD)).statusCode).toBe(200);
@@ -246,9 +240,9 @@ describe('signing in to the inbox', () => {
       expectError(response, 403, 'origin_not_allowed');
       expect(setCookieOf(response)).toBeUndefined();
     }
-    expect(sessionCount()).toBe(0);
+    expect(await sessionCount()).toBe(0);
     expect((await signIn('riley@northwind.example', PASSWORD, { origin: null })).statusCode).toBe(200);
-    expect(sessionCount()).toBe(1);
+    expect(await sessionCount()).toBe(1);
   });
 });
 
@@ -271,7 +265,7 @@ describe('personal API tokens', () => {
       payload: JSON.stringify({ body: 'Sent by a script', public: true }),
     });
     expect(reply.statusCode, reply.body).toBe(201);
-    expect(t.db.select().from(agentApiTokens).get()!.lastUsedAt).toBe(t.clock.now.toISOString());
+    expect((await firstRow(t.db.select().from(agentApiTokens)))!.lastUsedAt).toBe(t.clock.now.toISOString());
   });
 
   test('a wrong, malformed or non-pat bearer token is 401, and never falls back to the cookie', async () => {
@@ -301,8 +295,8 @@ describe('changes made with the inbox cookie', () => {
     await addAgent();
     const session = await signedIn();
     const number = await anonymousRequest('demo', 'CSRF target');
-    const before = requestRow('demo', number);
-    const comments = commentCount();
+    const before = await requestRow('demo', number);
+    const comments = await commentCount();
 
     for (const [label, headers] of attempts(session)) {
       const reply = await t.app.inject({
@@ -321,8 +315,8 @@ describe('changes made with the inbox cookie', () => {
       });
       expectError(status, 403, 'origin_not_allowed');
     }
-    expect(commentCount()).toBe(comments);
-    expect(requestRow('demo', number)).toEqual(before);
+    expect(await commentCount()).toBe(comments);
+    expect(await requestRow('demo', number)).toEqual(before);
 
     // The same change from the inbox page goes through.
     const ok = await t.app.inject({
@@ -332,7 +326,7 @@ describe('changes made with the inbox cookie', () => {
       payload: JSON.stringify({ body: 'real', public: true }),
     });
     expect(ok.statusCode, ok.body).toBe(201);
-    expect(commentCount()).toBe(comments + 1);
+    expect(await commentCount()).toBe(comments + 1);
   });
 
   test('signing out without the inbox header or from a foreign Origin is 403 and the session goes on', async () => {
@@ -484,12 +478,12 @@ describe('session lifetime', () => {
       return { ended };
     };
     const [tokenStream, sessionStream] = [(await open(bearer(token))).ended, (await open(cookie(session))).ended];
-    const lastSeen = () => t.db.select({ at: agentSessions.lastSeenAt }).from(agentSessions).get()!.at;
-    const seenBefore = lastSeen();
+    const lastSeen = async () => (await firstRow(t.db.select({ at: agentSessions.lastSeenAt }).from(agentSessions)))!.at;
+    const seenBefore = await lastSeen();
     // The stream re-checks its credential every 5 s; that check is not a use that keeps a session from going idle.
     t.clock.advance(MINUTE);
     await new Promise((resolve) => setTimeout(resolve, 5_500));
-    expect(lastSeen()).toBe(seenBefore);
+    expect(await lastSeen()).toBe(seenBefore);
 
     const revokedAt = Date.now();
     expect((await t.store.admin.revokeApiToken(tokenId, t.clock.now.toISOString())).kind).toBe('revoked');
@@ -531,11 +525,12 @@ describe('session lifetime', () => {
 
     expectError(await me(cookie(session)), 401, 'session_expired');
     expect(
-      t.db
-        .select()
-        .from(agentSessions)
-        .where(eq(agentSessions.tokenHash, hashSecret(session)))
-        .get(),
+      await firstRow(
+        t.db
+          .select()
+          .from(agentSessions)
+          .where(eq(agentSessions.tokenHash, hashSecret(session))),
+      ),
     ).toBeUndefined();
     expect((await me(cookie(otherDevice))).statusCode).toBe(200);
   });
@@ -553,8 +548,8 @@ describe('an agent works for one site', () => {
     const starterOnly = await anonymousRequest('starter', 'Starter two');
     const demoNumber = await anonymousRequest('demo', 'Demo one');
     expect([starterOnly, demoNumber]).toEqual([1002, 1001]);
-    const starterBefore = requestRow('starter', starterOnly);
-    const comments = commentCount();
+    const starterBefore = await requestRow('starter', starterOnly);
+    const comments = await commentCount();
 
     for (const headers of [bearer(token), inboxWrite(session)]) {
       const json = { ...headers, 'content-type': 'application/json' };
@@ -590,8 +585,8 @@ describe('an agent works for one site', () => {
         'not_found',
       );
     }
-    expect(requestRow('starter', starterOnly)).toEqual(starterBefore);
-    expect(commentCount()).toBe(comments);
+    expect(await requestRow('starter', starterOnly)).toEqual(starterBefore);
+    expect(await commentCount()).toBe(comments);
 
     // The number both sites have means the agent's own site's request.
     const own = await t.app.inject({ url: '/api/v1/agent/requests/1001', headers: bearer(token) });
@@ -654,7 +649,7 @@ describe('member and agent credentials are not interchangeable', () => {
       // A member token in the cookie is no session either.
       expectError(await me(cookie(token)), 401, 'session_expired');
     }
-    expect(requestRow('demo', number).status).toBe('new');
+    expect((await requestRow('demo', number)).status).toBe('new');
   });
 
   test('agent API tokens and inbox cookies are refused on member routes, and a submit with one is not taken as anonymous', async () => {
@@ -663,7 +658,7 @@ describe('member and agent credentials are not interchangeable', () => {
     const session = await signedIn();
     const number = await anonymousRequest('demo', 'Agent tries the widget', 'riley@northwind.example');
     const cats = await categoryIds(t.app);
-    const requestsBefore = t.db.select({ n: count() }).from(requests).get()!.n;
+    const requestsBefore = await t.db.$count(requests);
 
     for (const headers of [bearer(token), bearer(session)]) {
       expectError(await t.app.inject({ url: '/api/v1/sites/demo/requests', headers }), 401, 'session_expired');
@@ -687,6 +682,6 @@ describe('member and agent credentials are not interchangeable', () => {
     }
     // The cookie alone means nothing to the widget's routes.
     expectError(await t.app.inject({ url: '/api/v1/sites/demo/requests', headers: cookie(session) }), 401, 'session_expired');
-    expect(t.db.select({ n: count() }).from(requests).get()!.n).toBe(requestsBefore);
+    expect(await t.db.$count(requests)).toBe(requestsBefore);
   });
 });

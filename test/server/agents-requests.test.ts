@@ -4,13 +4,13 @@
  * comments and the clock move the status; and what a closed request still allows.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { and, count, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import type { MemberClaimsInput } from '../support/member-tokens.js';
 import { AGENT_COOKIE, hashSecret, newSecret } from '../../server/auth/agent-auth.js';
 import { hashPassword } from '../../server/auth/passwords.js';
 import { newId } from '../../server/store/ids.js';
-import { comments, outbox, requests, sites } from '../../server/store/sqlite/schema.js';
+import { outboxRows, requestByNumber, siteIdOf } from '../support/inspect.js';
+import { comments, outbox } from '../support/tables.js';
 import { runMaintenance } from '../../server/services/maintenance.js';
 import { categoryIds, expectError, submit, memberSession } from './helpers.js';
 
@@ -33,7 +33,7 @@ beforeEach(async () => {
   await t.store.admin.createAgent({
     removedAt: null,
     id: agentId,
-    siteId: demoSiteId(),
+    siteId: await siteIdOf(t.db, 'demo'),
     email: AGENT_EMAIL,
     name: 'Riley Chen',
     passwordHash: await hashPassword(PASSWORD),
@@ -55,15 +55,9 @@ afterEach(async () => {
 
 // ---- helpers ---------------------------------------------------------------------
 
-const demoSiteId = () => t.db.select({ id: sites.id }).from(sites).where(eq(sites.slug, 'demo')).get()!.id;
-const row = (number: number) =>
-  t.db
-    .select()
-    .from(requests)
-    .where(and(eq(requests.siteId, demoSiteId()), eq(requests.number, number)))
-    .get()!;
-const commentCount = () => t.db.select({ n: count() }).from(comments).get()!.n;
-const outboxCount = () => t.db.select({ n: count() }).from(outbox).get()!.n;
+const row = (number: number) => requestByNumber(t.db, number);
+const commentCount = () => t.db.$count(comments);
+const outboxCount = () => t.db.$count(outbox);
 
 const agentHeaders = () => ({ authorization: `Bearer ${agentToken}` });
 
@@ -317,12 +311,7 @@ describe('internal notes', () => {
     await keep('other detail', await memberRead(alice, other));
 
     // The link in Alice's mail opens a session of its own.
-    const mail = t.db
-      .select()
-      .from(outbox)
-      .where(eq(outbox.toEmail, ALICE.email))
-      .all()
-      .find((m) => m.text.includes(`request/${number}&t=`))!;
+    const mail = (await outboxRows(t.db)).find((m) => m.toEmail === ALICE.email && m.text.includes(`request/${number}&t=`))!;
     const linkToken = /#porthole=request\/\d+&t=([A-Za-z0-9_.-]+)/.exec(mail.text)![1]!;
     const link = await t.app.inject({
       method: 'POST',
@@ -335,11 +324,7 @@ describe('internal notes', () => {
 
     for (const body of seen) expect(body).not.toContain('INTERNAL');
 
-    const customerMail = t.db
-      .select()
-      .from(outbox)
-      .all()
-      .filter((m) => m.toEmail !== AGENT_EMAIL);
+    const customerMail = (await outboxRows(t.db)).filter((m) => m.toEmail !== AGENT_EMAIL);
     expect(customerMail.length).toBeGreaterThan(0);
     for (const m of customerMail) {
       for (const part of [m.subject, m.text, m.html]) expect(part, `${m.kind} to ${m.toEmail}`).not.toContain('INTERNAL');
@@ -355,7 +340,7 @@ describe('how the status moves', () => {
     const number = await create(alice);
     const answered = await reply(number, 'Could you try another browser?');
     expect(answered).toMatchObject({ status: 'pending', customerStatus: 'awaiting_reply' });
-    expect(row(number).status).toBe('pending');
+    expect((await row(number)).status).toBe('pending');
 
     const seen = (await memberRead(alice, number)).json().request;
     expect(seen).toMatchObject({ status: 'awaiting_reply', statusLabel: 'Awaiting your reply', can: { comment: true, solve: true } });
@@ -371,7 +356,7 @@ describe('how the status moves', () => {
     const alice = await signIn(ALICE);
     const number = await create(alice);
     expect(await reply(number, 'Here you go.', chosen)).toMatchObject({ status: chosen });
-    expect(row(number).status).toBe(chosen);
+    expect((await row(number)).status).toBe(chosen);
     expect((await memberRead(alice, number)).json().request).toMatchObject({ status: customer, statusLabel: label });
   });
 
@@ -380,7 +365,7 @@ describe('how the status moves', () => {
     expectError(await agentWrite(number, { body: 'x', public: true, status: 'closed' }), 400, 'validation_failed');
     expectError(await agentStatus(number, 'closed'), 400, 'validation_failed');
     expectError(await agentStatus(number, 'new'), 400, 'validation_failed');
-    expect(row(number).status).toBe('new');
+    expect((await row(number)).status).toBe('new');
   });
 
   test('an internal note keeps the status, whatever it is', async () => {
@@ -394,7 +379,7 @@ describe('how the status moves', () => {
     const held = await create(null);
     expect((await agentStatus(held, 'hold')).statusCode).toBe(200);
     expect(await note(held, 'Waiting for the supplier')).toMatchObject({ status: 'hold' });
-    expect([row(fresh).status, row(waiting).status, row(held).status]).toEqual(['new', 'pending', 'hold']);
+    expect([(await row(fresh)).status, (await row(waiting)).status, (await row(held)).status]).toEqual(['new', 'pending', 'hold']);
   });
 
   test('an internal note is no news to the customer: their last activity stays and no live event reaches them', async () => {
@@ -402,7 +387,7 @@ describe('how the status moves', () => {
     const number = await create(token);
     const before = (await memberRead(token, number)).json().request.updatedAt;
     const heard: { endUserIds: string[] }[] = [];
-    const stop = t.app.porthole.events.subscribe(row(number).siteId, (event) => heard.push(event));
+    const stop = t.app.porthole.events.subscribe((await row(number)).siteId, (event) => heard.push(event));
     t.clock.advance(60_000);
     await note(number, 'Checking with the warehouse');
     stop();
@@ -416,19 +401,19 @@ describe('how the status moves', () => {
     const number = await create(alice);
     await reply(number, 'Does this help?');
     expect((await memberComment(alice, number, 'Not really.')).json().request).toMatchObject({ status: 'open', statusLabel: 'Open' });
-    expect(row(number).status).toBe('open');
+    expect((await row(number)).status).toBe('open');
 
     await reply(number, 'Fixed now.', 'solved');
-    expect(row(number).status).toBe('solved');
+    expect((await row(number)).status).toBe('solved');
     expect((await memberComment(alice, number, 'It broke again.')).statusCode).toBe(201);
-    expect(row(number)).toMatchObject({ status: 'open', solvedAt: null });
+    expect(await row(number)).toMatchObject({ status: 'open', solvedAt: null });
     const agentView = (await agentRead(number)).json().request;
     expect(agentView).toMatchObject({ status: 'open', customerStatus: 'open' });
 
     // Reopened, it no longer closes by itself.
     t.clock.advance(200 * HOUR);
     await maintain();
-    expect(row(number).status).toBe('open');
+    expect((await row(number)).status).toBe('open');
   });
 
   test(`a solved request closes by itself ${96} hours after it was solved, not before`, async () => {
@@ -441,18 +426,18 @@ describe('how the status moves', () => {
     expect((await agentStatus(byAgent, 'solved')).statusCode).toBe(200);
     // Member sessions last 15 minutes: a fresh one, as the widget would get.
     expect((await memberSolve(await signIn(ALICE), byCustomer)).statusCode).toBe(200);
-    const solvedUpdatedAt = row(byAgent).updatedAt;
+    const solvedUpdatedAt = (await row(byAgent)).updatedAt;
 
     // 95 h 59 min after solving (and long after creation): not yet.
     t.clock.advance(95 * HOUR + 59 * MINUTE);
     expect(await maintain()).toEqual({ closed: 0 });
-    expect([row(byAgent).status, row(byCustomer).status]).toEqual(['solved', 'solved']);
+    expect([(await row(byAgent)).status, (await row(byCustomer)).status]).toEqual(['solved', 'solved']);
 
     t.clock.advance(2 * MINUTE);
     expect(await maintain()).toEqual({ closed: 2 });
-    expect([row(byAgent).status, row(byCustomer).status, row(stillOpen).status]).toEqual(['closed', 'closed', 'new']);
+    expect([(await row(byAgent)).status, (await row(byCustomer)).status, (await row(stillOpen)).status]).toEqual(['closed', 'closed', 'new']);
     // Closing by itself is not news: last activity stays.
-    expect(row(byAgent).updatedAt).toBe(solvedUpdatedAt);
+    expect((await row(byAgent)).updatedAt).toBe(solvedUpdatedAt);
     expect(await maintain()).toEqual({ closed: 0 });
   });
 
@@ -464,7 +449,7 @@ describe('how the status moves', () => {
     await t.store.admin.createAgent({
       removedAt: null,
       id: agentId,
-      siteId: demoSiteId(),
+      siteId: await siteIdOf(t.db, 'demo'),
       email: AGENT_EMAIL,
       name: 'Riley Chen',
       passwordHash: null,
@@ -483,10 +468,10 @@ describe('how the status moves', () => {
     expect((await agentStatus(number, 'solved')).statusCode).toBe(200);
     t.clock.advance(HOUR);
     await maintain();
-    expect(row(number).status).toBe('solved');
+    expect((await row(number)).status).toBe('solved');
     t.clock.advance(HOUR + 1000);
     await maintain();
-    expect(row(number).status).toBe('closed');
+    expect((await row(number)).status).toBe('closed');
   });
 });
 
@@ -504,26 +489,26 @@ describe('a closed request', () => {
 
   test('refuses agent replies, notes and status changes with 409 request_closed, and writes nothing', async () => {
     const { number } = await closedRequest();
-    const before = row(number);
-    const counts = [commentCount(), outboxCount()];
+    const before = await row(number);
+    const counts = [await commentCount(), await outboxCount()];
 
     expectError(await agentWrite(number, { body: 'One more thing', public: true }), 409, 'request_closed');
     expectError(await agentWrite(number, { body: 'A note', public: false }), 409, 'request_closed');
     expectError(await agentWrite(number, { body: 'Reopen', public: true, status: 'open' }), 409, 'request_closed');
     for (const status of ['open', 'pending', 'hold', 'solved']) expectError(await agentStatus(number, status), 409, 'request_closed');
 
-    expect(row(number)).toEqual(before);
-    expect([commentCount(), outboxCount()]).toEqual(counts);
+    expect(await row(number)).toEqual(before);
+    expect([await commentCount(), await outboxCount()]).toEqual(counts);
   });
 
   test('refuses the customer’s comment with 409 (and solving), and writes nothing', async () => {
     const { alice, number } = await closedRequest();
-    const before = row(number);
-    const counts = [commentCount(), outboxCount()];
+    const before = await row(number);
+    const counts = [await commentCount(), await outboxCount()];
     expectError(await memberComment(alice, number, 'Hello again'), 409, 'request_closed');
     expect((await memberSolve(alice, number)).statusCode).toBe(409);
-    expect(row(number)).toEqual(before);
-    expect([commentCount(), outboxCount()]).toEqual(counts);
+    expect(await row(number)).toEqual(before);
+    expect([await commentCount(), await outboxCount()]).toEqual(counts);
   });
 
   test('stays readable: for the agent (and in the queue) and for the customer, who sees it solved and cannot comment', async () => {
@@ -578,8 +563,8 @@ describe('from the inbox page', () => {
 
   test('an empty reply is 400 and writes nothing', async () => {
     const number = await create(null);
-    const before = commentCount();
+    const before = await commentCount();
     expectError(await agentWrite(number, { body: '   \n ', public: true }), 400, 'validation_failed');
-    expect(commentCount()).toBe(before);
+    expect(await commentCount()).toBe(before);
   });
 });

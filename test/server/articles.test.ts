@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { articleIdsBySlug, DEMO_ORIGIN, expectError } from './helpers.js';
+import { articleIdsBySlug } from '../support/inspect.js';
+import { DEMO_ORIGIN, expectError } from './helpers.js';
 
 // Read-only tests: one app for the file.
 let t: TestApp;
@@ -8,8 +9,8 @@ let demoIds: Record<string, string>;
 let starterIds: Record<string, string>;
 beforeAll(async () => {
   t = await createTestApp();
-  demoIds = articleIdsBySlug(t.db, 'demo');
-  starterIds = articleIdsBySlug(t.db, 'starter');
+  demoIds = await articleIdsBySlug(t.db, 'demo');
+  starterIds = await articleIdsBySlug(t.db, 'starter');
 });
 afterAll(async () => {
   await t.close();

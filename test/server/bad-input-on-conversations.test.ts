@@ -6,15 +6,15 @@
  * mail stay exactly as they were.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { and, count, eq } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { hostToken } from '../support/member-tokens.js';
 import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
 import { hashPassword } from '../../server/auth/passwords.js';
 import { newId } from '../../server/store/ids.js';
-import { outbox, requests, sites, usedTokenIds } from '../../server/store/sqlite/schema.js';
-import { bearer, categoryIds, expectError, lastRequestNumber, memberSession, storedCounts, submit } from './helpers.js';
+import { lastRequestNumber, requestByNumber, siteIdOf, storedCounts } from '../support/inspect.js';
+import { outbox, usedTokenIds } from '../support/tables.js';
+import { bearer, categoryIds, expectError, memberSession, submit } from './helpers.js';
 
 const ALICE = { sub: 'bad-input-alice', email: 'alice@bad-input.example', name: 'Alice' };
 const json = { 'content-type': 'application/json' };
@@ -33,7 +33,7 @@ beforeEach(async () => {
   await t.store.admin.createAgent({
     removedAt: null,
     id: agentId,
-    siteId: demoSiteId(),
+    siteId: await siteIdOf(t.db, 'demo'),
     email: 'riley@bad-input.example',
     name: 'Riley',
     passwordHash: await hashPassword('correct horse battery staple'),
@@ -61,21 +61,15 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const demoSiteId = () => t.db.select({ id: sites.id }).from(sites).where(eq(sites.slug, 'demo')).get()!.id;
-const stored = () =>
-  t.db
-    .select()
-    .from(requests)
-    .where(and(eq(requests.siteId, demoSiteId()), eq(requests.number, number)))
-    .get()!;
+const stored = () => requestByNumber(t.db, number);
 
 /** Everything any of these routes could write. */
-function everything() {
+async function everything() {
   return {
-    ...storedCounts(t.db),
-    outbox: t.db.select({ n: count() }).from(outbox).get()!.n,
-    usedTokenIds: t.db.select({ n: count() }).from(usedTokenIds).get()!.n,
-    request: stored(),
+    ...(await storedCounts(t.db)),
+    outbox: await t.db.$count(outbox),
+    usedTokenIds: await t.db.$count(usedTokenIds),
+    request: await stored(),
   };
 }
 
@@ -124,10 +118,10 @@ describe('a member adding to the conversation', () => {
   ];
 
   test.each(named(refusals))('$name → $status $code, and nothing is written', async ({ payload, status, code, field }) => {
-    const before = everything();
+    const before = await everything();
     const error = expectError(await t.app.inject(comment(payload())), status, code);
     if (field) expect(error.fields, JSON.stringify(error)).toHaveProperty([field]);
-    expect(everything()).toEqual(before);
+    expect(await everything()).toEqual(before);
     // The same member can still add a proper message afterwards.
     expect((await t.app.inject(comment(asJson({ body: 'A proper message' })))).statusCode).toBe(201);
   });
@@ -148,7 +142,7 @@ describe('a member adding to the conversation', () => {
     ['beyond the largest number', '2147483648'],
     ['a fraction', '1001.5'],
   ])('a request number that is %s is refused with 400, and nothing is written', async (_what, id) => {
-    const before = everything();
+    const before = await everything();
     const response = await t.app.inject({
       method: 'POST',
       url: `/api/v1/sites/demo/requests/${id}/comments`,
@@ -156,7 +150,7 @@ describe('a member adding to the conversation', () => {
       payload: JSON.stringify({ body: 'Hi' }),
     });
     expectError(response, 400, 'validation_failed');
-    expect(everything()).toEqual(before);
+    expect(await everything()).toEqual(before);
   });
 });
 
@@ -169,10 +163,10 @@ describe('a member marking a request solved', () => {
   });
 
   test('fields sent along with "solve" are never applied: it becomes solved — not closed, not renumbered, not someone else’s', async () => {
-    const before = stored();
+    const before = await stored();
     const response = await t.app.inject(solve(asJson({ status: 'closed', id: 5, number: 5, requester: 'usr_other', site: 'starter', subject: 'Changed' })));
     expect([200, 400]).toContain(response.statusCode);
-    const after = stored();
+    const after = await stored();
     expect(after.status).toBe(response.statusCode === 200 ? 'solved' : 'new');
     expect({ id: after.id, number: after.number, requesterId: after.requesterId, siteId: after.siteId, subject: after.subject }).toEqual({
       id: before.id,
@@ -191,10 +185,10 @@ describe('a member marking a request solved', () => {
       ['a text/plain body', () => raw('solve', 'text/plain'), 415, 'unsupported_media_type'],
     ]),
   )('$name → $status $code, and the request stays as it was', async ({ payload, status, code }) => {
-    const before = everything();
+    const before = await everything();
     expectError(await t.app.inject(solve(payload())), status, code);
-    expect(everything()).toEqual(before);
-    expect(stored().status).toBe('new');
+    expect(await everything()).toEqual(before);
+    expect((await stored()).status).toBe('new');
   });
 });
 
@@ -220,10 +214,10 @@ describe('an agent replying or changing the status', () => {
   ];
 
   test.each(named(replyRefusals))('a reply with $name → $status $code, nothing is written and no mail is queued', async ({ payload, status, code, field }) => {
-    const before = everything();
+    const before = await everything();
     const error = expectError(await t.app.inject(agent('comments', payload())), status, code);
     if (field) expect(error.fields, JSON.stringify(error)).toHaveProperty([field]);
-    expect(everything()).toEqual(before);
+    expect(await everything()).toEqual(before);
     expect((await t.app.inject(agent('comments', asJson({ body: 'A proper reply', public: true })))).statusCode).toBe(201);
   });
 
@@ -237,18 +231,18 @@ describe('an agent replying or changing the status', () => {
   ];
 
   test.each(named(statusRefusals))('a status change with $name → $status $code, and the request stays as it was', async ({ payload, status, code, field }) => {
-    const before = everything();
+    const before = await everything();
     const error = expectError(await t.app.inject(agent('status', payload())), status, code);
     if (field) expect(error.fields, JSON.stringify(error)).toHaveProperty([field]);
-    expect(everything()).toEqual(before);
-    expect(stored().status).toBe('new');
+    expect(await everything()).toEqual(before);
+    expect((await stored()).status).toBe('new');
   });
 
   test('a request number that is not a whole number is 400 for replies and status changes', async () => {
-    const before = everything();
+    const before = await everything();
     expectError(await t.app.inject(agent('comments', asJson({ body: 'Hi', public: true }), 'abc')), 400, 'validation_failed');
     expectError(await t.app.inject(agent('status', asJson({ status: 'solved' }), '0')), 400, 'validation_failed');
-    expect(everything()).toEqual(before);
+    expect(await everything()).toEqual(before);
   });
 });
 
@@ -272,9 +266,9 @@ describe('the sign-in exchange', () => {
       ['an id next to the token', () => asJson({ token: token(), id: 'usr_someone' }), 400, 'field_not_allowed'],
     ]),
   )('$name → $status $code, and no member or token id is stored', async ({ payload, status, code }) => {
-    const before = everything();
+    const before = await everything();
     expectError(await t.app.inject(exchange(payload())), status, code);
-    expect(everything()).toEqual(before);
+    expect(await everything()).toEqual(before);
   });
 });
 
@@ -318,31 +312,31 @@ describe('submitting a request: cases beyond requests.test.ts', () => {
       ] as [string, () => string, string][]
     ).map(([name, payload, code]) => ({ name, payload, code })),
   )('$name → 400 $code, and nothing is stored or mailed', async ({ payload, code }) => {
-    const before = everything();
+    const before = await everything();
     const response = await submit(t.app, payload(), { headers: { 'idempotency-key': 'bad-input-key-01' } });
     expectError(response, 400, code);
-    expect(everything()).toEqual(before);
-    expect(lastRequestNumber(t.db, 'demo')).toBe(number);
+    expect(await everything()).toEqual(before);
+    expect(await lastRequestNumber(t.db, 'demo')).toBe(number);
   });
 
   test('a body over 128 KB → 413, and nothing is stored or mailed', async () => {
-    const before = everything();
+    const before = await everything();
     expectError(await submit(t.app, valid({ description: 'x'.repeat(OVER_BODY_LIMIT) })), 413, 'payload_too_large');
-    expect(everything()).toEqual(before);
+    expect(await everything()).toEqual(before);
   });
 
   test('a signed-in member’s refused submission (a status, a bad CC) stores and mails nothing', async () => {
-    const before = everything();
+    const before = await everything();
     const member = { categoryId: cats['Account & sign-in'], subject: 'Help', description: 'Please help.' };
     expectError(await submit(t.app, { ...member, status: 'closed' }, { headers: bearer(alice) }), 400, 'field_not_allowed');
     expectError(await submit(t.app, { ...member, ccs: ['not-an-address'] }, { headers: bearer(alice) }), 400, 'validation_failed');
-    expect(everything()).toEqual(before);
+    expect(await everything()).toEqual(before);
   });
 
   test('a bot filling the honeypot gets a normal-looking 201, and no request, contact or mail is stored (only its key, to answer a retry alike)', async () => {
-    const before = everything();
+    const before = await everything();
     const response = await submit(t.app, valid({ website: 'http://cheap-pills.example' }), { headers: { 'idempotency-key': 'honeypot-key-0001' } });
     expect(response.statusCode).toBe(201);
-    expect(everything()).toEqual({ ...before, idempotencyKeys: before.idempotencyKeys + 1 });
+    expect(await everything()).toEqual({ ...before, idempotencyKeys: before.idempotencyKeys + 1 });
   });
 });

@@ -1,9 +1,6 @@
-/** Small helpers shared by the server tests: inject shortcuts, seed lookups and row counts. */
+/** Small helpers shared by the server tests: inject shortcuts and sessions (reading the database: ../support/inspect.ts). */
 import { expect } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { count, eq } from 'drizzle-orm';
-import type { Db } from '../../server/store/sqlite/client.js';
-import { articles, comments, endUsers, idempotencyKeys, requests, sites } from '../../server/store/sqlite/schema.js';
 import { DEMO_ORIGIN, type TestApp } from '../support/test-app.js';
 import { hostToken, type MemberClaimsInput } from '../support/member-tokens.js';
 
@@ -31,24 +28,6 @@ export async function categoryIds(app: FastifyInstance, site = 'demo'): Promise<
   const response = await app.inject({ url: `/api/v1/sites/${site}/config` });
   expect(response.statusCode).toBe(200);
   return Object.fromEntries(response.json().categories.map((c: { id: string; name: string }) => [c.name, c.id]));
-}
-
-/** Article slug → id for a site, straight from the database (ids are opaque and random per seed). */
-export function articleIdsBySlug(db: Db, siteSlug: string): Record<string, string> {
-  const site = db.select().from(sites).where(eq(sites.slug, siteSlug)).get();
-  if (!site) throw new Error(`no site ${siteSlug}`);
-  const rows = db.select({ id: articles.id, slug: articles.slug }).from(articles).where(eq(articles.siteId, site.id)).all();
-  return Object.fromEntries(rows.map((row) => [row.slug, row.id]));
-}
-
-/** How many rows each table a submission writes holds. */
-export function storedCounts(db: Db) {
-  const n = (table: typeof requests | typeof comments | typeof endUsers | typeof idempotencyKeys) => db.select({ n: count() }).from(table).get()!.n;
-  return { requests: n(requests), comments: n(comments), endUsers: n(endUsers), idempotencyKeys: n(idempotencyKeys) };
-}
-
-export function lastRequestNumber(db: Db, siteSlug: string): number {
-  return db.select({ n: sites.lastRequestNumber }).from(sites).where(eq(sites.slug, siteSlug)).get()!.n;
 }
 
 export interface SubmitOptions {

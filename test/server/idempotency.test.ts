@@ -5,9 +5,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { requests } from '../../server/store/sqlite/schema.js';
 import { runMaintenance } from '../../server/services/maintenance.js';
-import { bearer, categoryIds, DEMO_ORIGIN, lastRequestNumber, memberSession, storedCounts, submit } from './helpers.js';
+import { lastRequestNumber, requestByNumber, storedCounts } from '../support/inspect.js';
+import { bearer, categoryIds, DEMO_ORIGIN, memberSession, submit } from './helpers.js';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -26,12 +26,7 @@ const memberBody = () => ({ categoryId: cats['Account & sign-in'], subject: 'Can
 const anonymousBody = () => ({ ...memberBody(), email: 'visitor@idem.example', name: 'Visitor' });
 const key = (value: string) => ({ 'idempotency-key': value });
 
-const requesterOf = (number: number) =>
-  t.db
-    .select()
-    .from(requests)
-    .all()
-    .find((row) => row.number === number)!.requesterId;
+const requesterOf = async (number: number) => (await requestByNumber(t.db, number)).requesterId;
 
 describe('an Idempotency-Key belongs to the one who sent it', () => {
   it('two members sending the same key each get their own new request, not the other’s', async () => {
@@ -43,8 +38,8 @@ describe('an Idempotency-Key belongs to the one who sent it', () => {
     expect(second.statusCode, second.body).toBe(201);
     expect(second.headers['idempotency-replayed']).toBeUndefined();
     expect([first.json().request.id, second.json().request.id]).toEqual([1001, 1002]);
-    expect(requesterOf(1001)).not.toBe(requesterOf(1002));
-    expect(storedCounts(t.db)).toMatchObject({ requests: 2, idempotencyKeys: 2 });
+    expect(await requesterOf(1001)).not.toBe(await requesterOf(1002));
+    expect(await storedCounts(t.db)).toMatchObject({ requests: 2, idempotencyKeys: 2 });
   });
 
   it('a member and an anonymous visitor sending the same key each get their own request', async () => {
@@ -59,7 +54,7 @@ describe('an Idempotency-Key belongs to the one who sent it', () => {
     const anonymousRetry = await submit(t.app, anonymousBody(), { headers: key('shared-idem-key-02') });
     expect(anonymousRetry.headers['idempotency-replayed']).toBe('true');
     expect(anonymousRetry.json()).toEqual(anonymous.json());
-    expect(storedCounts(t.db).requests).toBe(2);
+    expect((await storedCounts(t.db)).requests).toBe(2);
   });
 
   it('a member whose session was renewed between two tries gets the first answer back, not a second request', async () => {
@@ -71,17 +66,17 @@ describe('an Idempotency-Key belongs to the one who sent it', () => {
     expect(retry.statusCode).toBe(first.statusCode);
     expect(retry.headers['idempotency-replayed']).toBe('true');
     expect(retry.json()).toEqual(first.json());
-    expect(storedCounts(t.db).requests).toBe(1);
+    expect((await storedCounts(t.db)).requests).toBe(1);
   });
 
   it('a member reusing their own key for a different request is refused with 422, and nothing more is stored', async () => {
     const ana = await memberSession(t, ANA);
     await submit(t.app, memberBody(), { headers: { ...bearer(ana), ...key('member-reuse-0001') } });
-    const before = storedCounts(t.db);
+    const before = await storedCounts(t.db);
     const reused = await submit(t.app, { ...memberBody(), subject: 'Another problem' }, { headers: { ...bearer(ana), ...key('member-reuse-0001') } });
     expect(reused.statusCode).toBe(422);
     expect(reused.json().error.code).toBe('idempotency_key_reused');
-    expect(storedCounts(t.db)).toEqual(before);
+    expect(await storedCounts(t.db)).toEqual(before);
   });
 });
 
@@ -102,8 +97,8 @@ describe('concurrent retries over a real connection', () => {
     expect(new Set(responses.map((response) => response.body)).size).toBe(1);
     expect(JSON.parse(responses[0].body).request.id).toBe(1001);
     expect(responses.filter((response) => response.replayed === 'true')).toHaveLength(19);
-    expect(storedCounts(t.db)).toMatchObject({ requests: 1, comments: 1, endUsers: 1, idempotencyKeys: 1 });
-    expect(lastRequestNumber(t.db, 'demo')).toBe(1001);
+    expect(await storedCounts(t.db)).toMatchObject({ requests: 1, comments: 1, endUsers: 1, idempotencyKeys: 1 });
+    expect(await lastRequestNumber(t.db, 'demo')).toBe(1001);
   });
 
   it('20 simultaneous POSTs with 20 different keys make 20 requests with 20 different numbers', async () => {
@@ -112,7 +107,7 @@ describe('concurrent retries over a real connection', () => {
     );
     expect(responses.map((response) => response.statusCode)).toEqual(Array(20).fill(201));
     expect(new Set(responses.map((response) => response.json().request.id)).size).toBe(20);
-    expect(storedCounts(t.db)).toMatchObject({ requests: 20, idempotencyKeys: 20 });
+    expect(await storedCounts(t.db)).toMatchObject({ requests: 20, idempotencyKeys: 20 });
   });
 });
 
@@ -124,7 +119,7 @@ describe('keys expire', () => {
     const first = await submit(t.app, anonymousBody(), { headers: key('housekeeping-0001') });
     t.clock.advance(23 * HOUR);
     await maintain();
-    expect(storedCounts(t.db).idempotencyKeys).toBe(1);
+    expect((await storedCounts(t.db)).idempotencyKeys).toBe(1);
     const retry = await submit(t.app, anonymousBody(), { headers: key('housekeeping-0001') });
     expect(retry.headers['idempotency-replayed']).toBe('true');
     expect(retry.json()).toEqual(first.json());
@@ -134,11 +129,11 @@ describe('keys expire', () => {
     await submit(t.app, anonymousBody(), { headers: key('housekeeping-0002') });
     const ana = await memberSession(t, ANA);
     await submit(t.app, memberBody(), { headers: { ...bearer(ana), ...key('housekeeping-0003') } });
-    expect(storedCounts(t.db).idempotencyKeys).toBe(2);
+    expect((await storedCounts(t.db)).idempotencyKeys).toBe(2);
     t.clock.advance(24 * HOUR + 60 * 1000);
     await maintain();
-    expect(storedCounts(t.db).idempotencyKeys).toBe(0);
+    expect((await storedCounts(t.db)).idempotencyKeys).toBe(0);
     // The requests themselves stay.
-    expect(storedCounts(t.db).requests).toBe(2);
+    expect((await storedCounts(t.db)).requests).toBe(2);
   });
 });

@@ -6,10 +6,11 @@
  * a query string never carries one anywhere.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { count } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { outbox, requestCcs } from '../../server/store/sqlite/schema.js';
-import { bearer, categoryIds, expectError, memberSession, storedCounts, submit } from './helpers.js';
+import { mailedLinkToken } from '../support/mail-links.js';
+import { outbox, requestCcs } from '../support/tables.js';
+import { storedCounts } from '../support/inspect.js';
+import { bearer, categoryIds, expectError, memberSession, submit } from './helpers.js';
 
 const PAT = 'pat@customer.example';
 
@@ -34,12 +35,7 @@ async function writeIn(subject: string): Promise<{ number: number; linkToken: st
   const response = await submit(t.app, newRequest({ subject, email: PAT, name: 'Pat' }));
   expect(response.statusCode, response.body).toBe(201);
   const number = response.json().request.id as number;
-  const receipt = t.db
-    .select()
-    .from(outbox)
-    .all()
-    .find((mail) => mail.toEmail === PAT && mail.text.includes(`#porthole=request/${number}&`))!;
-  return { number, linkToken: /#porthole=request\/\d+&t=([A-Za-z0-9_.-]+)/.exec(receipt.text)![1]! };
+  return { number, linkToken: await mailedLinkToken(t, PAT, number) };
 }
 
 async function linkSession(linkToken: string): Promise<string> {
@@ -61,14 +57,14 @@ const post = (url: string, token: string, body?: unknown) =>
     headers: { ...bearer(token), ...(body !== undefined && { 'content-type': 'application/json' }) },
     ...(body !== undefined && { payload: JSON.stringify(body) }),
   });
-const mailCount = () => t.db.select({ n: count() }).from(outbox).get()!.n;
-const ccCount = () => t.db.select({ n: count() }).from(requestCcs).get()!.n;
+const mailCount = () => t.db.$count(outbox);
+const ccCount = () => t.db.$count(requestCcs);
 
 describe('a session from a mail link', () => {
   test('cannot submit a new request, so cannot copy anyone in: 403 link_session_scope, and nothing is stored or mailed', async () => {
     const { linkToken } = await writeIn('First');
     const session = await linkSession(linkToken);
-    const [before, mailsBefore] = [storedCounts(t.db), mailCount()];
+    const [before, mailsBefore] = [await storedCounts(t.db), await mailCount()];
 
     const refused = expectError(
       await submit(t.app, newRequest({ ccs: ['victim@elsewhere.example'] }), { headers: bearer(session) }),
@@ -78,9 +74,9 @@ describe('a session from a mail link', () => {
     expect(refused.message).toMatch(/sign in/i);
     expectError(await submit(t.app, newRequest(), { headers: { ...bearer(session), 'idempotency-key': 'link-session-0001' } }), 403, 'link_session_scope');
 
-    expect(storedCounts(t.db)).toEqual(before);
-    expect(mailCount()).toBe(mailsBefore);
-    expect(ccCount()).toBe(0);
+    expect(await storedCounts(t.db)).toEqual(before);
+    expect(await mailCount()).toBe(mailsBefore);
+    expect(await ccCount()).toBe(0);
   });
 
   test('cannot read the lists or the badge count, nor another request of the same person', async () => {

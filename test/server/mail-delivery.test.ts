@@ -2,13 +2,14 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import addressparser from 'nodemailer/lib/addressparser';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { headersOf, startSmtpSink, unusedPort, type SmtpSink } from '../support/smtp-sink.js';
-import { enqueueMail } from '../../server/store/sqlite/outbox.js';
-import type { MailDraft } from '../../server/store/types.js';
-import { outbox, requests, sites } from '../../server/store/sqlite/schema.js';
+import { firstRow, siteIdOf } from '../support/inspect.js';
+import { outbox, requests } from '../support/tables.js';
+import { newId } from '../../server/store/ids.js';
+import { mailboxOf } from '../../server/store/rules/mail-caps.js';
 import { createMailTransport, MailRefusedError, type MailTransport, type OutgoingMail } from '../../server/mail/transport.js';
 import { createOutboxSender, type MailLog } from '../../server/mail/outbox-sender.js';
 
@@ -60,32 +61,42 @@ function sender(mailTransport: MailTransport, log: MailLog = recordingLog().log)
   return createOutboxSender({ store: t.store, transport: mailTransport, clock: () => t.clock.now, from: t.config.mailFrom, log });
 }
 
-const demoSiteId = () => t.db.select({ id: sites.id }).from(sites).where(eq(sites.slug, 'demo')).get()!.id;
-
-function enqueue(overrides: Partial<MailDraft> = {}, requestId: string | null = null): string {
-  const draft: MailDraft = {
+/**
+ * Writes a mail to an agent into the outbox, due now, as the outbox writes a single (not digest) mail,
+ * and returns its id. What the outbox decides to write is notifications-outbox.test.ts's subject; these
+ * tests are about delivering what it wrote.
+ */
+async function enqueue(overrides: { to?: { email: string; name: string | null }; subject?: string } = {}, requestId: string | null = null): Promise<string> {
+  const to = overrides.to ?? { email: 'ada@example.com', name: 'Ada Lovelace' };
+  const id = newId('mail');
+  const now = t.clock.now.toISOString();
+  await t.db.insert(outbox).values({
+    id,
+    siteId: await siteIdOf(t.db, 'demo'),
+    requestId,
     kind: 'receipt',
-    audience: 'agent',
-    // Agents' mails are capped too: this cap is out of the way of delivery tests.
-    digest: { perHour: 1000, number: 1001, change: 'new request', compose: () => ({ subject: 'digest', text: 'digest', html: 'digest' }) },
-    to: { email: 'ada@example.com', name: 'Ada Lovelace' },
-    subject: '[#1001] I cannot sign in',
+    toEmail: to.email,
+    toMailbox: mailboxOf(to.email),
+    toName: to.name,
+    subject: overrides.subject ?? '[#1001] I cannot sign in',
     text: 'We have received your request #1001.\nView the conversation: http://localhost:8080/',
     html: '<p>We have received your request <b>#1001</b>.</p>',
-    ...overrides,
-  };
-  t.db.transaction((tx) => enqueueMail(tx, demoSiteId(), requestId, [draft], t.clock.now.toISOString()));
-  const rows = t.db.select({ id: outbox.id }).from(outbox).all();
-  return rows[rows.length - 1]!.id;
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: now,
+    createdAt: now,
+  });
+  return id;
 }
 
-const row = (id: string) => t.db.select().from(outbox).where(eq(outbox.id, id)).get()!;
+const row = async (id: string) => (await firstRow(t.db.select().from(outbox).where(eq(outbox.id, id))))!;
+const allRequests = () => t.db.select().from(requests).orderBy(asc(requests.id));
 const later = (ms: number) => new Date(t.clock.now.getTime() + ms).toISOString();
 
 describe('delivering the outbox over SMTP', () => {
   test('a due mail reaches the mail server addressed to the recipient by name, with subject, text and HTML, and is marked sent', async () => {
     const server = await sink();
-    const id = enqueue();
+    const id = await enqueue();
 
     // Fastify's own logger is what the server hands the sender.
     const report = await sender(transport({ smtpUrl: server.url }), t.app.log).deliverDue();
@@ -107,7 +118,7 @@ describe('delivering the outbox over SMTP', () => {
     expect(mail!.raw).toMatch(/Content-Type: text\/html/);
     expect(mail!.raw).toContain('<b>#1001</b>');
 
-    expect(row(id)).toMatchObject({ status: 'sent', attempts: 1, sentAt: t.clock.now.toISOString(), lastError: null });
+    expect(await row(id)).toMatchObject({ status: 'sent', attempts: 1, sentAt: t.clock.now.toISOString(), lastError: null });
     expect(await t.store.outbox.pendingCount()).toBe(0);
     expect(await sender(transport({ smtpUrl: server.url })).deliverDue()).toEqual({ sent: 0, retried: 0, failed: 0 });
     expect(server.received).toHaveLength(1);
@@ -116,7 +127,7 @@ describe('delivering the outbox over SMTP', () => {
   test('a recipient name with quotes, commas and <addresses> cannot add a recipient', async () => {
     const server = await sink();
     const name = 'Eve "the boss", <evil@attacker.example>, Mallory <mallory@attacker.example>;';
-    enqueue({ to: { email: 'ada@example.com', name } });
+    await enqueue({ to: { email: 'ada@example.com', name } });
 
     await sender(transport({ smtpUrl: server.url })).deliverDue();
 
@@ -131,10 +142,10 @@ describe('delivering the outbox over SMTP', () => {
   test('while the mail server is down the mail stays pending, and it goes out once the server is back and its retry is due', async () => {
     const port = await unusedPort();
     const mailer = sender(transport({ smtpUrl: `smtp://127.0.0.1:${port}` }));
-    const id = enqueue();
+    const id = await enqueue();
 
     expect(await mailer.deliverDue()).toEqual({ sent: 0, retried: 1, failed: 0 });
-    const afterFailure = row(id);
+    const afterFailure = await row(id);
     expect(afterFailure).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: later(30 * SECOND), sentAt: null });
     expect(afterFailure.lastError).toMatch(/ECONNREFUSED/);
     expect(await t.store.outbox.pendingCount()).toBe(1);
@@ -147,21 +158,21 @@ describe('delivering the outbox over SMTP', () => {
     expect(await mailer.deliverDue()).toEqual({ sent: 1, retried: 0, failed: 0 });
     expect(server.received).toHaveLength(1);
     expect(server.received[0]!.rcptTo).toEqual(['ada@example.com']);
-    expect(row(id)).toMatchObject({ status: 'sent', attempts: 2, sentAt: t.clock.now.toISOString() });
+    expect(await row(id)).toMatchObject({ status: 'sent', attempts: 2, sentAt: t.clock.now.toISOString() });
   });
 
   test('after 8 failed attempts, backing off from 30 s, the mail is marked failed and kept, and its request is untouched', async () => {
     const port = await unusedPort();
     const { log, lines } = recordingLog();
     const mailer = sender(transport({ smtpUrl: `smtp://127.0.0.1:${port}` }), log);
-    const request = t.db.select().from(requests).limit(1).get();
-    const requestsBefore = t.db.select().from(requests).all();
-    const id = enqueue({}, request?.id ?? null);
+    const request = await firstRow(t.db.select().from(requests).limit(1));
+    const requestsBefore = await allRequests();
+    const id = await enqueue({}, request?.id ?? null);
 
     const waits: number[] = [];
     for (let attempt = 1; attempt <= 7; attempt += 1) {
       expect(await mailer.deliverDue()).toEqual({ sent: 0, retried: 1, failed: 0 });
-      const pending = row(id);
+      const pending = await row(id);
       expect(pending).toMatchObject({ status: 'pending', attempts: attempt });
       waits.push((Date.parse(pending.nextAttemptAt) - t.clock.now.getTime()) / SECOND);
       t.clock.advance(HOUR);
@@ -169,15 +180,15 @@ describe('delivering the outbox over SMTP', () => {
     expect(waits).toEqual([30, 60, 120, 240, 480, 960, 1920]);
 
     expect(await mailer.deliverDue()).toEqual({ sent: 0, retried: 0, failed: 1 });
-    const failed = row(id);
+    const failed = await row(id);
     expect(failed).toMatchObject({ status: 'failed', attempts: 8, sentAt: null });
     expect(failed.lastError).toMatch(/ECONNREFUSED/);
     expect(lines.filter((line) => line.level === 'error')).toHaveLength(1);
 
     t.clock.advance(24 * HOUR);
     expect(await mailer.deliverDue()).toEqual({ sent: 0, retried: 0, failed: 0 });
-    expect(row(id).attempts).toBe(8);
-    expect(t.db.select().from(requests).all()).toEqual(requestsBefore);
+    expect((await row(id)).attempts).toBe(8);
+    expect(await allRequests()).toEqual(requestsBefore);
   });
 });
 
@@ -202,12 +213,12 @@ describe('refusing mail that could smuggle headers', () => {
 
   test('an outbox mail the transport refuses fails at once instead of being retried', async () => {
     const server = await sink();
-    const id = enqueue({ subject: 'Hello\r\nBcc: evil@attacker.example' });
+    const id = await enqueue({ subject: 'Hello\r\nBcc: evil@attacker.example' });
 
     expect(await sender(transport({ smtpUrl: server.url })).deliverDue()).toEqual({ sent: 0, retried: 0, failed: 1 });
 
-    expect(row(id)).toMatchObject({ status: 'failed', attempts: 1 });
-    expect(row(id).lastError).toMatch(/control characters/);
+    expect(await row(id)).toMatchObject({ status: 'failed', attempts: 1 });
+    expect((await row(id)).lastError).toMatch(/control characters/);
     expect(server.received).toHaveLength(0);
   });
 
@@ -227,7 +238,7 @@ describe('writing mail to files when no SMTP server is configured', () => {
     const mailDir = join(dir, 'data', 'mail');
     const mailTransport = transport({ mailDir });
     expect(mailTransport.kind).toBe('files');
-    const id = enqueue();
+    const id = await enqueue();
 
     expect(await sender(mailTransport).deliverDue()).toEqual({ sent: 1, retried: 0, failed: 0 });
 
@@ -241,7 +252,7 @@ describe('writing mail to files when no SMTP server is configured', () => {
     expect(headers.subject).toBe('[#1001] I cannot sign in');
     expect(headers['x-porthole-mail']).toBe('receipt');
     expect(raw).toContain('We have received your request #1001.');
-    expect(row(id).status).toBe('sent');
+    expect((await row(id)).status).toBe('sent');
   });
 });
 
@@ -279,8 +290,8 @@ describe('running the sender', () => {
   test('runs never overlap, and stop waits for the mail being sent', async () => {
     const gated = gatedTransport();
     const mailer = sender(gated.mailTransport);
-    const first = enqueue({ to: { email: 'ada@example.com', name: 'Ada' } });
-    const second = enqueue({ to: { email: 'grace@example.com', name: 'Grace' } });
+    const first = await enqueue({ to: { email: 'ada@example.com', name: 'Ada' } });
+    const second = await enqueue({ to: { email: 'grace@example.com', name: 'Grace' } });
 
     mailer.start(5);
     await vi.waitFor(() => expect(gated.inFlight()).toBe(1));
@@ -297,8 +308,8 @@ describe('running the sender', () => {
     await direct;
     // The batch stopped after the mail it was sending; the other waits for the next run.
     expect(gated.sent).toEqual(['ada@example.com']);
-    expect(row(first).status).toBe('sent');
-    expect(row(second).status).toBe('pending');
+    expect((await row(first)).status).toBe('sent');
+    expect((await row(second)).status).toBe('pending');
 
     expect(await mailer.deliverDue()).toEqual({ sent: 1, retried: 0, failed: 0 });
     expect(gated.sent).toEqual(['ada@example.com', 'grace@example.com']);
@@ -308,7 +319,7 @@ describe('running the sender', () => {
   test('a backlog of several batches is sent batch after batch, not one batch per tick', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'porthole-backlog-'));
     dirs.push(dir);
-    for (let n = 0; n < 45; n++) enqueue({ to: { email: `reader${n}@example.com`, name: null } });
+    for (let n = 0; n < 45; n++) await enqueue({ to: { email: `reader${n}@example.com`, name: null } });
     const mailer = createOutboxSender({
       store: t.store,
       transport: transport({ mailDir: dir }),
@@ -335,11 +346,11 @@ describe('running the sender', () => {
       },
       close() {},
     };
-    const id = enqueue();
+    const id = await enqueue();
 
     await expect(sender(broken, log).deliverDue()).resolves.toEqual({ sent: 0, retried: 1, failed: 0 });
 
-    expect(row(id)).toMatchObject({ status: 'pending', attempts: 1, lastError: 'the mail library blew up' });
+    expect(await row(id)).toMatchObject({ status: 'pending', attempts: 1, lastError: 'the mail library blew up' });
     expect(lines.some((line) => line.level === 'warn' && JSON.stringify(line.details).includes(id))).toBe(true);
   });
 });

@@ -5,11 +5,12 @@
  * request that does not exist. Also: linking by verified email, and `sub` scoped per site.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { and, count, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { hostToken, type MemberClaimsInput } from '../support/member-tokens.js';
-import { comments, endUsers, requests, sites } from '../../server/store/sqlite/schema.js';
+import { requestByNumber, siteBySlug } from '../support/inspect.js';
+import { comments, endUsers, requests } from '../support/tables.js';
 import { categoryIds, expectError, submit } from './helpers.js';
 import { openMailedLink } from '../support/mail-links.js';
 
@@ -22,14 +23,14 @@ afterEach(async () => {
 const MISSING = 999_999;
 const DOMAIN = 'members-access.example';
 
-const siteSecret = (slug: string) => t.db.select({ secret: sites.tokenSecret }).from(sites).where(eq(sites.slug, slug)).get()!.secret;
+const siteSecret = async (slug: string) => (await siteBySlug(t.db, slug)).tokenSecret;
 
 async function signIn(claims: MemberClaimsInput & Record<string, unknown>, site = 'demo'): Promise<string> {
   const response = await t.app.inject({
     method: 'POST',
     url: `/api/v1/sites/${site}/session`,
     headers: { 'content-type': 'application/json' },
-    payload: JSON.stringify({ token: hostToken(claims, t.clock.now, site === 'demo' ? undefined : siteSecret(site)) }),
+    payload: JSON.stringify({ token: hostToken(claims, t.clock.now, site === 'demo' ? undefined : await siteSecret(site)) }),
   });
   expect(response.statusCode, response.body).toBe(200);
   return response.json().accessToken;
@@ -69,14 +70,8 @@ const comment = (token: string | null, id: number, body = 'Adding a note.', site
 const solve = (token: string | null, id: number, site = 'demo') =>
   t.app.inject({ method: 'POST', url: `/api/v1/sites/${site}/requests/${id}/solve`, headers: auth(token) });
 
-const siteIdOf = (slug: string) => t.db.select({ id: sites.id }).from(sites).where(eq(sites.slug, slug)).get()!.id;
-const statusOf = (site: string, number: number) =>
-  t.db
-    .select({ status: requests.status })
-    .from(requests)
-    .where(and(eq(requests.siteId, siteIdOf(site)), eq(requests.number, number)))
-    .get()!.status;
-const commentCount = () => t.db.select({ n: count() }).from(comments).get()!.n;
+const statusOf = async (site: string, number: number) => (await requestByNumber(t.db, number, site)).status;
+const commentCount = () => t.db.$count(comments);
 
 /** A "you may not see this" answer must be indistinguishable from "there is no such request". */
 async function expectSameAsMissing(response: LightMyRequestResponse, missing: LightMyRequestResponse) {
@@ -183,7 +178,7 @@ describe('who sees what on a pro site', () => {
     expect((await comment(w.tokens.A, w.R)).statusCode).toBe(201);
     const solved = await solve(w.tokens.A, w.R);
     expect(solved.statusCode, solved.body).toBe(200);
-    expect(statusOf('demo', w.R)).toBe('solved');
+    expect(await statusOf('demo', w.R)).toBe('solved');
   });
 
   test('the CC may read and comment, but not solve', async () => {
@@ -194,7 +189,7 @@ describe('who sees what on a pro site', () => {
     expect(added.statusCode, added.body).toBe(201);
     expect(added.json().comment.author).toEqual({ name: 'Carol', role: 'customer', you: true });
     expectError(await solve(w.tokens.C, w.R), 403, 'not_requester');
-    expect(statusOf('demo', w.R)).toBe('open');
+    expect(await statusOf('demo', w.R)).toBe('open');
   });
 
   test('a same-organization member on a pro site may read and comment, but not solve', async () => {
@@ -203,7 +198,7 @@ describe('who sees what on a pro site', () => {
     expect(detail.json().request).toMatchObject({ organization: { name: 'Org One' }, can: { comment: true, solve: false } });
     expect((await comment(w.tokens.B, w.R)).statusCode).toBe(201);
     expectError(await solve(w.tokens.B, w.R), 403, 'not_requester');
-    expect(statusOf('demo', w.R)).toBe('open');
+    expect(await statusOf('demo', w.R)).toBe('open');
   });
 
   test.each([
@@ -211,25 +206,25 @@ describe('who sees what on a pro site', () => {
     ['E', 'a member without organization'],
   ] as const)('%s (%s) gets 404 for read, comment and solve — byte-identical to a missing number — and changes nothing', async (who, _role) => {
     const token = w.tokens[who];
-    const comments = commentCount();
+    const comments = await commentCount();
     for (const id of [w.R, w.RAnon, ...(who === 'D' ? [w.RE] : [w.RD])]) {
       await expectSameAsMissing(await read(token, id), await read(token, MISSING));
       await expectSameAsMissing(await comment(token, id), await comment(token, MISSING));
       await expectSameAsMissing(await solve(token, id), await solve(token, MISSING));
     }
-    expect(commentCount()).toBe(comments);
-    expect(statusOf('demo', w.R)).toBe('new');
+    expect(await commentCount()).toBe(comments);
+    expect(await statusOf('demo', w.R)).toBe('new');
   });
 
   test('without a token every member route is 401 session_expired, and nothing changes', async () => {
-    const comments = commentCount();
+    const comments = await commentCount();
     for (const scope of [undefined, 'mine', 'ccd', 'org']) expectError(await list(null, scope), 401, 'session_expired');
     expectError(await t.app.inject({ url: '/api/v1/sites/demo/requests/summary' }), 401, 'session_expired');
     expectError(await read(null, w.R), 401, 'session_expired');
     expectError(await comment(null, w.R), 401, 'session_expired');
     expectError(await solve(null, w.R), 401, 'session_expired');
-    expect(commentCount()).toBe(comments);
-    expect(statusOf('demo', w.R)).toBe('new');
+    expect(await commentCount()).toBe(comments);
+    expect(await statusOf('demo', w.R)).toBe('new');
   });
 
   test("a member's session is refused at the other site's path", async () => {
@@ -263,16 +258,16 @@ describe('who sees what on a basic site (no organization lists)', () => {
     expect(await listIds(token, 'mine', 'starter')).toEqual([]);
     expect(await listIds(token, 'ccd', 'starter')).toEqual([]);
     expectError(await list(token, 'org', 'starter'), 403, 'scope_unavailable');
-    const comments = commentCount();
+    const comments = await commentCount();
     await expectSameAsMissing(await read(token, w.SR, 'starter'), await read(token, MISSING, 'starter'));
     await expectSameAsMissing(await comment(token, w.SR, 'x', 'starter'), await comment(token, MISSING, 'x', 'starter'));
     await expectSameAsMissing(await solve(token, w.SR, 'starter'), await solve(token, MISSING, 'starter'));
-    expect(commentCount()).toBe(comments);
-    expect(statusOf('starter', w.SR)).toBe('new');
+    expect(await commentCount()).toBe(comments);
+    expect(await statusOf('starter', w.SR)).toBe('new');
   });
 
   test('the badge count does not include a same-organization member’s request on a basic site', async () => {
-    t.db.update(requests).set({ status: 'pending' }).run();
+    await t.db.update(requests).set({ status: 'pending' });
     const summary = await t.app.inject({ url: '/api/v1/sites/starter/requests/summary', headers: auth(w.tokens.S2) });
     expect(summary.json()).toEqual({ awaitingReply: 0 });
   });
@@ -321,15 +316,15 @@ describe('requests sent before signing in, and CCs by address, link only through
     const token = await signIn({ sub: 'acc-xavier-unverified', email: `X@${DOMAIN.toUpperCase()}`, email_verified: false, name: 'Not Xavier' });
     expect(await listIds(token, 'mine')).toEqual([]);
     expect(await listIds(token, 'ccd')).toEqual([]);
-    const comments = commentCount();
+    const comments = await commentCount();
     for (const id of [anonymous, copied]) {
       await expectSameAsMissing(await read(token, id), await read(token, MISSING));
       await expectSameAsMissing(await comment(token, id), await comment(token, MISSING));
       await expectSameAsMissing(await solve(token, id), await solve(token, MISSING));
     }
-    expect(commentCount()).toBe(comments);
-    expect(statusOf('demo', anonymous)).toBe('new');
-    t.db.update(requests).set({ status: 'pending' }).run();
+    expect(await commentCount()).toBe(comments);
+    expect(await statusOf('demo', anonymous)).toBe('new');
+    await t.db.update(requests).set({ status: 'pending' });
     expect((await t.app.inject({ url: '/api/v1/sites/demo/requests/summary', headers: auth(token) })).json()).toEqual({ awaitingReply: 0 });
   });
 
@@ -363,7 +358,7 @@ describe('`sub` is scoped per site', () => {
   test("the requester's sub at the starter site is a different person who sees none of the demo requests", async () => {
     // Same sub, same verified email, other site: a separate member record.
     const starterAlice = await signIn({ ...people.A, email_verified: true }, 'starter');
-    const rows = t.db.select().from(endUsers).where(eq(endUsers.externalId, people.A.sub)).all();
+    const rows = await t.db.select().from(endUsers).where(eq(endUsers.externalId, people.A.sub));
     expect(rows).toHaveLength(2);
     expect(new Set(rows.map((row) => row.siteId)).size).toBe(2);
 

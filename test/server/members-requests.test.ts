@@ -6,9 +6,10 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import type { MemberClaimsInput } from '../support/member-tokens.js';
-import { agents, comments, endUsers, requestCcs, requests, sites } from '../../server/store/sqlite/schema.js';
-import type { StoredStatus } from '../../server/store/sqlite/schema.js';
-import { categoryIds, expectError, storedCounts, submit, memberSession } from './helpers.js';
+import { agents, comments, endUsers, requestCcs, requests } from '../support/tables.js';
+import type { StoredStatus } from '../../server/contract/types.js';
+import { firstRow, requestByNumber, siteIdOf, storedCounts } from '../support/inspect.js';
+import { categoryIds, expectError, submit, memberSession } from './helpers.js';
 
 const SECOND = 1000;
 const DOMAIN = 'members-requests.example';
@@ -56,33 +57,26 @@ const comment = (token: string, id: number, body: string) =>
 const solve = (token: string, id: number) => t.app.inject({ method: 'POST', url: `/api/v1/sites/demo/requests/${id}/solve`, headers: auth(token) });
 const list = (token: string, query = '') => t.app.inject({ url: `/api/v1/sites/demo/requests${query}`, headers: auth(token) });
 
-const demoSiteId = () => t.db.select({ id: sites.id }).from(sites).where(eq(sites.slug, 'demo')).get()!.id;
-const row = (number: number) =>
-  t.db
-    .select()
-    .from(requests)
-    .where(and(eq(requests.siteId, demoSiteId()), eq(requests.number, number)))
-    .get()!;
-const setStatus = (number: number, status: StoredStatus) =>
+const row = (number: number) => requestByNumber(t.db, number);
+const setStatus = async (number: number, status: StoredStatus) =>
   t.db
     .update(requests)
     .set({ status })
-    .where(and(eq(requests.siteId, demoSiteId()), eq(requests.number, number)))
-    .run();
+    .where(and(eq(requests.siteId, await siteIdOf(t.db, 'demo')), eq(requests.number, number)));
 
 // ---- submitting ------------------------------------------------------------------
 
 describe('a member submits a request', () => {
   test('no email is needed: the request is the member’s, in their organization, shown as Open', async () => {
     const token = await signIn(ALICE);
-    const before = storedCounts(t.db);
+    const before = await storedCounts(t.db);
     const response = await submit(t.app, newRequest(), { headers: auth(token) });
     expect(response.statusCode, response.body).toBe(201);
     expect(response.json().request).toMatchObject({ subject: 'Cannot sign in', status: 'open', statusLabel: 'Open' });
     // No contact record is made for a member: the requester is the member.
-    expect(storedCounts(t.db)).toMatchObject({ requests: before.requests + 1, comments: before.comments + 1, endUsers: before.endUsers });
-    const stored = row(response.json().request.id);
-    const member = t.db.select().from(endUsers).where(eq(endUsers.externalId, ALICE.sub)).get()!;
+    expect(await storedCounts(t.db)).toMatchObject({ requests: before.requests + 1, comments: before.comments + 1, endUsers: before.endUsers });
+    const stored = await row(response.json().request.id);
+    const member = (await firstRow(t.db.select().from(endUsers).where(eq(endUsers.externalId, ALICE.sub))))!;
     expect(stored).toMatchObject({ status: 'new', requesterId: member.id, organizationId: member.organizationId });
     expect(member.organizationId).not.toBeNull();
   });
@@ -98,11 +92,10 @@ describe('a member submits a request', () => {
         .sort(),
     ).toEqual([`carol@${DOMAIN}`, `dan@${DOMAIN}`]);
     expect(
-      t.db
+      await t.db
         .select()
         .from(requestCcs)
-        .where(eq(requestCcs.requestId, row(id).id))
-        .all(),
+        .where(eq(requestCcs.requestId, (await row(id)).id)),
     ).toHaveLength(2);
   });
 
@@ -120,10 +113,10 @@ describe('a member submits a request', () => {
 
   test.each(refusals)('$name → 400 $code on fields["$field"], and nothing is stored', async ({ body, code, field }) => {
     const token = await signIn(ALICE);
-    const before = storedCounts(t.db);
+    const before = await storedCounts(t.db);
     const error = expectError(await submit(t.app, newRequest(body(ALICE.email)), { headers: auth(token) }), 400, code);
     expect(error.fields).toHaveProperty([field]);
-    expect(storedCounts(t.db)).toEqual(before);
+    expect(await storedCounts(t.db)).toEqual(before);
   });
 
   test('20 CCs are accepted', async () => {
@@ -163,7 +156,7 @@ describe('statuses as the member acts', () => {
   test('a new request is Open (stored new), and the member may comment and solve', async () => {
     const detail = (await read(alice, id)).json().request;
     expect(detail).toMatchObject({ status: 'open', statusLabel: 'Open', can: { comment: true, solve: true } });
-    expect(row(id).status).toBe('new');
+    expect((await row(id)).status).toBe('new');
   });
 
   test('Mark as solved → Solved; can.solve is false afterwards; a second solve is 409', async () => {
@@ -176,10 +169,10 @@ describe('statuses as the member acts', () => {
       can: { comment: true, solve: false },
       updatedAt: t.clock.now.toISOString(),
     });
-    expect(row(id)).toMatchObject({ status: 'solved', solvedAt: t.clock.now.toISOString() });
+    expect(await row(id)).toMatchObject({ status: 'solved', solvedAt: t.clock.now.toISOString() });
     expect((await read(alice, id)).json().request.can).toEqual({ comment: true, solve: false });
     expectError(await solve(alice, id), 409, 'already_solved');
-    expect(row(id).status).toBe('solved');
+    expect((await row(id)).status).toBe('solved');
   });
 
   test('a member comment on a solved request opens it again', async () => {
@@ -188,34 +181,34 @@ describe('statuses as the member acts', () => {
     const added = await comment(alice, id, 'It broke again.');
     expect(added.statusCode, added.body).toBe(201);
     expect(added.json().request).toMatchObject({ status: 'open', statusLabel: 'Open', can: { comment: true, solve: true } });
-    expect(row(id)).toMatchObject({ status: 'open', solvedAt: null, updatedAt: t.clock.now.toISOString() });
+    expect(await row(id)).toMatchObject({ status: 'open', solvedAt: null, updatedAt: t.clock.now.toISOString() });
   });
 
   test.each(['pending', 'hold', 'new'] as const)('a member comment on a %s request sets it open', async (status) => {
-    setStatus(id, status);
+    await setStatus(id, status);
     const added = await comment(alice, id, 'Here is what you asked for.');
     expect(added.statusCode, added.body).toBe(201);
     expect(added.json().request.status).toBe('open');
-    expect(row(id).status).toBe('open');
+    expect((await row(id)).status).toBe('open');
   });
 
   test('a closed request takes no comment (409 request_closed, pointing to a follow-up) and cannot be solved (409)', async () => {
-    setStatus(id, 'closed');
-    const before = storedCounts(t.db);
+    await setStatus(id, 'closed');
+    const before = await storedCounts(t.db);
     const detail = (await read(alice, id)).json().request;
     expect(detail).toMatchObject({ status: 'solved', statusLabel: 'Solved', can: { comment: false, solve: false } });
     const refused = expectError(await comment(alice, id, 'Please reopen'), 409, 'request_closed');
     expect(refused.message).toMatch(/follow-up/i);
     expectError(await solve(alice, id), 409, 'request_closed');
-    expect(storedCounts(t.db)).toEqual(before);
-    expect(row(id).status).toBe('closed');
+    expect(await storedCounts(t.db)).toEqual(before);
+    expect((await row(id)).status).toBe('closed');
   });
 
   test('an empty or blank comment is 400 and changes nothing', async () => {
-    const before = storedCounts(t.db);
+    const before = await storedCounts(t.db);
     for (const body of ['', '   \n  ']) expectError(await comment(alice, id, body), 400, 'validation_failed');
-    expect(storedCounts(t.db)).toEqual(before);
-    expect(row(id).status).toBe('new');
+    expect(await storedCounts(t.db)).toEqual(before);
+    expect((await row(id)).status).toBe('new');
   });
 });
 
@@ -226,45 +219,42 @@ describe('the request detail', () => {
     const alice = await signIn(ALICE);
     const carol = await signIn(CAROL);
     const id = await create(alice, { ccs: [CAROL.email] });
-    const requestId = row(id).id;
+    const requestId = (await row(id)).id;
 
     t.clock.advance(60 * SECOND);
     expect((await comment(carol, id, 'Carol here.')).statusCode).toBe(201);
 
     const agentId = 'agt_members_test';
-    t.db
-      .insert(agents)
-      .values({ id: agentId, siteId: demoSiteId(), email: `agent@${DOMAIN}`, name: 'Agent Smith', passwordHash: null, createdAt: t.clock.now.toISOString() })
-      .run();
+    await t.db.insert(agents).values({
+      id: agentId,
+      siteId: await siteIdOf(t.db, 'demo'),
+      email: `agent@${DOMAIN}`,
+      name: 'Agent Smith',
+      passwordHash: null,
+      createdAt: t.clock.now.toISOString(),
+    });
     t.clock.advance(60 * SECOND);
-    t.db
+    await t.db
       .insert(comments)
-      .values({ id: 'cmt_public_reply', requestId, authorAgentId: agentId, body: 'Agent reply.', public: true, createdAt: t.clock.now.toISOString() })
-      .run();
-    t.db
-      .insert(comments)
-      .values({
-        id: 'cmt_internal_1',
-        requestId,
-        authorAgentId: agentId,
-        body: 'INTERNAL: customer is grumpy',
-        public: false,
-        createdAt: t.clock.now.toISOString(),
-      })
-      .run();
+      .values({ id: 'cmt_public_reply', requestId, authorAgentId: agentId, body: 'Agent reply.', public: true, createdAt: t.clock.now.toISOString() });
+    await t.db.insert(comments).values({
+      id: 'cmt_internal_1',
+      requestId,
+      authorAgentId: agentId,
+      body: 'INTERNAL: customer is grumpy',
+      public: false,
+      createdAt: t.clock.now.toISOString(),
+    });
     t.clock.advance(60 * SECOND);
-    t.db
-      .insert(comments)
-      .values({
-        id: 'cmt_internal_2',
-        requestId,
-        authorEndUserId: null,
-        authorAgentId: agentId,
-        body: 'INTERNAL: check refund',
-        public: false,
-        createdAt: t.clock.now.toISOString(),
-      })
-      .run();
+    await t.db.insert(comments).values({
+      id: 'cmt_internal_2',
+      requestId,
+      authorEndUserId: null,
+      authorAgentId: agentId,
+      body: 'INTERNAL: check refund',
+      public: false,
+      createdAt: t.clock.now.toISOString(),
+    });
     t.clock.advance(60 * SECOND);
     const added = await comment(alice, id, 'Thanks!');
     expect(added.statusCode, added.body).toBe(201);
@@ -288,11 +278,10 @@ describe('the request detail', () => {
     // Listing does not leak them either (subjects only), and the notes are still stored.
     expect((await list(alice)).body).not.toContain('INTERNAL');
     expect(
-      t.db
+      await t.db
         .select()
         .from(comments)
-        .where(and(eq(comments.requestId, requestId), eq(comments.public, false)))
-        .all(),
+        .where(and(eq(comments.requestId, requestId), eq(comments.public, false))),
     ).toHaveLength(2);
   });
 });
@@ -361,10 +350,10 @@ describe('paging through a member’s requests', () => {
     }
     const solved = [created[1], created[4], created[7]];
     for (const id of solved) expect((await solve(alice, id)).statusCode).toBe(200);
-    setStatus(created[10], 'closed');
+    await setStatus(created[10], 'closed');
     const pending = [created[2], created[9]];
-    for (const id of pending) setStatus(id, 'pending');
-    setStatus(created[5], 'hold');
+    for (const id of pending) await setStatus(id, 'pending');
+    await setStatus(created[5], 'hold');
 
     const ids = (pages: Page[]) => pages.flatMap((p) => p.requests.map((r) => r.id)).sort();
     const solvedPages = await allPages(alice, '&status=solved', 2);
@@ -435,9 +424,9 @@ describe('GET …/requests/summary', () => {
     };
     expect(await summary(alice)).toEqual({ awaitingReply: 0 });
 
-    for (const id of [mine[0], mine[2], bobs, daves, anonymous]) setStatus(id, 'pending');
-    setStatus(mine[1], 'hold');
-    setStatus(mine[3], 'solved');
+    for (const id of [mine[0], mine[2], bobs, daves, anonymous]) await setStatus(id, 'pending');
+    await setStatus(mine[1], 'hold');
+    await setStatus(mine[3], 'solved');
     expect(await summary(alice)).toEqual({ awaitingReply: 2 });
     expect(await summary(bob)).toEqual({ awaitingReply: 1 });
     expect(await summary(dave)).toEqual({ awaitingReply: 1 });

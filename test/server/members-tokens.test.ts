@@ -4,15 +4,16 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createHmac, randomUUID } from 'node:crypto';
-import { count, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { createTestApp, TEST_SITE_SECRET, type TestApp } from '../support/test-app.js';
 import { hostToken, signJwt } from '../support/member-tokens.js';
 import { buildApp } from '../../server/app.js';
 import { openSqliteStore } from '../../server/store/sqlite/store.js';
 import { MIN_SITE_SECRET_BYTES } from '../../server/store/rules/site-secrets.js';
-import { endUsers, organizations, settings, sites, usedTokenIds } from '../../server/store/sqlite/schema.js';
-import { categoryIds, expectError, storedCounts, submit } from './helpers.js';
+import { firstRow, siteBySlug, storedCounts } from '../support/inspect.js';
+import { endUsers, organizations, settings, sites, usedTokenIds } from '../support/tables.js';
+import { categoryIds, expectError, submit } from './helpers.js';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -39,18 +40,15 @@ function exchange(token: unknown, site = 'demo', app: FastifyInstance = t.app) {
 }
 
 /** Everything a session exchange may write. */
-function memberTables() {
-  const n = (table: typeof endUsers | typeof usedTokenIds | typeof organizations) => t.db.select({ n: count() }).from(table).get()!.n;
-  return { endUsers: n(endUsers), usedTokenIds: n(usedTokenIds), organizations: n(organizations) };
+async function memberTables() {
+  return { endUsers: await t.db.$count(endUsers), usedTokenIds: await t.db.$count(usedTokenIds), organizations: await t.db.$count(organizations) };
 }
 
-function siteSecret(slug: string): string {
-  return t.db.select({ secret: sites.tokenSecret }).from(sites).where(eq(sites.slug, slug)).get()!.secret;
-}
+const siteSecret = async (slug: string) => (await siteBySlug(t.db, slug)).tokenSecret;
 
 /** Site rows are cached for up to 5 s; a change made directly in the database shows after that. */
-function updateSite(slug: string, values: Partial<typeof sites.$inferInsert>) {
-  t.db.update(sites).set(values).where(eq(sites.slug, slug)).run();
+async function updateSite(slug: string, values: Partial<typeof sites.$inferInsert>) {
+  await t.db.update(sites).set(values).where(eq(sites.slug, slug));
   t.clock.advance(5 * SECOND + 1);
 }
 
@@ -84,7 +82,7 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const listMine = (headers: Record<string, string>, site = 'demo') => t.app.inject({ url: `/api/v1/sites/${site}/requests`, headers });
 
 describe('host tokens the session exchange refuses', () => {
-  const refusals: { name: string; code: string; token: () => string }[] = [
+  const refusals: { name: string; code: string; token: () => string | Promise<string> }[] = [
     { name: 'alg none, with no signature', code: 'token_invalid', token: () => signJwt({ alg: 'none', typ: 'JWT' }, claims()) },
     { name: 'alg "None" spelled differently, with no signature', code: 'token_invalid', token: () => signJwt({ alg: 'None' }, claims()) },
     { name: 'HS512, even with the right secret', code: 'token_invalid', token: () => signJwt({ alg: 'HS512', typ: 'JWT' }, claims()) },
@@ -125,15 +123,15 @@ describe('host tokens the session exchange refuses', () => {
     },
     { name: 'a garbage string', code: 'token_invalid', token: () => 'this is not a token at all' },
     { name: 'three dots of base64 garbage', code: 'token_invalid', token: () => 'eyJhbGciOi.eyJzdWIi.c2lnbmF0dXJl' },
-    { name: "signed with the starter site's secret", code: 'token_invalid', token: () => hostToken(ALICE, t.clock.now, siteSecret('starter')) },
+    { name: "signed with the starter site's secret", code: 'token_invalid', token: async () => hostToken(ALICE, t.clock.now, await siteSecret('starter')) },
   ];
 
   test.each(refusals)('$name → 401 $code, and nothing is written', async ({ token, code }) => {
-    const before = memberTables();
-    const error = expectError(await exchange(token()), 401, code);
+    const before = await memberTables();
+    const error = expectError(await exchange(await token()), 401, code);
     expect(error.fields).toBeUndefined();
-    expect(memberTables()).toEqual(before);
-    expect(t.db.select().from(endUsers).where(eq(endUsers.externalId, ALICE.sub)).all()).toEqual([]);
+    expect(await memberTables()).toEqual(before);
+    expect(await t.db.select().from(endUsers).where(eq(endUsers.externalId, ALICE.sub))).toEqual([]);
   });
 
   test('a token that expired 30 s ago is still accepted (60 s of skew)', async () => {
@@ -153,28 +151,28 @@ describe('host tokens the session exchange refuses', () => {
 
   test("the server's own session token is refused as a host token, and writes nothing", async () => {
     const { accessToken } = await signIn();
-    const before = memberTables();
+    const before = await memberTables();
     expectError(await exchange(accessToken), 401, 'token_invalid');
-    expect(memberTables()).toEqual(before);
+    expect(await memberTables()).toEqual(before);
   });
 
   test('a host token used a second time → 401 token_replayed, and the second use writes nothing', async () => {
     const token = hostToken(ALICE, t.clock.now);
-    const initially = memberTables();
+    const initially = await memberTables();
     expect((await exchange(token)).statusCode).toBe(200);
-    const before = memberTables();
+    const before = await memberTables();
     expect(before.usedTokenIds).toBe(initially.usedTokenIds + 1);
     expectError(await exchange(token), 401, 'token_replayed');
-    expect(memberTables()).toEqual(before);
+    expect(await memberTables()).toEqual(before);
   });
 
   test('the same token sent five times at once is exchanged exactly once', async () => {
     const token = hostToken(ALICE, t.clock.now);
-    const before = memberTables();
+    const before = await memberTables();
     const responses = await Promise.all(Array.from({ length: 5 }, () => exchange(token)));
     expect(responses.map((r) => r.statusCode).sort()).toEqual([200, 401, 401, 401, 401]);
     for (const response of responses.filter((r) => r.statusCode === 401)) expectError(response, 401, 'token_replayed');
-    expect(memberTables().usedTokenIds).toBe(before.usedTokenIds + 1);
+    expect((await memberTables()).usedTokenIds).toBe(before.usedTokenIds + 1);
   });
 
   test('a replayed token is refused also after a restart (a second app on the same database file)', async () => {
@@ -197,25 +195,25 @@ describe('host tokens the session exchange refuses', () => {
   test('a jti used at demo does not block the same jti at starter (replay is per site)', async () => {
     const jti = randomUUID();
     expect((await exchange(hostToken({ ...ALICE, jti }, t.clock.now))).statusCode).toBe(200);
-    expect((await exchange(hostToken({ ...ALICE, jti }, t.clock.now, siteSecret('starter')), 'starter')).statusCode).toBe(200);
+    expect((await exchange(hostToken({ ...ALICE, jti }, t.clock.now, await siteSecret('starter')), 'starter')).statusCode).toBe(200);
   });
 });
 
 describe('site token secrets', () => {
   test('a site whose stored secret is shorter than 32 bytes is refused when loaded (503 site_misconfigured)', async () => {
     expect((await t.app.inject({ url: '/api/v1/sites/demo/config' })).statusCode).toBe(200);
-    updateSite('demo', { tokenSecret: 's'.repeat(MIN_SITE_SECRET_BYTES - 1) });
+    await updateSite('demo', { tokenSecret: 's'.repeat(MIN_SITE_SECRET_BYTES - 1) });
     expectError(await t.app.inject({ url: '/api/v1/sites/demo/config' }), 503, 'site_misconfigured');
-    const before = memberTables();
+    const before = await memberTables();
     expectError(await exchange(hostToken(ALICE, t.clock.now, 's'.repeat(MIN_SITE_SECRET_BYTES - 1))), 503, 'site_misconfigured');
-    expect(memberTables()).toEqual(before);
+    expect(await memberTables()).toEqual(before);
     // The other site is unaffected.
     expect((await t.app.inject({ url: '/api/v1/sites/starter/config' })).statusCode).toBe(200);
   });
 
   test('a secret of exactly 32 bytes is fine', async () => {
     const secret = 'k'.repeat(MIN_SITE_SECRET_BYTES);
-    updateSite('demo', { tokenSecret: secret });
+    await updateSite('demo', { tokenSecret: secret });
     expect((await t.app.inject({ url: '/api/v1/sites/demo/config' })).statusCode).toBe(200);
     expect((await exchange(hostToken(ALICE, t.clock.now, secret))).statusCode).toBe(200);
   });
@@ -238,15 +236,15 @@ describe('site token secrets', () => {
       updatedAt: now,
     };
     await expect(t.store.admin.createSiteWithCategories(site, [])).rejects.toThrow(/shorter than 32 bytes/);
-    expect(t.db.select().from(sites).where(eq(sites.slug, 'short-secret')).get()).toBeUndefined();
+    expect(await firstRow(t.db.select().from(sites).where(eq(sites.slug, 'short-secret')))).toBeUndefined();
     // A multi-byte secret is measured in bytes: 16 × "é" is 32 bytes and is accepted.
     await t.store.admin.createSiteWithCategories({ ...site, tokenSecret: 'é'.repeat(16) }, []);
-    expect(t.db.select().from(sites).where(eq(sites.slug, 'short-secret')).get()).toBeDefined();
+    expect(await firstRow(t.db.select().from(sites).where(eq(sites.slug, 'short-secret')))).toBeDefined();
   });
 
   test('after rotation, tokens signed with the previous secret work during the grace period and are refused after it', async () => {
     const newSecret = 'rotated-secret-0123456789-0123456789-0123456789';
-    updateSite('demo', {
+    await updateSite('demo', {
       tokenSecret: newSecret,
       previousTokenSecret: TEST_SITE_SECRET,
       previousSecretValidUntil: new Date(t.clock.now.getTime() + 24 * HOUR).toISOString(),
@@ -260,15 +258,15 @@ describe('site token secrets', () => {
     expect((await exchange(hostToken(ALICE, t.clock.now, TEST_SITE_SECRET))).statusCode).toBe(200);
 
     t.clock.advance(HOUR);
-    const before = memberTables();
+    const before = await memberTables();
     expectError(await exchange(hostToken(ALICE, t.clock.now, TEST_SITE_SECRET)), 401, 'token_invalid');
-    expect(memberTables()).toEqual(before);
+    expect(await memberTables()).toEqual(before);
     expect((await exchange(hostToken(ALICE, t.clock.now, newSecret))).statusCode).toBe(200);
   });
 
   test('a previous secret whose grace period already ended is never accepted', async () => {
     const newSecret = 'rotated-secret-0123456789-0123456789-0123456789';
-    updateSite('demo', {
+    await updateSite('demo', {
       tokenSecret: newSecret,
       previousTokenSecret: TEST_SITE_SECRET,
       previousSecretValidUntil: new Date(t.clock.now.getTime() - SECOND).toISOString(),
@@ -286,9 +284,9 @@ describe('a successful exchange', () => {
       expiresAt: '2026-11-23T10:15:00.000Z',
       member: { name: 'Alice Example', email: 'alice@members-test.example', emailVerified: true, organization: { name: 'Acme Ltd' } },
     });
-    const stored = t.db.select().from(endUsers).where(eq(endUsers.externalId, ALICE.sub)).all();
+    const stored = await t.db.select().from(endUsers).where(eq(endUsers.externalId, ALICE.sub));
     expect(stored).toMatchObject([{ email: 'alice@members-test.example', emailVerified: true, name: 'Alice Example' }]);
-    expect(t.db.select().from(organizations).where(eq(organizations.externalId, 'org-1')).all()).toMatchObject([
+    expect(await t.db.select().from(organizations).where(eq(organizations.externalId, 'org-1'))).toMatchObject([
       { name: 'Acme Ltd', id: stored[0].organizationId },
     ]);
   });
@@ -300,11 +298,11 @@ describe('a successful exchange', () => {
   });
 
   test('signing in again updates the same member record from the new claims', async () => {
-    const initially = memberTables();
+    const initially = await memberTables();
     await signIn();
     const again = await signIn({ ...ALICE, name: 'Alice Renamed', org: { id: 'org-1', name: 'Acme Renamed' } });
     expect(again.member).toEqual({ name: 'Alice Renamed', email: 'alice@members-test.example', emailVerified: true, organization: { name: 'Acme Renamed' } });
-    expect(memberTables()).toEqual({
+    expect(await memberTables()).toEqual({
       endUsers: initially.endUsers + 1,
       organizations: initially.organizations + 1,
       usedTokenIds: initially.usedTokenIds + 2,
@@ -385,7 +383,7 @@ describe('the member session', () => {
 
   test('a session-key token without aud "member" is refused; the same with it is accepted (the key alone is not enough)', async () => {
     const { accessToken } = await signIn();
-    const sessionSecret = t.db.select().from(settings).where(eq(settings.key, 'session_secret')).get()!.value;
+    const sessionSecret = (await firstRow(t.db.select().from(settings).where(eq(settings.key, 'session_secret'))))!.value;
     const real = JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString());
     expect(real).toMatchObject({ aud: 'member', sub: expect.any(String), site: expect.any(String) });
     const forged = (changes: Record<string, unknown>) => signJwt({ alg: 'HS256', typ: 'JWT' }, { ...real, ...changes }, sessionSecret);
@@ -400,7 +398,7 @@ describe('the member session', () => {
     const cats = await categoryIds(t.app);
     const body = { categoryId: cats['Account & sign-in'], subject: 'Help', description: 'Please', email: 'ada@example.com' };
     const { accessToken } = await signIn();
-    const before = storedCounts(t.db);
+    const before = await storedCounts(t.db);
     for (const authorization of ['Bearer not-a-real-session-token', `Bearer ${hostToken(ALICE, t.clock.now)}`, 'Basic abc', `Bearer ${accessToken}x`]) {
       expectError(await submit(t.app, body, { headers: { authorization } }), 401, 'session_expired');
     }
@@ -410,7 +408,7 @@ describe('the member session', () => {
       401,
       'session_expired',
     );
-    expect(storedCounts(t.db)).toEqual(before);
+    expect(await storedCounts(t.db)).toEqual(before);
     // The same body without any Authorization header is a normal anonymous submission.
     expect((await submit(t.app, body)).statusCode).toBe(201);
   });

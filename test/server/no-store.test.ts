@@ -7,12 +7,12 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
-import { eq } from 'drizzle-orm';
 import { createTestApp, DEMO_ORIGIN, type TestApp } from '../support/test-app.js';
 import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
 import { hashPassword } from '../../server/auth/passwords.js';
 import { newId } from '../../server/store/ids.js';
-import { outbox, sites } from '../../server/store/sqlite/schema.js';
+import { siteIdOf } from '../support/inspect.js';
+import { mailedLinkToken } from '../support/mail-links.js';
 import { hostToken } from '../support/member-tokens.js';
 import { bearer, categoryIds, memberSession, submit } from './helpers.js';
 
@@ -29,12 +29,11 @@ let categoryId: string;
 
 beforeAll(async () => {
   t = await createTestApp({ submitLimit: { max: 1000, windowMs: 60_000 } });
-  const site = t.db.select().from(sites).where(eq(sites.slug, 'demo')).get()!;
   const agentId = newId('agt');
   await t.store.admin.createAgent({
     removedAt: null,
     id: agentId,
-    siteId: site.id,
+    siteId: await siteIdOf(t.db, 'demo'),
     email: AGENT.email,
     name: 'Riley',
     passwordHash: await hashPassword(AGENT.password),
@@ -55,13 +54,7 @@ beforeAll(async () => {
   const created = await submit(t.app, { categoryId, subject: 'Locked out', description: 'My password stopped working.' }, { headers: bearer(member) });
   expect(created.statusCode, created.body).toBe(201);
   number = created.json().request.id;
-  const receipt = t.db
-    .select()
-    .from(outbox)
-    .where(eq(outbox.toEmail, ANA.email))
-    .all()
-    .find((mail) => mail.text.includes(`request/${number}&t=`))!;
-  linkToken = /#porthole=request\/\d+&t=([A-Za-z0-9_.-]+)/.exec(receipt.text)![1]!;
+  linkToken = await mailedLinkToken(t, ANA.email, number);
 });
 afterAll(() => t.close());
 

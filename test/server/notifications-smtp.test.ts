@@ -6,13 +6,12 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
 import { createTestApp, DEMO_ORIGIN, type TestApp } from '../support/test-app.js';
 import type { MemberClaimsInput } from '../support/member-tokens.js';
 import { headersOf, startSmtpSink, unusedPort, type ReceivedMail, type SmtpSink } from '../support/smtp-sink.js';
 import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
 import { newId } from '../../server/store/ids.js';
-import { outbox, sites } from '../../server/store/sqlite/schema.js';
+import { outboxRows, siteIdOf } from '../support/inspect.js';
 import { createMailTransport, type MailTransport } from '../../server/mail/transport.js';
 import { createOutboxSender, type MailLog } from '../../server/mail/outbox-sender.js';
 import { categoryIds, submit, memberSession } from './helpers.js';
@@ -35,7 +34,7 @@ beforeEach(async () => {
   cats = await categoryIds(t.app);
   sinks = [];
   transports = [];
-  const siteId = t.db.select({ id: sites.id }).from(sites).where(eq(sites.slug, 'demo')).get()!.id;
+  const siteId = await siteIdOf(t.db, 'demo');
   for (const [email, name] of [
     [RILEY, 'Riley Chen'],
     [SAM, 'Sam Support'],
@@ -179,13 +178,7 @@ describe('notifications over SMTP', () => {
     expect(link.statusCode, link.body).toBe(200);
 
     expect(await t.store.outbox.pendingCount()).toBe(0);
-    expect(
-      t.db
-        .select()
-        .from(outbox)
-        .all()
-        .every((row) => row.status === 'sent' && row.attempts === 1),
-    ).toBe(true);
+    expect((await outboxRows(t.db)).every((row) => row.status === 'sent' && row.attempts === 1)).toBe(true);
     server.received.length = 0;
     expect(await mailer.deliverDue()).toEqual({ sent: 0, retried: 0, failed: 0 });
     expect(server.received).toEqual([]);
@@ -204,7 +197,7 @@ describe('notifications over SMTP', () => {
 
     await agentWrite(number, 'We are looking into it.');
     expect(await mailer.deliverDue()).toEqual({ sent: 0, retried: 1, failed: 0 });
-    const rows = t.db.select().from(outbox).all();
+    const rows = await outboxRows(t.db);
     expect(rows).toHaveLength(4);
     for (const row of rows) {
       expect(row).toMatchObject({ status: 'pending', attempts: 1, sentAt: null, nextAttemptAt: new Date(t.clock.now.getTime() + 30 * SECOND).toISOString() });
@@ -227,13 +220,7 @@ describe('notifications over SMTP', () => {
       `${SAM} new_request ${subject}`,
     ]);
     expect(await t.store.outbox.pendingCount()).toBe(0);
-    expect(
-      t.db
-        .select()
-        .from(outbox)
-        .all()
-        .map((row) => [row.status, row.attempts]),
-    ).toEqual(Array(4).fill(['sent', 2]));
+    expect((await outboxRows(t.db)).map((row) => [row.status, row.attempts])).toEqual(Array(4).fill(['sent', 2]));
 
     t.clock.advance(60 * 60 * SECOND);
     expect(await mailer.deliverDue()).toEqual({ sent: 0, retried: 0, failed: 0 });

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { comments, endUsers, idempotencyKeys, requests, sites } from '../../server/store/sqlite/schema.js';
-import { categoryIds, DEMO_ORIGIN, expectError, lastRequestNumber, storedCounts, submit } from './helpers.js';
+import { firstRow, lastRequestNumber, siteIdOf, storedCounts } from '../support/inspect.js';
+import { comments, endUsers, idempotencyKeys, requests } from '../support/tables.js';
+import { categoryIds, DEMO_ORIGIN, expectError, submit } from './helpers.js';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -32,8 +33,6 @@ function validRequest(overrides: Record<string, unknown> = {}) {
   };
 }
 
-const siteId = (slug: string) => t.db.select({ id: sites.id }).from(sites).where(eq(sites.slug, slug)).get()!.id;
-
 describe('submitting a request anonymously', () => {
   beforeEach(() => start());
 
@@ -57,25 +56,25 @@ describe('submitting a request anonymously', () => {
     const body = validRequest({ subject: '  I cannot sign in  ', email: '  Ada@Example.COM ', name: ' Ada Lovelace ' });
     expect((await submit(t.app, body, { headers: fromDemoPage })).statusCode).toBe(201);
 
-    const [request] = t.db.select().from(requests).all();
+    const [request] = await t.db.select().from(requests);
     expect(request).toMatchObject({
-      siteId: siteId('demo'),
+      siteId: await siteIdOf(t.db, 'demo'),
       number: 1001,
       categoryId: cats['Account & sign-in'],
       subject: 'I cannot sign in',
       status: 'new',
       fields: {},
     });
-    const [contact] = t.db.select().from(endUsers).all();
+    const [contact] = await t.db.select().from(endUsers);
     expect(contact).toMatchObject({
       id: request.requesterId,
-      siteId: siteId('demo'),
+      siteId: await siteIdOf(t.db, 'demo'),
       email: 'ada@example.com',
       name: 'Ada Lovelace',
       externalId: null,
       emailVerified: false,
     });
-    const [comment] = t.db.select().from(comments).all();
+    const [comment] = await t.db.select().from(comments);
     expect(comment).toMatchObject({ requestId: request.id, authorEndUserId: contact.id, authorAgentId: null, body: body.description, public: true });
   });
 
@@ -87,20 +86,14 @@ describe('submitting a request anonymously', () => {
     const product = await submit(t.app, validRequest({ categoryId: cats['Product question'], fields: { productType: 'Tents' } }));
     expect(product.statusCode, product.body).toBe(201);
 
-    const byNumber = Object.fromEntries(
-      t.db
-        .select()
-        .from(requests)
-        .all()
-        .map((row) => [row.number, row.fields]),
-    );
+    const byNumber = Object.fromEntries((await t.db.select().from(requests)).map((row) => [row.number, row.fields]));
     expect(byNumber).toEqual({ 1001: { orderNumber: 'NW-10042' }, 1002: {}, 1003: { productType: 'Tents' } });
   });
 
   test('the same email writing again is the same contact, not a new person', async () => {
     await submit(t.app, validRequest({ email: 'ada@example.com' }));
     await submit(t.app, validRequest({ email: 'ADA@example.com' }));
-    expect(storedCounts(t.db)).toMatchObject({ requests: 2, endUsers: 1 });
+    expect(await storedCounts(t.db)).toMatchObject({ requests: 2, endUsers: 1 });
   });
 
   test('request numbers count up per site: demo and starter each start at #1001', async () => {
@@ -116,7 +109,7 @@ describe('submitting a request anonymously', () => {
   test('a multi-line description keeps its newlines and tabs', async () => {
     const description = 'Steps:\n\t1. open the app\r\n\t2. tap sign in\n\nIt fails.';
     expect((await submit(t.app, validRequest({ description }))).statusCode).toBe(201);
-    expect(t.db.select().from(comments).get()!.body).toBe(description);
+    expect((await firstRow(t.db.select().from(comments)))!.body).toBe(description);
   });
 });
 
@@ -274,14 +267,14 @@ describe('a submission that is refused stores nothing', () => {
   ];
 
   test.each(cases)('$name → $status $code', async (c) => {
-    const before = storedCounts(t.db);
+    const before = await storedCounts(t.db);
     const headers = { ...c.headers, ...('contentType' in c && c.contentType ? { 'content-type': c.contentType } : {}) };
     const payload = 'raw' in c ? c.raw() : c.body();
     const response = await submit(t.app, payload, { headers, site: c.site });
     const error = expectError(response, c.status, c.code);
     if (c.field) expect(error.fields, JSON.stringify(error)).toHaveProperty([c.field]);
-    expect(storedCounts(t.db)).toEqual(before);
-    expect(lastRequestNumber(t.db, 'demo')).toBe(1000);
+    expect(await storedCounts(t.db)).toEqual(before);
+    expect(await lastRequestNumber(t.db, 'demo')).toBe(1000);
     // A refusal does not use up a number: the next good request is still #1001.
     expect((await submit(t.app, validRequest())).json().request.id).toBe(1001);
   });
@@ -337,11 +330,11 @@ describe('the honeypot', () => {
     expect(Object.keys(answers[1]!.headers).sort()).toEqual(Object.keys(answers[0]!.headers).sort());
 
     // Only the two real requests exist; the decoys' numbers are gaps no agent sees as requests.
-    expect(t.db.select({ number: requests.number, subject: requests.subject }).from(requests).all()).toEqual([
+    expect(await t.db.select({ number: requests.number, subject: requests.subject }).from(requests).orderBy(asc(requests.number))).toEqual([
       { number: 1001, subject: 'Real one' },
       { number: 1004, subject: 'Real two' },
     ]);
-    expect(storedCounts(t.db)).toMatchObject({ requests: 2, comments: 2 });
+    expect(await storedCounts(t.db)).toMatchObject({ requests: 2, comments: 2 });
   });
 
   test('a caught bot retrying with its Idempotency-Key gets the same answer marked as a replay, and another body under that key is 422, as anyone would', async () => {
@@ -355,7 +348,7 @@ describe('the honeypot', () => {
     expect(retry.headers['idempotency-replayed']).toBe('true');
     expect(retry.json()).toEqual(first.json());
     expectError(await submit(t.app, bot({ subject: 'Something else' }), { headers }), 422, 'idempotency_key_reused');
-    expect(storedCounts(t.db).requests).toBe(0);
+    expect((await storedCounts(t.db)).requests).toBe(0);
   });
 
   test('a bot cannot probe the honeypot with a bad submission: it is refused exactly like a visitor’s', async () => {
@@ -365,13 +358,13 @@ describe('the honeypot', () => {
       expect(asBot.statusCode, asBot.body).toBe(400);
       expect(asBot.json()).toEqual(asVisitor.json());
     }
-    expect(lastRequestNumber(t.db, 'demo')).toBe(1000);
+    expect(await lastRequestNumber(t.db, 'demo')).toBe(1000);
   });
 
   test('an empty website field (what real browsers send) is a normal submission', async () => {
     const response = await submit(t.app, validRequest({ website: '' }));
     expect(response.statusCode).toBe(201);
-    expect(storedCounts(t.db).requests).toBe(1);
+    expect((await storedCounts(t.db)).requests).toBe(1);
   });
 });
 
@@ -387,7 +380,7 @@ describe('Idempotency-Key: a retried submit never creates a second request', () 
     expect(second.statusCode).toBe(201);
     expect(second.headers['idempotency-replayed']).toBe('true');
     expect(second.json()).toEqual(first.json());
-    expect(storedCounts(t.db)).toMatchObject({ requests: 1, comments: 1, endUsers: 1, idempotencyKeys: 1 });
+    expect(await storedCounts(t.db)).toMatchObject({ requests: 1, comments: 1, endUsers: 1, idempotencyKeys: 1 });
   });
 
   test('the browser may read the replay marker (it is an exposed CORS header)', async () => {
@@ -404,15 +397,15 @@ describe('Idempotency-Key: a retried submit never creates a second request', () 
     const second = await submit(t.app, reordered, { headers: key('retry-key-0003') });
     expect(second.headers['idempotency-replayed']).toBe('true');
     expect(second.json()).toEqual(first.json());
-    expect(storedCounts(t.db).requests).toBe(1);
+    expect((await storedCounts(t.db)).requests).toBe(1);
   });
 
   test('the same key with a different body is refused with 422 idempotency_key_reused and stores nothing more', async () => {
     await submit(t.app, validRequest(), { headers: key('retry-key-0004') });
-    const before = storedCounts(t.db);
+    const before = await storedCounts(t.db);
     const response = await submit(t.app, validRequest({ subject: 'Something else entirely' }), { headers: key('retry-key-0004') });
     expectError(response, 422, 'idempotency_key_reused');
-    expect(storedCounts(t.db)).toEqual(before);
+    expect(await storedCounts(t.db)).toEqual(before);
   });
 
   test('20 simultaneous retries with one key create exactly one request and all get the same answer', async () => {
@@ -423,8 +416,8 @@ describe('Idempotency-Key: a retried submit never creates a second request', () 
     const bodies = new Set(responses.map((response) => response.body));
     expect(bodies.size).toBe(1);
     expect(responses.filter((response) => response.headers['idempotency-replayed'] === 'true')).toHaveLength(19);
-    expect(storedCounts(t.db)).toMatchObject({ requests: 1, comments: 1, endUsers: 1, idempotencyKeys: 1 });
-    expect(lastRequestNumber(t.db, 'demo')).toBe(1001);
+    expect(await storedCounts(t.db)).toMatchObject({ requests: 1, comments: 1, endUsers: 1, idempotencyKeys: 1 });
+    expect(await lastRequestNumber(t.db, 'demo')).toBe(1001);
   });
 
   test('a key is still honoured just before 24 hours, and forgotten after', async () => {
@@ -439,7 +432,7 @@ describe('Idempotency-Key: a retried submit never creates a second request', () 
     expect(fresh.statusCode).toBe(201);
     expect(fresh.headers['idempotency-replayed']).toBeUndefined();
     expect(fresh.json().request.id).toBe(1002);
-    expect(storedCounts(t.db)).toMatchObject({ requests: 2, idempotencyKeys: 1 });
+    expect(await storedCounts(t.db)).toMatchObject({ requests: 2, idempotencyKeys: 1 });
 
     // …and the key now stands for the new request.
     const replayOfFresh = await submit(t.app, validRequest(), { headers: key('daily-key-000001') });
@@ -461,13 +454,13 @@ describe('Idempotency-Key: a retried submit never creates a second request', () 
     expect(starter.headers['idempotency-replayed']).toBeUndefined();
     expect(demo.json().request.id).toBe(1001);
     expect(starter.json().request.id).toBe(1001);
-    expect(storedCounts(t.db).requests).toBe(2);
+    expect((await storedCounts(t.db)).requests).toBe(2);
   });
 
   test('a refused submission does not claim its key: fixing the form and retrying with the key works', async () => {
     const bad = await submit(t.app, validRequest({ email: 'nope' }), { headers: key('fix-and-retry-01') });
     expectError(bad, 400, 'validation_failed');
-    expect(storedCounts(t.db).idempotencyKeys).toBe(0);
+    expect((await storedCounts(t.db)).idempotencyKeys).toBe(0);
     const good = await submit(t.app, validRequest(), { headers: key('fix-and-retry-01') });
     expect(good.statusCode).toBe(201);
     expect(good.headers['idempotency-replayed']).toBeUndefined();
@@ -479,11 +472,11 @@ describe('Idempotency-Key: a retried submit never creates a second request', () 
     ['with a space', 'has a space in it'],
     ['with non-ASCII characters', 'clé-idempotence'],
   ])('an Idempotency-Key %s is refused with 400 and stores nothing', async (_what, value) => {
-    const before = storedCounts(t.db);
+    const before = await storedCounts(t.db);
     const response = await submit(t.app, validRequest(), { headers: { 'idempotency-key': value } });
     const error = expectError(response, 400, 'validation_failed');
     expect(error.fields).toHaveProperty(['Idempotency-Key']);
-    expect(storedCounts(t.db)).toEqual(before);
+    expect(await storedCounts(t.db)).toEqual(before);
   });
 });
 
@@ -498,7 +491,7 @@ describe('rate limiting anonymous submissions', () => {
     expect(Number.isInteger(retryAfter)).toBe(true);
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(60);
-    expect(storedCounts(t.db).requests).toBe(3);
+    expect((await storedCounts(t.db)).requests).toBe(3);
   });
 
   test('the widget can read the 429 and its Retry-After (CORS headers are on it)', async () => {
@@ -534,8 +527,8 @@ describe('stored idempotency keys', () => {
 
   test('a stored key records the answer it gave, scoped to the site and anonymous visitors', async () => {
     const response = await submit(t.app, validRequest(), { headers: { 'idempotency-key': 'inspect-key-0001' } });
-    const row = t.db.select().from(idempotencyKeys).get()!;
-    expect(row).toMatchObject({ siteId: siteId('demo'), scope: 'anonymous', key: 'inspect-key-0001', statusCode: 201 });
+    const row = (await firstRow(t.db.select().from(idempotencyKeys)))!;
+    expect(row).toMatchObject({ siteId: await siteIdOf(t.db, 'demo'), scope: 'anonymous', key: 'inspect-key-0001', statusCode: 201 });
     expect(JSON.parse(row.responseBody)).toEqual(response.json());
   });
 });

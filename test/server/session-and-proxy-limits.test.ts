@@ -5,11 +5,11 @@
  * counted (so visitors behind the operator's proxy are not all one address).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { count, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { hostToken } from '../support/member-tokens.js';
-import { endUsers, sites, usedTokenIds } from '../../server/store/sqlite/schema.js';
-import { categoryIds, expectError, storedCounts, submit } from './helpers.js';
+import { siteBySlug, storedCounts } from '../support/inspect.js';
+import { endUsers, usedTokenIds } from '../support/tables.js';
+import { categoryIds, expectError, submit } from './helpers.js';
 
 const MINUTE = 60 * 1000;
 
@@ -38,11 +38,8 @@ function exchange(token: string, from: From = {}) {
 const validToken = (claims = ANA, secret?: string) => hostToken(claims, t.clock.now, secret);
 /** A well-formed token signed with a secret nobody has: a guess. */
 const guess = () => hostToken(ANA, t.clock.now, 'a-secret-that-is-not-the-site-secret-0123456789');
-const siteSecret = (slug: string) => t.db.select({ secret: sites.tokenSecret }).from(sites).where(eq(sites.slug, slug)).get()!.secret;
-const signInWrites = () => ({
-  endUsers: t.db.select({ n: count() }).from(endUsers).get()!.n,
-  usedTokenIds: t.db.select({ n: count() }).from(usedTokenIds).get()!.n,
-});
+const siteSecret = async (slug: string) => (await siteBySlug(t.db, slug)).tokenSecret;
+const signInWrites = async () => ({ endUsers: await t.db.$count(endUsers), usedTokenIds: await t.db.$count(usedTokenIds) });
 
 async function failTwentyTimes(from: From) {
   for (let i = 0; i < 20; i++) expectError(await exchange(guess(), from), 401, 'token_invalid');
@@ -52,14 +49,14 @@ describe('signing in with a host token', () => {
   it('after 20 failed attempts from one address, even a valid token is 429 with Retry-After, and nothing is written', async () => {
     t = await createTestApp();
     await failTwentyTimes({});
-    const before = signInWrites();
+    const before = await signInWrites();
     const limited = await exchange(validToken());
     expectError(limited, 429, 'rate_limited');
     const retryAfter = Number(limited.headers['retry-after']);
     expect(Number.isInteger(retryAfter)).toBe(true);
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(600);
-    expect(signInWrites()).toEqual(before);
+    expect(await signInWrites()).toEqual(before);
   });
 
   it('a guessing address does not lock out other addresses, or the same address at another site', async () => {
@@ -67,7 +64,7 @@ describe('signing in with a host token', () => {
     await failTwentyTimes({ remoteAddress: '203.0.113.50' });
     expectError(await exchange(validToken(), { remoteAddress: '203.0.113.50' }), 429, 'rate_limited');
     expect((await exchange(validToken(), { remoteAddress: '198.51.100.8' })).statusCode).toBe(200);
-    const starter = await exchange(validToken(ANA, siteSecret('starter')), { site: 'starter', remoteAddress: '203.0.113.50' });
+    const starter = await exchange(validToken(ANA, await siteSecret('starter')), { site: 'starter', remoteAddress: '203.0.113.50' });
     expect(starter.statusCode, starter.body).toBe(200);
   });
 
@@ -145,7 +142,7 @@ describe('anonymous submissions behind a proxy', () => {
     expectError(limited, 429, 'rate_limited');
     expect(limited.headers['retry-after']).toBeDefined();
     expect((await from('192.0.2.22', 4)).statusCode).toBe(201);
-    expect(storedCounts(t.db).requests).toBe(3);
+    expect((await storedCounts(t.db)).requests).toBe(3);
   });
 
   it('without TRUST_PROXY, the same traffic is all one address and the third submission is limited', async () => {
@@ -155,6 +152,6 @@ describe('anonymous submissions behind a proxy', () => {
     expect((await from('192.0.2.21', 1)).statusCode).toBe(201);
     expect((await from('192.0.2.21', 2)).statusCode).toBe(201);
     expectError(await from('192.0.2.22', 3), 429, 'rate_limited');
-    expect(storedCounts(t.db).requests).toBe(2);
+    expect((await storedCounts(t.db)).requests).toBe(2);
   });
 });

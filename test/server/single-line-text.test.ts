@@ -8,11 +8,11 @@
  * (Every such character below is written as an escape.)
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { count } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { hostToken } from '../support/member-tokens.js';
-import { endUsers, organizations, requests } from '../../server/store/sqlite/schema.js';
-import { bearer, categoryIds, expectError, memberSession, storedCounts, submit } from './helpers.js';
+import { firstRow, storedCounts } from '../support/inspect.js';
+import { endUsers, organizations, requests } from '../support/tables.js';
+import { bearer, categoryIds, expectError, memberSession, submit } from './helpers.js';
 
 let t: TestApp;
 let cats: Record<string, string>;
@@ -55,10 +55,10 @@ const request = (overrides: Record<string, unknown>) => ({
 });
 
 async function expectRefused(overrides: Record<string, unknown>, field: string) {
-  const before = storedCounts(t.db);
+  const before = await storedCounts(t.db);
   const error = expectError(await submit(t.app, request(overrides)), 400, 'validation_failed');
   expect(Object.keys(error.fields ?? {})).toEqual([field]);
-  expect(storedCounts(t.db)).toEqual(before);
+  expect(await storedCounts(t.db)).toEqual(before);
   return error.fields![field];
 }
 
@@ -79,7 +79,7 @@ describe('a new request', () => {
     const rtl = 'Step 1:\n\tOpen the app\r\nمرحبا \u202bNW-1\u202c\u2029done';
     const created = await submit(t.app, request({ subject: 'طلبي لم يصل 📦', name: 'Zoë', description: rtl }));
     expect(created.statusCode, created.body).toBe(201);
-    expect(t.db.select().from(requests).get()).toMatchObject({ subject: 'طلبي لم يصل 📦' });
+    expect(await firstRow(t.db.select().from(requests))).toMatchObject({ subject: 'طلبي لم يصل 📦' });
     await expectRefused({ description: 'bell\u0007' }, 'description');
     await expectRefused({ description: 'next\u0085line' }, 'description');
     await expectRefused({ description: 'half \udc00' }, 'description');
@@ -111,10 +111,7 @@ describe('the host token', () => {
       headers: { 'content-type': 'application/json' },
       payload: JSON.stringify({ token: hostToken({ sub: 'n-ann', email: 'ann@customer.example', ...claims }, t.clock.now) }),
     });
-  const memberRows = () => ({
-    endUsers: t.db.select({ n: count() }).from(endUsers).get()!.n,
-    organizations: t.db.select({ n: count() }).from(organizations).get()!.n,
-  });
+  const memberRows = async () => ({ endUsers: await t.db.$count(endUsers), organizations: await t.db.$count(organizations) });
 
   /** The four single-line claims, each in turn given `value(prefix)` while the others stay valid. */
   const claimsWith = (value: (prefix: string) => string) => [
@@ -125,9 +122,9 @@ describe('the host token', () => {
   ];
 
   async function expectAllRefused(tokens: Record<string, unknown>[]) {
-    const before = memberRows();
+    const before = await memberRows();
     for (const claims of tokens) expect(expectError(await exchange(claims), 401, 'token_invalid').fields, JSON.stringify(claims)).toBeUndefined();
-    expect(memberRows()).toEqual(before);
+    expect(await memberRows()).toEqual(before);
   }
 
   test.each(REFUSED)('with %s in sub, name, org.id or org.name is refused with 401 token_invalid, and nothing is stored', async (_, bad) => {

@@ -2,18 +2,17 @@
  * The support team's side in tests: an agent of the demo site with an API token, the inbox's fetch
  * answered by the real app, and the element the inbox app renders into under happy-dom.
  */
-import { eq } from 'drizzle-orm';
 import { render } from 'preact';
 import { vi } from 'vitest';
 import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
 import { hashPassword } from '../../server/auth/passwords.js';
 import { newId } from '../../server/store/ids.js';
-import { sites } from '../../server/store/sqlite/schema.js';
+import { siteIdOf } from './inspect.js';
 import type { TestApp } from './test-app.js';
 
 /** Adds an agent to the demo site and returns a personal API token (`Authorization: Bearer pat_…`) for them. */
 export async function addDemoAgent(t: TestApp, email: string, name = 'Riley'): Promise<string> {
-  const siteId = t.db.select({ id: sites.id }).from(sites).where(eq(sites.slug, 'demo')).get()!.id;
+  const siteId = await siteIdOf(t.db, 'demo');
   const agentId = newId('agt');
   const createdAt = t.clock.now.toISOString();
   await t.store.admin.createAgent({

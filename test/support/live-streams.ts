@@ -3,11 +3,11 @@
  * stream): signing in over HTTP, an agent's API token, the link a customer's mail carries, and
  * reading a stream's events as they come.
  */
-import { eq } from 'drizzle-orm';
 import { Writable } from 'node:stream';
 import type { TestApp } from './test-app.js';
 import { hostToken } from './member-tokens.js';
-import { outbox, sites } from '../../server/store/sqlite/schema.js';
+import { siteIdOf } from './inspect.js';
+import { mailedLinkToken } from './mail-links.js';
 import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
 import { newId } from '../../server/store/ids.js';
 
@@ -21,12 +21,11 @@ export async function memberToken(t: TestApp, base: string, sub: string, email =
 
 /** A new agent of the demo site and a personal API token of theirs. */
 export async function agentToken(t: TestApp, email = 'agent@example.com'): Promise<string> {
-  const site = t.db.select().from(sites).where(eq(sites.slug, 'demo')).get()!;
   const id = newId('agt');
   await t.store.admin.createAgent({
     removedAt: null,
     id,
-    siteId: site.id,
+    siteId: await siteIdOf(t.db, 'demo'),
     email,
     name: 'Riley',
     passwordHash: null,
@@ -54,12 +53,7 @@ export async function anonymousRequest(t: TestApp, base: string, email: string, 
     json({ categoryId: await categoryId(base), subject, description: 'Please', email, name: 'Pat' }),
   );
   const number = ((await response.json()) as { request: { id: number } }).request.id;
-  const receipt = t.db
-    .select()
-    .from(outbox)
-    .all()
-    .find((mail) => mail.toEmail === email && mail.text.includes(`#porthole=request/${number}&`))!;
-  return { number, linkToken: /#porthole=request\/\d+&t=([A-Za-z0-9_.-]+)/.exec(receipt.text)![1]! };
+  return { number, linkToken: await mailedLinkToken(t, email, number) };
 }
 
 /** A session for one request, from the token of a mail's link; every call gives a new session. */

@@ -26,8 +26,9 @@ declare module 'vitest' {
 
 const run = promisify(execFile);
 const START_ATTEMPTS = 3;
-// Room for several apps' pools and two-instance tests at once; fsync stays on so durability tests mean something.
-const SERVER_SETTINGS = ['-c synchronous_commit=on', '-c max_connections=300', '-c shared_buffers=128MB'];
+// Room for several apps' pools and two-instance tests at once. No fsync: tests kill API processes, never this
+// cluster, and each app's fresh database would otherwise wait on the disk (bench/ measures with fsync on).
+const SERVER_SETTINGS = ['-c fsync=off', '-c full_page_writes=off', '-c synchronous_commit=on', '-c max_connections=300', '-c shared_buffers=128MB'];
 
 interface Cluster {
   url: string;

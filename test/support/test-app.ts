@@ -10,16 +10,27 @@ import { buildApp, type AppDeps } from '../../server/app.js';
 import { readConfig, type Config } from '../../server/config.js';
 import type { Db } from '../../server/store/sqlite/client.js';
 import { openSqliteStore } from '../../server/store/sqlite/store.js';
+import { openPgStore } from '../../server/store/pg/store.js';
 import type { Store } from '../../server/store/types.js';
+import { takeDatabase } from './pg-test-databases.js';
+import { testEngine } from './test-engine.js';
 import { seedIfEmpty } from '../../server/seed/seed.js';
 
 export const DEMO_ORIGIN = 'http://localhost:8080';
 export const TEST_SITE_SECRET = 'test-site-secret-that-is-long-enough-0123456789';
+/** Where every test's fake clock starts, and when the seeded sites were made. */
+const SEEDED_AT = new Date('2026-11-23T10:00:00.000Z');
 
 export interface TestApp {
   app: FastifyInstance;
   store: Store;
-  /** The SQLite adapter's drizzle handle, for tests that look into the database themselves. */
+  /**
+   * For inspecting and poking the database, only in forms the PostgreSQL driver has too: awaited
+   * select/insert/update/delete and `$count`, tables from tables.ts, helpers in inspect.ts — never
+   * `.get()`, `.all()`, `.run()` or `transaction()`. It keeps the full SQLite type while tests still
+   * hand it to repository functions that take one; on PostgreSQL a synchronous form fails at once.
+   * On the PostgreSQL run it is the pg adapter's drizzle handle, typed as SQLite's (tables.ts).
+   */
   db: Db;
   config: Config;
   clock: { now: Date; advance(ms: number): void };
@@ -33,32 +44,50 @@ export interface TestApp {
 export async function createTestApp(overrides: Partial<Config> = {}, options: { logger?: AppDeps['logger']; conversations?: boolean } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'porthole-test-'));
   const config = { ...readConfig({}), databasePath: join(dir, 'porthole.db'), ...overrides };
-  const store = openSqliteStore(config.databasePath);
+  const conversations = options.conversations ?? false;
+  const { store, db, drop } = await openTestStore(config.databasePath, conversations);
   const clock = {
-    now: new Date('2026-11-23T10:00:00.000Z'),
+    now: SEEDED_AT,
     advance(ms: number) {
       clock.now = new Date(clock.now.getTime() + ms);
     },
   };
-  // Sites, categories and articles only, unless asked: each test writes the requests it talks about.
-  await seedIfEmpty(store, {
-    demoSiteSecret: TEST_SITE_SECRET,
-    demoOrigins: [DEMO_ORIGIN],
-    demoSupportUrl: `${DEMO_ORIGIN}/`,
-    now: clock.now,
-    conversations: options.conversations ?? false,
-  });
+  await seedTestSites(store, conversations);
   const app = await buildApp({ store, config, clock: () => clock.now, logger: options.logger });
   return {
     app,
     store,
-    db: store.db,
+    db,
     config,
     clock,
     async close() {
       await app.close();
       await store.close();
+      await drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Sites, categories and articles only, unless asked: each test writes the requests it talks about. Nothing when already seeded. */
+async function seedTestSites(store: Store, conversations: boolean): Promise<void> {
+  await seedIfEmpty(store, { demoSiteSecret: TEST_SITE_SECRET, demoOrigins: [DEMO_ORIGIN], demoSupportUrl: `${DEMO_ORIGIN}/`, now: SEEDED_AT, conversations });
+}
+
+/**
+ * The run's engine: a SQLite file in the app's folder, or a database on the run's PostgreSQL
+ * cluster, already seeded (pg-test-databases.ts) and given back when the app closes.
+ */
+async function openTestStore(databasePath: string, conversations: boolean): Promise<{ store: Store; db: Db; drop(): Promise<void> }> {
+  if (testEngine === 'sqlite') {
+    const store = openSqliteStore(databasePath);
+    return { store, db: store.db, drop: async () => {} };
+  }
+  const database = await takeDatabase(conversations ? 'conversations' : 'sites', async (url) => {
+    const seeding = await openPgStore(url, { poolSize: 2 });
+    await seedTestSites(seeding, conversations);
+    await seeding.close();
+  });
+  const store = await openPgStore(database.url, { poolSize: 4 });
+  return { store, db: store.db as unknown as Db, drop: async () => database.release() };
 }

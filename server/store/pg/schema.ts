@@ -9,7 +9,7 @@
  * instances count their rate limits together in it (SQLite's one process counts in memory).
  */
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { CategoryFieldRule } from '../../contract/rules.js';
 import type { MailDigest, OutboxStatus, PlanTier, StoredStatus } from '../rows.js';
 import { isoTime, tsvector } from './columns.js';
@@ -300,7 +300,8 @@ export const rateWindows = pgTable(
     limitName: text('limit_name').notNull(),
     key: text('key').notNull(),
     count: integer('count').notNull(),
-    resetsAt: isoTime('resets_at').notNull(),
+    /** When the window closes, in ms since the epoch of the app's clock (never the database's now()). */
+    resetsAt: bigint('resets_at', { mode: 'number' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.limitName, t.key] })],
 );

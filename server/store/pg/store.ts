@@ -5,7 +5,11 @@
  * snapshot; changes run READ COMMITTED and lock what they read before they decide.
  */
 import type { Store } from '../types.js';
-import { defaultPoolOptions, migrate, openPool, transaction, type PgPoolOptions, type PgTx } from './client.js';
+import type { Bus } from '../shared-state.js';
+import { createPgBus, type BusLog } from './bus.js';
+import { createPgLeases } from './leases.js';
+import { pgWindowCounters, sweepRateWindows } from './window-counters.js';
+import { defaultPoolOptions, migrate, openPool, transaction, type PgDb, type PgPoolOptions, type PgTx } from './client.js';
 import * as admin from './admin.js';
 import * as agentRequests from './agent-requests.js';
 import * as agents from './agents.js';
@@ -17,12 +21,24 @@ import * as outbox from './outbox.js';
 import * as requests from './requests.js';
 import * as sites from './sites.js';
 
-export type PgStoreOptions = PgPoolOptions;
+export interface PgStoreOptions extends PgPoolOptions {
+  /** Where the bus says it lost or could not send something. */
+  log: BusLog;
+}
 
-export async function openPgStore(url: string, options: Partial<PgStoreOptions> = {}): Promise<Store> {
+const consoleLog: BusLog = { warn: (details, message) => console.warn(message, details) };
+
+/** The store, and its drizzle handle for tests that look into the database themselves. */
+export interface PgStore extends Store {
+  readonly db: PgDb;
+}
+
+export async function openPgStore(url: string, options: Partial<PgStoreOptions> = {}): Promise<PgStore> {
   const { pool, db } = openPool(url, { ...defaultPoolOptions, ...options });
+  let bus: Bus;
   try {
     await migrate(pool);
+    bus = await createPgBus(pool, { log: options.log ?? consoleLog });
   } catch (error) {
     await pool.end();
     throw error;
@@ -106,8 +122,17 @@ export async function openPgStore(url: string, options: Partial<PgStoreOptions> 
       closeSolvedBefore: (solvedBefore) => unit((tx) => agentRequests.closeSolvedBefore(tx, solvedBefore)),
       forgetIdempotencyKeysBefore: (cutoff) => unit((tx) => forgetKeysBefore(tx, cutoff)),
       forgetExpiredTokenIds: (now) => unit((tx) => members.forgetExpiredTokenIds(tx, now)),
+      forgetClosedWindows: async (now) => void (await sweepRateWindows(pool, new Date(now))),
     },
-    // Pool.end waits for the connections units hold to come back, then closes every connection.
-    close: () => pool.end(),
+    bus,
+    leases: createPgLeases(pool),
+    // One table for every instance; no capacity: closed windows are swept by housekeeping.
+    windowCounters: (clock) => pgWindowCounters(pool, clock),
+    db,
+    async close() {
+      await bus.close();
+      // Pool.end waits for the connections units hold to come back, then closes every connection.
+      await pool.end();
+    },
   };
 }

@@ -8,6 +8,9 @@
  * PostgreSQL adapter must never do that: its pool hands each statement any connection.
  */
 import { StoreBusyError, type Store } from '../types.js';
+import { memoryWindowCounters } from '../../limits/windows.js';
+import { createMemoryBus } from '../memory/bus.js';
+import { createMemoryLeases } from '../memory/leases.js';
 import { openDatabase, type Db, type OpenOptions } from './client.js';
 import * as agentRequests from './agent-requests.js';
 import * as agents from './agents.js';
@@ -24,10 +27,13 @@ export interface SqliteStore extends Store {
   readonly db: Db;
 }
 
+/** The store's units of work (what SQLITE_BUSY can fail), without the shared state beside them. */
+type UnitsOnly = Omit<Store, 'bus' | 'leases' | 'windowCounters'>;
+
 export function openSqliteStore(path: string, options: OpenOptions = { instanceLock: true }): SqliteStore {
   const database = openDatabase(path, options);
   const { db } = database;
-  const store: Store = {
+  const store: UnitsOnly = {
     engine: 'sqlite',
     sites: {
       findBySlug: (slug) => sites.findSiteBySlug(db, slug),
@@ -100,15 +106,18 @@ export function openSqliteStore(path: string, options: OpenOptions = { instanceL
       closeSolvedBefore: (solvedBefore) => agentRequests.closeSolvedBefore(db, solvedBefore),
       forgetIdempotencyKeysBefore: (cutoff) => requests.forgetIdempotencyKeysBefore(db, cutoff),
       forgetExpiredTokenIds: (now) => members.forgetExpiredTokenIds(db, now),
+      // One process: its windows are in memory and drop themselves.
+      forgetClosedWindows: async () => {},
     },
     // Every unit settles before its method's promise does, so nothing is under way once callers have awaited theirs.
     close: async () => database.close(),
   };
-  return { ...busyAsStoreBusy(store), db };
+  // One process owns the file, so what instances would share stays in this process's memory.
+  return { ...busyAsStoreBusy(store), bus: createMemoryBus(), leases: createMemoryLeases(), windowCounters: memoryWindowCounters, db };
 }
 
 /** SQLITE_BUSY (another writer held the lock past busy_timeout; nothing was written) becomes the port's StoreBusyError. */
-function busyAsStoreBusy(store: Store): Store {
+function busyAsStoreBusy(store: UnitsOnly): UnitsOnly {
   const wrapPart = <Part extends object>(part: Part): Part =>
     Object.fromEntries(
       Object.entries(part).map(([name, method]) => [
@@ -126,6 +135,6 @@ function busyAsStoreBusy(store: Store): Store {
   return {
     engine,
     close,
-    ...(Object.fromEntries(Object.entries(parts).map(([name, part]) => [name, wrapPart(part)])) as Omit<Store, 'engine' | 'close'>),
+    ...(Object.fromEntries(Object.entries(parts).map(([name, part]) => [name, wrapPart(part)])) as Omit<UnitsOnly, 'engine' | 'close'>),
   };
 }

@@ -127,7 +127,7 @@ CREATE UNLOGGED TABLE "rate_windows" (
 	"limit_name" text NOT NULL,
 	"key" text NOT NULL,
 	"count" integer NOT NULL,
-	"resets_at" timestamp(3) with time zone NOT NULL,
+	"resets_at" bigint NOT NULL,
 	CONSTRAINT "rate_windows_limit_name_key_pk" PRIMARY KEY("limit_name","key")
 );
 --> statement-breakpoint
