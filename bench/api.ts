@@ -6,7 +6,7 @@
  *
  * Two processes, so load generator and server do not share a core (the machine has two): this one
  * drives autocannon; a child (the same file with BENCH_API_ROLE=server) runs buildApp on the
- * database exactly as the server opens it (openSqliteStore: WAL, synchronous=FULL), with its logger on
+ * database exactly as the server opens it (openStore: on SQLite WAL, synchronous=FULL), with its logger on
  * at `info` like `npm start` but written to /dev/null, CORS on (every request carries the demo
  * host's Origin), on 127.0.0.1:0 — plus two bare Fastify hello-worlds for comparison.
  * Members sign in through the real POST …/session with host tokens signed as a host backend signs
@@ -28,7 +28,6 @@ import autocannon, { type Request, type RequestData, type Result } from 'autocan
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
@@ -42,10 +41,14 @@ import { readConfig, type Config } from '../server/config.js';
 import * as schema from '../server/store/sqlite/schema.js';
 import { findMember, memberIdentities } from '../server/store/sqlite/members.js';
 import { listVisibleRequests } from '../server/store/sqlite/member-requests.js';
-import { openSqliteStore } from '../server/store/sqlite/store.js';
+import { openStore } from '../server/store/open.js';
 import type { ListScope, MemberScope } from '../server/store/types.js';
 import { decodeCursor, type Position } from '../server/services/cursor.js';
 import { tierFeatures } from '../server/services/sites.js';
+import { compareEngines, type EngineLoad } from './engines.js';
+import { startInstance } from './instance.js';
+import { seedPostgres } from './pg-copy.js';
+import { countStatements } from './statement-counter.js';
 import { pacedLoad, type PacedResult } from './paced-load.js';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -65,20 +68,22 @@ const TARGETS = {
 // ---- the server process ----------------------------------------------------------------------------
 
 type ServerReady = { app: number; bare: number; logged: number };
-/** The server's CPU use and its garbage-collection pauses over a run. */
-type ServerReport = { cpuPercent: number; eventLoopPercent: number; gcPauses: number; gcMaxMs: number };
+/** The server's CPU use, its garbage-collection pauses and the statements it sent to PostgreSQL over a run. */
+type ServerReport = { cpuPercent: number; eventLoopPercent: number; gcPauses: number; gcMaxMs: number; statements: [string, number][] };
 
 async function serve(): Promise<void> {
-  const path = process.env.BENCH_DB!;
-  const store = openSqliteStore(path);
+  const statements = countStatements();
   const config: Config = {
-    ...readConfig({}),
+    // Only what the driver chose — the SQLite file (BENCH_DB) or PostgreSQL (DATABASE_URL), and engines.ts's
+    // shared session secret — never the environment's other settings.
+    ...readConfig({ DATABASE_URL: process.env.DATABASE_URL, SESSION_SECRET: process.env.SESSION_SECRET }),
     host: '127.0.0.1',
     port: 0,
-    databasePath: path,
+    databasePath: process.env.BENCH_DB ?? '',
     // Anonymous submissions are limited per address; the benchmark is one address.
     submitLimit: { max: 1_000_000_000, windowMs: 10 * 60 * 1000 },
   };
+  const store = await openStore(config);
   const logger: FastifyServerOptions['logger'] = LOG_LEVEL === 'off' ? false : { level: LOG_LEVEL, file: '/dev/null' };
   const app = await buildApp({ store, config, logger });
   // As the server listens: with the slow-client guard and connection caps on.
@@ -100,6 +105,7 @@ async function serve(): Promise<void> {
     if (message === 'mark') {
       mark = { cpu: process.cpuUsage(), elu: nodePerformance.eventLoopUtilization(), at: performance.now() };
       gc = [];
+      statements.take();
       await profiler?.start();
       process.send!({ marked: true });
     } else if (message === 'report') {
@@ -112,6 +118,7 @@ async function serve(): Promise<void> {
         eventLoopPercent: elu.utilization * 100,
         gcPauses: gc.length,
         gcMaxMs: Math.max(0, ...gc),
+        statements: statements.take(),
       } satisfies ServerReport);
     } else if (message === 'idle') {
       // Idle = a quarter second in which the event loop was busy less than 10 % of the time: any
@@ -214,31 +221,15 @@ async function drive(): Promise<void> {
     .all(site.id, SIGNED_IN) as { id: string; sub: string; email: string; name: string; orgId: string; orgName: string }[];
   if (members.length === 0) throw new Error('no members with an organization and a CC: is this a bench/seed database?');
 
-  const child: ChildProcess = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
-    env: { ...process.env, BENCH_API_ROLE: 'server', BENCH_DB: path },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const next = <T>() =>
-    new Promise<T>((resolve_, reject) => {
-      const onExit = (code: number | null) => reject(new Error(`server process exited (${code})`));
-      child.once('exit', onExit);
-      child.once('message', (message) => {
-        child.off('exit', onExit);
-        resolve_(message as T);
-      });
-    });
-  const ask = <T>(message: string) => {
-    const answer = next<T>();
-    child.send(message);
-    return answer;
-  };
-  const ports = await next<ServerReady>();
+  const server = await startInstance<ServerReady>(fileURLToPath(import.meta.url), { BENCH_DB: path });
+  const ask = server.ask;
+  const ports = server.ready;
   const base = `http://127.0.0.1:${ports.app}`;
   const api = `/api/v1/sites/${site.slug}`;
   const widgetHeaders = { origin, accept: 'application/json' };
 
-  const call = async (method: string, url: string, headers: Record<string, string>, body?: unknown) => {
-    const response = await fetch(`${base}${url}`, {
+  const callAt = (at: string) => async (method: string, url: string, headers: Record<string, string>, body?: unknown) => {
+    const response = await fetch(`${at}${url}`, {
       method,
       headers: { ...widgetHeaders, ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -247,14 +238,19 @@ async function drive(): Promise<void> {
     if (!response.ok) throw new Error(`${method} ${url} → ${response.status} ${JSON.stringify(json)}`);
     return json;
   };
+  const call = callAt(base);
 
-  // Sign in through the real session exchange.
-  const sessions: { member: (typeof members)[number]; auth: Record<string, string> }[] = [];
-  for (const member of members) {
-    const token = hostToken({ sub: member.sub, email: member.email, name: member.name, org: { id: member.orgId, name: member.orgName } }, site.secret);
-    const session = await call('POST', `${api}/session`, {}, { token });
-    sessions.push({ member, auth: { authorization: `Bearer ${session.accessToken as string}` } });
-  }
+  // Sign in through the real session exchange: each member's Authorization header.
+  const signIn = async (at: string) => {
+    const auths: Record<string, string>[] = [];
+    for (const member of members) {
+      const token = hostToken({ sub: member.sub, email: member.email, name: member.name, org: { id: member.orgId, name: member.orgName } }, site.secret);
+      const session = await callAt(at)('POST', `${api}/session`, {}, { token });
+      auths.push({ authorization: `Bearer ${session.accessToken as string}` });
+    }
+    return auths;
+  };
+  const sessions = (await signIn(base)).map((auth, n) => ({ member: members[n]!, auth }));
 
   // What the detail and deep-page runs ask for: each member's own requests, and the cursor after
   // DEEP_PAGES pages of their organization's list.
@@ -288,6 +284,17 @@ async function drive(): Promise<void> {
       name: `Visitor ${n}`,
     });
 
+  // Anonymous submissions, each with its own Idempotency-Key and address (one counter across instances).
+  const submitRequests = () =>
+    rotating([0], () => {
+      const n = submitted++;
+      return {
+        method: 'POST',
+        path: `${api}/requests`,
+        headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${runId}-${n}` },
+        body: submitBody(n),
+      };
+    });
   const list = (scope: ListScope) => rotating(sessions, (s) => ({ path: `${api}/requests?scope=${scope}`, headers: s.auth }));
   const scenarios: { name: string; url: string; requests: Request[]; kind: 'list' | 'submit' | 'other' }[] = [
     { name: 'hello world (bare Fastify, no logger)', url: `http://127.0.0.1:${ports.bare}`, requests: [{ path: '/' }], kind: 'other' },
@@ -378,16 +385,7 @@ async function drive(): Promise<void> {
   submitting: {
     const name = 'submit (anonymous, Idempotency-Key)';
     if (ONLY && !ONLY.test(name)) break submitting;
-    const submit = rotating([0], () => {
-      const n = submitted++;
-      return {
-        method: 'POST',
-        path: `${api}/requests`,
-        headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${runId}-${n}` },
-        body: submitBody(n),
-      };
-    });
-    const { result, server } = await measure(name, base, [submit]);
+    const { result, server } = await measure(name, base, [submitRequests()]);
     const ok = result.requests.average >= TARGETS.submit.rps && result.latency.p99 <= TARGETS.submit.p99;
     rows.push({ name, result, server, target: `≥ ${TARGETS.submit.rps} req/s, p99 ≤ ${TARGETS.submit.p99} ms`, verdict: ok ? 'ok' : 'MISSED' });
   }
@@ -412,6 +410,40 @@ async function drive(): Promise<void> {
     );
   }
   console.log(`  (load average now ${load()})`);
+
+  // ---- SQLite beside PostgreSQL (bench/engines.ts), on a PostgreSQL copy of this database --------------
+  const postgresUrl = process.env.BENCH_DATABASE_URL;
+  const listOf = (scope: ListScope) => (auths: Record<string, string>[]) => [
+    rotating(auths, (auth) => ({ path: `${api}/requests?scope=${scope}`, headers: auth })),
+  ];
+  const everyEngineLoad: EngineLoad[] = [
+    { name: 'list scope=mine, first page', kind: 'list', requests: listOf('mine') },
+    { name: 'list scope=org, first page', kind: 'list', requests: listOf('org') },
+    { name: 'submit (durable)', kind: 'submit', requests: () => [submitRequests()] },
+  ];
+  const engineLoads = everyEngineLoad.filter((engineLoad) => !ONLY || ONLY.test(`engines ${engineLoad.name}`));
+  if (!postgresUrl)
+    console.log('\nPostgreSQL runs skipped: set BENCH_DATABASE_URL=postgres://…/porthole_bench (a cluster on this machine; that database is re-created)');
+  else if (engineLoads.length > 0) {
+    const began = performance.now();
+    const { copied } = await seedPostgres(path, postgresUrl);
+    console.log(
+      `\nPostgreSQL ${postgresUrl.replace(/\/\/[^@/]*@/, '//')} re-created as a copy of ${path} (bench/pg-copy.ts, ${((performance.now() - began) / 1000).toFixed(1)} s): ` +
+        `the same ${copied.get('requests')!.toLocaleString('en')} requests, ${copied.get('comments')!.toLocaleString('en')} comments, ${copied.get('end_users')!.toLocaleString('en')} end users on both engines`,
+    );
+    await compareEngines({
+      script: fileURLToPath(import.meta.url),
+      sqlitePath: path,
+      postgresUrl,
+      signIn,
+      loads: engineLoads,
+      headers: widgetHeaders,
+      connections: CONNECTIONS,
+      duration: DURATION,
+      warmup: WARMUP,
+    });
+    console.log(`  (load average now ${load()})`);
+  }
 
   // ---- query plans ------------------------------------------------------------------------------------
   const first = sessions[0]!.member.id;

@@ -1,7 +1,8 @@
 // Runs a TypeScript benchmark: `node bench/run.mjs <name> [args…]` bundles bench/<name>.ts with
 // esbuild (packages stay external, as in build.mjs) to bench/.out/<name>.mjs, copies the committed
-// migrations beside it (server/store/sqlite/client.ts looks for them next to the code that opens the
-// database), and runs it in a fresh node process with the remaining arguments.
+// migrations beside it as build.mjs does (store/sqlite/client.ts looks for `migrations`, store/pg/client.ts
+// for `pg-migrations`, next to the code that opens the database), and runs it in a fresh node process
+// with the remaining arguments.
 // Node 20 runs no TypeScript by itself, and tsx is not one of our dependencies.
 import * as esbuild from 'esbuild';
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -19,8 +20,13 @@ if (!name || !existsSync(source)) {
 
 const outdir = join(root, 'bench', '.out');
 mkdirSync(outdir, { recursive: true });
-rmSync(join(outdir, 'migrations'), { recursive: true, force: true });
-cpSync(join(root, 'server', 'db', 'migrations'), join(outdir, 'migrations'), { recursive: true });
+for (const [from, to] of [
+  ['sqlite', 'migrations'],
+  ['pg', 'pg-migrations'],
+]) {
+  rmSync(join(outdir, to), { recursive: true, force: true });
+  cpSync(join(root, 'server', 'store', from, 'migrations'), join(outdir, to), { recursive: true });
+}
 const outfile = join(outdir, `${name}.mjs`);
 await esbuild.build({
   entryPoints: [source],

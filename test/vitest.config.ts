@@ -14,7 +14,16 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/server/**/*.test.ts', 'test/store/**/*.test.ts', 'test/widget/**/*.test.{ts,tsx}', 'test/build/**/*.test.ts'] },
+        test: {
+          name: 'unit',
+          include: [
+            'test/server/**/*.test.ts',
+            'test/store/**/*.test.ts',
+            'test/bench/**/*.test.ts',
+            'test/widget/**/*.test.{ts,tsx}',
+            'test/build/**/*.test.ts',
+          ],
+        },
       },
       {
         // The HTTP suite again, every app on its own PostgreSQL database (test/support/test-app.ts).
