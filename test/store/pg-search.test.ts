@@ -33,7 +33,7 @@ describe.skipIf(!postgresAvailable())('article search on PostgreSQL', () => {
     expect(await search('refu')).toEqual(['title-hit', 'body-hit']);
     expect(await search('ship ord')).toEqual(['body-hit']);
     expect(await search('refund passwords')).toEqual([]);
-    expect(await search('REFUNDS')).toEqual(['title-hit']);
+    expect(await search('REFUNDS')).toEqual(['title-hit', 'body-hit']); // stemmed, as on SQLite
   });
 
   it('finds nothing for no words, and only within the site', async () => {
@@ -58,6 +58,6 @@ describe.skipIf(!postgresAvailable())('article search on PostgreSQL', () => {
       NOW,
     );
     expect(await search('passkey')).toEqual(['neither']);
-    expect(await search('passwords')).toEqual([]);
+    expect(await search('reset')).toEqual([]);
   });
 });
