@@ -1,19 +1,22 @@
-// Article search on PostgreSQL: words from rules/search-words.ts, each a prefix, all required,
-// title hits ranked above body hits, and no input that can form tsquery syntax.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { words } from '../../server/store/rules/search-words.js';
-import type { Store } from '../../server/store/types.js';
-import { postgresAvailable } from '../support/postgres.js';
-import { addSite, NOW, openTestStore, type TestSite, type TestStore } from './pg-fixtures.js';
+// Article search: words from rules/search-words.ts, each a prefix, all required, stemmed and with
+// accents folded, title hits ranked above body hits (rules/search-rank.ts), no input that can form
+// FTS5 or tsquery syntax — and the corpus of search-corpus.ts found alike on both engines.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { words } from '../../../server/store/rules/search-words.js';
+import { renderArticle } from '../../../server/services/markdown.js';
+import type { Store } from '../../../server/store/types.js';
+import { addSite, NOW, useTestStore, type OpenTestStore, type TestSite } from './fixtures.js';
+import { corpusArticles, sameOnBoth, stemmersDisagree } from './search-corpus.js';
 
-describe.skipIf(!postgresAvailable())('article search on PostgreSQL', () => {
-  let t: TestStore;
+export function searchContract(open: OpenTestStore): void {
+  const t = useTestStore(open);
   let store: Store;
   let s: TestSite;
-  const search = async (query: string) => (await store.articles.search(s.site.id, words(query), 10)).map((a) => a.id);
+  let demo: TestSite;
+  const searchOn = async (site: TestSite, query: string) => (await store.articles.search(site.site.id, words(query), 50)).map((a) => a.id);
+  const search = (query: string) => searchOn(s, query);
 
   beforeAll(async () => {
-    t = await openTestStore();
     store = t.store;
     s = await addSite(store);
     const article = (id: string, title: string, markdown: string) =>
@@ -22,8 +25,14 @@ describe.skipIf(!postgresAvailable())('article search on PostgreSQL', () => {
     await article('title-hit', 'Refunds and returns', 'Send the parcel back within 30 days.');
     await article('neither', 'Passwords', 'Reset it from the sign-in page.');
     await article('quotes', "Don't panic: O'Brien's guide", 'Back\\slash & pipes | too');
+    await article('accents', 'Café opening hours', 'Our Zürich café opens at nine.');
+
+    demo = await addSite(store);
+    for (const a of corpusArticles) {
+      const row = { id: a.slug, siteId: demo.site.id, slug: a.slug, title: a.title, ...renderArticle(a.markdown), popularity: a.popularity };
+      await store.admin.upsertArticle(row, [], NOW);
+    }
   });
-  afterAll(() => t?.close());
 
   it('ranks a title hit above a body hit', async () => {
     expect(await search('refund')).toEqual(['title-hit', 'body-hit']);
@@ -33,7 +42,13 @@ describe.skipIf(!postgresAvailable())('article search on PostgreSQL', () => {
     expect(await search('refu')).toEqual(['title-hit', 'body-hit']);
     expect(await search('ship ord')).toEqual(['body-hit']);
     expect(await search('refund passwords')).toEqual([]);
-    expect(await search('REFUNDS')).toEqual(['title-hit', 'body-hit']); // stemmed, as on SQLite
+  });
+
+  it('stems English words and folds case and accents, in the article and in the query', async () => {
+    expect(await search('REFUNDS')).toEqual(['title-hit', 'body-hit']);
+    expect(await search('shipped')).toEqual(['body-hit']);
+    expect(await search('cafe zurich')).toEqual(['accents']);
+    expect(await search('CAFÉS')).toEqual(['accents']);
   });
 
   it('finds nothing for no words, and only within the site', async () => {
@@ -42,13 +57,26 @@ describe.skipIf(!postgresAvailable())('article search on PostgreSQL', () => {
     expect(await store.articles.search(otherSite.site.id, ['refund'], 10)).toEqual([]);
   });
 
-  it('text that is tsquery syntax is only words (never a 500)', async () => {
-    for (const query of ["o'brien", "don't", "'", '\\', 'a & | ! ( ) :* <-> b', 'back\\slash', "':*"]) {
-      await expect(store.articles.search(s.site.id, words(query), 10)).resolves.toBeInstanceOf(Array);
-    }
+  it('text that is FTS5 or tsquery syntax is only words (never a 500)', async () => {
+    const syntax = [
+      "o'brien",
+      "don't",
+      "'",
+      '\\',
+      'a & | ! ( ) :* <-> b',
+      'back\\slash',
+      "':*",
+      '"',
+      'AND OR NOT (*',
+      'NEAR(',
+      'title:refund',
+      '^refund',
+      '" OR 1=1 --',
+    ];
+    for (const query of syntax) await expect(store.articles.search(s.site.id, words(query), 10)).resolves.toBeInstanceOf(Array);
     expect(await search("O'Brien")).toEqual(['quotes']);
     // The words themselves are bound safely even when a caller passes more than letters and digits.
-    await expect(store.articles.search(s.site.id, ["o'brien\\", ':*', '&', "'"], 10)).resolves.toBeInstanceOf(Array);
+    await expect(store.articles.search(s.site.id, ["o'brien\\", ':*', '&', "'", '"', '*', 'NEAR('], 10)).resolves.toBeInstanceOf(Array);
   });
 
   it('an updated article is found by its new text only', async () => {
@@ -60,4 +88,17 @@ describe.skipIf(!postgresAvailable())('article search on PostgreSQL', () => {
     expect(await search('passkey')).toEqual(['neither']);
     expect(await search('reset')).toEqual([]);
   });
-});
+
+  describe('the demo help centre, query by query: the same articles in the same order on both engines', () => {
+    it.each(sameOnBoth)('%s', async (query, slugs) => {
+      expect(await searchOn(demo, query)).toEqual(slugs.split(' ').filter(Boolean));
+    });
+  });
+
+  describe('where Porter (SQLite) and Porter2 (PostgreSQL) stem differently, each engine finds its own', () => {
+    it.each(stemmersDisagree)('$query: $why', async ({ query, sqlite, postgres }) => {
+      const expected = store.engine === 'sqlite' ? sqlite : postgres;
+      expect(await searchOn(demo, query)).toEqual(expected.split(' ').filter(Boolean));
+    });
+  });
+}

@@ -3,12 +3,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { openPgStore } from '../../server/store/pg/store.js';
-import type { Store } from '../../server/store/types.js';
-import { freshDatabase, postgresAvailable, type TestDatabase } from '../support/postgres.js';
+import { openPgStore } from '../../../server/store/pg/store.js';
+import type { Store } from '../../../server/store/types.js';
+import { freshDatabase, postgresAvailable, type TestDatabase } from '../../support/postgres.js';
 
 const migrationCount = () =>
-  (JSON.parse(readFileSync(new URL('../../server/store/pg/migrations/meta/_journal.json', import.meta.url), 'utf8')) as { entries: unknown[] }).entries.length;
+  (JSON.parse(readFileSync(new URL('../../../server/store/pg/migrations/meta/_journal.json', import.meta.url), 'utf8')) as { entries: unknown[] }).entries
+    .length;
 
 describe.skipIf(!postgresAvailable())('PostgreSQL migrations', () => {
   let database: TestDatabase;
