@@ -7,7 +7,7 @@ import type { ArticleRow } from '../rows.js';
 import type { ArticleListRow } from '../types.js';
 import type { PgTx } from './client.js';
 import { articlePageRules, articles } from './schema.js';
-import { matchingWords, searchQuery } from './search-config.js';
+import { matchingWords, searchQuery, searchStems } from './search-config.js';
 import { rankSearchHits } from '../rules/search-rank.js';
 
 // An article as the port knows it: everything but the search document, which is PostgreSQL's own.
@@ -50,15 +50,19 @@ export const popular = (tx: PgTx, siteId: string, limit: number): Promise<Articl
 /** Matches by the config and query of search-config.ts, ordered by rules/search-rank.ts. */
 export async function search(tx: PgTx, siteId: string, words: string[], limit: number): Promise<ArticleListRow[]> {
   if (!words.length) return [];
-  const hits = await tx
+  // Stemmed once, not once per article: the counts compare every word of every match with them.
+  const [{ stems }] = (await tx.execute<{ stems: string[] }>(sql`SELECT ${searchStems(words)} AS stems`)).rows as [{ stems: string[] }];
+  const found = await tx
     .select({
       ...listed,
       titleLength: sql<number>`length(${articles.title})::int`,
       bodyLength: sql<number>`length(${articles.markdown})::int`,
-      titleHits: matchingWords(articles.search, words, 'A'),
-      bodyHits: matchingWords(articles.search, words, 'B'),
+      hits: matchingWords(articles.search, stems),
     })
     .from(articles)
     .where(and(eq(articles.siteId, siteId), sql`${articles.search} @@ ${searchQuery(words)}`));
-  return rankSearchHits(hits, limit);
+  return rankSearchHits(
+    found.map(({ hits, ...row }) => ({ ...row, titleHits: hits.title, bodyHits: hits.body })),
+    limit,
+  );
 }

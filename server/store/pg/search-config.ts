@@ -14,7 +14,7 @@ export const SEARCH_CONFIG = 'porthole_english';
 const document = (column: string, weight: 'A' | 'B') =>
   `setweight(to_tsvector('${SEARCH_CONFIG}', regexp_replace("${column}", '[[:punct:]]+', ' ', 'g')), '${weight}')`;
 
-/** Title words weigh A, body words B, so ts_rank puts a title hit above a body hit. */
+/** Title words are marked A, body words B, so matchingWords can count each apart. */
 export const searchDocument: SQL = sql.raw(`${document('title', 'A')} || ${document('markdown', 'B')}`);
 
 /**
@@ -26,11 +26,14 @@ export const searchQuery = (words: string[]): SQL => sql`to_tsquery(${SEARCH_CON
 
 const asPrefix = (word: string) => `'${word.replace(/['\\]/g, (char) => `\\${char}`)}':*`;
 
+/** The searched words as the document has them: stemmed and unaccented by the same config, as to_tsquery stems them. */
+export const searchStems = (words: string[]): SQL<string[]> => sql`tsvector_to_array(to_tsvector(${SEARCH_CONFIG}::regconfig, ${words.join(' ')}))`;
+
 /**
- * How many of the document's title (weight A) or body (B) words match a searched word as a prefix,
- * each position once — what FTS5's highlight() marks on SQLite. The searched words are stemmed by
- * the same config as the document, as to_tsquery stems them.
+ * How many of the document's title (weight A) and body (B) words start with one of `stems`, each
+ * position once — what FTS5's highlight() marks on SQLite — in one pass over the document.
  */
-export const matchingWords = (search: SQL | Column, words: string[], weight: 'A' | 'B'): SQL<number> => sql<number>`(
-  SELECT count(*)::int FROM unnest(${search}) AS l(lexeme, positions, weights), unnest(l.positions, l.weights) AS p(position, weight)
-  WHERE p.weight = ${weight} AND l.lexeme ^@ ANY (tsvector_to_array(to_tsvector(${SEARCH_CONFIG}::regconfig, ${words.join(' ')}))))`;
+export const matchingWords = (search: SQL | Column, stems: string[]): SQL<{ title: number; body: number }> => sql`(
+  SELECT json_build_object('title', count(*) FILTER (WHERE p.weight = 'A'), 'body', count(*) FILTER (WHERE p.weight = 'B'))
+  FROM unnest(${search}) AS l(lexeme, positions, weights), unnest(l.positions, l.weights) AS p(position, weight)
+  WHERE l.lexeme ^@ ANY (${sql.param(stems)}::text[]))`;
