@@ -29,9 +29,9 @@ function withThreeReceipts(open: OpenTestStore) {
 }
 
 export function outboxClaimsContract(open: OpenTestStore): void {
-  describe('claims are oldest first, never overlap, and lapse after the lease', () => {
+  describe('a sender that dies', () => {
     const { t, clock, now } = withThreeReceipts(open);
-    it('holds', async () => {
+    it('claims are oldest first, never overlap, and lapse after the lease', async () => {
       const first = await t.store.outbox.claimDue(now(), 2, LEASE);
       expect(recipients(first)).toEqual(['ada@example.com', 'grace@example.com']);
       expect(first.every((row) => row.claimedUntil === new Date(clock.now.getTime() + LEASE).toISOString())).toBe(true);
@@ -45,9 +45,9 @@ export function outboxClaimsContract(open: OpenTestStore): void {
     });
   });
 
-  describe('sent and failed mails are never claimed again; a retry is claimed when it is due; a released mail at once', () => {
+  describe('every outcome ends a claim', () => {
     const { t, clock, now } = withThreeReceipts(open);
-    it('holds', async () => {
+    it('sent and failed mails are never claimed again; a retry is claimed when it is due; a released mail at once', async () => {
       const [ada, grace, edsger] = await t.store.outbox.claimDue(now(), 3, LEASE);
       await t.store.outbox.markSent(ada!.id, now());
       await t.store.outbox.markFailed(grace!.id, 8, 'refused');
