@@ -2,11 +2,13 @@
  * Help-centre articles on PostgreSQL: storage, page-rule suggestions and full-text search over the
  * generated `search` column (schema.ts), which PostgreSQL keeps in step with each write itself.
  */
-import { and, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { ArticleRow } from '../rows.js';
 import type { ArticleListRow } from '../types.js';
 import type { PgTx } from './client.js';
 import { articlePageRules, articles } from './schema.js';
+import { matchingWords, searchQuery, searchStems } from './search-config.js';
+import { rankSearchHits } from '../rules/search-rank.js';
 
 // An article as the port knows it: everything but the search document, which is PostgreSQL's own.
 const { search: _search, ...articleColumns } = getTableColumns(articles);
@@ -45,20 +47,22 @@ export const forPage = (tx: PgTx, siteId: string, origin: string, path: string, 
 export const popular = (tx: PgTx, siteId: string, limit: number): Promise<ArticleListRow[]> =>
   tx.select(listed).from(articles).where(eq(articles.siteId, siteId)).orderBy(desc(articles.popularity), articles.title).limit(limit);
 
-/**
- * Every word (rules/search-words.ts) must match as a prefix: `'w1':* & 'w2':*`. Each word is
- * quoted as a tsquery string — its quotes and backslashes escaped — and bound as a parameter, so no
- * text can form tsquery operators. ts_rank weighs title words (A) above body words (B).
- */
+/** Matches by the config and query of search-config.ts, ordered by rules/search-rank.ts. */
 export async function search(tx: PgTx, siteId: string, words: string[], limit: number): Promise<ArticleListRow[]> {
   if (!words.length) return [];
-  const query: SQL = sql`to_tsquery('simple', ${words.map(asPrefix).join(' & ')})`;
-  return tx
-    .select(listed)
+  // Stemmed once, not once per article: the counts compare every word of every match with them.
+  const [{ stems }] = (await tx.execute<{ stems: string[] }>(sql`SELECT ${searchStems(words)} AS stems`)).rows as [{ stems: string[] }];
+  const found = await tx
+    .select({
+      ...listed,
+      titleLength: sql<number>`length(${articles.title})::int`,
+      bodyLength: sql<number>`length(${articles.markdown})::int`,
+      hits: matchingWords(articles.search, stems),
+    })
     .from(articles)
-    .where(and(eq(articles.siteId, siteId), sql`${articles.search} @@ ${query}`))
-    .orderBy(sql`ts_rank(${articles.search}, ${query}) DESC`, articles.title)
-    .limit(limit);
+    .where(and(eq(articles.siteId, siteId), sql`${articles.search} @@ ${searchQuery(words)}`));
+  return rankSearchHits(
+    found.map(({ hits, ...row }) => ({ ...row, titleHits: hits.title, bodyHits: hits.body })),
+    limit,
+  );
 }
-
-const asPrefix = (word: string) => `'${word.replace(/['\\]/g, (char) => `\\${char}`)}':*`;

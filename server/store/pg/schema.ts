@@ -8,11 +8,11 @@
  * index (SQLite keeps a hand-written FTS5 table), and `rate_windows` exists here only — several
  * instances count their rate limits together in it (SQLite's one process counts in memory).
  */
-import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { CategoryFieldRule } from '../../contract/rules.js';
 import type { MailDigest, OutboxStatus, PlanTier, StoredStatus } from '../rows.js';
 import { isoTime, tsvector } from './columns.js';
+import { searchDocument } from './search-config.js';
 
 export const sites = pgTable('sites', {
   id: text('id').primaryKey(),
@@ -59,11 +59,8 @@ export const articles = pgTable(
     popularity: integer('popularity').notNull().default(0),
     createdAt: isoTime('created_at').notNull(),
     updatedAt: isoTime('updated_at').notNull(),
-    // 'simple': lower-cased words, no stemming and no stop words, like rules' words() (prefix-matched).
-    // Title words weigh A, body words B, so ts_rank puts a title hit above a body hit.
-    search: tsvector('search')
-      .notNull()
-      .generatedAlwaysAs(sql`setweight(to_tsvector('simple', "title"), 'A') || setweight(to_tsvector('simple', "markdown"), 'B')`),
+    // The search policy's document (search-config.ts): title words weigh A, body words B.
+    search: tsvector('search').notNull().generatedAlwaysAs(searchDocument),
   },
   (t) => [
     uniqueIndex('articles_site_slug_idx').on(t.siteId, t.slug),

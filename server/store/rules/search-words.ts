@@ -1,19 +1,39 @@
 /**
- * The article search's one tokenizer policy; each adapter turns the words into its engine's query
- * (SQLite: an FTS5 match of quoted prefixes; PostgreSQL: `to_tsquery('simple', 'w1:* & w2:*')`).
+ * The article search policy, for both engines. Written down once, here; where each engine does it:
+ *   SQLite      sqlite/migrations/0001_articles_fts.sql (the FTS5 tokenizer), sqlite/articles.ts (match, hit counts)
+ *   PostgreSQL  pg/migrations/0001_search_policy.sql (the text search config), pg/search-config.ts (document, match, hit counts)
+ *   Ranking     rules/search-rank.ts, the same code on both
+ * test/store/contract/search.ts holds both to it: the demo articles and a list of real queries give
+ * the same articles in the same order on either engine, or the test names why not.
  *
- * - A word is a run of Unicode letters and digits (`\p{L}`, `\p{N}`); everything else — spaces,
- *   punctuation, symbols, quotes, FTS or tsquery operators — only separates words, so no input can
- *   form query syntax (and fail as a 500).
- * - Words are lower-cased (Unicode-aware) here; what else counts as "the same word" is the index's
- *   business, and must be the same on both engines.
- * - At most MAX_WORDS words count; the rest are ignored.
- * - Every word must match (AND), each as a prefix of a word in the article ("refu" finds "refunds").
- * - What the SQLite index does today (migration 0001: `porter unicode61 remove_diacritics 2`):
- *   English Porter stemming of indexed words ("shipping" is indexed as "ship"), diacritics folded
- *   ("café" matches "cafe"), no stop words. PostgreSQL's `simple` configuration does none of the
- *   first two and `english` adds stop words, so the PG index needs `unaccent` and a stemming
- *   configuration without stop words to find the same articles (the conformance suite pins it).
+ * The query (this file): a word is a run of Unicode letters and digits (`\p{L}`, `\p{N}`); everything
+ * else — spaces, punctuation, symbols, quotes, FTS5 or tsquery operators — only separates words, so
+ * no input can form query syntax (and fail as a 500). Words are lower-cased (Unicode-aware); at most
+ * MAX_WORDS count. Every word must match (AND), each as a prefix of a word of the article.
+ *
+ * The index, and each query word on its way in, the same on both engines:
+ * - Words: runs of letters and digits, as above. SQLite's unicode61 splits there by itself;
+ *   PostgreSQL's parser would keep "e-gift", "1.5", emails and URLs whole, so the document's ASCII
+ *   punctuation becomes spaces first.
+ * - Case and accents folded: "Café" is "cafe" (remove_diacritics 2; unaccent).
+ * - No stop words: "the", "how", "a" are words like any other (FTS5 has none; the PostgreSQL
+ *   dictionary is made without the english stop list, which would drop them from index and query).
+ * - English stemming, on title and body alike, and on the query word before it is used as a prefix:
+ *   "refunds", "shipping", "passwords" find "refund", "ship", "password". One language for every
+ *   site today. Articles in other languages (later, per locale) fit by choosing the stemmer per
+ *   language on both engines — and where FTS5 has none (its porter is English only), no stemming on
+ *   either, with accents still folded, so the two still agree.
+ *
+ * Known differences, kept rather than hidden (the contract's search corpus lists each one):
+ * - The stemmers are not the same algorithm: FTS5's porter is Porter (1980), PostgreSQL's snowball
+ *   english is Porter2. Porter2 keeps the s of a plural with no vowel before it ("pdfs" stays pdfs,
+ *   Porter makes pdf), has invariant exceptions ("news" stays news, Porter makes new; "dying" is
+ *   die, Porter dy) and stems "-ies" to "ie" ("ties": tie, Porter ti — which prefixes "time").
+ *   So such a word finds different articles on each engine.
+ * - unaccent also unfolds ligatures and ß ("æ" is "ae", "straße" is "strasse"); unicode61 keeps them.
+ * - PostgreSQL folds non-ASCII case by the database's locale: use a UTF-8 one (initdb's usual
+ *   default; the test cluster's C.UTF-8). A tsvector keeps at most 256 positions of one word and
+ *   none past 16,383: beyond that, hit counts (so ranking, never matching) differ.
  */
 export const MAX_WORDS = 8;
 

@@ -8,6 +8,7 @@ import { articlePageRules, articles } from './schema.js';
 import { preparedOnce } from './prepared.js';
 import type { ArticleRow } from '../rows.js';
 import type { ArticleListRow } from '../types.js';
+import { rankSearchHits, type SearchHit } from '../rules/search-rank.js';
 
 export async function findArticle(db: Db, siteId: string, id: string): Promise<ArticleRow | undefined> {
   return db
@@ -56,16 +57,22 @@ export async function popularArticles(db: Db, siteId: string, limit: number): Pr
 }
 
 /**
- * Ranked full-text search for `words` (rules/search-words.ts): each quoted, so no word can be FTS5
- * syntax, and a prefix (`"refu"*`); all required. Titles weigh ten times the body.
+ * Full-text search for `words` (rules/search-words.ts): each quoted, so no word can be FTS5 syntax,
+ * and a prefix (`"refu"*`); all required. FTS5 finds the matches; rules/search-rank.ts orders them,
+ * from the words each title and body has that match — highlight() marks every one with \x01.
  */
 export async function searchArticles(db: Db, siteId: string, words: string[], limit: number): Promise<ArticleListRow[]> {
   if (!words.length) return [];
   const matchExpression = words.map((word) => `"${word.replaceAll('"', '""')}"*`).join(' ');
-  return db.all<ArticleListRow>(sql`
-    SELECT a.id AS id, a.title AS title, a.excerpt AS excerpt
-    FROM articles_fts f JOIN ${articles} a ON a.id = f.article_id
-    WHERE articles_fts MATCH ${matchExpression} AND f.site_id = ${siteId}
-    ORDER BY bm25(articles_fts, 0, 0, 10.0, 1.0)
-    LIMIT ${limit}`);
+  const hits = db.all<SearchHit>(sql`
+    SELECT id, title, excerpt, titleLength, bodyLength,
+      length(markedTitle) - length(replace(markedTitle, char(1), '')) AS titleHits,
+      length(markedBody) - length(replace(markedBody, char(1), '')) AS bodyHits
+    FROM (
+      SELECT a.id AS id, a.title AS title, a.excerpt AS excerpt, length(a.title) AS titleLength, length(a.markdown) AS bodyLength,
+        highlight(articles_fts, 2, char(1), '') AS markedTitle, highlight(articles_fts, 3, char(1), '') AS markedBody
+      FROM articles_fts f JOIN ${articles} a ON a.id = f.article_id
+      WHERE articles_fts MATCH ${matchExpression} AND f.site_id = ${siteId}
+    )`);
+  return rankSearchHits(hits, limit);
 }

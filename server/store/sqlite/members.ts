@@ -33,13 +33,14 @@ export async function exchangeMemberToken(db: Db, siteId: string, claims: Member
         .get();
       organizationId = org.id;
     }
-    const profile = { email: claims.email, emailVerified: claims.emailVerified, name: claims.name, organizationId, updatedAt: now };
+    const profile = { email: claims.email, emailVerified: claims.emailVerified, name: claims.name, organizationId };
     const member = tx
       .insert(endUsers)
-      .values({ id: newId('usr'), siteId, externalId: claims.sub, createdAt: now, ...profile })
-      .onConflictDoUpdate({ target: [endUsers.siteId, endUsers.externalId], set: profile })
+      .values({ id: newId('usr'), siteId, externalId: claims.sub, createdAt: now, updatedAt: now, ...profile })
+      .onConflictDoUpdate({ target: [endUsers.siteId, endUsers.externalId], set: { ...profile, updatedAt: now } })
       .returning({ id: endUsers.id })
       .get();
+    // The record as the port defines it (MemberRecord), the same as find() returns: no updatedAt.
     return { id: member.id, siteId, ...profile, organizationName: claims.org?.name ?? null };
   });
 }

@@ -1,38 +1,44 @@
 /**
- * What the PostgreSQL store tests share: a fresh database per file with the store opened on it,
- * and a site to work in — written through the Store port only, so the integrator can run the same
- * tests on both engines by swapping `openTestStore`.
+ * What the storage port's contract tests share: a store per group of tests, opened by the engine's
+ * runner (test/store/sqlite.test.ts, postgres.test.ts), and sites and records to work with —
+ * written through the Store port only, so every test runs unchanged on both engines.
  */
 import { randomBytes } from 'node:crypto';
-import { openPgStore, type PgStoreOptions } from '../../server/store/pg/store.js';
-import type { MailDraft, MemberClaims, MemberScope, NewRequestRecord, Store, StoredResponse } from '../../server/store/types.js';
-import type { CategoryRow, RequestRow, SiteRow } from '../../server/store/rows.js';
-import { freshDatabase } from '../support/postgres.js';
+import { afterAll, beforeAll } from 'vitest';
+import type { MailDraft, MemberClaims, MemberScope, NewRequestRecord, Store, StoredResponse } from '../../../server/store/types.js';
+import type { CategoryRow, RequestRow, SiteRow } from '../../../server/store/rows.js';
 
 export interface TestStore {
   store: Store;
-  url: string;
-  /** Another store on the same database: a second instance. */
-  openAnother(options?: Partial<PgStoreOptions>): Promise<Store>;
+  /**
+   * A second instance on the same database, where the engine runs several (PostgreSQL); the same
+   * store where it runs one (SQLite: one server per file). Races split across both.
+   */
+  peer: Store;
   close(): Promise<void>;
 }
 
-export async function openTestStore(options: Partial<PgStoreOptions> = {}): Promise<TestStore> {
-  const database = await freshDatabase();
-  const store = await openPgStore(database.url, { poolSize: 25, ...options });
-  const others: Store[] = [];
+export type OpenTestStore = () => Promise<TestStore>;
+
+/** A fresh store for the tests of the calling describe block (opened before them, closed after). */
+export function useTestStore(open: OpenTestStore): TestStore {
+  let opened: TestStore | undefined;
+  beforeAll(async () => {
+    opened = await open();
+  });
+  afterAll(() => opened?.close());
+  const get = () => {
+    if (!opened) throw new Error('the test store is opened in beforeAll');
+    return opened;
+  };
   return {
-    store,
-    url: database.url,
-    openAnother: async (more = {}) => {
-      const other = await openPgStore(database.url, { poolSize: 25, ...options, ...more });
-      others.push(other);
-      return other;
+    get store() {
+      return get().store;
     },
-    close: async () => {
-      await Promise.all([store, ...others].map((s) => s.close()));
-      await database.drop();
+    get peer() {
+      return get().peer;
     },
+    close: () => get().close(),
   };
 }
 

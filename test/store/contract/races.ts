@@ -1,24 +1,22 @@
-// What a pool of connections (and several instances) allows that one SQLite writer never did:
-// units racing on one key, one sequence, one mailbox, one outbox, one token.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../server/store/types.js';
-import { postgresAvailable } from '../support/postgres.js';
-import { addSite, customerMail, later, newRequest, noMail, NOW, openTestStore, present, type TestStore } from './pg-fixtures.js';
+// What a pool of connections (and several instances) allows that one SQLite writer never did —
+// units racing on one key, one sequence, one mailbox, one outbox, one token — held on both engines:
+// SQLite must give the same answers with its single writer.
+import { beforeAll, expect, it } from 'vitest';
+import type { Store } from '../../../server/store/types.js';
+import { addSite, customerMail, later, newRequest, noMail, NOW, present, useTestStore, type OpenTestStore } from './fixtures.js';
 
 const times = <T>(n: number, make: (i: number) => Promise<T>) => Promise.all(Array.from({ length: n }, (_, i) => make(i)));
 
-describe.skipIf(!postgresAvailable())('the PostgreSQL store under concurrency', () => {
-  let t: TestStore;
+export function racesContract(open: OpenTestStore): void {
+  const t = useTestStore(open);
   let store: Store;
   let other: Store;
-  beforeAll(async () => {
-    t = await openTestStore();
+  beforeAll(() => {
     store = t.store;
-    other = await t.openAnother();
+    other = t.peer;
   });
-  afterAll(() => t?.close());
 
-  it('20 concurrent submissions with one idempotency key, on two instances, make one request; the rest replay it', async () => {
+  it('20 concurrent submissions with one idempotency key make one request; the rest replay it', async () => {
     const s = await addSite(store);
     const claim = { scope: 'anonymous', key: 'same-key', bodyHash: 'same-body', notBefore: later(-60_000) };
     const outcomes = await times(20, (i) => (i % 2 ? other : store).requests.create(newRequest(s), claim, present, noMail));
@@ -30,7 +28,7 @@ describe.skipIf(!postgresAvailable())('the PostgreSQL store under concurrency', 
     expect(queue).toHaveLength(1);
   });
 
-  it('concurrent submissions (and decoys) on two instances get unique, gapless numbers', async () => {
+  it('concurrent submissions (and decoys) get unique, gapless numbers', async () => {
     const s = await addSite(store);
     const numbers = await times(30, async (i) => {
       const on = i % 2 ? other : store;
@@ -82,7 +80,7 @@ describe.skipIf(!postgresAvailable())('the PostgreSQL store under concurrency', 
     expect(due.filter((m) => m.siteId === s.site.id && m.toMailbox === 'flooded@example.com')).toHaveLength(5);
   });
 
-  it('two concurrent claims never take the same mail, and together take all of it, oldest first', async () => {
+  it('concurrent claims never take the same mail, and together take all of it, oldest first', async () => {
     const s = await addSite(store);
     await times(40, (i) =>
       store.requests.create(newRequest(s, { now: later(i), requester: { kind: 'contact', email: `m${i}@example.com`, name: null } }), null, present, (view) => [
@@ -117,7 +115,7 @@ describe.skipIf(!postgresAvailable())('the PostgreSQL store under concurrency', 
     expect(mine(await store.outbox.claimDue(later(31_001), 100, 30_000))).toMatchObject([{ id: first[0]!.id }]);
   });
 
-  it('a host token is exchanged once, even on two instances at once', async () => {
+  it('a host token is exchanged once, even by concurrent exchanges', async () => {
     const s = await addSite(store);
     const claims = {
       sub: 'racer',
@@ -169,4 +167,4 @@ describe.skipIf(!postgresAvailable())('the PostgreSQL store under concurrency', 
     const seen = steps.map((step) => (step.kind === 'done' ? step.view.request.status : null));
     expect(seen.filter((status) => status === 'pending')).toHaveLength(5);
   });
-});
+}

@@ -1,9 +1,7 @@
-// Every unit of work of the PostgreSQL store at least once, through the Store port only.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
-import type { OutboxRow } from '../../server/store/rows.js';
-import { StoreBusyError, type QueueFilter, type Store } from '../../server/store/types.js';
-import { postgresAvailable } from '../support/postgres.js';
+// Every unit of work of the storage port at least once.
+import { beforeAll, expect, it } from 'vitest';
+import type { OutboxRow } from '../../../server/store/rows.js';
+import type { QueueFilter, Store } from '../../../server/store/types.js';
 import {
   addSite,
   agentMail,
@@ -15,23 +13,21 @@ import {
   newRequest,
   noMail,
   NOW,
-  openTestStore,
   present,
-  type TestStore,
-} from './pg-fixtures.js';
+  useTestStore,
+  type OpenTestStore,
+} from './fixtures.js';
 
 const FAR = '2030-01-01T00:00:00.000Z';
 /** Every pending mail due by FAR, claimed (and so hidden from the next claim for a minute). */
 const allMail = (store: Store): Promise<OutboxRow[]> => store.outbox.claimDue(FAR, 1000, 60_000);
 
-describe.skipIf(!postgresAvailable())('the PostgreSQL store, unit by unit', () => {
-  let t: TestStore;
+export function unitsContract(open: OpenTestStore): void {
+  const t = useTestStore(open);
   let store: Store;
-  beforeAll(async () => {
-    t = await openTestStore({ lockTimeoutMs: 300 });
+  beforeAll(() => {
     store = t.store;
   });
-  afterAll(() => t?.close());
 
   it('sites: find by slug, count, origins, categories', async () => {
     const s = await addSite(store);
@@ -450,41 +446,4 @@ describe.skipIf(!postgresAvailable())('the PostgreSQL store, unit by unit', () =
     await store.housekeeping.forgetExpiredTokenIds(later(11));
     expect(await store.members.exchangeToken(s.site.id, claims, later(12))).not.toBe('replayed');
   });
-
-  it('a unit kept waiting on a lock answers busy (StoreBusyError), not a 500', async () => {
-    const s = await addSite(store);
-    const made = await store.requests.create(newRequest(s), null, present, noMail);
-    if (made.kind !== 'created') throw new Error('not created');
-    const holder = new pg.Client({ connectionString: t.url });
-    await holder.connect();
-    try {
-      await holder.query('BEGIN');
-      await holder.query('SELECT 1 FROM requests WHERE id = $1 FOR UPDATE', [made.view.request.id]);
-      await expect(store.agentRequests.setStatus(s.site.id, made.view.request.number, () => 'open', NOW)).rejects.toBeInstanceOf(StoreBusyError);
-    } finally {
-      await holder.query('ROLLBACK');
-      await holder.end();
-    }
-    expect(await store.agentRequests.setStatus(s.site.id, made.view.request.number, () => 'open', NOW)).toMatchObject({ kind: 'done' });
-  });
-
-  it('a unit kept waiting for a pooled connection answers busy too', async () => {
-    const s = await addSite(store);
-    const made = await store.requests.create(newRequest(s), null, present, noMail);
-    if (made.kind !== 'created') throw new Error('not created');
-    const small = await t.openAnother({ poolSize: 1, connectTimeoutMs: 100, lockTimeoutMs: 1000 });
-    const holder = new pg.Client({ connectionString: t.url });
-    await holder.connect();
-    try {
-      await holder.query('BEGIN');
-      await holder.query('SELECT 1 FROM requests WHERE id = $1 FOR UPDATE', [made.view.request.id]);
-      // The first unit holds the one connection while it waits for the row; the second waits for the connection.
-      const first = small.agentRequests.setStatus(s.site.id, made.view.request.number, () => 'open', NOW);
-      await expect(small.sites.count()).rejects.toBeInstanceOf(StoreBusyError);
-      await holder.query('ROLLBACK');
-      expect(await first).toMatchObject({ kind: 'done' });
-    } finally {
-      await holder.end();
-    }
-  });
-});
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "rate_windows" ALTER COLUMN "resets_at" SET DATA TYPE bigint;
