@@ -1,1 +1,0 @@
-ALTER TABLE "rate_windows" ALTER COLUMN "resets_at" SET DATA TYPE bigint;
