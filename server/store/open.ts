@@ -17,7 +17,10 @@ export interface OpenStoreOptions {
   log?: BusLog;
 }
 
-export async function openStore(config: Pick<Config, 'databasePath' | 'databaseUrl' | 'databasePoolSize'>, options: OpenStoreOptions = { purpose: 'server' }): Promise<Store> {
+export async function openStore(
+  config: Pick<Config, 'databasePath' | 'databaseUrl' | 'databasePoolSize'>,
+  options: OpenStoreOptions = { purpose: 'server' },
+): Promise<Store> {
   if (config.databaseUrl) {
     if (!/^postgres(ql)?:\/\//.test(config.databaseUrl)) throw new Error('DATABASE_URL must be a postgres:// or postgresql:// URL');
     const { openPgStore } = await import('./pg/store.js');
