@@ -10,14 +10,14 @@ import { transition } from '../rules/transitions.js';
 import type { StoredStatus } from '../rows.js';
 import type { ChangeOutcome, NextStatus, Notify, QueueFilter, QueueRow, RequestView } from '../types.js';
 import { newId } from '../ids.js';
-import type { PgTx } from './client.js';
+import type { PgSession, PgTx } from './client.js';
 import { pgHints } from './hints.js';
 import { enqueueMail } from './outbox.js';
 import { readHead, readView, type Head } from './request-view.js';
 import { categories, comments, endUsers, requests } from './schema.js';
 
 /** An agent has answered publicly at least once. */
-const agentAnswered = (tx: PgTx) =>
+const agentAnswered = (tx: PgSession) =>
   exists(
     tx
       .select({ one: comments.id })
@@ -25,7 +25,7 @@ const agentAnswered = (tx: PgTx) =>
       .where(and(eq(comments.requestId, requests.id), isNotNull(comments.authorAgentId), eq(comments.public, true))),
   );
 
-export async function queue(tx: PgTx, siteId: string, filter: QueueFilter): Promise<QueueRow[]> {
+export async function queue(tx: PgSession, siteId: string, filter: QueueFilter): Promise<QueueRow[]> {
   const { after } = filter;
   return tx
     .select({
@@ -117,7 +117,7 @@ export async function setStatus(tx: PgTx, siteId: string, number: number, nextSt
 }
 
 /** Closes every request solved before `solvedBefore`. Last activity stays: closing by itself is news to nobody. */
-export async function closeSolvedBefore(tx: PgTx, solvedBefore: string): Promise<{ siteId: string; id: string; number: number }[]> {
+export async function closeSolvedBefore(tx: PgSession, solvedBefore: string): Promise<{ siteId: string; id: string; number: number }[]> {
   return tx
     .update(requests)
     .set({ status: 'closed' })

@@ -6,7 +6,7 @@
 import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import type { AgentRow } from '../rows.js';
 import type { AgentWithSite, SessionLimits } from '../types.js';
-import type { PgTx } from './client.js';
+import type { PgSession } from './client.js';
 import { agentApiTokens, agents, agentSessions, sites } from './schema.js';
 
 const withSite = { agent: agents, siteSlug: sites.slug, siteName: sites.name };
@@ -17,7 +17,7 @@ const flatten = (row: { agent: AgentRow; siteSlug: string; siteName: string }): 
 });
 const active = isNull(agents.removedAt);
 
-export async function findBySiteAndEmail(tx: PgTx, siteId: string, email: string): Promise<AgentRow | undefined> {
+export async function findBySiteAndEmail(tx: PgSession, siteId: string, email: string): Promise<AgentRow | undefined> {
   const [agent] = await tx
     .select()
     .from(agents)
@@ -25,24 +25,24 @@ export async function findBySiteAndEmail(tx: PgTx, siteId: string, email: string
   return agent;
 }
 
-export const byEmail = (tx: PgTx, email: string): Promise<AgentRow[]> =>
+export const byEmail = (tx: PgSession, email: string): Promise<AgentRow[]> =>
   tx
     .select()
     .from(agents)
     .where(and(eq(agents.email, email), active));
 
-export const listForSite = (tx: PgTx, siteId: string): Promise<AgentRow[]> =>
+export const listForSite = (tx: PgSession, siteId: string): Promise<AgentRow[]> =>
   tx
     .select()
     .from(agents)
     .where(and(eq(agents.siteId, siteId), active));
 
-export async function createSession(tx: PgTx, tokenHash: string, agentId: string, now: string): Promise<void> {
+export async function createSession(tx: PgSession, tokenHash: string, agentId: string, now: string): Promise<void> {
   await tx.insert(agentSessions).values({ tokenHash, agentId, createdAt: now, lastSeenAt: now });
 }
 
 export async function touchSession(
-  tx: PgTx,
+  tx: PgSession,
   tokenHash: string,
   limits: SessionLimits,
   now: string,
@@ -59,12 +59,12 @@ export async function touchSession(
   return { agent: flatten(found), signedInAt: found.signedInAt };
 }
 
-export async function deleteSession(tx: PgTx, tokenHash: string): Promise<void> {
+export async function deleteSession(tx: PgSession, tokenHash: string): Promise<void> {
   await tx.delete(agentSessions).where(eq(agentSessions.tokenHash, tokenHash));
 }
 
 export async function byApiToken(
-  tx: PgTx,
+  tx: PgSession,
   tokenHash: string,
   now: string,
   recordUse = true,

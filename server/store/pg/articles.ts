@@ -5,7 +5,7 @@
 import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { ArticleRow } from '../rows.js';
 import type { ArticleListRow } from '../types.js';
-import type { PgTx } from './client.js';
+import type { PgSession } from './client.js';
 import { articlePageRules, articles } from './schema.js';
 import { matchingWords, searchQuery, searchStems } from './search-config.js';
 import { rankSearchHits } from '../rules/search-rank.js';
@@ -15,7 +15,7 @@ const { search: _search, ...articleColumns } = getTableColumns(articles);
 export { articleColumns };
 const listed = { id: articles.id, title: articles.title, excerpt: articles.excerpt };
 
-export async function find(tx: PgTx, siteId: string, id: string): Promise<ArticleRow | undefined> {
+export async function find(tx: PgSession, siteId: string, id: string): Promise<ArticleRow | undefined> {
   const [article] = await tx
     .select(articleColumns)
     .from(articles)
@@ -27,7 +27,7 @@ export async function find(tx: PgTx, siteId: string, id: string): Promise<Articl
  * Articles whose page rules match this page, most specific rule first. A rule's path prefix matches
  * the path itself and anything below it at a segment boundary; the prefix "/" matches the home page only.
  */
-export const forPage = (tx: PgTx, siteId: string, origin: string, path: string, limit: number): Promise<ArticleListRow[]> =>
+export const forPage = (tx: PgSession, siteId: string, origin: string, path: string, limit: number): Promise<ArticleListRow[]> =>
   tx
     .select(listed)
     .from(articlePageRules)
@@ -44,11 +44,11 @@ export const forPage = (tx: PgTx, siteId: string, origin: string, path: string, 
     .orderBy(sql`max(length(${articlePageRules.pathPrefix})) DESC`, desc(articles.popularity), articles.title)
     .limit(limit);
 
-export const popular = (tx: PgTx, siteId: string, limit: number): Promise<ArticleListRow[]> =>
+export const popular = (tx: PgSession, siteId: string, limit: number): Promise<ArticleListRow[]> =>
   tx.select(listed).from(articles).where(eq(articles.siteId, siteId)).orderBy(desc(articles.popularity), articles.title).limit(limit);
 
 /** Matches by the config and query of search-config.ts, ordered by rules/search-rank.ts. */
-export async function search(tx: PgTx, siteId: string, words: string[], limit: number): Promise<ArticleListRow[]> {
+export async function search(tx: PgSession, siteId: string, words: string[], limit: number): Promise<ArticleListRow[]> {
   if (!words.length) return [];
   // Stemmed once, not once per article: the counts compare every word of every match with them.
   const [{ stems }] = (await tx.execute<{ stems: string[] }>(sql`SELECT ${searchStems(words)} AS stems`)).rows as [{ stems: string[] }];

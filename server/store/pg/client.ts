@@ -1,10 +1,14 @@
 /**
- * The PostgreSQL connection pool, migrations, and the one way a unit of work runs: `transaction()`.
+ * The PostgreSQL connection pool, migrations, and the two ways work reaches the database: a unit of
+ * several statements runs in `transaction()`; a unit that is one statement runs `alone()` on one
+ * pooled connection, without BEGIN and COMMIT (a statement is atomic and sees one snapshot by
+ * itself, and the two extra round trips tripled a member list's cost; bench/api).
  *
- * Every repository helper takes a `PgTx` — drizzle's transaction type, never a union with the pool:
- * on a pool each query may run on another connection, so a helper given the pool inside a unit
- * would read outside the transaction and write outside it (its mail committing without the ticket).
- * The pool lacks `rollback()`, so passing it where a `PgTx` is wanted does not compile.
+ * Every repository helper takes a `PgTx` — drizzle's transaction type — or, where it is one
+ * statement, a `PgSession` (a transaction or one connection); never the pool: on a pool each query
+ * may run on another connection, so a helper given the pool inside a unit would read outside the
+ * transaction and write outside it (its mail committing without the ticket). The pool lacks
+ * `rollback()` and the connection brand, so passing it where either is wanted does not compile.
  */
 import pg from 'pg';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
@@ -20,6 +24,13 @@ export type PgTx = Parameters<Parameters<PgDb['transaction']>[0]>[0];
 // The pool never passes for a transaction: tsc fails here if PgTx ever accepts it (it lacks rollback()).
 type Holds<T extends true> = T;
 export type PoolIsNoTransaction = Holds<PgDb extends PgTx ? false : true>;
+
+declare const oneConnection: unique symbol;
+/** A drizzle handle on one pooled connection, made only by `alone()` and `transaction()` (the pool's handle is not one). */
+export type PgConnection = PgDb & { readonly [oneConnection]: true };
+/** Where a single statement may run: inside a unit's transaction, or alone on one connection. */
+export type PgSession = PgTx | PgConnection;
+export type PoolIsNoSession = Holds<PgDb extends PgSession ? false : true>;
 
 export interface PgPoolOptions {
   /** Connections this instance holds at most; units beyond it wait for one (up to `connectTimeoutMs`). */
@@ -49,17 +60,58 @@ export function openPool(url: string, options: PgPoolOptions): { pool: pg.Pool; 
   return { pool, db: drizzle(pool, { schema }) };
 }
 
+/*
+ * One drizzle handle per pooled connection, kept as long as the connection lives: statements
+ * prepared on it (prepared.ts) are bound to that connection, where PostgreSQL keeps them parsed.
+ */
+const handles = new WeakMap<pg.PoolClient, PgConnection>();
+const connectionOfTx = new WeakMap<PgTx, PgConnection>();
+
+function handleOf(client: pg.PoolClient): PgConnection {
+  let handle = handles.get(client);
+  if (!handle) handles.set(client, (handle = drizzle(client, { schema }) as unknown as PgConnection));
+  return handle;
+}
+
+/** The connection a session runs on: itself, or the unit's. */
+export function connectionOf(session: PgSession): PgConnection {
+  return connectionOfTx.get(session as PgTx) ?? (session as PgConnection);
+}
+
+async function onConnection<T>(pool: pg.Pool, work: (connection: PgConnection) => Promise<T>): Promise<T> {
+  return busyAsStoreBusy(async () => {
+    const client = await pool.connect();
+    try {
+      return await work(handleOf(client));
+    } finally {
+      // A connection that broke mid-query is not queryable: the pool drops it instead of lending it again.
+      client.release();
+    }
+  });
+}
+
+/** Runs a unit that is one statement on one connection, outside any transaction. */
+export const alone = <T>(pool: pg.Pool, work: (session: PgSession) => Promise<T>): Promise<T> => onConnection(pool, work);
+
 /**
  * Runs `work` as one transaction (READ COMMITTED, PostgreSQL's default, with the row locks the
  * units take where they read, then write). Anything that says "the database cannot take this now"
  * becomes StoreBusyError, answered 503 and worth retrying.
  */
-export async function transaction<T>(db: PgDb, work: (tx: PgTx) => Promise<T>, config?: { readOnly: boolean }): Promise<T> {
-  return busyAsStoreBusy(() =>
-    // A read-only unit of several reads sees one snapshot: a comment committed between its reads cannot half-appear.
-    db.transaction(work, config?.readOnly ? { isolationLevel: 'repeatable read', accessMode: 'read only' } : undefined),
+export async function transaction<T>(pool: pg.Pool, work: (tx: PgTx) => Promise<T>, config?: { readOnly: boolean }): Promise<T> {
+  return onConnection(pool, (connection) =>
+    connection.transaction(
+      (tx) => {
+        connectionOfTx.set(tx, connection);
+        return work(tx);
+      },
+      // A read-only unit of several reads sees one snapshot: a comment committed between its reads cannot half-appear.
+      config?.readOnly ? readOnlySnapshot : undefined,
+    ),
   );
 }
+
+const readOnlySnapshot = { isolationLevel: 'repeatable read', accessMode: 'read only' } as const;
 
 /** The same mapping for a single statement run on the pool outside any unit (a lone read or write). */
 export async function busyAsStoreBusy<T>(run: () => Promise<T>): Promise<T> {

@@ -6,7 +6,7 @@
  */
 import { and, eq, lt } from 'drizzle-orm';
 import type { IdempotencyClaim, StoredResponse } from '../types.js';
-import type { PgTx } from './client.js';
+import type { PgSession, PgTx } from './client.js';
 import { idempotencyKeys } from './schema.js';
 
 export type EarlierAnswer = ({ kind: 'replayed' } & StoredResponse) | { kind: 'key_reused' };
@@ -45,6 +45,6 @@ export async function keepAnswer(tx: PgTx, siteId: string, claim: IdempotencyCla
     .where(keyOf(siteId, claim));
 }
 
-export async function forgetKeysBefore(tx: PgTx, cutoff: string): Promise<void> {
+export async function forgetKeysBefore(tx: PgSession, cutoff: string): Promise<void> {
   await tx.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, cutoff));
 }

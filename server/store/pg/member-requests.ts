@@ -4,14 +4,16 @@
  * does not exist. Units that read, then change a request lock its row first (FOR UPDATE): a
  * member's reopening comment and an agent's close cannot interleave.
  */
-import { and, count, eq, inArray, type SQL } from 'drizzle-orm';
-import { newestActivityFirst, olderThan } from '../rules/activity-order.js';
+import { and, count, eq, sql, type SQL } from 'drizzle-orm';
+import { newestActivityFirst } from '../rules/activity-order.js';
+import { countBinding, countConditions, countShape, listBinding, listColumns, listConditions, listShape } from '../rules/member-lists.js';
 import { transition } from '../rules/transitions.js';
 import { isRequester, valuesOf, visibleTo } from '../rules/visibility.js';
 import type { StoredStatus } from '../rows.js';
 import type { ChangeOutcome, CommentOutcome, ListOptions, ListScope, MemberScope, NextStatus, Notify, RequestListRow, RequestView } from '../types.js';
 import { newId } from '../ids.js';
-import type { PgTx } from './client.js';
+import type { PgSession, PgTx } from './client.js';
+import { preparedOnce } from './prepared.js';
 import { pgHints } from './hints.js';
 import { enqueueMail } from './outbox.js';
 import { readHead, readView } from './request-view.js';
@@ -20,26 +22,29 @@ import { comments, requestCcs, requests } from './schema.js';
 const visible = (scope: MemberScope, only?: ListScope): SQL => visibleTo({ requests, requestCcs }, pgHints, valuesOf(scope), only);
 const visibleNumber = (scope: MemberScope, number: number) => and(visible(scope), eq(requests.number, number))!;
 
-export async function list(tx: PgTx, scope: MemberScope, { list, statuses, after, limit }: ListOptions): Promise<RequestListRow[]> {
-  return tx
-    .select({ number: requests.number, subject: requests.subject, status: requests.status, createdAt: requests.createdAt, updatedAt: requests.updatedAt })
-    .from(requests)
-    .where(
-      and(
-        visible(scope, list),
-        statuses ? inArray(requests.status, statuses) : undefined,
-        after ? olderThan(requests, after.updatedAt, after.number) : undefined,
-      ),
-    )
-    .orderBy(...newestActivityFirst(requests))
-    .limit(limit);
+// The list and the badge run on statements prepared once per shape and connection (prepared.ts).
+export async function list(session: PgSession, scope: MemberScope, options: ListOptions): Promise<RequestListRow[]> {
+  const statement = preparedOnce(session, listShape(scope, options), (db, name) =>
+    db
+      .select(listColumns(requests))
+      .from(requests)
+      .where(listConditions({ requests, requestCcs }, pgHints, scope, options))
+      .orderBy(...newestActivityFirst(requests))
+      .limit(sql.placeholder('limit'))
+      .prepare(name),
+  );
+  return statement.execute(listBinding(scope, options));
 }
 
-export async function countWithStatus(tx: PgTx, scope: MemberScope, list: ListScope, status: StoredStatus): Promise<number> {
-  const [row] = await tx
-    .select({ n: count() })
-    .from(requests)
-    .where(and(visible(scope, list), eq(requests.status, status)));
+export async function countWithStatus(session: PgSession, scope: MemberScope, list: ListScope, status: StoredStatus): Promise<number> {
+  const statement = preparedOnce(session, countShape(scope, list), (db, name) =>
+    db
+      .select({ n: count() })
+      .from(requests)
+      .where(countConditions({ requests, requestCcs }, pgHints, scope, list))
+      .prepare(name),
+  );
+  const [row] = await statement.execute(countBinding(scope, status));
   return row!.n;
 }
 

@@ -5,7 +5,7 @@
 import { and, eq, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import type { MemberClaims, MemberRecord, RequestView } from '../types.js';
 import { newId } from '../ids.js';
-import type { PgTx } from './client.js';
+import type { PgSession, PgTx } from './client.js';
 import { readView } from './request-view.js';
 import { endUsers, organizations, requests, usedTokenIds } from './schema.js';
 
@@ -44,7 +44,7 @@ export async function exchangeToken(tx: PgTx, siteId: string, claims: MemberClai
   };
 }
 
-export async function find(tx: PgTx, siteId: string, memberId: string, options = { contactsToo: false }): Promise<MemberRecord | undefined> {
+export async function find(tx: PgSession, siteId: string, memberId: string, options = { contactsToo: false }): Promise<MemberRecord | undefined> {
   const [member] = await tx
     .select({
       id: endUsers.id,
@@ -65,7 +65,7 @@ export async function find(tx: PgTx, siteId: string, memberId: string, options =
  * The member's own record plus — only when the host verified their email — the contact records of
  * people who wrote in with that address (their requests count once the sender is proven).
  */
-export async function identities(tx: PgTx, member: MemberRecord): Promise<string[]> {
+export async function identities(tx: PgSession, member: MemberRecord): Promise<string[]> {
   if (!member.emailVerified) return [member.id];
   const rows = await tx
     .select({ id: endUsers.id })
@@ -84,6 +84,6 @@ export async function proveSender(tx: PgTx, siteId: string, endUserId: string, n
   return proven && readView(tx, eq(requests.id, proven.id), 'all');
 }
 
-export async function forgetExpiredTokenIds(tx: PgTx, now: string): Promise<void> {
+export async function forgetExpiredTokenIds(tx: PgSession, now: string): Promise<void> {
   await tx.delete(usedTokenIds).where(lt(usedTokenIds.expiresAt, now));
 }

@@ -8,7 +8,7 @@ import { capWindows, CUSTOMER_MAILS_PER_HOUR, listInDigest, mailboxOf } from '..
 import type { OutboxRow } from '../rows.js';
 import type { MailDraft } from '../types.js';
 import { newId } from '../ids.js';
-import type { PgTx } from './client.js';
+import type { PgSession, PgTx } from './client.js';
 import { outbox } from './schema.js';
 
 /**
@@ -104,23 +104,23 @@ export async function claimDue(tx: PgTx, now: string, limit: number, leaseMs: nu
 // What became of an attempt; only pending rows move, so a sent or failed mail stays so. Each ends the claim.
 const pendingMail = (id: string) => and(eq(outbox.id, id), eq(outbox.status, 'pending'));
 
-export async function markSent(tx: PgTx, id: string, now: string): Promise<void> {
+export async function markSent(tx: PgSession, id: string, now: string): Promise<void> {
   await tx
     .update(outbox)
     .set({ status: 'sent', sentAt: now, attempts: sql`${outbox.attempts} + 1`, claimedUntil: null })
     .where(pendingMail(id));
 }
 
-export async function scheduleRetry(tx: PgTx, id: string, attempts: number, nextAttemptAt: string, error: string): Promise<void> {
+export async function scheduleRetry(tx: PgSession, id: string, attempts: number, nextAttemptAt: string, error: string): Promise<void> {
   await tx.update(outbox).set({ attempts, nextAttemptAt, lastError: error, claimedUntil: null }).where(pendingMail(id));
 }
 
-export async function markFailed(tx: PgTx, id: string, attempts: number, error: string): Promise<void> {
+export async function markFailed(tx: PgSession, id: string, attempts: number, error: string): Promise<void> {
   await tx.update(outbox).set({ status: 'failed', attempts, lastError: error, claimedUntil: null }).where(pendingMail(id));
 }
 
 /** Ends claims on mails a sender did not try (it stopped mid-batch), so they are due again at once. */
-export async function release(tx: PgTx, ids: string[]): Promise<void> {
+export async function release(tx: PgSession, ids: string[]): Promise<void> {
   if (!ids.length) return;
   await tx
     .update(outbox)
@@ -128,7 +128,7 @@ export async function release(tx: PgTx, ids: string[]): Promise<void> {
     .where(and(inArray(outbox.id, ids), eq(outbox.status, 'pending')));
 }
 
-export async function pendingCount(tx: PgTx): Promise<number> {
+export async function pendingCount(tx: PgSession): Promise<number> {
   const [row] = await tx.select({ n: count() }).from(outbox).where(eq(outbox.status, 'pending'));
   return row!.n;
 }

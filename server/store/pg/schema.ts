@@ -8,6 +8,7 @@
  * index (SQLite keeps a hand-written FTS5 table), and `rate_windows` exists here only — several
  * instances count their rate limits together in it (SQLite's one process counts in memory).
  */
+import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { CategoryFieldRule } from '../../contract/rules.js';
 import type { MailDigest, OutboxStatus, PlanTier, StoredStatus } from '../rows.js';
@@ -114,7 +115,15 @@ export const endUsers = pgTable(
     createdAt: isoTime('created_at').notNull(),
     updatedAt: isoTime('updated_at').notNull(),
   },
-  (t) => [uniqueIndex('end_users_site_external_idx').on(t.siteId, t.externalId), index('end_users_site_email_idx').on(t.siteId, t.email)],
+  (t) => [
+    uniqueIndex('end_users_site_external_idx').on(t.siteId, t.externalId),
+    index('end_users_site_email_idx').on(t.siteId, t.email),
+    // A contact by address (every anonymous submission looks one up): without it PostgreSQL walked the
+    // site's every contact through the external-id index, 1.2 ms at 5,000 contacts and growing (bench/api).
+    index('end_users_contact_email_idx')
+      .on(t.siteId, t.email)
+      .where(sql`${t.externalId} IS NULL`),
+  ],
 );
 
 export const requests = pgTable(

@@ -1,27 +1,27 @@
 /** Sites, their categories, and server-wide settings on PostgreSQL. */
 import { and, asc, count, eq } from 'drizzle-orm';
 import type { CategoryRow, SiteRow } from '../rows.js';
-import type { PgTx } from './client.js';
+import type { PgSession, PgTx } from './client.js';
 import { categories, settings, sites } from './schema.js';
 
-export async function findBySlug(tx: PgTx, slug: string): Promise<SiteRow | undefined> {
+export async function findBySlug(tx: PgSession, slug: string): Promise<SiteRow | undefined> {
   const [site] = await tx.select().from(sites).where(eq(sites.slug, slug));
   return site;
 }
 
-export async function countSites(tx: PgTx): Promise<number> {
+export async function countSites(tx: PgSession): Promise<number> {
   const [row] = await tx.select({ n: count() }).from(sites);
   return row!.n;
 }
 
-export async function updateOrigins(tx: PgTx, slug: string, allowedOrigins: string[], supportUrl: string, now: string): Promise<void> {
+export async function updateOrigins(tx: PgSession, slug: string, allowedOrigins: string[], supportUrl: string, now: string): Promise<void> {
   await tx.update(sites).set({ allowedOrigins, supportUrl, updatedAt: now }).where(eq(sites.slug, slug));
 }
 
-export const listCategories = (tx: PgTx, siteId: string): Promise<CategoryRow[]> =>
+export const listCategories = (tx: PgSession, siteId: string): Promise<CategoryRow[]> =>
   tx.select().from(categories).where(eq(categories.siteId, siteId)).orderBy(asc(categories.position));
 
-export async function findCategory(tx: PgTx, siteId: string, categoryId: string): Promise<CategoryRow | undefined> {
+export async function findCategory(tx: PgSession, siteId: string, categoryId: string): Promise<CategoryRow | undefined> {
   const [category] = await tx
     .select()
     .from(categories)

@@ -9,7 +9,7 @@ import type { Bus } from '../shared-state.js';
 import { createPgBus, type BusLog } from './bus.js';
 import { createPgLeases } from './leases.js';
 import { pgWindowCounters, sweepRateWindows } from './window-counters.js';
-import { defaultPoolOptions, migrate, openPool, transaction, type PgDb, type PgPoolOptions, type PgTx } from './client.js';
+import { alone, defaultPoolOptions, migrate, openPool, transaction, type PgDb, type PgPoolOptions, type PgSession, type PgTx } from './client.js';
 import * as admin from './admin.js';
 import * as agentRequests from './agent-requests.js';
 import * as agents from './agents.js';
@@ -43,31 +43,33 @@ export async function openPgStore(url: string, options: Partial<PgStoreOptions> 
     await pool.end();
     throw error;
   }
-  const unit = <T>(work: (tx: PgTx) => Promise<T>) => transaction(db, work);
-  const read = <T>(work: (tx: PgTx) => Promise<T>) => transaction(db, work, { readOnly: true });
+  const unit = <T>(work: (tx: PgTx) => Promise<T>) => transaction(pool, work);
+  const read = <T>(work: (tx: PgTx) => Promise<T>) => transaction(pool, work, { readOnly: true });
+  // A unit of one statement (or of reads and a touch that need no common snapshot): no BEGIN and COMMIT around it.
+  const one = <T>(work: (session: PgSession) => Promise<T>) => alone(pool, work);
 
   return {
     engine: 'postgres',
     sites: {
-      findBySlug: (slug) => unit((tx) => sites.findBySlug(tx, slug)),
-      count: () => unit((tx) => sites.countSites(tx)),
-      updateOrigins: (slug, origins, supportUrl, now) => unit((tx) => sites.updateOrigins(tx, slug, origins, supportUrl, now)),
-      listCategories: (siteId) => unit((tx) => sites.listCategories(tx, siteId)),
-      findCategory: (siteId, categoryId) => unit((tx) => sites.findCategory(tx, siteId, categoryId)),
+      findBySlug: (slug) => one((tx) => sites.findBySlug(tx, slug)),
+      count: () => one((tx) => sites.countSites(tx)),
+      updateOrigins: (slug, origins, supportUrl, now) => one((tx) => sites.updateOrigins(tx, slug, origins, supportUrl, now)),
+      listCategories: (siteId) => one((tx) => sites.listCategories(tx, siteId)),
+      findCategory: (siteId, categoryId) => one((tx) => sites.findCategory(tx, siteId, categoryId)),
     },
     settings: {
       getOrCreate: (key, create) => unit((tx) => sites.getOrCreateSetting(tx, key, create)),
     },
     articles: {
-      find: (siteId, id) => unit((tx) => articles.find(tx, siteId, id)),
-      forPage: (siteId, origin, path, limit) => unit((tx) => articles.forPage(tx, siteId, origin, path, limit)),
-      popular: (siteId, limit) => unit((tx) => articles.popular(tx, siteId, limit)),
-      search: (siteId, words, limit) => unit((tx) => articles.search(tx, siteId, words, limit)),
+      find: (siteId, id) => one((tx) => articles.find(tx, siteId, id)),
+      forPage: (siteId, origin, path, limit) => one((tx) => articles.forPage(tx, siteId, origin, path, limit)),
+      popular: (siteId, limit) => one((tx) => articles.popular(tx, siteId, limit)),
+      search: (siteId, words, limit) => one((tx) => articles.search(tx, siteId, words, limit)),
     },
     members: {
       exchangeToken: (siteId, claims, now) => unit((tx) => members.exchangeToken(tx, siteId, claims, now)),
-      find: (siteId, memberId, options) => unit((tx) => members.find(tx, siteId, memberId, options)),
-      identities: (member) => unit((tx) => members.identities(tx, member)),
+      find: (siteId, memberId, options) => one((tx) => members.find(tx, siteId, memberId, options)),
+      identities: (member) => one((tx) => members.identities(tx, member)),
       proveSender: (siteId, endUserId, number, now) => unit((tx) => members.proveSender(tx, siteId, endUserId, number, now)),
     },
     requests: {
@@ -75,35 +77,35 @@ export async function openPgStore(url: string, options: Partial<PgStoreOptions> 
       answerDecoy: (siteId, now, claim, present) => unit((tx) => requests.answerDecoy(tx, siteId, now, claim, present)),
     },
     memberRequests: {
-      list: (scope, options) => unit((tx) => memberRequests.list(tx, scope, options)),
-      countWithStatus: (scope, list, status) => unit((tx) => memberRequests.countWithStatus(tx, scope, list, status)),
+      list: (scope, options) => one((tx) => memberRequests.list(tx, scope, options)),
+      countWithStatus: (scope, list, status) => one((tx) => memberRequests.countWithStatus(tx, scope, list, status)),
       find: (scope, number) => read((tx) => memberRequests.find(tx, scope, number)),
       addComment: (scope, number, body, now, nextStatus, notify) => unit((tx) => memberRequests.addComment(tx, scope, number, body, now, nextStatus, notify)),
       solve: (scope, number, now, canSolve) => unit((tx) => memberRequests.solve(tx, scope, number, now, canSolve)),
     },
     agentRequests: {
-      queue: (siteId, filter) => unit((tx) => agentRequests.queue(tx, siteId, filter)),
+      queue: (siteId, filter) => one((tx) => agentRequests.queue(tx, siteId, filter)),
       find: (siteId, number) => read((tx) => agentRequests.find(tx, siteId, number)),
       addComment: (siteId, number, comment, nextStatus, now, notify) =>
         unit((tx) => agentRequests.addComment(tx, siteId, number, comment, nextStatus, now, notify)),
       setStatus: (siteId, number, nextStatus, now) => unit((tx) => agentRequests.setStatus(tx, siteId, number, nextStatus, now)),
     },
     agents: {
-      findBySiteAndEmail: (siteId, email) => unit((tx) => agents.findBySiteAndEmail(tx, siteId, email)),
-      byEmail: (email) => unit((tx) => agents.byEmail(tx, email)),
-      listForSite: (siteId) => unit((tx) => agents.listForSite(tx, siteId)),
-      createSession: (tokenHash, agentId, now) => unit((tx) => agents.createSession(tx, tokenHash, agentId, now)),
-      touchSession: (tokenHash, limits, now, recordUse) => unit((tx) => agents.touchSession(tx, tokenHash, limits, now, recordUse)),
-      deleteSession: (tokenHash) => unit((tx) => agents.deleteSession(tx, tokenHash)),
-      byApiToken: (tokenHash, now, recordUse) => unit((tx) => agents.byApiToken(tx, tokenHash, now, recordUse)),
+      findBySiteAndEmail: (siteId, email) => one((tx) => agents.findBySiteAndEmail(tx, siteId, email)),
+      byEmail: (email) => one((tx) => agents.byEmail(tx, email)),
+      listForSite: (siteId) => one((tx) => agents.listForSite(tx, siteId)),
+      createSession: (tokenHash, agentId, now) => one((tx) => agents.createSession(tx, tokenHash, agentId, now)),
+      touchSession: (tokenHash, limits, now, recordUse) => one((tx) => agents.touchSession(tx, tokenHash, limits, now, recordUse)),
+      deleteSession: (tokenHash) => one((tx) => agents.deleteSession(tx, tokenHash)),
+      byApiToken: (tokenHash, now, recordUse) => one((tx) => agents.byApiToken(tx, tokenHash, now, recordUse)),
     },
     outbox: {
       claimDue: (now, limit, leaseMs) => unit((tx) => outbox.claimDue(tx, now, limit, leaseMs)),
-      markSent: (id, now) => unit((tx) => outbox.markSent(tx, id, now)),
-      scheduleRetry: (id, attempts, nextAttemptAt, error) => unit((tx) => outbox.scheduleRetry(tx, id, attempts, nextAttemptAt, error)),
-      markFailed: (id, attempts, error) => unit((tx) => outbox.markFailed(tx, id, attempts, error)),
-      release: (ids) => unit((tx) => outbox.release(tx, ids)),
-      pendingCount: () => unit((tx) => outbox.pendingCount(tx)),
+      markSent: (id, now) => one((tx) => outbox.markSent(tx, id, now)),
+      scheduleRetry: (id, attempts, nextAttemptAt, error) => one((tx) => outbox.scheduleRetry(tx, id, attempts, nextAttemptAt, error)),
+      markFailed: (id, attempts, error) => one((tx) => outbox.markFailed(tx, id, attempts, error)),
+      release: (ids) => one((tx) => outbox.release(tx, ids)),
+      pendingCount: () => one((tx) => outbox.pendingCount(tx)),
     },
     admin: {
       createSiteWithCategories: (site, categories) => unit((tx) => admin.createSiteWithCategories(tx, site, categories)),
@@ -119,9 +121,9 @@ export async function openPgStore(url: string, options: Partial<PgStoreOptions> 
       importHistory: (siteId, history) => unit((tx) => admin.importHistory(tx, siteId, history)),
     },
     housekeeping: {
-      closeSolvedBefore: (solvedBefore) => unit((tx) => agentRequests.closeSolvedBefore(tx, solvedBefore)),
-      forgetIdempotencyKeysBefore: (cutoff) => unit((tx) => forgetKeysBefore(tx, cutoff)),
-      forgetExpiredTokenIds: (now) => unit((tx) => members.forgetExpiredTokenIds(tx, now)),
+      closeSolvedBefore: (solvedBefore) => one((tx) => agentRequests.closeSolvedBefore(tx, solvedBefore)),
+      forgetIdempotencyKeysBefore: (cutoff) => one((tx) => forgetKeysBefore(tx, cutoff)),
+      forgetExpiredTokenIds: (now) => one((tx) => members.forgetExpiredTokenIds(tx, now)),
       forgetClosedWindows: async (now) => void (await sweepRateWindows(pool, new Date(now))),
     },
     bus,

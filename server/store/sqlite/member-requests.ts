@@ -3,78 +3,51 @@
  * `visibleTo` (rules/visibility.ts), so for a request the member may not see these find nothing,
  * exactly as for one that does not exist.
  */
-import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { commitWithOthers } from './group-commit.js';
 import { newId } from '../ids.js';
 import { comments, requestCcs, requests } from './schema.js';
 import { readRequestView, readRequestViewPrepared } from './request-view.js';
-import { listPlaceholders, listValues, preparedOnce } from './prepared.js';
+import { preparedOnce } from './prepared.js';
+import { bindScope, scopePlaceholders, scopeShape } from '../rules/scope-binding.js';
+import { countBinding, countConditions, countShape, listBinding, listColumns, listConditions, listShape } from '../rules/member-lists.js';
 import { enqueueMail } from './outbox.js';
 import { sqliteHints } from './hints.js';
-import { newestActivityFirst, olderThan } from '../rules/activity-order.js';
-import { isRequester, visibleTo as visibleToRule, type ScopeValues } from '../rules/visibility.js';
+import { newestActivityFirst } from '../rules/activity-order.js';
+import { isRequester, visibleTo as visibleToRule } from '../rules/visibility.js';
 import { transition } from '../rules/transitions.js';
 import type { ChangeOutcome, CommentOutcome, ListOptions, ListScope, MemberScope, NextStatus, Notify, RequestListRow, RequestView } from '../types.js';
 import type { StoredStatus } from '../rows.js';
 
-/*
- * Member queries run on statements prepared once per shape (prepared.ts): the SQL below is written
- * with placeholders, and `bindScope` gives their values. A scope's shape is what changes the SQL:
- * how many identities, whether organization requests count, whether it is a one-request session.
- */
+// Member queries run on statements prepared once per shape (prepared.ts), bound by rules/scope-binding.ts.
 const p = sql.placeholder;
-const shapeOf = (scope: MemberScope) => `${scope.identityIds.length}|${scope.organizationId ? 'org' : '-'}|${scope.onlyRequest === null ? 'all' : 'one'}`;
-const placeholdersOf = (scope: MemberScope): ScopeValues => ({
-  siteId: p('siteId'),
-  identities: listPlaceholders('identity', scope.identityIds.length),
-  organizationId: scope.organizationId ? p('organizationId') : null,
-  onlyRequest: scope.onlyRequest === null ? null : p('onlyRequest'),
-});
-const bindScope = (scope: MemberScope) => ({
-  siteId: scope.siteId,
-  organizationId: scope.organizationId,
-  onlyRequest: scope.onlyRequest,
-  ...listValues('identity', scope.identityIds),
-});
-const visibleTo = (scope: MemberScope, only?: ListScope) => visibleToRule({ requests, requestCcs }, sqliteHints, placeholdersOf(scope), only);
+const shapeOf = scopeShape;
+const visibleTo = (scope: MemberScope, only?: ListScope) => visibleToRule({ requests, requestCcs }, sqliteHints, scopePlaceholders(scope), only);
 
 export async function listVisibleRequests(db: Db, scope: MemberScope, options: ListOptions): Promise<RequestListRow[]> {
-  const { list, statuses, after, limit } = options;
-  const shape = `list|${list}|${shapeOf(scope)}|${statuses?.length ?? 0}|${after ? 'after' : 'first'}`;
-  const statement = preparedOnce(db, shape, () =>
+  const tables = { requests, requestCcs };
+  const statement = preparedOnce(db, listShape(scope, options), () =>
     db
-      .select({ number: requests.number, subject: requests.subject, status: requests.status, createdAt: requests.createdAt, updatedAt: requests.updatedAt })
+      .select(listColumns(requests))
       .from(requests)
-      .where(
-        and(
-          visibleTo(scope, list),
-          statuses ? inArray(requests.status, listPlaceholders('status', statuses.length)) : undefined,
-          after ? olderThan(requests, p('afterUpdatedAt'), p('afterNumber')) : undefined,
-        ),
-      )
+      .where(listConditions(tables, sqliteHints, scope, options))
       .orderBy(...newestActivityFirst(requests))
       .limit(p('limit'))
       .prepare(),
   );
-  return statement.all({
-    ...bindScope(scope),
-    ...listValues('status', statuses ?? []),
-    afterUpdatedAt: after?.updatedAt,
-    afterNumber: after?.number,
-    limit,
-  });
+  return statement.all(listBinding(scope, options));
 }
 
 export async function countVisibleWithStatus(db: Db, scope: MemberScope, list: ListScope, status: StoredStatus): Promise<number> {
-  const statement = preparedOnce(db, `count|${list}|${shapeOf(scope)}`, () =>
+  const statement = preparedOnce(db, countShape(scope, list), () =>
     db
       .select({ n: count() })
       .from(requests)
-      .where(and(visibleTo(scope, list), eq(requests.status, p('status'))))
+      .where(countConditions({ requests, requestCcs }, sqliteHints, scope, list))
       .prepare(),
   );
-  return statement.get({ ...bindScope(scope), status })!.n;
+  return statement.get(countBinding(scope, status))!.n;
 }
 
 // Prepared on `db`; inside a unit it runs on the one connection, in the unit's savepoint (group-commit.ts).

@@ -5,7 +5,6 @@
  * widget request makes are written with `sql.placeholder`s and kept here, keyed by their shape
  * (e.g. how many identities a member has), with the values bound on each call.
  */
-import { sql, type Placeholder } from 'drizzle-orm';
 import type { Db } from './client.js';
 
 // Shapes are few (a handful per query), but a bound keeps a pathological mix from growing without end.
@@ -23,13 +22,4 @@ export function preparedOnce<T>(db: Db, key: string, build: () => T): T {
     statements.set(key, statement);
   }
   return statement;
-}
-
-/** Placeholders `name0…nameN-1` for a list bound one value each, and their values by name. */
-export function listPlaceholders(name: string, count: number): Placeholder[] {
-  return Array.from({ length: count }, (_, i) => sql.placeholder(`${name}${i}`));
-}
-
-export function listValues(name: string, values: readonly unknown[]): Record<string, unknown> {
-  return Object.fromEntries(values.map((value, i) => [`${name}${i}`, value]));
 }

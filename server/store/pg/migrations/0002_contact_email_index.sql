@@ -1,0 +1,1 @@
+CREATE INDEX "end_users_contact_email_idx" ON "end_users" USING btree ("site_id","email") WHERE "end_users"."external_id" IS NULL;
