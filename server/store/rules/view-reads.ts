@@ -35,7 +35,7 @@ export const personColumns = <E extends PersonTable>(endUsers: E): PersonColumns
   externalId: endUsers.externalId,
 });
 
-// How a request reaches what it names; the agents' queue joins the same way (queue.ts).
+// How a request reaches what it names; the agents' queue joins the same way (agent-queue.ts).
 export const categoryOf = (t: Pick<ViewTables, 'requests' | 'categories'>): SQL => eq(t.categories.id, t.requests.categoryId);
 export const requesterOf = (t: Pick<ViewTables, 'requests' | 'endUsers'>): SQL => eq(t.endUsers.id, t.requests.requesterId);
 export const organizationOf = (t: Pick<ViewTables, 'requests' | 'organizations'>): SQL => eq(t.organizations.id, t.requests.organizationId);
