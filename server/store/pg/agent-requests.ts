@@ -3,12 +3,13 @@
  * and only of that site — with internal notes. A change locks the request's row before deciding
  * (FOR UPDATE), so concurrent changes to one request apply one after another.
  */
-import { and, eq, exists, inArray, isNotNull, lte, not, type SQL } from 'drizzle-orm';
-import { newestActivityFirst, olderThan } from '../rules/activity-order.js';
-import { searchFor } from '../rules/queue-search.js';
+import { and, eq, lte, type SQL } from 'drizzle-orm';
+import { newestActivityFirst } from '../rules/activity-order.js';
+import { queueColumns, queueConditions } from '../rules/agent-queue.js';
+import { categoryOf, requesterOf } from '../rules/view-reads.js';
 import { transition } from '../rules/transitions.js';
 import type { StoredStatus } from '../rows.js';
-import type { ChangeOutcome, NextStatus, Notify, QueueFilter, QueueRow, RequestView } from '../types.js';
+import type { AgentRequestStore, ChangeOutcome, NextStatus, QueueFilter, QueueRow, RequestView } from '../types.js';
 import { newId } from '../ids.js';
 import type { PgSession, PgTx } from './client.js';
 import { pgHints } from './hints.js';
@@ -16,48 +17,15 @@ import { enqueueMail } from './outbox.js';
 import { readHead, readView, type Head } from './request-view.js';
 import { categories, comments, endUsers, requests } from './schema.js';
 
-/** An agent has answered publicly at least once. */
-const agentAnswered = (tx: PgSession) =>
-  exists(
-    tx
-      .select({ one: comments.id })
-      .from(comments)
-      .where(and(eq(comments.requestId, requests.id), isNotNull(comments.authorAgentId), eq(comments.public, true))),
-  );
+const tables = { requests, categories, endUsers, comments };
 
 export async function queue(tx: PgSession, siteId: string, filter: QueueFilter): Promise<QueueRow[]> {
-  const { after } = filter;
   return tx
-    .select({
-      number: requests.number,
-      subject: requests.subject,
-      status: requests.status,
-      categoryName: categories.name,
-      requesterName: endUsers.name,
-      requesterEmail: endUsers.email,
-      senderVerifiedAt: requests.senderVerifiedAt,
-      createdAt: requests.createdAt,
-      updatedAt: requests.updatedAt,
-    })
+    .select(queueColumns(tables))
     .from(requests)
-    .innerJoin(categories, eq(categories.id, requests.categoryId))
-    .innerJoin(endUsers, eq(endUsers.id, requests.requesterId))
-    .where(
-      and(
-        eq(requests.siteId, siteId),
-        filter.statuses ? inArray(requests.status, filter.statuses) : undefined,
-        filter.categoryId ? eq(requests.categoryId, filter.categoryId) : undefined,
-        filter.unanswered ? not(agentAnswered(tx)) : undefined,
-        filter.search
-          ? searchFor(
-              { subject: requests.subject, requesterEmail: endUsers.email, requesterName: endUsers.name, number: requests.number },
-              pgHints,
-              filter.search,
-            )
-          : undefined,
-        after ? olderThan(requests, after.updatedAt, after.number) : undefined,
-      ),
-    )
+    .innerJoin(categories, categoryOf(tables))
+    .innerJoin(endUsers, requesterOf(tables))
+    .where(queueConditions(tables, pgHints, siteId, filter))
     .orderBy(...newestActivityFirst(requests))
     .limit(filter.limit);
 }
@@ -80,14 +48,10 @@ async function nextStep(
   return { kind: 'step', current, status };
 }
 
+// The port's own parameters (AgentRequestStore), so the adapter cannot drift from them.
 export async function addComment(
   tx: PgTx,
-  siteId: string,
-  number: number,
-  comment: { agentId: string; body: string; public: boolean },
-  nextStatus: NextStatus,
-  now: string,
-  notify: Notify,
+  ...[siteId, number, comment, nextStatus, now, notify]: Parameters<AgentRequestStore['addComment']>
 ): Promise<ChangeOutcome> {
   const next = await nextStep(tx, siteId, number, nextStatus);
   if (next.kind !== 'step') return next;

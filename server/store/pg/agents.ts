@@ -3,19 +3,15 @@
  * only. A removed agent (`removedAt` set) is no agent here: nothing that signs in, authenticates
  * or mails the team finds them.
  */
-import { and, eq, gt, isNull, or } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { activeAgent, agentWithSite, liveSession, siteOfAgent, validToken } from '../rules/agent-credentials.js';
 import type { AgentRow } from '../rows.js';
 import type { AgentWithSite, SessionLimits } from '../types.js';
 import type { PgSession } from './client.js';
 import { agentApiTokens, agents, agentSessions, sites } from './schema.js';
 
-const withSite = { agent: agents, siteSlug: sites.slug, siteName: sites.name };
-const flatten = (row: { agent: AgentRow; siteSlug: string; siteName: string }): AgentWithSite => ({
-  ...row.agent,
-  siteSlug: row.siteSlug,
-  siteName: row.siteName,
-});
-const active = isNull(agents.removedAt);
+const tables = { agents, sites, agentSessions, agentApiTokens };
+const active = activeAgent(tables);
 
 export async function findBySiteAndEmail(tx: PgSession, siteId: string, email: string): Promise<AgentRow | undefined> {
   const [agent] = await tx
@@ -48,15 +44,16 @@ export async function touchSession(
   now: string,
   recordUse = true,
 ): Promise<{ agent: AgentWithSite; signedInAt: string } | undefined> {
+  const session = liveSession(tables, tokenHash, limits);
   const [found] = await tx
-    .select({ ...withSite, signedInAt: agentSessions.createdAt })
+    .select(session.columns)
     .from(agentSessions)
-    .innerJoin(agents, and(eq(agents.id, agentSessions.agentId), active))
-    .innerJoin(sites, eq(sites.id, agents.siteId))
-    .where(and(eq(agentSessions.tokenHash, tokenHash), gt(agentSessions.lastSeenAt, limits.idleSince), gt(agentSessions.createdAt, limits.startedSince)));
+    .innerJoin(agents, session.agent)
+    .innerJoin(sites, siteOfAgent(tables))
+    .where(session.where);
   if (!found) return undefined;
   if (recordUse) await tx.update(agentSessions).set({ lastSeenAt: now }).where(eq(agentSessions.tokenHash, tokenHash));
-  return { agent: flatten(found), signedInAt: found.signedInAt };
+  return { agent: agentWithSite(found), signedInAt: found.signedInAt };
 }
 
 export async function deleteSession(tx: PgSession, tokenHash: string): Promise<void> {
@@ -69,15 +66,9 @@ export async function byApiToken(
   now: string,
   recordUse = true,
 ): Promise<{ agent: AgentWithSite; expiresAt: string | null } | undefined> {
-  const [found] = await tx
-    .select({ ...withSite, expiresAt: agentApiTokens.expiresAt })
-    .from(agentApiTokens)
-    .innerJoin(agents, and(eq(agents.id, agentApiTokens.agentId), active))
-    .innerJoin(sites, eq(sites.id, agents.siteId))
-    .where(
-      and(eq(agentApiTokens.tokenHash, tokenHash), isNull(agentApiTokens.revokedAt), or(isNull(agentApiTokens.expiresAt), gt(agentApiTokens.expiresAt, now))),
-    );
+  const token = validToken(tables, tokenHash, now);
+  const [found] = await tx.select(token.columns).from(agentApiTokens).innerJoin(agents, token.agent).innerJoin(sites, siteOfAgent(tables)).where(token.where);
   if (!found) return undefined;
   if (recordUse) await tx.update(agentApiTokens).set({ lastUsedAt: now }).where(eq(agentApiTokens.tokenHash, tokenHash));
-  return { agent: flatten(found), expiresAt: found.expiresAt };
+  return { agent: agentWithSite(found), expiresAt: found.expiresAt };
 }

@@ -2,7 +2,8 @@
  * Members on PostgreSQL: the exchange of a host token (its `jti` recorded once — across restarts and
  * instances — and the member's record brought up to date from its claims), and sender proof.
  */
-import { and, eq, isNotNull, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import { memberRead } from '../rules/member-record.js';
 import type { MemberClaims, MemberRecord, RequestView } from '../types.js';
 import { newId } from '../ids.js';
 import type { PgSession, PgTx } from './client.js';
@@ -45,20 +46,9 @@ export async function exchangeToken(tx: PgTx, siteId: string, claims: MemberClai
 }
 
 export async function find(tx: PgSession, siteId: string, memberId: string, options = { contactsToo: false }): Promise<MemberRecord | undefined> {
-  const [member] = await tx
-    .select({
-      id: endUsers.id,
-      siteId: endUsers.siteId,
-      email: endUsers.email,
-      emailVerified: endUsers.emailVerified,
-      name: endUsers.name,
-      organizationId: endUsers.organizationId,
-      organizationName: organizations.name,
-    })
-    .from(endUsers)
-    .leftJoin(organizations, eq(organizations.id, endUsers.organizationId))
-    .where(and(eq(endUsers.siteId, siteId), eq(endUsers.id, memberId), options.contactsToo ? undefined : isNotNull(endUsers.externalId)));
-  return member;
+  const member = memberRead({ endUsers, organizations }, siteId, memberId, options.contactsToo);
+  const [found] = await tx.select(member.columns).from(endUsers).leftJoin(organizations, member.organization).where(member.where);
+  return found;
 }
 
 /**

@@ -2,7 +2,7 @@
  * Requests as the support team sees them: every request of the agent's own site — and only of
  * that site — with internal notes, filtered and searched for the queue.
  */
-import { and, eq, exists, inArray, lte, not, sql, type SQL } from 'drizzle-orm';
+import { and, eq, lte, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from './client.js';
 import { commitWithOthers } from './group-commit.js';
 import { newId } from '../ids.js';
@@ -10,46 +10,22 @@ import { enqueueMail } from './outbox.js';
 import { readRequestView } from './request-view.js';
 import { categories, comments, endUsers, requests } from './schema.js';
 import { sqliteHints } from './hints.js';
-import { newestActivityFirst, olderThan } from '../rules/activity-order.js';
-import { searchFor } from '../rules/queue-search.js';
+import { newestActivityFirst } from '../rules/activity-order.js';
+import { queueColumns, queueConditions } from '../rules/agent-queue.js';
+import { categoryOf, requesterOf } from '../rules/view-reads.js';
 import { transition } from '../rules/transitions.js';
 import type { RequestRow, StoredStatus } from '../rows.js';
-import type { ChangeOutcome, NextStatus, Notify, QueueFilter, QueueRow, RequestView } from '../types.js';
+import type { AgentRequestStore, ChangeOutcome, NextStatus, QueueFilter, QueueRow, RequestView } from '../types.js';
 
-/** An agent has answered publicly at least once. */
-const agentAnswered = exists(
-  sql`(SELECT 1 FROM ${comments} WHERE ${comments.requestId} = ${requests.id} AND ${comments.authorAgentId} IS NOT NULL AND ${eq(comments.public, true)})`,
-);
-
-const searchColumns = { subject: requests.subject, requesterEmail: endUsers.email, requesterName: endUsers.name, number: requests.number };
+const tables = { requests, categories, endUsers, comments };
 
 export async function listQueue(db: Db, siteId: string, filter: QueueFilter): Promise<QueueRow[]> {
-  const { after } = filter;
   return db
-    .select({
-      number: requests.number,
-      subject: requests.subject,
-      status: requests.status,
-      categoryName: categories.name,
-      requesterName: endUsers.name,
-      requesterEmail: endUsers.email,
-      senderVerifiedAt: requests.senderVerifiedAt,
-      createdAt: requests.createdAt,
-      updatedAt: requests.updatedAt,
-    })
+    .select(queueColumns(tables))
     .from(requests)
-    .innerJoin(categories, eq(categories.id, requests.categoryId))
-    .innerJoin(endUsers, eq(endUsers.id, requests.requesterId))
-    .where(
-      and(
-        eq(requests.siteId, siteId),
-        filter.statuses ? inArray(requests.status, filter.statuses) : undefined,
-        filter.categoryId ? eq(requests.categoryId, filter.categoryId) : undefined,
-        filter.unanswered ? not(agentAnswered) : undefined,
-        filter.search ? searchFor(searchColumns, sqliteHints, filter.search) : undefined,
-        after ? olderThan(requests, after.updatedAt, after.number) : undefined,
-      ),
-    )
+    .innerJoin(categories, categoryOf(tables))
+    .innerJoin(endUsers, requesterOf(tables))
+    .where(queueConditions(tables, sqliteHints, siteId, filter))
     .orderBy(...newestActivityFirst(requests))
     .limit(filter.limit)
     .all();
@@ -62,15 +38,11 @@ export async function findSiteRequest(db: Db, siteId: string, number: number): P
 /**
  * An agent's reply (public) or internal note, and the status it leaves the request in — one
  * transaction with the mail it causes. `nextStatus` returns null when the request takes no change.
+ * Its parameters are the port's own (AgentRequestStore), so the adapter cannot drift from them.
  */
 export async function addAgentComment(
   db: Db,
-  siteId: string,
-  number: number,
-  comment: { agentId: string; body: string; public: boolean },
-  nextStatus: NextStatus,
-  now: string,
-  notify: Notify,
+  ...[siteId, number, comment, nextStatus, now, notify]: Parameters<AgentRequestStore['addComment']>
 ): Promise<ChangeOutcome> {
   return commitWithOthers(db, (tx): ChangeOutcome => {
     const next = nextStep(tx, siteId, number, nextStatus);

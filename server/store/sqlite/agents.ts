@@ -3,21 +3,17 @@
  * A removed agent (`removedAt` set) is no agent here: nothing that signs in, authenticates or
  * mails the team finds them.
  */
-import { and, desc, eq, getTableColumns, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { preparedOnce } from './prepared.js';
 import { agentApiTokens, agents, agentSessions, sites } from './schema.js';
 
+import { activeAgent, agentWithSite, liveSession, siteOfAgent, validToken } from '../rules/agent-credentials.js';
 import type { AgentRow } from '../rows.js';
 import type { AgentWithSite, ListedApiToken, NewApiToken, SessionLimits, TokenRevocation } from '../types.js';
 
-const withSite = { agent: agents, siteSlug: sites.slug, siteName: sites.name };
-const flatten = (row: { agent: AgentRow; siteSlug: string; siteName: string }): AgentWithSite => ({
-  ...row.agent,
-  siteSlug: row.siteSlug,
-  siteName: row.siteName,
-});
-const active = isNull(agents.removedAt);
+const tables = { agents, sites, agentSessions, agentApiTokens };
+const active = activeAgent(tables);
 
 /** The site's agent with this address, removed or not (the admin command tells the two apart). */
 export async function findAgentBySiteAndEmail(db: Db, siteId: string, email: string): Promise<AgentRow | undefined> {
@@ -65,16 +61,17 @@ export async function touchAgentSession(
   recordUse = true,
 ): Promise<{ agent: AgentWithSite; signedInAt: string } | undefined> {
   return db.transaction((tx) => {
+    const session = liveSession(tables, tokenHash, limits);
     const found = tx
-      .select({ ...withSite, signedInAt: agentSessions.createdAt })
+      .select(session.columns)
       .from(agentSessions)
-      .innerJoin(agents, and(eq(agents.id, agentSessions.agentId), active))
-      .innerJoin(sites, eq(sites.id, agents.siteId))
-      .where(and(eq(agentSessions.tokenHash, tokenHash), gt(agentSessions.lastSeenAt, limits.idleSince), gt(agentSessions.createdAt, limits.startedSince)))
+      .innerJoin(agents, session.agent)
+      .innerJoin(sites, siteOfAgent(tables))
+      .where(session.where)
       .get();
     if (!found) return undefined;
     if (recordUse) tx.update(agentSessions).set({ lastSeenAt: now }).where(eq(agentSessions.tokenHash, tokenHash)).run();
-    return { agent: flatten(found), signedInAt: found.signedInAt };
+    return { agent: agentWithSite(found), signedInAt: found.signedInAt };
   });
 }
 
@@ -94,18 +91,11 @@ export async function findAgentByApiToken(
   recordUse = true,
 ): Promise<{ agent: AgentWithSite; expiresAt: string | null } | undefined> {
   return db.transaction((tx) => {
-    const found = tx
-      .select({ ...withSite, expiresAt: agentApiTokens.expiresAt })
-      .from(agentApiTokens)
-      .innerJoin(agents, and(eq(agents.id, agentApiTokens.agentId), active))
-      .innerJoin(sites, eq(sites.id, agents.siteId))
-      .where(
-        and(eq(agentApiTokens.tokenHash, tokenHash), isNull(agentApiTokens.revokedAt), or(isNull(agentApiTokens.expiresAt), gt(agentApiTokens.expiresAt, now))),
-      )
-      .get();
+    const token = validToken(tables, tokenHash, now);
+    const found = tx.select(token.columns).from(agentApiTokens).innerJoin(agents, token.agent).innerJoin(sites, siteOfAgent(tables)).where(token.where).get();
     if (!found) return undefined;
     if (recordUse) tx.update(agentApiTokens).set({ lastUsedAt: now }).where(eq(agentApiTokens.tokenHash, tokenHash)).run();
-    return { agent: flatten(found), expiresAt: found.expiresAt };
+    return { agent: agentWithSite(found), expiresAt: found.expiresAt };
   });
 }
 

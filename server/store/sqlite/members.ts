@@ -10,6 +10,7 @@ import { newId } from '../ids.js';
 import { preparedOnce } from './prepared.js';
 import { readRequestById } from './request-view.js';
 import { endUsers, organizations, requests, usedTokenIds } from './schema.js';
+import { memberRead } from '../rules/member-record.js';
 import type { MemberClaims, MemberRecord, RequestView } from '../types.js';
 
 /** Signs a member in from verified claims; `replayed` when this token id was used before. */
@@ -48,28 +49,10 @@ export async function exchangeMemberToken(db: Db, siteId: string, claims: Member
 /** A member by id; `contactsToo` also finds people known only by email (sessions from email links). */
 export async function findMember(db: Db, siteId: string, memberId: string, options = { contactsToo: false }): Promise<MemberRecord | undefined> {
   // Every member request runs this (and memberIdentities): prepared once, see prepared.ts.
-  const statement = preparedOnce(db, `member|${options.contactsToo ? 'or-contact' : 'member'}`, () =>
-    db
-      .select({
-        id: endUsers.id,
-        siteId: endUsers.siteId,
-        email: endUsers.email,
-        emailVerified: endUsers.emailVerified,
-        name: endUsers.name,
-        organizationId: endUsers.organizationId,
-        organizationName: organizations.name,
-      })
-      .from(endUsers)
-      .leftJoin(organizations, eq(organizations.id, endUsers.organizationId))
-      .where(
-        and(
-          eq(endUsers.siteId, sql.placeholder('siteId')),
-          eq(endUsers.id, sql.placeholder('memberId')),
-          options.contactsToo ? undefined : sql`${endUsers.externalId} IS NOT NULL`,
-        ),
-      )
-      .prepare(),
-  );
+  const statement = preparedOnce(db, `member|${options.contactsToo ? 'or-contact' : 'member'}`, () => {
+    const member = memberRead({ endUsers, organizations }, sql.placeholder('siteId'), sql.placeholder('memberId'), options.contactsToo);
+    return db.select(member.columns).from(endUsers).leftJoin(organizations, member.organization).where(member.where).prepare();
+  });
   return statement.get({ siteId, memberId });
 }
 

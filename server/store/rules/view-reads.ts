@@ -1,0 +1,107 @@
+/**
+ * The three reads a RequestView is assembled from (view.ts) — the head, the CCs, the thread —
+ * written once: their columns, joins, filters and order. Each adapter chains them in its own
+ * dialect (a select builder is dialect-typed), so what a view shows cannot differ between engines.
+ *
+ * The builders take drizzle's base `Column`/`Table` types, so they render on either dialect, and
+ * are generic in the tables, so each adapter's select keeps its rows typed (the column types say
+ * which of the adapter's columns they hand back: TypeScript would widen them to `Column`). Request
+ * ids may be placeholders, so SQLite prepares the CC and thread reads once (sqlite/request-view.ts).
+ */
+import { and, asc, eq, type Column, type Placeholder, type SQL, type Table } from 'drizzle-orm';
+
+export type Thread = 'public' | 'all';
+
+type PersonTable = Table & { id: Column; name: Column; email: Column; emailVerified: Column; externalId: Column };
+
+export interface ViewTables {
+  requests: Table & { id: Column; categoryId: Column; requesterId: Column; organizationId: Column };
+  categories: Table & { id: Column; name: Column };
+  organizations: Table & { id: Column; name: Column };
+  endUsers: PersonTable;
+  requestCcs: Table & { requestId: Column; endUserId: Column; createdAt: Column };
+  comments: Table & { id: Column; requestId: Column; body: Column; public: Column; createdAt: Column; authorEndUserId: Column; authorAgentId: Column };
+  agents: Table & { id: Column; name: Column };
+}
+
+/** An end-user as a view shows them (Person): never their site or timestamps. */
+export type PersonColumns<E extends PersonTable> = Pick<E, 'id' | 'name' | 'email' | 'emailVerified' | 'externalId'>;
+
+export const personColumns = <E extends PersonTable>(endUsers: E): PersonColumns<E> => ({
+  id: endUsers.id,
+  name: endUsers.name,
+  email: endUsers.email,
+  emailVerified: endUsers.emailVerified,
+  externalId: endUsers.externalId,
+});
+
+// How a request reaches what it names; the agents' queue joins the same way (agent-queue.ts).
+export const categoryOf = (t: Pick<ViewTables, 'requests' | 'categories'>): SQL => eq(t.categories.id, t.requests.categoryId);
+export const requesterOf = (t: Pick<ViewTables, 'requests' | 'endUsers'>): SQL => eq(t.endUsers.id, t.requests.requesterId);
+export const organizationOf = (t: Pick<ViewTables, 'requests' | 'organizations'>): SQL => eq(t.organizations.id, t.requests.organizationId);
+
+/** The head (ViewHead): the request row, its category's and organization's names, its requester; the caller's `where` picks the request. */
+export const headRead = <T extends ViewTables>(
+  t: T,
+): {
+  columns: {
+    request: T['requests'];
+    categoryName: T['categories']['name'];
+    organizationName: T['organizations']['name'];
+    requester: PersonColumns<T['endUsers']>;
+  };
+  category: SQL;
+  requester: SQL;
+  organization: SQL;
+} => ({
+  columns: { request: t.requests, categoryName: t.categories.name, organizationName: t.organizations.name, requester: personColumns(t.endUsers) },
+  category: categoryOf(t),
+  requester: requesterOf(t),
+  organization: organizationOf(t),
+});
+
+/** The CCs of one request, as people, in the order they were added (then by email). */
+export const ccsRead = <T extends Pick<ViewTables, 'requestCcs' | 'endUsers'>>(
+  t: T,
+  requestId: string | Placeholder,
+): { columns: PersonColumns<T['endUsers']>; person: SQL; where: SQL; order: readonly [SQL, SQL] } => ({
+  columns: personColumns(t.endUsers),
+  person: eq(t.endUsers.id, t.requestCcs.endUserId),
+  where: eq(t.requestCcs.requestId, requestId),
+  order: [asc(t.requestCcs.createdAt), asc(t.endUsers.email)],
+});
+
+/**
+ * One request's thread — public comments only, or internal notes too — by time, then id: each
+ * comment with what names its author (ThreadRow), a customer or an agent, both left-joined.
+ */
+export const threadRead = <T extends Pick<ViewTables, 'comments' | 'endUsers' | 'agents'>>(
+  t: T,
+  requestId: string | Placeholder,
+  which: Thread,
+): {
+  columns: Pick<T['comments'], 'id' | 'body' | 'public' | 'createdAt' | 'authorEndUserId'> & {
+    customerName: T['endUsers']['name'];
+    customerEmail: T['endUsers']['email'];
+    agentName: T['agents']['name'];
+  };
+  customer: SQL;
+  agent: SQL;
+  where: SQL | undefined;
+  order: readonly [SQL, SQL];
+} => ({
+  columns: {
+    id: t.comments.id,
+    body: t.comments.body,
+    public: t.comments.public,
+    createdAt: t.comments.createdAt,
+    authorEndUserId: t.comments.authorEndUserId,
+    customerName: t.endUsers.name,
+    customerEmail: t.endUsers.email,
+    agentName: t.agents.name,
+  },
+  customer: eq(t.endUsers.id, t.comments.authorEndUserId),
+  agent: eq(t.agents.id, t.comments.authorAgentId),
+  where: and(eq(t.comments.requestId, requestId), which === 'public' ? eq(t.comments.public, true) : undefined),
+  order: [asc(t.comments.createdAt), asc(t.comments.id)],
+});
