@@ -3,7 +3,7 @@
  * and only of that site — with internal notes. A change locks the request's row before deciding
  * (FOR UPDATE), so concurrent changes to one request apply one after another.
  */
-import { and, eq, lte, type SQL } from 'drizzle-orm';
+import { and, eq, lte, sql } from 'drizzle-orm';
 import { newestActivityFirst } from '../rules/activity-order.js';
 import { queueColumns, queueConditions } from '../rules/agent-queue.js';
 import { categoryOf, requesterOf } from '../rules/view-reads.js';
@@ -14,7 +14,7 @@ import { newId } from '../ids.js';
 import type { PgSession, PgTx } from './client.js';
 import { pgHints } from './hints.js';
 import { enqueueMail } from './outbox.js';
-import { readHead, readView, type Head } from './request-view.js';
+import { readHead, readView, type Head, type ViewKey } from './request-view.js';
 import { categories, comments, endUsers, requests } from './schema.js';
 
 const tables = { requests, categories, endUsers, comments };
@@ -30,7 +30,11 @@ export async function queue(tx: PgSession, siteId: string, filter: QueueFilter):
     .limit(filter.limit);
 }
 
-const onSite = (siteId: string, number: number): SQL => and(eq(requests.siteId, siteId), eq(requests.number, number))!;
+const onSite = (siteId: string, number: number): ViewKey => ({
+  shape: 'agent',
+  where: () => and(eq(requests.siteId, sql.placeholder('siteId')), eq(requests.number, sql.placeholder('number')))!,
+  values: { siteId, number },
+});
 
 export const find = (tx: PgTx, siteId: string, number: number): Promise<RequestView | undefined> => readView(tx, onSite(siteId, number), 'all');
 

@@ -3,11 +3,12 @@
  * only. A removed agent (`removedAt` set) is no agent here: nothing that signs in, authenticates
  * or mails the team finds them.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { activeAgent, agentWithSite, liveSession, siteOfAgent, validToken } from '../rules/agent-credentials.js';
 import type { AgentRow } from '../rows.js';
 import type { AgentWithSite, SessionLimits } from '../types.js';
 import type { PgSession } from './client.js';
+import { preparedOnce } from './prepared.js';
 import { agentApiTokens, agents, agentSessions, sites } from './schema.js';
 
 const tables = { agents, sites, agentSessions, agentApiTokens };
@@ -27,11 +28,15 @@ export const byEmail = (tx: PgSession, email: string): Promise<AgentRow[]> =>
     .from(agents)
     .where(and(eq(agents.email, email), active));
 
+// Every submission and reply mails the team: prepared once per connection (prepared.ts).
 export const listForSite = (tx: PgSession, siteId: string): Promise<AgentRow[]> =>
-  tx
-    .select()
-    .from(agents)
-    .where(and(eq(agents.siteId, siteId), active));
+  preparedOnce(tx, 'site-agents', (db, name) =>
+    db
+      .select()
+      .from(agents)
+      .where(and(eq(agents.siteId, sql.placeholder('siteId')), active))
+      .prepare(name),
+  ).execute({ siteId });
 
 export async function createSession(tx: PgSession, tokenHash: string, agentId: string, now: string): Promise<void> {
   await tx.insert(agentSessions).values({ tokenHash, agentId, createdAt: now, lastSeenAt: now });

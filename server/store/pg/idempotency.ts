@@ -4,14 +4,16 @@
  * the primary key, then finds the committed answer and replays it — on any instance. (Finding
  * first and inserting last, as one SQLite writer may, would fail the loser with a unique violation.)
  */
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, sql, type Placeholder } from 'drizzle-orm';
 import type { IdempotencyClaim, StoredResponse } from '../types.js';
 import type { PgSession, PgTx } from './client.js';
+import { placeholders, preparedOnce } from './prepared.js';
 import { idempotencyKeys } from './schema.js';
 
 export type EarlierAnswer = ({ kind: 'replayed' } & StoredResponse) | { kind: 'key_reused' };
 
-const keyOf = (siteId: string, claim: IdempotencyClaim) =>
+type KeyValue = string | Placeholder;
+const keyOf = (siteId: KeyValue, claim: { scope: KeyValue; key: KeyValue }) =>
   and(eq(idempotencyKeys.siteId, siteId), eq(idempotencyKeys.scope, claim.scope), eq(idempotencyKeys.key, claim.key));
 
 /**
@@ -22,7 +24,14 @@ export async function claimKey(tx: PgTx, siteId: string, claim: IdempotencyClaim
   // The answer is not known yet; nobody else sees these placeholder values, as the row commits only with the answer.
   const row = { siteId, scope: claim.scope, key: claim.key, bodyHash: claim.bodyHash, statusCode: 0, responseBody: '', createdAt: now };
   for (;;) {
-    const inserted = await tx.insert(idempotencyKeys).values(row).onConflictDoNothing().returning({ key: idempotencyKeys.key });
+    const inserted = await preparedOnce(tx, 'key-claim', (db, name) =>
+      db
+        .insert(idempotencyKeys)
+        .values(placeholders(['siteId', 'scope', 'key', 'bodyHash', 'statusCode', 'responseBody', 'createdAt']))
+        .onConflictDoNothing()
+        .returning({ key: idempotencyKeys.key })
+        .prepare(name),
+    ).execute(row);
     if (inserted.length) return 'claimed';
     // The conflicting insert has committed by now (ours waited for it), so its answer is there to read.
     const [seen] = await tx.select().from(idempotencyKeys).where(keyOf(siteId, claim)).for('update');
@@ -39,10 +48,14 @@ export async function claimKey(tx: PgTx, siteId: string, claim: IdempotencyClaim
 
 /** Stores the answer of the unit that claimed the key, to be replayed to its retries. */
 export async function keepAnswer(tx: PgTx, siteId: string, claim: IdempotencyClaim, response: StoredResponse): Promise<void> {
-  await tx
-    .update(idempotencyKeys)
-    .set({ statusCode: response.statusCode, responseBody: JSON.stringify(response.body) })
-    .where(keyOf(siteId, claim));
+  const statement = preparedOnce(tx, 'key-answer', (db, name) =>
+    db
+      .update(idempotencyKeys)
+      .set({ statusCode: sql`${sql.placeholder('statusCode')}`, responseBody: sql`${sql.placeholder('responseBody')}` })
+      .where(keyOf(sql.placeholder('siteId'), { scope: sql.placeholder('scope'), key: sql.placeholder('key') }))
+      .prepare(name),
+  );
+  await statement.execute({ siteId, scope: claim.scope, key: claim.key, statusCode: response.statusCode, responseBody: JSON.stringify(response.body) });
 }
 
 export async function forgetKeysBefore(tx: PgSession, cutoff: string): Promise<void> {

@@ -4,11 +4,12 @@
  * does not exist. Units that read, then change a request lock its row first (FOR UPDATE): a
  * member's reopening comment and an agent's close cannot interleave.
  */
-import { and, count, eq, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { newestActivityFirst } from '../rules/activity-order.js';
 import { countBinding, countConditions, countShape, listBinding, listColumns, listConditions, listShape } from '../rules/member-lists.js';
 import { transition } from '../rules/transitions.js';
-import { isRequester, valuesOf, visibleTo } from '../rules/visibility.js';
+import { isRequester, visibleTo } from '../rules/visibility.js';
+import { bindScope, scopePlaceholders, scopeShape } from '../rules/scope-binding.js';
 import type { StoredStatus } from '../rows.js';
 import type { ChangeOutcome, CommentOutcome, ListOptions, ListScope, MemberScope, NextStatus, Notify, RequestListRow, RequestView } from '../types.js';
 import { newId } from '../ids.js';
@@ -16,11 +17,15 @@ import type { PgSession, PgTx } from './client.js';
 import { preparedOnce } from './prepared.js';
 import { pgHints } from './hints.js';
 import { enqueueMail } from './outbox.js';
-import { readHead, readView } from './request-view.js';
+import { byId, readHead, readView, type ViewKey } from './request-view.js';
 import { comments, requestCcs, requests } from './schema.js';
 
-const visible = (scope: MemberScope, only?: ListScope): SQL => visibleTo({ requests, requestCcs }, pgHints, valuesOf(scope), only);
-const visibleNumber = (scope: MemberScope, number: number) => and(visible(scope), eq(requests.number, number))!;
+// Request `number`, if the scope may see it (prepared per scope shape, like the lists below).
+const visibleNumber = (scope: MemberScope, number: number): ViewKey => ({
+  shape: `member|${scopeShape(scope)}`,
+  where: () => and(visibleTo({ requests, requestCcs }, pgHints, scopePlaceholders(scope)), eq(requests.number, sql.placeholder('number')))!,
+  values: { ...bindScope(scope), number },
+});
 
 // The list and the badge run on statements prepared once per shape and connection (prepared.ts).
 export async function list(session: PgSession, scope: MemberScope, options: ListOptions): Promise<RequestListRow[]> {
@@ -70,7 +75,7 @@ export async function addComment(
     .update(requests)
     .set(transition(current.request, status, now))
     .where(eq(requests.id, id));
-  await enqueueMail(tx, scope.siteId, id, notify((await readView(tx, eq(requests.id, id), 'all'))!), now);
+  await enqueueMail(tx, scope.siteId, id, notify((await readView(tx, byId(id), 'all'))!), now);
   return { kind: 'done', view: (await find(tx, scope, number))!, commentId };
 }
 

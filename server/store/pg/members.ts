@@ -7,7 +7,7 @@ import { memberRead } from '../rules/member-record.js';
 import type { MemberClaims, MemberRecord, RequestView } from '../types.js';
 import { newId } from '../ids.js';
 import type { PgSession, PgTx } from './client.js';
-import { readView } from './request-view.js';
+import { byId, readView } from './request-view.js';
 import { endUsers, organizations, requests, usedTokenIds } from './schema.js';
 
 export async function exchangeToken(tx: PgTx, siteId: string, claims: MemberClaims, now: string): Promise<MemberRecord | 'replayed'> {
@@ -71,7 +71,7 @@ export async function proveSender(tx: PgTx, siteId: string, endUserId: string, n
     .set({ senderVerifiedAt: now })
     .where(and(eq(requests.siteId, siteId), eq(requests.number, number), eq(requests.requesterId, endUserId), isNull(requests.senderVerifiedAt)))
     .returning({ id: requests.id });
-  return proven && readView(tx, eq(requests.id, proven.id), 'all');
+  return proven && readView(tx, byId(proven.id), 'all');
 }
 
 export async function forgetExpiredTokenIds(tx: PgSession, now: string): Promise<void> {

@@ -23,7 +23,11 @@ import { outbox } from './schema.js';
 export async function enqueueMail(tx: PgTx, siteId: string, requestId: string | null, drafts: MailDraft[], now: string): Promise<void> {
   if (!drafts.length) return;
   const mailboxes = [...new Set(drafts.map((draft) => mailboxOf(draft.to.email)))].sort();
-  for (const mailbox of mailboxes) await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`porthole:mail:${siteId}:${mailbox}`}, 0))`);
+  // One statement for all of them, taken in the order the subquery sorts them (the same in every unit).
+  const keys = mailboxes.map((mailbox) => `porthole:mail:${siteId}:${mailbox}`);
+  await tx.execute(
+    sql`SELECT count(pg_advisory_xact_lock(hashtextextended(key, 0))) FROM (SELECT key FROM unnest(${sql.param(keys)}::text[]) AS key ORDER BY key COLLATE "C") AS sorted`,
+  );
 
   const { hourAgo, hour, hourEnds } = capWindows(now);
   for (const draft of drafts) {

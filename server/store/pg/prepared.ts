@@ -8,6 +8,7 @@
  * whatever that connection is doing: inside the unit's transaction, or alone. The SQL is written
  * with `sql.placeholder`s, and each distinct shape (e.g. how many identities a member has) is a key.
  */
+import { sql, type Placeholder } from 'drizzle-orm';
 import { connectionOf, type PgConnection, type PgSession } from './client.js';
 
 // Shapes are few (a handful per query), but a bound keeps a pathological mix from growing without end.
@@ -36,3 +37,7 @@ export function preparedOnce<T>(session: PgSession, key: string, build: (connect
   }
   return statement;
 }
+
+/** A placeholder named after each key, for an insert or update whose every value is bound per call. */
+export const placeholders = <K extends string>(keys: readonly K[]): Record<K, Placeholder> =>
+  Object.fromEntries(keys.map((key) => [key, sql.placeholder(key)])) as unknown as Record<K, Placeholder>;

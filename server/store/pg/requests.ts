@@ -4,9 +4,10 @@ import type { RequestRow } from '../rows.js';
 import type { CreateOutcome, DecoyOutcome, IdempotencyClaim, NewRequestRecord, Notify, StoredResponse } from '../types.js';
 import { newId } from '../ids.js';
 import type { PgTx } from './client.js';
+import { placeholders, preparedOnce } from './prepared.js';
 import { claimKey, keepAnswer } from './idempotency.js';
 import { enqueueMail } from './outbox.js';
-import { readView } from './request-view.js';
+import { byId, readView } from './request-view.js';
 import { comments, endUsers, requestCcs, requests, sites } from './schema.js';
 
 export async function createRequest(
@@ -42,16 +43,14 @@ export async function createRequest(
     // A member sends as themselves; an address typed into the form is proven later, or never (rules/visibility.ts).
     senderVerifiedAt: requester.kind === 'member' ? record.now : null,
   };
-  await tx.insert(requests).values(row);
-  await tx
-    .insert(comments)
-    .values({ id: newId('cmt'), requestId: row.id, authorEndUserId: requesterId, body: record.description, public: true, createdAt: record.now });
+  await insertRequest(tx, row);
+  await insertComment(tx, { id: newId('cmt'), requestId: row.id, authorEndUserId: requesterId, body: record.description, createdAt: record.now });
   for (const email of record.ccEmails) {
     const endUserId = await findOrCreateContact(tx, record.siteId, email, null, record.now);
     await tx.insert(requestCcs).values({ requestId: row.id, endUserId, createdAt: record.now }).onConflictDoNothing();
   }
 
-  const view = (await readView(tx, eq(requests.id, row.id), 'all'))!;
+  const view = (await readView(tx, byId(row.id), 'all'))!;
   await enqueueMail(tx, record.siteId, row.id, notify(view), record.now);
   const response = present(row);
   if (claim) await keepAnswer(tx, record.siteId, claim, response);
@@ -78,24 +77,68 @@ export async function answerDecoy(
   return { kind: 'answered', ...response };
 }
 
+// What every submission writes runs on statements prepared once per connection (prepared.ts).
+const p = sql.placeholder;
+const REQUEST_COLUMNS = [
+  'id',
+  'siteId',
+  'number',
+  'categoryId',
+  'requesterId',
+  'organizationId',
+  'subject',
+  'status',
+  'fields',
+  'createdAt',
+  'updatedAt',
+  'solvedAt',
+  'senderVerifiedAt',
+] as const satisfies readonly (keyof RequestRow)[];
+
+const insertRequest = (tx: PgTx, row: RequestRow) =>
+  preparedOnce(tx, 'request-insert', (db, name) => db.insert(requests).values(placeholders(REQUEST_COLUMNS)).prepare(name)).execute({ ...row });
+
+/** A requester's public first comment. */
+const insertComment = (tx: PgTx, comment: { id: string; requestId: string; authorEndUserId: string; body: string; createdAt: string }) =>
+  preparedOnce(tx, 'first-comment-insert', (db, name) =>
+    db
+      .insert(comments)
+      .values({ ...placeholders(['id', 'requestId', 'authorEndUserId', 'body', 'createdAt']), public: true })
+      .prepare(name),
+  ).execute(comment);
+
 /** The site's next request number; the row stays locked until commit, so concurrent units number one after another. */
 async function nextNumber(tx: PgTx, siteId: string): Promise<number> {
-  const [site] = await tx
-    .update(sites)
-    .set({ lastRequestNumber: sql`${sites.lastRequestNumber} + 1` })
-    .where(eq(sites.id, siteId))
-    .returning({ number: sites.lastRequestNumber });
+  const statement = preparedOnce(tx, 'next-number', (db, name) =>
+    db
+      .update(sites)
+      .set({ lastRequestNumber: sql`${sites.lastRequestNumber} + 1` })
+      .where(eq(sites.id, p('siteId')))
+      .returning({ number: sites.lastRequestNumber })
+      .prepare(name),
+  );
+  const [site] = await statement.execute({ siteId });
   if (!site) throw new Error(`site ${siteId} vanished while numbering a request`);
   return site.number;
 }
 
 async function findOrCreateContact(tx: PgTx, siteId: string, email: string, name: string | null, now: string): Promise<string> {
-  const [existing] = await tx
-    .select({ id: endUsers.id })
-    .from(endUsers)
-    .where(and(eq(endUsers.siteId, siteId), eq(endUsers.email, email), isNull(endUsers.externalId)));
+  const find = preparedOnce(tx, 'contact-by-email', (db, statementName) =>
+    db
+      .select({ id: endUsers.id })
+      .from(endUsers)
+      .where(and(eq(endUsers.siteId, p('siteId')), eq(endUsers.email, p('email')), isNull(endUsers.externalId)))
+      .prepare(statementName),
+  );
+  const [existing] = await find.execute({ siteId, email });
   if (existing) return existing.id;
   const id = newId('usr');
-  await tx.insert(endUsers).values({ id, siteId, externalId: null, email, name, createdAt: now, updatedAt: now });
+  const insert = preparedOnce(tx, 'contact-insert', (db, statementName) =>
+    db
+      .insert(endUsers)
+      .values({ ...placeholders(['id', 'siteId', 'email', 'name', 'createdAt']), externalId: null, updatedAt: p('createdAt') })
+      .prepare(statementName),
+  );
+  await insert.execute({ id, siteId, email, name, createdAt: now });
   return id;
 }

@@ -1,7 +1,8 @@
 /** Sites, their categories, and server-wide settings on PostgreSQL. */
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { CategoryRow, SiteRow } from '../rows.js';
 import type { PgSession, PgTx } from './client.js';
+import { preparedOnce } from './prepared.js';
 import { categories, settings, sites } from './schema.js';
 
 export async function findBySlug(tx: PgSession, slug: string): Promise<SiteRow | undefined> {
@@ -21,11 +22,16 @@ export async function updateOrigins(tx: PgSession, slug: string, allowedOrigins:
 export const listCategories = (tx: PgSession, siteId: string): Promise<CategoryRow[]> =>
   tx.select().from(categories).where(eq(categories.siteId, siteId)).orderBy(asc(categories.position));
 
+// Every submission checks its category: prepared once per connection (prepared.ts).
 export async function findCategory(tx: PgSession, siteId: string, categoryId: string): Promise<CategoryRow | undefined> {
-  const [category] = await tx
-    .select()
-    .from(categories)
-    .where(and(eq(categories.siteId, siteId), eq(categories.id, categoryId)));
+  const statement = preparedOnce(tx, 'site-category', (db, name) =>
+    db
+      .select()
+      .from(categories)
+      .where(and(eq(categories.siteId, sql.placeholder('siteId')), eq(categories.id, sql.placeholder('categoryId'))))
+      .prepare(name),
+  );
+  const [category] = await statement.execute({ siteId, categoryId });
   return category;
 }
 

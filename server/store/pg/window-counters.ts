@@ -1,7 +1,7 @@
 /**
  * The limits' fixed-window counters (limits/windows.ts) in PostgreSQL, so every instance counts
  * into the same windows: two instances enforce one limit of 20, not two. One statement per hit,
- * atomic under concurrency (the upsert takes the row lock). UNLOGGED, so hits skip the WAL: a
+ * atomic under concurrency (the upsert takes the row lock), named so each connection parses it once. UNLOGGED, so hits skip the WAL: a
  * crash of the database empties the table, which forgets open windows as restarting one process did.
  *
  * Times are the app's clock in ms since the epoch, never the database's now(), so a test's fake
@@ -35,12 +35,16 @@ export function pgWindowCounters(pool: pg.Pool, clock: Clock): WindowCounters {
     async hit(key, windowMs): Promise<LimitWindow> {
       const now = clock().getTime();
       // A hit waits for a pooled connection like any unit: past the wait it is busy (503), never a 500.
-      const { rows } = await busyAsStoreBusy(() => pool.query<{ count: number; resets_at: string }>(HIT, [limit, stored(key), now, now + windowMs]));
+      const { rows } = await busyAsStoreBusy(() =>
+        pool.query<{ count: number; resets_at: string }>({ name: 'porthole_rate_hit', text: HIT, values: [limit, stored(key), now, now + windowMs] }),
+      );
       // bigint comes back as text; ms since the epoch fit a double exactly.
       return { count: rows[0].count, resetAt: Number(rows[0].resets_at) };
     },
     async release(key, window) {
-      await busyAsStoreBusy(() => pool.query(RELEASE, [limit, stored(key), window.resetAt, clock().getTime()]));
+      await busyAsStoreBusy(() =>
+        pool.query({ name: 'porthole_rate_release', text: RELEASE, values: [limit, stored(key), window.resetAt, clock().getTime()] }),
+      );
     },
   });
 }
