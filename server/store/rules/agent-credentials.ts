@@ -29,6 +29,9 @@ export const agentWithSite = (row: { agent: AgentRow; siteSlug: string; siteName
   siteName: row.siteName,
 });
 
+/** The agent `agentId` names (a session's or a token's), only while active. */
+const activeAgentOf = (t: Pick<CredentialTables, 'agents'>, agentId: Column): SQL => and(eq(t.agents.id, agentId), activeAgent(t))!;
+
 /** The agent's site, joined to the agent. */
 export const siteOfAgent = (t: Pick<CredentialTables, 'agents' | 'sites'>): SQL => eq(t.sites.id, t.agents.siteId);
 
@@ -39,7 +42,7 @@ export const liveSession = <T extends CredentialTables>(
   limits: SessionLimits,
 ): { columns: WithSite<T> & { signedInAt: T['agentSessions']['createdAt'] }; agent: SQL; where: SQL } => ({
   columns: { ...withSite(t), signedInAt: t.agentSessions.createdAt },
-  agent: and(eq(t.agents.id, t.agentSessions.agentId), activeAgent(t))!,
+  agent: activeAgentOf(t, t.agentSessions.agentId),
   where: and(eq(t.agentSessions.tokenHash, tokenHash), gt(t.agentSessions.lastSeenAt, limits.idleSince), gt(t.agentSessions.createdAt, limits.startedSince))!,
 });
 
@@ -50,7 +53,7 @@ export const validToken = <T extends CredentialTables>(
   now: string,
 ): { columns: WithSite<T> & { expiresAt: T['agentApiTokens']['expiresAt'] }; agent: SQL; where: SQL } => ({
   columns: { ...withSite(t), expiresAt: t.agentApiTokens.expiresAt },
-  agent: and(eq(t.agents.id, t.agentApiTokens.agentId), activeAgent(t))!,
+  agent: activeAgentOf(t, t.agentApiTokens.agentId),
   where: and(
     eq(t.agentApiTokens.tokenHash, tokenHash),
     isNull(t.agentApiTokens.revokedAt),
