@@ -1,7 +1,8 @@
 /**
- * Reads one request with everything shown about it (rules/view.ts assembles it): the head, its
- * CCs and its thread — public comments only for members, internal notes too for agents. Who may
- * read which request is the caller's `where` (rules/visibility.ts for members).
+ * Reads one request with everything shown about it (rules/view.ts assembles it, from the reads
+ * of rules/view-reads.ts): the head, its CCs and its thread — public comments only for members,
+ * internal notes too for agents. Who may read which request is the caller's `where`
+ * (rules/visibility.ts for members).
  */
 import type { SQL } from 'drizzle-orm';
 import { assemble } from '../rules/view.js';
