@@ -28,7 +28,7 @@ import { inboxPageRoutes } from './routes/agent/inbox-page.js';
 import { installMemberSessions } from './auth/member-session.js';
 import { createLinks } from './auth/link-tokens.js';
 import { createEventBus, type EventBus } from './services/events.js';
-import type { WindowCounters } from './limits/windows.js';
+import type { WindowCounters } from './store/shared-state.js';
 import { windowedRateLimitStore } from './limits/rate-limit-store.js';
 
 export interface AppDeps {
@@ -42,7 +42,7 @@ export interface AppDeps {
 
 /** What the app's routes and plugins share: the services' context, and the HTTP side's own state. */
 export interface Porthole extends Services {
-  /** The counters every rate limit counts in, one table per limit (limits/windows.ts). */
+  /** The counters every rate limit counts in, one table per limit (store/shared-state.ts). */
   windows: WindowCounters;
   /** Open live-event streams: the caps on opening more, and ending them all at shutdown. */
   streams: OpenStreams;

@@ -1,11 +1,11 @@
 /**
- * @fastify/rate-limit's `store` option, counting in our windowed counters (limits/windows.ts)
+ * @fastify/rate-limit's `store` option, counting in our windowed counters (store/shared-state.ts)
  * instead of the plugin's LRU, so a flood of made-up keys cannot reset a limit that is in force.
  * Each route with a `rateLimit` config gets a counter of its own, named after the route.
  */
 import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { Clock } from '../services/clock.js';
-import type { WindowCounter, WindowCounters } from './windows.js';
+import type { WindowCounter, WindowCounters } from '../store/shared-state.js';
 
 type Incr = FastifyRateLimitStore['incr'];
 

@@ -8,7 +8,7 @@
  * check, so at most `max` attempts are ever under way or done.
  */
 import { ApiError } from '../errors.js';
-import type { LimitWindow, WindowCounter } from '../limits/windows.js';
+import type { LimitWindow, WindowCounter } from '../store/shared-state.js';
 import type { Clock } from './clock.js';
 
 export interface Reservation {

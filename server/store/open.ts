@@ -5,7 +5,7 @@
  */
 import type { Config } from '../config.js';
 import type { Store } from './types.js';
-import type { BusLog } from './pg/bus.js';
+import type { BusLog } from './shared-state.js';
 
 export interface OpenStoreOptions {
   /**

@@ -1,9 +1,13 @@
 /**
  * State that several API processes on one database must share, beyond the tables: the messages
- * they send each other (live events, cache invalidations) and the jobs only one of them may run at
- * a time. Each adapter implements these shapes: in memory for SQLite's single process
- * (store/memory/), over LISTEN/NOTIFY and advisory locks on PostgreSQL (store/pg/).
+ * they send each other (live events, cache invalidations), the jobs only one of them may run at
+ * a time, and the windows every limit counts in. Each adapter implements these shapes: in memory
+ * for SQLite's single process (store/memory/), over LISTEN/NOTIFY, advisory locks and a table on
+ * PostgreSQL (store/pg/). The port owns these types; limits/ and services/ take them from here.
  */
+/** The time, injected (services/clock.ts), so tests can move it: the window counters read it too. */
+export type Clock = () => Date;
+
 /** "Request N of site S changed": carries no content — listeners refetch through the authorised routes. */
 export interface RequestChanged {
   siteId: string;
@@ -50,3 +54,30 @@ export interface Leases {
   /** Runs `work` once no other run under `name` (here or in another process) is going, and gives its result. */
   runInTurn<T>(name: string, work: () => Promise<T>): Promise<T>;
 }
+
+/** Where a shared-state adapter reports trouble it does not throw for (a lost bus connection, a message too big to send). */
+export interface BusLog {
+  warn(details: object, message: string): void;
+}
+
+/**
+ * Fixed-window counters: the one mechanism behind every limit (the submit limit through
+ * @fastify/rate-limit's store option, limits/rate-limit-store.ts; sign-in attempts through
+ * services/attempt-limiter.ts). Two instances on one database count into the same windows.
+ */
+export interface LimitWindow {
+  /** Hits counted in this window, the current one included. */
+  count: number;
+  /** When the window closes (ms since the epoch); the key then starts afresh. */
+  resetAt: number;
+}
+
+export interface WindowCounter {
+  /** Counts one hit on `key`, opening a window of `windowMs` if none is open, and returns it. */
+  hit(key: string, windowMs: number): Promise<LimitWindow>;
+  /** Takes back one hit counted in `window` (returned by `hit`), if that window is still open. */
+  release(key: string, window: LimitWindow): Promise<void>;
+}
+
+/** Opens the counters of one limit: `limit` names it, so a shared store can keep limits apart. */
+export type WindowCounters = (limit: string) => WindowCounter;

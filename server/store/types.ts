@@ -25,9 +25,7 @@ import type {
   SiteRow,
   StoredStatus,
 } from './rows.js';
-import type { Bus, Leases } from './shared-state.js';
-import type { WindowCounters } from '../limits/windows.js';
-import type { Clock } from '../services/clock.js';
+import type { Bus, Clock, Leases, WindowCounters } from './shared-state.js';
 
 /** The database cannot take the work now (locked, overloaded, timed out): answered 503 `busy`, worth retrying. */
 export class StoreBusyError extends Error {

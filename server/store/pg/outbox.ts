@@ -3,8 +3,9 @@
  * the caps of rules/mail-caps.ts), and delivery claims that let senders on several instances share
  * it without sending a mail twice.
  */
-import { and, asc, count, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { capWindows, CUSTOMER_MAILS_PER_HOUR, listInDigest, mailboxOf } from '../rules/mail-caps.js';
+import { mailSince } from '../rules/outbox-mail.js';
 import type { OutboxRow } from '../rows.js';
 import type { MailDraft } from '../types.js';
 import { newId } from '../ids.js';
@@ -69,13 +70,11 @@ export async function enqueueMail(tx: PgTx, siteId: string, requestId: string | 
   }
 }
 
-// The caps themselves keep this short: a mailbox holds at most a cap's worth of rows (and one
-// digest) in its window, since whatever comes beyond is dropped or goes into the digest.
 async function mailsSince(tx: PgTx, siteId: string, toMailbox: string, since: string): Promise<number> {
   const [row] = await tx
     .select({ n: count() })
     .from(outbox)
-    .where(and(eq(outbox.siteId, siteId), eq(outbox.toMailbox, toMailbox), gte(outbox.createdAt, since)));
+    .where(mailSince(outbox, siteId, toMailbox, since));
   return row!.n;
 }
 

@@ -1,8 +1,8 @@
 /**
- * Reads one request with everything shown about it (rules/view.ts assembles it): the head, its
- * CCs and its thread — public comments only for members, internal notes too for agents. Who may
- * read which request is the caller's key (rules/visibility.ts for members), read on statements
- * prepared once per shape and connection (prepared.ts).
+ * Reads one request with everything shown about it (rules/view.ts assembles it, from the reads
+ * of rules/view-reads.ts): the head, its CCs and its thread — public comments only for members,
+ * internal notes too for agents. Who may read which request is the caller's key (rules/visibility.ts
+ * for members), read on statements prepared once per shape and connection (prepared.ts).
  */
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { assemble } from '../rules/view.js';

@@ -1,5 +1,5 @@
 /**
- * The limits' fixed-window counters (limits/windows.ts) in PostgreSQL, so every instance counts
+ * The limits' fixed-window counters (shared-state.ts) in PostgreSQL, so every instance counts
  * into the same windows: two instances enforce one limit of 20, not two. One statement per hit,
  * atomic under concurrency (the upsert takes the row lock), named so each connection parses it once. UNLOGGED, so hits skip the WAL: a
  * crash of the database empties the table, which forgets open windows as restarting one process did.
@@ -9,8 +9,7 @@
  * capacity: a flood of new keys costs rows until `sweepRateWindows` (housekeeping) drops the closed ones.
  */
 import type pg from 'pg';
-import type { LimitWindow, WindowCounters } from '../../limits/windows.js';
-import type { Clock } from '../../services/clock.js';
+import type { Clock, LimitWindow, WindowCounters } from '../shared-state.js';
 import { busyAsStoreBusy } from './client.js';
 
 // A closed window ($3 = now) starts afresh at 1, closing at $4; an open one counts on.

@@ -22,12 +22,18 @@ type WithSite<T extends CredentialTables> = { agent: T['agents']; siteSlug: T['s
 
 const withSite = <T extends CredentialTables>(t: T): WithSite<T> => ({ agent: t.agents, siteSlug: t.sites.slug, siteName: t.sites.name });
 
+/** A credential's read: the agent with their site and what the credential adds, its join to the agent, and which credentials count. */
+type CredentialRead<T extends CredentialTables, Extra> = { columns: WithSite<T> & Extra; agent: SQL; where: SQL };
+
 /** The agent row with its site's names, as the port returns it. */
 export const agentWithSite = (row: { agent: AgentRow; siteSlug: string; siteName: string }): AgentWithSite => ({
   ...row.agent,
   siteSlug: row.siteSlug,
   siteName: row.siteName,
 });
+
+/** The agent `agentId` names (a session's or a token's), only while active. */
+const activeAgentOf = (t: Pick<CredentialTables, 'agents'>, agentId: Column): SQL => and(eq(t.agents.id, agentId), activeAgent(t))!;
 
 /** The agent's site, joined to the agent. */
 export const siteOfAgent = (t: Pick<CredentialTables, 'agents' | 'sites'>): SQL => eq(t.sites.id, t.agents.siteId);
@@ -37,9 +43,9 @@ export const liveSession = <T extends CredentialTables>(
   t: T,
   tokenHash: string,
   limits: SessionLimits,
-): { columns: WithSite<T> & { signedInAt: T['agentSessions']['createdAt'] }; agent: SQL; where: SQL } => ({
+): CredentialRead<T, { signedInAt: T['agentSessions']['createdAt'] }> => ({
   columns: { ...withSite(t), signedInAt: t.agentSessions.createdAt },
-  agent: and(eq(t.agents.id, t.agentSessions.agentId), activeAgent(t))!,
+  agent: activeAgentOf(t, t.agentSessions.agentId),
   where: and(eq(t.agentSessions.tokenHash, tokenHash), gt(t.agentSessions.lastSeenAt, limits.idleSince), gt(t.agentSessions.createdAt, limits.startedSince))!,
 });
 
@@ -48,9 +54,9 @@ export const validToken = <T extends CredentialTables>(
   t: T,
   tokenHash: string,
   now: string,
-): { columns: WithSite<T> & { expiresAt: T['agentApiTokens']['expiresAt'] }; agent: SQL; where: SQL } => ({
+): CredentialRead<T, { expiresAt: T['agentApiTokens']['expiresAt'] }> => ({
   columns: { ...withSite(t), expiresAt: t.agentApiTokens.expiresAt },
-  agent: and(eq(t.agents.id, t.agentApiTokens.agentId), activeAgent(t))!,
+  agent: activeAgentOf(t, t.agentApiTokens.agentId),
   where: and(
     eq(t.agentApiTokens.tokenHash, tokenHash),
     isNull(t.agentApiTokens.revokedAt),

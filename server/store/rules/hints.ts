@@ -1,6 +1,6 @@
 /**
  * The few places where the same rule must be written differently per SQL dialect. Each adapter
- * passes its own `Hints` to the builders in this folder (visibility.ts, queue-search.ts), so the
+ * passes its own `Hints` to the builders in this folder (visibility.ts, agent-queue.ts, queue-search.ts), so the
  * rules themselves are written once and neither adapter can drift from the other.
  */
 import type { Column, SQL } from 'drizzle-orm';

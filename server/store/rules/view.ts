@@ -1,8 +1,8 @@
 /**
  * One request with everything shown about it (RequestView), assembled the same way by both
- * adapters from three reads: the head (request, category, organization, requester), the CCs, and
- * the thread (comments with their authors). Which comments the thread holds — public only for
- * members, internal notes too for agents — is the adapter's query; who may read at all is visibility.ts.
+ * adapters from three reads (view-reads.ts): the head (request, category, organization,
+ * requester), the CCs, and the thread (comments with their authors) — public only for members,
+ * internal notes too for agents. Who may read at all is visibility.ts.
  */
 import type { EndUserRow, RequestRow } from '../rows.js';
 import type { Person, RequestView } from '../types.js';

@@ -2,14 +2,15 @@
  * Writing mail to the outbox, inside the transaction of the event it tells about. What is written
  * is decided here, once, by the caps in rules/mail-caps.ts, so the sender only delivers rows.
  */
-import { and, count, eq, gte, sql } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { preparedOnce } from './prepared.js';
 import { newId } from '../ids.js';
 import { outbox } from './schema.js';
-import { capWindows, CUSTOMER_MAILS_PER_HOUR, listInDigest, mailboxOf } from '../rules/mail-caps.js';
+import { capWindows, CUSTOMER_MAILS_PER_HOUR, listInDigest } from '../rules/mail-caps.js';
+import { draftedMail, mailSince, type DraftedMail } from '../rules/outbox-mail.js';
 import type { MailDigest } from '../rows.js';
-import type { AgentDigest, MailBody, MailDraft } from '../types.js';
+import type { AgentDigest, MailDraft } from '../types.js';
 
 const p = sql.placeholder;
 
@@ -21,18 +22,8 @@ export function enqueueMail(db: Db, siteId: string, requestId: string | null, dr
   const s = statements(db);
   const { hourAgo, hour, hourEnds } = capWindows(now);
   for (const draft of drafts) {
-    const toMailbox = mailboxOf(draft.to.email);
-    const single: MailRow = {
-      siteId,
-      requestId,
-      kind: draft.kind,
-      toEmail: draft.to.email,
-      toMailbox,
-      toName: draft.to.name,
-      subject: draft.subject,
-      text: draft.text,
-      html: draft.html,
-    };
+    const single = draftedMail(siteId, requestId, draft);
+    const { toMailbox } = single;
     if (draft.audience === 'customer') {
       if (s.mailsSince.get({ siteId, toMailbox, since: hourAgo })!.n < CUSTOMER_MAILS_PER_HOUR) s.insert.run({ ...single, ...singleMail(now) });
       continue;
@@ -48,7 +39,6 @@ export function enqueueMail(db: Db, siteId: string, requestId: string | null, dr
   }
 }
 
-type MailRow = MailBody & { siteId: string; requestId: string | null; kind: string; toEmail: string; toMailbox: string; toName: string | null };
 // A mail of its own (not a digest), due at once.
 const singleMail = (now: string) => ({ id: newId('mail'), now, due: now, digestHour: null, digest: null });
 
@@ -58,7 +48,7 @@ const singleMail = (now: string) => ({ id: newId('mail'), now, due: now, digestH
  */
 function addToDigest(
   db: Db,
-  row: MailRow,
+  row: DraftedMail,
   found: { id: string; digest: MailDigest | null } | undefined,
   window: { hour: string; due: string },
   change: AgentDigest,
@@ -75,12 +65,10 @@ function addToDigest(
 /** The statements of enqueueMail, prepared once per database. */
 const statements = (db: Db) =>
   preparedOnce(db, 'outbox-enqueue', () => ({
-    // The caps themselves keep this short: a mailbox holds at most a cap's worth of rows (and one
-    // digest) in its window, since whatever comes beyond is dropped or goes into the digest.
     mailsSince: db
       .select({ n: count() })
       .from(outbox)
-      .where(and(eq(outbox.siteId, p('siteId')), eq(outbox.toMailbox, p('toMailbox')), gte(outbox.createdAt, p('since'))))
+      .where(mailSince(outbox, p('siteId'), p('toMailbox'), p('since')))
       .prepare(),
     findDigest: db
       .select({ id: outbox.id, digest: outbox.digest })

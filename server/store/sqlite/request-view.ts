@@ -1,7 +1,8 @@
 /**
  * Reads one request with everything shown about it — category, requester, organization, CCs and
- * the conversation (rules/view.ts assembles it) — for whichever side asks. Members get public
- * comments only; agents get internal notes too. Who may read which request is decided by the caller's `where`.
+ * the conversation (rules/view.ts assembles it, from the reads of rules/view-reads.ts) — for
+ * whichever side asks. Members get public comments only; agents get internal notes too. Who may
+ * read which request is decided by the caller's `where`.
  */
 import { eq, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from './client.js';

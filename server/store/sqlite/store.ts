@@ -8,9 +8,9 @@
  * PostgreSQL adapter must never do that: its pool hands each statement any connection.
  */
 import { StoreBusyError, type Store } from '../types.js';
-import { memoryWindowCounters } from '../../limits/windows.js';
 import { createMemoryBus } from '../memory/bus.js';
 import { createMemoryLeases } from '../memory/leases.js';
+import { memoryWindowCounters } from '../memory/window-counters.js';
 import { openDatabase, type Db, type OpenOptions } from './client.js';
 import * as agentRequests from './agent-requests.js';
 import * as agents from './agents.js';

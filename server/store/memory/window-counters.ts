@@ -1,35 +1,15 @@
 /**
- * Fixed-window counters: the one mechanism behind every limit (the submit limit through
- * @fastify/rate-limit's store option, sign-in attempts through services/attempt-limiter.ts).
+ * One process's fixed-window counters (shared-state.ts `WindowCounters`), for SQLite's single
+ * server; PostgreSQL's instances share theirs in a table (pg/window-counters.ts).
  *
  * A key's window opens at its first hit and closes `windowMs` later; until then nothing can take
- * it away. An LRU (the plugin's default store) lets a flood of new keys push out a key that is
- * still limited, which resets that key's limit; here a key leaves only when its window has closed.
- * Memory is bounded by refusing to grow instead: once a table holds `capacity` open windows, new
- * keys share one overflow window (so newcomers are limited together while the flood lasts), and
- * the windows already open keep counting.
- *
- * In memory, one process. Several API processes will need counters they share (PostgreSQL); that
- * store implements the same `WindowCounter`, so the limits themselves do not change.
+ * it away. An LRU (the rate-limit plugin's default store) lets a flood of new keys push out a key
+ * that is still limited, which resets that key's limit; here a key leaves only when its window has
+ * closed. Memory is bounded by refusing to grow instead: once a table holds `capacity` open
+ * windows, new keys share one overflow window (so newcomers are limited together while the flood
+ * lasts), and the windows already open keep counting.
  */
-import type { Clock } from '../services/clock.js';
-
-export interface LimitWindow {
-  /** Hits counted in this window, the current one included. */
-  count: number;
-  /** When the window closes (ms since the epoch); the key then starts afresh. */
-  resetAt: number;
-}
-
-export interface WindowCounter {
-  /** Counts one hit on `key`, opening a window of `windowMs` if none is open, and returns it. */
-  hit(key: string, windowMs: number): Promise<LimitWindow>;
-  /** Takes back one hit counted in `window` (returned by `hit`), if that window is still open. */
-  release(key: string, window: LimitWindow): Promise<void>;
-}
-
-/** Opens the counters of one limit: `limit` names it, so a shared store can keep limits apart. */
-export type WindowCounters = (limit: string) => WindowCounter;
+import type { Clock, LimitWindow, WindowCounter, WindowCounters } from '../shared-state.js';
 
 /** Keys that find a full table are counted here, together. */
 const OVERFLOW = '\u0000overflow';
