@@ -5,11 +5,12 @@
  */
 import { and, asc, count, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { capWindows, CUSTOMER_MAILS_PER_HOUR, listInDigest, mailboxOf } from '../rules/mail-caps.js';
-import { mailSince } from '../rules/outbox-mail.js';
+import { draftedMail, mailSince, type DraftedMail } from '../rules/outbox-mail.js';
 import type { OutboxRow } from '../rows.js';
 import type { MailDraft } from '../types.js';
 import { newId } from '../ids.js';
 import type { PgSession, PgTx } from './client.js';
+import { placeholders, preparedOnce } from './prepared.js';
 import { outbox } from './schema.js';
 
 /**
@@ -32,29 +33,21 @@ export async function enqueueMail(tx: PgTx, siteId: string, requestId: string | 
 
   const { hourAgo, hour, hourEnds } = capWindows(now);
   for (const draft of drafts) {
-    const toMailbox = mailboxOf(draft.to.email);
-    const single = {
-      siteId,
-      requestId,
-      kind: draft.kind,
-      toEmail: draft.to.email,
-      toMailbox,
-      toName: draft.to.name,
-      subject: draft.subject,
-      text: draft.text,
-      html: draft.html,
-    };
+    const single = draftedMail(siteId, requestId, draft);
     if (draft.audience === 'customer') {
-      if ((await mailsSince(tx, siteId, toMailbox, hourAgo)) < CUSTOMER_MAILS_PER_HOUR) await insertMail(tx, { ...single, due: now, now });
+      if ((await mailsSince(tx, siteId, single.toMailbox, hourAgo)) < CUSTOMER_MAILS_PER_HOUR) await insertMail(tx, { ...single, due: now, now });
       continue;
     }
     // A digest is begun only once the hour's single mails are spent, so finding it answers the cap
     // without counting: during a flood, each event costs this one read.
-    const [digest] = await tx
-      .select({ id: outbox.id, digest: outbox.digest })
-      .from(outbox)
-      .where(and(eq(outbox.siteId, siteId), eq(outbox.toMailbox, toMailbox), eq(outbox.digestHour, hour)));
-    if (!digest && (await mailsSince(tx, siteId, toMailbox, hour)) < draft.digest.perHour) {
+    const [digest] = await preparedOnce(tx, 'outbox-digest', (db, name) =>
+      db
+        .select({ id: outbox.id, digest: outbox.digest })
+        .from(outbox)
+        .where(and(eq(outbox.siteId, p('siteId')), eq(outbox.toMailbox, p('toMailbox')), eq(outbox.digestHour, p('hour'))))
+        .prepare(name),
+    ).execute({ siteId, toMailbox: single.toMailbox, hour });
+    if (!digest && (await mailsSince(tx, siteId, single.toMailbox, hour)) < draft.digest.perHour) {
       await insertMail(tx, { ...single, due: now, now });
       continue;
     }
@@ -70,19 +63,49 @@ export async function enqueueMail(tx: PgTx, siteId: string, requestId: string | 
   }
 }
 
+// The cap's count and the insert run for every mail: prepared once per connection (prepared.ts).
+const p = sql.placeholder;
+
 async function mailsSince(tx: PgTx, siteId: string, toMailbox: string, since: string): Promise<number> {
-  const [row] = await tx
-    .select({ n: count() })
-    .from(outbox)
-    .where(mailSince(outbox, siteId, toMailbox, since));
+  const statement = preparedOnce(tx, 'outbox-mail-since', (db, name) =>
+    db
+      .select({ n: count() })
+      .from(outbox)
+      .where(mailSince(outbox, p('siteId'), p('toMailbox'), p('since')))
+      .prepare(name),
+  );
+  const [row] = await statement.execute({ siteId, toMailbox, since });
   return row!.n;
 }
 
-type NewMail = Pick<OutboxRow, 'siteId' | 'requestId' | 'kind' | 'toEmail' | 'toMailbox' | 'toName' | 'subject' | 'text' | 'html'> &
-  Partial<Pick<OutboxRow, 'digestHour' | 'digest'>> & { due: string; now: string };
+type NewMail = DraftedMail & Partial<Pick<OutboxRow, 'digestHour' | 'digest'>> & { due: string; now: string };
+
+const MAIL_COLUMNS = [
+  'id',
+  'siteId',
+  'requestId',
+  'kind',
+  'toEmail',
+  'toMailbox',
+  'toName',
+  'subject',
+  'text',
+  'html',
+  'nextAttemptAt',
+  'createdAt',
+  'digestHour',
+  'digest',
+] as const satisfies readonly (keyof OutboxRow)[];
 
 async function insertMail(tx: PgTx, { due, now, ...mail }: NewMail): Promise<void> {
-  await tx.insert(outbox).values({ ...mail, id: newId('mail'), status: 'pending', attempts: 0, nextAttemptAt: due, createdAt: now });
+  const statement = preparedOnce(tx, 'outbox-insert', (db, name) =>
+    db
+      .insert(outbox)
+      // Bound as it is, not through the jsonb column's encoder, which would store a missing digest as JSON null.
+      .values({ ...placeholders(MAIL_COLUMNS), digest: sql`${p('digest')}`, status: 'pending', attempts: 0 })
+      .prepare(name),
+  );
+  await statement.execute({ digestHour: null, digest: null, ...mail, id: newId('mail'), nextAttemptAt: due, createdAt: now });
 }
 
 /**
