@@ -9,7 +9,6 @@
  */
 import type { SiteRow } from '../store/rows.js';
 import type { Store } from '../store/types.js';
-import type { Bus } from '../store/shared-state.js';
 import { MIN_SITE_SECRET_BYTES, SITE_SLUG } from '../store/rules/sites.js';
 import type { Clock } from './clock.js';
 import { ApiError } from '../errors.js';
@@ -28,12 +27,11 @@ export interface SiteDirectory {
  */
 export const siteChanged = (store: Store, slug: string): Promise<void> => store.bus.publish({ kind: 'site-changed', slug });
 
-/** `bus`: where changes are heard (the store's own, unless a test stands in for two instances). */
-export function createSiteDirectory(store: Store, clock: Clock, bus: Bus = store.bus): SiteDirectory {
+export function createSiteDirectory(store: Store, clock: Clock): SiteDirectory {
   const cache = new Map<string, { site: SiteRow | undefined; until: number }>();
   // Counts forgets: a look-up that was under way when one came may have read the old row, and does not keep it.
   let forgets = 0;
-  bus.subscribe((signal) => {
+  store.bus.subscribe((signal) => {
     if (signal.kind === 'site-changed') cache.delete(signal.slug);
     else if (signal.kind === 'resync') cache.clear();
     else return;
