@@ -5,6 +5,7 @@ import type { PlanTier } from '../store/rows.js';
 import { AdminError, UsageError } from './args.js';
 import { checkColor, checkHttpUrl, checkName, checkOrigin, checkSlug } from './checks.js';
 import { defineCommand } from './command.js';
+import { siteChanged } from '../services/site-directory.js';
 
 /** The widget's own neutral launcher colour. */
 const DEFAULT_COLOR = '#1f2937';
@@ -79,6 +80,8 @@ export const createSite = defineCommand({
     );
     if (result === 'slug_taken')
       throw new AdminError(`A site with slug "${input.slug}" already exists. Pick another --slug (or use rotate-secret for a new secret).`);
+    // A running server may have cached the slug as unknown.
+    await siteChanged(store, input.slug);
     io.out(`Created site "${input.slug}" (${input.name}), ${input.tier} tier, colour ${input.color}.`);
     io.out(`  allowed origins: ${input.origins.length ? input.origins.join(', ') : '(none: browsers on any other origin are refused)'}`);
     io.out(`  support page:    ${input.supportUrl}`);

@@ -119,8 +119,9 @@ function globalHelp(): string[] {
     ...COMMANDS.map((command) => `  ${command.spec.name.padEnd(width)}  ${command.spec.brief}`),
     '',
     'The database is DATABASE_PATH (default ./data/porthole.db); pending migrations run first.',
-    'Changes reach a running server within 5 seconds; no restart is needed. A revoked token, a removed',
-    "agent and the sessions a password reset ends are refused from the server's next request on.",
+    'Site changes reach running servers at once on PostgreSQL (DATABASE_URL), within 5 seconds on SQLite;',
+    'no restart is needed. A revoked token, a removed agent and the sessions a password reset ends are',
+    "refused from the server's next request on.",
     'Secrets, passwords and tokens are printed once, to standard output; errors go to standard error.',
     'Exit codes: 0 done, 1 failed, 2 wrong usage.',
   ];

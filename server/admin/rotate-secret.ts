@@ -3,6 +3,7 @@ import { newSecret } from '../auth/agent-auth.js';
 import { AdminError } from './args.js';
 import { checkHours, checkSlug } from './checks.js';
 import { defineCommand } from './command.js';
+import { siteChanged } from '../services/site-directory.js';
 
 const DEFAULT_GRACE_HOURS = 24;
 const MAX_GRACE_HOURS = 24 * 30;
@@ -20,7 +21,7 @@ export const rotateSecret = defineCommand({
     ],
     notes: [
       'Only one previous secret is kept: rotating again drops a secret rotated out earlier, even inside its grace period.',
-      'Running servers pick up the change within 5 seconds; no restart is needed.',
+      'Running servers pick up the change at once on PostgreSQL, within 5 seconds on SQLite; no restart is needed.',
     ],
     examples: ['rotate-secret --site acme', 'rotate-secret --site acme --grace-hours 0'],
   },
@@ -36,6 +37,9 @@ export const rotateSecret = defineCommand({
     const secret = newSecret();
     const rotation = await store.admin.rotateSecret(slug, secret, validUntil, now.toISOString());
     if (!rotation) throw new AdminError(`There is no site "${slug}".`);
+    await siteChanged(store, slug);
+    // Heard over NOTIFY on PostgreSQL; on SQLite a running server's 5 s cache runs out (site-directory.ts).
+    const serversFollow = store.engine === 'postgres' ? 'at once' : 'within 5 seconds';
     if (rotation.droppedPreviousValidUntil) {
       io.err(`warning: the secret rotated out earlier (valid until ${rotation.droppedPreviousValidUntil}) is no longer accepted.`);
     }
@@ -44,8 +48,8 @@ export const rotateSecret = defineCommand({
     io.out("This secret is shown once. Store it on the host's backend now: it signs member tokens (HS256) for this site.");
     io.out(
       validUntil
-        ? `The previous secret stays valid until ${validUntil} (${graceHours} h). Running servers use the new one within 5 seconds.`
-        : 'The previous secret is no longer accepted (running servers stop accepting it within 5 seconds).',
+        ? `The previous secret stays valid until ${validUntil} (${graceHours} h). Running servers use the new one ${serversFollow}.`
+        : `The previous secret is no longer accepted (running servers stop accepting it ${serversFollow}).`,
     );
   },
 });

@@ -2,6 +2,8 @@
  * Server-sent events over a hijacked reply. The stream carries only "request N changed at T";
  * clients refetch through the authorised routes. A comment line every 15 s keeps proxies from
  * closing an idle stream; the stream ends when the session does, and when the server shuts down.
+ * When events may have been missed (the bus lost its connection: `resync`), it sends `event: resync`
+ * and ends, so the client reconnects and refetches what it shows rather than trusting a gap.
  * Opening one takes a place under the caps of stream-caps.ts; ending one says why in the log.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -23,7 +25,7 @@ export interface StreamOptions {
   stillAllowed?: () => Promise<boolean>;
 }
 
-type EndReason = 'client gone' | 'session ended' | 'credential revoked' | 'shutdown';
+type EndReason = 'client gone' | 'session ended' | 'credential revoked' | 'shutdown' | 'resync';
 
 /** Ends every open stream when the server shuts down, instead of waiting for clients to leave. */
 export function endStreamsOnClose(app: FastifyInstance): void {
@@ -55,6 +57,10 @@ export function openEventStream(app: FastifyInstance, request: FastifyRequest, r
   const unsubscribe = app.porthole.events.subscribe(options.siteId, (event) => {
     if (options.accepts(event)) raw.write(`event: request\ndata: ${JSON.stringify({ id: event.number, updatedAt: event.updatedAt })}\n\n`);
   });
+  const stopResync = app.porthole.events.onResync(() => {
+    raw.write('event: resync\ndata: {}\n\n');
+    end('resync');
+  });
   const ping = setInterval(() => raw.write(': ping\n\n'), PING_MS);
   const { stillAllowed } = options;
   const recheck = stillAllowed
@@ -73,6 +79,7 @@ export function openEventStream(app: FastifyInstance, request: FastifyRequest, r
     if (ended) return;
     ended = true;
     unsubscribe();
+    stopResync();
     clearInterval(ping);
     clearInterval(recheck);
     clearTimeout(lifetime);

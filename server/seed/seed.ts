@@ -24,6 +24,7 @@ import {
   type SeedCategory,
 } from './seed-content.js';
 import { renderArticle } from '../services/markdown.js';
+import { siteChanged } from '../services/site-directory.js';
 
 export interface SeedOptions {
   demoSiteSecret: string;
@@ -94,6 +95,7 @@ export async function seedIfEmpty(store: Store, options: SeedOptions): Promise<b
 /** The demo host's port may change between starts; the demo site follows it. */
 export async function syncDemoSite(store: Store, options: Pick<SeedOptions, 'demoOrigins' | 'demoSupportUrl' | 'now'>): Promise<void> {
   await store.sites.updateOrigins('demo', options.demoOrigins, options.demoSupportUrl, options.now.toISOString());
+  await siteChanged(store, 'demo');
 }
 
 type SiteFields = Pick<SiteRow, 'slug' | 'name' | 'color' | 'tier' | 'tokenSecret' | 'allowedOrigins' | 'supportUrl'>;
@@ -114,6 +116,7 @@ async function addSite(
     rows,
   );
   if (created !== 'created') throw new Error(`seed: the site ${fields.slug} exists already`);
+  await siteChanged(store, fields.slug);
   for (const article of articles) {
     await store.admin.upsertArticle(
       { id: newId('art'), siteId, slug: article.slug, title: article.title, ...renderArticle(article.markdown), popularity: article.popularity },

@@ -25,7 +25,7 @@ export type BusMessage =
   | { kind: 'request-changed'; event: RequestChanged }
   /** A member's sign-in stored something a cached look-up may not show (member-directory.ts). */
   | { kind: 'member-changed'; siteId: string; memberId: string }
-  /** A site's settings changed (the admin CLI), for caches keyed by slug (site-directory.ts). */
+  /** A site's row changed or was created (admin command, seed), for caches keyed by slug (site-directory.ts). */
   | { kind: 'site-changed'; slug: string };
 
 /**

@@ -45,9 +45,11 @@ export interface TestApp {
  */
 export async function createTestApp(overrides: Partial<Config> = {}, options: { logger?: AppDeps['logger']; conversations?: boolean } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'porthole-test-'));
-  const config = { ...readConfig({}), databasePath: join(dir, 'porthole.db'), ...overrides };
   const conversations = options.conversations ?? false;
-  const { store, db, drop, openAnother } = await openTestStore(config.databasePath, conversations);
+  const databasePath = join(dir, 'porthole.db');
+  const { store, db, databaseUrl, drop, openAnother } = await openTestStore(databasePath, conversations);
+  // DATABASE_URL too on PostgreSQL, as a server there is configured: what the admin command is given.
+  const config = { ...readConfig({}), databasePath, databaseUrl, ...overrides };
   const clock = {
     now: SEEDED_AT,
     advance(ms: number) {
@@ -84,7 +86,7 @@ async function seedTestSites(store: Store, conversations: boolean): Promise<void
 async function openTestStore(
   databasePath: string,
   conversations: boolean,
-): Promise<{ store: Store; db: Db; drop(): Promise<void>; openAnother(): Promise<Store> }> {
+): Promise<{ store: Store; db: Db; databaseUrl?: string; drop(): Promise<void>; openAnother(): Promise<Store> }> {
   if (testEngine === 'sqlite') {
     const store = openSqliteStore(databasePath);
     // The first app still has the file: another opens it without the one-server lock (store/sqlite/instance-lock.ts).
@@ -99,6 +101,7 @@ async function openTestStore(
   return {
     store,
     db: store.db as unknown as Db,
+    databaseUrl: database.url,
     drop: async () => database.release(),
     openAnother: () => openPgStore(database.url, { poolSize: 2 }),
   };

@@ -35,7 +35,7 @@ effect(() => {
     stopLive = subscribeToEvents((event) => {
       model.refreshQueue();
       model.refreshRequest(event.number);
-    });
+    }, model.catchUp);
   } else if (!signedIn && stopLive) {
     stopLive();
     stopLive = undefined;

@@ -1,7 +1,7 @@
 /**
  * The inbox's state, built once per page: who is signed in, where we are (`/agent`,
  * `/agent/requests/<n>`), the queue and the open request. `refreshQueue` and `refreshRequest` are
- * what live updates call when the server reports a change.
+ * what live updates call when the server reports a change, `catchUp` what they call after a gap.
  */
 import { computed, effect, signal, untracked } from '@preact/signals';
 import type { AgentBody } from '../../contract/types.js';
@@ -78,6 +78,12 @@ export function createInboxModel(api: InboxApi) {
     request,
     refreshQueue,
     refreshRequest,
+    /** The queue and the open request, fetched again quietly: changes may have gone unannounced. */
+    catchUp() {
+      refreshQueue();
+      const open = request.number.peek();
+      if (open !== null) refreshRequest(open);
+    },
     /** Asks who is signed in; the answer decides between sign-in and the inbox. */
     start() {
       session.value = { state: 'checking' };

@@ -39,12 +39,12 @@ export async function startServers(): Promise<Servers> {
   const config = { ...readConfig({ DATABASE_PATH: join(dir, 'porthole.db') }), port, host: '127.0.0.1', publicUrl: `http://localhost:${port}` };
   const support = await startSupportServer(config, { logger: false });
   const demo = await startDemoHost({ port: 0, publicUrl: support.url, siteSecret: config.demoSiteSecret });
-  const { store, sites } = support.app.porthole;
+  const { store } = support.app.porthole;
   // The tests' own look into the database: a second connection, beside the server's (WAL lets both read and write).
   const inspection = openDatabase(config.databasePath, { instanceLock: false });
   const demoPort = new URL(demo.url).port;
+  // It announces the change: the server's cached demo site is forgotten at once (services/site-directory.ts).
   await syncDemoSite(store, { demoOrigins: [`http://localhost:${demoPort}`, `http://127.0.0.1:${demoPort}`], demoSupportUrl: `${demo.url}/`, now: new Date() });
-  sites.forget('demo');
   return {
     support,
     demo,

@@ -1,14 +1,18 @@
 /**
  * Keeps a member's panel current without reloads: while the panel is open and the tab visible, it
  * reads the live-event stream (fetch + bearer header; EventSource cannot send one) and refetches
- * what changed; it reconnects by itself. It also keeps the launcher's badge — requests awaiting
- * the member's reply — up to date, and tells the host through `request:updated`.
+ * what changed; it reconnects by itself. A stream opened again after one was open (it ended — the
+ * server says `resync` when it may have missed events —, or the panel was closed or the tab hidden)
+ * refetches what the panel shows: nothing announced the changes made in the gap. It also keeps the
+ * launcher's badge — requests awaiting the member's reply — up to date, and tells the host through
+ * `request:updated`.
  */
 import { effect, signal } from '@preact/signals';
 import { memberMessages } from '../../i18n/en-member.js';
 import type { WidgetModel } from '../state.js';
-import type { RequestsModel } from './requests-model.js';
+import { tellHost, type RequestsModel } from './requests-model.js';
 import { memberApi } from './member-api.js';
+import { loading } from '../models/loadable.js';
 
 const MAX_BACKOFF_MS = 30_000;
 
@@ -46,22 +50,33 @@ export function connectLive(model: WidgetModel, requests: RequestsModel, launche
         () => undefined,
       );
 
-  const changed = async (id: number) => {
+  /**
+   * Fetches again what the panel shows. `changed`: the request an event named, fetched wherever the
+   * member is, since the host hears of it. None: after a gap — what is still loading needs nothing
+   * more, and the open request is told to the host only if it moved.
+   */
+  const refresh = async (changed?: number) => {
     void refreshBadge();
     const view = navigation.view.value;
-    if (view.name === 'requests') requests.loadList(true);
+    const shown = requests.detail.peek();
+    if (view.name === 'requests' && (changed || requests.rows.peek() !== loading)) requests.loadList(true);
+    const id = changed || (view.name === 'request' && shown.state === 'ready' && view.id);
+    if (!id) return;
     const { request } = await session.call((token) => api.getRequest(token, id));
     if (view.name === 'request' && view.id === id) requests.showUpdated(request);
-    model.emit('request:updated', { id: request.id, status: request.status, statusLabel: request.statusLabel });
+    if (changed || (shown.state === 'ready' && shown.value.updatedAt !== request.updatedAt)) tellHost(model, request);
   };
 
   let controller: AbortController | undefined;
   let backoff = 1000;
+  let opened = false;
   const stream = async (signalled: AbortController) => {
     while (!signalled.signal.aborted) {
       try {
         const body = await session.call((token) => api.openEvents(token, signalled.signal));
         backoff = 1000;
+        if (opened) void refresh().catch(() => undefined);
+        opened = true;
         const reader = body.getReader();
         const decoder = new TextDecoder();
         let buffer = '';
@@ -73,8 +88,8 @@ export function connectLive(model: WidgetModel, requests: RequestsModel, launche
           while ((end = buffer.indexOf('\n\n')) >= 0) {
             const block = buffer.slice(0, end);
             buffer = buffer.slice(end + 2);
-            const data = /^event: request\ndata: (.*)$/m.test(block) ? /^data: (.*)$/m.exec(block)?.[1] : undefined;
-            if (data) void changed((JSON.parse(data) as { id: number }).id).catch(() => undefined);
+            const data = /^event: request\ndata: (.*)$/m.exec(block)?.[1];
+            if (data) void refresh((JSON.parse(data) as { id: number }).id).catch(() => undefined);
           }
         }
       } catch {

@@ -11,6 +11,9 @@ import { memberApi } from './member-api.js';
 
 const PAGE_SIZE = 10;
 
+/** Tells the host page that a request changed, and how it stands now (`request:updated`). */
+export const tellHost = (model: WidgetModel, { id, status, statusLabel }: RequestDetail) => model.emit('request:updated', { id, status, statusLabel });
+
 export function createRequestsModel(model: WidgetModel) {
   const { session } = model;
   const api = memberApi(model.api);
@@ -50,7 +53,7 @@ export function createRequestsModel(model: WidgetModel) {
     problem.value = undefined;
     try {
       const request = await run();
-      model.emit('request:updated', { id: request.id, status: request.status, statusLabel: request.statusLabel });
+      tellHost(model, request);
       if (wanted !== id) return;
       detail.value = ready(request);
       if (kind === 'reply') reply.value = '';
