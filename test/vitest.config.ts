@@ -5,6 +5,9 @@ import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 
 const SQLITE_ONLY = ['test/server/database-busy.test.ts', 'test/server/durable-writes.test.ts'];
+/** Browser tests of several support servers on one database, which only PostgreSQL allows. */
+const POSTGRES_ONLY_BROWSER = ['test/e2e/widget-and-inbox-on-two-instances.test.ts'];
+const oneFileAtATime = { fileParallelism: false, testTimeout: 60_000, hookTimeout: 60_000 };
 
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
@@ -41,9 +44,18 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/e2e/**/*.test.ts', 'test/faults/**/*.test.ts'],
-          fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          exclude: POSTGRES_ONLY_BROWSER,
+          ...oneFileAtATime,
+        },
+      },
+      {
+        // Browser journeys with the support servers on PostgreSQL (test/e2e/support/servers.ts), two instances among them.
+        extends: true,
+        test: {
+          name: 'browser-postgres',
+          include: POSTGRES_ONLY_BROWSER,
+          env: { PORTHOLE_TEST_ENGINE: 'postgres' },
+          ...oneFileAtATime,
         },
       },
     ],

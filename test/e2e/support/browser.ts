@@ -27,3 +27,9 @@ export function watchProblems(page: Page): string[] {
   });
   return problems;
 }
+
+/** Marks the page's window: a mark still there later (`stillSamePage`) means the page was never reloaded or navigated. */
+export async function markPage(page: Page): Promise<void> {
+  await page.evaluate(() => ((window as unknown as { __phNoReload: boolean }).__phNoReload = true));
+}
+export const stillSamePage = (page: Page) => page.evaluate(() => (window as unknown as { __phNoReload?: boolean }).__phNoReload === true);
