@@ -29,6 +29,12 @@ const TABLES = [
   'rate_windows',
 ];
 
+/**
+ * Children before parents. DELETE, not TRUNCATE: these tables hold a few dozen rows, and TRUNCATE's
+ * fixed cost per table (new files for each table and index) made a reset several times slower.
+ */
+const EMPTY_ALL = TABLES.toReversed().map((table) => `DELETE FROM public.${table}`);
+
 interface KeptDatabase {
   url: string;
   client: pg.Client;
@@ -46,13 +52,16 @@ const free: KeptDatabase[] = [];
 export async function takeDatabase(seedName: string, seed: (url: string) => Promise<void>): Promise<{ url: string; release(): void }> {
   const kept = free.pop() ?? (await keepNewDatabase());
   const copy = `seed_${seedName}`;
-  if (kept.migrated) await kept.client.query(`TRUNCATE ${TABLES.join(', ')} CASCADE`);
   if (kept.seeds.has(seedName)) {
+    const refills = [];
     for (const table of TABLES) {
       const columns = await writableColumns(kept.client, table);
-      await kept.client.query(`INSERT INTO public.${table} (${columns}) SELECT ${columns} FROM ${copy}.${table}`);
+      refills.push(`INSERT INTO public.${table} (${columns}) SELECT ${columns} FROM ${copy}.${table}`);
     }
+    // One round trip, one implicit transaction.
+    await kept.client.query([...EMPTY_ALL, ...refills].join(';\n'));
   } else {
+    if (kept.migrated) await kept.client.query(EMPTY_ALL.join(';\n'));
     await seed(kept.url);
     kept.migrated = true;
     await kept.client.query(`CREATE SCHEMA ${copy}`);
