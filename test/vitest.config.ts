@@ -2,6 +2,7 @@
 // drives real servers (and Chromium), and two at once on a 2-core machine only slow each other.
 // One throwaway PostgreSQL cluster serves the whole run (test/support/postgres-cluster.ts; tests inject its URL).
 import { defineConfig } from 'vitest/config';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const SQLITE_ONLY = ['test/server/database-busy.test.ts', 'test/server/durable-writes.test.ts'];
@@ -14,6 +15,9 @@ export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
     globalSetup: ['test/support/postgres-cluster.ts'],
+    // Vitest's default is one worker fewer than the cores: a single worker on a 2-core machine, which then
+    // sits idle whenever a test waits on PostgreSQL, a socket or a timer. The files are written to run side by side.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         extends: true,
@@ -49,11 +53,12 @@ export default defineConfig({
         },
       },
       {
-        // Browser journeys with the support servers on PostgreSQL (test/e2e/support/servers.ts), two instances among them.
+        // The browser journeys again, the support servers on PostgreSQL (test/e2e/support/servers.ts), and those with two of them.
+        // The fault tests choose their engines themselves.
         extends: true,
         test: {
           name: 'browser-postgres',
-          include: POSTGRES_ONLY_BROWSER,
+          include: ['test/e2e/**/*.test.ts'],
           env: { PORTHOLE_TEST_ENGINE: 'postgres' },
           ...oneFileAtATime,
         },
