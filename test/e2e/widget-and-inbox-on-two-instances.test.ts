@@ -59,6 +59,7 @@ describe('the widget on instance A, the inbox on instance B', () => {
     expect(await message(real.member.page, agentReply).locator('.message-author strong').innerText()).toBe('Riley Chen');
     await expect.poll(() => requestBadge(real.member.page).innerText(), { timeout: LIVE_MS }).toBe('Awaiting your reply');
     expect(await stillSamePage(real.member.page)).toBe(true);
+    await message(real.member.page, agentReply).scrollIntoViewIfNeeded(); // the thread opens at its top
     await screenshot(real.member.page, 'two-instances-reply-on-a');
     expect(real.member.problems).toEqual([]);
   });
