@@ -2,15 +2,22 @@
 // drives real servers (and Chromium), and two at once on a 2-core machine only slow each other.
 // One throwaway PostgreSQL cluster serves the whole run (test/support/postgres-cluster.ts; tests inject its URL).
 import { defineConfig } from 'vitest/config';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const SQLITE_ONLY = ['test/server/database-busy.test.ts', 'test/server/durable-writes.test.ts'];
+/** Browser tests of several support servers on one database, which only PostgreSQL allows. */
+const POSTGRES_ONLY_BROWSER = ['test/e2e/widget-and-inbox-on-two-instances.test.ts'];
+const oneFileAtATime = { fileParallelism: false, testTimeout: 60_000, hookTimeout: 60_000 };
 
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
     globalSetup: ['test/support/postgres-cluster.ts'],
+    // Vitest's default is one worker fewer than the cores: a single worker on a 2-core machine, which then
+    // sits idle whenever a test waits on PostgreSQL, a socket or a timer. The files are written to run side by side.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         extends: true,
@@ -41,9 +48,19 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/e2e/**/*.test.ts', 'test/faults/**/*.test.ts'],
-          fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          exclude: POSTGRES_ONLY_BROWSER,
+          ...oneFileAtATime,
+        },
+      },
+      {
+        // The browser journeys again, the support servers on PostgreSQL (test/e2e/support/servers.ts), and those with two of them.
+        // The fault tests choose their engines themselves.
+        extends: true,
+        test: {
+          name: 'browser-postgres',
+          include: ['test/e2e/**/*.test.ts'],
+          env: { PORTHOLE_TEST_ENGINE: 'postgres' },
+          ...oneFileAtATime,
         },
       },
     ],

@@ -21,9 +21,23 @@ export async function freshDatabase(): Promise<TestDatabase> {
   const adminUrl = clusterUrl();
   const name = `porthole_test_${randomBytes(6).toString('hex')}`;
   await asSuperuser(adminUrl, `CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
+  return { url: databaseUrl(name), drop: () => asSuperuser(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** The database `name`, made the first time any test process asks for it; it stays until the run's cluster goes. */
+export async function namedDatabase(name: string): Promise<string> {
+  await asSuperuser(clusterUrl(), `CREATE DATABASE ${name}`).catch((error: { code?: string }) => {
+    if (error.code !== DUPLICATE_DATABASE) throw error;
+  });
+  return databaseUrl(name);
+}
+
+const DUPLICATE_DATABASE = '42P04';
+
+function databaseUrl(name: string): string {
+  const url = new URL(clusterUrl());
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => asSuperuser(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return url.toString();
 }
 
 function clusterUrl(): string {

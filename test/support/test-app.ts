@@ -97,12 +97,13 @@ async function openTestStore(
     await seedTestSites(seeding, conversations);
     await seeding.close();
   });
-  const store = await openPgStore(database.url, { poolSize: 4 });
+  // Seeding migrated it, and it is only ever put back to a seed since: no migration check on every app's open.
+  const store = await openPgStore(database.url, { poolSize: 4, alreadyMigrated: true });
   return {
     store,
     db: store.db as unknown as Db,
     databaseUrl: database.url,
     drop: async () => database.release(),
-    openAnother: () => openPgStore(database.url, { poolSize: 2 }),
+    openAnother: () => openPgStore(database.url, { poolSize: 2, alreadyMigrated: true }),
   };
 }

@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from './browser.js';
-import { startServers, type Servers } from './servers.js';
+import { launchBrowser, newPerson, type Person } from './browser.js';
+import { startServers, type Servers, type ServersOptions } from './servers.js';
 
 export function realServersAndBrowser(): { servers: Servers; browser: Browser } {
   const world = {} as { servers: Servers; browser: Browser };
@@ -14,6 +14,24 @@ export function realServersAndBrowser(): { servers: Servers; browser: Browser } 
     world.browser = await launchBrowser();
   });
   afterAll(async () => {
+    await world.browser?.close();
+    await world.servers?.close();
+  });
+  return world;
+}
+
+/** The same world with a member and an agent in it, each in a browser context of their own, side by side. */
+export function aMemberAndAnAgent(options?: ServersOptions): { servers: Servers; member: Person; agent: Person } {
+  const world = {} as { servers: Servers; browser: Browser; member: Person; agent: Person };
+  beforeAll(async () => {
+    world.servers = await startServers(options);
+    world.browser = await launchBrowser();
+    world.member = await newPerson(world.browser);
+    world.agent = await newPerson(world.browser);
+  });
+  afterAll(async () => {
+    await world.member?.context.close();
+    await world.agent?.context.close();
     await world.browser?.close();
     await world.servers?.close();
   });
