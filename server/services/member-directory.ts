@@ -11,6 +11,7 @@ import type { MemberRecord, MemberScope, Store } from '../store/types.js';
 import type { Bus } from '../store/shared-state.js';
 import type { Clock } from './clock.js';
 import { tierFeatures } from './sites.js';
+import { keptBriefly } from './kept-briefly.js';
 
 const TTL_MS = 5_000;
 const MAX_ENTRIES = 10_000;
@@ -28,28 +29,23 @@ export interface MemberDirectory {
 
 /** `bus`: where forgetting reaches every instance's directory (the store's own, unless a test stands in two instances). */
 export function createMemberDirectory(store: Store, clock: Clock, bus: Bus = store.bus): MemberDirectory {
-  const cache = new Map<string, { found: KnownMember | undefined; until: number }>();
   const keyOf = (siteId: string, memberId: string) => `${siteId}\n${memberId}`;
-  bus.subscribe((signal) => {
-    if (signal.kind === 'member-changed') cache.delete(keyOf(signal.siteId, signal.memberId));
-    if (signal.kind === 'resync') cache.clear();
+  const members = keptBriefly<KnownMember | undefined>({
+    ttlMs: TTL_MS,
+    maxEntries: MAX_ENTRIES,
+    clock,
+    bus,
+    changedKey: (signal) => (signal.kind === 'member-changed' ? keyOf(signal.siteId, signal.memberId) : null),
   });
   return {
     async find(site, memberId, onlyRequest) {
       // Link sessions are rare and scoped differently: not kept.
       if (onlyRequest !== null) return lookUp(store, site, memberId, onlyRequest);
-      const key = keyOf(site.id, memberId);
-      const now = clock().getTime();
-      const hit = cache.get(key);
-      if (hit && hit.until > now) return hit.found;
-      const found = await lookUp(store, site, memberId, null);
-      if (cache.size >= MAX_ENTRIES) cache.clear();
-      cache.set(key, { found, until: now + TTL_MS });
-      return found;
+      return members.get(keyOf(site.id, memberId), () => lookUp(store, site, memberId, null));
     },
     // Here at once (the session being issued reads next), elsewhere when the bus delivers.
     forget(siteId, memberId) {
-      cache.delete(keyOf(siteId, memberId));
+      members.forget(keyOf(siteId, memberId));
       void bus.publish({ kind: 'member-changed', siteId, memberId });
     },
   };

@@ -12,6 +12,7 @@ import type { Store } from '../store/types.js';
 import { MIN_SITE_SECRET_BYTES, SITE_SLUG } from '../store/rules/sites.js';
 import type { Clock } from './clock.js';
 import { ApiError } from '../errors.js';
+import { keptBriefly } from './kept-briefly.js';
 
 const TTL_MS = 5_000;
 const MAX_ENTRIES = 10_000;
@@ -28,29 +29,18 @@ export interface SiteDirectory {
 export const siteChanged = (store: Store, slug: string): Promise<void> => store.bus.publish({ kind: 'site-changed', slug });
 
 export function createSiteDirectory(store: Store, clock: Clock): SiteDirectory {
-  const cache = new Map<string, { site: SiteRow | undefined; until: number }>();
-  // Counts forgets: a look-up that was under way when one came may have read the old row, and does not keep it.
-  let forgets = 0;
-  store.bus.subscribe((signal) => {
-    if (signal.kind === 'site-changed') cache.delete(signal.slug);
-    else if (signal.kind === 'resync') cache.clear();
-    else return;
-    forgets++;
+  // Unknown slugs are kept too, so a flood of made-up slugs costs one query each per TTL.
+  const sites = keptBriefly<SiteRow | undefined>({
+    ttlMs: TTL_MS,
+    maxEntries: MAX_ENTRIES,
+    clock,
+    bus: store.bus,
+    changedKey: (signal) => (signal.kind === 'site-changed' ? signal.slug : null),
   });
   return {
     async find(slug) {
       if (!SITE_SLUG.test(slug)) return undefined;
-      const now = clock().getTime();
-      const hit = cache.get(slug);
-      if (hit && hit.until > now) return usable(hit.site);
-      const before = forgets;
-      const site = await store.sites.findBySlug(slug);
-      // Unknown slugs are cached too, so a flood of made-up slugs costs one query each per TTL.
-      if (before === forgets) {
-        if (cache.size > MAX_ENTRIES) cache.clear();
-        cache.set(slug, { site, until: now + TTL_MS });
-      }
-      return usable(site);
+      return usable(await sites.get(slug, () => store.sites.findBySlug(slug)));
     },
   };
 }

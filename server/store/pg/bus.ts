@@ -17,9 +17,6 @@ const KINDS = new Set<string>(['request-changed', 'member-changed', 'site-change
 /** What pg_stat_activity shows for the LISTEN connection. */
 export const BUS_APPLICATION_NAME = 'porthole-bus';
 
-// Only for pg/store.ts, which still imports it from here: once it takes it from ../shared-state.js, this line goes.
-export type { BusLog };
-
 export interface PgBusOptions {
   log: BusLog;
   /** The first pause before reconnecting; it doubles up to `longestRetryMs`. */

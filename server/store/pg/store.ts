@@ -5,8 +5,8 @@
  * snapshot; changes run READ COMMITTED and lock what they read before they decide.
  */
 import type { Store } from '../types.js';
-import type { Bus } from '../shared-state.js';
-import { createPgBus, type BusLog } from './bus.js';
+import type { Bus, BusLog } from '../shared-state.js';
+import { createPgBus } from './bus.js';
 import { createPgLeases } from './leases.js';
 import { pgWindowCounters, sweepRateWindows } from './window-counters.js';
 import { alone, defaultPoolOptions, migrate, openPool, transaction, type PgDb, type PgPoolOptions, type PgSession, type PgTx } from './client.js';
