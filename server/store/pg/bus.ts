@@ -32,6 +32,9 @@ export async function createPgBus(source: string | pg.Pool, options: PgBusOption
   const { log, firstRetryMs = 100, longestRetryMs = 5_000 } = options;
   const ownsPool = typeof source === 'string';
   const pool = ownsPool ? new pg.Pool({ connectionString: source, max: 2 }) : source;
+  // An idle connection of our own pool that the server ends (restart, a dropped database) emits here;
+  // unheard it would crash the process. The pool opens another when next needed. (The app's pool has its own.)
+  if (ownsPool) pool.on('error', (error) => log.warn({ err: error }, 'the bus lost an idle connection'));
   const listeners = new Set<(signal: BusSignal) => void>();
   let listening: pg.Client | null = null;
   let closed = false;

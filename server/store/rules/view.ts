@@ -46,3 +46,9 @@ export function assemble(head: ViewHead, ccs: Person[], thread: ThreadRow[]): Re
     })),
   };
 }
+
+/**
+ * What a customer sees of a view read in full: the same, without internal notes. A unit that has
+ * just read the full view (to tell the agents) answers the member with this, not a second read.
+ */
+export const publicPart = (view: RequestView): RequestView => ({ ...view, comments: view.comments.filter((comment) => comment.public) });

@@ -8,7 +8,8 @@ import type { Db } from './client.js';
 import { commitWithOthers } from './group-commit.js';
 import { newId } from '../ids.js';
 import { comments, requestCcs, requests } from './schema.js';
-import { readRequestView, readRequestViewPrepared } from './request-view.js';
+import { readRequestById, readRequestViewPrepared } from './request-view.js';
+import { publicPart } from '../rules/view.js';
 import { preparedOnce } from './prepared.js';
 import { bindScope, scopePlaceholders, scopeShape } from '../rules/scope-binding.js';
 import { countBinding, countConditions, countShape, listBinding, listColumns, listConditions, listShape } from '../rules/member-lists.js';
@@ -88,8 +89,9 @@ export async function addMemberComment(
       .set(transition(current.request, status, now))
       .where(eq(requests.id, current.request.id))
       .run();
-    enqueueMail(db, scope.siteId, current.request.id, notify(readRequestView(tx, eq(requests.id, current.request.id), 'all')!), now);
-    return { kind: 'done', view: readView(db, scope, number)!, commentId };
+    const full = readRequestById(db, current.request.id, 'all')!;
+    enqueueMail(db, scope.siteId, current.request.id, notify(full), now);
+    return { kind: 'done', view: publicPart(full), commentId };
   });
 }
 
