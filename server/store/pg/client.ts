@@ -53,6 +53,8 @@ export function openPool(url: string, options: PgPoolOptions): { pool: pg.Pool; 
     // Sent with every new connection's startup, so each pooled connection has them from its first query.
     statement_timeout: options.statementTimeoutMs,
     lock_timeout: options.lockTimeoutMs,
+    // Timestamps come back in UTC, as the domain keeps them (columns.ts reads that text without a Date).
+    options: '-c TimeZone=UTC',
   });
   // An idle connection the server drops (restart, failover) emits here; unhandled it would crash the process.
   // The pool discards the connection and opens another when next needed.
