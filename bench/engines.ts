@@ -175,6 +175,7 @@ function report(setup: EngineSetup, sqlite: Measured[], postgres: Measured[]): v
         `(${(row.pgMicros / perRequest).toFixed(0)} µs of PostgreSQL CPU each):`,
     );
     // Every statement sent at least once in twenty requests: a submission's whole sequence, a list's one.
-    for (const [text, n] of sent.filter(([, n]) => n / row.requests >= 0.05).slice(0, 30)) console.log(`    ${(n / row.requests).toFixed(2).padStart(5)} × ${text.replace(/\s+/g, ' ').slice(0, 140)}`);
+    for (const [text, n] of sent.filter(([, n]) => n / row.requests >= 0.05).slice(0, 30))
+      console.log(`    ${(n / row.requests).toFixed(2).padStart(5)} × ${text.replace(/\s+/g, ' ').slice(0, 140)}`);
   }
 }
