@@ -38,7 +38,9 @@ describe.skipIf(!postgresAvailable())('PostgreSQL busy answers', () => {
     const s = await addSite(store);
     const made = await store.requests.create(newRequest(s), null, present, noMail);
     if (made.kind !== 'created') throw new Error('not created');
-    const small = await t.openAnother({ poolSize: 1, connectTimeoutMs: 100, lockTimeoutMs: 1000 });
+    // The wait for a connection gives up well before the lock wait would: the second unit is refused while the
+    // first still waits. Not tighter than a second, so opening this store on a loaded machine is not what times out.
+    const small = await t.openAnother({ poolSize: 1, connectTimeoutMs: 1000, lockTimeoutMs: 10_000 });
     const holder = new pg.Client({ connectionString: t.url });
     await holder.connect();
     try {
