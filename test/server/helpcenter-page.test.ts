@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { articles, sites } from '../support/tables.js';
-import { expectError } from './helpers.js';
+import { categoryIds, expectError, submit } from './helpers.js';
 
 const SITE_NAME = 'Northwind <Goods> & Co';
 let t: TestApp;
@@ -109,5 +109,22 @@ describe('the Help Center pages', () => {
     for (const url of ['/help/_assets/manifest.json', '/help/_assets/nope.js', '/help/_assets/..%2Fmanifest.json']) {
       expectError(await t.app.inject({ url }), 404, 'not_found');
     }
+  });
+});
+
+describe('the Help Center calling the API', () => {
+  it("may send Contact us from the support server's own origin, which no site lists; other origins are still refused", async () => {
+    const cats = await categoryIds(t.app);
+    const body = {
+      categoryId: cats['Account & sign-in'],
+      subject: 'From the Help Center',
+      description: 'Sent from /help/demo.',
+      email: 'hc@example.com',
+      name: 'H C',
+    };
+    const own = await submit(t.app, body, { headers: { origin: new URL(t.config.publicUrl).origin, 'idempotency-key': 'hc-own-origin-1' } });
+    expect(own.statusCode, own.body).toBe(201);
+    expect(own.headers['access-control-allow-origin']).toBeUndefined();
+    expectError(await submit(t.app, body, { headers: { origin: 'https://evil.example', 'idempotency-key': 'hc-evil-1' } }), 403, 'origin_not_allowed');
   });
 });
