@@ -16,7 +16,7 @@ export function HelpApp({ model, site }: { model: ViewModel; site: string }) {
   const article = model.help.article.value;
   const config = model.config.value;
   const siteName = config.state === 'ready' ? config.value.site.name : '';
-  const opened = useRef(false);
+  const firstView = useRef(view);
 
   // The tab says what is being read, as the server's page did.
   useEffect(() => {
@@ -28,11 +28,8 @@ export function HelpApp({ model, site }: { model: ViewModel; site: string }) {
   // page's first view does not take focus from where the browser put it.
   const content = view.name === 'contact' ? `${config.state}${Boolean(ContactView.loaded.value)}` : view.name === 'article' ? article.state : 'ready';
   useEffect(() => {
-    if (opened.current) frame.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    if (view !== firstView.current) frame.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
   }, [view, content]);
-  useEffect(() => {
-    opened.current = true;
-  }, [view]);
 
   return (
     <div ref={frame} class="hc">
