@@ -71,6 +71,25 @@ async function buildBrowserBundles() {
     'dist/inbox/manifest.json',
     JSON.stringify({ script: basename(inboxScript), stylesheet: inboxOutput.cssBundle ? basename(inboxOutput.cssBundle) : null }),
   );
+
+  // The Help Center (served at /help/<site>): the panel's views in a page of their own, split like the
+  // panel (the contact form is a chunk fetched later), plus a manifest for server/helpcenter/page-routes.ts.
+  const helpcenter = await esbuild.build({
+    ...preactApp,
+    entryPoints: { helpcenter: 'server/helpcenter/app/index.tsx' },
+    outdir: 'dist/helpcenter',
+    splitting: true,
+    chunkNames: '[hash]',
+  });
+  const [helpScript, helpOutput] = Object.entries(helpcenter.metafile.outputs).find(([, output]) => output.entryPoint);
+  writeFileSync(
+    'dist/helpcenter/manifest.json',
+    JSON.stringify({
+      script: basename(helpScript),
+      stylesheet: helpOutput.cssBundle ? basename(helpOutput.cssBundle) : null,
+      files: Object.keys(helpcenter.metafile.outputs).map((path) => basename(path)),
+    }),
+  );
 }
 
 await esbuild.build({

@@ -25,6 +25,7 @@ import { endStreamsOnClose } from './routes/event-stream.js';
 import { createOpenStreams, type OpenStreams } from './routes/stream-caps.js';
 import { widgetAssetRoutes } from './routes/widget-assets.js';
 import { inboxPageRoutes } from './routes/agent/inbox-page.js';
+import { helpCenterRoutes } from './helpcenter/page-routes.js';
 import { installMemberSessions } from './auth/member-session.js';
 import { createLinks } from './auth/link-tokens.js';
 import { createEventBus, type EventBus } from './services/events.js';
@@ -108,6 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(widgetAssetRoutes);
   await app.register(inboxPageRoutes);
+  await app.register(helpCenterRoutes);
   await app.register(siteScope, { prefix: '/api/v1/sites' });
   await app.register(agentApi, { prefix: '/api/v1/agent' });
   return app;

@@ -27,7 +27,9 @@ export type ErrorBody = Static<typeof ErrorBody>;
 /** A served file (widget chunk, inbox asset), by its content-hashed name. */
 export const AssetParams = Type.Object({ file: Type.String() });
 
-export const SiteParams = Type.Object({ site: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$' }) });
+/** A site's slug, as it appears in URLs. */
+export const SLUG_PATTERN = '^[a-z0-9][a-z0-9-]{0,62}$';
+export const SiteParams = Type.Object({ site: Type.String({ pattern: SLUG_PATTERN }) });
 export type SiteParams = Static<typeof SiteParams>;
 
 // ---- config ---------------------------------------------------------------

@@ -1,7 +1,8 @@
 /**
  * Everything under /api/v1/sites/:site/ — the routes the widget calls from host pages. Here the site
  * is looked up once per request (unknown → 404), and a browser request from an origin the site has
- * not allowed is refused (403) before any route runs, so it can neither read nor write.
+ * not allowed (nor the server's own, its Help Center's) is refused (403) before any route runs, so it
+ * can neither read nor write.
  */
 import cors from '@fastify/cors';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -24,6 +25,8 @@ const SLUG_IN_URL = /^\/api\/v1\/sites\/([^/?#]+)/;
 
 export async function siteScope(app: FastifyInstance): Promise<void> {
   const { sites } = app.porthole;
+  // The support server's own pages (the Help Center at /help/<site>) call the API from its origin.
+  const ownOrigin = new URL(app.porthole.config.publicUrl).origin;
   const siteOfUrl = (url: string) => {
     const slug = SLUG_IN_URL.exec(url)?.[1];
     return slug ? sites.find(decodeURIComponent(slug)) : Promise.resolve(undefined);
@@ -58,7 +61,7 @@ export async function siteScope(app: FastifyInstance): Promise<void> {
     const site = await sites.find(slug);
     if (!site) throw notFound('That site');
     const origin = request.headers.origin;
-    if (origin !== undefined && !site.allowedOrigins.includes(origin)) {
+    if (origin !== undefined && origin !== ownOrigin && !site.allowedOrigins.includes(origin)) {
       throw new ApiError(403, 'origin_not_allowed', 'This site does not allow requests from that origin.');
     }
     request.site = site;

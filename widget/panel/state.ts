@@ -16,13 +16,16 @@ import { lockPageScroll } from './page-scroll.js';
 /** The page the visitor is on, as the server may see it: origin and path, never query or fragment. */
 const currentPage = () => location.origin + location.pathname;
 
-export function createWidgetModel(api: ApiClient, bridge: LoaderBridge) {
+/**
+ * What the panel's views need (articles, search, the contact form, the member's session), without
+ * the launcher: the widget's panel and the Help Center page (server/helpcenter/app/) both build on it.
+ */
+export function createViewModel(api: ApiClient, root: ShadowRoot, emit: LoaderBridge['emit']) {
   const config = signal<Loadable<SiteConfigBody>>(loading);
   const navigation = createNavigation();
   const help = createHelpCenter(api, currentPage);
   const session = createMemberSession(api);
   const contact = createContactForm(() => (config.value.state === 'ready' ? config.value.value.categories : []), session);
-  let unlockScroll: (() => void) | undefined;
   let pendingPrefill: Prefill | undefined;
 
   const loadConfig = () => {
@@ -35,6 +38,44 @@ export function createWidgetModel(api: ApiClient, bridge: LoaderBridge) {
       (error) => (config.value = failed(error)),
     );
   };
+
+  return {
+    config,
+    navigation,
+    help,
+    contact,
+    session,
+    api,
+    /** The shadow root the views render in, where views loaded on demand adopt their styles. */
+    root,
+    emit,
+    /** Fetch what the home view shows. */
+    start() {
+      loadConfig();
+      help.loadSuggestions();
+    },
+    retry() {
+      if (config.value.state === 'error') loadConfig();
+      if (help.suggestions.value.state === 'error') help.loadSuggestions();
+    },
+    openArticle(id: string) {
+      help.openArticle(id);
+      navigation.show({ name: 'article', id });
+    },
+    /** `Porthole('prefill', …)`: kept, so it also applies once the categories have loaded. */
+    prefill(values: Prefill) {
+      pendingPrefill = values;
+      contact.prefill(values);
+    },
+  };
+}
+
+export type ViewModel = ReturnType<typeof createViewModel>;
+
+export function createWidgetModel(api: ApiClient, bridge: LoaderBridge) {
+  const views = createViewModel(api, bridge.root, bridge.emit);
+  const { navigation, help, contact, session } = views;
+  let unlockScroll: (() => void) | undefined;
 
   const setOpen = (open: boolean) => {
     if (navigation.isOpen.value === open) return;
@@ -63,31 +104,14 @@ export function createWidgetModel(api: ApiClient, bridge: LoaderBridge) {
   };
 
   const model = {
-    config,
-    navigation,
-    help,
-    contact,
-    session,
-    api,
-    /** The widget's shadow root, where views loaded on demand adopt their styles. */
-    root: bridge.root,
+    ...views,
     launcher: bridge.launcher,
-    emit: bridge.emit,
     open: () => setOpen(true),
     close: () => setOpen(false),
-    /** Fetch what the home view shows; called as the panel loads, i.e. at the first sign of interest. */
+    /** Called as the panel loads, i.e. at the first sign of interest. */
     start() {
-      loadConfig();
-      help.loadSuggestions();
+      views.start();
       openFromAddress();
-    },
-    retry() {
-      if (config.value.state === 'error') loadConfig();
-      if (help.suggestions.value.state === 'error') help.loadSuggestions();
-    },
-    openArticle(id: string) {
-      help.openArticle(id);
-      navigation.show({ name: 'article', id });
     },
     run([name, first]: Command) {
       switch (name) {
@@ -114,10 +138,7 @@ export function createWidgetModel(api: ApiClient, bridge: LoaderBridge) {
           return;
         }
         case 'prefill':
-          if (first && typeof first === 'object') {
-            pendingPrefill = first as Prefill;
-            contact.prefill(pendingPrefill);
-          }
+          if (first && typeof first === 'object') views.prefill(first as Prefill);
           return;
         case 'suggest':
           return help.suggest((first as { query?: string } | undefined)?.query);

@@ -8,26 +8,17 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { typedRoutes } from '../typed.js';
 import { AssetParams } from '../../contract/types.js';
 import { ApiError, notFound } from '../../errors.js';
 import { sessionCookieOf } from '../../auth/agent-auth.js';
+import { readAssets, sendAsset, type Asset } from '../../http/built-assets.js';
 
 export const INBOX_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 const ASSET_PATH = '/agent/assets/';
-const ASSET_CACHE = 'public, max-age=31536000, immutable';
-const CONTENT_TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' };
-
-interface Asset {
-  body: Buffer;
-  etag: string;
-  contentType: string;
-}
-
 interface InboxBuild {
   html: string;
   /** The same page marked `data-session="none"`: the browser certainly has no inbox session. */
@@ -39,13 +30,7 @@ function readInboxBuild(dir: string): InboxBuild | undefined {
   const manifestPath = join(dir, 'manifest.json');
   if (!existsSync(manifestPath)) return undefined;
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { script: string; stylesheet: string | null };
-  const assets = new Map<string, Asset>();
-  for (const name of [manifest.script, manifest.stylesheet]) {
-    if (!name) continue;
-    const body = readFileSync(join(dir, name));
-    const contentType = CONTENT_TYPES[name.slice(name.lastIndexOf('.') + 1)] ?? 'application/octet-stream';
-    assets.set(name, { body, contentType, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"` });
-  }
+  const assets = readAssets(dir, manifest.stylesheet ? [manifest.script, manifest.stylesheet] : [manifest.script]);
   const html = pageHtml(manifest.script, manifest.stylesheet);
   return { html, signedOutHtml: html.replace('<body>', '<body data-session="none">'), assets };
 }
@@ -104,7 +89,6 @@ export async function inboxPageRoutes(app: FastifyInstance): Promise<void> {
   routes.get('/agent/assets/:file', { schema: { params: AssetParams } }, (request, reply) => {
     const asset = build?.assets.get(request.params.file);
     if (!asset) throw notFound('That file');
-    reply.headers({ 'content-type': asset.contentType, 'cache-control': ASSET_CACHE, etag: asset.etag });
-    return request.headers['if-none-match'] === asset.etag ? reply.code(304).send() : reply.send(asset.body);
+    return sendAsset(request, reply, asset);
   });
 }

@@ -10,7 +10,7 @@ import { contactMessages } from '../../i18n/en-contact.js';
 import { errorText, Field } from './Field.js';
 import { splitCcs, submitContact } from './submit.js';
 import { Notice } from '../components/Notice.js';
-import type { WidgetModel } from '../state.js';
+import type { ViewModel } from '../state.js';
 import type { FieldError } from '../models/contact-form.js';
 import { editDraft } from './edit-draft.js';
 
@@ -26,7 +26,7 @@ function ccError(errors: Record<string, FieldError>, text: string): FieldError |
   return { message: found.map(describe).join(' ') };
 }
 
-export function ContactView({ model }: { model: WidgetModel }) {
+export function ContactView({ model }: { model: ViewModel }) {
   const form = useRef<HTMLFormElement>(null);
   const config = model.config.value;
   if (config.state === 'loading') return <p class="view muted">{messages.loading}</p>;

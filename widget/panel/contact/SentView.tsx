@@ -1,8 +1,8 @@
 /** The confirmation after a request was sent, with its number. */
 import { contactMessages } from '../../i18n/en-contact.js';
-import type { WidgetModel } from '../state.js';
+import type { ViewModel } from '../state.js';
 
-export function SentView({ model, number, email }: { model: WidgetModel; number: number; email: string }) {
+export function SentView({ model, number, email }: { model: ViewModel; number: number; email: string }) {
   return (
     <div class="view sent" role="status">
       <svg class="sent-icon" viewBox="0 0 24 24" aria-hidden="true">

@@ -4,7 +4,7 @@
  * so anonymous visitors never download it.
  */
 import { memberMessages } from '../../i18n/en-member.js';
-import type { WidgetModel } from '../state.js';
+import type { ViewModel, WidgetModel } from '../state.js';
 import { adoptFormStyles } from '../form-styles.js';
 import { createRequestsModel, type RequestsModel } from './requests-model.js';
 import { RequestsView } from './RequestsView.js';
@@ -33,10 +33,11 @@ export function memberFeatures(model: WidgetModel): RequestsModel {
 }
 
 /** On the home view, a signed-in member's way to their requests. */
-export function MemberEntry({ model }: { model: WidgetModel }) {
+export function MemberEntry({ model }: { model: ViewModel }) {
   const member = model.session.member.value;
   if (!member) return null;
-  memberFeatures(model);
+  // Its own styles only: the panel made the member's features when the session began (panel/index.tsx).
+  adoptMemberStyles(model.root);
   return (
     <button type="button" class="member-entry" onClick={() => model.navigation.show({ name: 'requests' })}>
       <span class="member-entry-title">{memberMessages.yourRequests}</span>

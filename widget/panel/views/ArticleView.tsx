@@ -2,9 +2,9 @@
 import { messages } from '../../i18n/en.js';
 import { Notice } from '../components/Notice.js';
 import { trustedArticleHtml } from '../trusted-html.js';
-import type { WidgetModel } from '../state.js';
+import type { ViewModel } from '../state.js';
 
-export function ArticleView({ model }: { model: WidgetModel }) {
+export function ArticleView({ model }: { model: ViewModel }) {
   const article = model.help.article.value;
   if (article.state === 'loading') return <p class="view muted">{messages.loading}</p>;
   if (article.state === 'error') {

@@ -2,12 +2,12 @@
 import { messages } from '../../i18n/en.js';
 import { ArticleList } from '../components/ArticleList.js';
 import { Notice } from '../components/Notice.js';
-import type { WidgetModel } from '../state.js';
+import type { ViewModel } from '../state.js';
 import { useEffect } from 'preact/hooks';
 import { ContactView, preloadContactForm } from '../contact-view.js';
 import { memberChunk } from '../member-chunk.js';
 
-export function HomeView({ model }: { model: WidgetModel }) {
+export function HomeView({ model }: { model: ViewModel }) {
   const { help } = model;
   const results = help.results.value;
   const shown = results ?? help.suggestions.value;

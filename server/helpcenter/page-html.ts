@@ -1,0 +1,81 @@
+/**
+ * The Help Center's HTML, rendered on the server: a shell in the site's name and colour around
+ * what the address asks for (the popular articles, one article, the contact form's heading), so a
+ * page can be linked, read and found without script; the page app then takes over in #help.
+ * Every value from the database is escaped here except an article's HTML, which was sanitized when
+ * the article was written (services/markdown.ts).
+ */
+import { escapeHtml } from '../services/mail-text.js';
+import { helpCenterMessages as words } from '../../widget/i18n/en-helpcenter.js';
+import type { ArticleListRow } from '../store/types.js';
+import type { ArticleRow, SiteRow } from '../store/rows.js';
+
+export const HELP_ASSETS = '/help/_assets/';
+
+/** What the build made (dist/helpcenter/manifest.json); names are [A-Za-z0-9-.]. */
+export interface HelpBuild {
+  script: string;
+  stylesheet: string | null;
+}
+
+export type HelpContent =
+  | { view: 'home'; articles: ArticleListRow[] }
+  | { view: 'article'; article: Pick<ArticleRow, 'title' | 'html'> }
+  | { view: 'contact'; heading: string }
+  | { view: 'not-found' };
+
+// Only a hex colour reaches the <style> element: the admin command checks it, and this keeps it so.
+const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
+
+export const siteHome = (site: SiteRow) => `/help/${site.slug}`;
+export const articleUrl = (site: SiteRow, id: string) => `${siteHome(site)}/articles/${encodeURIComponent(id)}`;
+
+function titleOf(site: SiteRow | undefined, content: HelpContent): string {
+  if (!site) return words.notFoundTitle;
+  if (content.view === 'article') return words.articleTitle(content.article.title, site.name);
+  if (content.view === 'not-found') return `${words.notFoundTitle} · ${words.title(site.name)}`;
+  return words.title(site.name);
+}
+
+function mainOf(site: SiteRow | undefined, content: HelpContent): string {
+  switch (content.view) {
+    case 'home':
+      return `<h2>${escapeHtml(words.popular)}</h2>
+<ul class="hc-articles">
+${content.articles.map((a) => `<li><a href="${escapeHtml(articleUrl(site!, a.id))}">${escapeHtml(a.title)}</a>${a.excerpt ? `<p>${escapeHtml(a.excerpt)}</p>` : ''}</li>`).join('\n')}
+</ul>`;
+    case 'article':
+      return `<article><h2>${escapeHtml(content.article.title)}</h2>
+<div class="prose">${content.article.html}</div></article>`;
+    case 'contact':
+      return `<h2>${escapeHtml(content.heading)}</h2>`;
+    case 'not-found':
+      return `<h2>${escapeHtml(words.notFoundTitle)}</h2>
+<p>${escapeHtml(words.notFoundBody)}</p>${site ? `\n<p><a href="${escapeHtml(siteHome(site))}">${escapeHtml(words.home)}</a></p>` : ''}`;
+  }
+}
+
+/**
+ * The page. Its one script and style element carry the response's nonce; a page that is not found
+ * gets no script at all.
+ */
+export function helpPageHtml(build: HelpBuild, site: SiteRow | undefined, content: HelpContent, nonce: string): string {
+  const color = site && HEX_COLOR.test(site.color) ? site.color : '';
+  const app = site && content.view !== 'not-found';
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(titleOf(site, content))}</title>
+<link rel="icon" href="data:,">
+${build.stylesheet ? `<link rel="stylesheet" href="${HELP_ASSETS}${build.stylesheet}">\n` : ''}${color ? `<style nonce="${nonce}">:root{--ph-accent:${color}}</style>\n` : ''}${app ? `<script type="module" nonce="${nonce}" src="${HELP_ASSETS}${build.script}"></script>\n` : ''}</head>
+<body>
+<header class="hc-top"><div class="hc-column"><h1 class="hc-site">${site ? `<a href="${escapeHtml(siteHome(site))}">${escapeHtml(words.title(site.name))}</a>` : escapeHtml(words.notFoundTitle)}</h1></div></header>
+<main class="hc-column"${app ? ` id="help" data-site="${escapeHtml(site.slug)}" aria-label="${escapeHtml(words.appLabel)}"` : ''}>
+${mainOf(site, content)}
+</main>
+</body>
+</html>
+`;
+}

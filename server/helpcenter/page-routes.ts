@@ -1,0 +1,90 @@
+/**
+ * The Help Center's public pages: `GET /help/<site>` (popular articles, search), `/help/<site>/articles/<id>`
+ * (that article, rendered here so it can be linked and found) and `/help/<site>/contact`, each the
+ * same page app on a different view, and `/help/_assets/<file>` its built files (no site is called
+ * `_assets`: slugs start with a letter or digit). An unknown site or article is an HTML 404 page.
+ *
+ * The page shares its origin with the agent inbox, so it runs under a strict CSP of its own: a new
+ * nonce per response for its one script and style element ('strict-dynamic' lets that script load
+ * its chunks), and Trusted Types, where only the widget's `porthole` policy may make HTML.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { typedRoutes } from '../routes/typed.js';
+import { AssetParams, SLUG_PATTERN } from '../contract/types.js';
+import { ApiError, notFound } from '../errors.js';
+import { readAssets, sendAsset, type Asset } from '../http/built-assets.js';
+import { contactMessages } from '../../widget/i18n/en-contact.js';
+import type { SiteRow } from '../store/rows.js';
+import { helpPageHtml, type HelpBuild, type HelpContent } from './page-html.js';
+
+const POPULAR_COUNT = 10;
+const SLUG = new RegExp(SLUG_PATTERN);
+
+export const helpCsp = (nonce: string) =>
+  `default-src 'none'; script-src 'nonce-${nonce}' 'strict-dynamic'; style-src 'self' 'nonce-${nonce}'; connect-src 'self'; img-src 'self' data:; ` +
+  "base-uri 'none'; form-action 'self'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types porthole";
+
+function readHelpBuild(dir: string): { build: HelpBuild; assets: Map<string, Asset> } | undefined {
+  const manifestPath = join(dir, 'manifest.json');
+  if (!existsSync(manifestPath)) return undefined;
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as HelpBuild & { files: string[] };
+  return { build: manifest, assets: readAssets(dir, manifest.files) };
+}
+
+export async function helpCenterRoutes(app: FastifyInstance): Promise<void> {
+  const routes = typedRoutes(app);
+  const { store } = app.porthole;
+  // An address that cannot be a slug is not looked up.
+  const sites = { find: (slug: string) => (SLUG.test(slug) ? app.porthole.sites.find(slug) : Promise.resolve(undefined)) };
+  // dist/helpcenter sits beside dist/widget (both come from build.mjs).
+  const dir = join(dirname(app.porthole.config.widgetDir), 'helpcenter');
+  const built = readHelpBuild(dir);
+  if (!built) app.log.warn(`no built Help Center in ${dir}; run \`npm run build\``);
+
+  const answer = (reply: FastifyReply, site: SiteRow | undefined, content: HelpContent) => {
+    if (!built) throw new ApiError(503, 'helpcenter_not_built', 'The Help Center has not been built on this server.');
+    const nonce = randomBytes(16).toString('base64');
+    return reply
+      .code(content.view === 'not-found' ? 404 : 200)
+      .headers({
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+        // Replaces helmet's general policy with the page's own (and its framing rule to match).
+        'content-security-policy': helpCsp(nonce),
+        'x-frame-options': 'DENY',
+      })
+      .send(helpPageHtml(built.build, site, content, nonce));
+  };
+  const notFoundPage = { view: 'not-found' } as const;
+
+  routes.get('/help/_assets/:file', { schema: { params: AssetParams } }, (request, reply) => {
+    const asset = built?.assets.get(request.params.file);
+    if (!asset) throw notFound('That file');
+    return sendAsset(request, reply, asset);
+  });
+
+  const home = async (site: string, reply: FastifyReply) => {
+    const row = await sites.find(site);
+    if (!row) return answer(reply, undefined, notFoundPage);
+    return answer(reply, row, { view: 'home', articles: await store.articles.popular(row.id, POPULAR_COUNT) });
+  };
+  routes.get<{ Params: { site: string } }>('/help/:site', (request, reply) => home(request.params.site, reply));
+  routes.get<{ Params: { site: string } }>('/help/:site/', (request, reply) => home(request.params.site, reply));
+
+  routes.get<{ Params: { site: string } }>('/help/:site/contact', async (request, reply) => {
+    const site = await sites.find(request.params.site);
+    return answer(reply, site, site ? { view: 'contact', heading: contactMessages.contactTitle } : notFoundPage);
+  });
+
+  routes.get<{ Params: { site: string; id: string } }>('/help/:site/articles/:id', async (request, reply) => {
+    const site = await sites.find(request.params.site);
+    const article = site && (await store.articles.find(site.id, request.params.id));
+    return answer(reply, site, article ? { view: 'article', article } : notFoundPage);
+  });
+
+  // Any other address under /help is a page that is not there, said in HTML like the rest.
+  routes.get<{ Params: { site: string } }>('/help/:site/*', async (request, reply) => answer(reply, await sites.find(request.params.site), notFoundPage));
+}
