@@ -260,7 +260,8 @@ export type NewPortalLink = Pick<PortalLinkRow, 'tokenHash' | 'siteId' | 'email'
 /** The session a spent link opens (its account is found or created in the same unit). */
 export interface OpenedSession {
   tokenHash: string;
-  passwordGrantUntil: string | null;
+  /** Until when a password may be set in it: kept only when the link was a `set_password` one. */
+  passwordGrantUntil: string;
 }
 
 /** Why a link was not spent, or the account it proved (and opened a session for). */

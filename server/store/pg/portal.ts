@@ -8,7 +8,7 @@ import type { PgSession, PgTx } from './client.js';
 import { enqueueMail } from './outbox.js';
 import { newId } from '../ids.js';
 import { endUsers, organizationDomains, organizations, portalAccounts, portalLinks, portalSessions, portalSettings } from './schema.js';
-import { accountOfSession, liveSession, openLink, refusalOf, supersededBy } from '../rules/portal.js';
+import { accountOfSession, liveSession, openLink, refusalOf, sessionOfLink, supersededBy } from '../rules/portal.js';
 import type { SignupPolicy } from '../rows.js';
 import type { LinkSpend, LivePortalSession, MailDraft, NewPortalLink, OpenedSession, PortalAccount, SessionLimits } from '../types.js';
 
@@ -89,7 +89,9 @@ export async function spendLink(tx: PgTx, tokenHash: string, now: string, sessio
     .select(account)
     .from(portalAccounts)
     .where(and(eq(portalAccounts.siteId, spent.siteId), eq(portalAccounts.email, spent.email)));
-  await tx.insert(portalSessions).values({ ...session, accountId: found!.id, generation: found!.sessionGeneration, createdAt: now, lastSeenAt: now });
+  await tx
+    .insert(portalSessions)
+    .values({ ...sessionOfLink(spent.purpose, session), accountId: found!.id, generation: found!.sessionGeneration, createdAt: now, lastSeenAt: now });
   return { kind: 'spent', purpose: spent.purpose, account: found! };
 }
 

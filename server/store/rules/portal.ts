@@ -4,8 +4,8 @@
  * adapter runs these in its own dialect (sqlite/portal.ts, pg/portal.ts).
  */
 import { and, eq, gt, isNull, type Column, type SQL, type Table } from 'drizzle-orm';
-import type { PortalLinkRow } from '../rows.js';
-import type { LinkSpend, NewPortalLink, SessionLimits } from '../types.js';
+import type { PortalLinkPurpose, PortalLinkRow } from '../rows.js';
+import type { LinkSpend, NewPortalLink, OpenedSession, SessionLimits } from '../types.js';
 
 export interface PortalTables {
   portalLinks: Table & { tokenHash: Column; siteId: Column; email: Column; purpose: Column; expiresAt: Column; endedAt: Column };
@@ -30,6 +30,12 @@ export const supersededBy = (t: Pick<PortalTables, 'portalLinks'>, link: NewPort
 /** Why a link that `openLink` did not match cannot be spent. */
 export const refusalOf = (link: Pick<PortalLinkRow, 'endedBy'> | undefined): Exclude<LinkSpend, { kind: 'spent' }> => ({
   kind: link === undefined ? 'not_found' : (link.endedBy ?? 'expired'),
+});
+
+/** The session a spent link opens: only a `set_password` link lets its session set a password. */
+export const sessionOfLink = (purpose: PortalLinkPurpose, session: OpenedSession): { tokenHash: string; passwordGrantUntil: string | null } => ({
+  ...session,
+  passwordGrantUntil: purpose === 'set_password' ? session.passwordGrantUntil : null,
 });
 
 /** A session's account, joined to it only while the account is still in the session's generation. */

@@ -9,7 +9,7 @@ import { commitWithOthers } from './group-commit.js';
 import { enqueueMail } from './outbox.js';
 import { newId } from '../ids.js';
 import { endUsers, organizationDomains, organizations, portalAccounts, portalLinks, portalSessions, portalSettings } from './schema.js';
-import { accountOfSession, liveSession, openLink, refusalOf, supersededBy } from '../rules/portal.js';
+import { accountOfSession, liveSession, openLink, refusalOf, sessionOfLink, supersededBy } from '../rules/portal.js';
 import type { SignupPolicy } from '../rows.js';
 import type { LinkSpend, LivePortalSession, MailDraft, NewPortalLink, OpenedSession, PortalAccount, SessionLimits } from '../types.js';
 
@@ -100,7 +100,7 @@ export async function spendLink(db: Db, tokenHash: string, now: string, session:
       .where(and(eq(portalAccounts.siteId, spent.siteId), eq(portalAccounts.email, spent.email)))
       .get()!;
     tx.insert(portalSessions)
-      .values({ ...session, accountId: found.id, generation: found.sessionGeneration, createdAt: now, lastSeenAt: now })
+      .values({ ...sessionOfLink(spent.purpose, session), accountId: found.id, generation: found.sessionGeneration, createdAt: now, lastSeenAt: now })
       .run();
     return { kind: 'spent', purpose: spent.purpose, account: found };
   });

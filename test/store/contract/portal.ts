@@ -13,7 +13,8 @@ const link = (siteId: string, tokenHash: string, overrides: Partial<NewPortalLin
   expiresAt: later(15 * 60_000),
   ...overrides,
 });
-const noGrant = (tokenHash: string) => ({ tokenHash, passwordGrantUntil: null });
+// A grant is asked for every session; only a set_password link's session keeps it.
+const noGrant = (tokenHash: string) => ({ tokenHash, passwordGrantUntil: later(HOUR) });
 const limitsAt = (now: string): SessionLimits => ({ idleSince: later(-HOUR, now), startedSince: later(-24 * HOUR, now) });
 
 export function portalContract(open: OpenTestStore): void {
