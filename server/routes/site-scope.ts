@@ -13,6 +13,7 @@ import { requestRoutes } from './requests.js';
 import { sessionRoutes } from './session.js';
 import { memberRequestRoutes } from './member-requests.js';
 import { memberEventRoutes } from './live.js';
+import { portalRoutes } from './portal.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -21,9 +22,11 @@ declare module 'fastify' {
 }
 
 const SLUG_IN_URL = /^\/api\/v1\/sites\/([^/?#]+)/;
+const PORTAL_PATH = /^\/api\/v1\/sites\/[^/?#]+\/portal(?:[/?#]|$)/;
 
 export async function siteScope(app: FastifyInstance): Promise<void> {
   const { sites } = app.porthole;
+  const ownOrigin = new URL(app.porthole.config.publicUrl).origin;
   const siteOfUrl = (url: string) => {
     const slug = SLUG_IN_URL.exec(url)?.[1];
     return slug ? sites.find(decodeURIComponent(slug)) : Promise.resolve(undefined);
@@ -58,7 +61,9 @@ export async function siteScope(app: FastifyInstance): Promise<void> {
     const site = await sites.find(slug);
     if (!site) throw notFound('That site');
     const origin = request.headers.origin;
-    if (origin !== undefined && !site.allowedOrigins.includes(origin)) {
+    // The Help Center's pages are on the support server's own origin; its routes take no other (routes/portal.ts).
+    const fromHelpCenter = origin === ownOrigin && PORTAL_PATH.test(request.url);
+    if (origin !== undefined && !site.allowedOrigins.includes(origin) && !fromHelpCenter) {
       throw new ApiError(403, 'origin_not_allowed', 'This site does not allow requests from that origin.');
     }
     request.site = site;
@@ -70,4 +75,5 @@ export async function siteScope(app: FastifyInstance): Promise<void> {
   await app.register(sessionRoutes);
   await app.register(memberRequestRoutes);
   await app.register(memberEventRoutes);
+  await app.register(portalRoutes);
 }

@@ -95,16 +95,17 @@ export interface SpentLink {
   token: string;
   purpose: PortalLinkPurpose;
   account: PortalAccount;
+  /** Until when a password may be set in the session; null when the link was a sign-in link. */
+  passwordGrantUntil: string | null;
 }
 
 /** Spends a link from the page's POST: the address is proven and a session opens (in which a `set_password` link lets a password be set). */
-export async function spendLink(services: Services, token: string): Promise<SpentLink> {
+export async function spendLink(services: Services, siteId: string, token: string): Promise<SpentLink> {
   const session = newSecret();
   const now = services.clock();
-  const outcome = await services.store.portal.spendLink(hashSecret(token), now.toISOString(), {
-    tokenHash: hashSecret(session),
-    passwordGrantUntil: new Date(now.getTime() + PASSWORD_GRANT_MS).toISOString(),
-  });
+  const passwordGrantUntil = new Date(now.getTime() + PASSWORD_GRANT_MS).toISOString();
+  const outcome = await services.store.portal.spendLink(siteId, hashSecret(token), now.toISOString(), { tokenHash: hashSecret(session), passwordGrantUntil });
   if (outcome.kind !== 'spent') throw new ApiError(410, `link_${outcome.kind}`, REFUSALS[outcome.kind]);
-  return { token: session, purpose: outcome.purpose, account: outcome.account };
+  const { purpose, account } = outcome;
+  return { token: session, purpose, account, passwordGrantUntil: purpose === 'set_password' ? passwordGrantUntil : null };
 }

@@ -23,8 +23,8 @@ export function passwordProblem(password: string): string | undefined {
 }
 
 /** Sets the password in the session of `token`; returns how many other sessions ended. */
-export async function setPassword(services: Services, token: string | undefined, password: string): Promise<{ endedSessions: number }> {
-  const session = await portalSession(services, token);
+export async function setPassword(services: Services, siteId: string, token: string | undefined, password: string): Promise<{ endedSessions: number }> {
+  const session = await portalSession(services, siteId, token);
   const now = services.clock();
   if (!session.passwordGrantUntil || Date.parse(session.passwordGrantUntil) <= now.getTime()) {
     throw new ApiError(403, 'password_link_needed', 'To set a password, open the newest link we mailed you (or ask for one).');

@@ -56,18 +56,18 @@ export async function signIn(services: Services, limits: PortalLimits, attempt: 
   );
 }
 
-/** The session behind a cookie's token, its last use moved to now; 401 when there is none or it ended. */
-export async function portalSession(services: Services, token: string | undefined): Promise<LivePortalSession> {
+/** The site's session behind a cookie's token, its last use moved to now; 401 when there is none, it ended, or it is another site's. */
+export async function portalSession(services: Services, siteId: string, token: string | undefined): Promise<LivePortalSession> {
   const now = services.clock();
   const found = token && (await services.store.portal.touchSession(hashSecret(token), portalSessionLimits(now), now.toISOString()));
-  if (!found) throw new ApiError(401, 'session_expired', 'Sign in to the Help Center again.');
+  if (!found || found.account.siteId !== siteId) throw new ApiError(401, 'session_expired', 'Sign in to the Help Center again.');
   return found;
 }
 
 export const signOut = (services: Services, token: string) => services.store.portal.endSession(hashSecret(token));
 
 /** "Sign out everywhere": every session of the account, this one included; returns how many ended. */
-export async function signOutEverywhere(services: Services, token: string | undefined): Promise<number> {
-  const session = await portalSession(services, token);
+export async function signOutEverywhere(services: Services, siteId: string, token: string | undefined): Promise<number> {
+  const session = await portalSession(services, siteId, token);
   return services.store.portal.endAllSessions(session.account.id);
 }

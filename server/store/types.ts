@@ -409,11 +409,11 @@ export interface PortalStore {
   /** Stores a link and its mail in one unit; older links still open for the same site, address and purpose end as superseded. */
   issueLink(link: NewPortalLink, mail: MailDraft): Promise<void>;
   /**
-   * Spends a link once (of two racing spends, one wins): the address is proven, so its account is
+   * Spends the site's link once (of two racing spends, one wins): the address is proven, so its account is
    * found or made, and `session` opens for it — all in one unit. A link used, superseded or
    * expired says which.
    */
-  spendLink(tokenHash: string, now: string, session: OpenedSession): Promise<LinkSpend>;
+  spendLink(siteId: string, tokenHash: string, now: string, session: OpenedSession): Promise<LinkSpend>;
   findAccount(siteId: string, email: string): Promise<PortalAccount | undefined>;
   /** Opens a session in `generation` (read with the password it was checked against: a change since leaves it dead). */
   createSession(tokenHash: string, accountId: string, generation: number, now: string): Promise<void>;

@@ -16,9 +16,11 @@ const STRONG = 'correct horse battery staple';
 
 let t: TestApp;
 let limits: PortalLimits;
+let demo: string;
 beforeEach(async () => {
   t = await createTestApp();
   limits = createPortalLimits(t.app.porthole.windows, () => t.clock.now);
+  demo = await siteIdOf(t.db, 'demo');
   // Ann becomes known to the demo site by writing in.
   const categories = await categoryIds(t.app);
   const sent = await submit(t.app, { categoryId: categories['Billing & payments'], subject: 'Hello', description: 'A question', email: KNOWN, name: 'Ann' });
@@ -50,8 +52,8 @@ async function refusal(work: Promise<unknown>): Promise<{ statusCode: number; co
 /** Ann gets a password, and the session that set it. */
 async function withPassword(password = STRONG): Promise<string> {
   await ask(KNOWN);
-  const spent = await spendLink(t.app.porthole, (await mailedTokens(KNOWN)).at(-1)!);
-  await setPassword(t.app.porthole, spent.token, password);
+  const spent = await spendLink(t.app.porthole, demo, (await mailedTokens(KNOWN)).at(-1)!);
+  await setPassword(t.app.porthole, demo, spent.token, password);
   return spent.token;
 }
 
@@ -64,7 +66,7 @@ describe('asking for a link', () => {
   });
 
   it('mails anyone once the site is open', async () => {
-    await t.store.admin.setSignupPolicy(await siteIdOf(t.db, 'demo'), 'open');
+    await t.store.admin.setSignupPolicy(demo, 'open');
     expect(await ask('stranger@example.com', 'sign_in')).toEqual(LINK_ANSWER);
     expect(await mailedTokens('stranger@example.com', 'sign_in')).toHaveLength(1);
   });
@@ -91,22 +93,22 @@ describe('spending a link', () => {
   it('opens a session once; a reused link is refused', async () => {
     await ask(KNOWN, 'sign_in');
     const [token] = await mailedTokens(KNOWN, 'sign_in');
-    const spent = await spendLink(t.app.porthole, token!);
+    const spent = await spendLink(t.app.porthole, demo, token!);
     expect(spent).toMatchObject({ purpose: 'sign_in', account: { email: KNOWN } });
-    expect(await portalSession(t.app.porthole, spent.token)).toMatchObject({ account: { email: KNOWN }, passwordGrantUntil: null });
-    expect(await refusal(spendLink(t.app.porthole, token!))).toMatchObject({ statusCode: 410, code: 'link_used' });
-    expect(await refusal(spendLink(t.app.porthole, 'made-up'))).toMatchObject({ statusCode: 410, code: 'link_not_found' });
+    expect(await portalSession(t.app.porthole, demo, spent.token)).toMatchObject({ account: { email: KNOWN }, passwordGrantUntil: null });
+    expect(await refusal(spendLink(t.app.porthole, demo, token!))).toMatchObject({ statusCode: 410, code: 'link_used' });
+    expect(await refusal(spendLink(t.app.porthole, demo, 'made-up'))).toMatchObject({ statusCode: 410, code: 'link_not_found' });
   });
 
   it('refuses an expired link: a sign-in link after 15 minutes, a password link after an hour', async () => {
     await ask(KNOWN, 'sign_in');
     await ask(KNOWN, 'set_password');
     t.clock.advance(15 * MINUTE);
-    expect(await refusal(spendLink(t.app.porthole, (await mailedTokens(KNOWN, 'sign_in'))[0]!))).toMatchObject({ code: 'link_expired' });
+    expect(await refusal(spendLink(t.app.porthole, demo, (await mailedTokens(KNOWN, 'sign_in'))[0]!))).toMatchObject({ code: 'link_expired' });
     t.clock.advance(44 * MINUTE);
     const password = (await mailedTokens(KNOWN))[0]!;
     t.clock.advance(MINUTE);
-    expect(await refusal(spendLink(t.app.porthole, password))).toMatchObject({ code: 'link_expired' });
+    expect(await refusal(spendLink(t.app.porthole, demo, password))).toMatchObject({ code: 'link_expired' });
   });
 
   it('a second link spends the first', async () => {
@@ -114,38 +116,38 @@ describe('spending a link', () => {
     t.clock.advance(1000);
     await ask(KNOWN);
     const [first, second] = await mailedTokens(KNOWN);
-    expect(await refusal(spendLink(t.app.porthole, first!))).toMatchObject({ statusCode: 410, code: 'link_superseded' });
-    expect(await spendLink(t.app.porthole, second!)).toMatchObject({ purpose: 'set_password' });
+    expect(await refusal(spendLink(t.app.porthole, demo, first!))).toMatchObject({ statusCode: 410, code: 'link_superseded' });
+    expect(await spendLink(t.app.porthole, demo, second!)).toMatchObject({ purpose: 'set_password' });
   });
 });
 
 describe('passwords', () => {
   it('needs the session of a password link, still fresh', async () => {
     await ask(KNOWN, 'sign_in');
-    const signedIn = await spendLink(t.app.porthole, (await mailedTokens(KNOWN, 'sign_in'))[0]!);
-    expect(await refusal(setPassword(t.app.porthole, signedIn.token, STRONG))).toMatchObject({ statusCode: 403, code: 'password_link_needed' });
+    const signedIn = await spendLink(t.app.porthole, demo, (await mailedTokens(KNOWN, 'sign_in'))[0]!);
+    expect(await refusal(setPassword(t.app.porthole, demo, signedIn.token, STRONG))).toMatchObject({ statusCode: 403, code: 'password_link_needed' });
     await ask(KNOWN);
-    const granted = await spendLink(t.app.porthole, (await mailedTokens(KNOWN))[0]!);
+    const granted = await spendLink(t.app.porthole, demo, (await mailedTokens(KNOWN))[0]!);
     t.clock.advance(31 * MINUTE);
-    expect(await refusal(setPassword(t.app.porthole, granted.token, STRONG))).toMatchObject({ statusCode: 403 });
-    expect(await refusal(setPassword(t.app.porthole, undefined, STRONG))).toMatchObject({ statusCode: 401 });
+    expect(await refusal(setPassword(t.app.porthole, demo, granted.token, STRONG))).toMatchObject({ statusCode: 403 });
+    expect(await refusal(setPassword(t.app.porthole, demo, undefined, STRONG))).toMatchObject({ statusCode: 401 });
   });
 
   it('refuses a short one and one of the most common, saying why', async () => {
     await ask(KNOWN);
-    const { token } = await spendLink(t.app.porthole, (await mailedTokens(KNOWN))[0]!);
-    expect(await refusal(setPassword(t.app.porthole, token, 'short1234'))).toMatchObject({
+    const { token } = await spendLink(t.app.porthole, demo, (await mailedTokens(KNOWN))[0]!);
+    expect(await refusal(setPassword(t.app.porthole, demo, token, 'short1234'))).toMatchObject({
       statusCode: 400,
       fields: { password: 'must be at least 10 characters' },
     });
     for (const common of ['password1234', 'QwertyUiop']) {
-      expect(await refusal(setPassword(t.app.porthole, token, common))).toMatchObject({
+      expect(await refusal(setPassword(t.app.porthole, demo, token, common))).toMatchObject({
         statusCode: 400,
         fields: { password: 'is one of the most common passwords: choose another' },
       });
     }
-    expect(await refusal(setPassword(t.app.porthole, token, 'x'.repeat(257)))).toMatchObject({ statusCode: 400 });
-    expect(await setPassword(t.app.porthole, token, STRONG)).toEqual({ endedSessions: 0 });
+    expect(await refusal(setPassword(t.app.porthole, demo, token, 'x'.repeat(257)))).toMatchObject({ statusCode: 400 });
+    expect(await setPassword(t.app.porthole, demo, token, STRONG)).toEqual({ endedSessions: 0 });
   });
 
   it('a new password ends every other session; the one that set it goes on', async () => {
@@ -154,8 +156,8 @@ describe('passwords', () => {
     for (let i = 0; i < 2; i++)
       signIns.push((await signIn(t.app.porthole, limits, { siteSlug: 'demo', email: KNOWN, password: STRONG, clientAddress: '203.0.113.7' })).token);
     const setter = await withPassword('another long passphrase');
-    for (const ended of [first, ...signIns]) expect(await refusal(portalSession(t.app.porthole, ended))).toMatchObject({ statusCode: 401 });
-    expect(await portalSession(t.app.porthole, setter)).toMatchObject({ account: { email: KNOWN }, passwordGrantUntil: null });
+    for (const ended of [first, ...signIns]) expect(await refusal(portalSession(t.app.porthole, demo, ended))).toMatchObject({ statusCode: 401 });
+    expect(await portalSession(t.app.porthole, demo, setter)).toMatchObject({ account: { email: KNOWN }, passwordGrantUntil: null });
     const attempt = signIn(t.app.porthole, limits, { siteSlug: 'demo', email: KNOWN, password: STRONG, clientAddress: '203.0.113.7' });
     expect(await refusal(attempt)).toMatchObject({ statusCode: 401, code: 'invalid_credentials' });
   });
@@ -169,7 +171,7 @@ describe('signing in and out', () => {
     await withPassword();
     const { token, account } = await attempt(STRONG);
     expect(account.email).toBe(KNOWN);
-    expect(await portalSession(t.app.porthole, token)).toMatchObject({ account: { id: account.id } });
+    expect(await portalSession(t.app.porthole, demo, token)).toMatchObject({ account: { id: account.id } });
     expect(await refusal(attempt('wrong password here'))).toMatchObject({ statusCode: 401, code: 'invalid_credentials' });
     expect(await refusal(attempt(STRONG, '203.0.113.7', 'stranger@example.com'))).toMatchObject({ statusCode: 401, code: 'invalid_credentials' });
   });
@@ -189,19 +191,19 @@ describe('signing in and out', () => {
     const session = async () => (await attempt(STRONG)).token;
     const [one, two, three] = [await session(), await session(), await session()];
     await signOut(t.app.porthole, one);
-    expect(await refusal(portalSession(t.app.porthole, one))).toMatchObject({ statusCode: 401 });
-    expect(await signOutEverywhere(t.app.porthole, two)).toBe(3); // two, three and the one that set the password
-    expect(await refusal(portalSession(t.app.porthole, three))).toMatchObject({ statusCode: 401 });
+    expect(await refusal(portalSession(t.app.porthole, demo, one))).toMatchObject({ statusCode: 401 });
+    expect(await signOutEverywhere(t.app.porthole, demo, two)).toBe(3); // two, three and the one that set the password
+    expect(await refusal(portalSession(t.app.porthole, demo, three))).toMatchObject({ statusCode: 401 });
 
     const idle = await session();
     t.clock.advance(24 * 60 * MINUTE + 1);
-    expect(await refusal(portalSession(t.app.porthole, idle))).toMatchObject({ statusCode: 401 });
+    expect(await refusal(portalSession(t.app.porthole, demo, idle))).toMatchObject({ statusCode: 401 });
     const busy = await session();
     for (let day = 0; day < 13; day++) {
       t.clock.advance(23 * 60 * MINUTE);
-      await portalSession(t.app.porthole, busy);
+      await portalSession(t.app.porthole, demo, busy);
     }
     t.clock.advance(24 * 60 * MINUTE);
-    expect(await refusal(portalSession(t.app.porthole, busy))).toMatchObject({ statusCode: 401 });
+    expect(await refusal(portalSession(t.app.porthole, demo, busy))).toMatchObject({ statusCode: 401 });
   });
 });

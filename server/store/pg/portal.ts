@@ -8,7 +8,7 @@ import type { PgSession, PgTx } from './client.js';
 import { enqueueMail } from './outbox.js';
 import { newId } from '../ids.js';
 import { endUsers, organizationDomains, organizations, portalAccounts, portalLinks, portalSessions, portalSettings } from './schema.js';
-import { accountOfSession, liveSession, openLink, refusalOf, sessionOfLink, supersededBy } from '../rules/portal.js';
+import { accountOfSession, linkOf, liveSession, openLink, refusalOf, sessionOfLink, supersededBy } from '../rules/portal.js';
 import type { SignupPolicy } from '../rows.js';
 import type { LinkSpend, LivePortalSession, MailDraft, NewPortalLink, OpenedSession, PortalAccount, SessionLimits } from '../types.js';
 
@@ -71,14 +71,17 @@ export async function issueLink(tx: PgTx, link: NewPortalLink, mail: MailDraft):
   await enqueueMail(tx, link.siteId, null, [mail], link.createdAt);
 }
 
-export async function spendLink(tx: PgTx, tokenHash: string, now: string, session: OpenedSession): Promise<LinkSpend> {
+export async function spendLink(tx: PgTx, siteId: string, tokenHash: string, now: string, session: OpenedSession): Promise<LinkSpend> {
   const [spent] = await tx
     .update(portalLinks)
     .set({ endedAt: now, endedBy: 'used' })
-    .where(openLink(tables, tokenHash, now))
+    .where(openLink(tables, siteId, tokenHash, now))
     .returning({ siteId: portalLinks.siteId, email: portalLinks.email, purpose: portalLinks.purpose });
   if (!spent) {
-    const [link] = await tx.select({ endedBy: portalLinks.endedBy }).from(portalLinks).where(eq(portalLinks.tokenHash, tokenHash));
+    const [link] = await tx
+      .select({ endedBy: portalLinks.endedBy })
+      .from(portalLinks)
+      .where(linkOf(tables, siteId, tokenHash));
     return refusalOf(link);
   }
   await tx

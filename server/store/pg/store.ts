@@ -115,7 +115,7 @@ export async function openPgStore(url: string, options: Partial<PgStoreOptions> 
       isKnownEmail: (siteId, email) => one((tx) => portal.isKnownEmail(tx, siteId, email)),
       organizationOfDomain: (siteId, domain) => one((tx) => portal.organizationOfDomain(tx, siteId, domain)),
       issueLink: (link, mail) => unit((tx) => portal.issueLink(tx, link, mail)),
-      spendLink: (tokenHash, now, session) => unit((tx) => portal.spendLink(tx, tokenHash, now, session)),
+      spendLink: (siteId, tokenHash, now, session) => unit((tx) => portal.spendLink(tx, siteId, tokenHash, now, session)),
       findAccount: (siteId, email) => one((tx) => portal.findAccount(tx, siteId, email)),
       createSession: (tokenHash, accountId, generation, now) => one((tx) => portal.createSession(tx, tokenHash, accountId, generation, now)),
       // A read and a touch that need no common snapshot (as an agent's session).

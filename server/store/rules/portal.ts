@@ -13,9 +13,13 @@ export interface PortalTables {
   portalSessions: Table & { tokenHash: Column; accountId: Column; generation: Column; createdAt: Column; lastSeenAt: Column };
 }
 
-/** The link, while neither used, superseded nor expired at `now`: what spending it updates, so one of two racing spends wins. */
-export const openLink = (t: Pick<PortalTables, 'portalLinks'>, tokenHash: string, now: string): SQL =>
-  and(eq(t.portalLinks.tokenHash, tokenHash), isNull(t.portalLinks.endedAt), gt(t.portalLinks.expiresAt, now))!;
+/** The site's link, while neither used, superseded nor expired at `now`: what spending it updates, so one of two racing spends wins. */
+export const openLink = (t: Pick<PortalTables, 'portalLinks'>, siteId: string, tokenHash: string, now: string): SQL =>
+  and(linkOf(t, siteId, tokenHash), isNull(t.portalLinks.endedAt), gt(t.portalLinks.expiresAt, now))!;
+
+/** The link of this token on this site (another site's is none of its business). */
+export const linkOf = (t: Pick<PortalTables, 'portalLinks'>, siteId: string, tokenHash: string): SQL =>
+  and(eq(t.portalLinks.tokenHash, tokenHash), eq(t.portalLinks.siteId, siteId))!;
 
 /** The still-open links a new one replaces: same site, address and purpose (an expired one keeps saying it expired). */
 export const supersededBy = (t: Pick<PortalTables, 'portalLinks'>, link: NewPortalLink): SQL =>

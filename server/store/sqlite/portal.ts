@@ -9,7 +9,7 @@ import { commitWithOthers } from './group-commit.js';
 import { enqueueMail } from './outbox.js';
 import { newId } from '../ids.js';
 import { endUsers, organizationDomains, organizations, portalAccounts, portalLinks, portalSessions, portalSettings } from './schema.js';
-import { accountOfSession, liveSession, openLink, refusalOf, sessionOfLink, supersededBy } from '../rules/portal.js';
+import { accountOfSession, linkOf, liveSession, openLink, refusalOf, sessionOfLink, supersededBy } from '../rules/portal.js';
 import type { SignupPolicy } from '../rows.js';
 import type { LinkSpend, LivePortalSession, MailDraft, NewPortalLink, OpenedSession, PortalAccount, SessionLimits } from '../types.js';
 
@@ -81,15 +81,22 @@ export async function issueLink(db: Db, link: NewPortalLink, mail: MailDraft): P
   });
 }
 
-export async function spendLink(db: Db, tokenHash: string, now: string, session: OpenedSession): Promise<LinkSpend> {
+export async function spendLink(db: Db, siteId: string, tokenHash: string, now: string, session: OpenedSession): Promise<LinkSpend> {
   return commitWithOthers(db, (tx): LinkSpend => {
     const spent = tx
       .update(portalLinks)
       .set({ endedAt: now, endedBy: 'used' })
-      .where(openLink(tables, tokenHash, now))
+      .where(openLink(tables, siteId, tokenHash, now))
       .returning({ siteId: portalLinks.siteId, email: portalLinks.email, purpose: portalLinks.purpose })
       .get();
-    if (!spent) return refusalOf(tx.select({ endedBy: portalLinks.endedBy }).from(portalLinks).where(eq(portalLinks.tokenHash, tokenHash)).get());
+    if (!spent)
+      return refusalOf(
+        tx
+          .select({ endedBy: portalLinks.endedBy })
+          .from(portalLinks)
+          .where(linkOf(tables, siteId, tokenHash))
+          .get(),
+      );
     tx.insert(portalAccounts)
       .values({ id: newId('pa'), siteId: spent.siteId, email: spent.email, createdAt: now, updatedAt: now })
       .onConflictDoNothing()

@@ -61,20 +61,24 @@ export function portalContract(open: OpenTestStore): void {
     const mail = (await store.outbox.claimDue(later(HOUR), 1000, 60_000)).filter((row) => row.siteId === s.site.id);
     expect(mail).toMatchObject([{ toEmail: 'pat@example.com', subject: 'Your sign-in link', requestId: null }]);
 
-    const spent = await store.portal.spendLink('h-spend', later(1000), noGrant('s-1'));
+    const spent = await store.portal.spendLink(s.site.id, 'h-spend', later(1000), noGrant('s-1'));
     expect(spent).toMatchObject({ kind: 'spent', purpose: 'sign_in', account: { siteId: s.site.id, email: 'pat@example.com', passwordHash: null } });
-    expect(await store.portal.spendLink('h-spend', later(2000), noGrant('s-2'))).toEqual({ kind: 'used' });
-    expect(await store.portal.spendLink('h-nowhere', later(2000), noGrant('s-3'))).toEqual({ kind: 'not_found' });
+    expect(await store.portal.spendLink(s.site.id, 'h-spend', later(2000), noGrant('s-2'))).toEqual({ kind: 'used' });
+    expect(await store.portal.spendLink(s.site.id, 'h-nowhere', later(2000), noGrant('s-3'))).toEqual({ kind: 'not_found' });
+    // Another site's link is no link here, and stays unspent.
+    const other = await addSite(store);
+    await store.portal.issueLink(link(s.site.id, 'h-theirs'), customerMail('pat@example.com'));
+    expect(await store.portal.spendLink(other.site.id, 'h-theirs', later(2000), noGrant('s-6'))).toEqual({ kind: 'not_found' });
 
     await store.portal.issueLink(link(s.site.id, 'h-old', { email: 'old@example.com' }), customerMail('old@example.com'));
-    expect(await store.portal.spendLink('h-old', later(15 * 60_000), noGrant('s-4'))).toEqual({ kind: 'expired' });
+    expect(await store.portal.spendLink(s.site.id, 'h-old', later(15 * 60_000), noGrant('s-4'))).toEqual({ kind: 'expired' });
 
     const session = await store.portal.touchSession('s-1', limitsAt(later(3000)), later(3000));
     expect(session).toMatchObject({ account: { email: 'pat@example.com', sessionGeneration: 0 }, createdAt: later(1000), passwordGrantUntil: null });
     expect(await store.portal.touchSession('s-2', limitsAt(later(3000)), later(3000))).toBeUndefined();
     // A second link for the same address finds the same account.
     await store.portal.issueLink(link(s.site.id, 'h-again', { createdAt: later(4000), expiresAt: later(HOUR) }), customerMail('pat@example.com'));
-    const again = await store.portal.spendLink('h-again', later(5000), noGrant('s-5'));
+    const again = await store.portal.spendLink(s.site.id, 'h-again', later(5000), noGrant('s-5'));
     expect(again.kind === 'spent' && again.account.id).toBe(spent.kind === 'spent' && spent.account.id);
   });
 
@@ -84,13 +88,13 @@ export function portalContract(open: OpenTestStore): void {
     await store.portal.issueLink(link(s.site.id, 'h-reset', { purpose: 'set_password', expiresAt: later(HOUR) }), customerMail('pat@example.com'));
     await store.portal.issueLink(link(s.site.id, 'h-other', { email: 'other@example.com' }), customerMail('other@example.com'));
     await store.portal.issueLink(link(s.site.id, 'h-second', { createdAt: later(1000), expiresAt: later(16 * 60_000) }), customerMail('pat@example.com'));
-    expect(await store.portal.spendLink('h-first', later(2000), noGrant('s-a'))).toEqual({ kind: 'superseded' });
-    expect(await store.portal.spendLink('h-second', later(2000), noGrant('s-b'))).toMatchObject({ kind: 'spent' });
-    expect(await store.portal.spendLink('h-reset', later(2000), { tokenHash: 's-c', passwordGrantUntil: later(HOUR) })).toMatchObject({
+    expect(await store.portal.spendLink(s.site.id, 'h-first', later(2000), noGrant('s-a'))).toEqual({ kind: 'superseded' });
+    expect(await store.portal.spendLink(s.site.id, 'h-second', later(2000), noGrant('s-b'))).toMatchObject({ kind: 'spent' });
+    expect(await store.portal.spendLink(s.site.id, 'h-reset', later(2000), { tokenHash: 's-c', passwordGrantUntil: later(HOUR) })).toMatchObject({
       kind: 'spent',
       purpose: 'set_password',
     });
-    expect(await store.portal.spendLink('h-other', later(2000), noGrant('s-d'))).toMatchObject({ kind: 'spent' });
+    expect(await store.portal.spendLink(s.site.id, 'h-other', later(2000), noGrant('s-d'))).toMatchObject({ kind: 'spent' });
     expect(await store.portal.touchSession('s-c', limitsAt(later(3000)), later(3000))).toMatchObject({ passwordGrantUntil: later(HOUR) });
   });
 
@@ -98,7 +102,7 @@ export function portalContract(open: OpenTestStore): void {
     const s = await addSite(store);
     await store.portal.issueLink(link(s.site.id, 'h-race'), customerMail('pat@example.com'));
     const outcomes = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => (i % 2 ? t.peer : store).portal.spendLink('h-race', later(1000), noGrant(`s-race-${i}`))),
+      Array.from({ length: 8 }, (_, i) => (i % 2 ? t.peer : store).portal.spendLink(s.site.id, 'h-race', later(1000), noGrant(`s-race-${i}`))),
     );
     expect(outcomes.filter((outcome) => outcome.kind === 'spent')).toHaveLength(1);
     expect(outcomes.filter((outcome) => outcome.kind === 'used')).toHaveLength(7);
@@ -107,7 +111,7 @@ export function portalContract(open: OpenTestStore): void {
   it('sessions: idle and absolute limits, end one, end all; a password change ends every other session', async () => {
     const s = await addSite(store);
     await store.portal.issueLink(link(s.site.id, 'h-sessions'), customerMail('pat@example.com'));
-    const spent = await store.portal.spendLink('h-sessions', NOW, noGrant('s-one'));
+    const spent = await store.portal.spendLink(s.site.id, 'h-sessions', NOW, noGrant('s-one'));
     if (spent.kind !== 'spent') throw new Error(spent.kind);
     const { account } = spent;
     expect(await store.portal.findAccount(s.site.id, 'pat@example.com')).toEqual(account);
