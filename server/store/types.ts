@@ -394,8 +394,11 @@ export interface AdminStore {
   /** The seed's history for a site, in one transaction. */
   importHistory(siteId: string, history: History): Promise<void>;
   setSignupPolicy(siteId: string, policy: SignupPolicy): Promise<void>;
-  /** Declares (or moves) a mail domain to an organization of the site; `org_not_found` when the site has no such organization. */
-  addOrganizationDomain(siteId: string, domain: string, organizationId: string): Promise<'added' | 'org_not_found'>;
+  /**
+   * Declares (or moves) a mail domain to the site's organization with this host id (`org.id` in
+   * member tokens); `org_not_found` when the site has none such.
+   */
+  addOrganizationDomain(siteId: string, domain: string, organizationExternalId: string): Promise<'added' | 'org_not_found'>;
 }
 
 /** The Help Center's accounts: mailed links, passwords and sessions (services/portal-*.ts decide; this stores). */

@@ -50,16 +50,16 @@ export async function organizationOfDomain(tx: PgSession, siteId: string, domain
   return row?.id;
 }
 
-export async function addOrganizationDomain(tx: PgTx, siteId: string, domain: string, organizationId: string): Promise<'added' | 'org_not_found'> {
+export async function addOrganizationDomain(tx: PgTx, siteId: string, domain: string, organizationExternalId: string): Promise<'added' | 'org_not_found'> {
   const [org] = await tx
     .select({ id: organizations.id })
     .from(organizations)
-    .where(and(eq(organizations.siteId, siteId), eq(organizations.id, organizationId)));
+    .where(and(eq(organizations.siteId, siteId), eq(organizations.externalId, organizationExternalId)));
   if (!org) return 'org_not_found';
   await tx
     .insert(organizationDomains)
-    .values({ siteId, domain, organizationId })
-    .onConflictDoUpdate({ target: [organizationDomains.siteId, organizationDomains.domain], set: { organizationId } });
+    .values({ siteId, domain, organizationId: org.id })
+    .onConflictDoUpdate({ target: [organizationDomains.siteId, organizationDomains.domain], set: { organizationId: org.id } });
   return 'added';
 }
 

@@ -137,7 +137,7 @@ export async function openPgStore(url: string, options: Partial<PgStoreOptions> 
       upsertArticle: (article, rules, now) => unit((tx) => admin.upsertArticle(tx, article, rules, now)),
       importHistory: (siteId, history) => unit((tx) => admin.importHistory(tx, siteId, history)),
       setSignupPolicy: (siteId, policy) => one((tx) => portal.setSignupPolicy(tx, siteId, policy)),
-      addOrganizationDomain: (siteId, domain, organizationId) => unit((tx) => portal.addOrganizationDomain(tx, siteId, domain, organizationId)),
+      addOrganizationDomain: (siteId, domain, externalId) => unit((tx) => portal.addOrganizationDomain(tx, siteId, domain, externalId)),
     },
     housekeeping: {
       closeSolvedBefore: (solvedBefore) => one((tx) => agentRequests.closeSolvedBefore(tx, solvedBefore)),

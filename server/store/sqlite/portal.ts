@@ -57,17 +57,17 @@ export async function organizationOfDomain(db: Db, siteId: string, domain: strin
   return row?.id;
 }
 
-export async function addOrganizationDomain(db: Db, siteId: string, domain: string, organizationId: string): Promise<'added' | 'org_not_found'> {
+export async function addOrganizationDomain(db: Db, siteId: string, domain: string, organizationExternalId: string): Promise<'added' | 'org_not_found'> {
   return commitWithOthers(db, (tx) => {
     const org = tx
       .select({ id: organizations.id })
       .from(organizations)
-      .where(and(eq(organizations.siteId, siteId), eq(organizations.id, organizationId)))
+      .where(and(eq(organizations.siteId, siteId), eq(organizations.externalId, organizationExternalId)))
       .get();
     if (!org) return 'org_not_found';
     tx.insert(organizationDomains)
-      .values({ siteId, domain, organizationId })
-      .onConflictDoUpdate({ target: [organizationDomains.siteId, organizationDomains.domain], set: { organizationId } })
+      .values({ siteId, domain, organizationId: org.id })
+      .onConflictDoUpdate({ target: [organizationDomains.siteId, organizationDomains.domain], set: { organizationId: org.id } })
       .run();
     return 'added';
   });

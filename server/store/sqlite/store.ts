@@ -116,7 +116,7 @@ export function openSqliteStore(path: string, options: OpenOptions = { instanceL
       upsertArticle: (article, rules, now) => siteAdmin.upsertArticle(db, article, rules, now),
       importHistory: (siteId, history) => siteAdmin.importHistory(db, siteId, history),
       setSignupPolicy: (siteId, policy) => portal.setSignupPolicy(db, siteId, policy),
-      addOrganizationDomain: (siteId, domain, organizationId) => portal.addOrganizationDomain(db, siteId, domain, organizationId),
+      addOrganizationDomain: (siteId, domain, externalId) => portal.addOrganizationDomain(db, siteId, domain, externalId),
     },
     housekeeping: {
       closeSolvedBefore: (solvedBefore) => agentRequests.closeSolvedBefore(db, solvedBefore),
