@@ -9,9 +9,15 @@ import type { LinkSpend, NewPortalLink, OpenedSession, SessionLimits } from '../
 
 export interface PortalTables {
   portalLinks: Table & { tokenHash: Column; siteId: Column; email: Column; purpose: Column; expiresAt: Column; endedAt: Column };
-  portalAccounts: Table & { id: Column; siteId: Column; email: Column; sessionGeneration: Column };
+  portalAccounts: Table & { id: Column; siteId: Column; email: Column; passwordHash: Column; sessionGeneration: Column };
   portalSessions: Table & { tokenHash: Column; accountId: Column; generation: Column; createdAt: Column; lastSeenAt: Column };
 }
+
+/** What the port returns of an account (PortalAccount). */
+export const accountColumns = <T extends PortalTables>(t: T) => {
+  const { id, siteId, email, passwordHash, sessionGeneration } = t.portalAccounts;
+  return { id, siteId, email, passwordHash, sessionGeneration } as Pick<T['portalAccounts'], 'id' | 'siteId' | 'email' | 'passwordHash' | 'sessionGeneration'>;
+};
 
 /** The site's link, while neither used, superseded nor expired at `now`: what spending it updates, so one of two racing spends wins. */
 export const openLink = (t: Pick<PortalTables, 'portalLinks'>, siteId: string, tokenHash: string, now: string): SQL =>

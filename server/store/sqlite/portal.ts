@@ -9,18 +9,12 @@ import { commitWithOthers } from './group-commit.js';
 import { enqueueMail } from './outbox.js';
 import { newId } from '../ids.js';
 import { endUsers, organizationDomains, organizations, portalAccounts, portalLinks, portalSessions, portalSettings } from './schema.js';
-import { accountOfSession, linkOf, liveSession, openLink, refusalOf, sessionOfLink, supersededBy } from '../rules/portal.js';
+import { accountColumns, accountOfSession, linkOf, liveSession, openLink, refusalOf, sessionOfLink, supersededBy } from '../rules/portal.js';
 import type { SignupPolicy } from '../rows.js';
 import type { LinkSpend, LivePortalSession, MailDraft, NewPortalLink, OpenedSession, PortalAccount, SessionLimits } from '../types.js';
 
 const tables = { portalLinks, portalAccounts, portalSessions };
-const account = {
-  id: portalAccounts.id,
-  siteId: portalAccounts.siteId,
-  email: portalAccounts.email,
-  passwordHash: portalAccounts.passwordHash,
-  sessionGeneration: portalAccounts.sessionGeneration,
-};
+const account = accountColumns(tables);
 
 export async function signupPolicy(db: Db, siteId: string): Promise<SignupPolicy> {
   const row = db.select({ policy: portalSettings.signupPolicy }).from(portalSettings).where(eq(portalSettings.siteId, siteId)).get();
