@@ -109,5 +109,7 @@ mkdirSync('dist/server', { recursive: true });
 cpSync('server/store/sqlite/migrations', 'dist/server/migrations', { recursive: true });
 // PostgreSQL's migrations get a folder of their own: store/pg/client.ts looks for it before its source folder.
 cpSync('server/store/pg/migrations', 'dist/server/pg-migrations', { recursive: true });
+// The Help Center's list of common passwords (auth/common-passwords.ts reads it beside itself).
+cpSync('server/auth/common-passwords.txt', 'dist/server/common-passwords.txt');
 
 console.log(serverOnly ? 'built server' : 'built widget, inbox and server');

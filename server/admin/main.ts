@@ -20,12 +20,25 @@ import { revokeToken } from './revoke-token.js';
 import { removeAgent } from './remove-agent.js';
 import { resetPassword } from './reset-password.js';
 import { importArticles } from './import-articles.js';
+import { setSignup } from './set-signup.js';
+import { addOrgDomain } from './add-org-domain.js';
 
 export type { AdminIo } from './command.js';
 
 export const INVOCATION = 'npm run admin --';
 
-const COMMANDS: AdminCommand<any>[] = [createSite, rotateSecret, addAgent, listTokens, revokeToken, resetPassword, removeAgent, importArticles];
+const COMMANDS: AdminCommand<any>[] = [
+  createSite,
+  rotateSecret,
+  addAgent,
+  listTokens,
+  revokeToken,
+  resetPassword,
+  removeAgent,
+  importArticles,
+  setSignup,
+  addOrgDomain,
+];
 
 export interface AdminOptions {
   /** The time commands write (expiry of a rotated secret, created/updated stamps); the system clock by default. */

@@ -24,7 +24,7 @@ export const newSecret = (prefix = ''): string => `${prefix}${randomBytes(32).to
 
 const signedOut = () => new ApiError(401, 'session_expired', 'Sign in to the inbox again.');
 
-function readCookie(request: FastifyRequest, name: string): string | undefined {
+export function readCookie(request: FastifyRequest, name: string): string | undefined {
   for (const part of (request.headers.cookie ?? '').split(';')) {
     const [key, ...value] = part.trim().split('=');
     if (key === name) return value.join('=');

@@ -308,3 +308,40 @@ export type AgentReply = Static<typeof AgentReply>;
 
 export const StatusChange = Type.Object({ status: AgentStatus }, { additionalProperties: false });
 export type StatusChange = Static<typeof StatusChange>;
+
+// ---- the Help Center's accounts (issue 11) --------------------------------------------------
+
+export const PortalLinkRequest = Type.Object(
+  { email: line(LIMITS.email), purpose: Type.Union([Type.Literal('set_password'), Type.Literal('sign_in')]) },
+  { additionalProperties: false },
+);
+export type PortalLinkRequest = Static<typeof PortalLinkRequest>;
+
+/** The same answer for every address (no enumeration). */
+export const PortalLinkAnswer = Type.Object({ message: Type.String() });
+
+/** The token from the link's URL fragment, posted by the page (a GET never spends it). */
+export const PortalLinkSpend = Type.Object(
+  { token: Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9_-]+$' }) },
+  { additionalProperties: false },
+);
+export type PortalLinkSpend = Static<typeof PortalLinkSpend>;
+
+/** Who is signed in; `canSetPassword` after a password link, until the password is set or the grant runs out. */
+export const PortalSessionBody = Type.Object({
+  email: Type.String(),
+  canSetPassword: Type.Boolean(),
+});
+export type PortalSessionBody = Static<typeof PortalSessionBody>;
+
+// Length and commonness are checked by the service, which says which rule a password breaks.
+export const PortalPassword = Type.Object({ password: Type.String({ maxLength: 1000 }) }, { additionalProperties: false });
+export type PortalPassword = Static<typeof PortalPassword>;
+
+export const PortalSignIn = Type.Object(
+  { email: line(LIMITS.email), password: Type.String({ minLength: 1, maxLength: 1000 }) },
+  { additionalProperties: false },
+);
+export type PortalSignIn = Static<typeof PortalSignIn>;
+
+export const PortalPasswordSet = Type.Object({ endedSessions: Type.Integer() });

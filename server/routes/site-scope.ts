@@ -14,6 +14,7 @@ import { requestRoutes } from './requests.js';
 import { sessionRoutes } from './session.js';
 import { memberRequestRoutes } from './member-requests.js';
 import { memberEventRoutes } from './live.js';
+import { portalRoutes } from './portal.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -73,4 +74,5 @@ export async function siteScope(app: FastifyInstance): Promise<void> {
   await app.register(sessionRoutes);
   await app.register(memberRequestRoutes);
   await app.register(memberEventRoutes);
+  await app.register(portalRoutes);
 }

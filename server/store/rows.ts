@@ -220,3 +220,59 @@ export interface OutboxRow {
   digestHour: string | null;
   digest: MailDigest | null;
 }
+
+// ---- the Help Center's own accounts (issue 11) ----------------------------------------------
+
+/** Who may get a portal account: anyone who proves an address, or only addresses the site already knows. */
+export type SignupPolicy = 'open' | 'known';
+export type PortalLinkPurpose = 'set_password' | 'sign_in';
+
+/** A site's portal settings; a site without a row has the defaults (`known`). */
+export interface PortalSettingRow {
+  siteId: string;
+  signupPolicy: SignupPolicy;
+}
+
+/** "Mail from this domain belongs to that organization", declared by the site (`add-org-domain`). */
+export interface OrganizationDomainRow {
+  siteId: string;
+  domain: string;
+  organizationId: string;
+}
+
+/** A portal person: (site, email), the email verified by opening a link mailed to it. */
+export interface PortalAccountRow {
+  id: string;
+  siteId: string;
+  email: string;
+  passwordHash: string | null;
+  /** Sessions carry the generation they began in; a password change moves it on, and every older session is dead. */
+  sessionGeneration: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A link mailed to an address; only its token's hash is stored. Spent by use, by a newer link, or by time. */
+export interface PortalLinkRow {
+  tokenHash: string;
+  siteId: string;
+  email: string;
+  purpose: PortalLinkPurpose;
+  createdAt: string;
+  expiresAt: string;
+  /** When it was used or superseded; null while it may still be used. */
+  endedAt: string | null;
+  endedBy: 'used' | 'superseded' | null;
+}
+
+/** A Help Center sign-in; the cookie holds a random token, only its hash is stored. */
+export interface PortalSessionRow {
+  tokenHash: string;
+  accountId: string;
+  /** The account's generation when it began: valid only while the account is still at it. */
+  generation: number;
+  createdAt: string;
+  lastSeenAt: string;
+  /** Opened from a `set_password` link: a password may be set in it until then. */
+  passwordGrantUntil: string | null;
+}

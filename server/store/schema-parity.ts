@@ -14,8 +14,13 @@ import type {
   CommentRow,
   EndUserRow,
   IdempotencyKeyRow,
+  OrganizationDomainRow,
   OrganizationRow,
   OutboxRow,
+  PortalAccountRow,
+  PortalLinkRow,
+  PortalSessionRow,
+  PortalSettingRow,
   RequestCcRow,
   RequestRow,
   SettingRow,
@@ -49,6 +54,11 @@ export interface StoreRows {
   agentSessions: AgentSessionRow;
   agentApiTokens: ApiTokenRow;
   outbox: OutboxRow;
+  portalSettings: PortalSettingRow;
+  organizationDomains: OrganizationDomainRow;
+  portalAccounts: PortalAccountRow;
+  portalLinks: PortalLinkRow;
+  portalSessions: PortalSessionRow;
 }
 
 /** The tables whose row drifted from rows.ts, and tables rows.ts does not know: `never` when in step. */

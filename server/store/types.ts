@@ -20,6 +20,10 @@ import type {
   OrganizationRow,
   OutboxRow,
   PageRule,
+  PortalAccountRow,
+  PortalLinkPurpose,
+  PortalLinkRow,
+  SignupPolicy,
   RequestCcRow,
   RequestRow,
   SiteRow,
@@ -245,6 +249,30 @@ export interface History {
   lastRequestNumber: number;
 }
 
+// ---- the Help Center's own accounts ---------------------------------------------------------
+
+/** A portal person as the services see them. */
+export type PortalAccount = Pick<PortalAccountRow, 'id' | 'siteId' | 'email' | 'passwordHash' | 'sessionGeneration'>;
+
+/** A link to store; its mail is written with it. */
+export type NewPortalLink = Pick<PortalLinkRow, 'tokenHash' | 'siteId' | 'email' | 'purpose' | 'createdAt' | 'expiresAt'>;
+
+/** The session a spent link opens (its account is found or created in the same unit). */
+export interface OpenedSession {
+  tokenHash: string;
+  /** Until when a password may be set in it: kept only when the link was a `set_password` one. */
+  passwordGrantUntil: string;
+}
+
+/** Why a link was not spent, or the account it proved (and opened a session for). */
+export type LinkSpend = { kind: 'spent'; purpose: PortalLinkPurpose; account: PortalAccount } | { kind: 'not_found' | 'expired' | 'used' | 'superseded' };
+
+export interface LivePortalSession {
+  account: Omit<PortalAccount, 'passwordHash'>;
+  createdAt: string;
+  passwordGrantUntil: string | null;
+}
+
 // ---- the port, one interface per part -------------------------------------------------------
 
 export interface SiteStore {
@@ -365,6 +393,44 @@ export interface AdminStore {
   upsertArticle(article: ArticleImport, rules: PageRuleRecord[], now: string): Promise<'created' | 'updated' | 'unchanged'>;
   /** The seed's history for a site, in one transaction. */
   importHistory(siteId: string, history: History): Promise<void>;
+  setSignupPolicy(siteId: string, policy: SignupPolicy): Promise<void>;
+  /**
+   * Declares (or moves) a mail domain to the site's organization with this host id (`org.id` in
+   * member tokens); `org_not_found` when the site has none such.
+   */
+  addOrganizationDomain(siteId: string, domain: string, organizationExternalId: string): Promise<'added' | 'org_not_found'>;
+}
+
+/** The Help Center's accounts: mailed links, passwords and sessions (services/portal-*.ts decide; this stores). */
+export interface PortalStore {
+  /** The site's signup policy (`known` unless the admin command set another). */
+  signupPolicy(siteId: string): Promise<SignupPolicy>;
+  /** Whether the site has any person (member, requester, CC) with this address. */
+  isKnownEmail(siteId: string, email: string): Promise<boolean>;
+  /** The organization the site declared for this mail domain. */
+  organizationOfDomain(siteId: string, domain: string): Promise<string | undefined>;
+  /** Stores a link and its mail in one unit; older links still open for the same site, address and purpose end as superseded. */
+  issueLink(link: NewPortalLink, mail: MailDraft): Promise<void>;
+  /**
+   * Spends the site's link once (of two racing spends, one wins): the address is proven, so its account is
+   * found or made, and `session` opens for it — all in one unit. A link used, superseded or
+   * expired says which.
+   */
+  spendLink(siteId: string, tokenHash: string, now: string, session: OpenedSession): Promise<LinkSpend>;
+  findAccount(siteId: string, email: string): Promise<PortalAccount | undefined>;
+  /** Opens a session in `generation` (read with the password it was checked against: a change since leaves it dead). */
+  createSession(tokenHash: string, accountId: string, generation: number, now: string): Promise<void>;
+  /** The session's account while it is within `limits` and its generation; moves its last use to `now`. */
+  touchSession(tokenHash: string, limits: SessionLimits, now: string): Promise<LivePortalSession | undefined>;
+  endSession(tokenHash: string): Promise<void>;
+  /** Ends every session of the account; returns how many. */
+  endAllSessions(accountId: string): Promise<number>;
+  /**
+   * A new password: the account's generation moves on, so every other session is dead (and
+   * deleted); the session `keep` follows to the new generation, its password grant spent.
+   * Returns how many sessions ended.
+   */
+  setPassword(accountId: string, passwordHash: string, keep: string, now: string): Promise<number>;
 }
 
 /** Housekeeping: each runs on one instance at a time (see Store.leases). */
@@ -388,6 +454,7 @@ export interface Store {
   agentRequests: AgentRequestStore;
   agents: AgentStore;
   outbox: OutboxStore;
+  portal: PortalStore;
   admin: AdminStore;
   housekeeping: HousekeepingStore;
   /** Messages between the instances on this database: live events, cache invalidations (shared-state.ts). */

@@ -32,6 +32,11 @@ const TABLES = [
   'agent_api_tokens',
   'outbox',
   'rate_windows',
+  'portal_settings',
+  'organization_domains',
+  'portal_accounts',
+  'portal_links',
+  'portal_sessions',
 ];
 
 /**

@@ -11,7 +11,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { CategoryFieldRule } from '../../contract/rules.js';
-import type { MailDigest, OutboxStatus, PlanTier, StoredStatus } from '../rows.js';
+import type { MailDigest, OutboxStatus, PlanTier, PortalLinkPurpose, SignupPolicy, StoredStatus } from '../rows.js';
 import { isoTime, tsvector } from './columns.js';
 import { searchDocument } from './search-config.js';
 
@@ -310,4 +310,75 @@ export const rateWindows = pgTable(
     resetsAt: bigint('resets_at', { mode: 'number' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.limitName, t.key] })],
+);
+
+// ---- the Help Center's own accounts (the SQLite schema says what each is) -----------
+
+export const portalSettings = pgTable('portal_settings', {
+  siteId: text('site_id')
+    .primaryKey()
+    .references(() => sites.id),
+  signupPolicy: text('signup_policy').$type<SignupPolicy>().notNull(),
+});
+
+export const organizationDomains = pgTable(
+  'organization_domains',
+  {
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    domain: text('domain').notNull(),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.domain] })],
+);
+
+export const portalAccounts = pgTable(
+  'portal_accounts',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    email: text('email').notNull(),
+    passwordHash: text('password_hash'),
+    sessionGeneration: integer('session_generation').notNull().default(0),
+    createdAt: isoTime('created_at').notNull(),
+    updatedAt: isoTime('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('portal_accounts_site_email_idx').on(t.siteId, t.email)],
+);
+
+export const portalLinks = pgTable(
+  'portal_links',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    email: text('email').notNull(),
+    purpose: text('purpose').$type<PortalLinkPurpose>().notNull(),
+    createdAt: isoTime('created_at').notNull(),
+    expiresAt: isoTime('expires_at').notNull(),
+    endedAt: isoTime('ended_at'),
+    endedBy: text('ended_by').$type<'used' | 'superseded'>(),
+  },
+  (t) => [index('portal_links_address_idx').on(t.siteId, t.email, t.purpose)],
+);
+
+export const portalSessions = pgTable(
+  'portal_sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => portalAccounts.id, { onDelete: 'cascade' }),
+    generation: integer('generation').notNull(),
+    createdAt: isoTime('created_at').notNull(),
+    lastSeenAt: isoTime('last_seen_at').notNull(),
+    passwordGrantUntil: isoTime('password_grant_until'),
+  },
+  (t) => [index('portal_sessions_account_idx').on(t.accountId)],
 );

@@ -18,6 +18,7 @@ import { forgetKeysBefore } from './idempotency.js';
 import * as memberRequests from './member-requests.js';
 import * as members from './members.js';
 import * as outbox from './outbox.js';
+import * as portal from './portal.js';
 import * as requests from './requests.js';
 import * as sites from './sites.js';
 
@@ -109,6 +110,20 @@ export async function openPgStore(url: string, options: Partial<PgStoreOptions> 
       release: (ids) => one((tx) => outbox.release(tx, ids)),
       pendingCount: () => one((tx) => outbox.pendingCount(tx)),
     },
+    portal: {
+      signupPolicy: (siteId) => one((tx) => portal.signupPolicy(tx, siteId)),
+      isKnownEmail: (siteId, email) => one((tx) => portal.isKnownEmail(tx, siteId, email)),
+      organizationOfDomain: (siteId, domain) => one((tx) => portal.organizationOfDomain(tx, siteId, domain)),
+      issueLink: (link, mail) => unit((tx) => portal.issueLink(tx, link, mail)),
+      spendLink: (siteId, tokenHash, now, session) => unit((tx) => portal.spendLink(tx, siteId, tokenHash, now, session)),
+      findAccount: (siteId, email) => one((tx) => portal.findAccount(tx, siteId, email)),
+      createSession: (tokenHash, accountId, generation, now) => one((tx) => portal.createSession(tx, tokenHash, accountId, generation, now)),
+      // A read and a touch that need no common snapshot (as an agent's session).
+      touchSession: (tokenHash, limits, now) => one((tx) => portal.touchSession(tx, tokenHash, limits, now)),
+      endSession: (tokenHash) => one((tx) => portal.endSession(tx, tokenHash)),
+      endAllSessions: (accountId) => one((tx) => portal.endAllSessions(tx, accountId)),
+      setPassword: (accountId, passwordHash, keep, now) => unit((tx) => portal.setPassword(tx, accountId, passwordHash, keep, now)),
+    },
     admin: {
       createSiteWithCategories: (site, categories) => unit((tx) => admin.createSiteWithCategories(tx, site, categories)),
       rotateSecret: (slug, newSecret, previousValidUntil, now) => unit((tx) => admin.rotateSecret(tx, slug, newSecret, previousValidUntil, now)),
@@ -121,6 +136,8 @@ export async function openPgStore(url: string, options: Partial<PgStoreOptions> 
       resetPassword: (agentId, passwordHash) => unit((tx) => admin.resetPassword(tx, agentId, passwordHash)),
       upsertArticle: (article, rules, now) => unit((tx) => admin.upsertArticle(tx, article, rules, now)),
       importHistory: (siteId, history) => unit((tx) => admin.importHistory(tx, siteId, history)),
+      setSignupPolicy: (siteId, policy) => one((tx) => portal.setSignupPolicy(tx, siteId, policy)),
+      addOrganizationDomain: (siteId, domain, externalId) => unit((tx) => portal.addOrganizationDomain(tx, siteId, domain, externalId)),
     },
     housekeeping: {
       closeSolvedBefore: (solvedBefore) => one((tx) => agentRequests.closeSolvedBefore(tx, solvedBefore)),

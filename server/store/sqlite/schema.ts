@@ -8,7 +8,7 @@
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, uniqueIndex, index, primaryKey } from 'drizzle-orm/sqlite-core';
 import type { CategoryFieldRule } from '../../contract/rules.js';
-import type { MailDigest, OutboxStatus, PlanTier, StoredStatus } from '../rows.js';
+import type { MailDigest, OutboxStatus, PlanTier, PortalLinkPurpose, SignupPolicy, StoredStatus } from '../rows.js';
 
 export type { MailDigest, OutboxStatus, PlanTier, StoredStatus };
 
@@ -324,4 +324,81 @@ export const outbox = sqliteTable(
     // One digest per site, mailbox and hour, however many transactions add to it at once.
     uniqueIndex('outbox_digest_idx').on(t.siteId, t.toMailbox, t.digestHour),
   ],
+);
+
+// ---- the Help Center's own accounts -------------------------------------------------
+
+/** A site's portal settings; a site without a row has the defaults (signup `known`). */
+export const portalSettings = sqliteTable('portal_settings', {
+  siteId: text('site_id')
+    .primaryKey()
+    .references(() => sites.id),
+  signupPolicy: text('signup_policy').$type<SignupPolicy>().notNull(),
+});
+
+/** Organization email domains the site declared: a verified address there belongs to the organization. */
+export const organizationDomains = sqliteTable(
+  'organization_domains',
+  {
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    domain: text('domain').notNull(),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.domain] })],
+);
+
+/** Portal people: (site, verified email), with their password hash and session generation. */
+export const portalAccounts = sqliteTable(
+  'portal_accounts',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    email: text('email').notNull(),
+    passwordHash: text('password_hash'),
+    sessionGeneration: integer('session_generation').notNull().default(0),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('portal_accounts_site_email_idx').on(t.siteId, t.email)],
+);
+
+/** Links mailed to an address (set a password, or sign in); only the token's hash is stored. */
+export const portalLinks = sqliteTable(
+  'portal_links',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    email: text('email').notNull(),
+    purpose: text('purpose').$type<PortalLinkPurpose>().notNull(),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    endedAt: text('ended_at'),
+    endedBy: text('ended_by').$type<'used' | 'superseded'>(),
+  },
+  // A newer link spends the older ones of the same address and purpose: they are found by this.
+  (t) => [index('portal_links_address_idx').on(t.siteId, t.email, t.purpose)],
+);
+
+/** Signed-in Help Center sessions; the cookie holds a random token, only its hash is stored. */
+export const portalSessions = sqliteTable(
+  'portal_sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => portalAccounts.id, { onDelete: 'cascade' }),
+    generation: integer('generation').notNull(),
+    createdAt: text('created_at').notNull(),
+    lastSeenAt: text('last_seen_at').notNull(),
+    passwordGrantUntil: text('password_grant_until'),
+  },
+  (t) => [index('portal_sessions_account_idx').on(t.accountId)],
 );

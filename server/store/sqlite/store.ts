@@ -18,6 +18,7 @@ import * as articles from './articles.js';
 import * as memberRequests from './member-requests.js';
 import * as members from './members.js';
 import * as outbox from './outbox-delivery.js';
+import * as portal from './portal.js';
 import * as requests from './requests.js';
 import * as siteAdmin from './site-admin.js';
 import * as sites from './sites.js';
@@ -89,6 +90,19 @@ export function openSqliteStore(path: string, options: OpenOptions = { instanceL
       release: (ids) => outbox.releaseClaims(db, ids),
       pendingCount: () => outbox.pendingCount(db),
     },
+    portal: {
+      signupPolicy: (siteId) => portal.signupPolicy(db, siteId),
+      isKnownEmail: (siteId, email) => portal.isKnownEmail(db, siteId, email),
+      organizationOfDomain: (siteId, domain) => portal.organizationOfDomain(db, siteId, domain),
+      issueLink: (link, mail) => portal.issueLink(db, link, mail),
+      spendLink: (siteId, tokenHash, now, session) => portal.spendLink(db, siteId, tokenHash, now, session),
+      findAccount: (siteId, email) => portal.findAccount(db, siteId, email),
+      createSession: (tokenHash, accountId, generation, now) => portal.createSession(db, tokenHash, accountId, generation, now),
+      touchSession: (tokenHash, limits, now) => portal.touchSession(db, tokenHash, limits, now),
+      endSession: (tokenHash) => portal.endSession(db, tokenHash),
+      endAllSessions: (accountId) => portal.endAllSessions(db, accountId),
+      setPassword: (accountId, passwordHash, keep, now) => portal.setPassword(db, accountId, passwordHash, keep, now),
+    },
     admin: {
       createSiteWithCategories: (site, categories) => siteAdmin.createSiteWithCategories(db, site, categories),
       rotateSecret: (slug, newSecret, previousValidUntil, now) => siteAdmin.rotateSiteSecret(db, slug, newSecret, previousValidUntil, now),
@@ -101,6 +115,8 @@ export function openSqliteStore(path: string, options: OpenOptions = { instanceL
       resetPassword: (agentId, passwordHash) => agents.resetAgentPassword(db, agentId, passwordHash),
       upsertArticle: (article, rules, now) => siteAdmin.upsertArticle(db, article, rules, now),
       importHistory: (siteId, history) => siteAdmin.importHistory(db, siteId, history),
+      setSignupPolicy: (siteId, policy) => portal.setSignupPolicy(db, siteId, policy),
+      addOrganizationDomain: (siteId, domain, externalId) => portal.addOrganizationDomain(db, siteId, domain, externalId),
     },
     housekeeping: {
       closeSolvedBefore: (solvedBefore) => agentRequests.closeSolvedBefore(db, solvedBefore),

@@ -6,6 +6,7 @@
 import { describe } from 'vitest';
 import type { OpenTestStore } from './fixtures.js';
 import { outboxClaimsContract } from './outbox-claims.js';
+import { portalContract } from './portal.js';
 import { racesContract } from './races.js';
 import { searchContract } from './search.js';
 import { unitsContract } from './units.js';
@@ -16,5 +17,6 @@ export function defineStoreContract(engine: string, open: OpenTestStore): void {
     describe('units racing (on two instances where the engine runs several)', () => racesContract(open));
     describe('outbox claims', () => outboxClaimsContract(open));
     describe('article search', () => searchContract(open));
+    describe('the Help Center’s accounts', () => portalContract(open));
   });
 }

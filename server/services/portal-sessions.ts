@@ -1,0 +1,73 @@
+/**
+ * Help Center sessions: sign in with email and password, the session behind a cookie, sign-out,
+ * and "sign out everywhere". A session ends after a day unused or two weeks after it began,
+ * whichever is first, and with every password change (store: the account's session generation).
+ */
+import type { Services } from './context.js';
+import type { LivePortalSession, PortalAccount, SessionLimits } from '../store/types.js';
+import { normalizeEmail } from '../contract/rules.js';
+import { hashSecret, newSecret } from '../auth/agent-auth.js';
+import { verifyPassword } from '../auth/passwords.js';
+import { ApiError, notFound } from '../errors.js';
+import { countingFailures } from './attempt-limiter.js';
+import type { PortalLimits } from './portal-limits.js';
+
+const HOUR = 3_600_000;
+export const PORTAL_IDLE_MS = 24 * HOUR;
+export const PORTAL_MAX_MS = 14 * 24 * HOUR;
+
+export const portalSessionLimits = (now: Date): SessionLimits => ({
+  idleSince: new Date(now.getTime() - PORTAL_IDLE_MS).toISOString(),
+  startedSince: new Date(now.getTime() - PORTAL_MAX_MS).toISOString(),
+});
+
+export interface SignIn {
+  siteSlug: string;
+  email: string;
+  password: string;
+  clientAddress: string;
+}
+
+/** Checks email and password under the failure limits; returns the new session's token (for the cookie) and the account. */
+export async function signIn(services: Services, limits: PortalLimits, attempt: SignIn): Promise<{ token: string; account: PortalAccount }> {
+  const site = await services.sites.find(attempt.siteSlug);
+  if (!site) throw notFound('That Help Center');
+  const email = normalizeEmail(attempt.email);
+  const address = attempt.clientAddress;
+  const account = `${site.id} ${email}`;
+  return countingFailures(
+    [
+      [limits.signInByAddress, address],
+      [limits.signInByAddressAndEmail, `${address} ${account}`],
+      // The back-off last: a pause it starts is only worth starting for an attempt that goes ahead.
+      [limits.signInByEmail, account],
+    ],
+    async () => {
+      const found = await services.store.portal.findAccount(site.id, email);
+      // An unknown address or one without a password costs the same hash as a real check (passwords.ts).
+      if (!(await verifyPassword(attempt.password, found?.passwordHash ?? null)) || !found) {
+        throw new ApiError(401, 'invalid_credentials', 'That email and password do not match. You can ask for a sign-in link instead.');
+      }
+      const token = newSecret();
+      // In the generation the password was checked in: a change meanwhile leaves this session dead.
+      await services.store.portal.createSession(hashSecret(token), found.id, found.sessionGeneration, services.clock().toISOString());
+      return { token, account: found };
+    },
+  );
+}
+
+/** The site's session behind a cookie's token, its last use moved to now; 401 when there is none, it ended, or it is another site's. */
+export async function portalSession(services: Services, siteId: string, token: string | undefined): Promise<LivePortalSession> {
+  const now = services.clock();
+  const found = token && (await services.store.portal.touchSession(hashSecret(token), portalSessionLimits(now), now.toISOString()));
+  if (!found || found.account.siteId !== siteId) throw new ApiError(401, 'session_expired', 'Sign in to the Help Center again.');
+  return found;
+}
+
+export const signOut = (services: Services, token: string) => services.store.portal.endSession(hashSecret(token));
+
+/** "Sign out everywhere": every session of the account, this one included; returns how many ended. */
+export async function signOutEverywhere(services: Services, siteId: string, token: string | undefined): Promise<number> {
+  const session = await portalSession(services, siteId, token);
+  return services.store.portal.endAllSessions(session.account.id);
+}

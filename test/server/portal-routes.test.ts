@@ -1,0 +1,126 @@
+// The Help Center's account API (issue 11): cookie flags, who may call it, bad input, the whole round.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { outboxRows } from '../support/inspect.js';
+import { categoryIds, DEMO_ORIGIN, expectError, submit } from './helpers.js';
+
+const KNOWN = 'ann@example.com';
+const STRONG = 'correct horse battery staple';
+const API = '/api/v1/sites/demo/portal';
+
+let t: TestApp;
+let own: string;
+beforeEach(async () => {
+  t = await createTestApp();
+  own = new URL(t.config.publicUrl).origin;
+  const categories = await categoryIds(t.app);
+  const sent = await submit(t.app, { categoryId: categories['Billing & payments'], subject: 'Hello', description: 'A question', email: KNOWN, name: 'Ann' });
+  expect(sent.statusCode, sent.body).toBe(201);
+});
+afterEach(() => t.close());
+
+function call(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, headers: Record<string, string> = {}) {
+  return t.app.inject({
+    method,
+    url: `${API}${path}`,
+    headers: { origin: own, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    ...(body === undefined ? {} : { payload: typeof body === 'string' ? body : JSON.stringify(body) }),
+  });
+}
+
+const cookiesOf = (response: LightMyRequestResponse): string[] => [response.headers['set-cookie'] ?? []].flat();
+const sessionCookie = (response: LightMyRequestResponse) => /porthole_portal=([^;]*)/.exec(cookiesOf(response)[0]!)![1]!;
+const withCookie = (token: string) => ({ cookie: `porthole_portal=${token}` });
+
+async function mailedToken(email: string, purpose: string): Promise<string> {
+  const row = (await outboxRows(t.db)).filter((mail) => mail.toEmail === email && mail.kind === `portal_${purpose}`).at(-1)!;
+  return /#token=([\w-]+)/.exec(row.text)![1]!;
+}
+
+describe('the portal API', () => {
+  it('walks a password round: link, spend, set, sign out, sign in — with the cookie scoped and flagged', async () => {
+    const asked = await call('POST', '/links', { email: KNOWN, purpose: 'set_password' });
+    const unknown = await call('POST', '/links', { email: 'stranger@example.com', purpose: 'set_password' });
+    expect([asked.statusCode, unknown.statusCode]).toEqual([202, 202]);
+    expect(asked.body).toBe(unknown.body);
+
+    const spent = await call('POST', '/links/spend', { token: await mailedToken(KNOWN, 'set_password') });
+    expect(spent.statusCode, spent.body).toBe(200);
+    expect(spent.json()).toEqual({ email: KNOWN, canSetPassword: true });
+    const cookies = cookiesOf(spent);
+    expect(cookies).toHaveLength(2);
+    expect(cookies.map((cookie) => /Path=([^;]+)/.exec(cookie)![1])).toEqual(['/help/demo', API]);
+    for (const cookie of cookies) {
+      expect(cookie).toMatch(/; HttpOnly/);
+      expect(cookie).toMatch(/; SameSite=Lax/);
+      expect(cookie).not.toMatch(/Secure/); // PUBLIC_URL is http here
+    }
+    const token = sessionCookie(spent);
+
+    expectError(await call('POST', '/password', { password: 'password1234' }, withCookie(token)), 400, 'validation_failed');
+    const set = await call('POST', '/password', { password: STRONG }, withCookie(token));
+    expect(set.statusCode, set.body).toBe(200);
+    expect((await call('GET', '/session', undefined, withCookie(token))).json()).toEqual({ email: KNOWN, canSetPassword: false });
+
+    const out = await call('DELETE', '/session', undefined, withCookie(token));
+    expect(out.statusCode).toBe(204);
+    expect(cookiesOf(out).every((cookie) => cookie.startsWith('porthole_portal=;') && cookie.includes('Max-Age=0'))).toBe(true);
+    expectError(await call('GET', '/session', undefined, withCookie(token)), 401, 'session_expired');
+
+    expectError(await call('POST', '/session', { email: KNOWN, password: 'not the password' }), 401, 'invalid_credentials');
+    const signedIn = await call('POST', '/session', { email: KNOWN, password: STRONG });
+    expect(signedIn.statusCode, signedIn.body).toBe(200);
+    expect((await call('GET', '/session', undefined, withCookie(sessionCookie(signedIn)))).json()).toEqual({ email: KNOWN, canSetPassword: false });
+  });
+
+  it('signs in by emailed link; a reused link is refused with what happened', async () => {
+    await call('POST', '/links', { email: KNOWN, purpose: 'sign_in' });
+    const token = await mailedToken(KNOWN, 'sign_in');
+    const spent = await call('POST', '/links/spend', { token });
+    expect(spent.json()).toEqual({ email: KNOWN, canSetPassword: false });
+    expectError(await call('POST', '/links/spend', { token }), 410, 'link_used');
+    expectError(await call('POST', '/password', { password: STRONG }, withCookie(sessionCookie(spent))), 403, 'password_link_needed');
+  });
+
+  it('marks the cookie Secure when PUBLIC_URL is https', async () => {
+    await t.close();
+    t = await createTestApp({ publicUrl: 'https://support.example' });
+    own = 'https://support.example';
+    await t.store.admin.setSignupPolicy((await t.store.sites.findBySlug('demo'))!.id, 'open');
+    await call('POST', '/links', { email: KNOWN, purpose: 'sign_in' });
+    const spent = await call('POST', '/links/spend', { token: await mailedToken(KNOWN, 'sign_in') });
+    expect(spent.statusCode, spent.body).toBe(200);
+    for (const cookie of cookiesOf(spent)) expect(cookie).toMatch(/; Secure/);
+  });
+
+  it('takes calls only from the Help Center’s own origin (or none), not from host pages the widget may use', async () => {
+    for (const origin of [DEMO_ORIGIN, 'https://evil.example']) {
+      expectError(await call('POST', '/session', { email: KNOWN, password: STRONG }, { origin }), 403, 'origin_not_allowed');
+      expectError(await call('POST', '/links', { email: KNOWN, purpose: 'sign_in' }, { origin }), 403, 'origin_not_allowed');
+    }
+    const noOrigin = await t.app.inject({
+      method: 'POST',
+      url: `${API}/links`,
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ email: KNOWN, purpose: 'sign_in' }),
+    });
+    expect(noOrigin.statusCode).toBe(202);
+  });
+
+  it('answers bad input with 4xx JSON saying what is wrong, never 500', async () => {
+    expectError(await call('POST', '/links', { email: 'nope', purpose: 'sign_in' }), 400, 'validation_failed');
+    expect((await call('POST', '/links', { email: KNOWN, purpose: 'become_admin' })).statusCode).toBe(400);
+    expect((await call('POST', '/links', '{"email":')).statusCode).toBe(400);
+    expect((await call('POST', '/links', { email: KNOWN, purpose: 'sign_in', extra: 1 })).statusCode).toBe(400);
+    expect((await call('POST', '/links/spend', { token: 'has spaces in it' })).statusCode).toBe(400);
+    expectError(await call('POST', '/links/spend', { token: 'unknown-token' }), 410, 'link_not_found');
+    expectError(await call('POST', '/password', { password: STRONG }), 401, 'session_expired');
+    expect((await call('POST', '/session', { email: KNOWN })).statusCode).toBe(400);
+    expectError(await t.app.inject({ method: 'POST', url: '/api/v1/sites/nowhere/portal/links', headers: { origin: own } }), 404, 'not_found');
+    for (const response of [await call('POST', '/links', { email: KNOWN, purpose: 'become_admin' }), await call('POST', '/session', {})]) {
+      expect(response.headers['content-type']).toMatch(/^application\/json/);
+      expect(response.json().error.message.length).toBeGreaterThan(0);
+    }
+  });
+});
