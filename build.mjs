@@ -73,17 +73,17 @@ async function buildBrowserBundles() {
   );
 
   // The Help Center (served at /help/<site>): the panel's views in a page of their own, split like the
-  // panel (the contact form is a chunk fetched later), plus a manifest for server/helpcenter/page-routes.ts.
+  // panel (the contact form is a chunk fetched later), plus a manifest for server/help-center/page-routes.ts.
   const helpcenter = await esbuild.build({
     ...preactApp,
-    entryPoints: { helpcenter: 'server/helpcenter/app/index.tsx' },
-    outdir: 'dist/helpcenter',
+    entryPoints: { helpcenter: 'widget/help-center/index.tsx' },
+    outdir: 'dist/help-center',
     splitting: true,
     chunkNames: '[hash]',
   });
   const [helpScript, helpOutput] = Object.entries(helpcenter.metafile.outputs).find(([, output]) => output.entryPoint);
   writeFileSync(
-    'dist/helpcenter/manifest.json',
+    'dist/help-center/manifest.json',
     JSON.stringify({
       script: basename(helpScript),
       stylesheet: helpOutput.cssBundle ? basename(helpOutput.cssBundle) : null,

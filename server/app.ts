@@ -25,7 +25,7 @@ import { endStreamsOnClose } from './routes/event-stream.js';
 import { createOpenStreams, type OpenStreams } from './routes/stream-caps.js';
 import { widgetAssetRoutes } from './routes/widget-assets.js';
 import { inboxPageRoutes } from './routes/agent/inbox-page.js';
-import { helpCenterRoutes } from './helpcenter/page-routes.js';
+import { helpCenterRoutes } from './help-center/page-routes.js';
 import { installMemberSessions } from './auth/member-session.js';
 import { createLinks } from './auth/link-tokens.js';
 import { createEventBus, type EventBus } from './services/events.js';

@@ -95,4 +95,18 @@ describe('the Help Center at /help/demo', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('shows an article from its address without script, as the server rendered it', async () => {
+    const context = await real.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${real.servers.support.url}/help/demo`);
+    const link = page.locator('.hc-articles a').first();
+    const title = await link.innerText();
+    await link.click();
+    await page.waitForURL(/\/help\/demo\/articles\/[^/]+$/);
+    expect(await page.locator('main article > h2').innerText()).toBe(title);
+    expect((await page.locator('main .prose').innerText()).length).toBeGreaterThan(100);
+    expect(await page.title()).toContain(title);
+    await context.close();
+  });
 });

@@ -18,7 +18,7 @@ const currentPage = () => location.origin + location.pathname;
 
 /**
  * What the panel's views need (articles, search, the contact form, the member's session), without
- * the launcher: the widget's panel and the Help Center page (server/helpcenter/app/) both build on it.
+ * the launcher: the widget's panel and the Help Center page (widget/help-center/) both build on it.
  */
 export function createViewModel(api: ApiClient, root: ShadowRoot, emit: LoaderBridge['emit']) {
   const config = signal<Loadable<SiteConfigBody>>(loading);

@@ -1,5 +1,5 @@
 /**
- * The Help Center page's own words (server/helpcenter/): its shell, rendered by the server, and the
+ * The Help Center page's own words (server/help-center/): its shell, rendered by the server, and the
  * page app around the panel's views, which bring their words from en.ts and en-contact.ts.
  */
 export const helpCenterMessages = {

@@ -4,8 +4,8 @@
  * does not repeat). Views change with history.pushState, so every one can be shared and reloaded.
  */
 import { effect } from '@preact/signals';
-import type { View } from '../../../widget/panel/models/navigation.js';
-import type { ViewModel } from '../../../widget/panel/state.js';
+import type { View } from '../panel/models/navigation.js';
+import type { ViewModel } from '../panel/state.js';
 
 export const homePath = (site: string) => `/help/${site}`;
 

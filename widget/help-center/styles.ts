@@ -2,7 +2,7 @@
  * The page's own styles inside its shadow root, on top of the panel's (widget/panel/styles.ts): the
  * views fill a column instead of a 380 px panel, and the column's margins come from the page shell.
  */
-import { stylesheet } from '../../../widget/panel/stylesheet.js';
+import { stylesheet } from '../panel/stylesheet.js';
 
 export const adoptHelpPageStyles = stylesheet(`
 .hc{padding-block:8px 40px}

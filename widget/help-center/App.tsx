@@ -3,11 +3,11 @@
  * contact form and its confirmation), in a page column instead of the panel beside a launcher.
  */
 import { useEffect, useRef } from 'preact/hooks';
-import { helpCenterMessages as words } from '../../../widget/i18n/en-helpcenter.js';
-import { ArticleView } from '../../../widget/panel/views/ArticleView.js';
-import { HomeView } from '../../../widget/panel/views/HomeView.js';
-import { ContactView } from '../../../widget/panel/contact-view.js';
-import type { ViewModel } from '../../../widget/panel/state.js';
+import { helpCenterMessages as words } from '../i18n/en-help-center.js';
+import { ArticleView } from '../panel/views/ArticleView.js';
+import { HomeView } from '../panel/views/HomeView.js';
+import { ContactView } from '../panel/contact-view.js';
+import type { ViewModel } from '../panel/state.js';
 import { homePath } from './routing.js';
 
 export function HelpApp({ model, site }: { model: ViewModel; site: string }) {

@@ -39,8 +39,8 @@ export async function helpCenterRoutes(app: FastifyInstance): Promise<void> {
   const { store } = app.porthole;
   // An address that cannot be a slug is not looked up.
   const sites = { find: (slug: string) => (SLUG.test(slug) ? app.porthole.sites.find(slug) : Promise.resolve(undefined)) };
-  // dist/helpcenter sits beside dist/widget (both come from build.mjs).
-  const dir = join(dirname(app.porthole.config.widgetDir), 'helpcenter');
+  // dist/help-center sits beside dist/widget (both come from build.mjs).
+  const dir = join(dirname(app.porthole.config.widgetDir), 'help-center');
   const built = readHelpBuild(dir);
   if (!built) app.log.warn(`no built Help Center in ${dir}; run \`npm run build\``);
 

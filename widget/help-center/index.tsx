@@ -6,9 +6,9 @@
  */
 import { render } from 'preact';
 import './page.css';
-import { createApiClient } from '../../../widget/panel/api.js';
-import { createViewModel } from '../../../widget/panel/state.js';
-import { adoptPanelStyles } from '../../../widget/panel/styles.js';
+import { createApiClient } from '../panel/api.js';
+import { createViewModel } from '../panel/state.js';
+import { adoptPanelStyles } from '../panel/styles.js';
 import { HelpApp } from './App.js';
 import { followAddress } from './routing.js';
 import { adoptHelpPageStyles } from './styles.js';

@@ -6,13 +6,13 @@
  * the article was written (services/markdown.ts).
  */
 import { escapeHtml } from '../services/mail-text.js';
-import { helpCenterMessages as words } from '../../widget/i18n/en-helpcenter.js';
+import { helpCenterMessages as words } from '../../widget/i18n/en-help-center.js';
 import type { ArticleListRow } from '../store/types.js';
 import type { ArticleRow, SiteRow } from '../store/rows.js';
 
 export const HELP_ASSETS = '/help/_assets/';
 
-/** What the build made (dist/helpcenter/manifest.json); names are [A-Za-z0-9-.]. */
+/** What the build made (dist/help-center/manifest.json); names are [A-Za-z0-9-.]. */
 export interface HelpBuild {
   script: string;
   stylesheet: string | null;
