@@ -111,6 +111,18 @@ describe('spending a link', () => {
     expect(await refusal(spendLink(t.app.porthole, demo, password))).toMatchObject({ code: 'link_expired' });
   });
 
+  it('is spent only on its own site, and its session is no session on another', async () => {
+    const site = (await t.store.sites.findBySlug('demo'))!;
+    const other = { ...site, id: 'site_other', slug: 'other', name: 'Other' };
+    expect(await t.store.admin.createSiteWithCategories(other, [])).toBe('created');
+    await ask(KNOWN, 'sign_in');
+    const [token] = await mailedTokens(KNOWN, 'sign_in');
+    expect(await refusal(spendLink(t.app.porthole, other.id, token!))).toMatchObject({ statusCode: 410, code: 'link_not_found' });
+    const spent = await spendLink(t.app.porthole, demo, token!);
+    expect(await refusal(portalSession(t.app.porthole, other.id, spent.token))).toMatchObject({ statusCode: 401 });
+    expect(await portalSession(t.app.porthole, demo, spent.token)).toMatchObject({ account: { siteId: demo } });
+  });
+
   it('a second link spends the first', async () => {
     await ask(KNOWN);
     t.clock.advance(1000);
