@@ -329,12 +329,20 @@ describe('running the sender', () => {
       batchSize: 20,
     });
 
-    mailer.start(1000);
-    // The first tick comes after a second; one tick must be enough for all three batches.
-    await new Promise((resolve) => setTimeout(resolve, 1600));
-    await mailer.stop();
-    expect(await t.store.outbox.pendingCount()).toBe(0);
+    // Exactly one tick, whatever the machine's load: the interval is fake and moved on once, so any
+    // batch after the first can only come from that tick going on. (Not vi.waitFor: with fake timers
+    // it moves them on at every check; setTimeout stays real here.)
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      mailer.start(1000);
+      vi.advanceTimersByTime(1000);
+      for (let waited = 0; readdirSync(dir).length < 45 && waited < 4_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      await mailer.stop();
+    } finally {
+      vi.useRealTimers();
+    }
     expect(readdirSync(dir)).toHaveLength(45);
+    expect(await t.store.outbox.pendingCount()).toBe(0);
   });
 
   test('a transport that throws is logged and retried, never thrown out of deliverDue', async () => {
