@@ -13,7 +13,7 @@ import { DEV_DEMO_AGENT_PASSWORD } from '../../server/config.js';
 import { freePort, startBuiltServer, type BuiltServer } from '../support/built-server.js';
 import { listen } from '../support/live-streams.js';
 import { hostToken } from '../support/member-tokens.js';
-import { freshDatabase, postgresAvailable, type TestDatabase } from '../support/postgres.js';
+import { freshDatabase, postgresAvailable, type TestDatabase, testPool } from '../support/postgres.js';
 import { headersOf, startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 import { TEST_SITE_SECRET } from '../support/test-app.js';
 
@@ -46,7 +46,7 @@ describe.skipIf(!postgresAvailable())('two instances on one PostgreSQL', () => {
 
   beforeAll(async () => {
     database = await freshDatabase();
-    pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    pool = testPool(database.url, 2);
     sink = await startSmtpSink();
     const shared = {
       DATABASE_URL: database.url,

@@ -4,7 +4,6 @@
 // connection is really cut and comes back. One SQLite process loses nothing and never resyncs, so
 // there the app is given a bus in front of the store's that delivers the signal.
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.js';
 import { createEventBus } from '../../server/services/events.js';
@@ -13,6 +12,7 @@ import type { Bus, BusSignal } from '../../server/store/shared-state.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { testEngine } from '../support/test-engine.js';
 import { agentToken, categoryId, listen, memberToken } from '../support/live-streams.js';
+import { testPool } from '../support/postgres.js';
 
 let t: TestApp;
 let app: FastifyInstance;
@@ -70,7 +70,7 @@ async function readAll(response: Response): Promise<string> {
 
 /** Ends the LISTEN connection of every bus on this database, as a network fault or a restart of PostgreSQL would. */
 async function cutBusConnection(url: string): Promise<void> {
-  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  const pool = testPool(url, 1);
   try {
     await pool.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()', [
       BUS_APPLICATION_NAME,

@@ -5,7 +5,6 @@
 // origins, which a starting server updates itself, apply at once on both engines.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
-import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import { runAdmin } from '../../server/admin/main.js';
 import { buildApp } from '../../server/app.js';
@@ -17,6 +16,7 @@ import { testEngine } from '../support/test-engine.js';
 import { hostToken } from '../support/member-tokens.js';
 import { sites } from '../support/tables.js';
 import { expectError } from './helpers.js';
+import { testPool } from '../support/postgres.js';
 
 const NEW_ORIGIN = 'http://localhost:8181';
 const LONG_ENOUGH = 'a-secret-set-behind-the-servers-back-0123456789';
@@ -92,7 +92,7 @@ if (testEngine === 'postgres')
       await t.db.update(sites).set({ tokenSecret: LONG_ENOUGH }).where(eq(sites.slug, 'demo'));
       expectError(await exchange(t.app, LONG_ENOUGH), 401, 'token_invalid');
 
-      const pool = new pg.Pool({ connectionString: t.config.databaseUrl, max: 1 });
+      const pool = testPool(t.config.databaseUrl!, 1);
       try {
         const { rowCount } = await pool.query(
           'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()',

@@ -55,3 +55,14 @@ async function asSuperuser(url: string, statement: string): Promise<void> {
     await client.end();
   }
 }
+
+/**
+ * A pool of the test's own beside the app's. Tests end connections on purpose (pg_terminate_backend,
+ * DROP DATABASE … WITH (FORCE)): an idle client ended so emits `error` on its pool, which unheard
+ * would crash the run as an uncaught exception.
+ */
+export function testPool(connectionString: string, max?: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max });
+  pool.on('error', () => {});
+  return pool;
+}

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { BUS_APPLICATION_NAME, createPgBus } from '../../../server/store/pg/bus.js';
 import type { Bus, BusMessage, BusSignal } from '../../../server/store/shared-state.js';
 import { createEventBus, type RequestChanged } from '../../../server/services/events.js';
-import { freshDatabase, postgresAvailable, type TestDatabase } from '../../support/postgres.js';
+import { freshDatabase, postgresAvailable, type TestDatabase, testPool } from '../../support/postgres.js';
 
 const change = (siteId: string, number: number): RequestChanged => ({
   siteId,
@@ -34,7 +34,7 @@ describe.skipIf(!postgresAvailable())('the PostgreSQL bus', () => {
 
   beforeAll(async () => {
     database = await freshDatabase();
-    pool = new pg.Pool({ connectionString: database.url, max: 3 });
+    pool = testPool(database.url, 3);
   });
   afterEach(async () => {
     await Promise.all(open.splice(0).map((opened) => opened.close()));

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import pg from 'pg';
 import { createPgLeases } from '../../../server/store/pg/leases.js';
-import { freshDatabase, postgresAvailable, type TestDatabase } from '../../support/postgres.js';
+import { freshDatabase, postgresAvailable, type TestDatabase, testPool } from '../../support/postgres.js';
 
 /** Work that runs until the test lets it finish. */
 function heldOpen() {
@@ -19,7 +19,7 @@ describe.skipIf(!postgresAvailable())('leases on PostgreSQL', () => {
 
   beforeAll(async () => {
     database = await freshDatabase();
-    pools = [new pg.Pool({ connectionString: database.url, max: 2 }), new pg.Pool({ connectionString: database.url, max: 2 })];
+    pools = [testPool(database.url, 2), testPool(database.url, 2)];
   });
   afterAll(async () => {
     await Promise.all(pools.map((pool) => pool.end()));

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { migrate } from '../../../server/store/pg/client.js';
 import { pgWindowCounters, sweepRateWindows } from '../../../server/store/pg/window-counters.js';
-import { freshDatabase, postgresAvailable, type TestDatabase } from '../../support/postgres.js';
+import { freshDatabase, postgresAvailable, type TestDatabase, testPool } from '../../support/postgres.js';
 
 const MINUTE = 60_000;
 
@@ -17,7 +17,7 @@ describe.skipIf(!postgresAvailable())('rate windows on PostgreSQL', () => {
 
   beforeAll(async () => {
     database = await freshDatabase();
-    pools = [new pg.Pool({ connectionString: database.url }), new pg.Pool({ connectionString: database.url })];
+    pools = [testPool(database.url), testPool(database.url)];
     await migrate(pools[0]!);
   });
   afterAll(async () => {
