@@ -1,5 +1,5 @@
 /** `create-site`: a new site with its categories and a fresh token secret, printed once. */
-import { newSecret } from '../auth/agent-auth.js';
+import { newSecret } from '../auth/secrets.js';
 import { newId } from '../store/ids.js';
 import type { PlanTier } from '../store/rows.js';
 import { AdminError, UsageError } from './args.js';

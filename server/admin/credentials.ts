@@ -2,7 +2,8 @@
  * The secrets admin commands hand out — first passwords and personal API tokens — and how they are
  * printed: once, to standard output, after they are stored (only as hashes), with what to do next.
  */
-import { API_TOKEN_PREFIX, hashSecret, newSecret } from '../auth/agent-auth.js';
+import { API_TOKEN_PREFIX } from '../auth/agent-auth.js';
+import { hashSecret, newSecret } from '../auth/secrets.js';
 import { generatePassword, hashPassword } from '../auth/passwords.js';
 import { newId } from '../store/ids.js';
 import type { NewApiToken } from '../store/types.js';

@@ -1,5 +1,5 @@
 /** `rotate-secret`: a new token secret for a site; the old one keeps working for a grace period. */
-import { newSecret } from '../auth/agent-auth.js';
+import { newSecret } from '../auth/secrets.js';
 import { AdminError } from './args.js';
 import { checkHours, checkSlug } from './checks.js';
 import { defineCommand } from './command.js';

@@ -7,11 +7,12 @@
  * Sessions end after 12 hours idle or AGENT_SESSION_MAX_HOURS after sign-in; tokens when they
  * expire or are revoked (`npm run admin -- revoke-token`).
  */
-import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { AgentWithSite, SessionLimits } from '../store/types.js';
 import { ApiError } from '../errors.js';
+import { readCookie } from './cookies.js';
+import { hashSecret } from './secrets.js';
 
 export const AGENT_COOKIE = '__Host-porthole_agent';
 export const AGENT_WRITE_HEADER = 'x-porthole-agent';
@@ -19,18 +20,7 @@ const HOUR_MS = 60 * 60 * 1000;
 const AGENT_IDLE_MS = 12 * HOUR_MS;
 export const API_TOKEN_PREFIX = 'pat_';
 
-export const hashSecret = (value: string): string => createHash('sha256').update(value).digest('hex');
-export const newSecret = (prefix = ''): string => `${prefix}${randomBytes(32).toString('base64url')}`;
-
 const signedOut = () => new ApiError(401, 'session_expired', 'Sign in to the inbox again.');
-
-export function readCookie(request: FastifyRequest, name: string): string | undefined {
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return value.join('=');
-  }
-  return undefined;
-}
 
 export const sessionCookieOf = (request: FastifyRequest) => readCookie(request, AGENT_COOKIE);
 

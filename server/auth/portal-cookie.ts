@@ -7,7 +7,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
-import { readCookie } from './agent-auth.js';
+import { readCookie } from './cookies.js';
 
 const PORTAL_COOKIE = 'porthole_portal';
 

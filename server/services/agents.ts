@@ -5,7 +5,8 @@ import type { AgentWithSite, ChangeOutcome, RequestView } from '../store/types.j
 import { isSenderProven } from '../store/rules/visibility.js';
 import { normalizeEmail } from '../contract/rules.js';
 import type { AgentBody, AgentReply, AgentRequest, QueueBody, QueueQuery } from '../contract/types.js';
-import { agentSessionLimits, hashSecret, newSecret } from '../auth/agent-auth.js';
+import { agentSessionLimits } from '../auth/agent-auth.js';
+import { hashSecret, newSecret } from '../auth/secrets.js';
 import { verifyPassword } from '../auth/passwords.js';
 import { ApiError, notFound } from '../errors.js';
 import { afterAgentComment, afterAgentStatusChange } from './request-status.js';

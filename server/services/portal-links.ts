@@ -11,7 +11,7 @@ import type { Services } from './context.js';
 import type { PortalLinkPurpose, SiteRow } from '../store/rows.js';
 import type { MailDraft, PortalAccount } from '../store/types.js';
 import { isEmail, normalizeEmail } from '../contract/rules.js';
-import { hashSecret, newSecret } from '../auth/agent-auth.js';
+import { hashSecret, newSecret } from '../auth/secrets.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
 import { composeMail } from './mail-text.js';
 import type { PortalLimits } from './portal-limits.js';

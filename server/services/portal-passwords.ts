@@ -4,7 +4,7 @@
  * account ends; the one that set it goes on.
  */
 import type { Services } from './context.js';
-import { hashSecret } from '../auth/agent-auth.js';
+import { hashSecret } from '../auth/secrets.js';
 import { isCommonPassword } from '../auth/common-passwords.js';
 import { hashPassword } from '../auth/passwords.js';
 import { ApiError, validationFailed } from '../errors.js';

@@ -6,7 +6,7 @@
 import type { Services } from './context.js';
 import type { LivePortalSession, PortalAccount, SessionLimits } from '../store/types.js';
 import { normalizeEmail } from '../contract/rules.js';
-import { hashSecret, newSecret } from '../auth/agent-auth.js';
+import { hashSecret, newSecret } from '../auth/secrets.js';
 import { verifyPassword } from '../auth/passwords.js';
 import { ApiError, notFound } from '../errors.js';
 import { countingFailures } from './attempt-limiter.js';

@@ -9,7 +9,7 @@ import { launchBrowser, watchProblems } from './support/browser.js';
 import { startServers, type Servers } from './support/servers.js';
 import { firstRow, siteBySlug } from '../support/inspect.js';
 import { requests } from '../support/tables.js';
-import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
+import { hashSecret, newSecret } from '../../server/auth/secrets.js';
 import { newId } from '../../server/store/ids.js';
 
 /** Two of Sam's seeded requests: the mail's link is for the first. */

@@ -15,7 +15,7 @@ import { readConfig } from '../../server/config.js';
 import type { Db } from '../../server/store/sqlite/client.js';
 import { openSqliteStore, type SqliteStore } from '../../server/store/sqlite/store.js';
 import { agentApiTokens, agents, articles, outbox, sites } from '../../server/store/sqlite/schema.js';
-import { hashSecret } from '../../server/auth/agent-auth.js';
+import { hashSecret } from '../../server/auth/secrets.js';
 import { hostToken } from '../support/member-tokens.js';
 import { expectError } from './helpers.js';
 

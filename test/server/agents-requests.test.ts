@@ -6,7 +6,8 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import type { MemberClaimsInput } from '../support/member-tokens.js';
-import { AGENT_COOKIE, hashSecret, newSecret } from '../../server/auth/agent-auth.js';
+import { AGENT_COOKIE } from '../../server/auth/agent-auth.js';
+import { hashSecret, newSecret } from '../../server/auth/secrets.js';
 import { hashPassword } from '../../server/auth/passwords.js';
 import { newId } from '../../server/store/ids.js';
 import { outboxRows, requestByNumber, siteIdOf } from '../support/inspect.js';

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InjectOptions } from 'fastify';
 import { createTestApp, DEMO_ORIGIN, type TestApp } from '../support/test-app.js';
-import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
+import { hashSecret, newSecret } from '../../server/auth/secrets.js';
 import { hashPassword } from '../../server/auth/passwords.js';
 import { newId } from '../../server/store/ids.js';
 import { siteIdOf } from '../support/inspect.js';

@@ -9,7 +9,7 @@ import { eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, DEMO_ORIGIN, type TestApp } from '../support/test-app.js';
 import type { MemberClaimsInput } from '../support/member-tokens.js';
-import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
+import { hashSecret, newSecret } from '../../server/auth/secrets.js';
 import { newId } from '../../server/store/ids.js';
 import { CUSTOMER_MAILS_PER_HOUR, DIGEST_ENTRIES } from '../../server/store/rules/mail-caps.js';
 import { createOutboxSender } from '../../server/mail/outbox-sender.js';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createTestApp, DEMO_ORIGIN, type TestApp } from '../support/test-app.js';
 import type { MemberClaimsInput } from '../support/member-tokens.js';
 import { headersOf, startSmtpSink, unusedPort, type ReceivedMail, type SmtpSink } from '../support/smtp-sink.js';
-import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
+import { hashSecret, newSecret } from '../../server/auth/secrets.js';
 import { newId } from '../../server/store/ids.js';
 import { outboxRows, siteIdOf } from '../support/inspect.js';
 import { createMailTransport, type MailTransport } from '../../server/mail/transport.js';

@@ -4,7 +4,7 @@
  */
 import { render } from 'preact';
 import { vi } from 'vitest';
-import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
+import { hashSecret, newSecret } from '../../server/auth/secrets.js';
 import { hashPassword } from '../../server/auth/passwords.js';
 import { newId } from '../../server/store/ids.js';
 import { siteIdOf } from './inspect.js';

@@ -8,7 +8,7 @@ import type { TestApp } from './test-app.js';
 import { hostToken } from './member-tokens.js';
 import { siteIdOf } from './inspect.js';
 import { mailedLinkToken } from './mail-links.js';
-import { hashSecret, newSecret } from '../../server/auth/agent-auth.js';
+import { hashSecret, newSecret } from '../../server/auth/secrets.js';
 import { newId } from '../../server/store/ids.js';
 
 const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
