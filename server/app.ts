@@ -27,6 +27,7 @@ import { widgetAssetRoutes } from './routes/widget-assets.js';
 import { inboxPageRoutes } from './routes/agent/inbox-page.js';
 import { helpCenterRoutes } from './help-center/page-routes.js';
 import { installMemberSessions } from './auth/member-session.js';
+import { createCsrf, type Csrf } from './auth/csrf.js';
 import { createLinks } from './auth/link-tokens.js';
 import { createEventBus, type EventBus } from './services/events.js';
 import type { WindowCounters } from './store/shared-state.js';
@@ -47,6 +48,8 @@ export interface Porthole extends Services {
   windows: WindowCounters;
   /** Open live-event streams: the caps on opening more, and ending them all at shutdown. */
   streams: OpenStreams;
+  /** The tokens that writes made with a cookie must carry (auth/csrf.ts). */
+  csrf: Csrf;
 }
 
 declare module 'fastify' {
@@ -106,6 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const sessionSecret = deps.config.sessionSecret ?? (await deps.store.settings.getOrCreate('session_secret', () => randomBytes(48).toString('base64url')));
   await installMemberSessions(app, sessionSecret);
   porthole.links = createLinks(app, sessionSecret);
+  porthole.csrf = createCsrf(sessionSecret);
 
   await app.register(widgetAssetRoutes);
   await app.register(inboxPageRoutes);
