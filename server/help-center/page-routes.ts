@@ -18,6 +18,7 @@ import { ApiError, notFound } from '../errors.js';
 import { readAssets, sendAsset, type Asset } from '../http/built-assets.js';
 import { contactMessages } from '../../widget/i18n/en-contact.js';
 import type { SiteRow } from '../store/rows.js';
+import { portalCsrfToken } from '../auth/portal-cookie.js';
 import { helpPageHtml, type HelpBuild, type HelpContent } from './page-html.js';
 
 const POPULAR_COUNT = 10;
@@ -47,6 +48,7 @@ export async function helpCenterRoutes(app: FastifyInstance): Promise<void> {
   const answer = (reply: FastifyReply, site: SiteRow | undefined, content: HelpContent) => {
     if (!built) throw new ApiError(503, 'helpcenter_not_built', 'The Help Center has not been built on this server.');
     const nonce = randomBytes(16).toString('base64');
+    const csrfToken = site ? portalCsrfToken(reply, app.porthole, site.slug) : '';
     return reply
       .code(content.view === 'not-found' ? 404 : 200)
       .headers({
@@ -56,7 +58,7 @@ export async function helpCenterRoutes(app: FastifyInstance): Promise<void> {
         'content-security-policy': helpCsp(nonce),
         'x-frame-options': 'DENY',
       })
-      .send(helpPageHtml(built.build, site, content, nonce));
+      .send(helpPageHtml(built.build, site, content, nonce, csrfToken));
   };
   const notFoundPage = { view: 'not-found' } as const;
 
