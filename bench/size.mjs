@@ -47,13 +47,10 @@ export function measureWidget() {
   const meta = JSON.parse(readFileSync(join(dist, 'meta.json'), 'utf8'));
   const panel = staticClosure(meta, meta.panelEntry);
   const chunks = (files) => ({ ...measure(files.map((file) => readFileSync(join(dist, 'chunks', basename(file))))), files: files.map((f) => basename(f)) });
-  // Named by the first source file of the chunk imported on demand (e.g. contact/ContactView.tsx).
+  // Named by the folder of the module the panel imports on demand (e.g. contact/index.tsx): the
+  // chunk's first source file may be any module it bundles (widget/panel/trusted-html.ts).
   const later = [...new Set(dynamicImports(meta, panel))].map((file) => ({
-    name:
-      Object.keys(meta.panel.outputs[file].inputs)
-        .find((input) => input.startsWith('widget/panel/'))
-        ?.split('/')
-        .slice(-2)[0] ?? basename(file),
+    name: meta.panel.outputs[file].entryPoint?.split('/').slice(-2)[0] ?? basename(file),
     ...chunks(staticClosure(meta, file, new Set(panel))),
   }));
   const all = chunks(Object.keys(meta.panel.outputs).filter((file) => file.endsWith('.js')));

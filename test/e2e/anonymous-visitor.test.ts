@@ -36,6 +36,42 @@ describe('an anonymous visitor on the demo host', () => {
     await page.close();
   });
 
+  it("opens the site’s Help Center in a new tab from the panel’s link and from `Porthole('navigate', 'helpcenter')`", async () => {
+    const page = await real.browser.newPage();
+    const problems = watchProblems(page);
+    await openSupport(page, '/shipping');
+    const link = panel(page).getByRole('link', { name: /Help Center/ });
+    await link.scrollIntoViewIfNeeded();
+    await screenshot(page, 'panel-help-center-link');
+
+    const helpCenterRenders = async (tab: Page) => {
+      await tab.waitForURL(`${real.servers.support.url}/help/demo`);
+      await tab.locator('#help .article-link').first().waitFor();
+      // A tab of its own with no way back into the shop's page.
+      expect(await tab.evaluate(() => window.opener)).toBeNull();
+      await tab.close();
+    };
+    const [fromLink] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+    await helpCenterRenders(fromLink);
+    expect(page.url()).toBe(`${real.servers.demo.url}/shipping`);
+
+    // From a fresh page whose panel never loaded: the host's own button, a user gesture, sends the command.
+    await page.goto(`${real.servers.demo.url}/`);
+    await launcher(page).waitFor();
+    await page.evaluate(() => {
+      const button = document.createElement('button');
+      button.id = 'open-help-center';
+      button.textContent = 'Help Center';
+      button.addEventListener('click', () => (window as unknown as { Porthole(...args: unknown[]): void }).Porthole('navigate', 'helpcenter'));
+      document.body.append(button);
+    });
+    const [fromCommand] = await Promise.all([page.context().waitForEvent('page'), page.click('#open-help-center')]);
+    await helpCenterRenders(fromCommand);
+    expect(await panel(page).isHidden()).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('gets suggestions for the page it is on, reads an article, and sends a request with a number', async () => {
     const page = await real.browser.newPage();
     const problems = watchProblems(page);

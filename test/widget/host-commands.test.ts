@@ -9,6 +9,7 @@ import {
   createFakeServer,
   deferred,
   flush,
+  HELP_CENTER_URL,
   json,
   mountWidget,
   siteConfig,
@@ -73,6 +74,43 @@ describe('closing', () => {
     await flush();
     expect(widget.emit).not.toHaveBeenCalled();
     expect(widget.root.activeElement).toBeNull();
+  });
+});
+
+describe('navigate to the Help Center', () => {
+  test('`navigate` "helpcenter" opens the site’s Help Center in a new tab, without an opener, and leaves the panel as it was', async () => {
+    const opened = vi.spyOn(window, 'open').mockReturnValue(null);
+    const widget = mountWidget();
+    await flush();
+    widget.run('navigate', 'helpcenter');
+    await flush();
+    expect(opened).toHaveBeenCalledTimes(1);
+    const [url, target, features] = opened.mock.calls[0]!;
+    expect(String(url)).toBe(HELP_CENTER_URL);
+    expect([target, features]).toEqual(['_blank', 'noopener']);
+    expect(widget.dialog().hidden).toBe(true);
+    expect(widget.emit).not.toHaveBeenCalled();
+    opened.mockRestore();
+  });
+
+  test('queued before the panel loaded, it is replayed like the other commands', async () => {
+    const opened = vi.spyOn(window, 'open').mockReturnValue(null);
+    mountWidget({ pending: [['navigate', 'helpcenter']] });
+    await flush();
+    expect(opened.mock.calls.map(([url]) => String(url))).toEqual([HELP_CENTER_URL]);
+    opened.mockRestore();
+  });
+
+  test('an unknown target is ignored, as every unknown `navigate` target is: no tab, no panel', async () => {
+    const opened = vi.spyOn(window, 'open').mockReturnValue(null);
+    const widget = mountWidget();
+    await flush();
+    for (const target of ['help-center', 'HelpCenter', { helpcenter: true }, undefined]) widget.run('navigate', target);
+    await flush();
+    expect(opened).not.toHaveBeenCalled();
+    expect(widget.dialog().hidden).toBe(true);
+    expect(widget.emit).not.toHaveBeenCalled();
+    opened.mockRestore();
   });
 });
 

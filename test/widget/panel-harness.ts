@@ -25,14 +25,15 @@ import type {
 } from '../../server/contract/types.js';
 import type { Command, LoaderBridge, PanelControl, WidgetEvent } from '../../widget/bridge.js';
 import { mountPanel } from '../../widget/panel/index.js';
-import { ContactView } from '../../widget/panel/contact-view.js';
+import { ArticleView, ContactView } from '../../widget/panel/later-views.js';
 
-// The contact form is a chunk fetched on demand; these tests are about the form, not the download,
-// so it is fetched once up front, as a browser that already has it cached would.
-await ContactView.preload();
+// An article and the contact form are a chunk fetched on demand; these tests are about the views,
+// not the download, so it is fetched once up front, as a browser that already has it cached would.
+await Promise.all([ContactView.preload(), ArticleView.preload()]);
 
 export const SCRIPT_URL = 'https://support.example.com/widget.js';
 export const API_BASE = 'https://support.example.com/api/v1/sites/demo/';
+export const HELP_CENTER_URL = 'https://support.example.com/help/demo';
 
 export const CATEGORY = {
   billing: 'cat_Bq3kXr9sLm2Vt7Wd',

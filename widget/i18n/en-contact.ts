@@ -20,6 +20,9 @@ export const contactMessages = {
   sentBody: (number: number) => `Thanks! Your request #${number} has reached our support team.`,
   sentEmail: (email: string) => `We’ll reply to ${email}.`,
   backToHelp: 'Back to help',
+  // The panel's link to the site's Help Center page, which opens in a new tab.
+  helpCenter: 'Browse the Help Center',
+  newTab: '(opens in a new tab)',
   problems: {
     required: 'Please fill this in.',
     too_long: 'This is too long.',

@@ -5,8 +5,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { messages } from '../i18n/en.js';
 import { Header } from './components/Header.js';
-import { ArticleView } from './views/ArticleView.js';
-import { ContactView } from './contact-view.js';
+import { ArticleView, ContactView, HelpCenterLink } from './later-views.js';
 import { HomeView } from './views/HomeView.js';
 import { MemberArea } from './MemberArea.js';
 import type { WidgetModel } from './state.js';
@@ -20,11 +19,16 @@ export function App({ model }: { model: WidgetModel }) {
   const isOpen = model.navigation.isOpen.value;
   const view = model.navigation.view.value;
   const config = model.config.value;
+  const Link = HelpCenterLink.value;
   const title = config.state === 'ready' ? config.value.site.name : messages.panelTitle;
   // A view may open before what it shows has loaded (the form needs the config, an article its
   // text); focus moves when that arrives, and only then — never again while the visitor is in it.
   const content =
-    view.name === 'contact' ? `${config.state}${Boolean(ContactView.loaded.value)}` : view.name === 'article' ? model.help.article.value.state : 'ready';
+    view.name === 'contact'
+      ? `${config.state}${Boolean(ContactView.loaded.value)}`
+      : view.name === 'article'
+        ? `${model.help.article.value.state}${Boolean(ArticleView.loaded.value)}`
+        : 'ready';
 
   useEffect(() => {
     if (isOpen) panel.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
@@ -52,6 +56,7 @@ export function App({ model }: { model: WidgetModel }) {
       />
       <div class="body">
         {view.name === 'home' && <HomeView model={model} />}
+        {view.name === 'home' && Link && <Link model={model} />}
         {view.name === 'article' && <ArticleView model={model} />}
         {(view.name === 'contact' || view.name === 'sent') && <ContactView model={model} />}
         {(view.name === 'requests' || view.name === 'request') && <MemberArea model={model} />}

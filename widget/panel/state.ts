@@ -76,6 +76,8 @@ export function createWidgetModel(api: ApiClient, bridge: LoaderBridge) {
   const views = createViewModel(api, bridge.root, bridge.emit);
   const { navigation, help, contact, session } = views;
   let unlockScroll: (() => void) | undefined;
+  // The site's Help Center page, on the server widget.js came from (like the API).
+  const helpCenter = new URL(`help/${encodeURIComponent(bridge.site)}`, bridge.scriptUrl);
 
   const setOpen = (open: boolean) => {
     if (navigation.isOpen.value === open) return;
@@ -106,6 +108,7 @@ export function createWidgetModel(api: ApiClient, bridge: LoaderBridge) {
   const model = {
     ...views,
     launcher: bridge.launcher,
+    helpCenter,
     open: () => setOpen(true),
     close: () => setOpen(false),
     /** Called as the panel loads, i.e. at the first sign of interest. */
@@ -122,6 +125,8 @@ export function createWidgetModel(api: ApiClient, bridge: LoaderBridge) {
         case 'toggle':
           return setOpen(!navigation.isOpen.value);
         case 'navigate': {
+          // A page of its own, in a new tab: the panel stays as it was.
+          if (first === 'helpcenter') return void open(helpCenter, '_blank', 'noopener');
           if (!navigation.navigate(first as NavigateTarget)) return;
           const view = navigation.view.value;
           if (view.name === 'article') help.openArticle(view.id);

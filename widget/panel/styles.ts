@@ -1,8 +1,8 @@
 /**
- * The styles of the panel's frame and of what its first load shows (home, an article); the views
- * loaded on demand bring their own (contact/styles.ts, form-styles.ts, member/styles.ts). Every
- * size is px and every font is set here, so nothing about the host page — its root font size,
- * fonts, line height — changes how the panel looks.
+ * The styles of the panel's frame and of what its first load shows (home); the views loaded on
+ * demand bring their own (views/article-styles.ts, contact/styles.ts, form-styles.ts,
+ * member/styles.ts). Every size is px and every font is set here, so nothing about the host
+ * page — its root font size, fonts, line height — changes how the panel looks.
  */
 import { stylesheet } from './stylesheet.js';
 
@@ -26,7 +26,7 @@ export const adoptPanelStyles = stylesheet(`
 .article-link{display:block;width:100%;margin:0;padding:10px 12px;border:1px solid var(--ph-line);border-radius:10px;background:#fff;color:inherit;font:inherit;text-align:left;cursor:pointer}
 .article-link:hover{border-color:var(--ph-accent-ink);background:var(--ph-soft)}
 .article-title{display:block;font-weight:600;color:var(--ph-accent-ink)}
-.article-excerpt{display:block;margin-top:2px;font-size:13px;color:var(--ph-muted);display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
+.article-excerpt{margin-top:2px;font-size:13px;color:var(--ph-muted);display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
 .muted{color:var(--ph-muted)}
 .contact-prompt{margin-top:20px;padding:14px;border-radius:10px;background:var(--ph-soft);text-align:center}
 .contact-prompt p{margin:0 0 10px}
@@ -37,13 +37,6 @@ export const adoptPanelStyles = stylesheet(`
 .notice{padding:12px;border-radius:10px;background:#fff6ed;color:#7a2e0e}
 .notice p{margin:0 0 8px}
 .article-heading{margin:0 0 10px;font-size:18px;line-height:1.3}
-.prose{overflow-wrap:anywhere}
-.prose h2,.prose h3,.prose h4{margin:18px 0 6px;font-size:15px;line-height:1.35}
-.prose p,.prose ul,.prose ol,.prose pre,.prose blockquote{margin:0 0 10px}
-.prose ul,.prose ol{padding-left:20px}
-.prose a{color:var(--ph-accent-ink)}
-.prose code{padding:1px 4px;border-radius:4px;background:var(--ph-soft);font:13px ui-monospace,SFMono-Regular,Menlo,monospace}
-.prose table{border-collapse:collapse}.prose td,.prose th{padding:4px 8px;border:1px solid var(--ph-line)}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 :focus-visible{outline:3px solid #2563eb;outline-offset:2px}
 @media (max-width:639px){.panel{inset:0;width:auto;height:auto;border-radius:0}}

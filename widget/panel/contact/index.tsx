@@ -1,7 +1,12 @@
 /**
- * The contact form and its confirmation: a chunk of its own, with its words and styles, fetched
- * once the panel has shown what it came for (see ../contact-view.ts).
+ * The chunk of what the panel shows past its first paint, fetched once the panel has shown what it
+ * came for (see ../later-views.ts): an article, the contact form and its confirmation (with their
+ * words and styles), and the link to the Help Center. One chunk, not one each: every chunk the panel
+ * imports costs its first load an import, and shared code would be split into more files.
  */
+export { ArticleView } from '../views/ArticleView.js';
+export { HelpCenterLink } from './HelpCenterLink.js';
+
 import type { ViewModel } from '../state.js';
 import { adoptFormStyles } from '../form-styles.js';
 import { adoptContactStyles } from './styles.js';

@@ -34,6 +34,9 @@ export interface Prefill {
 /** A field's problem: a rule the widget knows (translated) or the server's own words. */
 export type FieldError = { problem: FieldProblem } | { message: string };
 
+/** The fields `prefill` may fill in besides the category. */
+const prefilled = ['subject', 'description', 'email', 'name'] as const;
+
 const emptyDraft = (): Draft => ({ categoryId: '', subject: '', description: '', email: '', name: '', fields: {}, ccs: '', website: '' });
 
 /**
@@ -58,15 +61,11 @@ export function createContactForm(categories: () => Category[], session: MemberS
     attempt: undefined as { key: string; body: string } | undefined,
     prefill(values: Prefill) {
       const match = values.category && categories().find((c) => c.id === values.category || c.name.toLowerCase() === values.category!.toLowerCase());
-      const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
-      draft.value = {
-        ...draft.value,
-        ...(text(values.subject) !== undefined && { subject: values.subject }),
-        ...(text(values.description) !== undefined && { description: values.description }),
-        ...(text(values.email) !== undefined && { email: values.email }),
-        ...(text(values.name) !== undefined && { name: values.name }),
-        ...(match && { categoryId: match.id }),
-      } as Draft;
+      const next = { ...draft.value };
+      // Only text: a host's number or object never reaches the form.
+      for (const key of prefilled) if (typeof values[key] === 'string') next[key] = values[key];
+      if (match) next.categoryId = match.id;
+      draft.value = next;
     },
     /** After a request went out: a fresh draft, keeping the visitor's email and name for the next one. */
     clearSent() {

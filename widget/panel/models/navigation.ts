@@ -9,7 +9,7 @@ export type View =
   | { name: 'requests' }
   | { name: 'request'; id: number };
 
-/** What `Porthole('navigate', …)` accepts. */
+/** What `Porthole('navigate', …)` accepts, besides 'helpcenter' (a new tab, see state.ts). */
 export type NavigateTarget = 'home' | 'contact' | 'requests' | { article: string } | { request: number };
 
 export function createNavigation() {

@@ -1,10 +1,16 @@
-/** One article, as the server rendered and sanitized it. */
+/**
+ * One article, as the server rendered and sanitized it. In the panel it rides in a chunk fetched
+ * after the first open (../later-views.ts), so that one carries only what shows the suggestions.
+ */
 import { messages } from '../../i18n/en.js';
 import { Notice } from '../components/Notice.js';
 import { trustedArticleHtml } from '../trusted-html.js';
+import { adoptArticleStyles } from './article-styles.js';
 import type { ViewModel } from '../state.js';
 
 export function ArticleView({ model }: { model: ViewModel }) {
+  // Before its first paint: the article's styles join the panel's in the shadow root (once).
+  adoptArticleStyles(model.root);
   const article = model.help.article.value;
   if (article.state === 'loading') return <p class="view muted">{messages.loading}</p>;
   if (article.state === 'error') {

@@ -4,7 +4,7 @@ import { ArticleList } from '../components/ArticleList.js';
 import { Notice } from '../components/Notice.js';
 import type { ViewModel } from '../state.js';
 import { useEffect } from 'preact/hooks';
-import { ContactView, preloadContactForm } from '../contact-view.js';
+import { ContactView, preloadLaterViews } from '../later-views.js';
 import { memberChunk } from '../member-chunk.js';
 
 export function HomeView({ model }: { model: ViewModel }) {
@@ -16,7 +16,7 @@ export function HomeView({ model }: { model: ViewModel }) {
   const MemberEntry = memberChunk.value?.MemberEntry;
   const shownState = help.suggestions.value.state;
   useEffect(() => {
-    if (shownState === 'ready') preloadContactForm();
+    if (shownState === 'ready') preloadLaterViews();
   }, [shownState]);
   return (
     <div class="view">
