@@ -5,7 +5,7 @@
  * never receive it, nor do the inbox's own pages, which ask GET /me. SameSite does not stop another
  * port or subdomain of the same site, so every write made with the cookie must also come from
  * PUBLIC_URL's origin and carry the session's CSRF token (auth/csrf.ts), which sign-in and GET /me
- * hand to the inbox page and no other page can read. A token needs neither: a program sends it
+ * hand to the inbox page and no other page can read. An API token needs neither: a program sends it
  * itself, and no browser adds it to a forged request.
  * Sessions end after 12 hours idle or AGENT_SESSION_MAX_HOURS after sign-in; tokens when they
  * expire or are revoked (`npm run admin -- revoke-token`).
@@ -20,13 +20,13 @@ import { hashSecret } from './secrets.js';
 
 // `__Secure-`, not `__Host-`: a `__Host-` cookie must have Path=/, and so would reach every page.
 export const AGENT_COOKIE = '__Secure-porthole_agent';
-export const AGENT_COOKIE_PATH = '/api/v1/agent';
+const AGENT_COOKIE_PATH = '/api/v1/agent';
 /**
  * Tells the inbox page (Path=/agent) that this browser signed in and has not signed out since, so a
  * page without it shows sign-in at once (routes/agent/inbox-page.ts). It grants nothing.
  */
 export const INBOX_SIGNED_IN_COOKIE = '__Secure-porthole_inbox';
-export const INBOX_PAGE_PATH = '/agent';
+const INBOX_PAGE_PATH = '/agent';
 /** The session cookie before it was scoped to the agent API: Path=/, so sent with every page. */
 const FORMER_AGENT_COOKIE = '__Host-porthole_agent';
 const HOUR_MS = 60 * 60 * 1000;
