@@ -1,9 +1,12 @@
 /**
  * Who is calling an agent route: a person in the inbox (a session cookie) or a program (a personal
- * API token as `Authorization: Bearer pat_…`). The cookie is `__Host-` prefixed, HttpOnly and
- * SameSite=Strict — but SameSite does not stop another port or subdomain of the same site, so every
- * write made with the cookie must also come from PUBLIC_URL's origin and carry a custom header,
- * which a cross-origin form or fetch cannot send without a preflight we never answer.
+ * API token as `Authorization: Bearer pat_…`). The cookie is Secure, HttpOnly, SameSite=Strict and
+ * goes to the agent API only (Path=/api/v1/agent): the Help Center's pages share the origin and
+ * never receive it, nor do the inbox's own pages, which ask GET /me. SameSite does not stop another
+ * port or subdomain of the same site, so every write made with the cookie must also come from
+ * PUBLIC_URL's origin and carry the session's CSRF token (auth/csrf.ts), which sign-in and GET /me
+ * hand to the inbox page and no other page can read. An API token needs neither: a program sends it
+ * itself, and no browser adds it to a forged request.
  * Sessions end after 12 hours idle or AGENT_SESSION_MAX_HOURS after sign-in; tokens when they
  * expire or are revoked (`npm run admin -- revoke-token`).
  */
@@ -12,10 +15,20 @@ import type { Config } from '../config.js';
 import type { AgentWithSite, SessionLimits } from '../store/types.js';
 import { ApiError } from '../errors.js';
 import { readCookie } from './cookies.js';
+import { CSRF_HEADER } from './csrf.js';
 import { hashSecret } from './secrets.js';
 
-export const AGENT_COOKIE = '__Host-porthole_agent';
-export const AGENT_WRITE_HEADER = 'x-porthole-agent';
+// `__Secure-`, not `__Host-`: a `__Host-` cookie must have Path=/, and so would reach every page.
+export const AGENT_COOKIE = '__Secure-porthole_agent';
+const AGENT_COOKIE_PATH = '/api/v1/agent';
+/**
+ * Tells the inbox page (Path=/agent) that this browser signed in and has not signed out since, so a
+ * page without it shows sign-in at once (routes/agent/inbox-page.ts). It grants nothing.
+ */
+export const INBOX_SIGNED_IN_COOKIE = '__Secure-porthole_inbox';
+const INBOX_PAGE_PATH = '/agent';
+/** The session cookie before it was scoped to the agent API: Path=/, so sent with every page. */
+const FORMER_AGENT_COOKIE = '__Host-porthole_agent';
 const HOUR_MS = 60 * 60 * 1000;
 const AGENT_IDLE_MS = 12 * HOUR_MS;
 export const API_TOKEN_PREFIX = 'pat_';
@@ -24,10 +37,25 @@ const signedOut = () => new ApiError(401, 'session_expired', 'Sign in to the inb
 
 export const sessionCookieOf = (request: FastifyRequest) => readCookie(request, AGENT_COOKIE);
 
+const cookieHeader = (name: string, path: string, value: string | null) =>
+  `${name}=${value ?? ''}; Path=${path}; Secure; HttpOnly; SameSite=Strict${value === null ? '; Max-Age=0' : ''}`;
+
+/** Sets the inbox cookies after sign-in (`token`), or clears them at sign-out (`null`). */
 export function setSessionCookie(reply: FastifyReply, token: string | null): void {
-  const attributes = 'Path=/; Secure; HttpOnly; SameSite=Strict';
-  reply.header('set-cookie', token ? `${AGENT_COOKIE}=${token}; ${attributes}` : `${AGENT_COOKIE}=; ${attributes}; Max-Age=0`);
+  reply.header('set-cookie', [
+    cookieHeader(AGENT_COOKIE, AGENT_COOKIE_PATH, token),
+    cookieHeader(INBOX_SIGNED_IN_COOKIE, INBOX_PAGE_PATH, token && '1'),
+    // Browsers of agents signed in before the cookie moved still hold the old one and send it to every page; it
+    // works no more, and an agent holding it cannot sign out with it, so both sign-in and sign-out drop it.
+    cookieHeader(FORMER_AGENT_COOKIE, '/', null),
+  ]);
 }
+
+/** Whether the inbox page's request came with the signed-in mark (see INBOX_SIGNED_IN_COOKIE). */
+export const hasSignedInMark = (request: FastifyRequest) => readCookie(request, INBOX_SIGNED_IN_COOKIE) !== undefined;
+
+/** The CSRF token the inbox page must send with every write made with the session cookie `session`. */
+export const agentCsrfToken = (app: FastifyInstance, session: string) => app.porthole.csrf.tokenFor('agent', session);
 
 /**
  * The oldest last use and sign-in an inbox session may have at `now`: 12 hours idle ends it, and so
@@ -47,6 +75,8 @@ export interface AuthenticatedAgent extends AgentWithSite {
    * session's or token's end, but never more than 12 hours ahead, so a live stream re-authenticates.
    */
   credentialEndsAt: number;
+  /** For a session cookie, the CSRF token its writes carry; none for an API token. */
+  csrfToken?: string;
 }
 
 declare module 'fastify' {
@@ -85,11 +115,25 @@ async function resolveAgent(app: FastifyInstance, request: FastifyRequest, recor
   }
   const cookie = sessionCookieOf(request);
   if (!cookie) throw signedOut();
-  if (request.method !== 'GET' && request.method !== 'HEAD') {
-    const fromInbox = request.headers.origin === new URL(config.publicUrl).origin && request.headers[AGENT_WRITE_HEADER] === '1';
-    if (!fromInbox) throw new ApiError(403, 'origin_not_allowed', 'Inbox changes must come from the inbox page.');
-  }
+  if (request.method !== 'GET' && request.method !== 'HEAD') refuseForgedWrite(app, request, cookie);
   const found = await store.agents.touchSession(hashSecret(cookie), agentSessionLimits(config, now), now.toISOString(), recordUse);
   if (!found) throw signedOut();
-  return { ...found.agent, credentialEndsAt: latest(Date.parse(found.signedInAt) + config.agentSessionMaxHours * HOUR_MS) };
+  return {
+    ...found.agent,
+    credentialEndsAt: latest(Date.parse(found.signedInAt) + config.agentSessionMaxHours * HOUR_MS),
+    csrfToken: agentCsrfToken(app, cookie),
+  };
+}
+
+/** A write made with the session cookie comes from the inbox page: PUBLIC_URL's origin and that session's CSRF token. */
+function refuseForgedWrite(app: FastifyInstance, request: FastifyRequest, session: string): void {
+  if (request.headers.origin !== new URL(app.porthole.config.publicUrl).origin) {
+    throw new ApiError(403, 'origin_not_allowed', 'Inbox changes must come from the inbox page.');
+  }
+  if (request.headers[CSRF_HEADER] === undefined) {
+    throw new ApiError(403, 'csrf_token_missing', 'Inbox changes must carry the inbox’s security token. Reload the inbox and try again.');
+  }
+  if (!app.porthole.csrf.carries(request, 'agent', session)) {
+    throw new ApiError(403, 'csrf_token_invalid', 'The inbox’s security token is not this session’s. Reload the inbox and try again.');
+  }
 }

@@ -213,6 +213,8 @@ export type AgentSignIn = Static<typeof AgentSignIn>;
 export const AgentBody = Type.Object({
   agent: Type.Object({ name: Type.String(), email: Type.String(), site: Type.Object({ slug: Type.String(), name: Type.String() }) }),
   categories: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
+  /** Signed in with the inbox cookie: the token every write made with that cookie sends as `x-porthole-csrf`. Absent for API tokens. */
+  csrfToken: Type.Optional(Type.String()),
 });
 export type AgentBody = Static<typeof AgentBody>;
 

@@ -11,6 +11,7 @@ import { demoMembers, message, openRequest, openYourRequests, panel, requestBadg
 import { detailBadge, historyEntry, openFromQueue, queueRow, sendPublicReply, signInToInbox } from './support/inbox.js';
 import { firstRow } from '../support/inspect.js';
 import { requests } from '../support/tables.js';
+import { AGENT_COOKIE } from '../../server/auth/agent-auth.js';
 
 /** Sam's seeded request, Open (stored `open`) with his question last: support owes him an answer. */
 const subject = 'Is the Ridgeline 2 UL warm enough for late-season trips?';
@@ -62,6 +63,28 @@ describe('an agent and a member, live', () => {
     expect(await detailBadge(real.agent.page).innerText()).toBe('Pending');
     await expect.poll(() => queueRow(real.agent.page, subject).locator('.badge').innerText()).toBe('Pending');
     expect(real.agent.problems).toEqual([]);
+  });
+
+  it('Riley’s browser keeps the session cookie for the agent API: the Help Center’s pages and the inbox’s own never receive it', async () => {
+    const { url } = real.servers.support;
+    const [session] = (await real.agent.context.cookies()).filter((cookie) => cookie.name === AGENT_COOKIE);
+    expect(session).toMatchObject({ path: '/api/v1/agent', secure: true, httpOnly: true, sameSite: 'Strict' });
+    const cookiesSentTo = async (path: string) => (await real.agent.context.cookies(`${url}${path}`)).map((cookie) => cookie.name);
+    expect(await cookiesSentTo('/api/v1/agent/me')).toContain(AGENT_COOKIE);
+
+    // What Chromium really sends on a navigation to the Help Center, in a tab of Riley's browser.
+    const helpTab = await real.agent.context.newPage();
+    const sent = new Promise<string>((resolve) =>
+      helpTab.on('request', (request) => {
+        if (new URL(request.url()).pathname === '/help/demo') void request.allHeaders().then((headers) => resolve(headers.cookie ?? ''));
+      }),
+    );
+    expect((await helpTab.goto(`${url}/help/demo`))!.status()).toBe(200);
+    expect(await sent).not.toContain('porthole_agent');
+    await helpTab.close();
+    for (const path of ['/help/demo', '/help/demo/articles/1', '/agent', `/agent/requests/${number}`, '/']) {
+      expect(await cookiesSentTo(path), path).not.toContain(AGENT_COOKIE);
+    }
   });
 
   it('Sam’s open panel shows the reply and “Awaiting your reply” without a reload, and the host hears of it', async () => {

@@ -9,7 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AGENT_COOKIE } from '../../server/auth/agent-auth.js';
+import { CSRF_HEADER } from '../../server/auth/csrf.js';
 import { DEV_DEMO_AGENT_PASSWORD } from '../../server/config.js';
+import type { AgentBody } from '../../server/contract/types.js';
 import { freePort, startBuiltServer, type BuiltServer } from '../support/built-server.js';
 import { listen } from '../support/live-streams.js';
 import { hostToken } from '../support/member-tokens.js';
@@ -109,12 +112,13 @@ describe.skipIf(!postgresAvailable())('two instances on one PostgreSQL', () => {
     return ((await response.json()) as { accessToken: string }).accessToken;
   }
 
-  /** The demo agent signed in as the inbox does; the headers an inbox write sends with its cookie. */
+  /** The demo agent signed in as the inbox does; the headers an inbox write sends with its cookie and the token sign-in answered. */
   async function agentWriteHeaders(server: BuiltServer): Promise<Record<string, string>> {
     const response = await post(server, '/api/v1/agent/session', RILEY);
     expect(response.status, `agent sign-in on ${server.name}`).toBe(200);
     const cookie = response.headers.getSetCookie()[0]!.split(';')[0]!;
-    return { cookie, origin: PUBLIC_URL, 'x-porthole-agent': '1' };
+    expect(cookie.startsWith(`${AGENT_COOKIE}=`)).toBe(true);
+    return { cookie, origin: PUBLIC_URL, [CSRF_HEADER]: ((await response.json()) as AgentBody).csrfToken! };
   }
 
   /** The stream's events until `wanted` arrives or `deadline` (ms since the epoch) passes. */
@@ -158,7 +162,8 @@ describe.skipIf(!postgresAvailable())('two instances on one PostgreSQL', () => {
     const session = await memberSession(a, 'two-ben');
     const created = await submit(b, { categoryId, subject: 'Hear it on A', description: 'Reply on B' }, { headers: { authorization: `Bearer ${session}` } });
     const number = await numberOf(created);
-    const agent = await agentWriteHeaders(b);
+    // Signed in through A: B accepts the session and its CSRF token all the same (nothing of either is kept in memory).
+    const agent = await agentWriteHeaders(a);
     // A note first: a fresh process's first writes pay for warming up (200 ms and more), which is not what this measures.
     const note = await post(b, `/api/v1/agent/requests/${number}/comments`, { body: 'Internal: warming up.', public: false }, agent);
     expect(note.status, await note.clone().text()).toBe(201);

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import type { MemberClaimsInput } from '../support/member-tokens.js';
 import { AGENT_COOKIE } from '../../server/auth/agent-auth.js';
+import { CSRF_HEADER } from '../../server/auth/csrf.js';
 import { hashSecret, newSecret } from '../../server/auth/secrets.js';
 import { hashPassword } from '../../server/auth/passwords.js';
 import { newId } from '../../server/store/ids.js';
@@ -533,7 +534,7 @@ describe('a closed request', () => {
 // ---- the inbox cookie does the same as a token ------------------------------------------------
 
 describe('from the inbox page', () => {
-  test('a signed-in agent replies with the cookie, Origin and x-porthole-agent, and the customer sees it', async () => {
+  test('a signed-in agent replies with the cookie, Origin and the CSRF token sign-in answered, and the customer sees it', async () => {
     const alice = await signIn(ALICE);
     const number = await create(alice);
     const signInResponse = await t.app.inject({
@@ -547,7 +548,7 @@ describe('from the inbox page', () => {
     const headers = {
       cookie: `${AGENT_COOKIE}=${session}`,
       origin: new URL(t.config.publicUrl).origin,
-      'x-porthole-agent': '1',
+      [CSRF_HEADER]: signInResponse.json().csrfToken,
       'content-type': 'application/json',
     };
 

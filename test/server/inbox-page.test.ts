@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { expectError } from './helpers.js';
 import { safeNextPath } from '../../server/inbox/app/routing.js';
+import { INBOX_SIGNED_IN_COOKIE } from '../../server/auth/agent-auth.js';
 
 const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -39,6 +40,14 @@ describe('the inbox page', () => {
       expect(assetsOf(response.body).stylesheet).toBeDefined();
     });
   }
+
+  it('shows sign-in at once on a same-site visit without the signed-in mark, and asks GET /me when the mark came (the session cookie never comes here)', async () => {
+    const visit = (headers: Record<string, string>) => t.app.inject({ url: '/agent', headers: { 'sec-fetch-site': 'same-origin', ...headers } });
+    expect((await visit({})).body).toContain('<body data-session="none">');
+    expect((await visit({ cookie: `${INBOX_SIGNED_IN_COOKIE}=1` })).body).toContain('<body>\n');
+    // From another site the SameSite=Strict mark stays behind even when someone is signed in: the page must ask.
+    expect((await visit({ 'sec-fetch-site': 'cross-site' })).body).toContain('<body>\n');
+  });
 
   it('has no inline script or style for the CSP to refuse', async () => {
     const { body } = await t.app.inject({ url: '/agent' });

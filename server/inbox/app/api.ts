@@ -1,7 +1,8 @@
 /**
  * The inbox's one way to talk to the server: typed calls to `/api/v1/agent/…`, same origin, with
- * the session cookie. Every write carries the header the server asks of the inbox page
- * (`x-porthole-agent: 1`) and a JSON body; the browser adds `Origin` itself.
+ * the session cookie. Every write carries a JSON body and the session's CSRF token, which sign-in
+ * and GET /me answer and which lives only here, in memory (server/auth/agent-auth.ts); the browser
+ * adds `Origin` itself.
  */
 import type { AgentBody, AgentReply, AgentRequestBody, AgentStatus, ErrorBody, QueueBody } from '../../contract/types.js';
 
@@ -16,6 +17,10 @@ export class ApiError extends Error {
     super(message);
   }
 }
+
+/** The header the server reads the token from (CSRF_HEADER in server/auth/csrf.ts, which the browser cannot import). */
+const CSRF_HEADER = 'x-porthole-csrf';
+const CSRF_REFUSALS = new Set(['csrf_token_missing', 'csrf_token_invalid']);
 
 export interface QueueParams {
   status?: string;
@@ -51,11 +56,30 @@ export function createInboxApi(base = '/api/v1/agent/'): InboxApi {
     throw new ApiError(response.status, error?.code ?? 'unknown', error?.message ?? response.statusText, error?.fields);
   }
 
-  const write = (method: 'POST' | 'DELETE', body: unknown): RequestInit => ({
-    method,
-    headers: { 'content-type': 'application/json', 'x-porthole-agent': '1' },
-    body: JSON.stringify(body),
-  });
+  /** Who the server last said is signed in here, with their session's CSRF token. */
+  let signedIn: AgentBody | undefined;
+  const remember = (body: AgentBody) => (signedIn = body);
+  const me = () => call<AgentBody>('me').then(remember);
+
+  const send = <T>(method: 'POST' | 'DELETE', path: string, body: unknown) =>
+    call<T>(path, {
+      method,
+      headers: { 'content-type': 'application/json', ...(signedIn?.csrfToken && { [CSRF_HEADER]: signedIn.csrfToken }) },
+      body: JSON.stringify(body),
+    });
+
+  async function write<T>(method: 'POST' | 'DELETE', path: string, body: unknown): Promise<T> {
+    try {
+      return await send<T>(method, path, body);
+    } catch (error) {
+      if (!(error instanceof ApiError && CSRF_REFUSALS.has(error.code))) throw error;
+      // The session changed under the page (the agent signed in again in another tab): ask /me for
+      // its token, once. The server stored nothing, so sending again is safe — but only as the same agent.
+      const before = signedIn?.agent.email;
+      if ((await me()).agent.email !== before) throw error;
+      return send<T>(method, path, body);
+    }
+  }
 
   const query = (params: QueueParams) => {
     const search = new URLSearchParams();
@@ -64,12 +88,15 @@ export function createInboxApi(base = '/api/v1/agent/'): InboxApi {
   };
 
   return {
-    me: () => call('me'),
-    signIn: (email, password) => call('session', write('POST', { email, password })),
-    signOut: () => call('session', write('DELETE', {})),
+    me,
+    signIn: (email, password) => send<AgentBody>('POST', 'session', { email, password }).then(remember),
+    signOut: () =>
+      write<void>('DELETE', 'session', {}).then(() => {
+        signedIn = undefined;
+      }),
     queue: (params) => call(`requests?${query(params)}`),
     getRequest: (number) => call(`requests/${number}`),
-    addComment: (number, reply) => call(`requests/${number}/comments`, write('POST', reply)),
-    setStatus: (number, status) => call(`requests/${number}/status`, write('POST', { status })),
+    addComment: (number, reply) => write('POST', `requests/${number}/comments`, reply),
+    setStatus: (number, status) => write('POST', `requests/${number}/status`, { status }),
   };
 }

@@ -23,7 +23,7 @@ effect(() => {
 });
 
 render(<App model={model} />, document.getElementById('inbox')!);
-// The server marks the page when the browser sent no session cookie where it would have (see
+// The server marks the page when the browser sent no signed-in mark where it would have (see
 // server/routes/agent/inbox-page.ts): nobody is signed in, so sign-in shows without asking GET /me.
 if (document.body.dataset.session === 'none') model.session.value = { state: 'signed-out', ended: false };
 else model.start();

@@ -3,7 +3,8 @@
  * (the app routes on the client), and `/agent/assets/<file>` the content-hashed script and
  * stylesheet that `node build.mjs` puts in dist/inbox/ beside dist/widget/, named in its
  * manifest.json. Same origin as the agent API, so no CORS headers; a strict CSP of its own, since
- * the page holds a signed-in agent's session.
+ * the page holds a signed-in agent's CSRF token. The session cookie never comes here (its Path is
+ * the agent API): the page asks GET /me who is signed in.
  * Files are read once at start: they only change with a new build, which means a restart.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -12,7 +13,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { typedRoutes } from '../typed.js';
 import { AssetParams } from '../../contract/types.js';
 import { ApiError, notFound } from '../../errors.js';
-import { sessionCookieOf } from '../../auth/agent-auth.js';
+import { hasSignedInMark } from '../../auth/agent-auth.js';
 import { readAssets, sendAsset, type Asset } from '../../http/built-assets.js';
 
 export const INBOX_CSP =
@@ -36,14 +37,15 @@ function readInboxBuild(dir: string): InboxBuild | undefined {
 }
 
 /**
- * Whether the browser certainly has no inbox session: it sent no session cookie on a navigation
- * that would have carried one. The cookie is SameSite=Strict, so a link followed from another site
- * (a notification opened in webmail) arrives without it even when the agent is signed in; only
+ * Whether the browser certainly has no inbox session: it sent no signed-in mark (the cookie that
+ * sign-in sets for this page, since the session cookie is the API's alone) on a navigation that
+ * would have carried one. The mark is SameSite=Strict, so a link followed from another site (a
+ * notification opened in webmail) arrives without it even when the agent is signed in; only
  * same-site and typed-in (`none`) navigations tell. The page then shows sign-in at once instead of
  * asking GET /me for a certain 401, which browsers log as an error on every signed-out visit.
  */
 const SITES_THAT_SEND_THE_COOKIE = new Set(['same-origin', 'same-site', 'none']);
-const certainlySignedOut = (request: FastifyRequest) => !sessionCookieOf(request) && SITES_THAT_SEND_THE_COOKIE.has(String(request.headers['sec-fetch-site']));
+const certainlySignedOut = (request: FastifyRequest) => !hasSignedInMark(request) && SITES_THAT_SEND_THE_COOKIE.has(String(request.headers['sec-fetch-site']));
 
 // The build's file names are [A-Za-z0-9-]; nothing from a request ever reaches this document.
 const pageHtml = (script: string, stylesheet: string | null) => `<!doctype html>

@@ -1,5 +1,7 @@
 /**
- * POST /api/v1/agent/session (sign in: sets the inbox cookie), DELETE (sign out), GET …/me.
+ * POST /api/v1/agent/session (sign in: sets the inbox cookie), DELETE (sign out), GET …/me. Sign-in
+ * and /me with the cookie answer the session's CSRF token (`csrfToken`), which the inbox page keeps
+ * in memory and sends with every write (auth/agent-auth.ts).
  *
  * Failed sign-ins are limited per address, and per address and email, so guessing is slow and one
  * agent's typos do not lock out a colleague. Per email alone there is only a back-off that never
@@ -10,7 +12,7 @@
 import type { FastifyInstance } from 'fastify';
 import { typedRoutes } from '../typed.js';
 import { AgentBody, AgentSignIn, ErrorBody, NoContent } from '../../contract/types.js';
-import { authenticateAgent, sessionCookieOf, setSessionCookie } from '../../auth/agent-auth.js';
+import { agentCsrfToken, authenticateAgent, sessionCookieOf, setSessionCookie } from '../../auth/agent-auth.js';
 import { countingFailures, createAttemptLimiter, type CountedOn } from '../../services/attempt-limiter.js';
 import { describeAgent, signInAgent, signOutAgent } from '../../services/agents.js';
 import { normalizeEmail } from '../../contract/rules.js';
@@ -48,7 +50,7 @@ export async function agentSessionRoutes(app: FastifyInstance): Promise<void> {
     ];
     const { token, agent } = await countingFailures(limits, () => signInAgent(porthole, email, password));
     setSessionCookie(reply, token);
-    return describeAgent(porthole, agent);
+    return { ...(await describeAgent(porthole, agent)), csrfToken: agentCsrfToken(app, token) };
   });
 
   routes.delete('/session', { schema: { response: { 204: NoContent, '4xx': ErrorBody } } }, async (request, reply) => {
@@ -59,7 +61,8 @@ export async function agentSessionRoutes(app: FastifyInstance): Promise<void> {
     return reply.code(204).send(null);
   });
 
-  routes.get('/me', { schema: { response: { 200: AgentBody, '4xx': ErrorBody } } }, async (request) =>
-    describeAgent(porthole, await authenticateAgent(app, request)),
-  );
+  routes.get('/me', { schema: { response: { 200: AgentBody, '4xx': ErrorBody } } }, async (request) => {
+    const agent = await authenticateAgent(app, request);
+    return { ...(await describeAgent(porthole, agent)), ...(agent.csrfToken && { csrfToken: agent.csrfToken }) };
+  });
 }
