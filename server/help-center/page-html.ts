@@ -22,6 +22,7 @@ export type HelpContent =
   | { view: 'home'; articles: ArticleListRow[] }
   | { view: 'article'; article: Pick<ArticleRow, 'title' | 'html'> }
   | { view: 'contact'; heading: string }
+  | { view: 'page'; heading: string }
   | { view: 'not-found' };
 
 // Only a hex colour reaches the <style> element: the admin command checks it, and this keeps it so.
@@ -32,7 +33,8 @@ export const articleUrl = (site: SiteRow, id: string) => `${siteHome(site)}/arti
 
 function titleOf(site: SiteRow | undefined, content: HelpContent): string {
   if (!site) return words.notFoundTitle;
-  if (content.view === 'article') return words.articleTitle(content.article.title, site.name);
+  if (content.view === 'article') return words.pageTitle(content.article.title, site.name);
+  if (content.view === 'page') return words.pageTitle(content.heading, site.name);
   if (content.view === 'not-found') return `${words.notFoundTitle} · ${words.title(site.name)}`;
   return words.title(site.name);
 }
@@ -48,6 +50,7 @@ ${content.articles.map((a) => `<li><a href="${escapeHtml(articleUrl(site!, a.id)
       return `<article><h2>${escapeHtml(content.article.title)}</h2>
 <div class="prose">${content.article.html}</div></article>`;
     case 'contact':
+    case 'page':
       return `<h2>${escapeHtml(content.heading)}</h2>`;
     case 'not-found':
       return `<h2>${escapeHtml(words.notFoundTitle)}</h2>

@@ -2,13 +2,14 @@
  * Signing the member in and keeping their session alive, for the panel's session model
  * (../models/member-session.ts), whose `member` and `state` it sets. The session lives in memory
  * only (no cookie, nothing in the URL). Given `{ jwt }`, a session that ends is renewed by asking
- * the host for a fresh token; given `{ token }`, the member is asked to reload. A session from a
+ * the host for a fresh token (`{ portal }`, the Help Center's sign-in, the same way); given
+ * `{ token }`, the member is asked to reload. A session from a
  * mail link (`{ link }`) is no member's sign-in: it reads and replies on its one request, so
  * `member` stays empty and the contact form, the lists and the badge stay a visitor's — the server
  * refuses them to such a session.
  */
 import type { Signal } from '@preact/signals';
-import type { Member } from '../../../server/contract/types.js';
+import type { Member, SessionBody } from '../../../server/contract/types.js';
 import { ApiError, type ApiClient } from '../api.js';
 import type { Identity, SessionState } from '../models/member-session.js';
 import { memberApi } from './member-api.js';
@@ -25,6 +26,13 @@ export function keepSession(client: ApiClient, member: Signal<Member | null>, st
   let pending: Promise<string> | undefined;
   let generation = 0;
 
+  // The Help Center's sign-in hands over a member session itself (its portal cookie vouches for it).
+  const sessionFrom = async (source: Identity): Promise<SessionBody> => {
+    if ('link' in source) return api.startLinkSession(source.link);
+    if ('portal' in source) return source.portal();
+    return api.startSession('token' in source ? source.token : await source.jwt());
+  };
+
   const signIn = (): Promise<string> => {
     const mine = generation;
     const source = identity;
@@ -35,7 +43,7 @@ export function keepSession(client: ApiClient, member: Signal<Member | null>, st
       try {
         // A token given once can only be exchanged once; after that the host must give a new one.
         if ('token' in source) identity = undefined;
-        const body = 'link' in source ? await api.startLinkSession(source.link) : await api.startSession('token' in source ? source.token : await source.jwt());
+        const body = await sessionFrom(source);
         if (mine !== generation) throw new ApiError(401, 'session_expired', 'Signed out meanwhile.');
         session = { accessToken: body.accessToken, expiresAt: Date.parse(body.expiresAt) };
         linked = 'link' in source;
