@@ -27,7 +27,8 @@ export function memberFeatures(model: MemberHost): RequestsModel {
     adoptFormStyles(model.root);
     adoptMemberStyles(model.root);
     models.set(model, (requests = createRequestsModel(model)));
-    connectLive(model, requests, model.launcher);
+    // The Help Center page has no launcher: its badge is kept off the page.
+    connectLive(model, requests, model.launcher ?? document.createElement('button'));
   }
   return requests;
 }

@@ -16,23 +16,37 @@ import { loading } from '../models/loadable.js';
 
 const MAX_BACKOFF_MS = 30_000;
 
-/** `launcher`: the widget's button, which shows the badge; the Help Center page has none. */
-export function connectLive(model: MemberHost, requests: RequestsModel, launcher: HTMLButtonElement | undefined): () => void {
+export function connectLive(model: MemberHost, requests: RequestsModel, launcher: HTMLButtonElement): () => void {
   const { session, navigation } = model;
   const api = memberApi(model.api);
   const visible = signal(document.visibilityState === 'visible');
   const onVisibility = () => (visible.value = document.visibilityState === 'visible');
   document.addEventListener('visibilitychange', onVisibility);
 
-  const badge = launcher ? launcherBadge(launcher) : undefined;
+  // The button keeps its name, "Support"; the count is its description for screen readers.
+  const badge = document.createElement('span');
+  badge.className = 'count';
+  badge.hidden = true;
+  badge.setAttribute('aria-hidden', 'true');
+  const description = document.createElement('span');
+  description.id = 'ph-badge-text';
+  description.className = 'visually-hidden';
+  // Outside the button: text inside it would become part of its name.
+  launcher.append(badge);
+  launcher.after(description);
   // The count is of all the member's requests: not for a mail link's session, which has no member.
   const refreshBadge = () =>
-    badge &&
     session.member.peek() &&
     session
       .call((token) => api.requestSummary(token))
       .then(
-        ({ awaitingReply }) => badge.show(awaitingReply),
+        ({ awaitingReply }) => {
+          badge.hidden = awaitingReply === 0;
+          badge.textContent = String(awaitingReply);
+          description.textContent = awaitingReply ? memberMessages.awaitingBadge(awaitingReply) : '';
+          if (awaitingReply) launcher.setAttribute('aria-describedby', description.id);
+          else launcher.removeAttribute('aria-describedby');
+        },
         () => undefined,
       );
 
@@ -89,7 +103,10 @@ export function connectLive(model: MemberHost, requests: RequestsModel, launcher
 
   const stopSignedIn = effect(() => {
     if (session.state.value === 'signed-in' && session.member.value) void refreshBadge();
-    else badge?.show(0);
+    else {
+      badge.hidden = true;
+      launcher.removeAttribute('aria-describedby');
+    }
   });
   const stopStreaming = effect(() => {
     const wanted = navigation.isOpen.value && visible.value && session.state.value === 'signed-in';
@@ -105,34 +122,7 @@ export function connectLive(model: MemberHost, requests: RequestsModel, launcher
     stopStreaming();
     controller?.abort();
     document.removeEventListener('visibilitychange', onVisibility);
-    badge?.remove();
-  };
-}
-
-/** The count of requests awaiting the member's reply, on the launcher. */
-function launcherBadge(launcher: HTMLButtonElement) {
-  // The button keeps its name, "Support"; the count is its description for screen readers.
-  const badge = document.createElement('span');
-  badge.className = 'count';
-  badge.hidden = true;
-  badge.setAttribute('aria-hidden', 'true');
-  const description = document.createElement('span');
-  description.id = 'ph-badge-text';
-  description.className = 'visually-hidden';
-  // Outside the button: text inside it would become part of its name.
-  launcher.append(badge);
-  launcher.after(description);
-  return {
-    show(awaitingReply: number) {
-      badge.hidden = awaitingReply === 0;
-      badge.textContent = String(awaitingReply);
-      description.textContent = awaitingReply ? memberMessages.awaitingBadge(awaitingReply) : '';
-      if (awaitingReply) launcher.setAttribute('aria-describedby', description.id);
-      else launcher.removeAttribute('aria-describedby');
-    },
-    remove() {
-      badge.remove();
-      description.remove();
-    },
+    badge.remove();
+    description.remove();
   };
 }

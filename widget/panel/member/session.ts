@@ -9,7 +9,7 @@
  * refuses them to such a session.
  */
 import type { Signal } from '@preact/signals';
-import type { Member, SessionBody } from '../../../server/contract/types.js';
+import type { Member } from '../../../server/contract/types.js';
 import { ApiError, type ApiClient } from '../api.js';
 import type { Identity, SessionState } from '../models/member-session.js';
 import { memberApi } from './member-api.js';
@@ -26,13 +26,6 @@ export function keepSession(client: ApiClient, member: Signal<Member | null>, st
   let pending: Promise<string> | undefined;
   let generation = 0;
 
-  // The Help Center's sign-in hands over a member session itself (its portal cookie vouches for it).
-  const sessionFrom = async (source: Identity): Promise<SessionBody> => {
-    if ('link' in source) return api.startLinkSession(source.link);
-    if ('portal' in source) return source.portal();
-    return api.startSession('token' in source ? source.token : await source.jwt());
-  };
-
   const signIn = (): Promise<string> => {
     const mine = generation;
     const source = identity;
@@ -43,8 +36,14 @@ export function keepSession(client: ApiClient, member: Signal<Member | null>, st
       try {
         // A token given once can only be exchanged once; after that the host must give a new one.
         if ('token' in source) identity = undefined;
-        const body = await sessionFrom(source);
-        if (mine !== generation) throw new ApiError(401, 'session_expired', 'Signed out meanwhile.');
+        // The Help Center's sign-in (`portal`) hands over a member session itself: its cookie vouches for it.
+        const body =
+          'portal' in source
+            ? await source.portal()
+            : 'link' in source
+              ? await api.startLinkSession(source.link)
+              : await api.startSession('token' in source ? source.token : await source.jwt());
+        if (mine !== generation) throw new ApiError(401, 'session_expired', 'Not signed in.');
         session = { accessToken: body.accessToken, expiresAt: Date.parse(body.expiresAt) };
         linked = 'link' in source;
         member.value = linked ? null : body.member;
