@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { portalCookieOf } from '../auth/portal-cookie.js';
 import { typedRoutes } from '../routes/typed.js';
 import { AssetParams, SLUG_PATTERN } from '../contract/types.js';
 import { ApiError, notFound } from '../errors.js';
@@ -47,6 +48,7 @@ export async function helpCenterRoutes(app: FastifyInstance): Promise<void> {
   if (!built) app.log.warn(`no built Help Center in ${dir}; run \`npm run build\``);
 
   const answer = (reply: FastifyReply, site: SiteRow | undefined, content: HelpContent) => {
+    const portalCookie = Boolean(portalCookieOf(reply.request));
     if (!built) throw new ApiError(503, 'helpcenter_not_built', 'The Help Center has not been built on this server.');
     const nonce = randomBytes(16).toString('base64');
     return reply
@@ -58,7 +60,7 @@ export async function helpCenterRoutes(app: FastifyInstance): Promise<void> {
         'content-security-policy': helpCsp(nonce),
         'x-frame-options': 'DENY',
       })
-      .send(helpPageHtml(built.build, site, content, nonce));
+      .send(helpPageHtml(built.build, site, content, nonce, portalCookie));
   };
   const notFoundPage = { view: 'not-found' } as const;
 

@@ -77,13 +77,15 @@ function portalServer(options: { signedIn?: PortalSessionBody; passwordFieldErro
   return server;
 }
 
-function mountPage(server: FakeServer, address: string) {
+/** `cookie`: the server saw a portal cookie and said so in the shell (`data-portal-cookie`). */
+function mountPage(server: FakeServer, address: string, cookie = false) {
   history.replaceState(null, '', address);
   vi.stubGlobal('fetch', server.fetch);
   const host = document.createElement('main');
   host.id = 'help';
   host.dataset.site = 'demo';
   host.dataset.csrf = CSRF;
+  if (cookie) host.dataset.portalCookie = '';
   document.body.append(host);
   const page = mountHelpCenter(host, 'demo');
   const root = host.shadowRoot!;
@@ -99,6 +101,13 @@ const rows = (root: ShadowRoot) => Array.from(root.querySelectorAll('.request-su
 const heading = (root: ShadowRoot) => root.querySelector('h2, h3')?.textContent;
 
 describe('signing in', () => {
+  test('without a portal cookie the page asks the server nothing about a session (no 401 to log)', async () => {
+    const server = portalServer();
+    const { root } = mountPage(server, '/help/demo');
+    await until(() => expect(root.querySelector('.hc-nav')?.textContent).toContain('Sign in'));
+    expect(portalCalls(server)).toEqual([]);
+  });
+
   test('a requests address while signed out shows the sign-in there, with its problems at the fields and the form, then goes on to it', async () => {
     const server = portalServer();
     const { root } = mountPage(server, '/help/demo/requests');
@@ -153,7 +162,7 @@ describe('signing in', () => {
 
   test('signing out ends the portal session and the member session, and goes home', async () => {
     const server = portalServer({ signedIn: DANA_SESSION });
-    const { root } = mountPage(server, '/help/demo/requests');
+    const { root } = mountPage(server, '/help/demo/requests', true);
     await until(() => expect(rows(root)).not.toEqual([]));
     buttonByText(root, 'Sign out').click();
     await until(() => expect(location.pathname).toBe('/help/demo'));
@@ -206,7 +215,7 @@ describe('a mailed link', () => {
 describe("a signed-in person's requests", () => {
   test('open at their address: a request, and "Submit a request" with CC at /requests/new', async () => {
     const server = portalServer({ signedIn: DANA_SESSION });
-    const { root } = mountPage(server, '/help/demo/requests/1042');
+    const { root } = mountPage(server, '/help/demo/requests/1042', true);
     await until(() => expect(root.querySelector('.request-heading, .request h3, h3')?.textContent).toBeTruthy());
     await until(() => expect(server.calls.some((call) => call.method === 'GET' && call.url.pathname.endsWith('/requests/1042'))).toBe(true));
     expect(location.pathname).toBe('/help/demo/requests/1042');

@@ -36,8 +36,9 @@ export function createAccount(model: ViewModel, portal: PortalApi) {
     state,
     email,
     canSetPassword,
-    /** On the page's load: the cookie's session, if it is still good. */
-    async resume(): Promise<void> {
+    /** On the page's load: the cookie's session, if the server saw one (`hasCookie`) and it is still good. */
+    async resume(hasCookie: boolean): Promise<void> {
+      if (!hasCookie) return signedOut();
       try {
         signedIn(await portal.session());
       } catch {

@@ -28,7 +28,7 @@ export function mountHelpCenter(host: HTMLElement, site: string): HelpPage & { s
   // The page is the open panel: a signed-in person's views stay live while it is shown.
   model.navigation.isOpen.value = true;
   const account = createAccount(model, portalApi(api, host.dataset.csrf ?? ''));
-  const page = { model, account, places: createPlaces(model, account, site), site };
+  const page = { model, account, places: createPlaces(model, account, site, host.dataset.portalCookie !== undefined), site };
   const container = document.createElement('div');
   container.className = 'ph';
   root.append(container);

@@ -64,7 +64,7 @@ export function pathOfPlace(place: Place, site: string, member: boolean): string
  * Where the page is: the panel's view (model.navigation), unless one of the page's own views is
  * shown over it (`account`). The panel's views move on by navigation.show, which leaves the page's.
  */
-export function createPlaces(model: ViewModel, account: Account, site: string) {
+export function createPlaces(model: ViewModel, account: Account, site: string, hasCookie: boolean) {
   const { navigation, session } = model;
   const shown = signal<AccountView | null>(null);
   effect(() => {
@@ -121,7 +121,7 @@ export function createPlaces(model: ViewModel, account: Account, site: string) {
       } else {
         // Articles and the form need no answer first; a requests address waits for it.
         if (!needsSignIn(here)) go(here);
-        await account.resume();
+        await account.resume(hasCookie);
         if (needsSignIn(here)) go(here);
       }
 
