@@ -3,17 +3,22 @@
  * `#porthole=request/N&t=…`, a token for that one recipient and that one request, valid 30 days,
  * good for reading and replying only. Signed with the server's key under its own audience, so it
  * is never accepted as a session, and a session is never accepted as one of these.
+ *
+ * The host page's widget opens it only for the host's members (it is where they sign in); anyone
+ * else — and everyone, when the site has no host page — gets the same fragment on the request's
+ * address in the Help Center, which opens that one request the same way, never a portal session.
  */
 import type { FastifyInstance } from 'fastify';
 import { createSigner } from 'fast-jwt';
 import type { SiteRow } from '../store/rows.js';
+import type { Person } from '../store/types.js';
 import { ApiError } from '../errors.js';
 
 const AUDIENCE = 'link';
 const LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 
 export interface Links {
-  customer(site: SiteRow, endUserId: string, number: number): string;
+  customer(site: SiteRow, recipient: Pick<Person, 'id' | 'externalId'>, number: number): string;
   agent(number: number): string;
   /** The recipient and request a link token was made for, or 401 token_invalid/token_expired. */
   verify(token: string, site: SiteRow): { endUserId: string; number: number };
@@ -26,9 +31,10 @@ export function createLinks(app: FastifyInstance, secret: string): Links {
   // one when given options) cost 6 % of a submission (bench/api). `iat` comes from the app's clock.
   const sign = createSigner({ key: secret, algorithm: 'HS256', expiresIn: LIFETIME_MS });
   return {
-    customer(site, endUserId, number) {
-      const token = sign({ sub: endUserId, site: site.id, req: number, aud: AUDIENCE, iat: Math.floor(clock().getTime() / 1000) });
-      const url = new URL(site.supportUrl);
+    customer(site, recipient, number) {
+      const token = sign({ sub: recipient.id, site: site.id, req: number, aud: AUDIENCE, iat: Math.floor(clock().getTime() / 1000) });
+      const onHostPage = site.supportUrl !== '' && recipient.externalId !== null;
+      const url = new URL(onHostPage ? site.supportUrl : `${config.publicUrl}/help/${encodeURIComponent(site.slug)}/requests/${number}`);
       url.hash = `porthole=request/${number}&t=${token}`;
       return url.href;
     },

@@ -8,6 +8,7 @@ import jwt from '@fastify/jwt';
 import { createVerifier, type Algorithm } from 'fast-jwt';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from '../errors.js';
+import { portalSessionActsAs } from '../services/portal-sessions.js';
 import type { MemberRecord, MemberScope } from '../store/types.js';
 
 // @fastify/jwt reads numeric lifetimes as seconds and strings as durations; '15m' leaves no doubt.
@@ -19,6 +20,16 @@ export interface SignedInMember {
   scope: MemberScope;
   /** When the session token stops being accepted (ms since the epoch): live streams end then. */
   expiresAt: number;
+  /** Signed in through the Help Center (its CCs are capped: services/requests.ts), not by the host. */
+  viaPortal: boolean;
+}
+
+/** What a session token is good for, besides its member. */
+export interface SessionGrant {
+  /** A session from an email link: that one request, to read and reply. */
+  onlyRequest?: number;
+  /** A session of the Help Center: good while that portal session (the hash of its cookie's token) lives. */
+  portalSession?: string;
 }
 
 declare module 'fastify' {
@@ -27,8 +38,7 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     memberSessions: {
-      /** `onlyRequest`: a session from an email link, good for that one request (read and reply). */
-      issue(member: MemberRecord, onlyRequest?: number): { accessToken: string; expiresAt: string };
+      issue(member: MemberRecord, grant?: SessionGrant): { accessToken: string; expiresAt: string };
       /** The claims of a valid, unexpired session token; throws otherwise. */
       verify(token: string): SessionClaims;
     };
@@ -46,6 +56,7 @@ interface SessionClaims {
   site?: unknown;
   exp?: unknown;
   req?: unknown;
+  ps?: unknown;
 }
 
 const expired = () => new ApiError(401, 'session_expired', 'Your session has ended. Sign in again.');
@@ -64,11 +75,17 @@ export async function installMemberSessions(app: FastifyInstance, sessionSecret:
   });
 
   app.decorate('memberSessions', {
-    issue(member: MemberRecord, onlyRequest?: number) {
+    issue(member: MemberRecord, { onlyRequest, portalSession }: SessionGrant = {}) {
       const now = clock().getTime();
       // A new session starts from what sign-in just stored, not from what was kept of the last one.
       app.porthole.members.forget(member.siteId, member.id);
-      const claims = { sub: member.id, site: member.siteId, aud: AUDIENCE, ...(onlyRequest !== undefined && { req: onlyRequest }) };
+      const claims = {
+        sub: member.id,
+        site: member.siteId,
+        aud: AUDIENCE,
+        ...(onlyRequest !== undefined && { req: onlyRequest }),
+        ...(portalSession !== undefined && { ps: portalSession }),
+      };
       const accessToken = app.jwt.sign(claims, { expiresIn: '15m', clockTimestamp: now });
       return { accessToken, expiresAt: new Date(now + MEMBER_SESSION_MS).toISOString() };
     },
@@ -121,10 +138,13 @@ export async function authenticateMember(
   }
   if (claims.site !== request.site.id || typeof claims.sub !== 'string') throw expired();
   const onlyRequest = Number.isInteger(claims.req) ? (claims.req as number) : null;
-  const known = await app.porthole.members.find(request.site, claims.sub, onlyRequest);
+  const portalSession = typeof claims.ps === 'string' ? claims.ps : null;
+  const known = await app.porthole.members.find(request.site, claims.sub, { onlyRequest, viaPortal: portalSession !== null });
   if (!known) throw expired();
+  // Signed out, or every session ended by a new password: its tokens end with it, not 15 minutes later.
+  if (portalSession !== null && !(await portalSessionActsAs(app.porthole, request.site.id, portalSession, known.record))) throw expired();
   if (onlyRequest !== null && !use.narrowsToLinkedRequest && (request.params as { id?: unknown }).id !== onlyRequest) throw outsideLink();
-  return { ...known, expiresAt: Number(claims.exp) * 1000 };
+  return { ...known, expiresAt: Number(claims.exp) * 1000, viaPortal: portalSession !== null };
 }
 
 /**

@@ -344,4 +344,8 @@ export const PortalSignIn = Type.Object(
 );
 export type PortalSignIn = Static<typeof PortalSignIn>;
 
+/** How many sessions a new password or "sign out everywhere" ended. */
 export const PortalPasswordSet = Type.Object({ endedSessions: Type.Integer() });
+
+/** A write that says everything by its path (still JSON: a plain form post cannot send it). */
+export const EmptyBody = Type.Object({}, { additionalProperties: false });

@@ -60,10 +60,11 @@ ${content.articles.map((a) => `<li><a href="${escapeHtml(articleUrl(site!, a.id)
 
 /**
  * The page. Its one script and style element carry the response's nonce; a page that is not found
- * gets no script at all. `portalCookie`: the browser sent a portal session cookie (HttpOnly, so the
- * app cannot see it), so the app asks whether it is still good; without one it asks nothing.
+ * gets no script at all. `csrfToken` is what the page's writes to the portal API must carry (auth/csrf.ts).
+ * `portalCookie`: the browser sent a portal session cookie (HttpOnly, so the app cannot see it), so
+ * the app asks whether it is still good; without one it asks nothing (and logs no 401).
  */
-export function helpPageHtml(build: HelpBuild, site: SiteRow | undefined, content: HelpContent, nonce: string, portalCookie = false): string {
+export function helpPageHtml(build: HelpBuild, site: SiteRow | undefined, content: HelpContent, nonce: string, csrfToken = '', portalCookie = false): string {
   const color = site && HEX_COLOR.test(site.color) ? site.color : '';
   const app = site && content.view !== 'not-found';
   return `<!doctype html>
@@ -76,7 +77,7 @@ export function helpPageHtml(build: HelpBuild, site: SiteRow | undefined, conten
 ${build.stylesheet ? `<link rel="stylesheet" href="${HELP_ASSETS}${build.stylesheet}">\n` : ''}${color ? `<style nonce="${nonce}">:root{--ph-accent:${color}}</style>\n` : ''}${app ? `<script type="module" nonce="${nonce}" src="${HELP_ASSETS}${build.script}"></script>\n` : ''}</head>
 <body>
 <header class="hc-top"><div class="hc-column"><h1 class="hc-site">${site ? `<a href="${escapeHtml(siteHome(site))}">${escapeHtml(words.title(site.name))}</a>` : escapeHtml(words.notFoundTitle)}</h1></div></header>
-<main class="hc-column"${app ? ` id="help" data-site="${escapeHtml(site.slug)}"${portalCookie ? ' data-portal-cookie' : ''} aria-label="${escapeHtml(words.appLabel)}"` : ''}>
+<main class="hc-column"${app ? ` id="help" data-site="${escapeHtml(site.slug)}" data-csrf="${escapeHtml(csrfToken)}"${portalCookie ? ' data-portal-cookie' : ''} aria-label="${escapeHtml(words.appLabel)}"` : ''}>
 ${mainOf(site, content)}
 </main>
 </body>

@@ -13,7 +13,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { portalCookieOf } from '../auth/portal-cookie.js';
 import { typedRoutes } from '../routes/typed.js';
 import { AssetParams, SLUG_PATTERN } from '../contract/types.js';
 import { ApiError, notFound } from '../errors.js';
@@ -21,6 +20,7 @@ import { readAssets, sendAsset, type Asset } from '../http/built-assets.js';
 import { contactMessages } from '../../widget/i18n/en-contact.js';
 import { helpCenterMessages as words } from '../../widget/i18n/en-help-center.js';
 import type { SiteRow } from '../store/rows.js';
+import { portalCookieOf, portalCsrfToken } from '../auth/portal-cookie.js';
 import { helpPageHtml, type HelpBuild, type HelpContent } from './page-html.js';
 
 const POPULAR_COUNT = 10;
@@ -51,6 +51,7 @@ export async function helpCenterRoutes(app: FastifyInstance): Promise<void> {
     const portalCookie = Boolean(portalCookieOf(reply.request));
     if (!built) throw new ApiError(503, 'helpcenter_not_built', 'The Help Center has not been built on this server.');
     const nonce = randomBytes(16).toString('base64');
+    const csrfToken = site ? portalCsrfToken(reply, app.porthole, site.slug) : '';
     return reply
       .code(content.view === 'not-found' ? 404 : 200)
       .headers({
@@ -60,7 +61,7 @@ export async function helpCenterRoutes(app: FastifyInstance): Promise<void> {
         'content-security-policy': helpCsp(nonce),
         'x-frame-options': 'DENY',
       })
-      .send(helpPageHtml(built.build, site, content, nonce, portalCookie));
+      .send(helpPageHtml(built.build, site, content, nonce, csrfToken, portalCookie));
   };
   const notFoundPage = { view: 'not-found' } as const;
 

@@ -3,14 +3,19 @@
  * page posts the token from the URL fragment), set a password, sign in and out. The session rides
  * in the portal cookie (auth/portal-cookie.ts).
  *
- * Only the Help Center's own pages may call these (or programs sending no Origin): a host page the
- * site allows may call the widget's API, never sign a browser in or out here — a sign-in posted
- * from elsewhere would sign the browser into an account of the attacker's choosing (login CSRF).
- * Each takes a JSON body (a plain form post cannot send one) and the cookie is SameSite=Lax.
+ * Only the Help Center's own pages may call these: a host page the site allows may call the
+ * widget's API, never sign a browser in or out here — a sign-in posted from elsewhere would sign the
+ * browser into an account of the attacker's choosing (login CSRF). So every write must come from the
+ * server's origin (or send none), carry the CSRF token its page was served with (auth/csrf.ts: no
+ * other page, not even one of this origin that was not served it, has it) and a JSON body.
+ *
+ * `POST member-session` is how the Help Center reaches the person's requests: a member session of
+ * the widget's member API, for the person this session acts as, good only while this session lives.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { typedRoutes } from './typed.js';
 import {
+  EmptyBody,
   ErrorBody,
   NoContent,
   PortalLinkAnswer,
@@ -20,15 +25,17 @@ import {
   PortalPasswordSet,
   PortalSessionBody,
   PortalSignIn,
+  SessionBody,
   SiteParams,
 } from '../contract/types.js';
-import { portalCookieOf, setPortalCookie } from '../auth/portal-cookie.js';
+import { carriesPortalCsrf, portalCookieOf, setPortalCookie } from '../auth/portal-cookie.js';
+import { presentMember } from '../services/members.js';
 import { clientAddress } from '../limits/client-address.js';
 import { ApiError } from '../errors.js';
 import { createPortalLimits } from '../services/portal-limits.js';
 import { requestLink, spendLink } from '../services/portal-links.js';
 import { setPassword } from '../services/portal-passwords.js';
-import { portalSession, signIn, signOut } from '../services/portal-sessions.js';
+import { personOfSession, portalSession, signIn, signOut, signOutEverywhere } from '../services/portal-sessions.js';
 
 export async function portalRoutes(app: FastifyInstance): Promise<void> {
   const routes = typedRoutes(app);
@@ -38,6 +45,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
   const fromHelpCenter = async (request: FastifyRequest) => {
     const origin = request.headers.origin;
     if (origin !== undefined && origin !== ownOrigin) throw new ApiError(403, 'origin_not_allowed', 'Use the Help Center page for this.');
+    if (!carriesPortalCsrf(request, porthole.csrf)) throw new ApiError(403, 'csrf_token_invalid', 'This page is out of date. Reload it and try again.');
   };
   const sessionBody = (email: string, passwordGrantUntil: string | null): PortalSessionBody => ({
     email,
@@ -48,8 +56,12 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     '/:site/portal/links',
     { onRequest: fromHelpCenter, schema: { params: SiteParams, body: PortalLinkRequest, response: { 202: PortalLinkAnswer, '4xx': ErrorBody } } },
     async (request, reply) => {
-      const answer = await requestLink(porthole, limits, { siteSlug: request.site.slug, ...request.body, clientAddress: clientAddress(request) });
-      return reply.code(202).send(answer);
+      const asked = await requestLink(porthole, limits, { siteSlug: request.site.slug, ...request.body, clientAddress: clientAddress(request) });
+      await reply.code(202).send(asked.answer);
+      // After the answer, so its timing is the same for every address. A failure here loses one mail,
+      // which the person asks again for; it is logged, never an unhandled rejection.
+      asked.deliver().catch((error: unknown) => request.log.error({ err: error }, 'could not store a Help Center link'));
+      return reply;
     },
   );
 
@@ -81,6 +93,26 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
       const { token, account } = await signIn(porthole, limits, { siteSlug: request.site.slug, ...request.body, clientAddress: clientAddress(request) });
       setPortalCookie(reply, porthole.config, request.site.slug, token);
       return sessionBody(account.email, null);
+    },
+  );
+
+  routes.post(
+    '/:site/portal/member-session',
+    { onRequest: fromHelpCenter, schema: { params: SiteParams, body: EmptyBody, response: { 200: SessionBody, '4xx': ErrorBody } } },
+    async (request) => {
+      const { person, sessionHash } = await personOfSession(porthole, request.site, portalCookieOf(request));
+      return { ...app.memberSessions.issue(person, { portalSession: sessionHash }), member: presentMember(person) };
+    },
+  );
+
+  // "Sign out everywhere": every session of the account, this browser's too.
+  routes.delete(
+    '/:site/portal/sessions',
+    { onRequest: fromHelpCenter, schema: { params: SiteParams, response: { 200: PortalPasswordSet, '4xx': ErrorBody } } },
+    async (request, reply) => {
+      const endedSessions = await signOutEverywhere(porthole, request.site.id, portalCookieOf(request));
+      setPortalCookie(reply, porthole.config, request.site.slug, null);
+      return { endedSessions };
     },
   );
 

@@ -9,12 +9,14 @@ import { submitRequest } from '../services/requests.js';
 import { authenticateMember, bearerToken, sessionSubject } from '../auth/member-session.js';
 import { ApiError } from '../errors.js';
 import { clientAddress } from '../limits/client-address.js';
+import { createCcAllowance } from '../services/portal-limits.js';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,128}$/;
 
 export async function requestRoutes(app: FastifyInstance): Promise<void> {
   const routes = typedRoutes(app);
   const { config } = app.porthole;
+  const takeCcs = createCcAllowance(app.porthole.windows, app.porthole.clock);
 
   routes.post(
     '/:site/requests',
@@ -40,7 +42,7 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
         throw new ApiError(400, 'validation_failed', 'Idempotency-Key must be 8–128 visible ASCII characters.', { 'Idempotency-Key': 'is not valid' });
       }
       const member = bearerToken(request) === undefined ? undefined : await authenticateMember(app, request);
-      const outcome = await submitRequest(app.porthole, request.site, request.body, { member, idempotencyKey });
+      const outcome = await submitRequest(app.porthole, request.site, request.body, { member, idempotencyKey, takeCcs });
       if (outcome.replayed) reply.header('Idempotency-Replayed', 'true');
       return reply.code(outcome.statusCode).send(outcome.body);
     },

@@ -37,7 +37,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
       const { member, number } = await countingFailures([[failures, `${site.id}:${clientAddress(request)}`]], () =>
         openFromLink(app.porthole, site, request.body.token),
       );
-      return { ...app.memberSessions.issue(member, number), member: presentMember(member) };
+      return { ...app.memberSessions.issue(member, { onlyRequest: number }), member: presentMember(member) };
     },
   );
 }

@@ -21,39 +21,51 @@ export interface KnownMember {
   scope: MemberScope;
 }
 
+/** How a session reached its member. */
+export interface MemberAccess {
+  /** A session from an email link, which sees this one request through the record it was sent to. */
+  onlyRequest: number | null;
+  /** A Help Center session, whose person may be known only by an address they proved (a contact record). */
+  viaPortal: boolean;
+}
+
 export interface MemberDirectory {
-  /** `onlyRequest`: a session from an email link, which sees that one request through the record it was sent to. */
-  find(site: SiteRow, memberId: string, onlyRequest: number | null): Promise<KnownMember | undefined>;
+  find(site: SiteRow, memberId: string, access: MemberAccess): Promise<KnownMember | undefined>;
   forget(siteId: string, memberId: string): void;
 }
 
 /** `bus`: where forgetting reaches every instance's directory (the store's own, unless a test stands in two instances). */
 export function createMemberDirectory(store: Store, clock: Clock, bus: Bus = store.bus): MemberDirectory {
   const keyOf = (siteId: string, memberId: string) => `${siteId}\n${memberId}`;
-  const members = keptBriefly<KnownMember | undefined>({
-    ttlMs: TTL_MS,
-    maxEntries: MAX_ENTRIES,
-    clock,
-    bus,
-    changedKey: (signal) => (signal.kind === 'member-changed' ? keyOf(signal.siteId, signal.memberId) : null),
-  });
+  const keep = () =>
+    keptBriefly<KnownMember | undefined>({
+      ttlMs: TTL_MS,
+      maxEntries: MAX_ENTRIES,
+      clock,
+      bus,
+      changedKey: (signal) => (signal.kind === 'member-changed' ? keyOf(signal.siteId, signal.memberId) : null),
+    });
+  // Apart: a Help Center session may find a contact record, which a host's session must not.
+  const kept = { widget: keep(), portal: keep() };
   return {
-    async find(site, memberId, onlyRequest) {
+    async find(site, memberId, access) {
       // Link sessions are rare and scoped differently: not kept.
-      if (onlyRequest !== null) return lookUp(store, site, memberId, onlyRequest);
-      return members.get(keyOf(site.id, memberId), () => lookUp(store, site, memberId, null));
+      if (access.onlyRequest !== null) return lookUp(store, site, memberId, access);
+      return kept[access.viaPortal ? 'portal' : 'widget'].get(keyOf(site.id, memberId), () => lookUp(store, site, memberId, access));
     },
     // Here at once (the session being issued reads next), elsewhere when the bus delivers.
     forget(siteId, memberId) {
-      members.forget(keyOf(siteId, memberId));
+      kept.widget.forget(keyOf(siteId, memberId));
+      kept.portal.forget(keyOf(siteId, memberId));
       void bus.publish({ kind: 'member-changed', siteId, memberId });
     },
   };
 }
 
-async function lookUp(store: Store, site: SiteRow, memberId: string, onlyRequest: number | null): Promise<KnownMember | undefined> {
-  const record = await store.members.find(site.id, memberId, { contactsToo: onlyRequest !== null });
-  if (!record) return undefined;
+async function lookUp(store: Store, site: SiteRow, memberId: string, { onlyRequest, viaPortal }: MemberAccess): Promise<KnownMember | undefined> {
+  const found = await store.members.find(site.id, memberId, { contactsToo: onlyRequest !== null || viaPortal });
+  if (!found) return undefined;
+  const record = onlyRequest === null ? await withDeclaredOrganization(store, found) : found;
   const scope: MemberScope = {
     siteId: record.siteId,
     memberId: record.id,
@@ -62,4 +74,15 @@ async function lookUp(store: Store, site: SiteRow, memberId: string, onlyRequest
     onlyRequest,
   };
   return { record, scope };
+}
+
+/**
+ * A person's organization: the host's word for a member, else the one the site declared for their
+ * verified address's domain (`npm run admin -- add-org-domain`) — the same in the widget and in the
+ * Help Center, since both find the person here. An unverified address belongs to no one's domain.
+ */
+async function withDeclaredOrganization(store: Store, record: MemberRecord): Promise<MemberRecord> {
+  if (record.organizationId !== null || !record.emailVerified) return record;
+  const declared = await store.portal.organizationOfDomain(record.siteId, record.email.slice(record.email.lastIndexOf('@') + 1));
+  return declared ? { ...record, organizationId: declared.id, organizationName: declared.name } : record;
 }

@@ -19,13 +19,13 @@ export interface NotifyContext {
   agents: { email: string; name: string }[];
   /** Single mails each agent gets from this site in a clock hour before the rest go into a digest. */
   agentMailsPerHour: number;
-  /** The link that opens this request for this customer in the widget on the host site. */
-  customerLink(endUserId: string, number: number): string;
+  /** The link that opens this request for this customer: in the widget on the host site, or in the Help Center. */
+  customerLink(recipient: Pick<Person, 'id' | 'externalId'>, number: number): string;
   agentLink(number: number): string;
   inboxLink: string;
 }
 
-type Person = { id: string; email: string; name: string | null; emailVerified: boolean };
+type Person = { id: string; email: string; name: string | null; emailVerified: boolean; externalId: string | null };
 type Quote = { author: string; body: string } | null;
 const tag = (view: RequestView) => `[#${view.request.number}] ${view.request.subject}`;
 const latest = (view: RequestView) => view.comments.at(-1);
@@ -48,7 +48,7 @@ function customerMail(
   const neutral = role === 'requester' ? `Your request #${number} to ${context.siteName}` : `You are copied on request #${number} to ${context.siteName}`;
   const body = composeMail(person.emailVerified ? tag(view) : neutral, lines, quote, {
     label: 'View the conversation',
-    url: context.customerLink(person.id, number),
+    url: context.customerLink(person, number),
   });
   return { kind, audience: 'customer', to: { email: person.email, name: person.emailVerified ? person.name : null }, ...body };
 }

@@ -9,7 +9,7 @@ export async function notifyContextFor({ store, links, config }: Pick<Services, 
     siteName: site.name,
     agents: agents.map(({ email, name }) => ({ email, name })),
     agentMailsPerHour: config.agentMailsPerHour,
-    customerLink: (endUserId, number) => links.customer(site, endUserId, number),
+    customerLink: (recipient, number) => links.customer(site, recipient, number),
     agentLink: links.agent,
     inboxLink: `${config.publicUrl}/agent`,
   };

@@ -3,7 +3,9 @@
  * hour) and "Email me a sign-in link" (`sign_in`, 15 minutes).
  *
  * Asking gives the same answer whether or not the address may have a link, so the form tells no one
- * who is a customer; only the mail, which goes to the address itself, differs. A mail scanner
+ * who is a customer; only the mail, which goes to the address itself, differs. It also takes the same
+ * time: the answer waits for the same reads either way, and the link is stored and its mail queued
+ * only after it has gone (`deliver`), so a stopwatch tells no more than the answer. A mail scanner
  * opens every link in a mail, so the token travels in the URL fragment (never sent to a server by
  * a GET) and is spent by a POST from the page, which opens a session: the link proves the address.
  */
@@ -31,7 +33,13 @@ export interface LinkRequest {
 /** What every link request answers, sent or not. */
 export const LINK_ANSWER = { message: 'If that address may use this Help Center, we have sent it a link. Check your mail.' } as const;
 
-export async function requestLink(services: Services, limits: PortalLimits, request: LinkRequest): Promise<typeof LINK_ANSWER> {
+export interface LinkAsked {
+  answer: typeof LINK_ANSWER;
+  /** Stores the link and queues its mail, if the address may have one; run once the answer is sent. */
+  deliver(): Promise<void>;
+}
+
+export async function requestLink(services: Services, limits: PortalLimits, request: LinkRequest): Promise<LinkAsked> {
   const site = await services.sites.find(request.siteSlug);
   if (!site) throw notFound('That Help Center');
   const email = normalizeEmail(request.email);
@@ -39,17 +47,19 @@ export async function requestLink(services: Services, limits: PortalLimits, requ
   // Counted for every request, known address or not: the limits must not tell them apart either.
   await limits.linksByAddress.reserve(request.clientAddress);
   await limits.linksByEmail.reserve(`${site.id} ${email}`);
-  if (await mayHaveAccount(services, site, email)) {
+  const now = services.clock();
+  const mayHave = await mayHaveAccount(services, site, email);
+  const deliver = async () => {
+    if (!mayHave) return;
     const token = newSecret();
-    const now = services.clock();
     const createdAt = now.toISOString();
     const expiresAt = new Date(now.getTime() + VALID_FOR[request.purpose]).toISOString();
     await services.store.portal.issueLink(
       { tokenHash: hashSecret(token), siteId: site.id, email, purpose: request.purpose, createdAt, expiresAt },
       linkMail(services, site, email, request.purpose, token),
     );
-  }
-  return LINK_ANSWER;
+  };
+  return { answer: LINK_ANSWER, deliver };
 }
 
 /** `open`: anyone who proves the address; `known`: only addresses the site has (members, requesters, CCs). */

@@ -4,7 +4,8 @@
  * whichever is first, and with every password change (store: the account's session generation).
  */
 import type { Services } from './context.js';
-import type { LivePortalSession, PortalAccount, SessionLimits } from '../store/types.js';
+import type { LivePortalSession, MemberRecord, PortalAccount, SessionLimits } from '../store/types.js';
+import type { SiteRow } from '../store/rows.js';
 import { normalizeEmail } from '../contract/rules.js';
 import { hashSecret, newSecret } from '../auth/secrets.js';
 import { verifyPassword } from '../auth/passwords.js';
@@ -70,4 +71,28 @@ export const signOut = (services: Services, token: string) => services.store.por
 export async function signOutEverywhere(services: Services, siteId: string, token: string | undefined): Promise<number> {
   const session = await portalSession(services, siteId, token);
   return services.store.portal.endAllSessions(session.account.id);
+}
+
+/**
+ * Whether the portal session behind a member token (the hash of its cookie's token) is still alive,
+ * on this site, for this person's address: checked on every use of the token, so signing out or a
+ * new password ends the Help Center's member tokens at once.
+ */
+export async function portalSessionActsAs(services: Services, siteId: string, sessionHash: string, person: Pick<MemberRecord, 'email'>): Promise<boolean> {
+  const now = services.clock();
+  const live = await services.store.portal.touchSession(sessionHash, portalSessionLimits(now), now.toISOString());
+  return live !== undefined && live.account.siteId === siteId && live.account.email === person.email;
+}
+
+/**
+ * The person a Help Center session acts as, for a member session of the widget's member API: the
+ * host's member with this proven address, or the address's own record (store: personOf). Their
+ * requests, CCs and organization are then found exactly as for that member in the widget.
+ */
+export async function personOfSession(services: Services, site: SiteRow, token: string | undefined): Promise<{ person: MemberRecord; sessionHash: string }> {
+  const session = await portalSession(services, site.id, token);
+  const personId = await services.store.portal.personOf(site.id, session.account.email, services.clock().toISOString());
+  const known = await services.members.find(site, personId, { onlyRequest: null, viaPortal: true });
+  if (!known) throw new ApiError(401, 'session_expired', 'Sign in to the Help Center again.');
+  return { person: known.record, sessionHash: hashSecret(token!) };
 }

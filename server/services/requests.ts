@@ -37,6 +37,8 @@ export interface SubmitOutcome {
 export interface SubmitOptions {
   member?: SignedInMember;
   idempotencyKey?: string;
+  /** Counts the CCs of a Help Center user against their hourly allowance (portal-limits.ts); throws when it is spent. */
+  takeCcs: (personKey: string, count: number) => Promise<void>;
 }
 
 export async function submitRequest(services: Services, site: SiteRow, input: NewRequest, options: SubmitOptions): Promise<SubmitOutcome> {
@@ -62,6 +64,7 @@ export async function submitRequest(services: Services, site: SiteRow, input: Ne
   if (Object.keys(problems).length) {
     throw validationFailed(Object.fromEntries(Object.entries(problems).map(([path, problem]) => [path, PROBLEM_MESSAGES[problem]])));
   }
+  if (member?.viaPortal && input.ccs?.length) await options.takeCcs(`${site.id} ${member.record.id}`, input.ccs.length);
   const claim: IdempotencyClaim | null = options.idempotencyKey
     ? {
         scope: member ? member.record.id : 'anonymous',

@@ -408,7 +408,13 @@ export interface PortalStore {
   /** Whether the site has any person (member, requester, CC) with this address. */
   isKnownEmail(siteId: string, email: string): Promise<boolean>;
   /** The organization the site declared for this mail domain. */
-  organizationOfDomain(siteId: string, domain: string): Promise<string | undefined>;
+  organizationOfDomain(siteId: string, domain: string): Promise<{ id: string; name: string } | undefined>;
+  /**
+   * The end-user a Help Center account acts as, its address proven by the link that made the account:
+   * the host's member with this address, if the host verified it (the same person, the same requests),
+   * otherwise the address's contact record — made if missing, and marked verified.
+   */
+  personOf(siteId: string, email: string, now: string): Promise<string>;
   /** Stores a link and its mail in one unit; older links still open for the same site, address and purpose end as superseded. */
   issueLink(link: NewPortalLink, mail: MailDraft): Promise<void>;
   /**

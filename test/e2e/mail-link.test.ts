@@ -8,7 +8,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { launchBrowser, watchProblems } from './support/browser.js';
 import { startServers, type Servers } from './support/servers.js';
 import { firstRow, siteBySlug } from '../support/inspect.js';
-import { requests } from '../support/tables.js';
+import { endUsers, requests } from '../support/tables.js';
 import { hashSecret, newSecret } from '../../server/auth/secrets.js';
 import { newId } from '../../server/store/ids.js';
 
@@ -97,7 +97,10 @@ async function agentReply(number: number, body: string) {
 describe('the link in a customer’s mail', () => {
   it('opens the request on the host page, drops the token from the address bar, and hears only of that request', async () => {
     const { site, linked, other } = await seeded();
-    const link = servers.support.app.porthole.links.customer(site, linked.requesterId, linked.number);
+    // Sam is the host's member: his mail's link opens the host page (anyone else's, the Help Center).
+    const sam = (await firstRow(servers.db.select().from(endUsers).where(eq(endUsers.id, linked.requesterId))))!;
+    expect(sam.externalId).not.toBeNull();
+    const link = servers.support.app.porthole.links.customer(site, sam, linked.number);
     await page.goto(link);
     await expect
       .poll(() =>

@@ -62,7 +62,7 @@ describe('add-org-domain', () => {
       },
       t.clock.now.toISOString(),
     );
-    expect(await t.store.portal.organizationOfDomain(demo, 'basecamp.example')).toBe(member !== 'replayed' && member.organizationId);
+    expect((await t.store.portal.organizationOfDomain(demo, 'basecamp.example'))?.id).toBe(member !== 'replayed' && member.organizationId);
   });
 
   it('refuses an organization the site does not have, and what is no domain', async () => {

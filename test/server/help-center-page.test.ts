@@ -156,3 +156,34 @@ describe('the Help Center calling the API', () => {
     expectError(await submit(t.app, body, { headers: { origin: 'https://evil.example', 'idempotency-key': 'hc-evil-1' } }), 403, 'origin_not_allowed');
   });
 });
+
+describe('the page’s CSRF token', () => {
+  const csrfCookies = (response: { headers: Record<string, unknown> }) =>
+    [response.headers['set-cookie'] ?? []].flat().filter((cookie): cookie is string => String(cookie).startsWith('porthole_csrf='));
+
+  it('comes with a cookie of the browser’s own, HttpOnly and SameSite=Strict, on the Help Center’s paths only; the page carries its token', async () => {
+    const first = await t.app.inject({ url: '/help/demo' });
+    const cookies = csrfCookies(first);
+    expect(cookies.map((cookie) => /Path=([^;]+)/.exec(cookie)![1])).toEqual(['/help/demo', '/api/v1/sites/demo/portal']);
+    for (const cookie of cookies) {
+      expect(cookie).toMatch(/; HttpOnly/);
+      expect(cookie).toMatch(/; SameSite=Strict/);
+    }
+    const held = /^porthole_csrf=([^;]+)/.exec(cookies[0]!)![1]!;
+    const token = /data-csrf="([^"]+)"/.exec(first.body)![1];
+    expect(token).toBe(t.app.porthole.csrf.tokenFor('portal', held));
+
+    // A browser that has the cookie keeps it, and every page it is served carries the same token.
+    const again = await t.app.inject({ url: '/help/demo/contact', headers: { cookie: `porthole_csrf=${held}` } });
+    expect(csrfCookies(again)).toEqual([]);
+    expect(/data-csrf="([^"]+)"/.exec(again.body)![1]).toBe(token);
+    // Another browser gets a cookie, and so a token, of its own.
+    expect(/data-csrf="([^"]+)"/.exec((await t.app.inject({ url: '/help/demo' })).body)![1]).not.toBe(token);
+  });
+
+  it('is not given where there is no Help Center', async () => {
+    const missing = await t.app.inject({ url: '/help/nope' });
+    expect(csrfCookies(missing)).toEqual([]);
+    expect(missing.body).not.toContain('data-csrf');
+  });
+});

@@ -321,13 +321,30 @@ describe('replies and comments', () => {
 // ---- the link back -------------------------------------------------------------------
 
 describe('the link in customer mail', () => {
-  test('opens the site’s supportUrl at #porthole=request/N&t=…, in the text and the HTML', async () => {
+  test('opens the request in the Help Center for someone known only by email, at #porthole=request/N&t=…, in the text and the HTML', async () => {
     const number = await anonymous();
     const [receipt] = await mailsTo(PAT);
     const link = linkIn(receipt!);
-    expect(link.base).toBe(`${DEMO_ORIGIN}/`);
+    const page = `${t.config.publicUrl}/help/demo/requests/${number}`;
+    expect(link.base).toBe(page);
     expect(link.number).toBe(number);
-    expect(receipt!.html).toContain(`href="${DEMO_ORIGIN}/#porthole=request/${number}&amp;t=${link.token}"`);
+    expect(receipt!.html).toContain(`href="${page}#porthole=request/${number}&amp;t=${link.token}"`);
+  });
+
+  test('opens the site’s supportUrl for the host’s members, and the Help Center when the site has no host page', async () => {
+    const alice = await signIn(ALICE);
+    const onHost = await asMember(alice, { subject: 'On the host page' });
+    expect(linkIn((await mailsTo(ALICE.email)).find((m) => m.subject.startsWith(`[#${onHost}]`))!).base).toBe(`${DEMO_ORIGIN}/`);
+
+    await runStatement(t.db, `UPDATE sites SET support_url = '' WHERE slug = 'demo'`);
+    t.clock.advance(10 * SECOND); // past what the site directory keeps
+    const without = await asMember(alice, { subject: 'No host page' });
+    const link = linkIn((await mailsTo(ALICE.email)).find((m) => m.subject.startsWith(`[#${without}]`))!);
+    expect(link.base).toBe(`${t.config.publicUrl}/help/demo/requests/${without}`);
+    // The Help Center's link is the same one-request link: it opens a session for that request only.
+    const exchanged = await exchangeLink(link.token);
+    expect(exchanged.statusCode, exchanged.body).toBe(200);
+    expectError(await t.app.inject({ url: '/api/v1/sites/demo/requests', headers: auth(exchanged.json().accessToken) }), 403, 'link_session_scope');
   });
 
   test('its token exchanges for a session that reads and comments on that request, is refused everything else, and cannot solve', async () => {

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestApp, DEMO_ORIGIN, type TestApp } from '../support/test-app.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
 import type { MemberClaimsInput } from '../support/member-tokens.js';
 import { headersOf, startSmtpSink, unusedPort, type ReceivedMail, type SmtpSink } from '../support/smtp-sink.js';
 import { hashSecret, newSecret } from '../../server/auth/secrets.js';
@@ -165,9 +165,9 @@ describe('notifications over SMTP', () => {
     expect(await mailer.deliverDue()).toEqual({ sent: 3, retried: 0, failed: 0 });
     expect(summary(server.received)).toEqual([`${DAN} cc_comment ${toDan}`, `${RILEY} customer_reply ${subject}`, `${SAM} customer_reply ${subject}`]);
 
-    // The link in the delivered mail is one that works.
+    // The link in the delivered mail is one that works: Dan is no member of the host's, so it opens the Help Center.
     const replyMail = decoded(server.received.find((mail) => mail.rcptTo[0] === DAN)!.raw);
-    const token = new RegExp(`${DEMO_ORIGIN}/#porthole=request/${number}&t=([A-Za-z0-9_.-]+)`).exec(replyMail)?.[1];
+    const token = new RegExp(`${t.config.publicUrl}/help/demo/requests/${number}#porthole=request/${number}&t=([A-Za-z0-9_.-]+)`).exec(replyMail)?.[1];
     expect(token).toBeDefined();
     const link = await t.app.inject({
       method: 'POST',

@@ -28,8 +28,12 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const ask = (email: string, purpose: PortalLinkPurpose = 'set_password', clientAddress = '203.0.113.7') =>
-  requestLink(t.app.porthole, limits, { siteSlug: 'demo', email, purpose, clientAddress });
+/** Asks as the route does: the answer, then the link delivered. */
+async function ask(email: string, purpose: PortalLinkPurpose = 'set_password', clientAddress = '203.0.113.7') {
+  const asked = await requestLink(t.app.porthole, limits, { siteSlug: 'demo', email, purpose, clientAddress });
+  await asked.deliver();
+  return asked.answer;
+}
 
 /** The tokens mailed to `email` for `purpose`, oldest first. */
 async function mailedTokens(email: string, purpose: PortalLinkPurpose = 'set_password'): Promise<string[]> {
@@ -63,6 +67,41 @@ describe('asking for a link', () => {
     expect(await ask('stranger@example.com')).toEqual(LINK_ANSWER);
     expect(await mailedTokens(KNOWN)).toHaveLength(1);
     expect(await mailedTokens('stranger@example.com')).toHaveLength(0);
+  });
+
+  it('takes the same steps for a known and an unknown address before it answers: the link is stored after', async () => {
+    // Every call into the store, in order, as the service makes them.
+    const steps: string[] = [];
+    const recorded = <T extends object>(part: string, target: T): T =>
+      new Proxy(target, {
+        get(object, name, receiver) {
+          const value = Reflect.get(object, name, receiver);
+          return typeof value === 'function' ? (...args: unknown[]) => (steps.push(`${part}.${String(name)}`), value.apply(object, args)) : value;
+        },
+      });
+    const store = new Proxy(t.store, {
+      get: (object, name) => {
+        const part = Reflect.get(object, name);
+        return part && typeof part === 'object' ? recorded(String(name), part) : part;
+      },
+    });
+    const services = { ...t.app.porthole, store };
+    const stepsBeforeAnswer = async (email: string) => {
+      steps.length = 0;
+      const asked = await requestLink(services, limits, { siteSlug: 'demo', email, purpose: 'set_password', clientAddress: '203.0.113.9' });
+      const before = [...steps];
+      expect(asked.answer).toEqual(LINK_ANSWER);
+      expect(await outboxRows(t.db).then((rows) => rows.filter((row) => row.toEmail === email && row.kind === 'portal_set_password'))).toHaveLength(0);
+      await asked.deliver();
+      return { before, after: steps.slice(before.length) };
+    };
+    const known = await stepsBeforeAnswer(KNOWN);
+    const unknown = await stepsBeforeAnswer('stranger@example.com');
+    expect(known.before).toEqual(unknown.before);
+    expect(known.before).toContain('portal.isKnownEmail');
+    expect(known.after).toEqual(['portal.issueLink']);
+    expect(unknown.after).toEqual([]);
+    expect(await mailedTokens(KNOWN)).toHaveLength(1);
   });
 
   it('mails anyone once the site is open', async () => {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { outboxRows } from '../support/inspect.js';
+import { csrfOf as csrfOfBrowser, newLinkMailed } from '../support/portal-browser.js';
 import { categoryIds, DEMO_ORIGIN, expectError, submit } from './helpers.js';
 
 const KNOWN = 'ann@example.com';
@@ -20,11 +21,23 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
+const BROWSER_CSRF = 'csrf-cookie-of-this-browser';
+const csrfOf = (held: string) => csrfOfBrowser(t, held);
+
+/** A call as the Help Center page makes it: own origin, CSRF cookie and token; `headers` add cookies or replace the rest. */
 function call(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const { cookie, ...rest } = headers;
+  const csrf = csrfOf(BROWSER_CSRF);
   return t.app.inject({
     method,
     url: `${API}${path}`,
-    headers: { origin: own, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    headers: {
+      origin: own,
+      ...csrf,
+      cookie: [csrf.cookie, cookie].filter(Boolean).join('; '),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...rest,
+    },
     ...(body === undefined ? {} : { payload: typeof body === 'string' ? body : JSON.stringify(body) }),
   });
 }
@@ -33,10 +46,8 @@ const cookiesOf = (response: LightMyRequestResponse): string[] => [response.head
 const sessionCookie = (response: LightMyRequestResponse) => /porthole_portal=([^;]*)/.exec(cookiesOf(response)[0]!)![1]!;
 const withCookie = (token: string) => ({ cookie: `porthole_portal=${token}` });
 
-async function mailedToken(email: string, purpose: string): Promise<string> {
-  const row = (await outboxRows(t.db)).filter((mail) => mail.toEmail === email && mail.kind === `portal_${purpose}`).at(-1)!;
-  return /#token=([\w-]+)/.exec(row.text)![1]!;
-}
+/** The link mailed to `email` (each test asks for one per address and purpose). */
+const mailedToken = (email: string, purpose: 'sign_in' | 'set_password') => newLinkMailed(t, email, purpose, 0);
 
 describe('the portal API', () => {
   it('walks a password round: link, spend, set, sign out, sign in — with the cookie scoped and flagged', async () => {
@@ -102,10 +113,43 @@ describe('the portal API', () => {
     const noOrigin = await t.app.inject({
       method: 'POST',
       url: `${API}/links`,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...csrfOf(BROWSER_CSRF) },
       payload: JSON.stringify({ email: KNOWN, purpose: 'sign_in' }),
     });
     expect(noOrigin.statusCode).toBe(202);
+  });
+
+  it('refuses every write without the CSRF token of the browser’s own cookie, and stores nothing', async () => {
+    const spent = await call('POST', '/links/spend', {
+      token: await (async () => (await call('POST', '/links', { email: KNOWN, purpose: 'sign_in' }), mailedToken(KNOWN, 'sign_in')))(),
+    });
+    const session = withCookie(sessionCookie(spent)).cookie;
+    const mailsBefore = (await outboxRows(t.db)).length;
+    const forged = [
+      { 'x-porthole-csrf': '' },
+      { 'x-porthole-csrf': 'made-up' },
+      // A token from another browser's page does not go with this browser's cookie.
+      { 'x-porthole-csrf': t.app.porthole.csrf.tokenFor('portal', 'another-browser') },
+      // The inbox's token for the same value is not the Help Center's.
+      { 'x-porthole-csrf': t.app.porthole.csrf.tokenFor('agent', BROWSER_CSRF) },
+    ];
+    for (const headers of forged) {
+      expectError(await call('POST', '/links', { email: KNOWN, purpose: 'sign_in' }, headers), 403, 'csrf_token_invalid');
+      expectError(await call('POST', '/session', { email: KNOWN, password: STRONG }, headers), 403, 'csrf_token_invalid');
+      expectError(await call('POST', '/member-session', {}, { ...headers, cookie: session }), 403, 'csrf_token_invalid');
+      expectError(await call('DELETE', '/session', undefined, { ...headers, cookie: session }), 403, 'csrf_token_invalid');
+      expectError(await call('DELETE', '/sessions', undefined, { ...headers, cookie: session }), 403, 'csrf_token_invalid');
+    }
+    // No CSRF cookie at all: the header alone is nothing.
+    const bare = await t.app.inject({
+      method: 'POST',
+      url: `${API}/links`,
+      headers: { origin: own, 'content-type': 'application/json', 'x-porthole-csrf': t.app.porthole.csrf.tokenFor('portal', '') },
+      payload: JSON.stringify({ email: KNOWN, purpose: 'sign_in' }),
+    });
+    expectError(bare, 403, 'csrf_token_invalid');
+    expect((await outboxRows(t.db)).length).toBe(mailsBefore);
+    expect((await call('GET', '/session', undefined, { cookie: session })).statusCode).toBe(200);
   });
 
   it('answers bad input with 4xx JSON saying what is wrong, never 500', async () => {

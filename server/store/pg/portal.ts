@@ -7,8 +7,20 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import type { PgSession, PgTx } from './client.js';
 import { enqueueMail } from './outbox.js';
 import { newId } from '../ids.js';
-import { endUsers, organizationDomains, organizations, portalAccounts, portalLinks, portalSessions, portalSettings } from './schema.js';
-import { accountColumns, accountOfSession, linkOf, liveSession, openLink, refusalOf, sessionOfLink, supersededBy } from '../rules/portal.js';
+import { endUsers, organizationDomains, organizations, portalAccounts, portalLinks, portalSessions, portalSettings, sites } from './schema.js';
+import { findOrCreateContact } from './requests.js';
+import {
+  accountColumns,
+  accountOfSession,
+  domainOrganization,
+  hostMembersOfAddress,
+  linkOf,
+  liveSession,
+  openLink,
+  refusalOf,
+  sessionOfLink,
+  supersededBy,
+} from '../rules/portal.js';
 import type { SignupPolicy } from '../rows.js';
 import type { LinkSpend, LivePortalSession, MailDraft, NewPortalLink, OpenedSession, PortalAccount, SessionLimits } from '../types.js';
 
@@ -36,12 +48,33 @@ export async function isKnownEmail(tx: PgSession, siteId: string, email: string)
   return rows.length > 0;
 }
 
-export async function organizationOfDomain(tx: PgSession, siteId: string, domain: string): Promise<string | undefined> {
+export async function organizationOfDomain(tx: PgSession, siteId: string, domain: string): Promise<{ id: string; name: string } | undefined> {
+  const declared = domainOrganization({ organizationDomains, organizations }, siteId, domain);
   const [row] = await tx
-    .select({ id: organizationDomains.organizationId })
+    .select({ id: organizations.id, name: organizations.name })
     .from(organizationDomains)
-    .where(and(eq(organizationDomains.siteId, siteId), eq(organizationDomains.domain, domain)));
-  return row?.id;
+    .innerJoin(organizations, declared.join)
+    .where(declared.where);
+  return row as { id: string; name: string } | undefined;
+}
+
+export async function personOf(tx: PgTx, siteId: string, email: string, now: string): Promise<string> {
+  const [member] = await tx
+    .select({ id: endUsers.id })
+    .from(endUsers)
+    .where(hostMembersOfAddress({ endUsers }, siteId, email))
+    .orderBy(endUsers.createdAt)
+    .limit(1);
+  if (member) return member.id;
+  // The lock request numbering takes: contacts are made under it (pg/requests.ts), so a request and a
+  // sign-in arriving at once for a new address make one record, not two.
+  await tx.select({ id: sites.id }).from(sites).where(eq(sites.id, siteId)).for('update');
+  const id = await findOrCreateContact(tx, siteId, email, null, now);
+  await tx
+    .update(endUsers)
+    .set({ emailVerified: true, updatedAt: now })
+    .where(and(eq(endUsers.id, id), eq(endUsers.emailVerified, false)));
+  return id;
 }
 
 export async function addOrganizationDomain(tx: PgTx, siteId: string, domain: string, organizationExternalId: string): Promise<'added' | 'org_not_found'> {

@@ -122,7 +122,8 @@ async function nextNumber(tx: PgTx, siteId: string): Promise<number> {
   return site.number;
 }
 
-async function findOrCreateContact(tx: PgTx, siteId: string, email: string, name: string | null, now: string): Promise<string> {
+/** The address's contact record, made if there is none. Under the site row's lock (nextNumber, or lockSiteForContacts), so two units make one. */
+export async function findOrCreateContact(tx: PgTx, siteId: string, email: string, name: string | null, now: string): Promise<string> {
   const find = preparedOnce(tx, 'contact-by-email', (db, statementName) =>
     db
       .select({ id: endUsers.id })

@@ -114,6 +114,7 @@ export async function openPgStore(url: string, options: Partial<PgStoreOptions> 
       signupPolicy: (siteId) => one((tx) => portal.signupPolicy(tx, siteId)),
       isKnownEmail: (siteId, email) => one((tx) => portal.isKnownEmail(tx, siteId, email)),
       organizationOfDomain: (siteId, domain) => one((tx) => portal.organizationOfDomain(tx, siteId, domain)),
+      personOf: (siteId, email, now) => unit((tx) => portal.personOf(tx, siteId, email, now)),
       issueLink: (link, mail) => unit((tx) => portal.issueLink(tx, link, mail)),
       spendLink: (siteId, tokenHash, now, session) => unit((tx) => portal.spendLink(tx, siteId, tokenHash, now, session)),
       findAccount: (siteId, email) => one((tx) => portal.findAccount(tx, siteId, email)),

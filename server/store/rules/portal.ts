@@ -3,7 +3,7 @@
  * spent, why one may not, which links a newer one supersedes, and which session is alive. Each
  * adapter runs these in its own dialect (sqlite/portal.ts, pg/portal.ts).
  */
-import { and, eq, gt, isNull, type Column, type SQL, type Table } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, type Column, type SQL, type Table } from 'drizzle-orm';
 import type { PortalLinkPurpose, PortalLinkRow } from '../rows.js';
 import type { LinkSpend, NewPortalLink, OpenedSession, SessionLimits } from '../types.js';
 
@@ -55,3 +55,23 @@ export const accountOfSession = (t: PortalTables): SQL =>
 /** The session, last used after `idleSince` and begun after `startedSince`. */
 export const liveSession = (t: Pick<PortalTables, 'portalSessions'>, tokenHash: string, limits: SessionLimits): SQL =>
   and(eq(t.portalSessions.tokenHash, tokenHash), gt(t.portalSessions.lastSeenAt, limits.idleSince), gt(t.portalSessions.createdAt, limits.startedSince))!;
+
+export interface PersonTables {
+  endUsers: Table & { id: Column; siteId: Column; externalId: Column; email: Column; emailVerified: Column };
+  organizationDomains: Table & { siteId: Column; domain: Column; organizationId: Column };
+  organizations: Table & { id: Column; name: Column };
+}
+
+/**
+ * The site's members the host vouches have this address (an external id, the address verified by
+ * the host): whoever proves the address is that member. One the host has not verified is not: the
+ * host only says someone typed it.
+ */
+export const hostMembersOfAddress = (t: Pick<PersonTables, 'endUsers'>, siteId: string, email: string): SQL =>
+  and(eq(t.endUsers.siteId, siteId), eq(t.endUsers.email, email), isNotNull(t.endUsers.externalId), eq(t.endUsers.emailVerified, true))!;
+
+/** The organization declared for the domain: organizations joined on `join`, filtered by `where`. */
+export const domainOrganization = (t: Omit<PersonTables, 'endUsers'>, siteId: string, domain: string) => ({
+  join: eq(t.organizations.id, t.organizationDomains.organizationId),
+  where: and(eq(t.organizationDomains.siteId, siteId), eq(t.organizationDomains.domain, domain))!,
+});

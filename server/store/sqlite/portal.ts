@@ -9,7 +9,19 @@ import { commitWithOthers } from './group-commit.js';
 import { enqueueMail } from './outbox.js';
 import { newId } from '../ids.js';
 import { endUsers, organizationDomains, organizations, portalAccounts, portalLinks, portalSessions, portalSettings } from './schema.js';
-import { accountColumns, accountOfSession, linkOf, liveSession, openLink, refusalOf, sessionOfLink, supersededBy } from '../rules/portal.js';
+import { findOrCreateContact } from './requests.js';
+import {
+  accountColumns,
+  accountOfSession,
+  domainOrganization,
+  hostMembersOfAddress,
+  linkOf,
+  liveSession,
+  openLink,
+  refusalOf,
+  sessionOfLink,
+  supersededBy,
+} from '../rules/portal.js';
 import type { SignupPolicy } from '../rows.js';
 import type { LinkSpend, LivePortalSession, MailDraft, NewPortalLink, OpenedSession, PortalAccount, SessionLimits } from '../types.js';
 
@@ -42,13 +54,33 @@ export async function isKnownEmail(db: Db, siteId: string, email: string): Promi
   );
 }
 
-export async function organizationOfDomain(db: Db, siteId: string, domain: string): Promise<string | undefined> {
-  const row = db
-    .select({ id: organizationDomains.organizationId })
+export async function organizationOfDomain(db: Db, siteId: string, domain: string): Promise<{ id: string; name: string } | undefined> {
+  const declared = domainOrganization({ organizationDomains, organizations }, siteId, domain);
+  return db
+    .select({ id: organizations.id, name: organizations.name })
     .from(organizationDomains)
-    .where(and(eq(organizationDomains.siteId, siteId), eq(organizationDomains.domain, domain)))
+    .innerJoin(organizations, declared.join)
+    .where(declared.where)
+    .get() as { id: string; name: string } | undefined;
+}
+
+export async function personOf(db: Db, siteId: string, email: string, now: string): Promise<string> {
+  const member = db
+    .select({ id: endUsers.id })
+    .from(endUsers)
+    .where(hostMembersOfAddress({ endUsers }, siteId, email))
+    .orderBy(endUsers.createdAt)
+    .limit(1)
     .get();
-  return row?.id;
+  if (member) return member.id;
+  return commitWithOthers(db, () => {
+    const id = findOrCreateContact(db, siteId, email, null, now);
+    db.update(endUsers)
+      .set({ emailVerified: true, updatedAt: now })
+      .where(and(eq(endUsers.id, id), eq(endUsers.emailVerified, false)))
+      .run();
+    return id;
+  });
 }
 
 export async function addOrganizationDomain(db: Db, siteId: string, domain: string, organizationExternalId: string): Promise<'added' | 'org_not_found'> {

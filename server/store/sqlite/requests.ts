@@ -204,7 +204,8 @@ const statements = (db: Db) =>
     };
   });
 
-function findOrCreateContact(db: Db, siteId: string, email: string, name: string | null, now: string): string {
+/** The address's contact record (someone known only by email), made if there is none. Inside a unit: SQLite has one writer. */
+export function findOrCreateContact(db: Db, siteId: string, email: string, name: string | null, now: string): string {
   const s = statements(db);
   const existing = s.findContact.get({ siteId, email });
   if (existing) return existing.id;

@@ -94,6 +94,7 @@ export function openSqliteStore(path: string, options: OpenOptions = { instanceL
       signupPolicy: (siteId) => portal.signupPolicy(db, siteId),
       isKnownEmail: (siteId, email) => portal.isKnownEmail(db, siteId, email),
       organizationOfDomain: (siteId, domain) => portal.organizationOfDomain(db, siteId, domain),
+      personOf: (siteId, email, now) => portal.personOf(db, siteId, email, now),
       issueLink: (link, mail) => portal.issueLink(db, link, mail),
       spendLink: (siteId, tokenHash, now, session) => portal.spendLink(db, siteId, tokenHash, now, session),
       findAccount: (siteId, email) => portal.findAccount(db, siteId, email),

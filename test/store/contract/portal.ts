@@ -47,9 +47,9 @@ export function portalContract(open: OpenTestStore): void {
     const second = await store.members.exchangeToken(s.site.id, { ...claims, sub: 'm2', jti: 'j2', org: { id: 'o2', name: 'Beta' } }, NOW);
     if (first === 'replayed' || second === 'replayed') throw new Error('replayed');
     expect(await store.admin.addOrganizationDomain(s.site.id, 'acme.example', 'o1')).toBe('added');
-    expect(await store.portal.organizationOfDomain(s.site.id, 'acme.example')).toBe(first.organizationId);
+    expect(await store.portal.organizationOfDomain(s.site.id, 'acme.example')).toEqual({ id: first.organizationId, name: 'Acme' });
     expect(await store.admin.addOrganizationDomain(s.site.id, 'acme.example', 'o2')).toBe('added');
-    expect(await store.portal.organizationOfDomain(s.site.id, 'acme.example')).toBe(second.organizationId);
+    expect(await store.portal.organizationOfDomain(s.site.id, 'acme.example')).toEqual({ id: second.organizationId, name: 'Beta' });
     const other = await addSite(store);
     expect(await store.admin.addOrganizationDomain(other.site.id, 'acme.example', 'o1')).toBe('org_not_found');
     expect(await store.portal.organizationOfDomain(other.site.id, 'acme.example')).toBeUndefined();
@@ -106,6 +106,47 @@ export function portalContract(open: OpenTestStore): void {
     );
     expect(outcomes.filter((outcome) => outcome.kind === 'spent')).toHaveLength(1);
     expect(outcomes.filter((outcome) => outcome.kind === 'used')).toHaveLength(7);
+  });
+
+  it('the person an account acts as: the host’s member with that verified address, else the address’s own record, verified', async () => {
+    const s = await addSite(store);
+    const claims = { email: 'dee@acme.example', name: 'Dee', org: null, expiresAt: later(60_000) };
+    const vouched = await store.members.exchangeToken(s.site.id, { ...claims, sub: 'm-dee', emailVerified: true, jti: 'p1' }, NOW);
+    const unvouched = await store.members.exchangeToken(
+      s.site.id,
+      { ...claims, email: 'eve@acme.example', sub: 'm-eve', emailVerified: false, jti: 'p2' },
+      NOW,
+    );
+    if (vouched === 'replayed' || unvouched === 'replayed') throw new Error('replayed');
+    expect(await store.portal.personOf(s.site.id, 'dee@acme.example', NOW)).toBe(vouched.id);
+
+    // The host only says someone typed Eve's address: whoever proves it gets a record of their own.
+    const eve = await store.portal.personOf(s.site.id, 'eve@acme.example', NOW);
+    expect(eve).not.toBe(unvouched.id);
+    expect(await store.members.find(s.site.id, eve, { contactsToo: true })).toMatchObject({ email: 'eve@acme.example', emailVerified: true });
+
+    // Someone who wrote in before: their record, now verified; asked again, the same one.
+    await store.requests.create(newRequest(s, { requester: { kind: 'contact', email: 'ann@example.com', name: 'Ann' } }), null, present, noMail);
+    const ann = await store.portal.personOf(s.site.id, 'ann@example.com', later(1000));
+    expect(await store.members.find(s.site.id, ann, { contactsToo: true })).toMatchObject({ email: 'ann@example.com', name: 'Ann', emailVerified: true });
+    expect(await store.portal.personOf(s.site.id, 'ann@example.com', later(2000))).toBe(ann);
+    // Another site's person is another record.
+    const other = await addSite(store);
+    expect(await store.portal.personOf(other.site.id, 'ann@example.com', NOW)).not.toBe(ann);
+  });
+
+  it('two instances finding a new address’s person at once, beside a request under it: one record', async () => {
+    const s = await addSite(store);
+    const found = await Promise.all([
+      ...Array.from({ length: 6 }, (_, i) => (i % 2 ? t.peer : store).portal.personOf(s.site.id, 'new@example.com', NOW)),
+      store.requests
+        .create(newRequest(s, { requester: { kind: 'contact', email: 'new@example.com', name: null } }), null, present, noMail)
+        .then(() => undefined),
+    ]);
+    const ids = new Set(found.filter((id) => id !== undefined));
+    expect(ids.size).toBe(1);
+    const listed = await store.members.find(s.site.id, [...ids][0]!, { contactsToo: true });
+    expect(await store.members.identities(listed!)).toEqual([listed!.id]);
   });
 
   it('sessions: idle and absolute limits, end one, end all; a password change ends every other session', async () => {
