@@ -22,6 +22,7 @@ export type HelpContent =
   | { view: 'home'; articles: ArticleListRow[] }
   | { view: 'article'; article: Pick<ArticleRow, 'title' | 'html'> }
   | { view: 'contact'; heading: string }
+  | { view: 'page'; heading: string }
   | { view: 'not-found' };
 
 // Only a hex colour reaches the <style> element: the admin command checks it, and this keeps it so.
@@ -32,7 +33,8 @@ export const articleUrl = (site: SiteRow, id: string) => `${siteHome(site)}/arti
 
 function titleOf(site: SiteRow | undefined, content: HelpContent): string {
   if (!site) return words.notFoundTitle;
-  if (content.view === 'article') return words.articleTitle(content.article.title, site.name);
+  if (content.view === 'article') return words.pageTitle(content.article.title, site.name);
+  if (content.view === 'page') return words.pageTitle(content.heading, site.name);
   if (content.view === 'not-found') return `${words.notFoundTitle} · ${words.title(site.name)}`;
   return words.title(site.name);
 }
@@ -48,6 +50,7 @@ ${content.articles.map((a) => `<li><a href="${escapeHtml(articleUrl(site!, a.id)
       return `<article><h2>${escapeHtml(content.article.title)}</h2>
 <div class="prose">${content.article.html}</div></article>`;
     case 'contact':
+    case 'page':
       return `<h2>${escapeHtml(content.heading)}</h2>`;
     case 'not-found':
       return `<h2>${escapeHtml(words.notFoundTitle)}</h2>
@@ -58,8 +61,10 @@ ${content.articles.map((a) => `<li><a href="${escapeHtml(articleUrl(site!, a.id)
 /**
  * The page. Its one script and style element carry the response's nonce; a page that is not found
  * gets no script at all. `csrfToken` is what the page's writes to the portal API must carry (auth/csrf.ts).
+ * `portalCookie`: the browser sent a portal session cookie (HttpOnly, so the app cannot see it), so
+ * the app asks whether it is still good; without one it asks nothing (and logs no 401).
  */
-export function helpPageHtml(build: HelpBuild, site: SiteRow | undefined, content: HelpContent, nonce: string, csrfToken = ''): string {
+export function helpPageHtml(build: HelpBuild, site: SiteRow | undefined, content: HelpContent, nonce: string, csrfToken = '', portalCookie = false): string {
   const color = site && HEX_COLOR.test(site.color) ? site.color : '';
   const app = site && content.view !== 'not-found';
   return `<!doctype html>
@@ -72,7 +77,7 @@ export function helpPageHtml(build: HelpBuild, site: SiteRow | undefined, conten
 ${build.stylesheet ? `<link rel="stylesheet" href="${HELP_ASSETS}${build.stylesheet}">\n` : ''}${color ? `<style nonce="${nonce}">:root{--ph-accent:${color}}</style>\n` : ''}${app ? `<script type="module" nonce="${nonce}" src="${HELP_ASSETS}${build.script}"></script>\n` : ''}</head>
 <body>
 <header class="hc-top"><div class="hc-column"><h1 class="hc-site">${site ? `<a href="${escapeHtml(siteHome(site))}">${escapeHtml(words.title(site.name))}</a>` : escapeHtml(words.notFoundTitle)}</h1></div></header>
-<main class="hc-column"${app ? ` id="help" data-site="${escapeHtml(site.slug)}" data-csrf="${escapeHtml(csrfToken)}" aria-label="${escapeHtml(words.appLabel)}"` : ''}>
+<main class="hc-column"${app ? ` id="help" data-site="${escapeHtml(site.slug)}" data-csrf="${escapeHtml(csrfToken)}"${portalCookie ? ' data-portal-cookie' : ''} aria-label="${escapeHtml(words.appLabel)}"` : ''}>
 ${mainOf(site, content)}
 </main>
 </body>

@@ -2,7 +2,8 @@
  * The Help Center's public pages: `GET /help/<site>` (popular articles, search), `/help/<site>/articles/<id>`
  * (that article, rendered here so it can be linked and found) and `/help/<site>/contact`, each the
  * same page app on a different view, and `/help/_assets/<file>` its built files (no site is called
- * `_assets`: slugs start with a letter or digit). An unknown site or article is an HTML 404 page.
+ * `_assets`: slugs start with a letter or digit), and the sign-in and requests addresses (`/signin`,
+ * `/requests/<n>`…), whose views only the app can fill. An unknown site or article is an HTML 404 page.
  *
  * The page shares its origin with the agent inbox, so it runs under a strict CSP of its own: a new
  * nonce per response for its one script and style element ('strict-dynamic' lets that script load
@@ -17,8 +18,9 @@ import { AssetParams, SLUG_PATTERN } from '../contract/types.js';
 import { ApiError, notFound } from '../errors.js';
 import { readAssets, sendAsset, type Asset } from '../http/built-assets.js';
 import { contactMessages } from '../../widget/i18n/en-contact.js';
+import { helpCenterMessages as words } from '../../widget/i18n/en-help-center.js';
 import type { SiteRow } from '../store/rows.js';
-import { portalCsrfToken } from '../auth/portal-cookie.js';
+import { portalCookieOf, portalCsrfToken } from '../auth/portal-cookie.js';
 import { helpPageHtml, type HelpBuild, type HelpContent } from './page-html.js';
 
 const POPULAR_COUNT = 10;
@@ -46,6 +48,7 @@ export async function helpCenterRoutes(app: FastifyInstance): Promise<void> {
   if (!built) app.log.warn(`no built Help Center in ${dir}; run \`npm run build\``);
 
   const answer = (reply: FastifyReply, site: SiteRow | undefined, content: HelpContent) => {
+    const portalCookie = Boolean(portalCookieOf(reply.request));
     if (!built) throw new ApiError(503, 'helpcenter_not_built', 'The Help Center has not been built on this server.');
     const nonce = randomBytes(16).toString('base64');
     const csrfToken = site ? portalCsrfToken(reply, app.porthole, site.slug) : '';
@@ -58,7 +61,7 @@ export async function helpCenterRoutes(app: FastifyInstance): Promise<void> {
         'content-security-policy': helpCsp(nonce),
         'x-frame-options': 'DENY',
       })
-      .send(helpPageHtml(built.build, site, content, nonce, csrfToken));
+      .send(helpPageHtml(built.build, site, content, nonce, csrfToken, portalCookie));
   };
   const notFoundPage = { view: 'not-found' } as const;
 
@@ -85,6 +88,28 @@ export async function helpCenterRoutes(app: FastifyInstance): Promise<void> {
     const site = await sites.find(request.params.site);
     const article = site && (await store.articles.find(site.id, request.params.id));
     return answer(reply, site, article ? { view: 'article', article } : notFoundPage);
+  });
+
+  // The account's views and a signed-in person's requests: the app decides what they show (the
+  // sign-in, when nobody is), the shell says where the visitor is.
+  const accountPages: Record<string, string> = {
+    signin: words.signInTitle,
+    password: words.passwordTitle,
+    'signin-link': words.signInLinkTitle,
+    'choose-password': words.choosePasswordTitle,
+    requests: words.myRequests,
+    'requests/new': words.submitRequest,
+  };
+  for (const [path, heading] of Object.entries(accountPages)) {
+    routes.get<{ Params: { site: string } }>(`/help/:site/${path}`, async (request, reply) => {
+      const site = await sites.find(request.params.site);
+      return answer(reply, site, site ? { view: 'page', heading } : notFoundPage);
+    });
+  }
+  routes.get<{ Params: { site: string; number: string } }>('/help/:site/requests/:number', async (request, reply) => {
+    const site = await sites.find(request.params.site);
+    const number = /^\d{1,15}$/.test(request.params.number) ? request.params.number : undefined;
+    return answer(reply, site, site && number ? { view: 'page', heading: words.requestTitle(number) } : notFoundPage);
   });
 
   // Any other address under /help is a page that is not there, said in HTML like the rest.

@@ -85,7 +85,35 @@ describe('the Help Center pages', () => {
     expect(response.body).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 
-  for (const url of ['/help/nope', '/help/Demo', '/help/nope/articles/x', '/help/demo/articles/not-an-article', '/help/demo/settings', '/help/_assets']) {
+  // The account's views and a person's requests: the app fills them (the sign-in when nobody is),
+  // so each is a shell titled for where the visitor is, reloadable and linkable.
+  for (const [url, title] of [
+    ['/help/demo/signin', 'Sign in'],
+    ['/help/demo/password', 'Get a password'],
+    ['/help/demo/signin-link', 'Email me a sign-in link'],
+    ['/help/demo/choose-password', 'Choose a password'],
+    ['/help/demo/requests', 'My requests'],
+    ['/help/demo/requests/new', 'Submit a request'],
+    ['/help/demo/requests/1042', 'Request #1042'],
+  ]) {
+    it(`GET ${url} is the page app's shell, titled "${title}"`, async () => {
+      const response = await t.app.inject({ url });
+      expectStrictPage(response, 200);
+      expect(response.body).toContain(`<title>${title} · Northwind &lt;Goods&gt; &amp; Co Help Center</title>`);
+      expect(response.body).toContain('<main class="hc-column" id="help" data-site="demo"');
+    });
+  }
+
+  for (const url of [
+    '/help/nope',
+    '/help/Demo',
+    '/help/nope/articles/x',
+    '/help/demo/articles/not-an-article',
+    '/help/demo/settings',
+    '/help/_assets',
+    '/help/nope/signin',
+    '/help/demo/requests/x1',
+  ]) {
     it(`GET ${url} is an HTML 404 page without script`, async () => {
       const response = await t.app.inject({ url });
       expectStrictPage(response, 404);

@@ -1,54 +1,81 @@
 /**
  * The Help Center page app: the widget panel's own views (home with search, an article, the
- * contact form and its confirmation), in a page column instead of the panel beside a launcher.
+ * contact form, a signed-in person's requests) in a page column instead of the panel beside a
+ * launcher, with the page's navigation and its account views (sign in, links, a new password).
  */
 import { useEffect, useRef } from 'preact/hooks';
 import { helpCenterMessages as words } from '../i18n/en-help-center.js';
 import { ArticleView } from '../panel/views/ArticleView.js';
 import { HomeView } from '../panel/views/HomeView.js';
 import { ContactView } from '../panel/contact-view.js';
-import type { ViewModel } from '../panel/state.js';
-import { homePath } from './routing.js';
+import { MemberArea } from '../panel/MemberArea.js';
+import { ChoosePasswordView } from './account/ChoosePasswordView.js';
+import { LinkRequestView } from './account/LinkRequestView.js';
+import { SignInView } from './account/SignInView.js';
+import type { HelpPage } from './page.js';
+import { PageLink } from './PageLink.js';
+import { PageNav } from './PageNav.js';
+import type { AccountView } from './routing.js';
 
-export function HelpApp({ model, site }: { model: ViewModel; site: string }) {
+const ACCOUNT_TITLES: Record<AccountView['name'], string> = {
+  signin: words.signInTitle,
+  password: words.passwordTitle,
+  'signin-link': words.signInLinkTitle,
+  'choose-password': words.choosePasswordTitle,
+};
+
+export function HelpApp({ page }: { page: HelpPage }) {
+  const { model } = page;
   const frame = useRef<HTMLDivElement>(null);
+  const shown = page.places.shown.value;
   const view = model.navigation.view.value;
   const article = model.help.article.value;
   const config = model.config.value;
   const siteName = config.state === 'ready' ? config.value.site.name : '';
-  const firstView = useRef(view);
+  const first = useRef(shown ?? view);
 
   // The tab says what is being read, as the server's page did.
   useEffect(() => {
     if (!siteName) return;
-    document.title = view.name === 'article' && article.state === 'ready' ? words.articleTitle(article.value.title, siteName) : words.title(siteName);
-  }, [view, article, siteName]);
+    const heading = shown
+      ? ACCOUNT_TITLES[shown.name]
+      : view.name === 'article' && article.state === 'ready'
+        ? article.value.title
+        : view.name === 'requests'
+          ? words.myRequests
+          : view.name === 'request'
+            ? words.requestTitle(String(view.id))
+            : undefined;
+    document.title = heading ? words.pageTitle(heading, siteName) : words.title(siteName);
+  }, [shown, view, article, siteName]);
 
   // Each view the visitor moves to gets focus on its heading or first field, as in the panel; the
   // page's first view does not take focus from where the browser put it.
   const content = view.name === 'contact' ? `${config.state}${Boolean(ContactView.loaded.value)}` : view.name === 'article' ? article.state : 'ready';
   useEffect(() => {
-    if (view !== firstView.current) frame.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
-  }, [view, content]);
+    if ((shown ?? view) !== first.current) frame.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+  }, [shown, view, content]);
 
   return (
     <div ref={frame} class="hc">
-      {view.name !== 'home' && (
-        <a
-          class="hc-back"
-          href={homePath(site)}
-          onClick={(event) => {
-            if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-            event.preventDefault();
-            model.navigation.show({ name: 'home' });
-          }}
-        >
-          {words.home}
-        </a>
+      <PageNav page={page} />
+      {shown?.name === 'signin' && <SignInView page={page} next={shown.next} notice={shown.notice} />}
+      {shown?.name === 'password' && <LinkRequestView page={page} purpose="set_password" />}
+      {shown?.name === 'signin-link' && <LinkRequestView page={page} purpose="sign_in" />}
+      {shown?.name === 'choose-password' && <ChoosePasswordView page={page} />}
+      {!shown && (
+        <>
+          {(view.name === 'article' || view.name === 'contact' || view.name === 'sent') && (
+            <PageLink page={page} to={{ name: 'home' }} class="hc-back">
+              {words.home}
+            </PageLink>
+          )}
+          {view.name === 'home' && <HomeView model={model} />}
+          {view.name === 'article' && <ArticleView model={model} />}
+          {(view.name === 'contact' || view.name === 'sent') && <ContactView model={model} />}
+          {(view.name === 'requests' || view.name === 'request') && <MemberArea model={model} />}
+        </>
       )}
-      {view.name === 'home' && <HomeView model={model} />}
-      {view.name === 'article' && <ArticleView model={model} />}
-      {(view.name === 'contact' || view.name === 'sent') && <ContactView model={model} />}
     </div>
   );
 }

@@ -5,9 +5,9 @@
 import { messages } from '../i18n/en.js';
 import { Notice } from './components/Notice.js';
 import { memberChunk } from './member-chunk.js';
-import type { WidgetModel } from './state.js';
+import type { MemberHost } from './state.js';
 
-export function MemberArea({ model }: { model: WidgetModel }) {
+export function MemberArea({ model }: { model: MemberHost }) {
   const chunk = memberChunk.value;
   const state = model.session.state.value;
 

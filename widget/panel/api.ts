@@ -50,8 +50,9 @@ export function createApiClient(scriptUrl: string, site: string): ApiClient {
   async function open(path: string, init: RequestInit = {}): Promise<Response> {
     let response: Response;
     try {
-      // No cookies, no referrer: the server learns only what we send it on purpose.
-      response = await fetch(new URL(path, base), { ...init, credentials: 'omit', referrerPolicy: 'no-referrer' });
+      // No cookies, no referrer: the server learns only what we send it on purpose. Only a call that
+      // asks for its cookie gets it: the Help Center's own page, for its sign-in (help-center/portal-api.ts).
+      response = await fetch(new URL(path, base), { credentials: 'omit', ...init, referrerPolicy: 'no-referrer' });
     } catch {
       throw new ApiError(0, 'network', 'The support server could not be reached.');
     }

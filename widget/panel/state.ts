@@ -72,6 +72,9 @@ export function createViewModel(api: ApiClient, root: ShadowRoot, emit: LoaderBr
 
 export type ViewModel = ReturnType<typeof createViewModel>;
 
+/** What the member's views run on: the widget's model (whose launcher shows their badge) or the Help Center page's, which has none. */
+export type MemberHost = ViewModel & { launcher?: HTMLButtonElement };
+
 export function createWidgetModel(api: ApiClient, bridge: LoaderBridge) {
   const views = createViewModel(api, bridge.root, bridge.emit);
   const { navigation, help, contact, session } = views;

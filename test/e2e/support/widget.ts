@@ -47,12 +47,15 @@ export async function openYourRequests(page: Page, name: string): Promise<void> 
   await panel(page).getByRole('heading', { name: 'Northwind Outfitters' }).waitFor();
 }
 
-/** Opens the listed request titled `subject` and waits until the panel shows it. */
-export async function openRequest(page: Page, subject: string): Promise<void> {
-  await requestRow(page, subject).click();
+/**
+ * Opens the listed request titled `subject` and waits until the panel shows it; `views`: where the
+ * panel's views are, when not in the widget's dialog (the Help Center page's #help).
+ */
+export async function openRequest(page: Page, subject: string, views = panel(page)): Promise<void> {
+  await views.locator('.request-row').filter({ hasText: subject }).click();
   await expect
     .poll(() =>
-      panel(page)
+      views
         .locator('#ph-request-title')
         .innerText()
         .catch(() => ''),

@@ -6,12 +6,12 @@ import { useEffect, useRef } from 'preact/hooks';
 import { messages } from '../../i18n/en.js';
 import { memberMessages } from '../../i18n/en-member.js';
 import { Notice } from '../components/Notice.js';
-import type { WidgetModel } from '../state.js';
+import type { MemberHost } from '../state.js';
 import type { RequestsModel } from './requests-model.js';
 import { StatusBadge } from './StatusBadge.js';
 import { dateTime } from '../../time.js';
 
-export function RequestView({ model, requests, id }: { model: WidgetModel; requests: RequestsModel; id: number }) {
+export function RequestView({ model, requests, id }: { model: MemberHost; requests: RequestsModel; id: number }) {
   useEffect(() => requests.open(id), [id]);
   const heading = useRef<HTMLHeadingElement>(null);
   const detail = requests.detail.value;

@@ -4,12 +4,12 @@ import type { RequestScope } from '../../../server/contract/types.js';
 import { messages } from '../../i18n/en.js';
 import { memberMessages } from '../../i18n/en-member.js';
 import { Notice } from '../components/Notice.js';
-import type { WidgetModel } from '../state.js';
+import type { MemberHost } from '../state.js';
 import type { RequestsModel } from './requests-model.js';
 import { StatusBadge } from './StatusBadge.js';
 import { timeAgo } from '../../time.js';
 
-export function RequestsView({ model, requests }: { model: WidgetModel; requests: RequestsModel }) {
+export function RequestsView({ model, requests }: { model: MemberHost; requests: RequestsModel }) {
   const config = model.config.value;
   const member = model.session.member.value;
   const orgAvailable = config.state === 'ready' && config.value.site.features.organizationRequests && Boolean(member?.organization);

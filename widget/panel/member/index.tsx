@@ -4,7 +4,7 @@
  * so anonymous visitors never download it.
  */
 import { memberMessages } from '../../i18n/en-member.js';
-import type { ViewModel, WidgetModel } from '../state.js';
+import type { MemberHost, ViewModel } from '../state.js';
 import { adoptFormStyles } from '../form-styles.js';
 import { createRequestsModel, type RequestsModel } from './requests-model.js';
 import { RequestsView } from './RequestsView.js';
@@ -15,19 +15,20 @@ import { Notice } from '../components/Notice.js';
 
 export { keepSession } from './session.js';
 
-const models = new WeakMap<WidgetModel, RequestsModel>();
+const models = new WeakMap<MemberHost, RequestsModel>();
 
 /**
  * The member features of one panel, made once a member is signed in: the styles (the launcher's
  * badge needs them with the panel closed), the requests model and its live updates.
  */
-export function memberFeatures(model: WidgetModel): RequestsModel {
+export function memberFeatures(model: MemberHost): RequestsModel {
   let requests = models.get(model);
   if (!requests) {
     adoptFormStyles(model.root);
     adoptMemberStyles(model.root);
     models.set(model, (requests = createRequestsModel(model)));
-    connectLive(model, requests, model.launcher);
+    // The Help Center page has no launcher: its badge is kept off the page.
+    connectLive(model, requests, model.launcher ?? document.createElement('button'));
   }
   return requests;
 }
@@ -46,7 +47,7 @@ export function MemberEntry({ model }: { model: ViewModel }) {
   );
 }
 
-export function MemberViews({ model }: { model: WidgetModel }) {
+export function MemberViews({ model }: { model: MemberHost }) {
   const requests = memberFeatures(model);
   const view = model.navigation.view.value;
   if (view.name === 'request') return <RequestView model={model} requests={requests} id={view.id} />;

@@ -9,14 +9,14 @@
  */
 import { effect, signal } from '@preact/signals';
 import { memberMessages } from '../../i18n/en-member.js';
-import type { WidgetModel } from '../state.js';
+import type { MemberHost } from '../state.js';
 import { tellHost, type RequestsModel } from './requests-model.js';
 import { memberApi } from './member-api.js';
 import { loading } from '../models/loadable.js';
 
 const MAX_BACKOFF_MS = 30_000;
 
-export function connectLive(model: WidgetModel, requests: RequestsModel, launcher: HTMLButtonElement): () => void {
+export function connectLive(model: MemberHost, requests: RequestsModel, launcher: HTMLButtonElement): () => void {
   const { session, navigation } = model;
   const api = memberApi(model.api);
   const visible = signal(document.visibilityState === 'visible');

@@ -6,15 +6,15 @@ import { effect, signal } from '@preact/signals';
 import type { RequestDetail, RequestScope, RequestSummary } from '../../../server/contract/types.js';
 import { ApiError } from '../api.js';
 import { failed, loading, ready, type Loadable } from '../models/loadable.js';
-import type { WidgetModel } from '../state.js';
+import type { MemberHost } from '../state.js';
 import { memberApi } from './member-api.js';
 
 const PAGE_SIZE = 10;
 
 /** Tells the host page that a request changed, and how it stands now (`request:updated`). */
-export const tellHost = (model: WidgetModel, { id, status, statusLabel }: RequestDetail) => model.emit('request:updated', { id, status, statusLabel });
+export const tellHost = (model: MemberHost, { id, status, statusLabel }: RequestDetail) => model.emit('request:updated', { id, status, statusLabel });
 
-export function createRequestsModel(model: WidgetModel) {
+export function createRequestsModel(model: MemberHost) {
   const { session } = model;
   const api = memberApi(model.api);
   const list = signal<RequestScope>('mine');

@@ -2,7 +2,8 @@
  * Signing the member in and keeping their session alive, for the panel's session model
  * (../models/member-session.ts), whose `member` and `state` it sets. The session lives in memory
  * only (no cookie, nothing in the URL). Given `{ jwt }`, a session that ends is renewed by asking
- * the host for a fresh token; given `{ token }`, the member is asked to reload. A session from a
+ * the host for a fresh token (`{ portal }`, the Help Center's sign-in, the same way); given
+ * `{ token }`, the member is asked to reload. A session from a
  * mail link (`{ link }`) is no member's sign-in: it reads and replies on its one request, so
  * `member` stays empty and the contact form, the lists and the badge stay a visitor's — the server
  * refuses them to such a session.
@@ -35,8 +36,14 @@ export function keepSession(client: ApiClient, member: Signal<Member | null>, st
       try {
         // A token given once can only be exchanged once; after that the host must give a new one.
         if ('token' in source) identity = undefined;
-        const body = 'link' in source ? await api.startLinkSession(source.link) : await api.startSession('token' in source ? source.token : await source.jwt());
-        if (mine !== generation) throw new ApiError(401, 'session_expired', 'Signed out meanwhile.');
+        // The Help Center's sign-in (`portal`) hands over a member session itself: its cookie vouches for it.
+        const body =
+          'portal' in source
+            ? await source.portal()
+            : 'link' in source
+              ? await api.startLinkSession(source.link)
+              : await api.startSession('token' in source ? source.token : await source.jwt());
+        if (mine !== generation) throw new ApiError(401, 'session_expired', 'Not signed in.');
         session = { accessToken: body.accessToken, expiresAt: Date.parse(body.expiresAt) };
         linked = 'link' in source;
         member.value = linked ? null : body.member;

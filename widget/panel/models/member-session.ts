@@ -4,16 +4,17 @@
  * by member/session.ts, which comes with the member chunk, fetched at the first `identify`.
  */
 import { signal } from '@preact/signals';
-import type { Member } from '../../../server/contract/types.js';
+import type { Member, SessionBody } from '../../../server/contract/types.js';
 import type { ApiClient } from '../api.js';
 import { loadMemberChunk } from '../member-chunk.js';
 import type { SessionKeeper } from '../member/session.js';
 
 /**
- * From the host (`token` once, or a `jwt` function to ask again), or from a mail's link (`link`,
- * reusable). A mail link's session is held (`state` signed-in) with no `member`: it opens one request.
+ * From the host (`token` once, or a `jwt` function to ask again), from a mail's link (`link`,
+ * reusable), or from the Help Center's sign-in (`portal`, asked again for each new session). A mail
+ * link's session is held (`state` signed-in) with no `member`: it opens one request.
  */
-export type Identity = { token: string } | { jwt: () => Promise<string> } | { link: string };
+export type Identity = { token: string } | { jwt: () => Promise<string> } | { link: string } | { portal: () => Promise<SessionBody> };
 export type SessionState = 'anonymous' | 'signing-in' | 'signed-in' | 'ended';
 
 export function createMemberSession(api: ApiClient) {

@@ -1,0 +1,38 @@
+/**
+ * Builds the Help Center page app in its element (`#help`, rendered by the server with the site
+ * and the CSRF token): the widget panel's views in a shadow root, where the panel's constructed
+ * stylesheets apply as they do in the widget (nothing inline: strict CSP). Same origin as the API,
+ * so the API client needs no CORS; only the portal's calls send a cookie.
+ */
+import { render } from 'preact';
+import { createApiClient } from '../panel/api.js';
+import { createViewModel } from '../panel/state.js';
+import { adoptPanelStyles } from '../panel/styles.js';
+import { adoptFormStyles } from '../panel/form-styles.js';
+import { createAccount } from './account.js';
+import { HelpApp } from './App.js';
+import type { HelpPage } from './page.js';
+import { portalApi } from './portal-api.js';
+import { createPlaces } from './routing.js';
+import { adoptHelpPageStyles } from './styles.js';
+
+export function mountHelpCenter(host: HTMLElement, site: string): HelpPage & { started: Promise<void> } {
+  host.replaceChildren();
+  const root = host.attachShadow({ mode: 'open' });
+  adoptPanelStyles(root);
+  adoptFormStyles(root);
+  adoptHelpPageStyles(root);
+  const api = createApiClient(`${location.origin}/`, site);
+  // No host page listens here: the views' events (a request sent) go nowhere.
+  const model = createViewModel(api, root, () => undefined);
+  // The page is the open panel: a signed-in person's views stay live while it is shown.
+  model.navigation.isOpen.value = true;
+  const account = createAccount(model, portalApi(api, host.dataset.csrf ?? ''));
+  const page = { model, account, places: createPlaces(model, account, site, host.dataset.portalCookie !== undefined), site };
+  const container = document.createElement('div');
+  container.className = 'ph';
+  root.append(container);
+  render(<HelpApp page={page} />, container);
+  model.start();
+  return { ...page, started: page.places.start() };
+}
