@@ -40,7 +40,7 @@ afterEach(() => {
 /** The server's portal routes as the page sees them; `signedIn` is what the cookie says at first. */
 function portalServer(options: { signedIn?: PortalSessionBody; passwordFieldError?: string } = {}) {
   const server = createFakeServer();
-  addMemberBackend(server);
+  const members = addMemberBackend(server);
   let session = options.signedIn;
   const rel = (call: RecordedCall) => call.url.pathname.slice(new URL(API_BASE).pathname.length);
   server.override((call) => {
@@ -74,7 +74,13 @@ function portalServer(options: { signedIn?: PortalSessionBody; passwordFieldErro
       return session ? server.fetch(`${API_BASE}session`, post({ token: 'host-token-dana' })) : apiError(401, 'session_expired', 'Not signed in.');
     return apiError(404, 'not_found', 'No such route.');
   });
-  return server;
+  return Object.assign(server, {
+    /** The portal session ends on the server (another tab signed out everywhere), and the member sessions it handed out with it. */
+    endPortalSession() {
+      session = undefined;
+      members.endSessions();
+    },
+  });
 }
 
 /** `cookie`: the server saw a portal cookie and said so in the shell (`data-portal-cookie`). */
@@ -170,6 +176,19 @@ describe('signing in', () => {
     expect(signOut.url.pathname).toBe('/api/v1/sites/demo/portal/session');
     expect(signOut.headers['x-porthole-csrf']).toBe(CSRF);
     await until(() => expect(Array.from(root.querySelectorAll('.hc-nav a'), (a) => a.textContent)).toEqual(['Submit a request', 'Sign in']));
+  });
+
+  test('a portal session that ended elsewhere signs the page out at the next call, header included', async () => {
+    const server = portalServer({ signedIn: DANA_SESSION });
+    const { root } = mountPage(server, '/help/demo/requests', true);
+    await until(() => expect(rows(root)).not.toEqual([]));
+    server.endPortalSession();
+    Array.from(root.querySelectorAll<HTMLButtonElement>('[role="tab"]')).at(1)!.click();
+    await until(() => expect(heading(root)).toBe('Sign in'));
+    expect(root.textContent).toContain('You have been signed out. Sign in again to go on.');
+    expect(location.pathname).toBe('/help/demo/requests');
+    expect(Array.from(root.querySelectorAll('.hc-nav a'), (a) => a.textContent)).toEqual(['Submit a request', 'Sign in']);
+    expect(root.querySelector('.hc-account')).toBeNull();
   });
 });
 

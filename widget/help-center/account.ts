@@ -57,6 +57,8 @@ export function createAccount(model: ViewModel, portal: PortalApi) {
       await portal.signOut();
       signedOut();
     },
+    /** The portal session ended on the server (another tab, "everywhere", a new password): forgotten here. */
+    endedElsewhere: signedOut,
     async signOutEverywhere(): Promise<void> {
       await portal.signOutEverywhere();
       signedOut();

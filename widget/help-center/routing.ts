@@ -12,6 +12,7 @@ import { effect, signal } from '@preact/signals';
 import type { View } from '../panel/models/navigation.js';
 import type { ViewModel } from '../panel/state.js';
 import type { Account } from './account.js';
+import { helpCenterMessages as words } from '../i18n/en-help-center.js';
 
 /** The page's own views, beside the panel's. `notice`: why the visitor is asked to sign in (a spent link). */
 export type AccountView = { name: 'signin'; next?: View; notice?: string } | { name: 'password' } | { name: 'signin-link' } | { name: 'choose-password' };
@@ -84,6 +85,15 @@ export function createPlaces(model: ViewModel, account: Account, site: string, h
     if (place.name === 'article') model.help.openArticle(place.id);
     navigation.show(place);
   };
+
+  // The portal session ended elsewhere, so the member session could not be renewed from it: the page
+  // is signed out too (its header with it), and where the person was asks them to sign in again.
+  effect(() => {
+    if (session.state.value !== 'ended' || account.state.peek() !== 'signed-in') return;
+    account.endedElsewhere();
+    const here = navigation.view.peek();
+    if (needsSignIn(here)) go({ name: 'signin', next: here, notice: words.signedOutElsewhere });
+  });
 
   return {
     /** The page's own view on show, if any. */

@@ -24,6 +24,7 @@ export const helpCenterMessages = {
 
   // Signing in, getting a password, a sign-in link, choosing a password.
   signInTitle: 'Sign in',
+  signedOutElsewhere: 'You have been signed out. Sign in again to go on.',
   email: 'Email',
   password: 'Password',
   getPassword: 'Get a password',
