@@ -244,5 +244,17 @@ describe("a signed-in person's requests", () => {
     await until(() => expect(byId(root, 'ph-ccs')).not.toBeNull());
     expect(location.pathname).toBe('/help/demo/requests/new');
     expect(byId(root, 'ph-email')).toBeNull();
+    // Called what the page calls it, and leading back to the person's requests.
+    expect(byId(root, 'ph-contact-heading')?.textContent).toBe('Submit a request');
+    const back = root.querySelector<HTMLAnchorElement>('.hc-back')!;
+    expect([back.textContent, back.getAttribute('href')]).toEqual(['My requests', '/help/demo/requests']);
+  });
+
+  test('signed out, the form is still "Contact us", with no CC, and leads back to the articles', async () => {
+    const server = portalServer();
+    const { root } = mountPage(server, '/help/demo/contact');
+    await until(() => expect(byId(root, 'ph-contact-heading')?.textContent).toBe('Contact us'));
+    expect(byId(root, 'ph-ccs')).toBeNull();
+    expect(root.querySelector('.hc-back')?.textContent).toBe('All articles');
   });
 });

@@ -33,6 +33,7 @@ export function HelpApp({ page }: { page: HelpPage }) {
   const config = model.config.value;
   const siteName = config.state === 'ready' ? config.value.site.name : '';
   const first = useRef(shown ?? view);
+  const signedIn = Boolean(model.session.member.value);
 
   // The tab says what is being read, as the server's page did.
   useEffect(() => {
@@ -65,14 +66,20 @@ export function HelpApp({ page }: { page: HelpPage }) {
       {shown?.name === 'choose-password' && <ChoosePasswordView page={page} />}
       {!shown && (
         <>
-          {(view.name === 'article' || view.name === 'contact' || view.name === 'sent') && (
-            <PageLink page={page} to={{ name: 'home' }} class="hc-back">
-              {words.home}
-            </PageLink>
-          )}
+          {(view.name === 'article' || view.name === 'contact' || view.name === 'sent') &&
+            // A signed-in person's form is "Submit a request" at /requests/new: it leads back to their requests.
+            (signedIn && view.name !== 'article' ? (
+              <PageLink page={page} to={{ name: 'requests' }} class="hc-back">
+                {words.myRequests}
+              </PageLink>
+            ) : (
+              <PageLink page={page} to={{ name: 'home' }} class="hc-back">
+                {words.home}
+              </PageLink>
+            ))}
           {view.name === 'home' && <HomeView model={model} />}
           {view.name === 'article' && <ArticleView model={model} />}
-          {(view.name === 'contact' || view.name === 'sent') && <ContactView model={model} />}
+          {(view.name === 'contact' || view.name === 'sent') && <ContactView model={model} title={signedIn ? words.submitRequest : undefined} />}
           {(view.name === 'requests' || view.name === 'request') && <MemberArea model={model} />}
         </>
       )}

@@ -26,7 +26,8 @@ function ccError(errors: Record<string, FieldError>, text: string): FieldError |
   return { message: found.map(describe).join(' ') };
 }
 
-export function ContactView({ model }: { model: ViewModel }) {
+/** `title`: the form's heading where "Contact us" is not what the page calls it (the Help Center's "Submit a request"). */
+export function ContactView({ model, title = contactMessages.contactTitle }: { model: ViewModel; title?: string }) {
   const form = useRef<HTMLFormElement>(null);
   const config = model.config.value;
   if (config.state === 'loading') return <p class="view muted">{messages.loading}</p>;
@@ -61,7 +62,7 @@ export function ContactView({ model }: { model: ViewModel }) {
   return (
     <form ref={form} class="view form" noValidate onSubmit={submit} aria-labelledby="ph-contact-heading">
       <h3 id="ph-contact-heading" class="section-heading" tabIndex={-1} data-autofocus>
-        {contactMessages.contactTitle}
+        {title}
       </h3>
       <Field id="ph-category" label={contactMessages.category} error={errors.categoryId}>
         {(control) => (

@@ -13,11 +13,11 @@ import { adoptContactStyles } from './styles.js';
 import { ContactView } from './ContactView.js';
 import { SentView } from './SentView.js';
 
-export function ContactViews({ model }: { model: ViewModel }) {
+export function ContactViews({ model, title }: { model: ViewModel; title?: string }) {
   // Before its first paint: the chunk's styles join the panel's in the shadow root (once).
   adoptFormStyles(model.root);
   adoptContactStyles(model.root);
   const view = model.navigation.view.value;
   if (view.name === 'sent') return <SentView model={model} number={view.number} email={view.email} />;
-  return <ContactView model={model} />;
+  return <ContactView model={model} title={title} />;
 }
