@@ -9,6 +9,7 @@ import type { OutboxRow } from '../store/rows.js';
 import type { Store } from '../store/types.js';
 import type { Clock } from '../services/clock.js';
 import { MailRefusedError, parseMailFrom, type MailTransport, type OutgoingMail } from './transport.js';
+import { threadingOf } from './threading.js';
 
 /** Fastify's `app.log` fits; so does a test's recorder. */
 export interface MailLog {
@@ -64,7 +65,7 @@ export function retryDelayMs(attempts: number): number {
 export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   const { store, transport, clock, from, log } = deps;
   const batchSize = deps.batchSize ?? 20;
-  parseMailFrom(from);
+  const domain = parseMailFrom(from).address.split('@').pop()!;
 
   let tail: Promise<unknown> = Promise.resolve();
   let runs = 0;
@@ -86,6 +87,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       text: row.text,
       html: row.html,
       headers: headersFor(row),
+      thread: threadingOf(row, domain),
     };
     try {
       await transport.send(message);

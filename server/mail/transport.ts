@@ -13,6 +13,7 @@ import type { Readable } from 'node:stream';
 import nodemailer from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser';
 import { lineProblem } from '../contract/rules.js';
+import type { Threading } from './threading.js';
 
 export interface OutgoingMail {
   /** `MAIL_FROM` as configured, e.g. `Porthole Support <support@example.com>`. */
@@ -22,6 +23,8 @@ export interface OutgoingMail {
   text: string;
   html: string;
   headers?: Record<string, string>;
+  /** Message-ID, In-Reply-To and References (threading.ts). */
+  thread?: Threading;
 }
 
 export interface MailTransport {
@@ -117,6 +120,7 @@ function toNodemailer(message: OutgoingMail) {
     text: message.text,
     html: message.html,
     headers,
+    ...(message.thread && { messageId: message.thread.messageId, inReplyTo: message.thread.inReplyTo, references: message.thread.references }),
   };
 }
 

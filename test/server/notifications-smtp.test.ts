@@ -3,7 +3,7 @@
  * over real SMTP to a sink on loopback — who received what for each event, and that nothing is lost
  * while the mail server is down.
  */
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -15,6 +15,7 @@ import { outboxRows, siteIdOf } from '../support/inspect.js';
 import { createMailTransport, type MailTransport } from '../../server/mail/transport.js';
 import { createOutboxSender, type MailLog } from '../../server/mail/outbox-sender.js';
 import { categoryIds, submit, memberSession } from './helpers.js';
+import { csrfOf } from '../support/portal-browser.js';
 
 const SECOND = 1000;
 const RILEY = 'riley@northwind.example';
@@ -182,6 +183,44 @@ describe('notifications over SMTP', () => {
     server.received.length = 0;
     expect(await mailer.deliverDue()).toEqual({ sent: 0, retried: 0, failed: 0 });
     expect(server.received).toEqual([]);
+  });
+
+  test('a request’s mails thread as one conversation: each its own Message-ID, all naming the request’s root', async () => {
+    const server = await sink();
+    const mailer = sender(server.url);
+    const alice = await signIn(ALICE);
+    const created = await submit(
+      t.app,
+      { categoryId: cats['Account & sign-in'], subject: 'Threaded', description: 'One conversation.', ccs: [DAN] },
+      { headers: { authorization: `Bearer ${alice}` } },
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    await agentWrite(created.json().request.id, 'An answer.');
+    await mailer.deliverDue();
+
+    const domain = t.config.mailFrom.replace(/^.*@/, '').replace(/>.*$/, '');
+    const threads = server.received.map((mail) => headersOf(mail.raw));
+    expect(threads.length).toBeGreaterThanOrEqual(4); // receipt, CC copy, the agents', the reply to Alice and Dan
+    const ids = threads.map((headers) => headers['message-id']);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(new RegExp(`^<porthole\\.[\\w-]+@${domain.replace(/\./g, '\\.')}>$`));
+    const root = threads[0]!['in-reply-to'];
+    expect(root).toMatch(/^<porthole\.request\./);
+    expect(ids).not.toContain(root);
+    for (const headers of threads) expect([headers['in-reply-to'], headers.references]).toEqual([root, root]);
+
+    // A mail about no request (a Help Center link) starts no thread.
+    server.received.length = 0;
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/sites/demo/portal/links',
+      headers: { 'content-type': 'application/json', ...csrfOf(t, 'a-browser') },
+      payload: JSON.stringify({ email: ALICE.email, purpose: 'sign_in' }),
+    });
+    await vi.waitFor(async () => expect((await mailer.deliverDue()).sent).toBe(1));
+    const link = headersOf(server.received[0]!.raw);
+    expect(link['message-id']).toMatch(/^<porthole\./);
+    expect([link['in-reply-to'], link.references]).toEqual([undefined, undefined]);
   });
 
   test('while the mail server is down, mail stays pending — including mail for later events — and all of it arrives once it is back and the retry is due', async () => {
