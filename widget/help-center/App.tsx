@@ -37,7 +37,8 @@ export function HelpApp({ page }: { page: HelpPage }) {
 
   // The tab says what is being read, as the server's page did.
   useEffect(() => {
-    if (!siteName) return;
+    // An article's title waits for the article: the server's page already has it, and must not flip to the site's meanwhile.
+    if (!siteName || (!shown && view.name === 'article' && article.state !== 'ready')) return;
     const heading = shown
       ? ACCOUNT_TITLES[shown.name]
       : view.name === 'article' && article.state === 'ready'
