@@ -8,8 +8,9 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
+import { CSRF_HEADER } from '../contract/rules.js';
 
-export const CSRF_HEADER = 'x-porthole-csrf';
+export { CSRF_HEADER };
 
 export type CsrfPurpose = 'agent' | 'portal';
 

@@ -3,6 +3,9 @@
  * Dependency-free on purpose: the widget bundles this file at runtime, so it must pull nothing else in.
  */
 
+/** The header a page's writes made with a cookie carry their CSRF token in (server/auth/csrf.ts): the inbox's and the Help Center's. */
+export const CSRF_HEADER = 'x-porthole-csrf';
+
 export const LIMITS = {
   subject: 150,
   description: 10_000,

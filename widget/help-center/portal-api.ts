@@ -6,12 +6,13 @@
 import type { Static } from 'typebox';
 import type { PortalLinkAnswer, PortalLinkRequest, PortalPasswordSet, PortalSessionBody, SessionBody } from '../../server/contract/types.js';
 import type { ApiClient } from '../panel/api.js';
+import { CSRF_HEADER } from '../../server/contract/rules.js';
 
 export function portalApi({ call }: ApiClient, csrf: string) {
   const send = (method: 'POST' | 'DELETE', body: unknown = {}): RequestInit => ({
     method,
     credentials: 'same-origin',
-    headers: { 'content-type': 'application/json', 'x-porthole-csrf': csrf },
+    headers: { 'content-type': 'application/json', [CSRF_HEADER]: csrf },
     body: JSON.stringify(body),
   });
   return {

@@ -5,6 +5,7 @@
  * adds `Origin` itself.
  */
 import type { AgentBody, AgentReply, AgentRequestBody, AgentStatus, ErrorBody, QueueBody } from '../../contract/types.js';
+import { CSRF_HEADER } from '../../contract/rules.js';
 
 /** A failed call: `status` 0 and code `network` when the server could not be reached at all. */
 export class ApiError extends Error {
@@ -18,8 +19,6 @@ export class ApiError extends Error {
   }
 }
 
-/** The header the server reads the token from (CSRF_HEADER in server/auth/csrf.ts, which the browser cannot import). */
-const CSRF_HEADER = 'x-porthole-csrf';
 const CSRF_REFUSALS = new Set(['csrf_token_missing', 'csrf_token_invalid']);
 
 export interface QueueParams {
