@@ -16,7 +16,16 @@ export const LIMITS = {
   searchQuery: 200,
   pageUrl: 2048,
   listLimit: 50,
+  fileName: 255,
+  /** The most attachment ids a message may name in its schema; ATTACHMENTS_PER_MESSAGE (default 10) is the real limit. */
+  attachmentIdsCeiling: 100,
 } as const;
+
+/**
+ * The only file types ever shown inline (as an <img>) rather than offered as a download: raster
+ * images a browser decodes without running anything. SVG is not one of them (it can hold script).
+ */
+export const INLINE_IMAGE_TYPES: readonly string[] = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
 
 /** Why a field was refused; the widget turns these into words from its message table. */
 export type FieldProblem =

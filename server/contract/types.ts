@@ -97,6 +97,30 @@ export const ArticleParams = Type.Object({ site: SiteParams.properties.site, id:
 export const ArticleBody = Type.Object({ article: Article });
 export type ArticleBody = Static<typeof ArticleBody>;
 
+// ---- attachments (issue 12) -------------------------------------------------
+// Mirrors Zendesk's uploads: `POST …/attachments?filename=…` with the raw file as the body and its
+// Content-Type answers `201 AttachmentBody`; a new request or comment then claims uploads by id
+// (only the uploader may). Every comment lists its files with a signed, short-lived `url`.
+
+export const AttachmentUploadQuery = Type.Object(
+  { filename: Type.String({ minLength: 1, maxLength: LIMITS.fileName, pattern: LINE }) },
+  { additionalProperties: false },
+);
+export type AttachmentUploadQuery = Static<typeof AttachmentUploadQuery>;
+
+export const Attachment = Type.Object({ id: Type.String(), name: Type.String(), size: Type.Integer(), contentType: Type.String() });
+export type Attachment = Static<typeof Attachment>;
+
+export const AttachmentBody = Type.Object({ attachment: Attachment });
+export type AttachmentBody = Static<typeof AttachmentBody>;
+
+/** A file on a comment: `url` downloads it (signed, valid for minutes); images in INLINE_IMAGE_TYPES may be shown from it. */
+export const AttachedFile = Type.Object({ ...Attachment.properties, url: Type.String() });
+export type AttachedFile = Static<typeof AttachedFile>;
+
+// The schema's ceiling; the configured ATTACHMENTS_PER_MESSAGE (lower) is checked by the service with a clear 400.
+const AttachmentIds = Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: LIMITS.attachmentIdsCeiling });
+
 // ---- requests -------------------------------------------------------------
 
 export const CustomerStatus = Type.Union([Type.Literal('open'), Type.Literal('awaiting_reply'), Type.Literal('solved')]);
@@ -113,6 +137,7 @@ export const NewRequest = Type.Object(
     fields: Type.Optional(Type.Record(Type.String({ maxLength: 64 }), line(LIMITS.fieldValue))),
     /** Honeypot: hidden from people, filled by bots. */
     website: Type.Optional(Type.String({ maxLength: 500 })),
+    attachmentIds: Type.Optional(AttachmentIds),
   },
   { additionalProperties: false },
 );
@@ -178,6 +203,7 @@ export const Comment = Type.Object({
   body: Type.String(),
   author: Type.Object({ name: Type.String(), role: Type.Union([Type.Literal('customer'), Type.Literal('agent')]), you: Type.Boolean() }),
   createdAt: Type.String(),
+  attachments: Type.Array(AttachedFile),
 });
 export type Comment = Static<typeof Comment>;
 
@@ -196,7 +222,10 @@ export type RequestDetail = Static<typeof RequestDetail>;
 export const RequestDetailBody = Type.Object({ request: RequestDetail });
 export type RequestDetailBody = Static<typeof RequestDetailBody>;
 
-export const NewComment = Type.Object({ body: Type.String({ maxLength: LIMITS.description, pattern: TEXT }) }, { additionalProperties: false });
+export const NewComment = Type.Object(
+  { body: Type.String({ maxLength: LIMITS.description, pattern: TEXT }), attachmentIds: Type.Optional(AttachmentIds) },
+  { additionalProperties: false },
+);
 export type NewComment = Static<typeof NewComment>;
 
 export const CommentCreatedBody = Type.Object({ comment: Comment, request: RequestDetail });
@@ -288,6 +317,7 @@ export const AgentRequest = Type.Object({
       public: Type.Boolean(),
       author: Type.Object({ name: Type.String(), role: Type.Union([Type.Literal('customer'), Type.Literal('agent')]) }),
       createdAt: Type.String(),
+      attachments: Type.Array(AttachedFile),
     }),
   ),
 });
@@ -303,6 +333,7 @@ export const AgentReply = Type.Object(
     public: Type.Boolean(),
     /** Defaults: a public reply sets `pending` (the customer owes the next word); a note keeps the status. */
     status: Type.Optional(AgentStatus),
+    attachmentIds: Type.Optional(AttachmentIds),
   },
   { additionalProperties: false },
 );

@@ -132,6 +132,7 @@ function presentForAgent(view: RequestView): AgentRequest {
       public: c.public,
       author: { name: c.authorName, role: c.byAgent ? 'agent' : 'customer' },
       createdAt: c.createdAt,
+      attachments: [],
     })),
   };
 }

@@ -82,6 +82,7 @@ function presentDetail(view: RequestView, scope: MemberScope): RequestDetail {
       body: c.body,
       author: { name: c.authorName, role: c.byAgent ? 'agent' : 'customer', you: c.authorEndUserId !== null && scope.identityIds.includes(c.authorEndUserId) },
       createdAt: c.createdAt,
+      attachments: [],
     })),
     can: { comment: request.status !== 'closed', solve: isRequester(scope, request) && canCustomerSolve(request.status) },
   };

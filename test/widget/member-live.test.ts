@@ -71,6 +71,7 @@ test('the panel closed and opened again refetches the open request, and tells th
     body: 'A new pole is on its way.',
     author: { name: 'Priya Natarajan', role: 'agent' as const, you: false },
     createdAt: '2025-03-05T09:00:00.000Z',
+    attachments: [],
   };
   request.detail = { ...request.detail, comments: [...request.detail.comments, reply], updatedAt: reply.createdAt };
   widget.emit.mockClear();

@@ -172,12 +172,13 @@ describe('one request', () => {
       detail: requestDetail(1050, `Subject ${IMG}`, {
         ccs: [{ name: `<b>Mallory</b>`, email: 'mallory@example.com' }],
         comments: [
-          { id: 'c1', body: IMG, author: { name: `<i>Eve</i>`, role: 'customer', you: false }, createdAt: '2025-03-01T09:00:00.000Z' },
+          { id: 'c1', body: IMG, author: { name: `<i>Eve</i>`, role: 'customer', you: false }, createdAt: '2025-03-01T09:00:00.000Z', attachments: [] },
           {
             id: 'c2',
             body: '<script>alert(2)</script>\nSecond line',
             author: { name: 'Priya <u>Support</u>', role: 'agent', you: false },
             createdAt: '2025-03-01T10:00:00.000Z',
+            attachments: [],
           },
         ],
       }),
@@ -292,6 +293,7 @@ describe('one request', () => {
       body: 'Photo attached.',
       author: { name: 'Dana Reyes', role: 'customer' as const, you: true },
       createdAt: '2025-03-04T12:00:00.000Z',
+      attachments: [],
     };
     slow.resolve(json({ comment, request: { ...first.detail, status: 'open', statusLabel: 'Open', comments: [...first.detail.comments, comment] } }, 201));
     await flush(8);

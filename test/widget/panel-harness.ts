@@ -329,18 +329,21 @@ export function memberRequests(): StoredRequest[] {
             body: 'The middle pole snapped when I pitched the tent.',
             author: { name: 'Dana Reyes', role: 'customer', you: true },
             createdAt: '2025-03-01T09:00:00.000Z',
+            attachments: [],
           },
           {
             id: 'cmt_a2',
             body: 'Sorry to hear that! Could you send a photo of the break?',
             author: { name: 'Priya Natarajan', role: 'agent', you: false },
             createdAt: '2025-03-02T10:15:00.000Z',
+            attachments: [],
           },
           {
             id: 'cmt_a3',
             body: 'I was there too, it broke at the joint.',
             author: { name: 'Sam Ortiz', role: 'customer', you: false },
             createdAt: '2025-03-03T09:00:00.000Z',
+            attachments: [],
           },
         ],
         can: { comment: true, solve: true },
@@ -353,7 +356,13 @@ export function memberRequests(): StoredRequest[] {
         status: 'solved',
         category: { id: CATEGORY.billing, name: 'Billing & payments' },
         comments: [
-          { id: 'cmt_b1', body: 'Where is my refund?', author: { name: 'Dana Reyes', role: 'customer', you: true }, createdAt: '2025-02-01T09:00:00.000Z' },
+          {
+            id: 'cmt_b1',
+            body: 'Where is my refund?',
+            author: { name: 'Dana Reyes', role: 'customer', you: true },
+            createdAt: '2025-02-01T09:00:00.000Z',
+            attachments: [],
+          },
         ],
         can: { comment: false, solve: false },
       }),
@@ -502,6 +511,7 @@ export function addMemberBackend(server: FakeServer, options: MemberBackendOptio
         body: (call.body as { body: string }).body,
         author: { name: member.name ?? member.email, role: 'customer' as const, you: true },
         createdAt: now,
+        attachments: [],
       };
       const solvable = request.detail.requester.name === (member.name ?? member.email);
       request.detail = {

@@ -62,12 +62,13 @@ function hostileRequests(): StoredRequest[] {
       category: { id: CATEGORY.product, name: `Products ${payload}` },
       ccs: [{ name: payload, email: `cc${i}@example.org` }],
       comments: [
-        { id: `c${i}a`, body: payload, author: { name: payload, role: 'customer', you: false }, createdAt: '2025-03-01T09:00:00.000Z' },
+        { id: `c${i}a`, body: payload, author: { name: payload, role: 'customer', you: false }, createdAt: '2025-03-01T09:00:00.000Z', attachments: [] },
         {
           id: `c${i}b`,
           body: `${payload}\nsecond line ${payload}`,
           author: { name: `Agent ${payload}`, role: 'agent', you: false },
           createdAt: '2025-03-01T10:00:00.000Z',
+          attachments: [],
         },
       ],
     }),

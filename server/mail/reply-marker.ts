@@ -1,0 +1,8 @@
+/**
+ * "Reply above this line": outbound mail to customers carries the marker in its text and HTML
+ * parts, and the inbound parser keeps only what a reply has above it. Every locale's marker is
+ * recognised, whatever language the mail went out in.
+ */
+import { mailMessages } from '../../widget/i18n/en-mail.js';
+
+export const REPLY_MARKERS: readonly string[] = [mailMessages.replyAbove];
