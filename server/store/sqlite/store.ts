@@ -65,7 +65,8 @@ export function openSqliteStore(path: string, options: OpenOptions = { instanceL
       list: (scope, options) => memberRequests.listVisibleRequests(db, scope, options),
       countWithStatus: (scope, list, status) => memberRequests.countVisibleWithStatus(db, scope, list, status),
       find: (scope, number) => memberRequests.findVisibleRequest(db, scope, number),
-      addComment: (scope, number, body, now, nextStatus, notify) => memberRequests.addMemberComment(db, scope, number, body, now, nextStatus, notify),
+      addComment: (scope, number, body, now, nextStatus, notify, attachmentIds) =>
+        memberRequests.addMemberComment(db, scope, number, body, now, nextStatus, notify, attachmentIds),
       solve: (scope, number, now, canSolve) => memberRequests.solveAsRequester(db, scope, number, now, canSolve),
     },
     agentRequests: {
