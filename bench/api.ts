@@ -31,6 +31,8 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { createHmac, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,7 +67,7 @@ const TARGETS = {
   list: { rps: 4_000, p99AtFixedRate: 10 },
   submit: { rps: 2_000, p99: 50 },
   // Issue 12: uploads neither block other requests nor sit in memory whole.
-  upload: { bytes: 5 * 1024 * 1024, listRate: 200, p99Ratio: 2 },
+  upload: { bytes: 5 * 1024 * 1024, everyMs: 1000, listRate: 200, p99Ratio: 2 },
 };
 
 // ---- the server process ----------------------------------------------------------------------------
@@ -113,6 +115,8 @@ async function serve(): Promise<void> {
   let mark = { cpu: process.cpuUsage(), elu: nodePerformance.eventLoopUtilization(), at: performance.now() };
   let gc: number[] = [];
   let rss = { atMark: process.memoryUsage.rss(), peak: 0 };
+  let holdWatch: NodeJS.Timeout | undefined;
+  let holdReport = () => 0;
   setInterval(() => (rss.peak = Math.max(rss.peak, process.memoryUsage.rss())), 5).unref();
   const profiler = process.env.BENCH_SERVER_PROFILE ? serverProfiler(resolve(process.env.BENCH_SERVER_PROFILE)) : null;
   new PerformanceObserver((entries) => gc.push(...entries.getEntries().map((entry) => entry.duration))).observe({ entryTypes: ['gc'] });
@@ -137,6 +141,23 @@ async function serve(): Promise<void> {
         statements: statements.take(),
         rssGrowthBytes: Math.max(0, rss.peak - rss.atMark),
       } satisfies ServerReport);
+    } else if (message === 'hold-watch') {
+      // What the server still holds while uploads arrive: a full collection every 20 ms, then the
+      // bytes of buffers still reachable. Garbage waiting for a collection is what RSS shows; this is
+      // what a body read whole into memory would show (its whole size), and a streamed one would not.
+      const collect = forcedGc();
+      collect();
+      const base = process.memoryUsage().arrayBuffers;
+      let held = 0;
+      holdWatch = setInterval(() => {
+        collect();
+        held = Math.max(held, process.memoryUsage().arrayBuffers - base);
+      }, 20);
+      holdReport = () => held;
+      process.send!({ watching: true });
+    } else if (message === 'hold-report') {
+      clearInterval(holdWatch);
+      process.send!({ heldBytes: holdReport() });
     } else if (message === 'idle') {
       // Idle = a quarter second in which the event loop was busy less than 10 % of the time: any
       // backlog of requests a run left behind (slow ones keep running after autocannon stops) is done.
@@ -154,6 +175,12 @@ async function serve(): Promise<void> {
     }
   });
   process.send!({ app: portOf(app), bare: portOf(bare), logged: portOf(logged) } satisfies ServerReady);
+}
+
+/** `global.gc` without starting the server process with --expose-gc (which would change every other run's collections). */
+function forcedGc(): () => void {
+  v8.setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
 }
 
 /**
@@ -401,7 +428,16 @@ async function drive(): Promise<void> {
 
   // A 5 MB upload, again and again, beside the member list at a steady rate: the list's p99 against
   // its idle p99, and how far the server's memory rose beside what the list alone made it rise.
-  let uploadRun: { idle: PacedResult; busy: PacedResult; idleRss: number; busyRss: number; uploads: number; failed: number; uploadMs: number } | null = null;
+  let uploadRun: {
+    idle: PacedResult;
+    busy: PacedResult;
+    idleRss: number;
+    busyRss: number;
+    heldBytes: number;
+    uploads: number;
+    failed: number;
+    uploadMs: number;
+  } | null = null;
   uploading: {
     const name = `upload ${TARGETS.upload.bytes / 1024 / 1024} MB beside list scope=mine`;
     if (ONLY && !ONLY.test(name)) break uploading;
@@ -420,9 +456,14 @@ async function drive(): Promise<void> {
     const uploadHeaders = { ...widgetHeaders, ...sessions[0]!.auth, 'content-type': 'image/png' };
     await ask('mark');
     const busyRun = pacedLoad(base, target, rate, DURATION);
-    const uploads = await uploadUntil(busyRun, uploadUrl, uploadHeaders, file);
+    const uploads = await uploadUntil(busyRun, uploadUrl, uploadHeaders, file, TARGETS.upload.everyMs);
     const busy = await busyRun;
     const busyServer = await ask<ServerReport>('report');
+    await settle();
+    // Then a few uploads alone, with the server watching what it holds (collections would distort the latencies above).
+    await ask('hold-watch');
+    await uploadUntil(new Promise((done) => setTimeout(done, 3 * TARGETS.upload.everyMs)), uploadUrl, uploadHeaders, file, TARGETS.upload.everyMs);
+    const { heldBytes } = await ask<{ heldBytes: number }>('hold-report');
     await settle();
     process.stderr.write(`  done: ${name}\n`);
     uploadRun = {
@@ -430,6 +471,7 @@ async function drive(): Promise<void> {
       busy,
       idleRss: idleServer.rssGrowthBytes,
       busyRss: busyServer.rssGrowthBytes,
+      heldBytes,
       uploads: uploads.uploads,
       failed: uploads.failed,
       uploadMs: median(uploads.latencies),
@@ -465,19 +507,23 @@ async function drive(): Promise<void> {
     );
   }
   if (uploadRun) {
-    const { idle, busy, idleRss, busyRss, uploads, failed, uploadMs } = uploadRun;
+    const { idle, busy, idleRss, busyRss, heldBytes, uploads, failed, uploadMs } = uploadRun;
     const [idleP99, busyP99] = [percentile(idle.latencies, 0.99), percentile(busy.latencies, 0.99)];
     const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
     const p99Ok = busyP99 <= TARGETS.upload.p99Ratio * idleP99 && busy.non2xx + busy.errors === 0;
-    // Held whole, one upload would add its size; streamed, the rise is what the list alone causes, give or take a few chunks.
-    const memoryOk = busyRss - idleRss < TARGETS.upload.bytes;
-    console.log(`\nUploads (${mb(TARGETS.upload.bytes)} MB each, one after another, in 64 KiB writes) beside list scope=mine at ${TARGETS.upload.listRate} req/s:`);
+    // Held whole, an upload would keep its size reachable until stored; streamed, a few socket chunks are.
+    const memoryOk = heldBytes < TARGETS.upload.bytes / 4;
+    console.log(`\nUploads (${mb(TARGETS.upload.bytes)} MB each, one a second, in 64 KiB writes) beside list scope=mine at ${TARGETS.upload.listRate} req/s:`);
     console.log(
       `  list p99: ${idleP99.toFixed(2)} ms idle, ${busyP99.toFixed(2)} ms beside the uploads (${(busyP99 / idleP99).toFixed(2)}×; target ≤ ${TARGETS.upload.p99Ratio}×)  ${p99Ok ? 'ok' : 'MISSED'}`,
     );
     console.log(`  uploads: ${uploads} stored, ${failed} failed, median ${uploadMs.toFixed(0)} ms each`);
     console.log(
-      `  server RSS rose ${mb(idleRss)} MB with the list alone, ${mb(busyRss)} MB with the uploads (target: less than one file, ${mb(TARGETS.upload.bytes)} MB, more)  ${memoryOk ? 'ok' : 'MISSED'}`,
+      `  server memory held while uploads arrive (buffers still reachable after a full collection, every 20 ms): at most ${mb(heldBytes)} MB ` +
+        `(target: under a quarter of one file, ${mb(TARGETS.upload.bytes / 4)} MB)  ${memoryOk ? 'ok' : 'MISSED'}`,
+    );
+    console.log(
+      `  server RSS rose ${mb(idleRss)} MB with the list alone, ${mb(busyRss)} MB with the uploads: socket chunks already written, garbage until V8's next collection, not file contents held`,
     );
   }
   console.log(`  (load average now ${load()})`);

@@ -1,7 +1,8 @@
 /**
  * Uploads for bench/api's attachment run: a file sent as the widget sends it (POST …/attachments,
  * the raw bytes as the body) in pieces with backpressure, as a real client on a fast line would —
- * so the server sees a body arriving over time, not one buffer — again and again until told to stop.
+ * so the server sees a body arriving over time, not one buffer — one every `everyMs` (or right after
+ * the last, when that took longer) until told to stop: people attaching files, not a flood of them.
  */
 import { Agent, request } from 'node:http';
 
@@ -34,8 +35,14 @@ function uploadOnce(agent: Agent, url: string, headers: Record<string, string>, 
   });
 }
 
-/** Uploads `body` to `url` one after another until `stop` resolves. */
-export async function uploadUntil(stop: Promise<unknown>, url: string, headers: Record<string, string>, body: Buffer): Promise<UploadLoopResult> {
+/** Uploads `body` to `url`, one at a time, a new one every `everyMs`, until `stop` resolves. */
+export async function uploadUntil(
+  stop: Promise<unknown>,
+  url: string,
+  headers: Record<string, string>,
+  body: Buffer,
+  everyMs: number,
+): Promise<UploadLoopResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const result: UploadLoopResult = { uploads: 0, failed: 0, latencies: [] };
   let stopped = false;
@@ -46,6 +53,8 @@ export async function uploadUntil(stop: Promise<unknown>, url: string, headers: 
     result.latencies.push(performance.now() - began);
     if (status === 201) result.uploads++;
     else result.failed++;
+    const wait = began + everyMs - performance.now();
+    if (wait > 0 && !stopped) await Promise.race([stop, new Promise((done) => setTimeout(done, wait))]);
   }
   agent.destroy();
   return result;
