@@ -10,7 +10,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../errors.js';
 import type { Uploader } from '../store/types.js';
 import type { AttachmentBody, AttachmentUploadQuery } from '../contract/types.js';
-import { keepAttachment } from '../files/intake.js';
+import { keepAttachment, tooLarge } from '../files/intake.js';
 
 export function acceptRawBodies(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
@@ -47,6 +47,9 @@ export async function answerUpload(
   upload: { siteId: string; uploader: Uploader; query: AttachmentUploadQuery },
 ): Promise<AttachmentBody> {
   const { siteId, uploader } = upload;
+  // A file declared bigger than the limit is refused before a byte of it is read.
+  const { maxBytes } = app.porthole.config.attachments;
+  if (Number(request.headers['content-length'] ?? 0) > maxBytes) throw tooLarge(maxBytes);
   const attachment = await keepAttachment(app.porthole, {
     siteId,
     uploader,

@@ -72,3 +72,13 @@ it('a file over ATTACHMENT_MAX_BYTES is answered 413 while it is still being sen
   expect(response.body).toMatchObject({ error: { code: 'file_too_large' } });
   await nothingKept();
 });
+
+it('a file declared bigger than ATTACHMENT_MAX_BYTES is answered 413 before its body is read', async () => {
+  await start(64 * 1024);
+  const c = await clients.connect(port);
+  c.write(uploadHead(10 * 1024 * 1024));
+  const response = parseResponse(await c.closed);
+  expect(response.status).toBe(413);
+  expect(response.body).toMatchObject({ error: { code: 'file_too_large' } });
+  await nothingKept();
+});
