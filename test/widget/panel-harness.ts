@@ -26,10 +26,12 @@ import type {
 import type { Command, LoaderBridge, PanelControl, WidgetEvent } from '../../widget/bridge.js';
 import { mountPanel } from '../../widget/panel/index.js';
 import { ArticleView, ContactView } from '../../widget/panel/later-views.js';
+import { filesChunk } from '../../widget/panel/files-chunk.js';
 
-// An article and the contact form are a chunk fetched on demand; these tests are about the views,
-// not the download, so it is fetched once up front, as a browser that already has it cached would.
-await Promise.all([ContactView.preload(), ArticleView.preload()]);
+// An article and the contact form are a chunk fetched on demand, and so are the files and a
+// member's reply form; these tests are about the views, not the download, so they are fetched
+// once up front, as a browser that already has them cached would.
+await Promise.all([ContactView.preload(), ArticleView.preload(), filesChunk.load()]);
 
 export const SCRIPT_URL = 'https://support.example.com/widget.js';
 export const API_BASE = 'https://support.example.com/api/v1/sites/demo/';

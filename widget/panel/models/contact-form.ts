@@ -8,6 +8,7 @@ import type { FieldProblem } from '../../../server/contract/rules.js';
 import type { Category } from '../../../server/contract/types.js';
 import type { ApiError } from '../api.js';
 import type { MemberSession } from './member-session.js';
+import type { Upload } from './uploads.js';
 
 export interface Draft {
   categoryId: string;
@@ -48,6 +49,8 @@ export function createContactForm(categories: () => Category[], session: MemberS
   const errors = signal<Record<string, FieldError>>({});
   const submitting = signal(false);
   const failure = signal<ApiError | undefined>(undefined);
+  /** Files attached to the draft (the control comes with the files chunk). */
+  const files = signal<Upload[]>([]);
   const category = computed(() => categories().find((c) => c.id === draft.value.categoryId));
 
   return {
@@ -55,6 +58,7 @@ export function createContactForm(categories: () => Category[], session: MemberS
     errors,
     submitting,
     failure,
+    files,
     category,
     session,
     /** The Idempotency-Key of the draft last sent, kept while that exact draft is retried. */
@@ -70,10 +74,12 @@ export function createContactForm(categories: () => Category[], session: MemberS
     /** After a request went out: a fresh draft, keeping the visitor's email and name for the next one. */
     clearSent() {
       draft.value = { ...emptyDraft(), email: draft.value.email, name: draft.value.name };
+      files.value = [];
     },
-    /** After sign-out: the CCs were the member's, not the next visitor's. */
+    /** After sign-out: the CCs and uploads were the member's, not the next visitor's. */
     forgetMember() {
       draft.value = { ...draft.value, ccs: '' };
+      files.value = [];
       // Their complaints about those CCs go too, or the next member would find them under an empty field.
       errors.value = Object.fromEntries(Object.entries(errors.value).filter(([key]) => key !== 'ccs' && !key.startsWith('ccs.')));
     },

@@ -1,0 +1,37 @@
+/**
+ * A comment's files: images of the types ever shown inline (INLINE_IMAGE_TYPES) as a small preview
+ * linking to the file, everything else as a download link with its name and size. The `url` is the
+ * server's signed, short-lived one; names are people's text, shown as text.
+ */
+import { INLINE_IMAGE_TYPES } from '../../../server/contract/rules.js';
+import type { AttachedFile } from '../../../server/contract/types.js';
+import { filesMessages } from '../../i18n/en-files.js';
+import { adoptFilesStyles } from './styles.js';
+
+export function FileList({ files, root }: { files: AttachedFile[] | undefined; root: ShadowRoot }) {
+  if (!files?.length) return null;
+  adoptFilesStyles(root);
+  return (
+    <ul class="files">
+      {files.map((file) => (
+        <li key={file.id}>
+          {INLINE_IMAGE_TYPES.includes(file.contentType) ? (
+            <a class="preview" href={file.url} target="_blank" rel="noopener noreferrer">
+              <img src={file.url} alt={file.name} loading="lazy" referrerpolicy="no-referrer" />
+            </a>
+          ) : (
+            <a
+              class="download"
+              href={file.url}
+              download={file.name}
+              rel="noopener noreferrer"
+              aria-label={filesMessages.download(file.name, filesMessages.size(file.size))}
+            >
+              <span class="upload-name">{file.name}</span> <span class="muted">{filesMessages.size(file.size)}</span>
+            </a>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
