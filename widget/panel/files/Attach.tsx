@@ -1,7 +1,7 @@
 /**
  * "Attach files": the browser's own file input (keyboard and screen readers know it), labelled,
  * and the files chosen so far, each with its state and a button to take it off before sending.
- * Names are the visitor's text, shown as text.
+ * Names are the visitor's text, shown as text. The agents' inbox shows it too (server/inbox/app).
  */
 import type { Signal } from '@preact/signals';
 import { useRef } from 'preact/hooks';
@@ -17,12 +17,15 @@ interface AttachProps {
   id: string;
   uploads: Signal<Upload[]>;
   send: SendFile;
-  root: ShadowRoot;
+  /** The widget's shadow root, where its styles are adopted; the inbox styles it in its own stylesheet. */
+  root?: ShadowRoot;
 }
 
 export function Attach({ id, uploads, send, root }: AttachProps) {
-  adoptFormStyles(root);
-  adoptFilesStyles(root);
+  if (root) {
+    adoptFormStyles(root);
+    adoptFilesStyles(root);
+  }
   const input = useRef<HTMLInputElement>(null);
   const chosen = uploads.value;
   // Full: the control says so and takes no more (a choice of too many keeps the first MAX_FILES).

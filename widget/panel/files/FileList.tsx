@@ -1,16 +1,18 @@
 /**
  * A comment's files: images of the types ever shown inline (INLINE_IMAGE_TYPES) as a small preview
  * linking to the file, everything else as a download link with its name and size. The `url` is the
- * server's signed, short-lived one; names are people's text, shown as text.
+ * server's signed, short-lived one; names are people's text, shown as text. The agents' inbox
+ * lists a comment's files with it too.
  */
 import { INLINE_IMAGE_TYPES } from '../../../server/contract/rules.js';
 import type { AttachedFile } from '../../../server/contract/types.js';
 import { filesMessages } from '../../i18n/en-files.js';
 import { adoptFilesStyles } from './styles.js';
 
-export function FileList({ files, root }: { files: AttachedFile[] | undefined; root: ShadowRoot }) {
+/** `root`: the widget's shadow root, where its styles are adopted; the inbox styles the list in its own stylesheet. */
+export function FileList({ files, root }: { files: AttachedFile[] | undefined; root?: ShadowRoot }) {
   if (!files?.length) return null;
-  adoptFilesStyles(root);
+  if (root) adoptFilesStyles(root);
   return (
     <ul class="files">
       {files.map((file) => (

@@ -1,11 +1,12 @@
 /**
  * Choosing files: each one starts uploading at once, and its row in the list follows it
  * (uploading, attached, or failed with the reason in words). Up to MAX_FILES per message.
+ * The agents' inbox uses it too, with its own way of sending a file.
  */
 import type { Signal } from '@preact/signals';
 import type { AttachmentBody } from '../../../server/contract/types.js';
 import { filesMessages } from '../../i18n/en-files.js';
-import { ApiError, bearer, query, type ApiClient } from '../api.js';
+import { bearer, query, type ApiClient } from '../api.js';
 import type { Upload } from '../models/uploads.js';
 
 /** The default of the server's ATTACHMENTS_PER_MESSAGE; a lower setting is still refused by the server, in words. */
@@ -22,8 +23,9 @@ export const uploadFile = (api: ApiClient, file: File, accessToken?: string) =>
   });
 
 // Too big and a type not allowed stay so; the rest (network, rate limit, a server hiccup) may pass on a retry.
+// By status, which the widget's ApiError and the inbox's both carry (0: the server was not reached).
 function problemOf(error: unknown): Upload['problem'] {
-  const status = error instanceof ApiError ? error.status : 0;
+  const status = (error as { status?: number } | undefined)?.status ?? 0;
   if (status === 413) return { text: filesMessages.tooBig, retry: false };
   if (status === 415) return { text: filesMessages.typeNotAllowed, retry: false };
   return { text: status === 429 ? filesMessages.tooManyUploads : filesMessages.uploadFailed, retry: true };
