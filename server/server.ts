@@ -51,8 +51,9 @@ export async function startSupportServer(config: Config, options: { logger?: boo
 
   const transport = createMailTransport({ smtpUrl: config.smtpUrl, mailDir: config.mailDir });
   const mail = createOutboxSender({ store, transport, clock: systemClock, from: config.mailFrom, log: app.log });
-  const stopMaintenance = scheduleMaintenance({ store, clock: systemClock, events, autoCloseAfterHours: config.autoCloseAfterHours }, (error) =>
-    app.log.error({ err: error }, 'maintenance failed'),
+  const stopMaintenance = scheduleMaintenance(
+    { store, clock: systemClock, events, autoCloseAfterHours: config.autoCloseAfterHours, files: app.porthole.files.storage },
+    (error) => app.log.error({ err: error }, 'maintenance failed'),
   );
 
   const address = await listenProtected(app, config);
