@@ -13,7 +13,6 @@ export const filesMessages = {
   tooManyUploads: 'Too many uploads just now. Please wait a moment and try again.',
   uploadFailed: 'This file was not uploaded.',
   size: (bytes: number) => (bytes < 1000 ? `${bytes} B` : bytes < 1e6 ? `${sizeFormat.format(bytes / 1e3)} KB` : `${sizeFormat.format(bytes / 1e6)} MB`),
-  download: (name: string, size: string) => `Download ${name} (${size})`,
   // A member's reply form (it carries files, so it comes with them).
   addToConversation: 'Add to conversation',
   sendReply: 'Send',

@@ -43,9 +43,9 @@ export function Attach({ id, uploads, send, root }: AttachProps) {
         multiple
         aria-describedby={full ? `${id}-hint ${id}-full` : `${id}-hint`}
         onChange={(event) => {
-          const input = event.currentTarget;
-          addFiles(uploads, [...(input.files ?? [])], send);
-          input.value = ''; // so the same file can be chosen again after it was removed
+          const chooser = event.currentTarget;
+          addFiles(uploads, [...(chooser.files ?? [])], send);
+          chooser.value = ''; // so the same file can be chosen again after it was removed
         }}
       />
       {full && (

@@ -10,8 +10,8 @@ import { filesMessages } from '../../i18n/en-files.js';
 import { adoptFilesStyles } from './styles.js';
 
 /** `root`: the widget's shadow root, where its styles are adopted; the inbox styles the list in its own stylesheet. */
-export function FileList({ files, root }: { files: AttachedFile[] | undefined; root?: ShadowRoot }) {
-  if (!files?.length) return null;
+export function FileList({ files, root }: { files: AttachedFile[]; root?: ShadowRoot }) {
+  if (!files.length) return null;
   if (root) adoptFilesStyles(root);
   return (
     <ul class="files">
@@ -22,13 +22,7 @@ export function FileList({ files, root }: { files: AttachedFile[] | undefined; r
               <img src={file.url} alt={file.name} loading="lazy" referrerpolicy="no-referrer" />
             </a>
           ) : (
-            <a
-              class="download"
-              href={file.url}
-              download={file.name}
-              rel="noopener noreferrer"
-              aria-label={filesMessages.download(file.name, filesMessages.size(file.size))}
-            >
+            <a class="download" href={file.url} download={file.name} rel="noopener noreferrer">
               <span class="upload-name">{file.name}</span> <span class="muted">{filesMessages.size(file.size)}</span>
             </a>
           )}
