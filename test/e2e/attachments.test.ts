@@ -1,7 +1,8 @@
 // Files in a conversation, both ways, in real Chromium against real servers (issue 12): Sam attaches
 // a photo and a receipt to his request in the widget on the demo host (under its strict CSP) and
 // sees the photo previewed; Riley sees both in the inbox and downloads them byte for byte, then
-// answers with files of his own, which Sam's open panel shows and downloads. Pages, drawings and
+// answers with files of his own, which Sam's open panel shows and downloads. A visitor who is not
+// signed in attaches a file to the contact form, and Riley downloads it from the new request. Pages, drawings and
 // scripts are refused at upload, and a script disguised as text is served so that it runs nowhere —
 // not as a <script>, not in an <iframe>, not even on the support server's own origin.
 import { readFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot } from './support/browser.js';
 import { aMemberAndAnAgent } from './support/lifecycle.js';
-import { demoMembers, message, openRequest, openYourRequests, panel, signInAs } from './support/widget.js';
+import { demoMembers, launcher, message, openRequest, openYourRequests, panel, signInAs } from './support/widget.js';
 import { historyEntry, openFromQueue, signInToInbox } from './support/inbox.js';
 import { HTML, JS, PDF, SVG, TEXT } from '../support/files.js';
 
@@ -158,6 +159,37 @@ describe('files in a conversation', () => {
     await reply.scrollIntoViewIfNeeded();
     await screenshot(sam, 'attachments-widget-received');
     expect(real.member.problems).toEqual([]);
+  });
+
+  it('a visitor who is not signed in attaches a file to the contact form, and Riley downloads it from the new request', async () => {
+    const visitor = await real.member.context.browser()!.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await visitor.newPage();
+    const problems: string[] = [];
+    page.on('console', (entry) => entry.type() === 'error' && problems.push(entry.text()));
+    await page.goto(`${real.servers.demo.url}/`);
+    await launcher(page).click();
+    await panel(page).getByRole('button', { name: 'Contact us' }).click();
+    await panel(page).getByLabel('What is this about?').selectOption({ label: 'Account & sign-in' });
+    const newSubject = `Order confirmation attached ${marker}`;
+    await panel(page).getByLabel('Subject').fill(newSubject);
+    await panel(page).getByLabel('How can we help?').fill('The confirmation is attached as a text file.');
+    await panel(page).getByLabel('Your email').fill('ana.visitor@example.com');
+    await panel(page)
+      .getByLabel('Attach files')
+      .setInputFiles([{ name: 'confirmation.txt', mimeType: 'text/plain', buffer: TEXT }]);
+    await panel(page).locator('.upload').filter({ hasText: 'Attached' }).waitFor();
+    await panel(page).getByRole('button', { name: 'Send request' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'attachments-contact-form');
+    await panel(page).getByRole('button', { name: 'Send request' }).click();
+    await panel(page).getByText('Request sent').waitFor();
+    const created = Number(/#(\d+)/.exec(await panel(page).innerText())![1]);
+    expect(problems).toEqual([]);
+    await visitor.close();
+
+    const riley = real.agent.page;
+    await riley.goto(`${real.servers.support.url}/agent/requests/${created}`);
+    const entry = historyEntry(riley, 'The confirmation is attached');
+    expect((await downloadBytes(riley, entry.locator('a.download', { hasText: 'confirmation.txt' }))).equals(TEXT)).toBe(true);
   });
 
   it('a script sent as text runs nowhere: not as a <script>, not in an <iframe>, not on the support server’s own origin', async () => {
