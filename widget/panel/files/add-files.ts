@@ -9,7 +9,7 @@ import { filesMessages } from '../../i18n/en-files.js';
 import { bearer, query, type ApiClient } from '../api.js';
 import type { Upload } from '../models/uploads.js';
 
-/** The default of the server's ATTACHMENTS_PER_MESSAGE; a lower setting is still refused by the server, in words. */
+/** The default of the server's ATTACHMENTS_PER_MESSAGE; a lower setting is the server's to refuse (400 too_many_attachments) when the message is sent. */
 export const MAX_FILES = 10;
 
 export type SendFile = (file: File) => Promise<AttachmentBody>;
