@@ -44,9 +44,14 @@ async function drawPng(page: Page, label: string): Promise<Buffer> {
   return Buffer.from(dataUrl.split(',')[1]!, 'base64');
 }
 
-/** Clicks a download link and answers the bytes the browser saved. */
+/**
+ * Clicks a download link and answers the bytes the browser saved. The links open a new tab: across
+ * origins (the widget on a host page) the download belongs to that tab, on the same origin to the page.
+ */
 async function downloadBytes(page: Page, link: ReturnType<Page['locator']>): Promise<Buffer> {
-  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  const fromPopup = page.waitForEvent('popup').then((popup) => popup.waitForEvent('download'));
+  const [download] = await Promise.all([Promise.race([page.waitForEvent('download'), fromPopup]), link.click()]);
+  fromPopup.catch(() => undefined); // no popup when the page itself downloads
   return readFileSync((await download.path())!);
 }
 
@@ -155,6 +160,7 @@ describe('files in a conversation', () => {
     const reply = message(sam, rileyWrites);
     await expect.poll(() => reply.locator('a.preview img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(240);
     expect((await downloadBytes(sam, reply.locator('a.download', { hasText: 'packing-list.txt' }))).equals(TEXT)).toBe(true);
+    expect(sam.url()).toBe(`${real.servers.demo.url}/account`); // the shop's page stayed where it was
     expect(await panel(sam).getByText('warranty.pdf').count()).toBe(0);
     await reply.scrollIntoViewIfNeeded();
     await screenshot(sam, 'attachments-widget-received');

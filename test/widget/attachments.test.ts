@@ -224,6 +224,8 @@ describe('a member', () => {
     const download = last.querySelector<HTMLAnchorElement>('a.download')!;
     expect(download.href).toBe('https://support.example.com/api/v1/files/att_2?sig=s1gn3d');
     expect(download.getAttribute('download')).toBe(`${IMG}.pdf`);
+    // Its own tab: an expired link's error page never replaces the host's page.
+    expect(download.target).toBe('_blank');
     expect(download.textContent).toBe(`${IMG}.pdf 2.3 MB`);
     // Only the one image: the name that looks like markup stayed text.
     expect(last.querySelectorAll('img')).toHaveLength(1);

@@ -22,7 +22,9 @@ export function FileList({ files, root }: { files: AttachedFile[]; root?: Shadow
               <img src={file.url} alt={file.name} loading="lazy" referrerpolicy="no-referrer" />
             </a>
           ) : (
-            <a class="download" href={file.url} download={file.name} rel="noopener noreferrer">
+            // A new tab, like the preview's: a link that has expired answers with an error page, which
+            // must not take the host's page away (a download itself only ever opens the save dialog).
+            <a class="download" href={file.url} download={file.name} target="_blank" rel="noopener noreferrer">
               <span class="upload-name">{file.name}</span> <span class="muted">{filesMessages.size(file.size)}</span>
             </a>
           )}
