@@ -7,6 +7,7 @@
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import {
+  addMemberBackend,
   apiError,
   buttonByText,
   byId,
@@ -261,5 +262,26 @@ describe('a member', () => {
     await chooseFiles(widget, 'ph-files', [file('receipt.pdf', 'application/pdf')]);
     await until(() => expect(rows(widget)).toEqual(['receipt.pdf · 1.2 KB · Attached']));
     expect(server.uploads()[0].headers.authorization).toBe(`Bearer ${backend.accessTokens[0]}`);
+  });
+});
+
+describe('who uploaded', () => {
+  test('files a visitor attached go when they sign in: the server lets only their uploader claim them', async () => {
+    const server = createFakeServer();
+    addMemberBackend(server);
+    const widget = await openContactForm(server);
+    await chooseFiles(widget, 'ph-files', [file('before.pdf', 'application/pdf')]);
+    await until(() => expect(rows(widget)).toEqual(['before.pdf · 1.2 KB · Attached']));
+
+    widget.run('identify', { token: 'host-token-dana' });
+    await until(() => expect(byId(widget.root, 'ph-ccs')).not.toBeNull());
+    expect(rows(widget)).toEqual([]);
+    await chooseFiles(widget, 'ph-files', [file('after.pdf', 'application/pdf')]);
+    await until(() => expect(rows(widget)).toEqual(['after.pdf · 1.2 KB · Attached']));
+    expect(server.uploads().map((call) => Boolean(call.headers.authorization))).toEqual([false, true]);
+
+    widget.run('logout');
+    await until(() => expect(byId(widget.root, 'ph-email')).not.toBeNull());
+    expect(rows(widget)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
  * server runs, and a submit that can be retried safely — a retry of the same draft reuses its
  * Idempotency-Key, so a double click or a lost response never makes two tickets.
  */
-import { computed, signal } from '@preact/signals';
+import { computed, effect, signal } from '@preact/signals';
 import type { FieldProblem } from '../../../server/contract/rules.js';
 import type { Category } from '../../../server/contract/types.js';
 import type { ApiError } from '../api.js';
@@ -51,6 +51,14 @@ export function createContactForm(categories: () => Category[], session: MemberS
   const failure = signal<ApiError | undefined>(undefined);
   /** Files attached to the draft (the control comes with the files chunk). */
   const files = signal<Upload[]>([]);
+  // An upload may be claimed only by whoever made it (the visitor, or one member): when who is writing
+  // changes (signing in or out), the draft's files go, instead of failing the request when it is sent.
+  let uploader = session.member.peek()?.email;
+  effect(() => {
+    const now = session.member.value?.email;
+    if (now !== uploader) files.value = [];
+    uploader = now;
+  });
   const category = computed(() => categories().find((c) => c.id === draft.value.categoryId));
 
   return {
@@ -76,10 +84,9 @@ export function createContactForm(categories: () => Category[], session: MemberS
       draft.value = { ...emptyDraft(), email: draft.value.email, name: draft.value.name };
       files.value = [];
     },
-    /** After sign-out: the CCs and uploads were the member's, not the next visitor's. */
+    /** After sign-out: the CCs were the member's, not the next visitor's. */
     forgetMember() {
       draft.value = { ...draft.value, ccs: '' };
-      files.value = [];
       // Their complaints about those CCs go too, or the next member would find them under an empty field.
       errors.value = Object.fromEntries(Object.entries(errors.value).filter(([key]) => key !== 'ccs' && !key.startsWith('ccs.')));
     },
