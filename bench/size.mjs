@@ -2,8 +2,8 @@
 //   loader: widget.js, on every page view;
 //   panel:  every script fetched from the support server between the click on Support and the
 //           suggested articles being shown (the panel entry and the chunks it statically imports);
-//   later:  each view the panel imports on demand (the contact form, a member's views), with what
-//           it adds on top of the panel;
+//   later:  each view the panel imports on demand (the contact form, a member's views, the files),
+//           with what it adds on top of the panel;
 //   all:    every panel file, first load and all chunks loaded later, counted once each — for
 //           information only, with no budget: no visitor downloads all of them at once.
 // Run `npm run build` first, then `node bench/size.mjs`. test/build/widget-bundle.test.ts enforces BUDGETS.

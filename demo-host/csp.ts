@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { DOWNLOAD_PATH } from '../server/files/download-urls.js';
 
 /** A fresh nonce for one response; 128 bits, so it cannot be guessed or reused. */
 export function createNonce(): string {
@@ -12,6 +13,8 @@ export function createNonce(): string {
  *   nonced loader import its panel chunks without listing the support origin;
  * - the widget talks to the support server, so only that origin joins 'self'
  *   in connect-src;
+ * - images: the shop's own, and the previews of image files in a conversation,
+ *   from the support server's download path only (nothing else there is an image);
  * - style-src has no 'unsafe-inline': the widget must style itself through
  *   adoptedStyleSheets, never `<style>` or `style=`;
  * - forms (the shop's sign-in and sign-out) post only back to the shop.
@@ -25,7 +28,7 @@ export function contentSecurityPolicy(nonce: string, publicUrl: string): string 
     `script-src 'nonce-${nonce}' 'strict-dynamic'`,
     "style-src 'self'",
     `connect-src 'self' ${supportOrigin}`,
-    "img-src 'self' data:",
+    `img-src 'self' data: ${supportOrigin}${DOWNLOAD_PATH}/`,
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",

@@ -15,8 +15,8 @@ describe('widget bundles', () => {
     const { loader, panel, later } = measureWidget();
     expect(loader.gzip).toBeLessThanOrEqual(BUDGETS.loaderGzip);
     expect(panel.gzip).toBeLessThanOrEqual(BUDGETS.panelGzip);
-    // The contact form and the members' views come on demand, on top of the panel.
-    expect(later.map((view: { name: string }) => view.name).sort()).toEqual(['contact', 'member']);
+    // The contact form, the members' views and the files come on demand, on top of the panel.
+    expect(later.map((view: { name: string }) => view.name).sort()).toEqual(['contact', 'files', 'member']);
     for (const view of later) expect(view.gzip, view.name).toBeLessThanOrEqual(BUDGETS.laterGzip);
   });
 

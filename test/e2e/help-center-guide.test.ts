@@ -1,7 +1,7 @@
 // The seeds' guide, walked literally on /help/demo in real Chromium (issue 11, "Done means"): Get a
 // password for a seeded member's address, open the link from the mail, set a password, see the same
 // My / CC'd / Organization requests as that member sees in the widget, open one, Add to
-// conversation, Mark as solved, Submit a request with a CC, sign out, sign in with the password, and
+// conversation with a photo attached (previewed under the page's CSP and Trusted Types), Mark as solved, Submit a request with a CC, sign out, sign in with the password, and
 // sign in by an emailed link — on a phone and on a desktop, under the page's strict CSP.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -10,6 +10,7 @@ import { screenshot, watchProblems } from './support/browser.js';
 import { realServersAndBrowser } from './support/lifecycle.js';
 import { demoMembers, openRequest, openYourRequests, panel, signInAs } from './support/widget.js';
 import { outbox } from '../support/tables.js';
+import { PNG } from '../support/files.js';
 
 const real = realServersAndBrowser();
 /** Seeded members (server/seed/seed-content.ts), one per walk: each walk solves a request and sends one. */
@@ -98,8 +99,14 @@ async function walk(page: Page, size: 'phone' | 'desktop', who: Walker) {
   expect(page.url()).toMatch(new RegExp(`^${help}/requests/\\d+$`));
   const note = `Still happening on ${size}, thanks for looking.`;
   await app(page).getByLabel('Add to conversation').fill(note);
+  await app(page)
+    .getByLabel('Attach files')
+    .setInputFiles([{ name: 'photo.png', mimeType: 'image/png', buffer: PNG }]);
+  await app(page).locator('.upload').filter({ hasText: 'Attached' }).waitFor();
   await app(page).getByRole('button', { name: 'Send' }).click();
-  await app(page).locator('.thread .message').filter({ hasText: note }).waitFor();
+  const sent = app(page).locator('.thread .message').filter({ hasText: note });
+  await sent.waitFor();
+  await expect.poll(() => sent.locator('a.preview img[alt="photo.png"]').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
   await app(page).getByRole('button', { name: 'Mark as solved' }).click();
   await expect.poll(() => app(page).locator('#ph-request-title + .request-meta .badge').innerText()).toBe('Solved');
   await screenshot(page, `help-center-guide-request-${size}`);

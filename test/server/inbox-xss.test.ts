@@ -3,8 +3,8 @@
 /**
  * The agent inbox (server/inbox/app, a Preact app) rendered in happy-dom against the real server:
  * its `fetch` is answered by `app.inject` with an agent's API token. Customers write the XSS corpus
- * into subjects, messages, their names, organization names and CC addresses; the agent sees every
- * payload as text, and nothing in the page is built from one.
+ * into subjects, messages, their names, organization names, CC addresses and the names of files
+ * they attach; the agent sees every payload as text, and nothing in the page is built from one.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { h, render } from 'preact';
@@ -15,6 +15,7 @@ import { createInboxApi } from '../../server/inbox/app/api.js';
 import { createInboxModel, type InboxModel } from '../../server/inbox/app/state.js';
 import { bearer, categoryIds, memberSession, submit } from './helpers.js';
 import { XSS_CORPUS } from '../support/xss-corpus.js';
+import { PNG, TEXT, upload } from '../support/files.js';
 
 /** CC addresses must be addresses, so the worst they can carry is quote-breaking attribute text. */
 const HOSTILE_CC = "'onfocus=alert`1`/autofocus='@xss.example";
@@ -141,5 +142,49 @@ describe('the XSS corpus in the agent inbox', () => {
     expect(container.querySelector('.facts .person')?.textContent).toBe(XSS_CORPUS[1]);
     expect(texts('.history .entry-body')).toEqual([XSS_CORPUS[1]]);
     expect(madeFromPayloads()).toEqual([]);
+  });
+
+  it('files named with the corpus are listed by name as text: images as a preview with the name as alt, the rest as a download', async () => {
+    const cats = await categoryIds(t.app);
+    const token = await memberSession(t, { sub: 'xss-files', email: 'files@inbox-xss.example', name: 'Files Writer' });
+    const ids: string[] = [];
+    for (const payload of XSS_CORPUS) {
+      for (const [body, type, ext] of [
+        [PNG, 'image/png', '.png'],
+        [TEXT, 'text/plain', '.txt'],
+      ] as const) {
+        const uploaded = await upload(t, body, { filename: `${payload}${ext}`, type, headers: bearer(token) });
+        expect(uploaded.statusCode, uploaded.body).toBe(201);
+        ids.push(uploaded.json().attachment.id);
+      }
+    }
+    const created = await submit(
+      t.app,
+      { categoryId: cats['Account & sign-in'], subject: 'Files with odd names', description: 'See attached.', attachmentIds: ids.slice(0, 10) },
+      { headers: bearer(token) },
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    const number = created.json().request.id as number;
+    const comment = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sites/demo/requests/${number}/comments`,
+      headers: { ...bearer(token), 'content-type': 'application/json' },
+      payload: JSON.stringify({ body: 'And the rest.', attachmentIds: ids.slice(10) }),
+    });
+    expect(comment.statusCode, comment.body).toBe(201);
+
+    const model = mountInbox();
+    await vi.waitFor(() => expect(model.session.value.state).toBe('signed-in'), { timeout: 3000 });
+    model.openRequest(number);
+    await vi.waitFor(() => expect(container.querySelectorAll('.history .files li')).toHaveLength(ids.length), { timeout: 3000 });
+
+    const previews = Array.from(container.querySelectorAll<HTMLImageElement>('.history .files a.preview > img'));
+    expect(previews.map((img) => img.getAttribute('alt')).sort()).toEqual(XSS_CORPUS.map((payload) => `${payload}.png`).sort());
+    for (const img of previews) expect(img.getAttribute('src')).toMatch(new RegExp(`^${t.config.publicUrl}/api/v1/files/`));
+    expect(texts('.history .files a.download .upload-name').sort()).toEqual(XSS_CORPUS.map((payload) => `${payload}.txt`).sort());
+    // The previews are the only images; nothing else was built from a name.
+    previews.forEach((img) => img.remove());
+    expect(madeFromPayloads()).toEqual([]);
+    expect(alert).not.toHaveBeenCalled();
   });
 });

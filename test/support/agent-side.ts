@@ -30,15 +30,24 @@ export async function addDemoAgent(t: TestApp, email: string, name = 'Riley'): P
   return token;
 }
 
-/** A `fetch` for the inbox app under happy-dom: every call is answered by `app.inject` as the agent with `token`. */
+/**
+ * A `fetch` for the inbox app under happy-dom: every call is answered by `app.inject` as the agent
+ * with `token`; an upload's file goes as its bytes with its own type.
+ */
 export function inboxFetch(t: TestApp, token: string) {
   return async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = new URL(String(input), location.href);
+    const file = init.body instanceof Blob ? init.body : undefined;
     const response = await t.app.inject({
       method: (init.method ?? 'GET') as 'GET' | 'POST' | 'DELETE',
       url: url.pathname + url.search,
-      headers: { authorization: `Bearer ${token}`, ...(typeof init.body === 'string' && { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(typeof init.body === 'string' && { 'content-type': 'application/json' }),
+        ...(file && { 'content-type': new Headers(init.headers).get('content-type') ?? '' }),
+      },
       ...(typeof init.body === 'string' && { payload: init.body }),
+      ...(file && { payload: Buffer.from(await file.arrayBuffer()) }),
     });
     return new Response(response.statusCode === 204 ? null : response.body, {
       status: response.statusCode,

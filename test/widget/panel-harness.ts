@@ -9,6 +9,8 @@
 import { render } from 'preact';
 import { vi } from 'vitest';
 import type {
+  AttachedFile,
+  AttachmentBody,
   ArticleBody,
   ArticleListBody,
   ArticleSummary,
@@ -26,10 +28,12 @@ import type {
 import type { Command, LoaderBridge, PanelControl, WidgetEvent } from '../../widget/bridge.js';
 import { mountPanel } from '../../widget/panel/index.js';
 import { ArticleView, ContactView } from '../../widget/panel/later-views.js';
+import { filesChunk } from '../../widget/panel/files-chunk.js';
 
-// An article and the contact form are a chunk fetched on demand; these tests are about the views,
-// not the download, so it is fetched once up front, as a browser that already has it cached would.
-await Promise.all([ContactView.preload(), ArticleView.preload()]);
+// An article and the contact form are a chunk fetched on demand, and so are the files and a
+// member's reply form; these tests are about the views, not the download, so they are fetched
+// once up front, as a browser that already has them cached would.
+await Promise.all([ContactView.preload(), ArticleView.preload(), filesChunk.load()]);
 
 export const SCRIPT_URL = 'https://support.example.com/widget.js';
 export const API_BASE = 'https://support.example.com/api/v1/sites/demo/';
@@ -84,6 +88,7 @@ export interface RecordedCall {
   method: string;
   url: URL;
   headers: Record<string, string>;
+  /** JSON bodies parsed; an upload's raw file as it was sent. */
   body: unknown;
 }
 
@@ -110,6 +115,8 @@ export function createFakeServer() {
   const calls: RecordedCall[] = [];
   const overrides: Override[] = [];
   let nextRequestId = 1042;
+  /** Uploads by id, as `POST …/attachments` stored them (the member routes attach them to comments). */
+  const uploaded = new Map<string, AttachedFile>();
 
   const defaultReply = (call: RecordedCall): Response => {
     if (!call.url.href.startsWith(API_BASE)) return apiError(404, 'not_found', 'No such route.');
@@ -132,6 +139,16 @@ export function createFakeServer() {
       };
       return json(created, 201);
     }
+    if (call.method === 'POST' && path === 'attachments') {
+      const file = call.body as Blob;
+      const name = call.url.searchParams.get('filename');
+      if (!name) return apiError(400, 'validation_failed', 'Name the file.', { filename: 'is required' });
+      const id = `att_${uploaded.size + 1}`;
+      const contentType = call.headers['content-type'] ?? 'application/octet-stream';
+      uploaded.set(id, { id, name, size: file.size, contentType, url: `https://support.example.com/api/v1/files/${id}?sig=s1gn3d` });
+      const { url: _url, ...attachment } = uploaded.get(id)!;
+      return json({ attachment } satisfies AttachmentBody, 201);
+    }
     return apiError(404, 'not_found', 'No such route.');
   };
 
@@ -143,7 +160,7 @@ export function createFakeServer() {
       method: (init.method ?? 'GET').toUpperCase(),
       url,
       headers,
-      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+      body: typeof init.body === 'string' ? JSON.parse(init.body) : init.body instanceof Blob ? init.body : undefined,
     };
     calls.push(call);
     for (const override of overrides) {
@@ -164,6 +181,9 @@ export function createFakeServer() {
     articleLists: () => calls.filter((c) => c.method === 'GET' && path(c) === 'articles'),
     articleReads: () => calls.filter((c) => c.method === 'GET' && path(c).startsWith('articles/')),
     posts: () => calls.filter((c) => c.method === 'POST' && path(c) === 'requests'),
+    uploads: () => calls.filter((c) => c.method === 'POST' && path(c) === 'attachments'),
+    /** The files a message claims, as a comment lists them. */
+    attachedFiles: (ids: string[] = []) => ids.flatMap((id) => uploaded.get(id) ?? []),
     configs: () => calls.filter((c) => c.method === 'GET' && path(c) === 'config'),
   };
 }
@@ -511,7 +531,7 @@ export function addMemberBackend(server: FakeServer, options: MemberBackendOptio
         body: (call.body as { body: string }).body,
         author: { name: member.name ?? member.email, role: 'customer' as const, you: true },
         createdAt: now,
-        attachments: [],
+        attachments: server.attachedFiles((call.body as { attachmentIds?: string[] }).attachmentIds),
       };
       const solvable = request.detail.requester.name === (member.name ?? member.email);
       request.detail = {

@@ -1,7 +1,7 @@
 /**
  * Every word the widget shows, one table per locale and chunk, so another locale is one more file
- * for each: this one (the launcher and the panel's first load), en-contact.ts and en-member.ts,
- * which come with the contact form's and the member views' chunks. The loader imports
+ * for each: this one (the launcher and the panel's first load), en-contact.ts, en-member.ts and
+ * en-files.ts, which come with the contact form's, the member views' and the files' chunks. The loader imports
  * `launcherMessages` only; esbuild drops the rest from its bundle.
  */
 export const launcherMessages = {

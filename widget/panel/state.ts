@@ -12,6 +12,7 @@ import { failed, loading, ready, type Loadable } from './models/loadable.js';
 import { createNavigation, type NavigateTarget } from './models/navigation.js';
 import { createMemberSession, type Identity } from './models/member-session.js';
 import { lockPageScroll } from './page-scroll.js';
+import { filesChunk } from './files-chunk.js';
 
 /** The page the visitor is on, as the server may see it: origin and path, never query or fragment. */
 const currentPage = () => location.origin + location.pathname;
@@ -46,6 +47,7 @@ export function createViewModel(api: ApiClient, root: ShadowRoot, emit: LoaderBr
     contact,
     session,
     api,
+    files: filesChunk,
     /** The shadow root the views render in, where views loaded on demand adopt their styles. */
     root,
     emit,

@@ -1,10 +1,10 @@
 /**
  * The inbox's one way to talk to the server: typed calls to `/api/v1/agent/…`, same origin, with
- * the session cookie. Every write carries a JSON body and the session's CSRF token, which sign-in
- * and GET /me answer and which lives only here, in memory (server/auth/agent-auth.ts); the browser
- * adds `Origin` itself.
+ * the session cookie. Every write carries a JSON body (an upload: the raw file) and the session's
+ * CSRF token, which sign-in and GET /me answer and which lives only here, in memory
+ * (server/auth/agent-auth.ts); the browser adds `Origin` itself.
  */
-import type { AgentBody, AgentReply, AgentRequestBody, AgentStatus, ErrorBody, QueueBody } from '../../contract/types.js';
+import type { AgentBody, AgentReply, AgentRequestBody, AgentStatus, AttachmentBody, ErrorBody, QueueBody } from '../../contract/types.js';
 import { CSRF_HEADER } from '../../contract/rules.js';
 
 /** A failed call: `status` 0 and code `network` when the server could not be reached at all. */
@@ -38,6 +38,8 @@ export interface InboxApi {
   getRequest(number: number): Promise<AgentRequestBody>;
   addComment(number: number, reply: AgentReply): Promise<AgentRequestBody>;
   setStatus(number: number, status: AgentStatus): Promise<AgentRequestBody>;
+  /** Uploads a file for the next reply or note to claim by its id. */
+  uploadFile(file: File): Promise<AttachmentBody>;
 }
 
 export function createInboxApi(base = '/api/v1/agent/'): InboxApi {
@@ -60,11 +62,15 @@ export function createInboxApi(base = '/api/v1/agent/'): InboxApi {
   const remember = (body: AgentBody) => (signedIn = body);
   const me = () => call<AgentBody>('me').then(remember);
 
+  /** A JSON body, or a file as itself with its own type. */
   const send = <T>(method: 'POST' | 'DELETE', path: string, body: unknown) =>
     call<T>(path, {
       method,
-      headers: { 'content-type': 'application/json', ...(signedIn?.csrfToken && { [CSRF_HEADER]: signedIn.csrfToken }) },
-      body: JSON.stringify(body),
+      headers: {
+        'content-type': body instanceof File ? body.type || 'application/octet-stream' : 'application/json',
+        ...(signedIn?.csrfToken && { [CSRF_HEADER]: signedIn.csrfToken }),
+      },
+      body: body instanceof File ? body : JSON.stringify(body),
     });
 
   async function write<T>(method: 'POST' | 'DELETE', path: string, body: unknown): Promise<T> {
@@ -97,5 +103,6 @@ export function createInboxApi(base = '/api/v1/agent/'): InboxApi {
     getRequest: (number) => call(`requests/${number}`),
     addComment: (number, reply) => write('POST', `requests/${number}/comments`, reply),
     setStatus: (number, status) => write('POST', `requests/${number}/status`, { status }),
+    uploadFile: (file) => write('POST', `attachments?${new URLSearchParams({ filename: file.name })}`, file),
   };
 }

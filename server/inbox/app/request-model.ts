@@ -1,9 +1,10 @@
 /**
  * The open request (right column): its details and history, the composer (a public reply or an
- * internal note, with the status it leaves), and the separate status change. Drafts are kept per
- * request while the agent looks at others.
+ * internal note, with its files and the status it leaves), and the separate status change. Drafts
+ * and their files are kept per request while the agent looks at others.
  */
 import { batch, signal } from '@preact/signals';
+import { attachedIds, isUploading, type Upload } from '../../../widget/panel/models/uploads.js';
 import type { AgentReply, AgentRequest, AgentStatus, StoredStatus } from '../../contract/types.js';
 import { ApiError, type InboxApi } from './api.js';
 import { asApiError, failed, loading, ready, type Loadable } from './loadable.js';
@@ -20,6 +21,8 @@ export function createRequestModel(api: InboxApi, guard: Guard, onChanged: () =>
   const detail = signal<Loadable<AgentRequest>>(loading);
   const mode = signal<ComposerMode>('public');
   const draft = signal('');
+  /** The draft's files, uploading as they are chosen (the widget's control, widget/panel/files/Attach.tsx). */
+  const files = signal<Upload[]>([]);
   /** '' leaves it to the server: a public reply sets pending, a note keeps the status. */
   const replyStatus = signal<AgentStatus | ''>('');
   const sending = signal(false);
@@ -28,7 +31,7 @@ export function createRequestModel(api: InboxApi, guard: Guard, onChanged: () =>
   const nextStatus = signal<AgentStatus | ''>('');
   const changingStatus = signal(false);
   const statusProblem = signal<ApiError | undefined>(undefined);
-  const drafts = new Map<number, string>();
+  const drafts = new Map<number, { text: string; files: Upload[] }>();
   let fetchRun = 0;
 
   const show = (request: AgentRequest) => {
@@ -53,10 +56,11 @@ export function createRequestModel(api: InboxApi, guard: Guard, onChanged: () =>
     );
   }
 
-  function clearComposer(text: string) {
+  function clearComposer(kept: { text: string; files: Upload[] } = { text: '', files: [] }) {
     mode.value = 'public';
     replyStatus.value = '';
-    draft.value = text;
+    draft.value = kept.text;
+    files.value = kept.files;
     sendProblem.value = undefined;
     sentNotice.value = '';
     statusProblem.value = undefined;
@@ -67,12 +71,14 @@ export function createRequestModel(api: InboxApi, guard: Guard, onChanged: () =>
     const previous = number.peek();
     if (wanted === previous) return;
     if (previous !== null) {
-      if (draft.peek().trim()) drafts.set(previous, draft.peek());
+      // Only finished files are kept: an upload still running answers into the list then shown, which is another request's.
+      const kept = { text: draft.peek(), files: files.peek().filter((upload) => upload.state !== 'uploading') };
+      if (kept.text.trim() || kept.files.length) drafts.set(previous, kept);
       else drafts.delete(previous);
     }
     batch(() => {
       number.value = wanted;
-      clearComposer(wanted === null ? '' : (drafts.get(wanted) ?? ''));
+      clearComposer(wanted === null ? undefined : drafts.get(wanted));
     });
     if (wanted === null) {
       fetchRun++;
@@ -83,13 +89,19 @@ export function createRequestModel(api: InboxApi, guard: Guard, onChanged: () =>
   async function send(): Promise<void> {
     const wanted = number.peek();
     const body = draft.peek();
-    if (wanted === null || sending.peek()) return;
+    if (wanted === null || sending.peek() || isUploading(files.peek())) return;
     if (!body.trim()) {
       sendProblem.value = new ApiError(400, 'validation_failed', 'Write something first.');
       return;
     }
     const chosen = replyStatus.peek();
-    const reply: AgentReply = { body, public: mode.peek() === 'public', ...(chosen && { status: chosen }) };
+    const attachmentIds = attachedIds(files.peek());
+    const reply: AgentReply = {
+      body,
+      public: mode.peek() === 'public',
+      ...(chosen && { status: chosen }),
+      ...(attachmentIds.length && { attachmentIds }),
+    };
     batch(() => {
       sending.value = true;
       sendProblem.value = undefined;
@@ -102,6 +114,7 @@ export function createRequestModel(api: InboxApi, guard: Guard, onChanged: () =>
         batch(() => {
           show(request);
           draft.value = '';
+          files.value = [];
           replyStatus.value = '';
           sentNotice.value = reply.public ? 'Reply sent.' : 'Internal note added.';
         });
@@ -152,6 +165,7 @@ export function createRequestModel(api: InboxApi, guard: Guard, onChanged: () =>
     detail,
     mode,
     draft,
+    files,
     replyStatus,
     sending,
     sendProblem,
@@ -162,6 +176,8 @@ export function createRequestModel(api: InboxApi, guard: Guard, onChanged: () =>
     open,
     send,
     changeStatus,
+    /** Uploads a file for the draft (a 401 ends the session, as any call's). */
+    uploadFile: (file: File) => guard(api.uploadFile(file)),
     /** Fetches the open request again (retry after an error). */
     reload() {
       const wanted = number.peek();
@@ -191,7 +207,7 @@ export function createRequestModel(api: InboxApi, guard: Guard, onChanged: () =>
       batch(() => {
         number.value = null;
         detail.value = loading;
-        clearComposer('');
+        clearComposer();
       });
     },
   };

@@ -1,7 +1,7 @@
 /**
- * "Contact us": category, the category's own fields, subject, description, email and name. The same
- * rules as the server check the form before it is sent; problems show next to their fields and
- * focus moves to the first one.
+ * "Contact us": category, the category's own fields, subject, description, email and name, and
+ * files (the files chunk's control, ../files/Attach.tsx). The same rules as the server check the
+ * form before it is sent; problems show next to their fields and focus moves to the first one.
  */
 import { useRef } from 'preact/hooks';
 import { LIMITS } from '../../../server/contract/rules.js';
@@ -13,6 +13,7 @@ import { Notice } from '../components/Notice.js';
 import type { ViewModel } from '../state.js';
 import type { FieldError } from '../models/contact-form.js';
 import { editDraft } from './edit-draft.js';
+import { isUploading } from '../models/uploads.js';
 
 /** The CC field's problems, each naming the address it is about. */
 function ccError(errors: Record<string, FieldError>, text: string): FieldError | undefined {
@@ -43,6 +44,8 @@ export function ContactView({ model, title = contactMessages.contactTitle }: { m
   const errors = contact.errors.value;
   const failure = contact.failure.value;
   const member = model.session.member.value;
+  // The attach control comes with the files chunk, fetched as this form's chunk arrives.
+  const Files = model.files.loaded.value;
   const text = (key: 'subject' | 'description' | 'email' | 'name' | 'ccs') => ({
     value: draft[key],
     onInput: (event: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => editDraft(contact, { [key]: event.currentTarget.value }),
@@ -138,12 +141,21 @@ export function ContactView({ model, title = contactMessages.contactTitle }: { m
         />
       </div>
 
+      {Files && (
+        <Files.Attach
+          id="ph-files"
+          uploads={contact.files}
+          root={model.root}
+          send={(file) => (member ? model.session.call((token) => Files.uploadFile(model.api, file, token)) : Files.uploadFile(model.api, file))}
+        />
+      )}
+
       {failure && !Object.keys(failure.fields).length && (
         <p class="form-error" role="alert">
           {failure.code === 'rate_limited' ? contactMessages.tooMany : failure.code === 'network' ? messages.offline : contactMessages.sendFailed}
         </p>
       )}
-      <button type="submit" class="primary" disabled={contact.submitting.value}>
+      <button type="submit" class="primary" disabled={contact.submitting.value || isUploading(contact.files.value)}>
         {contact.submitting.value ? messages.sending : contactMessages.send}
       </button>
     </form>

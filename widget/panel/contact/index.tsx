@@ -17,6 +17,7 @@ export function ContactViews({ model, title }: { model: ViewModel; title?: strin
   // Before its first paint: the chunk's styles join the panel's in the shadow root (once).
   adoptFormStyles(model.root);
   adoptContactStyles(model.root);
+  void model.files.load(); // the attach control: once, and retried by the next render if it failed
   const view = model.navigation.view.value;
   if (view.name === 'sent') return <SentView model={model} number={view.number} email={view.email} />;
   return <ContactView model={model} title={title} />;

@@ -7,6 +7,7 @@ import { checkCcs, checkNewRequest } from '../../../server/contract/rules.js';
 import type { CreatedRequestBody, NewRequest } from '../../../server/contract/types.js';
 import { ApiError, type ApiClient } from '../api.js';
 import type { ContactForm, Draft, FieldError } from '../models/contact-form.js';
+import { attachedIds, isUploading } from '../models/uploads.js';
 
 /** The CC field's text as a list of addresses. */
 export const splitCcs = (text: string): string[] => text.split(/[\s,;]+/).filter(Boolean);
@@ -14,6 +15,7 @@ export const splitCcs = (text: string): string[] => text.split(/[\s,;]+/).filter
 // Members write as themselves (the server knows who they are) and may copy others in;
 // anonymous visitors give an email and never send CCs.
 function toBody(form: ContactForm, value: Draft, signedIn: boolean): NewRequest {
+  const attachmentIds = attachedIds(form.files.value);
   const fields = Object.fromEntries(
     Object.entries(value.fields).filter(([key, text]) => text.trim() && form.category.value?.fields.some((f) => f.key === key)),
   );
@@ -27,13 +29,15 @@ function toBody(form: ContactForm, value: Draft, signedIn: boolean): NewRequest 
     ...(signedIn && ccs.length && { ccs }),
     ...(Object.keys(fields).length && { fields }),
     ...(value.website && { website: value.website }),
+    ...(attachmentIds.length && { attachmentIds }),
   };
 }
 
 /** Returns the created request, or undefined when the form needs attention. */
 export async function submitContact(form: ContactForm, api: ApiClient): Promise<CreatedRequestBody['request'] | undefined> {
   const { draft, errors, submitting, failure, category, session } = form;
-  if (submitting.value) return undefined;
+  // Sending now would leave a file still uploading behind (the button says so by being disabled).
+  if (submitting.value || isUploading(form.files.value)) return undefined;
   failure.value = undefined;
   const member = session.member.value;
   const body = toBody(form, draft.value, Boolean(member));

@@ -1,6 +1,6 @@
 /**
- * One request: the whole public conversation, who is copied, "Add to conversation" and
- * "Mark as solved". Everything people wrote is shown as text, never as HTML.
+ * One request: the whole public conversation with its files, who is copied, and the reply form
+ * (../files/ReplyForm.tsx). Everything people wrote is shown as text, never as HTML.
  */
 import { useEffect, useRef } from 'preact/hooks';
 import { messages } from '../../i18n/en.js';
@@ -35,6 +35,8 @@ export function RequestView({ model, requests, id }: { model: MemberHost; reques
 
   const request = detail.value;
   const problem = requests.problem.value;
+  // The reply form and the files come with the files chunk, fetched with the member's features.
+  const Files = model.files.loaded.value;
   const closed = request.status === 'solved' && !request.can.comment;
   const followUp = () => {
     model.contact.prefill({ subject: memberMessages.followUpSubject(request.id, request.subject), category: request.category.id });
@@ -67,6 +69,7 @@ export function RequestView({ model, requests, id }: { model: MemberHost; reques
               <time dateTime={comment.createdAt}>{dateTime(comment.createdAt)}</time>
             </p>
             <p class="message-body">{comment.body}</p>
+            {Files && <Files.FileList files={comment.attachments} root={model.root} />}
           </li>
         ))}
       </ol>
@@ -79,33 +82,7 @@ export function RequestView({ model, requests, id }: { model: MemberHost; reques
           </button>
         </div>
       ) : (
-        <form
-          class="form reply"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (requests.reply.value.trim()) void requests.sendReply(request.id);
-          }}
-        >
-          <div class="field">
-            <label for="ph-reply">{memberMessages.addToConversation}</label>
-            <textarea id="ph-reply" rows={3} value={requests.reply.value} onInput={(event) => (requests.reply.value = event.currentTarget.value)} />
-          </div>
-          {problem && (
-            <p class="form-error" role="alert">
-              {problem.code === 'session_expired' ? messages.sessionEnded : problem.code === 'network' ? messages.offline : problem.message}
-            </p>
-          )}
-          <div class="actions">
-            <button type="submit" class="primary" disabled={requests.busy.value !== null || !requests.reply.value.trim()}>
-              {requests.busy.value === 'reply' ? messages.sending : memberMessages.sendReply}
-            </button>
-            {request.can.solve && (
-              <button type="button" class="secondary" disabled={requests.busy.value !== null} onClick={() => requests.solve(request.id)}>
-                {memberMessages.markSolved}
-              </button>
-            )}
-          </div>
-        </form>
+        Files && <Files.ReplyForm model={model} requests={requests} request={request} />
       )}
     </article>
   );

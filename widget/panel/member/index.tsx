@@ -29,6 +29,8 @@ export function memberFeatures(model: MemberHost): RequestsModel {
     models.set(model, (requests = createRequestsModel(model)));
     // The Help Center page has no launcher: its badge is kept off the page.
     connectLive(model, requests, model.launcher ?? document.createElement('button'));
+    // The reply form and files, so a request opens with them (idle time: the member just signed in).
+    void model.files.load();
   }
   return requests;
 }

@@ -17,7 +17,8 @@ export function memberApi({ call, open }: ApiClient) {
     listRequests: (accessToken: string, params: { scope: RequestScope; status?: string; cursor?: string; limit?: number }) =>
       call<RequestListBody>(`requests?${query(params)}`, { headers: bearer(accessToken) }),
     getRequest: (accessToken: string, id: number) => call<RequestDetailBody>(`requests/${id}`, { headers: bearer(accessToken) }),
-    addComment: (accessToken: string, id: number, body: string) => call<CommentCreatedBody>(`requests/${id}/comments`, post({ body }, bearer(accessToken))),
+    addComment: (accessToken: string, id: number, body: string, attachmentIds: string[]) =>
+      call<CommentCreatedBody>(`requests/${id}/comments`, post(attachmentIds.length ? { body, attachmentIds } : { body }, bearer(accessToken))),
     solveRequest: (accessToken: string, id: number) => call<RequestDetailBody>(`requests/${id}/solve`, { method: 'POST', headers: bearer(accessToken) }),
     requestSummary: (accessToken: string) => call<RequestSummaryCounts>('requests/summary', { headers: bearer(accessToken) }),
     /** The live-event stream (server-sent events, read with fetch so the token stays in a header). */

@@ -8,6 +8,7 @@ import { ApiError } from '../api.js';
 import { failed, loading, ready, type Loadable } from '../models/loadable.js';
 import type { MemberHost } from '../state.js';
 import { memberApi } from './member-api.js';
+import { attachedIds, type Upload } from '../models/uploads.js';
 
 const PAGE_SIZE = 10;
 
@@ -24,6 +25,8 @@ export function createRequestsModel(model: MemberHost) {
   const loadingMore = signal(false);
   const detail = signal<Loadable<RequestDetail>>(loading);
   const reply = signal('');
+  /** The files attached to the reply (filled by the files chunk's control). */
+  const files = signal<Upload[]>([]);
   const busy = signal<'reply' | 'solve' | null>(null);
   const problem = signal<ApiError | undefined>(undefined);
   let listRun = 0;
@@ -56,7 +59,10 @@ export function createRequestsModel(model: MemberHost) {
       tellHost(model, request);
       if (wanted !== id) return;
       detail.value = ready(request);
-      if (kind === 'reply') reply.value = '';
+      if (kind === 'reply') {
+        reply.value = '';
+        files.value = [];
+      }
     } catch (error) {
       if (wanted === id) problem.value = error instanceof ApiError ? error : new ApiError(0, 'network', String(error));
     } finally {
@@ -78,6 +84,7 @@ export function createRequestsModel(model: MemberHost) {
       nextCursor.value = null;
       detail.value = loading;
       reply.value = '';
+      files.value = [];
       problem.value = undefined;
     }
     who = now;
@@ -91,6 +98,7 @@ export function createRequestsModel(model: MemberHost) {
     loadingMore,
     detail,
     reply,
+    files,
     busy,
     problem,
     loadList,
@@ -121,6 +129,7 @@ export function createRequestsModel(model: MemberHost) {
       detail.value = loading;
       problem.value = undefined;
       reply.value = '';
+      files.value = [];
       session
         .call((token) => api.getRequest(token, id))
         .then(
@@ -135,7 +144,8 @@ export function createRequestsModel(model: MemberHost) {
     sendReply: (id: number) => {
       // What the member wrote now, even if a renewed session retries the call after they moved on.
       const text = reply.value;
-      return act('reply', id, () => session.call((token) => api.addComment(token, id, text)).then((body) => body.request));
+      const attachmentIds = attachedIds(files.value);
+      return act('reply', id, () => session.call((token) => api.addComment(token, id, text, attachmentIds)).then((body) => body.request));
     },
     solve: (id: number) => act('solve', id, () => session.call((token) => api.solveRequest(token, id)).then((body) => body.request)),
   };

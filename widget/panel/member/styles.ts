@@ -35,6 +35,4 @@ export const adoptMemberStyles = stylesheet(`
 .message-author time{margin-left:auto;font-size:12px;color:var(--ph-muted)}
 .tag{padding:0 6px;border-radius:4px;background:var(--ph-accent,#1f2937);color:#fff;font-size:11px;font-weight:600}
 .message-body{margin:0;white-space:pre-wrap;overflow-wrap:anywhere}
-.actions{display:flex;gap:8px}
-.actions .primary{flex:1}
 `);

@@ -3,11 +3,12 @@
  * server runs, and a submit that can be retried safely — a retry of the same draft reuses its
  * Idempotency-Key, so a double click or a lost response never makes two tickets.
  */
-import { computed, signal } from '@preact/signals';
+import { computed, effect, signal } from '@preact/signals';
 import type { FieldProblem } from '../../../server/contract/rules.js';
 import type { Category } from '../../../server/contract/types.js';
 import type { ApiError } from '../api.js';
 import type { MemberSession } from './member-session.js';
+import type { Upload } from './uploads.js';
 
 export interface Draft {
   categoryId: string;
@@ -48,6 +49,16 @@ export function createContactForm(categories: () => Category[], session: MemberS
   const errors = signal<Record<string, FieldError>>({});
   const submitting = signal(false);
   const failure = signal<ApiError | undefined>(undefined);
+  /** Files attached to the draft (the control comes with the files chunk). */
+  const files = signal<Upload[]>([]);
+  // An upload may be claimed only by whoever made it (the visitor, or one member): when who is writing
+  // changes (signing in or out), the draft's files go, instead of failing the request when it is sent.
+  let uploader = session.member.peek()?.email;
+  effect(() => {
+    const now = session.member.value?.email;
+    if (now !== uploader) files.value = [];
+    uploader = now;
+  });
   const category = computed(() => categories().find((c) => c.id === draft.value.categoryId));
 
   return {
@@ -55,6 +66,7 @@ export function createContactForm(categories: () => Category[], session: MemberS
     errors,
     submitting,
     failure,
+    files,
     category,
     session,
     /** The Idempotency-Key of the draft last sent, kept while that exact draft is retried. */
@@ -70,6 +82,7 @@ export function createContactForm(categories: () => Category[], session: MemberS
     /** After a request went out: a fresh draft, keeping the visitor's email and name for the next one. */
     clearSent() {
       draft.value = { ...emptyDraft(), email: draft.value.email, name: draft.value.name };
+      files.value = [];
     },
     /** After sign-out: the CCs were the member's, not the next visitor's. */
     forgetMember() {

@@ -1,8 +1,10 @@
 /**
  * Writing on a request: a public reply (the customer sees it) or an internal note (the team only),
- * and the status it leaves the request in. Ctrl/⌘+Enter sends.
+ * its files (the widget's attach control), and the status it leaves the request in. Ctrl/⌘+Enter sends.
  */
 import type { AgentRequest, AgentStatus } from '../../../contract/types.js';
+import { Attach } from '../../../../widget/panel/files/Attach.js';
+import { isUploading } from '../../../../widget/panel/models/uploads.js';
 import { STATUS_CHOICES, STATUS_LABELS } from '../format.js';
 import type { InboxModel } from '../state.js';
 import { Problem } from './Problem.js';
@@ -12,6 +14,7 @@ export function Composer({ model, request }: { model: InboxModel; request: Agent
   const isPublic = open.mode.value === 'public';
   const problem = open.sendProblem.value;
   const sending = open.sending.value;
+  const uploading = isUploading(open.files.value);
   // The first choice is what happens when the agent picks nothing: the server's own default.
   const statusChoices = isPublic
     ? [{ value: '', label: 'Pending — awaiting customer' }, ...STATUS_CHOICES.filter((choice) => choice.value !== 'pending')]
@@ -60,6 +63,7 @@ export function Composer({ model, request }: { model: InboxModel; request: Agent
       <p id="composer-hint" class="hint">
         {isPublic ? 'The customer and anyone copied will see this reply.' : 'Only the support team sees internal notes.'} Ctrl+Enter sends.
       </p>
+      <Attach id="composer-files" uploads={open.files} send={open.uploadFile} />
       {problem && <Problem error={problem} />}
       <div class="composer-actions">
         <label for="composer-status">Then set status</label>
@@ -74,7 +78,7 @@ export function Composer({ model, request }: { model: InboxModel; request: Agent
             </option>
           ))}
         </select>
-        <button type="submit" class="primary" disabled={sending}>
+        <button type="submit" class="primary" disabled={sending || uploading}>
           {sending ? 'Sending…' : isPublic ? 'Send reply' : 'Add note'}
         </button>
         <span class="sent" role="status">

@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { AgentRequest, AgentStatus } from '../../../contract/types.js';
 import { dateTime, fieldLabel, STATUS_CHOICES, STATUS_LABELS } from '../format.js';
 import type { InboxModel } from '../state.js';
+import { FileList } from '../../../../widget/panel/files/FileList.js';
 import { Composer } from './Composer.js';
 import { Problem } from './Problem.js';
 import { StatusBadge } from './StatusBadge.js';
@@ -131,6 +132,7 @@ function RequestView({ model, request }: { model: InboxModel; request: AgentRequ
                   <time dateTime={comment.createdAt}>{dateTime(comment.createdAt)}</time>
                 </p>
                 <p class="entry-body">{comment.body}</p>
+                <FileList files={comment.attachments} />
               </li>
             );
           })}

@@ -1,0 +1,8 @@
+/**
+ * The files chunk (see ../files-chunk.ts): the attach control and its uploads, a comment's files,
+ * and the member's reply form, with their words and styles.
+ */
+export { Attach } from './Attach.js';
+export { FileList } from './FileList.js';
+export { ReplyForm } from './ReplyForm.js';
+export { uploadFile } from './add-files.js';

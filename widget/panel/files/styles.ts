@@ -1,0 +1,17 @@
+/** Styles of the attach control, a comment's files and the member's reply form, on top of the form fields' (../form-styles.ts). */
+import { stylesheet } from '../stylesheet.js';
+
+export const adoptFilesStyles = stylesheet(`
+.attach input[type=file]{padding:6px;border-style:dashed}
+.uploads,.files{margin:8px 0 0;padding:0;list-style:none}
+.upload{display:flex;flex-wrap:wrap;align-items:center;gap:4px 8px;margin-block-end:4px;padding:6px 8px;border:1px solid var(--ph-line);border-radius:8px;font-size:13px}
+.upload .notice{flex-basis:100%;padding:8px}
+.upload-name{font-weight:600;overflow-wrap:anywhere}
+.remove{margin-inline-start:auto;padding:0 8px;border:0;border-radius:6px;background:none;color:inherit;font:inherit;font-size:18px;line-height:1.3;cursor:pointer}
+.remove:hover,.remove:focus-visible{background:var(--ph-soft)}
+.files li{margin-block-start:6px}
+.preview img{display:block;max-inline-size:160px;max-block-size:120px;border:1px solid var(--ph-line);border-radius:6px}
+.download{font-size:13px;color:var(--ph-accent-ink);overflow-wrap:anywhere}
+.actions{display:flex;gap:8px}
+.actions .primary{flex:1}
+`);
