@@ -13,7 +13,7 @@ import { afterAgentComment, afterAgentStatusChange } from './request-status.js';
 import { customerStatus } from './status.js';
 import { decodeCursor, pageOf } from './cursor.js';
 import { changeOf } from './events.js';
-import { agentReplyMails } from './notifications.js';
+import { agentReplyMails, isSolvedAt, statusChangeMails } from './notifications.js';
 import { notifyContextFor } from './notify-context.js';
 
 /** Checks email and password; returns a new session token (for the cookie) and the agent. */
@@ -79,23 +79,29 @@ export async function agentComment(services: Services, agent: AgentWithSite, num
   const site = await services.sites.find(agent.siteSlug);
   if (!site) throw notFound('That site');
   const context = await notifyContextFor(services, site);
+  const now = services.clock().toISOString();
   const outcome = await services.store.agentRequests.addComment(
     agent.siteId,
     number,
     { agentId: agent.id, body: reply.body, public: reply.public },
     (current) => afterAgentComment(current, reply.public, reply.status),
-    services.clock().toISOString(),
-    (view) => agentReplyMails(view, context),
+    now,
+    (view) => agentReplyMails(view, context, isSolvedAt(view, now)),
   );
   return settle(services, outcome, reply.public || (outcome.kind === 'done' && reply.status !== undefined));
 }
 
 export async function agentSetStatus(services: Services, agent: AgentWithSite, number: number, status: StoredStatus): Promise<AgentRequest> {
+  const site = await services.sites.find(agent.siteSlug);
+  if (!site) throw notFound('That site');
+  const context = await notifyContextFor(services, site);
+  const now = services.clock().toISOString();
   const outcome = await services.store.agentRequests.setStatus(
     agent.siteId,
     number,
     (current) => afterAgentStatusChange(current, status),
-    services.clock().toISOString(),
+    now,
+    (view) => statusChangeMails(view, context, isSolvedAt(view, now)),
   );
   return settle(services, outcome);
 }

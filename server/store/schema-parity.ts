@@ -24,6 +24,7 @@ import type {
   RequestCcRow,
   RequestRow,
   SettingRow,
+  SiteMailSettingRow,
   SiteRow,
   UsedTokenIdRow,
 } from './rows.js';
@@ -55,6 +56,7 @@ export interface StoreRows {
   agentApiTokens: ApiTokenRow;
   outbox: OutboxRow;
   portalSettings: PortalSettingRow;
+  siteMailSettings: SiteMailSettingRow;
   organizationDomains: OrganizationDomainRow;
   portalAccounts: PortalAccountRow;
   portalLinks: PortalLinkRow;
