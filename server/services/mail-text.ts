@@ -39,7 +39,16 @@ const FALLBACK_COLOR = '#334155';
 const DARK_TEXT = '#111111';
 const LIGHT_TEXT = '#ffffff';
 
-const when = new Intl.DateTimeFormat(mailMessages.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC', timeZoneName: 'short' });
+// In UTC, and saying so: a mail cannot know its reader's time zone.
+const when = new Intl.DateTimeFormat(mailMessages.locale, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZone: 'UTC',
+  timeZoneName: 'short',
+});
 const writtenAt = (message: QuotedMessage) => mailMessages.wrote(message.author, when.format(new Date(message.at)));
 
 export function composeMail(layout: MailLayout): MailBody {

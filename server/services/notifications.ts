@@ -46,7 +46,14 @@ export const EARLIER_MESSAGES_SHOWN = 5;
 function conversationFor(view: RequestView, verifiedReader: boolean): { conversation: QuotedMessage[]; olderNotShown: number } {
   const shown = view.comments.filter((comment) => comment.public).reverse();
   const quoted = (comment: RequestView['comments'][number]): QuotedMessage => ({ author: comment.authorName, at: comment.createdAt, body: comment.body });
-  if (!verifiedReader) return { conversation: shown.slice(0, 1).filter((comment) => comment.byAgent).map(quoted), olderNotShown: 0 };
+  if (!verifiedReader)
+    return {
+      conversation: shown
+        .slice(0, 1)
+        .filter((comment) => comment.byAgent)
+        .map(quoted),
+      olderNotShown: 0,
+    };
   const kept = shown.slice(0, 1 + EARLIER_MESSAGES_SHOWN);
   return { conversation: kept.map(quoted), olderNotShown: shown.length - kept.length };
 }
@@ -128,12 +135,6 @@ export function customerCommentMails(view: RequestView, authorIds: readonly stri
     ...agentMails('customer_reply', view, context, [words.customerReplied(view.comments.at(-1)?.authorName ?? words.theCustomer, number)]),
   ];
 }
-
-/**
- * Solved by this very change: solving stamps `solvedAt` only the first time (rules/transitions.ts),
- * so a request that was solved already, or is solved again, tells nobody twice.
- */
-export const isSolvedAt = (view: RequestView, now: string): boolean => view.request.status === 'solved' && view.request.solvedAt === now;
 
 /** What customers hear when an agent solves the request: that it is solved, and that a reply reopens it. */
 const solvedLines = (view: RequestView, context: NotifyContext) => [words.solved(context.siteName, view.request.number), words.reopenByReply];
