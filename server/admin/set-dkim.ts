@@ -22,7 +22,7 @@ export const setDkim = defineCommand({
     name: 'set-dkim',
     brief: "Sign a site's mail with a DKIM key.",
     summary:
-      'Sign every mail a site sends with a DKIM key (RSA, 2048 bits recommended, or Ed25519) for a domain — the domain of the site\'s From address (set-mail-from) or one it belongs to. The private key is kept in the database and never printed; the command prints the DNS TXT record to publish. "--key-file none" stops signing.',
+      'Sign every mail a site sends with an RSA DKIM key (2048 bits recommended) for a domain — the domain of the site\'s From address (set-mail-from) or one it belongs to. The private key is kept in the database and never printed; the command prints the DNS TXT record to publish. "--key-file none" stops signing.',
     options: [
       { name: 'site', value: '<slug>', required: true, help: 'The site.' },
       { name: 'domain', value: '<domain>', help: 'The signing domain (d=), e.g. northwind.example.' },
@@ -81,19 +81,16 @@ function readKey(path: string): KeyObject {
     // The reason would quote the file; a key file is not something to echo.
     throw new AdminError(`--key-file ${path} is not a PEM private key.`);
   }
-  if (key.asymmetricKeyType === 'ed25519') return key;
-  if (key.asymmetricKeyType !== 'rsa') throw new AdminError(`--key-file ${path} is a ${key.asymmetricKeyType} key: DKIM signs with RSA or Ed25519.`);
+  // nodemailer signs rsa-sha256 only.
+  if (key.asymmetricKeyType !== 'rsa') throw new AdminError(`--key-file ${path} is a ${key.asymmetricKeyType} key: make an RSA key for DKIM.`);
   if ((key.asymmetricKeyDetails?.modulusLength ?? 0) < MIN_RSA_BITS)
     throw new AdminError(`--key-file ${path} is shorter than ${MIN_RSA_BITS} bits: make a 2048-bit key.`);
   return key;
 }
 
-/** The TXT record's value: `v=DKIM1; k=rsa; p=<public key>` (RFC 6376 3.6.1; Ed25519's `p` is the raw key, RFC 8463). */
-export function dnsRecordOf(privateKey: KeyObject): string {
-  const spki = createPublicKey(privateKey).export({ type: 'spki', format: 'der' });
-  if (privateKey.asymmetricKeyType === 'ed25519') return `v=DKIM1; k=ed25519; p=${spki.subarray(-32).toString('base64')}`;
-  return `v=DKIM1; k=rsa; p=${spki.toString('base64')}`;
-}
+/** The TXT record's value: `v=DKIM1; k=rsa; p=<the public key, DER SubjectPublicKeyInfo in base64>` (RFC 6376 3.6.1). */
+const dnsRecordOf = (privateKey: KeyObject): string =>
+  `v=DKIM1; k=rsa; p=${createPublicKey(privateKey).export({ type: 'spki', format: 'der' }).toString('base64')}`;
 
 /** Relaxed alignment: the From address is at the signing domain or below it. */
 const alignsWith = (address: string, domain: string) => {

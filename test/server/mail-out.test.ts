@@ -233,6 +233,11 @@ describe('DKIM', () => {
     expect(misaligned.code).toBe(0);
     expect(misaligned.err).toContain('warning');
 
+    const ed25519 = join(dir, 'ed25519.pem');
+    writeFileSync(ed25519, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    const notRsa = await admin('set-dkim', '--site', 'demo', '--domain', 'northwind.example', '--selector', 's2', '--key-file', ed25519);
+    expect(notRsa.code).toBe(1);
+    expect(notRsa.err).toContain('RSA');
     const junk = join(dir, 'junk.pem');
     writeFileSync(junk, 'not a key');
     const refused = await admin('set-dkim', '--site', 'demo', '--domain', 'northwind.example', '--selector', 's2', '--key-file', junk);
