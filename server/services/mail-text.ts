@@ -63,7 +63,8 @@ function textOf(layout: MailLayout): string {
     ...layout.paragraphs,
     ...(latest ? [quoted(latest)] : []),
     `${layout.link.label}: ${layout.link.url}`,
-    ...(earlier.length ? [`-- ${mailMessages.earlierMessages} --`, ...earlier.map(quoted)] : []),
+    // A plain heading line: one starting with "--" would read as a signature to reply parsers.
+    ...(earlier.length ? [mailMessages.earlierMessages, ...earlier.map(quoted)] : []),
     ...(layout.olderNotShown ? [mailMessages.olderNotShown(layout.olderNotShown)] : []),
   ].join('\n\n');
 }
