@@ -76,9 +76,7 @@ export async function agentReadRequest(services: Services, agent: AgentWithSite,
 
 export async function agentComment(services: Services, agent: AgentWithSite, number: number, reply: AgentReply): Promise<AgentRequest> {
   if (!reply.body.trim()) throw new ApiError(400, 'validation_failed', 'Write something first.', { body: 'is required' });
-  const site = await services.sites.find(agent.siteSlug);
-  if (!site) throw notFound('That site');
-  const context = await notifyContextFor(services, site);
+  const context = await notifyContextOf(services, agent);
   const solve = watchSolve((current) => afterAgentComment(current, reply.public, reply.status));
   const outcome = await services.store.agentRequests.addComment(
     agent.siteId,
@@ -92,14 +90,19 @@ export async function agentComment(services: Services, agent: AgentWithSite, num
 }
 
 export async function agentSetStatus(services: Services, agent: AgentWithSite, number: number, status: StoredStatus): Promise<AgentRequest> {
-  const site = await services.sites.find(agent.siteSlug);
-  if (!site) throw notFound('That site');
-  const context = await notifyContextFor(services, site);
+  const context = await notifyContextOf(services, agent);
   const solve = watchSolve((current) => afterAgentStatusChange(current, status));
   const outcome = await services.store.agentRequests.setStatus(agent.siteId, number, solve.next, services.clock().toISOString(), (view) =>
     statusChangeMails(view, context, solve.solvedNow(view)),
   );
   return settle(services, outcome);
+}
+
+/** What the mail an agent's change causes needs to know about the agent's site. */
+async function notifyContextOf(services: Services, agent: AgentWithSite) {
+  const site = await services.sites.find(agent.siteSlug);
+  if (!site) throw notFound('That site');
+  return notifyContextFor(services, site);
 }
 
 /**
