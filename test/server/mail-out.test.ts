@@ -20,6 +20,7 @@ import { createMailTransport, type MailTransport } from '../../server/mail/trans
 import { createOutboxSender, type MailLog } from '../../server/mail/outbox-sender.js';
 import { runAdmin } from '../../server/admin/main.js';
 import { EARLIER_MESSAGES_SHOWN } from '../../server/services/notifications.js';
+import { composeMail } from '../../server/services/mail-text.js';
 import { mailMessages } from '../../widget/i18n/en-mail.js';
 import { categoryIds, memberSession, submit } from './helpers.js';
 
@@ -388,5 +389,33 @@ describe('when an agent solves a request', () => {
     expect(solved.statusCode, solved.body).toBe(200);
     await deliver();
     expect(smtp.received.length).toBe(before);
+  });
+});
+
+describe('the mail’s looks', () => {
+  const layout = (site: { name: string; color: string }) =>
+    composeMail({
+      subject: '[#1] <i>typed</i>',
+      site,
+      replyMarker: false,
+      paragraphs: ['Hello.'],
+      conversation: [],
+      link: { label: mailMessages.viewConversation, url: 'https://example.com/?a=1&b="2"' },
+    });
+
+  test('text on the site’s colour is white or near-black, whichever reads better; a colour that is not #rrggbb never reaches a style', () => {
+    expect(layout({ name: 'Dark', color: '#0f766e' }).html).toContain('background:#0f766e;color:#ffffff');
+    expect(layout({ name: 'Light', color: '#fde047' }).html).toContain('background:#fde047;color:#111111');
+    const odd = layout({ name: 'Odd', color: 'red;background:url(https://evil.example/x.png)' }).html;
+    expect(odd).not.toContain('evil.example');
+    expect(odd).toContain('background:#334155');
+  });
+
+  test('the site’s name, the subject and the link are escaped like everything else', () => {
+    const { html, text } = layout({ name: 'Shop <b>&</b> Co', color: '#0f766e' });
+    expect(html).toContain('Shop &lt;b&gt;&amp;&lt;/b&gt; Co');
+    expect(html).toContain('<title>[#1] &lt;i&gt;typed&lt;/i&gt;</title>');
+    expect(html).toContain('href="https://example.com/?a=1&amp;b=&quot;2&quot;"');
+    expect(text).toContain(`${mailMessages.viewConversation}: https://example.com/?a=1&b="2"`);
   });
 });
