@@ -25,8 +25,8 @@ export const setDkim = defineCommand({
       'Sign every mail a site sends with an RSA DKIM key (2048 bits recommended) for a domain — the domain of the site\'s From address (set-mail-from) or one it belongs to. The private key is kept in the database and never printed; the command prints the DNS TXT record to publish. "--key-file none" stops signing.',
     options: [
       { name: 'site', value: '<slug>', required: true, help: 'The site.' },
-      { name: 'domain', value: '<domain>', help: 'The signing domain (d=), e.g. northwind.example.' },
-      { name: 'selector', value: '<selector>', help: 'The selector (s=): the record goes at <selector>._domainkey.<domain>.' },
+      { name: 'domain', value: '<domain>', help: 'The signing domain (d=), e.g. northwind.example; needed with a key.' },
+      { name: 'selector', value: '<selector>', help: 'The selector (s=): the record goes at <selector>._domainkey.<domain>; needed with a key.' },
       { name: 'key-file', value: `<file.pem>|${NONE}`, required: true, help: `A PEM private key (PKCS#8 or PKCS#1), or "${NONE}" to stop signing.` },
     ],
     notes: ['Make a key with: openssl genrsa -out key.pem 2048'],
