@@ -73,7 +73,11 @@ function linkMail(services: Services, site: SiteRow, email: string, purpose: Por
   const url = `${services.config.publicUrl}/help/${encodeURIComponent(site.slug)}/#token=${token}`;
   const mail =
     purpose === 'set_password'
-      ? { subject: words.setPasswordSubject(site.name), lines: [words.setPasswordBody(email, site.name), words.setPasswordIgnore], button: words.setPasswordButton }
+      ? {
+          subject: words.setPasswordSubject(site.name),
+          lines: [words.setPasswordBody(email, site.name), words.setPasswordIgnore],
+          button: words.setPasswordButton,
+        }
       : { subject: words.signInSubject(site.name), lines: [words.signInBody(email, site.name), words.signInIgnore], button: words.signInButton };
   // A link mail is not a conversation: no reply marker, nothing quoted.
   const body = composeMail({

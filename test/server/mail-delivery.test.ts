@@ -197,7 +197,13 @@ describe('refusing mail that could smuggle headers', () => {
   test('the transport refuses control characters, U+0085, line separators and bidi controls in a subject or recipient, and sends nothing', async () => {
     const server = await sink();
     const mailTransport = transport({ smtpUrl: server.url });
-    const base: OutgoingMail = { from: parseMailFrom(t.config.mailFrom), to: { name: 'Ada', address: 'ada@example.com' }, subject: 'Hello', text: 'x', html: '<p>x</p>' };
+    const base: OutgoingMail = {
+      from: parseMailFrom(t.config.mailFrom),
+      to: { name: 'Ada', address: 'ada@example.com' },
+      subject: 'Hello',
+      text: 'x',
+      html: '<p>x</p>',
+    };
 
     await expect(mailTransport.send({ ...base, subject: 'Hello\r\nBcc: evil@attacker.example' })).rejects.toBeInstanceOf(MailRefusedError);
     await expect(mailTransport.send({ ...base, subject: 'Hello\u0000' })).rejects.toBeInstanceOf(MailRefusedError);

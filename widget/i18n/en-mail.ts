@@ -29,7 +29,8 @@ export const mailMessages = {
 
   // The Help Center's mailed links.
   setPasswordSubject: (site: string) => `Set your password for ${site} support`,
-  setPasswordBody: (email: string, site: string) => `Someone asked to set a password for ${email} on the ${site} Help Center. The link works once, for one hour.`,
+  setPasswordBody: (email: string, site: string) =>
+    `Someone asked to set a password for ${email} on the ${site} Help Center. The link works once, for one hour.`,
   setPasswordIgnore: 'If it was not you, ignore this mail: nothing changes.',
   setPasswordButton: 'Set a password',
   signInSubject: (site: string) => `Sign in to ${site} support`,

@@ -16,7 +16,10 @@ export async function identity(tx: PgSession, siteId: string): Promise<SiteMailI
 }
 
 const upsert = async (tx: PgSession, siteId: string, values: Partial<Omit<SiteMailSettingRow, 'siteId'>>) => {
-  await tx.insert(siteMailSettings).values({ siteId, ...values }).onConflictDoUpdate({ target: siteMailSettings.siteId, set: values });
+  await tx
+    .insert(siteMailSettings)
+    .values({ siteId, ...values })
+    .onConflictDoUpdate({ target: siteMailSettings.siteId, set: values });
 };
 
 export const setFromAddress = (tx: PgSession, siteId: string, address: string | null) => upsert(tx, siteId, { fromAddress: address });

@@ -19,7 +19,10 @@ export async function identity(db: Db, siteId: string): Promise<SiteMailIdentity
 
 const upsert = (db: Db, siteId: string, values: Partial<Omit<SiteMailSettingRow, 'siteId'>>) =>
   commitWithOthers(db, (tx) => {
-    tx.insert(siteMailSettings).values({ siteId, ...values }).onConflictDoUpdate({ target: siteMailSettings.siteId, set: values }).run();
+    tx.insert(siteMailSettings)
+      .values({ siteId, ...values })
+      .onConflictDoUpdate({ target: siteMailSettings.siteId, set: values })
+      .run();
   });
 
 export const setFromAddress = (db: Db, siteId: string, address: string | null) => upsert(db, siteId, { fromAddress: address });
