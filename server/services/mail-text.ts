@@ -76,20 +76,21 @@ function htmlOf(layout: MailLayout): string {
   const paragraph = (text: string, style = '') => `<p style="margin:0 0 16px${style}">${escapeHtml(text)}</p>`;
   // Symmetric boxes only (no left or right borders): the mail reads the same in a right-to-left locale.
   const message = (m: QuotedMessage) =>
-    `<div style="margin:0 0 16px;padding:12px;border:1px solid #d4d4d8;border-radius:6px">` +
+    `<blockquote style="margin:0 0 16px;padding:12px;border:1px solid #d4d4d8;border-radius:6px">` +
     `<p style="margin:0 0 8px;color:#52525b;font-size:14px">${escapeHtml(writtenAt(m))}</p>` +
-    `<div style="white-space:pre-wrap">${escapeHtml(m.body)}</div></div>`;
+    `<p style="margin:0;white-space:pre-wrap">${escapeHtml(m.body)}</p></blockquote>`;
   const body = [
     ...(layout.replyMarker ? [`<p style="margin:0 0 12px;color:#52525b;font-size:13px">${escapeHtml(mailMessages.replyAbove)}</p>`] : []),
-    '<div style="max-width:600px;margin:0 auto;background:#ffffff;border:1px solid #e4e4e7;border-radius:8px;overflow:hidden">',
-    `<div style="background:${color};color:${onColor};padding:14px 20px;font-size:18px;font-weight:bold">${escapeHtml(layout.site.name)}</div>`,
-    '<div style="padding:20px">',
+    // A one-column layout table: the one structure every mail client (Outlook's Word engine too) lays out alike.
+    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:600px;margin:0 auto;background:#ffffff;border:1px solid #e4e4e7;border-radius:8px;border-collapse:separate">',
+    `<tr><td style="background:${color};color:${onColor};padding:14px 20px;font-size:18px;font-weight:bold;border-radius:8px 8px 0 0">${escapeHtml(layout.site.name)}</td></tr>`,
+    '<tr><td style="padding:20px">',
     ...layout.paragraphs.map((text) => paragraph(text)),
     ...(latest ? [message(latest)] : []),
     `<p style="margin:0 0 16px"><a href="${escapeHtml(layout.link.url)}" style="display:inline-block;background:${color};color:${onColor};padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:bold">${escapeHtml(layout.link.label)}</a></p>`,
     ...(earlier.length ? [`<h2 style="margin:24px 0 12px;font-size:16px">${escapeHtml(mailMessages.earlierMessages)}</h2>`, ...earlier.map(message)] : []),
     ...(layout.olderNotShown ? [paragraph(mailMessages.olderNotShown(layout.olderNotShown), ';color:#52525b;font-size:14px')] : []),
-    '</div></div>',
+    '</td></tr></table>',
   ].join('\n');
   return `<!doctype html><html lang="${escapeHtml(mailMessages.locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(layout.subject)}</title></head><body style="margin:0;padding:16px;background:#f4f4f5;color:#18181b;font-family:system-ui,sans-serif;line-height:1.5">${body}</body></html>`;
 }
