@@ -75,9 +75,19 @@ export function checkColor(value: string): string {
   return `#${hex.length === 3 ? [...hex].map((digit) => digit + digit).join('') : hex}`;
 }
 
-export function checkEmail(value: string): string {
+// A host name of letters, digits and hyphens, at least two labels: what follows the "@" of an address.
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/** `--domain`: a mail domain, lower-cased. */
+export function checkDomain(value: string, example: string): string {
+  const domain = value.trim().toLowerCase();
+  if (!DOMAIN.test(domain)) throw new UsageError(`--domain "${domain}" is not a mail domain: give what follows the "@", e.g. "${example}".`);
+  return domain;
+}
+
+export function checkEmail(value: string, option = '--email'): string {
   const email = normalizeEmail(value);
-  if (!isEmail(email)) throw new UsageError(`--email "${value}" is not an email address.`);
+  if (!isEmail(email)) throw new UsageError(`${option} "${value}" is not an email address.`);
   return email;
 }
 

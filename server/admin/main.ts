@@ -22,6 +22,8 @@ import { resetPassword } from './reset-password.js';
 import { importArticles } from './import-articles.js';
 import { setSignup } from './set-signup.js';
 import { addOrgDomain } from './add-org-domain.js';
+import { setMailFrom } from './set-mail-from.js';
+import { setDkim } from './set-dkim.js';
 
 export type { AdminIo } from './command.js';
 
@@ -38,6 +40,8 @@ const COMMANDS: AdminCommand<any>[] = [
   importArticles,
   setSignup,
   addOrgDomain,
+  setMailFrom,
+  setDkim,
 ];
 
 export interface AdminOptions {
@@ -123,7 +127,7 @@ function unknownCommand(name: string): string {
 function globalHelp(): string[] {
   const width = Math.max(...COMMANDS.map((command) => command.spec.name.length));
   return [
-    'Porthole admin: sites, their token secrets, support agents, their API tokens and help-centre articles.',
+    'Porthole admin: sites, their token secrets and mail, support agents, their API tokens and help-centre articles.',
     '',
     `Usage: ${INVOCATION} <command> [options]`,
     `       ${INVOCATION} <command> --help`,

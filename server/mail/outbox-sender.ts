@@ -10,6 +10,7 @@ import type { Store } from '../store/types.js';
 import type { Clock } from '../services/clock.js';
 import { MailRefusedError, parseMailFrom, type MailTransport, type OutgoingMail } from './transport.js';
 import { threadingOf } from './threading.js';
+import { siteSenders } from './site-sender.js';
 
 /** Fastify's `app.log` fits; so does a test's recorder. */
 export interface MailLog {
@@ -22,7 +23,11 @@ export interface OutboxSenderDeps {
   store: Store;
   transport: MailTransport;
   clock: Clock;
-  /** `MAIL_FROM`; checked here, so a bad value stops the server at start rather than every mail. */
+  /**
+   * `MAIL_FROM`; checked here, so a bad value stops the server at start rather than every mail. Its
+   * address is every site's From address unless the site has its own (site-sender.ts); its domain
+   * names the Message-IDs (threading.ts).
+   */
   from: string;
   log: MailLog;
   /** Mails taken per run; the rest wait for the next tick. */
@@ -66,6 +71,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   const { store, transport, clock, from, log } = deps;
   const batchSize = deps.batchSize ?? 20;
   const domain = parseMailFrom(from).address.split('@').pop()!;
+  const senderOf = siteSenders(store, from);
 
   let tail: Promise<unknown> = Promise.resolve();
   let runs = 0;
@@ -80,8 +86,10 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   });
 
   async function deliver(row: OutboxRow, report: DeliveryReport): Promise<void> {
+    const sender = await senderOf(row.siteId);
     const message: OutgoingMail = {
-      from,
+      from: sender.from,
+      dkim: sender.dkim,
       to: { name: row.toName, address: row.toEmail },
       subject: row.subject,
       text: row.text,

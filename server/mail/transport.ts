@@ -13,11 +13,12 @@ import type { Readable } from 'node:stream';
 import nodemailer from 'nodemailer';
 import addressparser from 'nodemailer/lib/addressparser';
 import { lineProblem } from '../contract/rules.js';
+import type { DkimKey } from '../store/types.js';
 import type { Threading } from './threading.js';
 
 export interface OutgoingMail {
-  /** `MAIL_FROM` as configured, e.g. `Porthole Support <support@example.com>`. */
-  from: string;
+  /** The site's name and its address (site-sender.ts), as one mailbox: a name is never put into a string with the address. */
+  from: { name: string; address: string };
   to: { name: string | null; address: string };
   subject: string;
   text: string;
@@ -25,6 +26,8 @@ export interface OutgoingMail {
   headers?: Record<string, string>;
   /** Message-ID, In-Reply-To and References (threading.ts). */
   thread?: Threading;
+  /** Signs the mail (nodemailer's per-message `dkim`) when the site has a key. */
+  dkim?: DkimKey | null;
 }
 
 export interface MailTransport {
@@ -104,23 +107,25 @@ export function createMailTransport(config: MailTransportConfig): MailTransport 
 }
 
 function toNodemailer(message: OutgoingMail) {
-  const { to, subject } = message;
-  if (hasControls(to.name ?? '') || hasControls(to.address) || hasControls(subject)) {
-    throw new MailRefusedError('refused a mail with control characters in its recipient or subject');
+  const { from, to, subject, dkim } = message;
+  if (hasControls(to.name ?? '') || hasControls(to.address) || hasControls(subject) || hasControls(from.name)) {
+    throw new MailRefusedError('refused a mail with control characters in its sender, recipient or subject');
   }
   if (!PLAIN_ADDRESS.test(to.address)) throw new MailRefusedError('refused a mail whose recipient is not one plain address');
+  if (!PLAIN_ADDRESS.test(from.address)) throw new MailRefusedError('refused a mail whose sender is not one plain address');
   const headers = message.headers ?? {};
   for (const [name, value] of Object.entries(headers)) {
     if (!HEADER_NAME.test(name) || hasControls(value)) throw new MailRefusedError(`refused a mail with a malformed ${JSON.stringify(name)} header`);
   }
   return {
-    from: parseMailFrom(message.from),
+    from: { name: from.name, address: from.address },
     to: { name: to.name ?? '', address: to.address },
     subject,
     text: message.text,
     html: message.html,
     headers,
     ...(message.thread && { messageId: message.thread.messageId, inReplyTo: message.thread.inReplyTo, references: message.thread.references }),
+    ...(dkim && { dkim: { domainName: dkim.domain, keySelector: dkim.selector, privateKey: dkim.privateKey } }),
   };
 }
 

@@ -1,7 +1,7 @@
 /** The support team's work: signing in, the queue, one request, replying, notes and statuses. */
 import type { Services } from './context.js';
 import type { StoredStatus } from '../store/rows.js';
-import type { AgentWithSite, ChangeOutcome, RequestView } from '../store/types.js';
+import type { AgentWithSite, ChangeOutcome, NextStatus, RequestView } from '../store/types.js';
 import { isSenderProven } from '../store/rules/visibility.js';
 import { normalizeEmail } from '../contract/rules.js';
 import type { AgentBody, AgentReply, AgentRequest, QueueBody, QueueQuery } from '../contract/types.js';
@@ -13,7 +13,7 @@ import { afterAgentComment, afterAgentStatusChange } from './request-status.js';
 import { customerStatus } from './status.js';
 import { decodeCursor, pageOf } from './cursor.js';
 import { changeOf } from './events.js';
-import { agentReplyMails } from './notifications.js';
+import { agentReplyMails, statusChangeMails } from './notifications.js';
 import { notifyContextFor } from './notify-context.js';
 import { attachmentNotFound, idsToClaim } from './attachments.js';
 import type { DownloadUrls } from '../files/download-urls.js';
@@ -79,29 +79,50 @@ export async function agentReadRequest(services: Services, agent: AgentWithSite,
 export async function agentComment(services: Services, agent: AgentWithSite, number: number, reply: AgentReply): Promise<AgentRequest> {
   if (!reply.body.trim()) throw new ApiError(400, 'validation_failed', 'Write something first.', { body: 'is required' });
   const attachmentIds = idsToClaim(reply.attachmentIds, services.config);
-  const site = await services.sites.find(agent.siteSlug);
-  if (!site) throw notFound('That site');
-  const context = await notifyContextFor(services, site);
+  const context = await notifyContextOf(services, agent);
+  const solve = watchSolve((current) => afterAgentComment(current, reply.public, reply.status));
   const outcome = await services.store.agentRequests.addComment(
     agent.siteId,
     number,
     { agentId: agent.id, body: reply.body, public: reply.public, attachmentIds },
-    (current) => afterAgentComment(current, reply.public, reply.status),
+    solve.next,
     services.clock().toISOString(),
-    (view) => agentReplyMails(view, context),
+    (view) => agentReplyMails(view, context, solve.solvedNow(view)),
   );
   if (outcome.kind === 'attachment_not_found') throw attachmentNotFound();
   return settle(services, outcome, reply.public || (outcome.kind === 'done' && reply.status !== undefined));
 }
 
 export async function agentSetStatus(services: Services, agent: AgentWithSite, number: number, status: StoredStatus): Promise<AgentRequest> {
-  const outcome = await services.store.agentRequests.setStatus(
-    agent.siteId,
-    number,
-    (current) => afterAgentStatusChange(current, status),
-    services.clock().toISOString(),
+  const context = await notifyContextOf(services, agent);
+  const solve = watchSolve((current) => afterAgentStatusChange(current, status));
+  const outcome = await services.store.agentRequests.setStatus(agent.siteId, number, solve.next, services.clock().toISOString(), (view) =>
+    statusChangeMails(view, context, solve.solvedNow(view)),
   );
   return settle(services, outcome);
+}
+
+/** What the mail an agent's change causes needs to know about the agent's site. */
+async function notifyContextOf(services: Services, agent: AgentWithSite) {
+  const site = await services.sites.find(agent.siteSlug);
+  if (!site) throw notFound('That site');
+  return notifyContextFor(services, site);
+}
+
+/**
+ * Remembers the status a change found (the store calls `next` and then the mail plan, in one
+ * transaction), so the mail can tell a request solved by this change from one solved already:
+ * solving again tells nobody twice.
+ */
+function watchSolve(next: NextStatus): { next: NextStatus; solvedNow(view: RequestView): boolean } {
+  let found: StoredStatus | undefined;
+  return {
+    next: (current) => {
+      found = current;
+      return next(current);
+    },
+    solvedNow: (view) => found !== 'solved' && view.request.status === 'solved',
+  };
 }
 
 /** `customersHear`: false for an internal note that changed nothing they can see — only the team is told. */

@@ -2,20 +2,26 @@
  * Who is told what, by mail. The rules:
  * - the requester gets a receipt for a new request and every public agent reply;
  * - CCs get every public reply and every comment by someone else;
+ * - the requester and CCs hear when an agent solves the request, with the way to reopen it (reply
+ *   to the mail); a member who solves their own request in the widget knows, and is sent nothing;
  * - the site's agents get new requests and customer replies — a few an hour each, then one digest
  *   per hour (see store/rules/mail-caps.ts);
- * - internal notes tell no customer.
+ * - internal notes tell no one, and are never quoted.
  * A mail to an address nobody has verified carries none of what a customer wrote — no subject, no
- * description, no name — so the form cannot be used to send arbitrary text to arbitrary people:
- * its subject is a neutral "Your request #1042 to Northwind Outfitters". Customers' mails carry a
- * link back into the conversation (see links.ts).
+ * description, no name, no earlier messages — so the form cannot be used to send arbitrary text to
+ * arbitrary people: its subject is a neutral "Your request #1042 to Northwind Outfitters"
+ * (`conversationFor` is that rule). Customers' mails carry a link back into the conversation (see
+ * links.ts) and begin with the line their reply goes above. Every word is from widget/i18n/en-mail.ts.
  */
 import type { MailDraft, RequestView } from '../store/types.js';
 import type { MailDigest } from '../store/rows.js';
-import { composeMail } from './mail-text.js';
+import { mailMessages as words } from '../../widget/i18n/en-mail.js';
+import { composeMail, type MailLayout, type QuotedMessage } from './mail-text.js';
 
 export interface NotifyContext {
   siteName: string;
+  /** The site's colour (#rrggbb), for the mail's header bar and button. */
+  siteColor: string;
   agents: { email: string; name: string }[];
   /** Single mails each agent gets from this site in a clock hour before the rest go into a digest. */
   agentMailsPerHour: number;
@@ -26,87 +32,94 @@ export interface NotifyContext {
 }
 
 type Person = { id: string; email: string; name: string | null; emailVerified: boolean; externalId: string | null };
-type Quote = { author: string; body: string } | null;
-const tag = (view: RequestView) => `[#${view.request.number}] ${view.request.subject}`;
-const latest = (view: RequestView) => view.comments.at(-1);
-const quoteOf = (comment: RequestView['comments'][number] | undefined): Quote => (comment ? { author: comment.authorName, body: comment.body } : null);
+type Role = 'requester' | 'cc';
+
+/** Earlier messages a mail shows below the latest; the rest are a link away. */
+export const EARLIER_MESSAGES_SHOWN = 5;
 
 /**
- * One customer's mail. `role` picks the neutral subject an unverified address gets; `quote` is
- * shown as given (callers decide whether this recipient may read it).
+ * What of the conversation a mail to this reader shows, latest first: public messages only. A
+ * verified reader (and every agent) gets the latest and a few earlier ones. An address nobody has
+ * verified gets only the latest, and only when the site's agents wrote it — their words are the
+ * site's own, which may go to anyone on the request; nothing a customer typed, nothing earlier.
  */
-function customerMail(
-  kind: string,
-  role: 'requester' | 'cc',
-  person: Person,
-  view: RequestView,
-  context: NotifyContext,
-  lines: string[],
-  quote: Quote,
-): MailDraft {
-  const { number } = view.request;
-  const neutral = role === 'requester' ? `Your request #${number} to ${context.siteName}` : `You are copied on request #${number} to ${context.siteName}`;
-  const body = composeMail(person.emailVerified ? tag(view) : neutral, lines, quote, {
-    label: 'View the conversation',
-    url: context.customerLink(person, number),
+function conversationFor(view: RequestView, verifiedReader: boolean): { conversation: QuotedMessage[]; olderNotShown: number } {
+  const shown = view.comments.filter((comment) => comment.public).reverse();
+  const quoted = (comment: RequestView['comments'][number]): QuotedMessage => ({ author: comment.authorName, at: comment.createdAt, body: comment.body });
+  if (!verifiedReader)
+    return {
+      conversation: shown
+        .slice(0, 1)
+        .filter((comment) => comment.byAgent)
+        .map(quoted),
+      olderNotShown: 0,
+    };
+  const kept = shown.slice(0, 1 + EARLIER_MESSAGES_SHOWN);
+  return { conversation: kept.map(quoted), olderNotShown: shown.length - kept.length };
+}
+
+const site = (context: NotifyContext): MailLayout['site'] => ({ name: context.siteName, color: context.siteColor });
+
+/** One customer's mail. `role` picks the neutral subject an unverified address gets. */
+function customerMail(kind: string, role: Role, person: Person, view: RequestView, context: NotifyContext, lines: string[]): MailDraft {
+  const { number, subject } = view.request;
+  const neutral = role === 'requester' ? words.requesterNeutralSubject(number, context.siteName) : words.ccNeutralSubject(number, context.siteName);
+  const body = composeMail({
+    subject: person.emailVerified ? words.requestSubject(number, subject) : neutral,
+    site: site(context),
+    replyMarker: true,
+    paragraphs: lines,
+    ...conversationFor(view, person.emailVerified),
+    link: { label: words.viewConversation, url: context.customerLink(person, number) },
   });
   return { kind, audience: 'customer', to: { email: person.email, name: person.emailVerified ? person.name : null }, ...body };
 }
 
-const CHANGES: Record<string, string> = { new_request: 'new request', customer_reply: 'customer reply' };
+/** The same mail for the requester and every CC (each with their own subject, quoting and link). */
+const toEveryone = (kind: string, view: RequestView, context: NotifyContext, lines: string[]): MailDraft[] => [
+  customerMail(kind, 'requester', view.requester, view, context, lines),
+  ...view.ccs.map((cc) => customerMail(kind, 'cc', cc, view, context, lines)),
+];
 
-function agentMails(kind: 'new_request' | 'customer_reply', view: RequestView, context: NotifyContext, lines: string[]): MailDraft[] {
-  const { number } = view.request;
-  const digest = { perHour: context.agentMailsPerHour, number, change: CHANGES[kind]!, compose: (listed: MailDigest) => agentDigest(listed, context) };
-  return context.agents.map((agent) => ({
-    kind,
-    audience: 'agent' as const,
-    to: { email: agent.email, name: agent.name },
-    ...composeMail(tag(view), lines, quoteOf(latest(view)), { label: 'Open in the inbox', url: context.agentLink(number) }),
-    digest,
-  }));
+type AgentChange = keyof typeof words.changes;
+
+function agentMails(kind: AgentChange, view: RequestView, context: NotifyContext, lines: string[]): MailDraft[] {
+  const { number, subject } = view.request;
+  const digest = { perHour: context.agentMailsPerHour, number, change: words.changes[kind], compose: (listed: MailDigest) => agentDigest(listed, context) };
+  const body = composeMail({
+    subject: words.requestSubject(number, subject),
+    site: site(context),
+    replyMarker: false,
+    paragraphs: lines,
+    ...conversationFor(view, true),
+    link: { label: words.openInInbox, url: context.agentLink(number) },
+  });
+  return context.agents.map((agent) => ({ kind, audience: 'agent' as const, to: { email: agent.email, name: agent.name }, ...body, digest }));
 }
 
 /** The hour's digest: request numbers and what happened, in the site's words only. */
 function agentDigest(digest: MailDigest, context: NotifyContext) {
-  return composeMail(
-    `Requests that changed at ${context.siteName} this hour`,
-    [
-      `More happened at ${context.siteName} this hour than the ${context.agentMailsPerHour} mails we send each agent. Since then:`,
-      ...digest.entries.map((entry) => `#${entry.number}: ${entry.changes.join(', ')} — ${context.agentLink(entry.number)}`),
-      ...(digest.more ? ['… and more: see the inbox.'] : []),
+  return composeMail({
+    subject: words.digestSubject(context.siteName),
+    site: site(context),
+    replyMarker: false,
+    paragraphs: [
+      words.digestIntro(context.siteName, context.agentMailsPerHour),
+      ...digest.entries.map((entry) => words.digestEntry(entry.number, entry.changes, context.agentLink(entry.number))),
+      ...(digest.more ? [words.digestMore] : []),
     ],
-    null,
-    { label: 'Open the inbox', url: context.inboxLink },
-  );
+    conversation: [],
+    link: { label: words.openTheInbox, url: context.inboxLink },
+  });
 }
 
 export function requestCreatedMails(view: RequestView, context: NotifyContext): MailDraft[] {
   const { requester } = view;
   const { number } = view.request;
-  const quote = quoteOf(latest(view));
   return [
-    customerMail(
-      'receipt',
-      'requester',
-      requester,
-      view,
-      context,
-      [`We have received your request #${number} to ${context.siteName} and will reply soon.`],
-      requester.emailVerified ? quote : null,
-    ),
-    ...view.ccs.map((cc) =>
-      customerMail(
-        'cc_added',
-        'cc',
-        cc,
-        view,
-        context,
-        [`You have been copied on request #${number} to ${context.siteName}.`],
-        cc.emailVerified ? quote : null,
-      ),
-    ),
-    ...agentMails('new_request', view, context, [`New request #${number} from ${requester.name ?? requester.email}.`]),
+    customerMail('receipt', 'requester', requester, view, context, [words.received(number, context.siteName)]),
+    ...view.ccs.map((cc) => customerMail('cc_added', 'cc', cc, view, context, [words.copied(number, context.siteName)])),
+    ...agentMails('new_request', view, context, [words.newRequest(number, requester.name ?? requester.email)]),
   ];
 }
 
@@ -116,27 +129,26 @@ export function requestCreatedMails(view: RequestView, context: NotifyContext): 
  * CC who signs in and comments is not sent their own words.
  */
 export function customerCommentMails(view: RequestView, authorIds: readonly string[], context: NotifyContext): MailDraft[] {
-  const last = latest(view);
-  const quote = quoteOf(last);
+  const { number } = view.request;
   return [
-    ...view.ccs
-      .filter((cc) => !authorIds.includes(cc.id))
-      .map((cc) =>
-        customerMail('cc_comment', 'cc', cc, view, context, [`There is a new message on request #${view.request.number}.`], cc.emailVerified ? quote : null),
-      ),
-    ...agentMails('customer_reply', view, context, [`${last?.authorName ?? 'The customer'} replied on request #${view.request.number}.`]),
+    ...view.ccs.filter((cc) => !authorIds.includes(cc.id)).map((cc) => customerMail('cc_comment', 'cc', cc, view, context, [words.newMessage(number)])),
+    ...agentMails('customer_reply', view, context, [words.customerReplied(view.comments.at(-1)?.authorName ?? words.theCustomer, number)]),
   ];
 }
 
-export function agentReplyMails(view: RequestView, context: NotifyContext): MailDraft[] {
-  const last = latest(view);
-  if (!last?.public) return []; // internal notes stay inside the team
-  // What an agent wrote is the site's own text: it may be quoted to anyone on the request (the
-  // subject, which the customer typed, still goes only to verified addresses).
-  const quote = quoteOf(last);
-  const line = `${context.siteName} support replied to your request #${view.request.number}.`;
-  return [
-    customerMail('agent_reply', 'requester', view.requester, view, context, [line], quote),
-    ...view.ccs.map((cc) => customerMail('agent_reply', 'cc', cc, view, context, [line], quote)),
-  ];
+/** What customers hear when an agent solves the request: that it is solved, and that a reply reopens it. */
+const solvedLines = (view: RequestView, context: NotifyContext) => [words.solved(context.siteName, view.request.number), words.reopenByReply];
+
+/**
+ * An agent's reply or note. A public reply tells the requester and every CC; one that also solves
+ * the request is one mail saying both. A note tells no customer — unless it solved the request.
+ */
+export function agentReplyMails(view: RequestView, context: NotifyContext, solvedNow: boolean): MailDraft[] {
+  if (solvedNow) return toEveryone('request_solved', view, context, solvedLines(view, context));
+  if (!view.comments.at(-1)?.public) return []; // internal notes stay inside the team
+  return toEveryone('agent_reply', view, context, [words.agentReplied(context.siteName, view.request.number)]);
 }
+
+/** An agent's status change: only solving it is news to customers. */
+export const statusChangeMails = (view: RequestView, context: NotifyContext, solvedNow: boolean): MailDraft[] =>
+  solvedNow ? toEveryone('request_solved', view, context, solvedLines(view, context)) : [];

@@ -7,6 +7,7 @@ export async function notifyContextFor({ store, links, config }: Pick<Services, 
   const agents = await store.agents.listForSite(site.id);
   return {
     siteName: site.name,
+    siteColor: site.color,
     agents: agents.map(({ email, name }) => ({ email, name })),
     agentMailsPerHour: config.agentMailsPerHour,
     customerLink: (recipient, number) => links.customer(site, recipient, number),

@@ -16,6 +16,7 @@ import { isEmail, normalizeEmail } from '../contract/rules.js';
 import { hashSecret, newSecret } from '../auth/secrets.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
 import { composeMail } from './mail-text.js';
+import { mailMessages as words } from '../../widget/i18n/en-mail.js';
 import type { PortalLimits } from './portal-limits.js';
 
 const MINUTE = 60_000;
@@ -70,26 +71,23 @@ async function mayHaveAccount(services: Services, site: SiteRow, email: string):
 
 function linkMail(services: Services, site: SiteRow, email: string, purpose: PortalLinkPurpose, token: string): MailDraft {
   const url = `${services.config.publicUrl}/help/${encodeURIComponent(site.slug)}/#token=${token}`;
-  const body =
+  const mail =
     purpose === 'set_password'
-      ? composeMail(
-          `Set your password for ${site.name} support`,
-          [
-            `Someone asked to set a password for ${email} on the ${site.name} Help Center. The link works once, for one hour.`,
-            'If it was not you, ignore this mail: nothing changes.',
-          ],
-          null,
-          { label: 'Set a password', url },
-        )
-      : composeMail(
-          `Sign in to ${site.name} support`,
-          [
-            `Someone asked to sign in to the ${site.name} Help Center as ${email}. The link works once, for 15 minutes.`,
-            'If it was not you, ignore this mail.',
-          ],
-          null,
-          { label: 'Sign in', url },
-        );
+      ? {
+          subject: words.setPasswordSubject(site.name),
+          lines: [words.setPasswordBody(email, site.name), words.setPasswordIgnore],
+          button: words.setPasswordButton,
+        }
+      : { subject: words.signInSubject(site.name), lines: [words.signInBody(email, site.name), words.signInIgnore], button: words.signInButton };
+  // A link mail is not a conversation: no reply marker, nothing quoted.
+  const body = composeMail({
+    subject: mail.subject,
+    site: { name: site.name, color: site.color },
+    replyMarker: false,
+    paragraphs: mail.lines,
+    conversation: [],
+    link: { label: mail.button, url },
+  });
   return { kind: `portal_${purpose}`, audience: 'customer', to: { email, name: null }, ...body };
 }
 

@@ -233,6 +233,19 @@ export interface PortalSettingRow {
   signupPolicy: SignupPolicy;
 }
 
+/**
+ * How a site's outbound mail is sent: its own From address (null: MAIL_FROM's address) and the DKIM
+ * key it is signed with (all three null: unsigned). A site without a row has both defaults. The
+ * private key is kept here so every instance signs alike; nothing ever prints it back.
+ */
+export interface SiteMailSettingRow {
+  siteId: string;
+  fromAddress: string | null;
+  dkimDomain: string | null;
+  dkimSelector: string | null;
+  dkimPrivateKey: string | null;
+}
+
 /** "Mail from this domain belongs to that organization", declared by the site (`add-org-domain`). */
 export interface OrganizationDomainRow {
   siteId: string;

@@ -25,6 +25,7 @@ import type {
   RequestCcRow,
   RequestRow,
   SettingRow,
+  SiteMailSettingRow,
   SiteRow,
   UsedTokenIdRow,
 } from './rows.js';
@@ -57,6 +58,7 @@ export interface StoreRows {
   agentApiTokens: ApiTokenRow;
   outbox: OutboxRow;
   portalSettings: PortalSettingRow;
+  siteMailSettings: SiteMailSettingRow;
   organizationDomains: OrganizationDomainRow;
   portalAccounts: PortalAccountRow;
   portalLinks: PortalLinkRow;

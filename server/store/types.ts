@@ -389,7 +389,8 @@ export interface AgentRequestStore {
     now: string,
     notify: Notify,
   ): Promise<ReplyOutcome>;
-  setStatus(siteId: string, number: number, nextStatus: NextStatus, now: string): Promise<ChangeOutcome>;
+  /** A status change, with the mail it causes (a solved request tells its customers). */
+  setStatus(siteId: string, number: number, nextStatus: NextStatus, now: string, notify: Notify): Promise<ChangeOutcome>;
 }
 
 export interface AgentStore {
@@ -419,6 +420,27 @@ export interface OutboxStore {
   release(ids: string[]): Promise<void>;
   /** Mails still waiting to go out, due or not. */
   pendingCount(): Promise<number>;
+}
+
+/** The key a site's mail is DKIM-signed with: `<selector>._domainkey.<domain>` publishes its public half. */
+export interface DkimKey {
+  domain: string;
+  selector: string;
+  privateKey: string;
+}
+
+/** Who a site's mail is from: its name, its own address (null: MAIL_FROM's) and its DKIM key (null: unsigned). */
+export interface SiteMailIdentity {
+  siteName: string;
+  fromAddress: string | null;
+  dkim: DkimKey | null;
+}
+
+/** How each site's mail goes out; the admin commands write it, the outbox sender reads it for every mail. */
+export interface SiteMailStore {
+  identity(siteId: string): Promise<SiteMailIdentity | undefined>;
+  setFromAddress(siteId: string, address: string | null): Promise<void>;
+  setDkim(siteId: string, key: DkimKey | null): Promise<void>;
 }
 
 /** What the admin command line and the seed write. */
@@ -517,6 +539,7 @@ export interface Store {
   agentRequests: AgentRequestStore;
   agents: AgentStore;
   outbox: OutboxStore;
+  siteMail: SiteMailStore;
   portal: PortalStore;
   admin: AdminStore;
   housekeeping: HousekeepingStore;

@@ -10,7 +10,7 @@ import { firstRow, siteIdOf } from '../support/inspect.js';
 import { outbox, requests } from '../support/tables.js';
 import { newId } from '../../server/store/ids.js';
 import { mailboxOf } from '../../server/store/rules/mail-caps.js';
-import { createMailTransport, MailRefusedError, type MailTransport, type OutgoingMail } from '../../server/mail/transport.js';
+import { createMailTransport, MailRefusedError, parseMailFrom, type MailTransport, type OutgoingMail } from '../../server/mail/transport.js';
 import { createOutboxSender, type MailLog } from '../../server/mail/outbox-sender.js';
 
 const SECOND = 1000;
@@ -108,7 +108,8 @@ describe('delivering the outbox over SMTP', () => {
     expect(mail!.mailFrom).toBe('support@porthole.localhost');
     const headers = headersOf(mail!.raw);
     expect(headers.to).toBe('Ada Lovelace <ada@example.com>');
-    expect(headers.from).toBe('Porthole Support <support@porthole.localhost>');
+    // The site's name is the sender's, at MAIL_FROM's address (the site has no From address of its own).
+    expect(headers.from).toBe('Northwind Outfitters <support@porthole.localhost>');
     expect(headers.subject).toBe('[#1001] I cannot sign in');
     expect(headers['auto-submitted']).toBe('auto-generated');
     expect(headers['x-porthole-mail']).toBe('receipt');
@@ -196,7 +197,13 @@ describe('refusing mail that could smuggle headers', () => {
   test('the transport refuses control characters, U+0085, line separators and bidi controls in a subject or recipient, and sends nothing', async () => {
     const server = await sink();
     const mailTransport = transport({ smtpUrl: server.url });
-    const base: OutgoingMail = { from: t.config.mailFrom, to: { name: 'Ada', address: 'ada@example.com' }, subject: 'Hello', text: 'x', html: '<p>x</p>' };
+    const base: OutgoingMail = {
+      from: parseMailFrom(t.config.mailFrom),
+      to: { name: 'Ada', address: 'ada@example.com' },
+      subject: 'Hello',
+      text: 'x',
+      html: '<p>x</p>',
+    };
 
     await expect(mailTransport.send({ ...base, subject: 'Hello\r\nBcc: evil@attacker.example' })).rejects.toBeInstanceOf(MailRefusedError);
     await expect(mailTransport.send({ ...base, subject: 'Hello\u0000' })).rejects.toBeInstanceOf(MailRefusedError);
@@ -208,6 +215,13 @@ describe('refusing mail that could smuggle headers', () => {
       MailRefusedError,
     );
     await expect(mailTransport.send({ ...base, to: { name: null, address: 'ada@example.com,evil' } })).rejects.toBeInstanceOf(MailRefusedError);
+    // The sender's name is a site's name: it may not smuggle headers either, nor its address a second one.
+    await expect(mailTransport.send({ ...base, from: { name: 'Shop\r\nBcc: evil@attacker.example', address: 'shop@example.com' } })).rejects.toBeInstanceOf(
+      MailRefusedError,
+    );
+    await expect(mailTransport.send({ ...base, from: { name: 'Shop', address: 'shop@example.com, evil@attacker.example' } })).rejects.toBeInstanceOf(
+      MailRefusedError,
+    );
     expect(server.received).toHaveLength(0);
   });
 
@@ -248,7 +262,7 @@ describe('writing mail to files when no SMTP server is configured', () => {
     const raw = readFileSync(join(mailDir, files[0]!), 'utf8');
     const headers = headersOf(raw);
     expect(headers.to).toBe('Ada Lovelace <ada@example.com>');
-    expect(headers.from).toBe('Porthole Support <support@porthole.localhost>');
+    expect(headers.from).toBe('Northwind Outfitters <support@porthole.localhost>');
     expect(headers.subject).toBe('[#1001] I cannot sign in');
     expect(headers['x-porthole-mail']).toBe('receipt');
     expect(raw).toContain('We have received your request #1001.');

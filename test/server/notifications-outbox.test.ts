@@ -260,7 +260,8 @@ describe('replies and comments', () => {
     });
     for (const m of (await mails()).slice(before, before + 3)) {
       expect(m.text).toContain('Please try the new reset link.');
-      expect(m.text).toContain('Riley Chen wrote:');
+      // Who wrote it and when, then the words quoted.
+      expect(m.text).toMatch(/Riley Chen wrote on \w{3} \d{1,2}, \d{4}, \d{1,2}:\d\d [AP]M UTC:\n> Please try the new reset link\./);
       expect(linkIn(m).number).toBe(number);
     }
   });

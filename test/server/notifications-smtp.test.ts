@@ -137,7 +137,11 @@ describe('notifications over SMTP', () => {
       `${SAM} new_request ${subject}`,
     ]);
     const receipt = server.received.find((mail) => mail.rcptTo[0] === ALICE.email)!;
-    expect(headersOf(receipt.raw)).toMatchObject({ to: `Alice Asker <${ALICE.email}>`, from: t.config.mailFrom, 'auto-submitted': 'auto-generated' });
+    expect(headersOf(receipt.raw)).toMatchObject({
+      to: `Alice Asker <${ALICE.email}>`,
+      from: 'Northwind Outfitters <support@porthole.localhost>',
+      'auto-submitted': 'auto-generated',
+    });
     expect(receipt.raw).toMatch(/Content-Type: text\/plain/);
     expect(receipt.raw).toMatch(/Content-Type: text\/html/);
     expect(decoded(receipt.raw)).toContain('Smoke everywhere.');

@@ -35,6 +35,7 @@ const TABLES = [
   'outbox',
   'rate_windows',
   'portal_settings',
+  'site_mail_settings',
   'organization_domains',
   'portal_accounts',
   'portal_links',

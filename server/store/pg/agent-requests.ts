@@ -82,14 +82,17 @@ export async function addComment(
   return { kind: 'done', view };
 }
 
-export async function setStatus(tx: PgTx, siteId: string, number: number, nextStatus: NextStatus, now: string): Promise<ChangeOutcome> {
+export async function setStatus(tx: PgTx, ...[siteId, number, nextStatus, now, notify]: Parameters<AgentRequestStore['setStatus']>): Promise<ChangeOutcome> {
   const next = await nextStep(tx, siteId, number, nextStatus);
   if (next.kind !== 'step') return next;
+  const { request } = next.current;
   await tx
     .update(requests)
-    .set(transition(next.current.request, next.status, now))
-    .where(eq(requests.id, next.current.request.id));
-  return { kind: 'done', view: (await find(tx, siteId, number))! };
+    .set(transition(request, next.status, now))
+    .where(eq(requests.id, request.id));
+  const view = (await find(tx, siteId, number))!;
+  await enqueueMail(tx, siteId, request.id, notify(view), now);
+  return { kind: 'done', view };
 }
 
 /** Closes every request solved before `solvedBefore`. Last activity stays: closing by itself is news to nobody. */

@@ -371,6 +371,16 @@ export const portalSettings = pgTable('portal_settings', {
   signupPolicy: text('signup_policy').$type<SignupPolicy>().notNull(),
 });
 
+export const siteMailSettings = pgTable('site_mail_settings', {
+  siteId: text('site_id')
+    .primaryKey()
+    .references(() => sites.id),
+  fromAddress: text('from_address'),
+  dkimDomain: text('dkim_domain'),
+  dkimSelector: text('dkim_selector'),
+  dkimPrivateKey: text('dkim_private_key'),
+});
+
 export const organizationDomains = pgTable(
   'organization_domains',
   {

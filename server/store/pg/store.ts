@@ -23,6 +23,7 @@ import * as members from './members.js';
 import * as outbox from './outbox.js';
 import * as portal from './portal.js';
 import * as requests from './requests.js';
+import * as siteMail from './site-mail.js';
 import * as sites from './sites.js';
 
 export interface PgStoreOptions extends PgPoolOptions {
@@ -95,7 +96,7 @@ export async function openPgStore(url: string, options: Partial<PgStoreOptions> 
       find: (siteId, number) => read((tx) => agentRequests.find(tx, siteId, number)),
       addComment: (siteId, number, comment, nextStatus, now, notify) =>
         orUnclaimable(unit((tx) => agentRequests.addComment(tx, siteId, number, comment, nextStatus, now, notify))),
-      setStatus: (siteId, number, nextStatus, now) => unit((tx) => agentRequests.setStatus(tx, siteId, number, nextStatus, now)),
+      setStatus: (siteId, number, nextStatus, now, notify) => unit((tx) => agentRequests.setStatus(tx, siteId, number, nextStatus, now, notify)),
     },
     agents: {
       findBySiteAndEmail: (siteId, email) => one((tx) => agents.findBySiteAndEmail(tx, siteId, email)),
@@ -113,6 +114,11 @@ export async function openPgStore(url: string, options: Partial<PgStoreOptions> 
       markFailed: (id, attempts, error) => one((tx) => outbox.markFailed(tx, id, attempts, error)),
       release: (ids) => one((tx) => outbox.release(tx, ids)),
       pendingCount: () => one((tx) => outbox.pendingCount(tx)),
+    },
+    siteMail: {
+      identity: (siteId) => one((tx) => siteMail.identity(tx, siteId)),
+      setFromAddress: (siteId, address) => one((tx) => siteMail.setFromAddress(tx, siteId, address)),
+      setDkim: (siteId, key) => one((tx) => siteMail.setDkim(tx, siteId, key)),
     },
     portal: {
       signupPolicy: (siteId) => one((tx) => portal.signupPolicy(tx, siteId)),

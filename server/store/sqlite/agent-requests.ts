@@ -92,12 +92,17 @@ const moveTo = (tx: Tx, current: RequestRow, status: StoredStatus, now: string) 
     .where(eq(requests.id, current.id))
     .run();
 
-export async function setRequestStatus(db: Db, siteId: string, number: number, nextStatus: NextStatus, now: string): Promise<ChangeOutcome> {
+export async function setRequestStatus(
+  db: Db,
+  ...[siteId, number, nextStatus, now, notify]: Parameters<AgentRequestStore['setStatus']>
+): Promise<ChangeOutcome> {
   return commitWithOthers(db, (tx): ChangeOutcome => {
     const next = nextStep(tx, siteId, number, nextStatus);
     if (next.kind !== 'step') return next;
     moveTo(tx, next.current, next.status, now);
-    return { kind: 'done', view: readRequestView(tx, next.where, 'all')! };
+    const view = readRequestView(tx, next.where, 'all')!;
+    enqueueMail(db, siteId, next.current.id, notify(view), now);
+    return { kind: 'done', view };
   });
 }
 

@@ -365,6 +365,17 @@ export const portalSettings = sqliteTable('portal_settings', {
   signupPolicy: text('signup_policy').$type<SignupPolicy>().notNull(),
 });
 
+/** How a site's mail is sent (rows.ts SiteMailSettingRow); a site without a row sends as MAIL_FROM's address, unsigned. */
+export const siteMailSettings = sqliteTable('site_mail_settings', {
+  siteId: text('site_id')
+    .primaryKey()
+    .references(() => sites.id),
+  fromAddress: text('from_address'),
+  dkimDomain: text('dkim_domain'),
+  dkimSelector: text('dkim_selector'),
+  dkimPrivateKey: text('dkim_private_key'),
+});
+
 /** Organization email domains the site declared: a verified address there belongs to the organization. */
 export const organizationDomains = sqliteTable(
   'organization_domains',

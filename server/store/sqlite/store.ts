@@ -22,6 +22,7 @@ import * as outbox from './outbox-delivery.js';
 import * as portal from './portal.js';
 import * as requests from './requests.js';
 import * as siteAdmin from './site-admin.js';
+import * as siteMail from './site-mail.js';
 import * as sites from './sites.js';
 
 /** The SQLite store, and its drizzle handle for the tests' own look into the database. */
@@ -73,7 +74,7 @@ export function openSqliteStore(path: string, options: OpenOptions = { instanceL
       queue: (siteId, filter) => agentRequests.listQueue(db, siteId, filter),
       find: (siteId, number) => agentRequests.findSiteRequest(db, siteId, number),
       addComment: (siteId, number, comment, nextStatus, now, notify) => agentRequests.addAgentComment(db, siteId, number, comment, nextStatus, now, notify),
-      setStatus: (siteId, number, nextStatus, now) => agentRequests.setRequestStatus(db, siteId, number, nextStatus, now),
+      setStatus: (siteId, number, nextStatus, now, notify) => agentRequests.setRequestStatus(db, siteId, number, nextStatus, now, notify),
     },
     agents: {
       findBySiteAndEmail: (siteId, email) => agents.findAgentBySiteAndEmail(db, siteId, email),
@@ -91,6 +92,11 @@ export function openSqliteStore(path: string, options: OpenOptions = { instanceL
       markFailed: (id, attempts, error) => outbox.markFailed(db, id, attempts, error),
       release: (ids) => outbox.releaseClaims(db, ids),
       pendingCount: () => outbox.pendingCount(db),
+    },
+    siteMail: {
+      identity: (siteId) => siteMail.identity(db, siteId),
+      setFromAddress: (siteId, address) => siteMail.setFromAddress(db, siteId, address),
+      setDkim: (siteId, key) => siteMail.setDkim(db, siteId, key),
     },
     portal: {
       signupPolicy: (siteId) => portal.signupPolicy(db, siteId),

@@ -9,6 +9,7 @@ import { outboxClaimsContract } from './outbox-claims.js';
 import { portalContract } from './portal.js';
 import { racesContract } from './races.js';
 import { searchContract } from './search.js';
+import { siteMailContract } from './site-mail.js';
 import { unitsContract } from './units.js';
 
 export function defineStoreContract(engine: string, open: OpenTestStore): void {
@@ -18,5 +19,6 @@ export function defineStoreContract(engine: string, open: OpenTestStore): void {
     describe('outbox claims', () => outboxClaimsContract(open));
     describe('article search', () => searchContract(open));
     describe('the Help Center’s accounts', () => portalContract(open));
+    describe('how each site’s mail goes out', () => siteMailContract(open));
   });
 }

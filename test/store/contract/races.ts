@@ -161,6 +161,7 @@ export function racesContract(open: OpenTestStore): void {
         number,
         (current) => (current === 'new' ? 'open' : current === 'open' ? 'pending' : 'open'),
         later(i),
+        noMail,
       ),
     );
     expect(steps.every((step) => step.kind === 'done')).toBe(true);

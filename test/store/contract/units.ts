@@ -226,17 +226,17 @@ export function unitsContract(open: OpenTestStore): void {
     expect(await numbersOf({ statuses: ['solved'] })).toEqual([n1]);
 
     // Solving again keeps when it was first solved; anything else clears it.
-    expect(await store.agentRequests.setStatus(s.site.id, n1, () => 'solved', later(30))).toMatchObject({ view: { request: { solvedAt: later(20) } } });
-    expect(await store.agentRequests.setStatus(s.site.id, n1, () => 'open', later(40))).toMatchObject({
+    expect(await store.agentRequests.setStatus(s.site.id, n1, () => 'solved', later(30), noMail)).toMatchObject({ view: { request: { solvedAt: later(20) } } });
+    expect(await store.agentRequests.setStatus(s.site.id, n1, () => 'open', later(40), noMail)).toMatchObject({
       view: { request: { solvedAt: null, status: 'open' } },
     });
-    expect(await store.agentRequests.setStatus(s.site.id, n1, () => null, later(50))).toEqual({ kind: 'refused', status: 'open' });
-    expect(await store.agentRequests.setStatus(s.site.id, 424242, () => 'open', later(50))).toEqual({ kind: 'not_found' });
+    expect(await store.agentRequests.setStatus(s.site.id, n1, () => null, later(50), noMail)).toEqual({ kind: 'refused', status: 'open' });
+    expect(await store.agentRequests.setStatus(s.site.id, 424242, () => 'open', later(50), noMail)).toEqual({ kind: 'not_found' });
     expect(await store.agentRequests.find(s.site.id, n1)).toMatchObject({ request: { status: 'open' } });
     expect(await store.agentRequests.find('another-site', n1)).toBeUndefined();
 
     // Housekeeping closes what was solved long enough ago, and nothing else.
-    await store.agentRequests.setStatus(s.site.id, n2, () => 'solved', later(60));
+    await store.agentRequests.setStatus(s.site.id, n2, () => 'solved', later(60), noMail);
     const closed = await store.housekeeping.closeSolvedBefore(later(60));
     expect(closed).toContainEqual({ siteId: s.site.id, id: two.view.request.id, number: n2 });
     expect(closed.map((c) => c.id)).not.toContain(one.view.request.id);
@@ -356,7 +356,7 @@ export function unitsContract(open: OpenTestStore): void {
       );
     }
     // Agent: two single mails in the clock hour, then one digest gathering the rest.
-    for (let i = 0; i < 5; i++) await store.agentRequests.setStatus(s.site.id, number, () => 'open', later(i));
+    for (let i = 0; i < 5; i++) await store.agentRequests.setStatus(s.site.id, number, () => 'open', later(i), noMail);
     for (let i = 0; i < 5; i++) {
       await store.memberRequests.addComment(
         ann,

@@ -26,12 +26,12 @@ describe.skipIf(!postgresAvailable())('PostgreSQL busy answers', () => {
     try {
       await holder.query('BEGIN');
       await holder.query('SELECT 1 FROM requests WHERE id = $1 FOR UPDATE', [made.view.request.id]);
-      await expect(store.agentRequests.setStatus(s.site.id, made.view.request.number, () => 'open', NOW)).rejects.toBeInstanceOf(StoreBusyError);
+      await expect(store.agentRequests.setStatus(s.site.id, made.view.request.number, () => 'open', NOW, noMail)).rejects.toBeInstanceOf(StoreBusyError);
     } finally {
       await holder.query('ROLLBACK');
       await holder.end();
     }
-    expect(await store.agentRequests.setStatus(s.site.id, made.view.request.number, () => 'open', NOW)).toMatchObject({ kind: 'done' });
+    expect(await store.agentRequests.setStatus(s.site.id, made.view.request.number, () => 'open', NOW, noMail)).toMatchObject({ kind: 'done' });
   });
 
   it('a unit kept waiting for a pooled connection answers busy too', async () => {
@@ -47,7 +47,7 @@ describe.skipIf(!postgresAvailable())('PostgreSQL busy answers', () => {
       await holder.query('BEGIN');
       await holder.query('SELECT 1 FROM requests WHERE id = $1 FOR UPDATE', [made.view.request.id]);
       // The first unit holds the one connection while it waits for the row; the second waits for the connection.
-      const first = small.agentRequests.setStatus(s.site.id, made.view.request.number, () => 'open', NOW);
+      const first = small.agentRequests.setStatus(s.site.id, made.view.request.number, () => 'open', NOW, noMail);
       await expect(small.sites.count()).rejects.toBeInstanceOf(StoreBusyError);
       await holder.query('ROLLBACK');
       expect(await first).toMatchObject({ kind: 'done' });
