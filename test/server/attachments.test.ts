@@ -12,7 +12,7 @@ import { addDemoAgent } from '../support/agent-side.js';
 import { openMailedLink } from '../support/mail-links.js';
 import { siteIdOf } from '../support/inspect.js';
 import { attachments, comments } from '../support/tables.js';
-import { HTML, JS, PDF, PNG, SVG, TEXT, download, upload } from '../support/files.js';
+import { DOCX, ELF, HTML, JS, PDF, PNG, SVG, TEXT, XML_SVG, download, upload } from '../support/files.js';
 import { bearer, categoryIds, expectError, memberSession, submit } from './helpers.js';
 import { runMaintenance } from '../../server/services/maintenance.js';
 import type { Config } from '../../server/config.js';
@@ -166,6 +166,13 @@ describe('upload, claim, list, download', () => {
     expect(forMember).not.toContain(note);
   });
 
+  test('an office document is kept as what its bytes are, and is a download', async () => {
+    const dana = await memberSession(t, DANA);
+    const response = await upload(t, DOCX, { filename: 'notes.docx', type: 'application/octet-stream', headers: bearer(dana) });
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json().attachment.contentType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  });
+
   test('a PNG named .html is served as image/png; a text file as text/plain, a download', async () => {
     const dana = await memberSession(t, DANA);
     const png = await uploaded(PNG, { filename: 'page.html', type: 'text/html', headers: bearer(dana) });
@@ -199,6 +206,9 @@ describe('what is refused', () => {
       [SVG, 'drawing.png', 'image/png'],
       [JS, 'app.js', 'text/javascript'],
       [JS, 'app.png', 'image/png'],
+      [XML_SVG, 'drawing.xml', 'text/plain'],
+      [XML_SVG, 'drawing.png', 'image/png'],
+      [ELF, 'tool.pdf', 'application/pdf'],
       [Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff, 0, 0]), 'setup.pdf', 'application/pdf'],
       [Buffer.from([0x66, 0x6f, 0xff, 0xfe, 0x6f]), 'broken.txt', 'text/plain'],
       [Buffer.from('a\0b'), 'nul.txt', 'text/plain'],
