@@ -16,6 +16,7 @@ import { HTML, JS, PDF, PNG, SVG, TEXT, download, upload } from '../support/file
 import { bearer, categoryIds, expectError, memberSession, submit } from './helpers.js';
 import { runMaintenance } from '../../server/services/maintenance.js';
 import type { Config } from '../../server/config.js';
+import { CSRF_HEADER } from '../../server/contract/rules.js';
 
 const MINUTE = 60_000;
 const DANA = { sub: 'files-dana', email: 'dana@files.example', name: 'Dana' };
@@ -253,6 +254,17 @@ describe('what is refused', () => {
   });
 });
 
+test('two messages racing for one upload: one claims it, the other is attachment_not_found and stores nothing', async () => {
+  await start();
+  const dana = await memberSession(t, DANA);
+  const number = await memberRequestWith(dana, []);
+  const file = await uploaded(PNG, { headers: bearer(dana) });
+  const before = await t.db.$count(comments);
+  const answers = await Promise.all([1, 2, 3].map((n) => addComment(dana, number, { body: `Try ${n}`, attachmentIds: [file] })));
+  expect(answers.map((answer) => answer.statusCode).sort()).toEqual([201, 400, 400]);
+  expect(await t.db.$count(comments)).toBe(before + 1);
+});
+
 describe('who uploads', () => {
   test('anonymous uploads are counted per address and claimable only by an anonymous new request', async () => {
     await start({ anonymousPerHour: 2 });
@@ -284,9 +296,21 @@ describe('who uploads', () => {
     expect(commented.json().comment.attachments[0].id).toBe(file);
   });
 
-  test('an agent upload needs agent credentials', async () => {
+  test('an agent upload needs agent credentials: an API token, or the inbox cookie with its origin and CSRF token', async () => {
     await start();
     expectError(await upload(t, PNG, { agent: true }), 401, 'session_expired');
+    await addDemoAgent(t, 'riley@files.example');
+    const signedIn = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/agent/session',
+      headers: { 'content-type': 'application/json', origin: new URL(t.config.publicUrl).origin },
+      payload: JSON.stringify({ email: 'riley@files.example', password: 'correct horse battery staple' }),
+    });
+    expect(signedIn.statusCode, signedIn.body).toBe(200);
+    const cookie = String(signedIn.headers['set-cookie']).split(';')[0]!;
+    const inbox = { cookie, origin: new URL(t.config.publicUrl).origin };
+    expectError(await upload(t, PNG, { agent: true, headers: inbox }), 403, 'csrf_token_missing');
+    expect((await upload(t, PNG, { agent: true, headers: { ...inbox, [CSRF_HEADER]: signedIn.json().csrfToken } })).statusCode).toBe(201);
   });
 });
 
