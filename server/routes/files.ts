@@ -13,14 +13,15 @@ import { typedRoutes } from './typed.js';
 import { ApiError, notFound } from '../errors.js';
 import { isInlineImage, servedType } from '../files/file-types.js';
 
-const FileParams = Type.Object({ id: Type.String({ maxLength: 64 }), name: Type.String({ maxLength: 1024 }) });
+// The name is the wildcard, not a `:name` parameter: Fastify will not match a parameter longer than 100 characters, and a name may be 255.
+const FileParams = Type.Object({ id: Type.String({ maxLength: 64 }), '*': Type.String({ maxLength: 4096 }) });
 const SignedQuery = Type.Object({ e: Type.Optional(Type.String({ maxLength: 20 })), s: Type.Optional(Type.String({ maxLength: 100 })) });
 
 export async function fileRoutes(app: FastifyInstance): Promise<void> {
   const routes = typedRoutes(app);
   const { store, files, clock } = app.porthole;
 
-  routes.get('/:id/:name', { schema: { params: FileParams, querystring: SignedQuery } }, async (request, reply) => {
+  routes.get('/:id/*', { schema: { params: FileParams, querystring: SignedQuery } }, async (request, reply) => {
     const { id } = request.params;
     const signed = files.urls.check(id, request.query.e, request.query.s);
     if (signed.kind === 'forged') throw notFound('That file');
