@@ -27,7 +27,8 @@ export async function fileRoutes(app: FastifyInstance): Promise<void> {
     if (signed.kind === 'forged') throw notFound('That file');
     if (signed.kind === 'expired') throw new ApiError(410, 'link_expired', 'This download link has expired. Open the conversation again for a new one.');
     const file = await store.attachments.findClaimed(id);
-    if (!file) throw notFound('That file');
+    const bytes = file && (await files.storage.open(file.siteId, file.storageKey));
+    if (!file || !bytes) throw notFound('That file');
 
     const inline = isInlineImage(file.contentType);
     const maxAge = Math.max(0, Math.floor((signed.until - clock().getTime()) / 1000));
@@ -39,7 +40,7 @@ export async function fileRoutes(app: FastifyInstance): Promise<void> {
       .header('content-security-policy', "sandbox; default-src 'none'")
       .header('cross-origin-resource-policy', inline ? 'cross-origin' : 'same-site')
       .header('cache-control', `private, max-age=${maxAge}`)
-      .send(files.storage.open(file.siteId, file.storageKey));
+      .send(bytes);
   });
 }
 

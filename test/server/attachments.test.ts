@@ -178,6 +178,16 @@ describe('upload, claim, list, download', () => {
     }
   });
 
+  test('a file whose bytes are gone is 404, not a failure halfway through an answer', async () => {
+    const dana = await memberSession(t, DANA);
+    const id = await uploaded(PNG, { headers: bearer(dana) });
+    const number = await memberRequestWith(dana, [id]);
+    const [row] = await t.db.select().from(attachments).where(eq(attachments.id, id));
+    await t.app.porthole.files.storage.remove(row!.siteId, row!.storageKey);
+    const { url } = (await readAsMember(dana, number)).json().request.comments[0].attachments[0];
+    expectError(await download(t, url), 404, 'not_found');
+  });
+
   test('an office document is kept as what its bytes are, and is a download', async () => {
     const dana = await memberSession(t, DANA);
     const response = await upload(t, DOCX, { filename: 'notes.docx', type: 'application/octet-stream', headers: bearer(dana) });
