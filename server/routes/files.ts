@@ -1,10 +1,10 @@
 /**
- * GET /api/v1/files/:id/:name?e=…&s=… — a file, for whoever holds a URL the server signed
+ * GET /api/v1/files/:id/<name>?e=…&s=… — a file, for whoever holds a URL the server signed
  * (files/download-urls.ts; issued only with a view its reader may see). A missing or wrong signature
  * is 404, as for a file that does not exist; an expired one 410 `link_expired`. Served so that
  * nothing in it can run on this origin: always nosniff, a sandboxing CSP, a script-less type
  * (files/file-types.ts), and `attachment` — only the allow-listed raster images `inline`, and only
- * they fetchable from other sites' pages (the widget previews them on host pages). The `:name` is
+ *  they fetchable from other sites' pages (the widget previews them on host pages). The name is
  * for the person saving it; the stored name is what the answer gives.
  */
 import type { FastifyInstance } from 'fastify';
@@ -45,7 +45,7 @@ export async function fileRoutes(app: FastifyInstance): Promise<void> {
 }
 
 /** RFC 6266 with RFC 5987's `filename*` for the real name, and a plain-ASCII `filename` for old clients. */
-export function contentDisposition(kind: 'inline' | 'attachment', name: string): string {
+function contentDisposition(kind: 'inline' | 'attachment', name: string): string {
   const ascii = name.replace(/[^\x20-\x7e]|["\\%]/g, '_');
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
