@@ -4,7 +4,7 @@
  * is 404, as for a file that does not exist; an expired one 410 `link_expired`. Served so that
  * nothing in it can run on this origin: always nosniff, a sandboxing CSP, a script-less type
  * (files/file-types.ts), and `attachment` — only the allow-listed raster images `inline`, and only
- *  they fetchable from other sites' pages (the widget previews them on host pages). The name is
+ * they fetchable from other sites' pages (the widget previews them on host pages). The name is
  * for the person saving it; the stored name is what the answer gives.
  */
 import type { FastifyInstance } from 'fastify';
