@@ -166,6 +166,28 @@ describe('upload, claim, list, download', () => {
     expect(forMember).not.toContain(note);
   });
 
+  test('a long or odd name does not stand in the way of its download (the name in the URL is only for saving)', async () => {
+    const dana = await memberSession(t, DANA);
+    const long = `${'Überweisungsbestätigung '.repeat(10)}.png`;
+    const ids = [await uploaded(PNG, { filename: long, headers: bearer(dana) }), await uploaded(PNG, { filename: '..', headers: bearer(dana) })];
+    const number = await memberRequestWith(dana, ids);
+    for (const file of (await readAsMember(dana, number)).json().request.comments[0].attachments) {
+      const got = await download(t, file.url);
+      expect(got.statusCode, file.url).toBe(200);
+      expect(got.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent(file.name)}`);
+    }
+  });
+
+  test('a file whose bytes are gone is 404, not a failure halfway through an answer', async () => {
+    const dana = await memberSession(t, DANA);
+    const id = await uploaded(PNG, { headers: bearer(dana) });
+    const number = await memberRequestWith(dana, [id]);
+    const [row] = await t.db.select().from(attachments).where(eq(attachments.id, id));
+    await t.app.porthole.files.storage.remove(row!.siteId, row!.storageKey);
+    const { url } = (await readAsMember(dana, number)).json().request.comments[0].attachments[0];
+    expectError(await download(t, url), 404, 'not_found');
+  });
+
   test('an office document is kept as what its bytes are, and is a download', async () => {
     const dana = await memberSession(t, DANA);
     const response = await upload(t, DOCX, { filename: 'notes.docx', type: 'application/octet-stream', headers: bearer(dana) });

@@ -26,9 +26,10 @@ async function* pieces(...parts: (Buffer | Error)[]): AsyncIterable<Uint8Array> 
   }
 }
 
+/** The stored bytes, or an empty buffer when the storage has none. */
 async function readAll(storage: FileStorage, siteId: string, key: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of storage.open(siteId, key)) chunks.push(chunk as Buffer);
+  for await (const chunk of (await storage.open(siteId, key)) ?? []) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
 }
 
@@ -53,6 +54,7 @@ describe('the files directory', () => {
     await storage.remove('site_a', 'key1');
     await storage.remove('site_a', 'key1');
     expect(readdirSync(join(dir, 'site_a'))).toEqual([]);
+    expect(await storage.open('site_a', 'key1')).toBeUndefined();
     expect((await readAll(storage, 'site_b', 'key1')).toString()).toBe('other site');
   });
 
@@ -93,7 +95,7 @@ describe.runIf(testEngine === 'postgres')('the database as file storage (Postgre
     expect(await t.store.fileBytes!.write(siteId, 'shared1', pieces(...parts))).toBe(body.length);
 
     const seen: number[] = [];
-    for await (const chunk of other.fileBytes!.open(siteId, 'shared1')) seen.push((chunk as Buffer).length);
+    for await (const chunk of (await other.fileBytes!.open(siteId, 'shared1'))!) seen.push((chunk as Buffer).length);
     expect(seen).toEqual([CHUNK_BYTES, CHUNK_BYTES, 12_345]);
     expect((await readAll(other.fileBytes!, siteId, 'shared1')).equals(body)).toBe(true);
 

@@ -41,20 +41,27 @@ export function pgFileStorage(pool: pg.Pool, now: () => string): FileStorage {
       }
       return size;
     },
-    open(siteId, key) {
+    async open(siteId, key) {
       assertSafeKeys(siteId, key);
-      // One chunk read at a time, as the reader asks for more (Readable.from pulls lazily).
+      const chunk = (seq: number) =>
+        alone(pool, async (session) => {
+          const [row] = await session
+            .select({ bytes: fileChunks.bytes })
+            .from(fileChunks)
+            .where(and(ofFile(siteId, key), eq(fileChunks.seq, seq)));
+          return row?.bytes;
+        });
+      // The first chunk read before the stream is handed on, so a file without bytes is known before an answer starts.
+      const first = await chunk(0);
+      if (!first) return undefined;
+      // Then one chunk at a time, as the reader asks for more (Readable.from pulls lazily).
       return Readable.from(
         (async function* () {
-          for (let seq = 0; ; seq++) {
-            const [row] = await alone(pool, (session) =>
-              session
-                .select({ bytes: fileChunks.bytes })
-                .from(fileChunks)
-                .where(and(ofFile(siteId, key), eq(fileChunks.seq, seq))),
-            );
-            if (!row) return;
-            yield row.bytes;
+          yield first;
+          for (let seq = 1; ; seq++) {
+            const bytes = await chunk(seq);
+            if (!bytes) return;
+            yield bytes;
           }
         })(),
         { objectMode: false },
