@@ -50,7 +50,7 @@ function customerMail(
     label: 'View the conversation',
     url: context.customerLink(person, number),
   });
-  return { kind, audience: 'customer', to: { email: person.email, name: person.emailVerified ? person.name : null }, ...body };
+  return { kind, audience: 'customer', to: { email: person.email, name: person.emailVerified ? person.name : null, endUserId: person.id }, ...body };
 }
 
 const CHANGES: Record<string, string> = { new_request: 'new request', customer_reply: 'customer reply' };

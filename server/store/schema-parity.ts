@@ -12,7 +12,9 @@ import type {
   ArticleRow,
   CategoryRow,
   CommentRow,
+  BlockedSenderRow,
   EndUserRow,
+  InboundSettingRow,
   IdempotencyKeyRow,
   OrganizationDomainRow,
   OrganizationRow,
@@ -21,6 +23,7 @@ import type {
   PortalLinkRow,
   PortalSessionRow,
   PortalSettingRow,
+  ReplyAddressRow,
   RequestCcRow,
   RequestRow,
   SettingRow,
@@ -59,6 +62,9 @@ export interface StoreRows {
   portalAccounts: PortalAccountRow;
   portalLinks: PortalLinkRow;
   portalSessions: PortalSessionRow;
+  replyAddresses: ReplyAddressRow;
+  inboundSettings: InboundSettingRow;
+  blockedSenders: BlockedSenderRow;
 }
 
 /** The tables whose row drifted from rows.ts, and tables rows.ts does not know: `never` when in step. */

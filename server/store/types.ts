@@ -25,6 +25,7 @@ import type {
   PortalLinkRow,
   SignupPolicy,
   RequestCcRow,
+  RequestChannel,
   RequestRow,
   SiteRow,
   StoredStatus,
@@ -132,7 +133,8 @@ export interface MailBody {
 
 interface Draft extends MailBody {
   kind: string;
-  to: { email: string; name: string | null };
+  /** `endUserId`: the customer a mail about a request goes to, so it carries their reply address. */
+  to: { email: string; name: string | null; endUserId?: string };
 }
 
 /** Where an agent's mail goes once the hour's single mails are spent, and how the digest reads. */
@@ -175,6 +177,10 @@ export interface NewRequestRecord {
   /** Normalized addresses; each becomes a CC (a contact record found or created by email). */
   ccEmails: string[];
   now: string;
+  /** `web` unless said (a mail to the site's address is `email`). */
+  channel?: RequestChannel;
+  /** The closed request a follow-up continues (its id). */
+  followUpOf?: string | null;
 }
 
 export type StoredResponse = { statusCode: number; body: unknown };

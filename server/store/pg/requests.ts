@@ -42,6 +42,8 @@ export async function createRequest(
     solvedAt: null,
     // A member sends as themselves; an address typed into the form is proven later, or never (rules/visibility.ts).
     senderVerifiedAt: requester.kind === 'member' ? record.now : null,
+      channel: record.channel ?? 'web',
+      followUpOf: record.followUpOf ?? null,
   };
   await insertRequest(tx, row);
   await insertComment(tx, { id: newId('cmt'), requestId: row.id, authorEndUserId: requesterId, body: record.description, createdAt: record.now });
@@ -93,6 +95,8 @@ const REQUEST_COLUMNS = [
   'updatedAt',
   'solvedAt',
   'senderVerifiedAt',
+  'channel',
+  'followUpOf',
 ] as const satisfies readonly (keyof RequestRow)[];
 
 const insertRequest = (tx: PgTx, row: RequestRow) =>

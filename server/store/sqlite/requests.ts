@@ -59,6 +59,8 @@ export async function createRequest(
       solvedAt: null,
       // A member sends as themselves; an address typed into the form is proven later, or never (rules/visibility.ts).
       senderVerifiedAt: record.requester.kind === 'member' ? record.now : null,
+      channel: record.channel ?? 'web',
+      followUpOf: record.followUpOf ?? null,
     };
     s.insertRequest.run({ ...row });
     s.insertComment.run({ id: newId('cmt'), requestId: row.id, authorEndUserId: requesterId, body: record.description, createdAt: record.now });
@@ -181,6 +183,8 @@ const statements = (db: Db) =>
           updatedAt: p('updatedAt'),
           solvedAt: p('solvedAt'),
           senderVerifiedAt: p('senderVerifiedAt'),
+          channel: p('channel'),
+          followUpOf: p('followUpOf'),
         })
         .prepare(),
       insertComment: db
