@@ -12,10 +12,12 @@
 import type {
   AgentRow,
   ApiTokenRow,
+  BlockedSenderRow,
   ArticleRow,
   CategoryRow,
   CommentRow,
   EndUserRow,
+  InboundSettingRow,
   MailDigest,
   OrganizationRow,
   OutboxRow,
@@ -58,7 +60,17 @@ export interface RequestView {
   requester: Person;
   organizationName: string | null;
   ccs: Person[];
-  comments: { id: string; body: string; public: boolean; createdAt: string; authorEndUserId: string | null; authorName: string; byAgent: boolean }[];
+  comments: {
+    id: string;
+    body: string;
+    public: boolean;
+    createdAt: string;
+    authorEndUserId: string | null;
+    authorName: string;
+    byAgent: boolean;
+    /** A mailed reply from another address than its reply address's (rows.ts CommentRow); agents see it. */
+    sentFrom: string | null;
+  }[];
 }
 
 // ---- members --------------------------------------------------------------------------------
@@ -201,6 +213,11 @@ export interface SessionLimits {
 }
 
 export interface QueueFilter {
+  /**
+   * `unverified_mail`: requests that came by mail from a sender nobody has proven (a spam queue of its
+   * own, rules/inbound.ts); `main`: every other request. Absent: `main`.
+   */
+  view?: QueueView;
   statuses: StoredStatus[] | null;
   categoryId: string | null;
   /** Only requests no agent has answered publicly yet. */
@@ -210,6 +227,8 @@ export interface QueueFilter {
   after: ActivityCursor | null;
   limit: number;
 }
+
+export type QueueView = 'main' | 'unverified_mail';
 
 export interface QueueRow {
   number: number;
@@ -332,8 +351,19 @@ export interface MemberRequestStore {
   list(scope: MemberScope, options: ListOptions): Promise<RequestListRow[]>;
   countWithStatus(scope: MemberScope, list: ListScope, status: StoredStatus): Promise<number>;
   find(scope: MemberScope, number: number): Promise<RequestView | undefined>;
-  /** "Add to conversation": a public comment, and the status `nextStatus` gives. */
-  addComment(scope: MemberScope, number: number, body: string, now: string, nextStatus: NextStatus, notify: Notify): Promise<CommentOutcome>;
+  /**
+   * "Add to conversation": a public comment, and the status `nextStatus` gives. `sentFrom`: a reply by
+   * mail from an address other than the one it was made for, kept on the comment for agents to see.
+   */
+  addComment(
+    scope: MemberScope,
+    number: number,
+    body: string,
+    now: string,
+    nextStatus: NextStatus,
+    notify: Notify,
+    sentFrom?: string | null,
+  ): Promise<CommentOutcome>;
   /** "Mark as solved": only the requester in a session of their own (rules/visibility.ts isRequester), where `canSolve` allows. */
   solve(scope: MemberScope, number: number, now: string, canSolve: (current: StoredStatus) => boolean): Promise<ChangeOutcome>;
 }
@@ -380,6 +410,36 @@ export interface OutboxStore {
   release(ids: string[]): Promise<void>;
   /** Mails still waiting to go out, due or not. */
   pendingCount(): Promise<number>;
+}
+
+/** What a reply address stands for (mail/reply-address.ts): a request and the person it was made for. */
+export interface ReplyTarget {
+  siteId: string;
+  requestId: string;
+  number: number;
+  status: StoredStatus;
+  recipient: Pick<EndUserRow, 'id' | 'email' | 'externalId' | 'organizationId'>;
+}
+
+/** Mail in: reply addresses, the sites' inbound settings, blocked senders and the unverified-mail queue. */
+export interface InboundStore {
+  /** The key of (request, recipient)'s reply address, made on first use; racing senders get the same one. */
+  replyKey(siteId: string, requestId: string, endUserId: string, now: string): Promise<string>;
+  findReplyTarget(key: string): Promise<ReplyTarget | undefined>;
+  /** The site's settings, or the defaults when it has none stored. */
+  settings(siteId: string): Promise<InboundSettingRow>;
+  /** `address_taken`: another site's address already. */
+  saveSettings(settings: InboundSettingRow): Promise<'saved' | 'address_taken'>;
+  /** The site whose configured address this is (lower case). */
+  siteOfAddress(address: string): Promise<string | undefined>;
+  /** Whether any of `patterns` (an address, `@domain`) is blocked on the site. */
+  isBlocked(siteId: string, patterns: string[]): Promise<boolean>;
+  block(siteId: string, pattern: string, now: string): Promise<'added' | 'already_blocked'>;
+  unblock(siteId: string, pattern: string): Promise<'removed' | 'not_blocked'>;
+  listBlocked(siteId: string): Promise<BlockedSenderRow[]>;
+  countUnverifiedMail(siteId: string): Promise<number>;
+  /** Deletes the site's unverified mail (requests, comments, CCs, reply addresses); returns what went, for live updates. */
+  emptyUnverifiedMail(siteId: string): Promise<{ siteId: string; id: string; number: number }[]>;
 }
 
 /** What the admin command line and the seed write. */
@@ -467,6 +527,7 @@ export interface Store {
   agents: AgentStore;
   outbox: OutboxStore;
   portal: PortalStore;
+  inbound: InboundStore;
   admin: AdminStore;
   housekeeping: HousekeepingStore;
   /** Messages between the instances on this database: live events, cache invalidations (shared-state.ts). */

@@ -69,6 +69,7 @@ export async function addComment(
   now: string,
   nextStatus: NextStatus,
   notify: Notify,
+  sentFrom: string | null = null,
 ): Promise<CommentOutcome> {
   const current = await readHead(tx, visibleNumber(scope, number), 'forUpdate');
   if (!current) return { kind: 'not_found' };
@@ -76,7 +77,7 @@ export async function addComment(
   if (!status) return { kind: 'refused', status: current.request.status };
   const { id } = current.request;
   const commentId = newId('cmt');
-  await tx.insert(comments).values({ id: commentId, requestId: id, authorEndUserId: scope.memberId, body, public: true, createdAt: now });
+  await tx.insert(comments).values({ id: commentId, requestId: id, authorEndUserId: scope.memberId, body, public: true, createdAt: now, sentFrom });
   await tx
     .update(requests)
     .set(transition(current.request, status, now))

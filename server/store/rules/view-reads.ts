@@ -20,7 +20,16 @@ export interface ViewTables {
   organizations: Table & { id: Column; name: Column };
   endUsers: PersonTable;
   requestCcs: Table & { requestId: Column; endUserId: Column; createdAt: Column };
-  comments: Table & { id: Column; requestId: Column; body: Column; public: Column; createdAt: Column; authorEndUserId: Column; authorAgentId: Column };
+  comments: Table & {
+    id: Column;
+    requestId: Column;
+    body: Column;
+    public: Column;
+    createdAt: Column;
+    authorEndUserId: Column;
+    authorAgentId: Column;
+    sentFrom: Column;
+  };
   agents: Table & { id: Column; name: Column };
 }
 
@@ -80,7 +89,7 @@ export const threadRead = <T extends Pick<ViewTables, 'comments' | 'endUsers' | 
   requestId: string | Placeholder,
   which: Thread,
 ): {
-  columns: Pick<T['comments'], 'id' | 'body' | 'public' | 'createdAt' | 'authorEndUserId'> & {
+  columns: Pick<T['comments'], 'id' | 'body' | 'public' | 'createdAt' | 'authorEndUserId' | 'sentFrom'> & {
     customerName: T['endUsers']['name'];
     customerEmail: T['endUsers']['email'];
     agentName: T['agents']['name'];
@@ -96,6 +105,7 @@ export const threadRead = <T extends Pick<ViewTables, 'comments' | 'endUsers' | 
     public: t.comments.public,
     createdAt: t.comments.createdAt,
     authorEndUserId: t.comments.authorEndUserId,
+    sentFrom: t.comments.sentFrom,
     customerName: t.endUsers.name,
     customerEmail: t.endUsers.email,
     agentName: t.agents.name,

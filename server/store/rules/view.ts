@@ -21,6 +21,7 @@ export interface ThreadRow {
   public: boolean;
   createdAt: string;
   authorEndUserId: string | null;
+  sentFrom: string | null;
   customerName: string | null;
   customerEmail: string | null;
   agentName: string | null;
@@ -43,6 +44,7 @@ export function assemble(head: ViewHead, ccs: Person[], thread: ThreadRow[]): Re
       authorEndUserId: c.authorEndUserId,
       authorName: c.agentName ?? c.customerName ?? c.customerEmail ?? 'Customer',
       byAgent: c.agentName !== null,
+      sentFrom: c.sentFrom,
     })),
   };
 }

@@ -77,6 +77,7 @@ export async function addMemberComment(
   now: string,
   nextStatus: NextStatus,
   notify: Notify,
+  sentFrom: string | null = null,
 ): Promise<CommentOutcome> {
   return commitWithOthers(db, (tx): CommentOutcome => {
     const current = readView(db, scope, number);
@@ -84,7 +85,7 @@ export async function addMemberComment(
     const status = nextStatus(current.request.status);
     if (!status) return { kind: 'refused', status: current.request.status };
     const commentId = newId('cmt');
-    tx.insert(comments).values({ id: commentId, requestId: current.request.id, authorEndUserId: scope.memberId, body, public: true, createdAt: now }).run();
+    tx.insert(comments).values({ id: commentId, requestId: current.request.id, authorEndUserId: scope.memberId, body, public: true, createdAt: now, sentFrom }).run();
     tx.update(requests)
       .set(transition(current.request, status, now))
       .where(eq(requests.id, current.request.id))
