@@ -32,6 +32,9 @@ import { createLinks } from './auth/link-tokens.js';
 import { createEventBus, type EventBus } from './services/events.js';
 import type { WindowCounters } from './store/shared-state.js';
 import { windowedRateLimitStore } from './limits/rate-limit-store.js';
+import { createReplyAddresses, replyKeySecret, type ReplyAddresses } from './mail/reply-address.js';
+import { createInboundPipeline, type InboundPipeline } from './mail/inbound/receive.js';
+import { inboundMailRoutes } from './routes/inbound-mail.js';
 
 export interface AppDeps {
   store: Store;
@@ -50,6 +53,10 @@ export interface Porthole extends Services {
   streams: OpenStreams;
   /** The tokens that writes made with a cookie must carry (auth/csrf.ts). */
   csrf: Csrf;
+  /** Customers' reply addresses (mail/reply-address.ts): the outbox sender writes them, the pipeline reads them. */
+  replyAddresses: ReplyAddresses;
+  /** Mail in, for both doors: the SMTP listener (server.ts) and POST /api/v1/inbound/mail. */
+  receiveMail: InboundPipeline;
 }
 
 declare module 'fastify' {
@@ -110,11 +117,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await installMemberSessions(app, sessionSecret);
   porthole.links = createLinks(app, sessionSecret);
   porthole.csrf = createCsrf(sessionSecret);
+  const { inbound } = deps.config;
+  porthole.replyAddresses = createReplyAddresses({ secret: await replyKeySecret(deps.store), domain: inbound.domain, days: inbound.replyTokenDays, clock });
+  porthole.receiveMail = createInboundPipeline({ services: porthole, addresses: porthole.replyAddresses, config: inbound, windows: porthole.windows, log: app.log });
 
   await app.register(widgetAssetRoutes);
   await app.register(inboxPageRoutes);
   await app.register(helpCenterRoutes);
   await app.register(siteScope, { prefix: '/api/v1/sites' });
   await app.register(agentApi, { prefix: '/api/v1/agent' });
+  await app.register(inboundMailRoutes(porthole.receiveMail), { prefix: '/api/v1/inbound' });
   return app;
 }

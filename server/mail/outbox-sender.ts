@@ -27,6 +27,8 @@ export interface OutboxSenderDeps {
   log: MailLog;
   /** Mails taken per run; the rest wait for the next tick. */
   batchSize?: number;
+  /** The row's Reply-To, when it has one (reply-address.ts replyToOf). */
+  replyTo?: (row: OutboxRow) => Promise<string | undefined>;
 }
 
 export interface DeliveryReport {
@@ -80,6 +82,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   });
 
   async function deliver(row: OutboxRow, report: DeliveryReport): Promise<void> {
+    const replyTo = await deps.replyTo?.(row);
     const message: OutgoingMail = {
       from,
       to: { name: row.toName, address: row.toEmail },
@@ -88,6 +91,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       html: row.html,
       headers: headersFor(row),
       thread: threadingOf(row, domain),
+      ...(replyTo && { replyTo }),
     };
     try {
       await transport.send(message);

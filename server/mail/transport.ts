@@ -25,6 +25,8 @@ export interface OutgoingMail {
   headers?: Record<string, string>;
   /** Message-ID, In-Reply-To and References (threading.ts). */
   thread?: Threading;
+  /** One plain address we made (reply-address.ts). */
+  replyTo?: string;
 }
 
 export interface MailTransport {
@@ -109,6 +111,7 @@ function toNodemailer(message: OutgoingMail) {
     throw new MailRefusedError('refused a mail with control characters in its recipient or subject');
   }
   if (!PLAIN_ADDRESS.test(to.address)) throw new MailRefusedError('refused a mail whose recipient is not one plain address');
+  if (message.replyTo !== undefined && !PLAIN_ADDRESS.test(message.replyTo)) throw new MailRefusedError('refused a mail whose Reply-To is not one plain address');
   const headers = message.headers ?? {};
   for (const [name, value] of Object.entries(headers)) {
     if (!HEADER_NAME.test(name) || hasControls(value)) throw new MailRefusedError(`refused a mail with a malformed ${JSON.stringify(name)} header`);
@@ -120,6 +123,7 @@ function toNodemailer(message: OutgoingMail) {
     text: message.text,
     html: message.html,
     headers,
+    ...(message.replyTo && { replyTo: message.replyTo }),
     ...(message.thread && { messageId: message.thread.messageId, inReplyTo: message.thread.inReplyTo, references: message.thread.references }),
   };
 }

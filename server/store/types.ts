@@ -415,9 +415,11 @@ export interface OutboxStore {
 /** What a reply address stands for (mail/reply-address.ts): a request and the person it was made for. */
 export interface ReplyTarget {
   siteId: string;
+  siteSlug: string;
   requestId: string;
   number: number;
   status: StoredStatus;
+  categoryId: string;
   recipient: Pick<EndUserRow, 'id' | 'email' | 'externalId' | 'organizationId'>;
 }
 
@@ -430,7 +432,7 @@ export interface InboundStore {
   settings(siteId: string): Promise<InboundSettingRow>;
   /** `address_taken`: another site's address already. */
   saveSettings(settings: InboundSettingRow): Promise<'saved' | 'address_taken'>;
-  /** The site whose configured address this is (lower case). */
+  /** The slug of the site whose configured address this is (lower case). */
   siteOfAddress(address: string): Promise<string | undefined>;
   /** Whether any of `patterns` (an address, `@domain`) is blocked on the site. */
   isBlocked(siteId: string, patterns: string[]): Promise<boolean>;

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { PgSession, PgTx } from './client.js';
-import { blockedSenders, endUsers, inboundSettings, replyAddresses, requests } from './schema.js';
+import { blockedSenders, endUsers, inboundSettings, replyAddresses, requests, sites } from './schema.js';
 import { isUnverifiedMail } from '../rules/inbound.js';
 import type { BlockedSenderRow, InboundSettingRow } from '../rows.js';
 import type { ReplyTarget } from '../types.js';
@@ -21,14 +21,17 @@ export async function findReplyTarget(tx: PgSession, key: string): Promise<Reply
   const [row] = await tx
     .select({
       siteId: replyAddresses.siteId,
+      siteSlug: sites.slug,
       requestId: requests.id,
       number: requests.number,
       status: requests.status,
+      categoryId: requests.categoryId,
       recipient: { id: endUsers.id, email: endUsers.email, externalId: endUsers.externalId, organizationId: endUsers.organizationId },
     })
     .from(replyAddresses)
     .innerJoin(requests, eq(requests.id, replyAddresses.requestId))
     .innerJoin(endUsers, eq(endUsers.id, replyAddresses.endUserId))
+    .innerJoin(sites, eq(sites.id, replyAddresses.siteId))
     .where(eq(replyAddresses.key, key));
   return row;
 }
@@ -49,8 +52,12 @@ export async function saveSettings(tx: PgTx, row: InboundSettingRow): Promise<'s
 }
 
 export async function siteOfAddress(tx: PgSession, address: string): Promise<string | undefined> {
-  const [row] = await tx.select({ siteId: inboundSettings.siteId }).from(inboundSettings).where(eq(inboundSettings.address, address));
-  return row?.siteId;
+  const [row] = await tx
+    .select({ slug: sites.slug })
+    .from(inboundSettings)
+    .innerJoin(sites, eq(sites.id, inboundSettings.siteId))
+    .where(eq(inboundSettings.address, address));
+  return row?.slug;
 }
 
 export async function isBlocked(tx: PgSession, siteId: string, patterns: string[]): Promise<boolean> {

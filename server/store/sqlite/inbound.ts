@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { commitWithOthers } from './group-commit.js';
-import { blockedSenders, endUsers, inboundSettings, replyAddresses, requests } from './schema.js';
+import { blockedSenders, endUsers, inboundSettings, replyAddresses, requests, sites } from './schema.js';
 import { isUnverifiedMail } from '../rules/inbound.js';
 import type { BlockedSenderRow, InboundSettingRow } from '../rows.js';
 import type { ReplyTarget } from '../types.js';
@@ -23,14 +23,17 @@ export async function findReplyTarget(db: Db, key: string): Promise<ReplyTarget 
   const row = db
     .select({
       siteId: replyAddresses.siteId,
+      siteSlug: sites.slug,
       requestId: requests.id,
       number: requests.number,
       status: requests.status,
+      categoryId: requests.categoryId,
       recipient: { id: endUsers.id, email: endUsers.email, externalId: endUsers.externalId, organizationId: endUsers.organizationId },
     })
     .from(replyAddresses)
     .innerJoin(requests, eq(requests.id, replyAddresses.requestId))
     .innerJoin(endUsers, eq(endUsers.id, replyAddresses.endUserId))
+    .innerJoin(sites, eq(sites.id, replyAddresses.siteId))
     .where(eq(replyAddresses.key, key))
     .get();
   return row;
@@ -51,7 +54,12 @@ export async function saveSettings(db: Db, row: InboundSettingRow): Promise<'sav
 }
 
 export async function siteOfAddress(db: Db, address: string): Promise<string | undefined> {
-  return db.select({ siteId: inboundSettings.siteId }).from(inboundSettings).where(eq(inboundSettings.address, address)).get()?.siteId;
+  return db
+    .select({ slug: sites.slug })
+    .from(inboundSettings)
+    .innerJoin(sites, eq(sites.id, inboundSettings.siteId))
+    .where(eq(inboundSettings.address, address))
+    .get()?.slug;
 }
 
 export async function isBlocked(db: Db, siteId: string, patterns: string[]): Promise<boolean> {
