@@ -56,8 +56,10 @@ export function createReplyAddresses(options: ReplyAddressOptions): ReplyAddress
     read(address) {
       const lower = address.toLowerCase();
       if (!lower.startsWith(LOCAL_PREFIX) || !lower.endsWith(`@${domain}`)) return undefined;
-      const bytes = fromBase32(lower.slice(LOCAL_PREFIX.length, -domain.length - 1));
-      if (!bytes || bytes.length !== KEY_BYTES + DAY_BYTES + MAC_BYTES) return { kind: 'forged' };
+      const token = lower.slice(LOCAL_PREFIX.length, -domain.length - 1);
+      const bytes = fromBase32(token);
+      // Only the one spelling we write: the last character's spare bits could otherwise vary unseen.
+      if (!bytes || bytes.length !== KEY_BYTES + DAY_BYTES + MAC_BYTES || base32(bytes) !== token) return { kind: 'forged' };
       const keyAndDay = bytes.subarray(0, KEY_BYTES + DAY_BYTES);
       if (!timingSafeEqual(macOf(keyAndDay), bytes.subarray(KEY_BYTES + DAY_BYTES))) return { kind: 'forged' };
       const issued = keyAndDay.readUInt16BE(KEY_BYTES);
