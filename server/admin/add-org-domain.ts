@@ -1,11 +1,8 @@
 /** `add-org-domain`: mail from a domain belongs to one of the site's organizations (for the Help Center's organization requests). */
-import { AdminError, UsageError } from './args.js';
-import { checkName, checkSlug } from './checks.js';
+import { AdminError } from './args.js';
+import { checkDomain, checkName, checkSlug } from './checks.js';
 import { defineCommand } from './command.js';
 import { siteBySlug } from './lookups.js';
-
-// A host name of letters, digits and hyphens, at least two labels: what follows the "@" of an address.
-const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 export const addOrgDomain = defineCommand({
   spec: {
@@ -22,8 +19,7 @@ export const addOrgDomain = defineCommand({
   },
 
   parse: (options) => {
-    const domain = options.required('domain').trim().toLowerCase();
-    if (!DOMAIN.test(domain)) throw new UsageError(`--domain "${domain}" is not a mail domain: give what follows the "@", e.g. "basecamp.example".`);
+    const domain = checkDomain(options.required('domain'), 'basecamp.example');
     return { slug: checkSlug(options.required('site'), '--site'), org: checkName(options.required('org'), '--org', 200), domain };
   },
 

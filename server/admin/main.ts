@@ -22,6 +22,8 @@ import { resetPassword } from './reset-password.js';
 import { importArticles } from './import-articles.js';
 import { setSignup } from './set-signup.js';
 import { addOrgDomain } from './add-org-domain.js';
+import { blockSender, listBlocked, unblockSender } from './blocked-senders.js';
+import { setInbound } from './set-inbound.js';
 
 export type { AdminIo } from './command.js';
 
@@ -38,6 +40,10 @@ const COMMANDS: AdminCommand<any>[] = [
   importArticles,
   setSignup,
   addOrgDomain,
+  setInbound,
+  blockSender,
+  unblockSender,
+  listBlocked,
 ];
 
 export interface AdminOptions {

@@ -54,7 +54,12 @@ describe('POST /api/v1/inbound/mail', () => {
     const app = await inboundApp(SECRET);
     expectError(await post(app, bearer(SECRET), message('x'.repeat(32 * 1024))), 413, 'payload_too_large');
     expect(logged.some((line) => line.includes('over INBOUND_MAX_BYTES'))).toBe(true);
-    const json = await app.app.inject({ method: 'POST', url: '/api/v1/inbound/mail', headers: { ...bearer(SECRET), 'content-type': 'application/json' }, payload: '{}' });
+    const json = await app.app.inject({
+      method: 'POST',
+      url: '/api/v1/inbound/mail',
+      headers: { ...bearer(SECRET), 'content-type': 'application/json' },
+      payload: '{}',
+    });
     expectError(json, 415, 'unsupported_media_type');
   });
 });
