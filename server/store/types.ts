@@ -59,6 +59,8 @@ export interface RequestView {
   categoryName: string;
   requester: Person;
   organizationName: string | null;
+  /** The number of the closed request this one follows up (request.followUpOf), or null. */
+  followUpOfNumber: number | null;
   ccs: Person[];
   comments: {
     id: string;

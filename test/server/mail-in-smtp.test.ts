@@ -190,6 +190,7 @@ describe('replies by mail', () => {
     expect(closed.comments).toHaveLength(2);
     const followUp = (await t.store.agentRequests.find(siteId, number + 1))!;
     expect(followUp.request).toMatchObject({ followUpOf: closed.request.id, channel: 'email', subject: 'Locked out again', status: 'new' });
+    expect(followUp.followUpOfNumber).toBe(number);
     expect(followUp.requester.email).toBe(PAT);
     expect(followUp.comments.map((c) => c.body)).toEqual(['It happened again.']);
   });

@@ -4,7 +4,17 @@
  * and GET /me answer and which lives only here, in memory (server/auth/agent-auth.ts); the browser
  * adds `Origin` itself.
  */
-import type { AgentBody, AgentReply, AgentRequestBody, AgentStatus, ErrorBody, QueueBody } from '../../contract/types.js';
+import type {
+  AgentBody,
+  AgentReply,
+  AgentRequestBody,
+  AgentStatus,
+  ErrorBody,
+  QueueBody,
+  QueueQuery,
+  UnverifiedMailBody,
+  UnverifiedMailEmptied,
+} from '../../contract/types.js';
 import { CSRF_HEADER } from '../../contract/rules.js';
 
 /** A failed call: `status` 0 and code `network` when the server could not be reached at all. */
@@ -28,6 +38,7 @@ export interface QueueParams {
   q?: string;
   cursor?: string;
   limit?: number;
+  view?: QueueQuery['view'];
 }
 
 export interface InboxApi {
@@ -38,6 +49,8 @@ export interface InboxApi {
   getRequest(number: number): Promise<AgentRequestBody>;
   addComment(number: number, reply: AgentReply): Promise<AgentRequestBody>;
   setStatus(number: number, status: AgentStatus): Promise<AgentRequestBody>;
+  unverifiedMail(): Promise<UnverifiedMailBody>;
+  emptyUnverifiedMail(): Promise<UnverifiedMailEmptied>;
 }
 
 export function createInboxApi(base = '/api/v1/agent/'): InboxApi {
@@ -97,5 +110,7 @@ export function createInboxApi(base = '/api/v1/agent/'): InboxApi {
     getRequest: (number) => call(`requests/${number}`),
     addComment: (number, reply) => write('POST', `requests/${number}/comments`, reply),
     setStatus: (number, status) => write('POST', `requests/${number}/status`, { status }),
+    unverifiedMail: () => call('unverified-mail'),
+    emptyUnverifiedMail: () => write('POST', 'unverified-mail/empty', {}),
   };
 }

@@ -12,6 +12,8 @@ export interface ViewHead {
   categoryName: string;
   organizationName: string | null;
   requester: Pick<EndUserRow, 'id' | 'name' | 'email' | 'emailVerified' | 'externalId'>;
+  /** The number of the request `request.followUpOf` names. */
+  followUpOfNumber: number | null;
 }
 
 /** A comment as read with its author: a customer (end-user) or an agent; exactly one is set. */
@@ -35,6 +37,7 @@ export function assemble(head: ViewHead, ccs: Person[], thread: ThreadRow[]): Re
     categoryName: head.categoryName,
     requester: { id: requester.id, name: requester.name, email: requester.email, emailVerified: requester.emailVerified, externalId: requester.externalId },
     organizationName: head.organizationName,
+    followUpOfNumber: head.followUpOfNumber === null ? null : Number(head.followUpOfNumber),
     ccs,
     comments: thread.map((c) => ({
       id: c.id,
