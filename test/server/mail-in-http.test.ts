@@ -63,3 +63,30 @@ describe('POST /api/v1/inbound/mail', () => {
     expectError(json, 415, 'unsupported_media_type');
   });
 });
+
+describe('the settings of mail in', () => {
+  test('defaults, and what the environment changes', () => {
+    expect(readConfig({}).inbound).toEqual({
+      domain: 'inbound.localhost',
+      smtpPort: undefined,
+      secret: undefined,
+      maxBytes: 30 * 1024 * 1024,
+      tls: undefined,
+      replyTokenDays: 180,
+      mailsPerSenderPerHour: 30,
+      requestsPerSenderPerHour: 5,
+      requestsPerSitePerHour: 100,
+    });
+    expect(readConfig({ INBOUND_DOMAIN: 'In.Example.com', INBOUND_SMTP_PORT: '2525', REPLY_TOKEN_DAYS: '30' }).inbound).toMatchObject({
+      domain: 'in.example.com',
+      smtpPort: 2525,
+      replyTokenDays: 30,
+    });
+  });
+
+  test('a certificate without its key, or a bad number, stops the server at start', () => {
+    expect(() => readConfig({ INBOUND_TLS_CERT: 'cert.pem' })).toThrow(/INBOUND_TLS_CERT and INBOUND_TLS_KEY/);
+    expect(() => readConfig({ INBOUND_MAX_BYTES: 'lots' })).toThrow(/INBOUND_MAX_BYTES/);
+    expect(() => readConfig({ REPLY_TOKEN_DAYS: '0' })).toThrow(/REPLY_TOKEN_DAYS/);
+  });
+});

@@ -16,6 +16,8 @@ import { createOutboxSender, type MailLog } from '../../server/mail/outbox-sende
 import { replyToOf } from '../../server/mail/reply-address.js';
 import { startSmtpListener, type SmtpListener } from '../../server/mail/inbound/smtp-listener.js';
 import { readConfig } from '../../server/config.js';
+import { parseMail } from '../../server/mail/inbound/parsed-mail.js';
+import { connect } from 'node:net';
 import { categoryIds, submit } from './helpers.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -234,5 +236,71 @@ describe('the listener', () => {
   test('refuses recipients at another domain: it relays nothing', async () => {
     const refused = await send({ from: PAT, to: 'someone@elsewhere.example', subject: 'Relay?', text: 'Please' }).catch((error: unknown) => error);
     expect(refused).toMatchObject({ responseCode: 550 });
+  });
+});
+
+/** What the listener says to EHLO, as a client would read it. */
+async function ehlo(port: number): Promise<string> {
+  const socket = connect(port, '127.0.0.1');
+  let said = '';
+  socket.on('data', (chunk) => {
+    said += chunk.toString();
+    if (said.startsWith('220') && !said.includes('EHLO sent')) {
+      said += 'EHLO sent\n';
+      socket.write('EHLO client.example\r\n');
+    }
+  });
+  await new Promise<void>((resolve) => {
+    const check = setInterval(() => {
+      if (/^250 /m.test(said)) {
+        clearInterval(check);
+        resolve();
+      }
+    }, 10);
+  });
+  socket.end('QUIT\r\n');
+  return said;
+}
+
+describe('the listener, more', () => {
+  test('offers SIZE, and neither AUTH nor STARTTLS without a certificate', async () => {
+    const said = await ehlo(listener.port);
+    expect(said).toContain(`SIZE ${64 * 1024}`);
+    expect(said).not.toMatch(/AUTH|STARTTLS/);
+  });
+
+  test('a busy port is logged, not thrown: the support server runs on without mail in', async () => {
+    const warnings: string[] = [];
+    const log = { ...quiet, warn: (_details: object, message: string) => warnings.push(message) };
+    const second = await startSmtpListener({
+      inbound: t.config.inbound,
+      connections: t.config.connections,
+      host: '127.0.0.1',
+      port: listener.port,
+      receive: t.app.porthole.receiveMail,
+      log,
+    });
+    expect(second).toBeUndefined();
+    expect(warnings.join()).toContain('EADDRINUSE');
+  });
+
+  test('attachments are collected with their name, declared type and bytes for the files service', async () => {
+    const raw = await new Promise<Buffer>((resolve, reject) =>
+      nodemailer
+        .createTransport({ streamTransport: true, buffer: true })
+        .sendMail(
+          {
+            from: PAT,
+            to: 'demo@inbound.localhost',
+            subject: 'With a file',
+            text: 'See attached.',
+            attachments: [{ filename: 'notes.txt', content: 'hello', contentType: 'text/plain' }],
+          },
+          (error, info) => (error ? reject(error) : resolve(info.message as Buffer)),
+        ),
+    );
+    const parsed = await parseMail(raw);
+    expect(parsed.attachments).toEqual([{ name: 'notes.txt', declaredType: 'text/plain', content: Buffer.from('hello') }]);
+    expect(parsed.recipients).toEqual(['demo@inbound.localhost']);
   });
 });
