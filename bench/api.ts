@@ -31,7 +31,9 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { createHmac, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
-import { cpus, loadavg } from 'node:os';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance as nodePerformance, PerformanceObserver } from 'node:perf_hooks';
@@ -50,6 +52,7 @@ import { startInstance } from './instance.js';
 import { seedPostgres } from './pg-copy.js';
 import { countStatements } from './statement-counter.js';
 import { pacedLoad, type PacedResult } from './paced-load.js';
+import { uploadUntil } from './upload-load.js';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
@@ -63,13 +66,23 @@ const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
 const TARGETS = {
   list: { rps: 4_000, p99AtFixedRate: 10 },
   submit: { rps: 2_000, p99: 50 },
+  // Issue 12: uploads neither block other requests nor sit in memory whole.
+  upload: { bytes: 5 * 1024 * 1024, everyMs: 1000, listRate: 200, p99Ratio: 2 },
 };
 
 // ---- the server process ----------------------------------------------------------------------------
 
 type ServerReady = { app: number; bare: number; logged: number };
 /** The server's CPU use, its garbage-collection pauses and the statements it sent to PostgreSQL over a run. */
-type ServerReport = { cpuPercent: number; eventLoopPercent: number; gcPauses: number; gcMaxMs: number; statements: [string, number][] };
+type ServerReport = {
+  cpuPercent: number;
+  eventLoopPercent: number;
+  gcPauses: number;
+  gcMaxMs: number;
+  statements: [string, number][];
+  /** How far the resident set rose above its size at `mark` during the run (sampled every 5 ms). */
+  rssGrowthBytes: number;
+};
 
 async function serve(): Promise<void> {
   const statements = countStatements();
@@ -82,6 +95,8 @@ async function serve(): Promise<void> {
     databasePath: process.env.BENCH_DB ?? '',
     // Anonymous submissions are limited per address; the benchmark is one address.
     submitLimit: { max: 1_000_000_000, windowMs: 10 * 60 * 1000 },
+    // The upload run's files (SQLite) go to a folder of their own, removed at close.
+    filesDir: join(tmpdir(), `porthole-bench-files-${process.pid}`),
   };
   const store = await openStore(config);
   const logger: FastifyServerOptions['logger'] = LOG_LEVEL === 'off' ? false : { level: LOG_LEVEL, file: '/dev/null' };
@@ -99,12 +114,17 @@ async function serve(): Promise<void> {
   const portOf = (server: { server: { address(): unknown } }) => (server.server.address() as { port: number }).port;
   let mark = { cpu: process.cpuUsage(), elu: nodePerformance.eventLoopUtilization(), at: performance.now() };
   let gc: number[] = [];
+  let rss = { atMark: process.memoryUsage.rss(), peak: 0 };
+  let holdWatch: NodeJS.Timeout | undefined;
+  let holdReport = () => 0;
+  setInterval(() => (rss.peak = Math.max(rss.peak, process.memoryUsage.rss())), 5).unref();
   const profiler = process.env.BENCH_SERVER_PROFILE ? serverProfiler(resolve(process.env.BENCH_SERVER_PROFILE)) : null;
   new PerformanceObserver((entries) => gc.push(...entries.getEntries().map((entry) => entry.duration))).observe({ entryTypes: ['gc'] });
   process.on('message', async (message) => {
     if (message === 'mark') {
       mark = { cpu: process.cpuUsage(), elu: nodePerformance.eventLoopUtilization(), at: performance.now() };
       gc = [];
+      rss = { atMark: process.memoryUsage.rss(), peak: 0 };
       statements.take();
       await profiler?.start();
       process.send!({ marked: true });
@@ -119,7 +139,25 @@ async function serve(): Promise<void> {
         gcPauses: gc.length,
         gcMaxMs: Math.max(0, ...gc),
         statements: statements.take(),
+        rssGrowthBytes: Math.max(0, rss.peak - rss.atMark),
       } satisfies ServerReport);
+    } else if (message === 'hold-watch') {
+      // What the server still holds while uploads arrive: a full collection every 20 ms, then the
+      // bytes of buffers still reachable. Garbage waiting for a collection is what RSS shows; this is
+      // what a body read whole into memory would show (its whole size), and a streamed one would not.
+      const collect = forcedGc();
+      collect();
+      const base = process.memoryUsage().arrayBuffers;
+      let held = 0;
+      holdWatch = setInterval(() => {
+        collect();
+        held = Math.max(held, process.memoryUsage().arrayBuffers - base);
+      }, 20);
+      holdReport = () => held;
+      process.send!({ watching: true });
+    } else if (message === 'hold-report') {
+      clearInterval(holdWatch);
+      process.send!({ heldBytes: holdReport() });
     } else if (message === 'idle') {
       // Idle = a quarter second in which the event loop was busy less than 10 % of the time: any
       // backlog of requests a run left behind (slow ones keep running after autocannon stops) is done.
@@ -132,10 +170,17 @@ async function serve(): Promise<void> {
     } else if (message === 'close') {
       await Promise.all([app.close(), bare.close(), logged.close()]);
       await store.close();
+      rmSync(config.filesDir, { recursive: true, force: true });
       process.exit(0);
     }
   });
   process.send!({ app: portOf(app), bare: portOf(bare), logged: portOf(logged) } satisfies ServerReady);
+}
+
+/** `global.gc` without starting the server process with --expose-gc (which would change every other run's collections). */
+function forcedGc(): () => void {
+  v8.setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
 }
 
 /**
@@ -381,6 +426,58 @@ async function drive(): Promise<void> {
     fixed.push({ name, result, server, verdict: p99 <= TARGETS.list.p99AtFixedRate && result.non2xx + result.errors === 0 ? 'ok' : 'MISSED' });
   }
 
+  // A 5 MB upload, again and again, beside the member list at a steady rate: the list's p99 against
+  // its idle p99, and how far the server's memory rose beside what the list alone made it rise.
+  let uploadRun: {
+    idle: PacedResult;
+    busy: PacedResult;
+    idleRss: number;
+    busyRss: number;
+    heldBytes: number;
+    uploads: number;
+    failed: number;
+    uploadMs: number;
+  } | null = null;
+  uploading: {
+    const name = `upload ${TARGETS.upload.bytes / 1024 / 1024} MB beside list scope=mine`;
+    if (ONLY && !ONLY.test(name)) break uploading;
+    const target = (n: number) => ({ path: `${api}/requests?scope=mine`, headers: { ...widgetHeaders, ...sessions[n % sessions.length]!.auth } });
+    const rate = TARGETS.upload.listRate;
+    if (WARMUP > 0) await pacedLoad(base, target, rate, WARMUP);
+    await settle();
+    await ask('mark');
+    const idle = await pacedLoad(base, target, rate, DURATION);
+    const idleServer = await ask<ServerReport>('report');
+    await settle();
+    // A PNG's first bytes, so the upload is sniffed as an image and kept; the rest is filler.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    const file = Buffer.concat([png, Buffer.alloc(TARGETS.upload.bytes - png.length, 0x5a)]);
+    const uploadUrl = `${base}${api}/attachments?filename=bench.png`;
+    const uploadHeaders = { ...widgetHeaders, ...sessions[0]!.auth, 'content-type': 'image/png' };
+    await ask('mark');
+    const busyRun = pacedLoad(base, target, rate, DURATION);
+    const uploads = await uploadUntil(busyRun, uploadUrl, uploadHeaders, file, TARGETS.upload.everyMs);
+    const busy = await busyRun;
+    const busyServer = await ask<ServerReport>('report');
+    await settle();
+    // Then a few uploads alone, with the server watching what it holds (collections would distort the latencies above).
+    await ask('hold-watch');
+    await uploadUntil(new Promise((done) => setTimeout(done, 3 * TARGETS.upload.everyMs)), uploadUrl, uploadHeaders, file, TARGETS.upload.everyMs);
+    const { heldBytes } = await ask<{ heldBytes: number }>('hold-report');
+    await settle();
+    process.stderr.write(`  done: ${name}\n`);
+    uploadRun = {
+      idle,
+      busy,
+      idleRss: idleServer.rssGrowthBytes,
+      busyRss: busyServer.rssGrowthBytes,
+      heldBytes,
+      uploads: uploads.uploads,
+      failed: uploads.failed,
+      uploadMs: median(uploads.latencies),
+    };
+  }
+
   // Anonymous submissions, each with its own Idempotency-Key and address: durable commits.
   submitting: {
     const name = 'submit (anonymous, Idempotency-Key)';
@@ -407,6 +504,26 @@ async function drive(): Promise<void> {
     console.log(
       `  ${name.padEnd(42)} ${pad(Math.round(latencies.length / result.seconds), 8)} ${pad(percentile(latencies, 0.5).toFixed(2), 7)} ${pad(percentile(latencies, 0.99).toFixed(2), 7)} ` +
         `${pad(Math.max(...latencies).toFixed(1), 7)} ${pad(result.non2xx, 8)} ${pad(result.errors, 8)} ${pad(`${Math.round(server.cpuPercent)}%`, 8)} ${pad(`${server.gcPauses}× ≤${server.gcMaxMs.toFixed(1)} ms`, 14)}   p99 ≤ ${TARGETS.list.p99AtFixedRate} ms  ${verdict}`,
+    );
+  }
+  if (uploadRun) {
+    const { idle, busy, idleRss, busyRss, heldBytes, uploads, failed, uploadMs } = uploadRun;
+    const [idleP99, busyP99] = [percentile(idle.latencies, 0.99), percentile(busy.latencies, 0.99)];
+    const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+    const p99Ok = busyP99 <= TARGETS.upload.p99Ratio * idleP99 && busy.non2xx + busy.errors === 0;
+    // Held whole, an upload would keep its size reachable until stored; streamed, a few socket chunks are.
+    const memoryOk = heldBytes < TARGETS.upload.bytes / 4;
+    console.log(`\nUploads (${mb(TARGETS.upload.bytes)} MB each, one a second, in 64 KiB writes) beside list scope=mine at ${TARGETS.upload.listRate} req/s:`);
+    console.log(
+      `  list p99: ${idleP99.toFixed(2)} ms idle, ${busyP99.toFixed(2)} ms beside the uploads (${(busyP99 / idleP99).toFixed(2)}×; target ≤ ${TARGETS.upload.p99Ratio}×)  ${p99Ok ? 'ok' : 'MISSED'}`,
+    );
+    console.log(`  uploads: ${uploads} stored, ${failed} failed, median ${uploadMs.toFixed(0)} ms each`);
+    console.log(
+      `  server memory held while uploads arrive (buffers still reachable after a full collection, every 20 ms): at most ${mb(heldBytes)} MB ` +
+        `(target: under a quarter of one file, ${mb(TARGETS.upload.bytes / 4)} MB)  ${memoryOk ? 'ok' : 'MISSED'}`,
+    );
+    console.log(
+      `  server RSS rose ${mb(idleRss)} MB with the list alone, ${mb(busyRss)} MB with the uploads: socket chunks already written, garbage until V8's next collection, not file contents held`,
     );
   }
   console.log(`  (load average now ${load()})`);

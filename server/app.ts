@@ -29,6 +29,9 @@ import { helpCenterRoutes } from './help-center/page-routes.js';
 import { installMemberSessions } from './auth/member-session.js';
 import { createCsrf, type Csrf } from './auth/csrf.js';
 import { createLinks } from './auth/link-tokens.js';
+import { createFiles } from './files/files.js';
+import { DOWNLOAD_PATH } from './files/download-urls.js';
+import { fileRoutes } from './routes/files.js';
 import { createEventBus, type EventBus } from './services/events.js';
 import type { WindowCounters } from './store/shared-state.js';
 import { windowedRateLimitStore } from './limits/rate-limit-store.js';
@@ -116,16 +119,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const sessionSecret = deps.config.sessionSecret ?? (await deps.store.settings.getOrCreate('session_secret', () => randomBytes(48).toString('base64url')));
   await installMemberSessions(app, sessionSecret);
   porthole.links = createLinks(app, sessionSecret);
+  porthole.files = createFiles(deps.store, deps.config, sessionSecret, clock);
   porthole.csrf = createCsrf(sessionSecret);
   const { inbound } = deps.config;
   porthole.replyAddresses = createReplyAddresses({ secret: await replyKeySecret(deps.store), domain: inbound.domain, days: inbound.replyTokenDays, clock });
-  porthole.receiveMail = createInboundPipeline({ services: porthole, addresses: porthole.replyAddresses, config: inbound, windows: porthole.windows, log: app.log });
+  porthole.receiveMail = createInboundPipeline({
+    services: porthole,
+    addresses: porthole.replyAddresses,
+    config: inbound,
+    windows: porthole.windows,
+    log: app.log,
+  });
 
   await app.register(widgetAssetRoutes);
   await app.register(inboxPageRoutes);
   await app.register(helpCenterRoutes);
   await app.register(siteScope, { prefix: '/api/v1/sites' });
   await app.register(agentApi, { prefix: '/api/v1/agent' });
+  await app.register(fileRoutes, { prefix: DOWNLOAD_PATH });
   await app.register(inboundMailRoutes(porthole.receiveMail), { prefix: '/api/v1/inbound' });
   return app;
 }

@@ -2,6 +2,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { defaultMaxConnections } from './http/descriptor-limit.js';
 import { trustedProxy } from './http/trusted-proxy.js';
+import { LIMITS } from './contract/rules.js';
 
 /** The development secret of the seeded `demo` site. README gives it; production refuses it. */
 export const DEV_DEMO_SITE_SECRET = 'porthole-demo-site-secret-for-development-only';
@@ -32,6 +33,9 @@ export interface Config {
   /** Where the server keeps files other than the database: by default the database file's folder. */
   dataDir: string;
   mailDir: string;
+  /** Attachments' bytes with SQLite (`<filesDir>/<siteId>/<key>`); on PostgreSQL they live in the database. */
+  filesDir: string;
+  attachments: AttachmentLimits;
   /** Solved requests close by themselves after this long. */
   autoCloseAfterHours: number;
   /** Anonymous submissions allowed per site and client address in `windowMs`. */
@@ -73,6 +77,19 @@ export interface InboundConfig {
   requestsPerSitePerHour: number;
 }
 
+export interface AttachmentLimits {
+  /** One file's largest size; a bigger upload is cut off as it arrives (413). */
+  maxBytes: number;
+  /** Files one message (a new request, a comment, a reply) may claim. */
+  perMessage: number;
+  /** How long a signed download URL works. */
+  urlMinutes: number;
+  /** Uploads without a session each client address may make in an hour (every instance counting together). */
+  anonymousPerHour: number;
+  /** What one site's files may take in all. */
+  siteQuotaBytes: number;
+}
+
 export interface ConnectionLimits {
   /** Headers must be complete within this; a body that sends nothing for this long is answered 408. */
   requestTimeoutMs: number;
@@ -112,6 +129,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM ?? 'Porthole Support <support@porthole.localhost>',
     dataDir,
     mailDir: env.MAIL_DIR ? resolve(env.MAIL_DIR) : join(dataDir, 'mail'),
+    filesDir: env.FILES_DIR ? resolve(env.FILES_DIR) : join(dataDir, 'files'),
+    attachments: {
+      maxBytes: positive(env.ATTACHMENT_MAX_BYTES, 20 * 1024 * 1024, 'ATTACHMENT_MAX_BYTES'),
+      perMessage: atMost(LIMITS.attachmentIdsCeiling, positive(env.ATTACHMENTS_PER_MESSAGE, 10, 'ATTACHMENTS_PER_MESSAGE'), 'ATTACHMENTS_PER_MESSAGE'),
+      urlMinutes: positive(env.ATTACHMENT_URL_MINUTES, 5, 'ATTACHMENT_URL_MINUTES'),
+      anonymousPerHour: integer(env.ANONYMOUS_UPLOADS_PER_HOUR, 30, 'ANONYMOUS_UPLOADS_PER_HOUR'),
+      siteQuotaBytes: positive(env.SITE_FILES_QUOTA_BYTES, 10 * 1024 ** 3, 'SITE_FILES_QUOTA_BYTES'),
+    },
     autoCloseAfterHours: integer(env.AUTO_CLOSE_AFTER_HOURS, 96, 'AUTO_CLOSE_AFTER_HOURS'),
     widgetDir: resolve(env.WIDGET_DIR ?? './dist/widget'),
     submitLimit: { max: integer(env.SUBMIT_LIMIT_PER_10_MIN, 20, 'SUBMIT_LIMIT_PER_10_MIN'), windowMs: 10 * 60 * 1000 },
@@ -168,6 +193,12 @@ function positive(value: string | undefined, fallback: number, name: string): nu
 // Housekeeping holds one connection for its lease while its work takes another.
 function atLeast(least: number, value: number, name: string): number {
   if (value < least) throw new Error(`${name} must be at least ${least}, got ${value}`);
+  return value;
+}
+
+// The contract's schema takes no more ids than this (contract/rules.ts), so a higher setting could never be used.
+function atMost(most: number, value: number, name: string): number {
+  if (value > most) throw new Error(`${name} must be at most ${most}, got ${value}`);
   return value;
 }
 

@@ -56,8 +56,9 @@ export async function startSupportServer(config: Config, options: { logger?: boo
   const transport = createMailTransport({ smtpUrl: config.smtpUrl, mailDir: config.mailDir });
   const replyTo = replyToOf(store, app.porthole.replyAddresses, systemClock);
   const mail = createOutboxSender({ store, transport, clock: systemClock, from: config.mailFrom, log: app.log, replyTo });
-  const stopMaintenance = scheduleMaintenance({ store, clock: systemClock, events, autoCloseAfterHours: config.autoCloseAfterHours }, (error) =>
-    app.log.error({ err: error }, 'maintenance failed'),
+  const stopMaintenance = scheduleMaintenance(
+    { store, clock: systemClock, events, autoCloseAfterHours: config.autoCloseAfterHours, files: app.porthole.files.storage },
+    (error) => app.log.error({ err: error }, 'maintenance failed'),
   );
 
   const address = await listenProtected(app, config);
@@ -65,7 +66,14 @@ export async function startSupportServer(config: Config, options: { logger?: boo
   const smtp =
     inbound.smtpPort === undefined
       ? undefined
-      : await startSmtpListener({ inbound, connections: config.connections, host: config.host, port: inbound.smtpPort, receive: app.porthole.receiveMail, log: app.log });
+      : await startSmtpListener({
+          inbound,
+          connections: config.connections,
+          host: config.host,
+          port: inbound.smtpPort,
+          receive: app.porthole.receiveMail,
+          log: app.log,
+        });
   mail.start();
   app.log.info(transport.kind === 'smtp' ? 'mail goes out over SMTP' : `no SMTP_URL: mail is written to ${config.mailDir}`);
   const port = Number(new URL(address).port);

@@ -39,13 +39,13 @@ export async function memberRequestRoutes(app: FastifyInstance): Promise<void> {
   }));
 
   routes.get('/:site/requests/:id', { schema: { params: RequestParams, response: { 200: RequestDetailBody, '4xx': ErrorBody } } }, async (request) => ({
-    request: await readRequest(store, scopeOf(request), request.params.id),
+    request: await readRequest(app.porthole, scopeOf(request), request.params.id),
   }));
 
   routes.post(
     '/:site/requests/:id/comments',
     { schema: { params: RequestParams, body: NewComment, response: { 201: CommentCreatedBody, '4xx': ErrorBody } } },
-    async (request, reply) => reply.code(201).send(await addToConversation(app.porthole, request.site, scopeOf(request), request.params.id, request.body.body)),
+    async (request, reply) => reply.code(201).send(await addToConversation(app.porthole, request.site, scopeOf(request), request.params.id, request.body)),
   );
 
   routes.post('/:site/requests/:id/solve', { schema: { params: RequestParams, response: { 200: RequestDetailBody, '4xx': ErrorBody } } }, async (request) => ({

@@ -15,6 +15,7 @@ import { sessionRoutes } from './session.js';
 import { memberRequestRoutes } from './member-requests.js';
 import { memberEventRoutes } from './live.js';
 import { portalRoutes } from './portal.js';
+import { attachmentRoutes } from './attachments.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -75,4 +76,5 @@ export async function siteScope(app: FastifyInstance): Promise<void> {
   await app.register(memberRequestRoutes);
   await app.register(memberEventRoutes);
   await app.register(portalRoutes);
+  await app.register(attachmentRoutes);
 }

@@ -15,6 +15,8 @@ import { decodeCursor, pageOf } from './cursor.js';
 import { changeOf } from './events.js';
 import { agentReplyMails } from './notifications.js';
 import { notifyContextFor } from './notify-context.js';
+import { attachmentNotFound, idsToClaim } from './attachments.js';
+import type { DownloadUrls } from '../files/download-urls.js';
 
 /** Checks email and password; returns a new session token (for the cookie) and the agent. */
 export async function signInAgent(services: Services, email: string, password: string): Promise<{ token: string; agent: AgentWithSite }> {
@@ -72,22 +74,24 @@ export async function agentQueue(services: Services, agent: AgentWithSite, query
 export async function agentReadRequest(services: Services, agent: AgentWithSite, number: number): Promise<AgentRequest> {
   const view = await services.store.agentRequests.find(agent.siteId, number);
   if (!view) throw notFound('That request');
-  return presentForAgent(view);
+  return presentForAgent(view, services.files.urls);
 }
 
 export async function agentComment(services: Services, agent: AgentWithSite, number: number, reply: AgentReply): Promise<AgentRequest> {
   if (!reply.body.trim()) throw new ApiError(400, 'validation_failed', 'Write something first.', { body: 'is required' });
+  const attachmentIds = idsToClaim(reply.attachmentIds, services.config);
   const site = await services.sites.find(agent.siteSlug);
   if (!site) throw notFound('That site');
   const context = await notifyContextFor(services, site);
   const outcome = await services.store.agentRequests.addComment(
     agent.siteId,
     number,
-    { agentId: agent.id, body: reply.body, public: reply.public },
+    { agentId: agent.id, body: reply.body, public: reply.public, attachmentIds },
     (current) => afterAgentComment(current, reply.public, reply.status),
     services.clock().toISOString(),
     (view) => agentReplyMails(view, context),
   );
+  if (outcome.kind === 'attachment_not_found') throw attachmentNotFound();
   return settle(services, outcome, reply.public || (outcome.kind === 'done' && reply.status !== undefined));
 }
 
@@ -108,10 +112,11 @@ function settle(services: Services, outcome: ChangeOutcome, customersHear = true
     throw new ApiError(409, 'request_closed', 'This request is closed and cannot be changed. The customer can submit a follow-up.');
   const change = changeOf(outcome.view);
   services.events.publish(customersHear ? change : { ...change, endUserIds: [], organizationId: null });
-  return presentForAgent(outcome.view);
+  return presentForAgent(outcome.view, services.files.urls);
 }
 
-function presentForAgent(view: RequestView): AgentRequest {
+/** The team's view: internal notes too, and their files — agents alone are ever given URLs for those. */
+function presentForAgent(view: RequestView, urls: DownloadUrls): AgentRequest {
   const { request } = view;
   const contact = (person: RequestView['requester']) => ({ name: person.name, email: person.email, member: person.externalId !== null });
   return {
@@ -135,7 +140,7 @@ function presentForAgent(view: RequestView): AgentRequest {
       public: c.public,
       author: { name: c.authorName, role: c.byAgent ? 'agent' : 'customer' },
       createdAt: c.createdAt,
-      attachments: [],
+      attachments: urls.attached(c.attachments),
       ...(c.sentFrom !== null && { sentFrom: c.sentFrom }),
     })),
   };

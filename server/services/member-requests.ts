@@ -2,7 +2,9 @@
 import type { SiteRow } from '../store/rows.js';
 import type { MemberScope, NotFound, Refused, RequestView, Store } from '../store/types.js';
 import { isRequester } from '../store/rules/visibility.js';
-import type { CommentCreatedBody, RequestDetail, RequestListBody, RequestListQuery } from '../contract/types.js';
+import type { CommentCreatedBody, NewComment, RequestDetail, RequestListBody, RequestListQuery } from '../contract/types.js';
+import type { DownloadUrls } from '../files/download-urls.js';
+import { attachmentNotFound, idsToClaim } from './attachments.js';
 import { ApiError, notFound } from '../errors.js';
 import { afterCustomerComment, canCustomerSolve, STORED_FOR_CUSTOMER_STATUS } from './request-status.js';
 import { presentCreated } from './requests.js';
@@ -30,22 +32,37 @@ export async function countAwaitingReply(store: Store, scope: MemberScope): Prom
   return store.memberRequests.countWithStatus(scope, 'mine', 'pending');
 }
 
-export async function readRequest(store: Store, scope: MemberScope, number: number): Promise<RequestDetail> {
+export async function readRequest({ store, files }: Pick<Services, 'store' | 'files'>, scope: MemberScope, number: number): Promise<RequestDetail> {
   const view = await store.memberRequests.find(scope, number);
   if (!view) throw notFound('That request');
-  return presentDetail(view, scope);
+  return presentDetail(view, scope, files.urls);
 }
 
-export async function addToConversation(services: Services, site: SiteRow, scope: MemberScope, number: number, body: string): Promise<CommentCreatedBody> {
-  const { store, clock, events } = services;
+export async function addToConversation(
+  services: Services,
+  site: SiteRow,
+  scope: MemberScope,
+  number: number,
+  message: NewComment,
+): Promise<CommentCreatedBody> {
+  const { store, clock, events, files } = services;
+  const { body } = message;
   if (!body.trim()) throw new ApiError(400, 'validation_failed', 'Write something to add.', { body: 'is required' });
+  const attachmentIds = idsToClaim(message.attachmentIds, services.config);
   const context = await notifyContextFor(services, site);
-  const outcome = await store.memberRequests.addComment(scope, number, body, clock().toISOString(), afterCustomerComment, (view) =>
-    customerCommentMails(view, scope.identityIds, context),
+  const outcome = await store.memberRequests.addComment(
+    scope,
+    number,
+    body,
+    clock().toISOString(),
+    afterCustomerComment,
+    (view) => customerCommentMails(view, scope.identityIds, context),
+    attachmentIds,
   );
+  if (outcome.kind === 'attachment_not_found') throw attachmentNotFound();
   if (outcome.kind !== 'done') throw refusal(outcome, 'closed');
   announce(events, outcome.view);
-  const request = presentDetail(outcome.view, scope);
+  const request = presentDetail(outcome.view, scope, files.urls);
   return { comment: request.comments.find((c) => c.id === outcome.commentId)!, request };
 }
 
@@ -53,7 +70,7 @@ export async function markSolved(services: Services, scope: MemberScope, number:
   const outcome = await services.store.memberRequests.solve(scope, number, services.clock().toISOString(), canCustomerSolve);
   if (outcome.kind !== 'done') throw refusal(outcome, 'solve');
   announce(services.events, outcome.view);
-  return presentDetail(outcome.view, scope);
+  return presentDetail(outcome.view, scope, services.files.urls);
 }
 
 const announce = (events: EventBus, view: RequestView) => events.publish(changeOf(view));
@@ -68,7 +85,8 @@ function refusal(outcome: NotFound | Refused, action: 'closed' | 'solve'): ApiEr
   return new ApiError(403, 'not_requester', 'Only the person who opened this request can mark it as solved.');
 }
 
-function presentDetail(view: RequestView, scope: MemberScope): RequestDetail {
+/** The member's view of a request they may see: only its public comments, and so only their files, each with a signed URL. */
+function presentDetail(view: RequestView, scope: MemberScope, urls: DownloadUrls): RequestDetail {
   const { request } = view;
   return {
     ...presentCreated(request).request,
@@ -82,7 +100,7 @@ function presentDetail(view: RequestView, scope: MemberScope): RequestDetail {
       body: c.body,
       author: { name: c.authorName, role: c.byAgent ? 'agent' : 'customer', you: c.authorEndUserId !== null && scope.identityIds.includes(c.authorEndUserId) },
       createdAt: c.createdAt,
-      attachments: [],
+      attachments: urls.attached(c.attachments),
     })),
     can: { comment: request.status !== 'closed', solve: isRequester(scope, request) && canCustomerSolve(request.status) },
   };

@@ -11,6 +11,8 @@ import type { Services } from './context.js';
 import { requestCreatedMails } from './notifications.js';
 import { notifyContextFor } from './notify-context.js';
 import { changeOf } from './events.js';
+import { attachmentNotFound, idsToClaim } from './attachments.js';
+import { memberUploader } from '../store/rules/attachment-claims.js';
 
 /** How long a retry with the same Idempotency-Key is answered from the first attempt. */
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -64,6 +66,7 @@ export async function submitRequest(services: Services, site: SiteRow, input: Ne
   if (Object.keys(problems).length) {
     throw validationFailed(Object.fromEntries(Object.entries(problems).map(([path, problem]) => [path, PROBLEM_MESSAGES[problem]])));
   }
+  const attachmentIds = idsToClaim(input.attachmentIds, services.config);
   if (member?.viaPortal && input.ccs?.length) await options.takeCcs(`${site.id} ${member.record.id}`, input.ccs.length);
   const claim: IdempotencyClaim | null = options.idempotencyKey
     ? {
@@ -90,6 +93,7 @@ export async function submitRequest(services: Services, site: SiteRow, input: Ne
       fields: trimmedFields(input.fields),
       requester,
       ccEmails: (input.ccs ?? []).map(normalizeEmail),
+      files: { ids: attachmentIds, uploader: member ? memberUploader(member.scope) : { kind: 'anonymous' } },
       now: now.toISOString(),
     },
     claim,
@@ -97,6 +101,7 @@ export async function submitRequest(services: Services, site: SiteRow, input: Ne
     (view) => requestCreatedMails(view, context),
   );
   if (outcome.kind === 'key_reused') throw keyReused();
+  if (outcome.kind === 'attachment_not_found') throw attachmentNotFound();
   const body = outcome.body as CreatedRequestBody;
   if (outcome.kind === 'created') events.publish(changeOf(outcome.view));
   return { statusCode: outcome.statusCode, body, replayed: outcome.kind === 'replayed' };

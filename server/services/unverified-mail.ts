@@ -1,7 +1,7 @@
 /**
  * The agents' "Unverified mail" view (a spam queue): requests that came by mail from an address
  * nobody has proven (store/rules/inbound.ts). Emptying it deletes those requests with their
- * comments — forged mail is not worth keeping — and tells open inboxes (no customer: none of them
+ * comments and files — forged mail is not worth keeping — and tells open inboxes (no customer: none of them
  * had a proven sender to tell).
  */
 import type { AgentWithSite } from '../store/types.js';
@@ -11,7 +11,9 @@ export const countUnverifiedMail = (services: Services, agent: AgentWithSite) =>
 
 export async function emptyUnverifiedMail(services: Services, agent: AgentWithSite): Promise<number> {
   const deleted = await services.store.inbound.emptyUnverifiedMail(agent.siteId);
+  // The records are gone; bytes left behind by a failure here are nobody's, and never served.
+  await Promise.all(deleted.files.map((file) => services.files.storage.remove(file.siteId, file.storageKey)));
   const updatedAt = services.clock().toISOString();
-  for (const { siteId, number } of deleted) services.events.publish({ siteId, number, updatedAt, endUserIds: [], organizationId: null });
-  return deleted.length;
+  for (const { siteId, number } of deleted.requests) services.events.publish({ siteId, number, updatedAt, endUserIds: [], organizationId: null });
+  return deleted.requests.length;
 }

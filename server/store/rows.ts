@@ -316,3 +316,28 @@ export interface BlockedSenderRow {
   pattern: string;
   createdAt: string;
 }
+
+/**
+ * A file uploaded for a message (issue 12). Its bytes live in the file storage (server/files/) under
+ * `storageKey`, random and never a user-chosen name; `name` is display text only. It is claimed by
+ * one comment of one request, and only by who uploaded it: an end-user, an agent, or — both ids null —
+ * an anonymous visitor (claimable only by an anonymous new request on the same site).
+ */
+export interface AttachmentRow {
+  id: string;
+  siteId: string;
+  uploaderEndUserId: string | null;
+  uploaderAgentId: string | null;
+  /** Uploaded in an email-link session: claimable only on this request (its number). */
+  onlyRequest: number | null;
+  requestId: string | null;
+  commentId: string | null;
+  name: string;
+  /** The type its bytes were sniffed as (server/files/file-types.ts), never the one declared. */
+  contentType: string;
+  size: number;
+  storageKey: string;
+  createdAt: string;
+  /** Null while unclaimed; an upload unclaimed for 24 hours is deleted (services/maintenance.ts). */
+  claimedAt: string | null;
+}

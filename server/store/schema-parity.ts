@@ -7,6 +7,7 @@ import type * as sqlite from './sqlite/schema.js';
 import type {
   AgentRow,
   AgentSessionRow,
+  AttachmentRow,
   ApiTokenRow,
   ArticlePageRuleRow,
   ArticleRow,
@@ -51,6 +52,7 @@ export interface StoreRows {
   requestCcs: RequestCcRow;
   agents: AgentRow;
   comments: CommentRow;
+  attachments: AttachmentRow;
   idempotencyKeys: IdempotencyKeyRow;
   usedTokenIds: UsedTokenIdRow;
   settings: SettingRow;

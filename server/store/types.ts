@@ -9,8 +9,10 @@
  * Decisions stay with the caller: units that change a request take the rule as a callback
  * (`nextStatus`, `present`, `notify`), called inside the transaction with the row as it is now.
  */
+import type { FileStorage } from '../files/storage.js';
 import type {
   AgentRow,
+  AttachmentRow,
   ApiTokenRow,
   BlockedSenderRow,
   ArticleRow,
@@ -72,8 +74,30 @@ export interface RequestView {
     byAgent: boolean;
     /** A mailed reply from another address than its reply address's (rows.ts CommentRow); agents see it. */
     sentFrom: string | null;
+    /** The files this comment claimed, in upload order. */
+    attachments: StoredFile[];
   }[];
 }
+
+// ---- attachments ----------------------------------------------------------------------------
+
+/** A file as a request view lists it (the signed download URL is added by the services). */
+export type StoredFile = Pick<AttachmentRow, 'id' | 'name' | 'size' | 'contentType'>;
+
+/**
+ * Who uploads a file, and so who alone may claim it (rules/attachment-claims.ts): an end-user (in an
+ * email-link session, only on that one request), an agent, or an anonymous visitor.
+ */
+export type Uploader = { kind: 'end_user'; id: string; onlyRequest: number | null } | { kind: 'agent'; id: string } | { kind: 'anonymous' };
+
+/** Uploads a message claims, and who claims them. */
+export interface FileClaim {
+  ids: string[];
+  uploader: Uploader;
+}
+
+/** A message named an upload that is not there for it: unknown, another's, another site's, or claimed already. Nothing was stored. */
+export type AttachmentNotFound = { kind: 'attachment_not_found' };
 
 // ---- members --------------------------------------------------------------------------------
 
@@ -133,7 +157,9 @@ export type NotFound = { kind: 'not_found' };
 /** The rule said no: the request is in `status`, which takes no such change. */
 export type Refused = { kind: 'refused'; status: StoredStatus };
 export type ChangeOutcome = { kind: 'done'; view: RequestView } | NotFound | Refused;
-export type CommentOutcome = { kind: 'done'; view: RequestView; commentId: string } | NotFound | Refused;
+/** A new comment: its files are claimed in the same unit, or nothing is stored (`attachment_not_found`). */
+export type CommentOutcome = { kind: 'done'; view: RequestView; commentId: string } | NotFound | Refused | AttachmentNotFound;
+export type ReplyOutcome = ChangeOutcome | AttachmentNotFound;
 /** Returns the status a request moves to from `current`, or null when it takes no such change. */
 export type NextStatus = (current: StoredStatus) => StoredStatus | null;
 
@@ -190,6 +216,8 @@ export interface NewRequestRecord {
   requester: Requester;
   /** Normalized addresses; each becomes a CC (a contact record found or created by email). */
   ccEmails: string[];
+  /** Uploads the first comment claims, and who claims them (a member, or an anonymous visitor). */
+  files?: FileClaim;
   now: string;
   /** `web` unless said (a mail to the site's address is `email`). */
   channel?: RequestChannel;
@@ -198,7 +226,8 @@ export interface NewRequestRecord {
 }
 
 export type StoredResponse = { statusCode: number; body: unknown };
-export type CreateOutcome = ({ kind: 'created'; view: RequestView } & StoredResponse) | ({ kind: 'replayed' } & StoredResponse) | { kind: 'key_reused' };
+export type CreateOutcome =
+  ({ kind: 'created'; view: RequestView } & StoredResponse) | ({ kind: 'replayed' } & StoredResponse) | { kind: 'key_reused' } | AttachmentNotFound;
 export type DecoyOutcome = ({ kind: 'answered' | 'replayed' } & StoredResponse) | { kind: 'key_reused' };
 
 // ---- the agent side -------------------------------------------------------------------------
@@ -354,8 +383,8 @@ export interface MemberRequestStore {
   countWithStatus(scope: MemberScope, list: ListScope, status: StoredStatus): Promise<number>;
   find(scope: MemberScope, number: number): Promise<RequestView | undefined>;
   /**
-   * "Add to conversation": a public comment, and the status `nextStatus` gives. `sentFrom`: a reply by
-   * mail from an address other than the one it was made for, kept on the comment for agents to see.
+   * "Add to conversation": a public comment, claiming the member's uploads `attachmentIds`, and the status `nextStatus` gives.
+   * `sentFrom`: a reply by mail from an address other than the one it was made for, kept on the comment for agents to see.
    */
   addComment(
     scope: MemberScope,
@@ -364,6 +393,7 @@ export interface MemberRequestStore {
     now: string,
     nextStatus: NextStatus,
     notify: Notify,
+    attachmentIds?: string[],
     sentFrom?: string | null,
   ): Promise<CommentOutcome>;
   /** "Mark as solved": only the requester in a session of their own (rules/visibility.ts isRequester), where `canSolve` allows. */
@@ -373,15 +403,15 @@ export interface MemberRequestStore {
 export interface AgentRequestStore {
   queue(siteId: string, filter: QueueFilter): Promise<QueueRow[]>;
   find(siteId: string, number: number): Promise<RequestView | undefined>;
-  /** A public reply or internal note and the status it leaves the request in, with the mail it causes. */
+  /** A public reply or internal note (claiming the agent's uploads `attachmentIds`) and the status it leaves the request in, with the mail it causes. */
   addComment(
     siteId: string,
     number: number,
-    comment: { agentId: string; body: string; public: boolean },
+    comment: { agentId: string; body: string; public: boolean; attachmentIds?: string[] },
     nextStatus: NextStatus,
     now: string,
     notify: Notify,
-  ): Promise<ChangeOutcome>;
+  ): Promise<ReplyOutcome>;
   setStatus(siteId: string, number: number, nextStatus: NextStatus, now: string): Promise<ChangeOutcome>;
 }
 
@@ -442,8 +472,13 @@ export interface InboundStore {
   unblock(siteId: string, pattern: string): Promise<'removed' | 'not_blocked'>;
   listBlocked(siteId: string): Promise<BlockedSenderRow[]>;
   countUnverifiedMail(siteId: string): Promise<number>;
-  /** Deletes the site's unverified mail (requests, comments, CCs, reply addresses); returns what went, for live updates. */
-  emptyUnverifiedMail(siteId: string): Promise<{ siteId: string; id: string; number: number }[]>;
+  /**
+   * Deletes the site's unverified mail (requests, comments, CCs, reply addresses, file records);
+   * returns the requests that went, for live updates, and where their files' bytes are, to delete them too.
+   */
+  emptyUnverifiedMail(
+    siteId: string,
+  ): Promise<{ requests: { siteId: string; id: string; number: number }[]; files: Pick<AttachmentRow, 'siteId' | 'storageKey'>[] }>;
 }
 
 /** What the admin command line and the seed write. */
@@ -509,6 +544,16 @@ export interface PortalStore {
   setPassword(accountId: string, passwordHash: string, keep: string, now: string): Promise<number>;
 }
 
+/** Uploads' records; their bytes are in the file storage (Store.fileBytes, or the files directory). */
+export interface AttachmentStore {
+  /** Records an upload whose bytes are stored — unless the site's files, this one included, would pass `quotaBytes`. */
+  add(row: AttachmentRow, quotaBytes: number): Promise<'added' | 'over_quota'>;
+  /** The bytes the site's files take, claimed or not. */
+  siteBytes(siteId: string): Promise<number>;
+  /** A claimed file, for its download (whoever holds a signed URL for it). */
+  findClaimed(id: string): Promise<AttachmentRow | undefined>;
+}
+
 /** Housekeeping: each runs on one instance at a time (see Store.leases). */
 export interface HousekeepingStore {
   /** Closes every request solved before `solvedBefore`; returns what was closed, for live updates. */
@@ -517,6 +562,8 @@ export interface HousekeepingStore {
   forgetExpiredTokenIds(now: string): Promise<void>;
   /** Drops rate-limit windows closed by `now` where they are stored in the database (in memory they drop themselves). */
   forgetClosedWindows(now: string): Promise<void>;
+  /** Deletes the records of uploads still unclaimed that were made before `createdBefore`; returns where their bytes are, to delete them too. */
+  forgetUnclaimedAttachments(createdBefore: string): Promise<Pick<AttachmentRow, 'siteId' | 'storageKey'>[]>;
 }
 
 export interface Store {
@@ -534,6 +581,9 @@ export interface Store {
   inbound: InboundStore;
   admin: AdminStore;
   housekeeping: HousekeepingStore;
+  attachments: AttachmentStore;
+  /** Where attachments' bytes live when the database keeps them itself (PostgreSQL); null: in the files directory (FILES_DIR). */
+  fileBytes: FileStorage | null;
   /** Messages between the instances on this database: live events, cache invalidations (shared-state.ts). */
   bus: Bus;
   /** Jobs that one instance at a time runs (housekeeping). */

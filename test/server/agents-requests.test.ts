@@ -126,7 +126,13 @@ async function create(token: string | null, overrides: Record<string, unknown> =
 }
 
 const maintain = () =>
-  runMaintenance({ store: t.store, clock: () => t.clock.now, events: t.app.porthole.events, autoCloseAfterHours: t.config.autoCloseAfterHours });
+  runMaintenance({
+    store: t.store,
+    clock: () => t.clock.now,
+    events: t.app.porthole.events,
+    autoCloseAfterHours: t.config.autoCloseAfterHours,
+    files: t.app.porthole.files.storage,
+  });
 
 // ---- the queue -------------------------------------------------------------------------
 

@@ -113,7 +113,13 @@ describe('concurrent retries over a real connection', () => {
 
 describe('keys expire', () => {
   const maintain = () =>
-    runMaintenance({ store: t.store, clock: () => t.clock.now, events: t.app.porthole.events, autoCloseAfterHours: t.config.autoCloseAfterHours });
+    runMaintenance({
+      store: t.store,
+      clock: () => t.clock.now,
+      events: t.app.porthole.events,
+      autoCloseAfterHours: t.config.autoCloseAfterHours,
+      files: t.app.porthole.files.storage,
+    });
 
   it('housekeeping keeps a key that is less than 24 hours old, so a late retry is still answered from it', async () => {
     const first = await submit(t.app, anonymousBody(), { headers: key('housekeeping-0001') });

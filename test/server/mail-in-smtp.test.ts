@@ -25,6 +25,8 @@ const PAT = 'pat@customer.example';
 const DAN = 'dan@customer.example';
 const RILEY = 'riley@northwind.example';
 const quiet: MailLog = { info() {}, warn() {}, error() {} };
+// A 1×1 transparent PNG: the files service decides the type by these bytes.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 let t: TestApp;
 let siteId: string;
@@ -129,11 +131,18 @@ describe('reply addresses on outbound mail', () => {
 });
 
 describe('replies by mail', () => {
-  test('a reply with quoted history and a signature becomes a clean comment by that person, and proves her address', async () => {
+  test('a reply with quoted history, a signature and a file becomes a clean comment by that person with the file, and proves her address', async () => {
     const { number, replyTo } = await patsRequest();
-    await send({ from: `Pat <${PAT}>`, to: replyTo, subject: 'Re: Your request', text: QUOTED_REPLY });
+    await send({
+      from: `Pat <${PAT}>`,
+      to: replyTo,
+      subject: 'Re: Your request',
+      text: QUOTED_REPLY,
+      attachments: [{ filename: 'screenshot.png', content: PNG }],
+    });
     const thread = await comments(number);
     expect(thread.map((c) => c.body)).toEqual(['I cannot sign in.', 'Thanks, that worked!']);
+    expect(thread[1]!.attachments).toMatchObject([{ name: 'screenshot.png', contentType: 'image/png', size: PNG.length }]);
     expect(thread[1]).toMatchObject({ authorName: 'Pat', byAgent: false, sentFrom: null });
     expect((await t.store.agentRequests.find(siteId, number))!.request.senderVerifiedAt).not.toBeNull();
   });
@@ -286,18 +295,16 @@ describe('the listener, more', () => {
 
   test('attachments are collected with their name, declared type and bytes for the files service', async () => {
     const raw = await new Promise<Buffer>((resolve, reject) =>
-      nodemailer
-        .createTransport({ streamTransport: true, buffer: true })
-        .sendMail(
-          {
-            from: PAT,
-            to: 'demo@inbound.localhost',
-            subject: 'With a file',
-            text: 'See attached.',
-            attachments: [{ filename: 'notes.txt', content: 'hello', contentType: 'text/plain' }],
-          },
-          (error, info) => (error ? reject(error) : resolve(info.message as Buffer)),
-        ),
+      nodemailer.createTransport({ streamTransport: true, buffer: true }).sendMail(
+        {
+          from: PAT,
+          to: 'demo@inbound.localhost',
+          subject: 'With a file',
+          text: 'See attached.',
+          attachments: [{ filename: 'notes.txt', content: 'hello', contentType: 'text/plain' }],
+        },
+        (error, info) => (error ? reject(error) : resolve(info.message as Buffer)),
+      ),
     );
     const parsed = await parseMail(raw);
     expect(parsed.attachments).toEqual([{ name: 'notes.txt', declaredType: 'text/plain', content: Buffer.from('hello') }]);

@@ -25,6 +25,8 @@ const TABLES = [
   'requests',
   'request_ccs',
   'comments',
+  'attachments',
+  'file_chunks',
   'idempotency_keys',
   'used_token_ids',
   'settings',

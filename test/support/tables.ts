@@ -14,6 +14,7 @@ export const {
   agentSessions,
   agents,
   articlePageRules,
+  attachments,
   articles,
   categories,
   comments,

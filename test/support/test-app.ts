@@ -49,7 +49,8 @@ export async function createTestApp(overrides: Partial<Config> = {}, options: { 
   const databasePath = join(dir, 'porthole.db');
   const { store, db, databaseUrl, drop, openAnother } = await openTestStore(databasePath, conversations);
   // DATABASE_URL too on PostgreSQL, as a server there is configured: what the admin command is given.
-  const config = { ...readConfig({}), databasePath, databaseUrl, ...overrides };
+  // Files beside the test's database, as FILES_DIR defaults beside DATABASE_PATH's.
+  const config = { ...readConfig({}), databasePath, databaseUrl, filesDir: join(dir, 'files'), ...overrides };
   const clock = {
     now: SEEDED_AT,
     advance(ms: number) {

@@ -33,6 +33,8 @@ export async function takeNewRequest(deps: InboundDeps, arrival: Arrival, recipi
   if (!description) return ignored('empty');
 
   const now = clock().toISOString();
+  // An anonymous visitor's uploads, as from the contact form: the sender's contact record is found or made by the unit.
+  const ids = await keepMailAttachments(deps.services, deps.log, { siteId: site.id, uploader: { kind: 'anonymous' } }, arrival.mail.attachments);
   const context = await notifyContextFor(deps.services, site);
   const created = await store.requests.create(
     {
@@ -45,6 +47,7 @@ export async function takeNewRequest(deps: InboundDeps, arrival: Arrival, recipi
       ccEmails: [],
       now,
       channel: 'email',
+      files: { ids, uploader: { kind: 'anonymous' } },
     },
     null,
     (row) => ({ statusCode: 201, body: presentCreated(row) }),
@@ -52,10 +55,6 @@ export async function takeNewRequest(deps: InboundDeps, arrival: Arrival, recipi
   );
   if (created.kind !== 'created') return ignored('not_created');
   const { request } = created.view;
-  await keepMailAttachments(
-    { siteId: site.id, requestId: request.id, commentId: created.view.comments[0]!.id, authorEndUserId: request.requesterId },
-    arrival.mail.attachments,
-  );
   events.publish(changeOf(created.view));
   return { outcome: 'request', request: request.number };
 }

@@ -29,4 +29,3 @@ export interface Arrival {
 
 export const HOUR_MS = 60 * 60 * 1000;
 export const ignored = (reason: string): InboundOutcome => ({ outcome: 'ignored', reason });
-

@@ -12,6 +12,7 @@
 import { normalizeEmail } from '../../contract/rules.js';
 import type { SiteRow } from '../../store/rows.js';
 import type { MemberScope, ReplyTarget, Requester } from '../../store/types.js';
+import { memberUploader } from '../../store/rules/attachment-claims.js';
 import { afterCustomerComment } from '../../services/request-status.js';
 import { customerCommentMails, requestCreatedMails } from '../../services/notifications.js';
 import { notifyContextFor } from '../../services/notify-context.js';
@@ -39,7 +40,14 @@ export async function takeReply(deps: InboundDeps, arrival: Arrival, reading: To
 
   if (target.status === 'closed') return followUp(deps, arrival, site, target, body, fromRecipient);
   if (fromRecipient) await store.members.proveSender(site.id, target.recipient.id, target.number, now);
-  const scope: MemberScope = { siteId: site.id, memberId: target.recipient.id, identityIds: [target.recipient.id], organizationId: null, onlyRequest: target.number };
+  const scope: MemberScope = {
+    siteId: site.id,
+    memberId: target.recipient.id,
+    identityIds: [target.recipient.id],
+    organizationId: null,
+    onlyRequest: target.number,
+  };
+  const attachmentIds = await keepMailAttachments(deps.services, deps.log, { siteId: site.id, uploader: memberUploader(scope) }, arrival.mail.attachments);
   const context = await notifyContextFor(deps.services, site);
   const outcome = await store.memberRequests.addComment(
     scope,
@@ -48,27 +56,33 @@ export async function takeReply(deps: InboundDeps, arrival: Arrival, reading: To
     now,
     afterCustomerComment,
     (view) => customerCommentMails(view, scope.identityIds, context),
+    attachmentIds,
     sentFrom,
   );
   // Closed between the look-up and the comment (auto-close ran): the follow-up, as if it had been closed before.
   if (outcome.kind === 'refused' && outcome.status === 'closed') return followUp(deps, arrival, site, target, body, fromRecipient);
-  if (outcome.kind !== 'done') return ignored('not_visible');
-  await keepMailAttachments(
-    { siteId: site.id, requestId: target.requestId, commentId: outcome.commentId, authorEndUserId: target.recipient.id },
-    arrival.mail.attachments,
-  );
+  if (outcome.kind !== 'done') return ignored(outcome.kind === 'attachment_not_found' ? 'attachments_not_kept' : 'not_visible');
   deps.services.events.publish(changeOf(outcome.view));
   return { outcome: 'comment', request: target.number };
 }
 
 /** A new request by the reply's person, in the closed one's category, linked to it. */
-async function followUp(deps: InboundDeps, arrival: Arrival, site: SiteRow, target: ReplyTarget, body: string, fromRecipient: boolean): Promise<InboundOutcome> {
+async function followUp(
+  deps: InboundDeps,
+  arrival: Arrival,
+  site: SiteRow,
+  target: ReplyTarget,
+  body: string,
+  fromRecipient: boolean,
+): Promise<InboundOutcome> {
   const { store, clock, events } = deps.services;
   const { recipient } = target;
   const requester: Requester = recipient.externalId
     ? { kind: 'member', id: recipient.id, organizationId: recipient.organizationId }
     : { kind: 'contact', email: normalizeEmail(recipient.email), name: null };
   const now = clock().toISOString();
+  // Kept as an anonymous visitor's uploads: the requester's record may be made by the unit itself, and such uploads only a new request claims.
+  const ids = await keepMailAttachments(deps.services, deps.log, { siteId: site.id, uploader: { kind: 'anonymous' } }, arrival.mail.attachments);
   const context = await notifyContextFor(deps.services, site);
   const created = await store.requests.create(
     {
@@ -82,6 +96,7 @@ async function followUp(deps: InboundDeps, arrival: Arrival, site: SiteRow, targ
       now,
       channel: 'email',
       followUpOf: target.requestId,
+      files: { ids, uploader: { kind: 'anonymous' } },
     },
     null,
     (row) => ({ statusCode: 201, body: presentCreated(row) }),
@@ -90,10 +105,6 @@ async function followUp(deps: InboundDeps, arrival: Arrival, site: SiteRow, targ
   if (created.kind !== 'created') return ignored('not_created');
   const { request } = created.view;
   const proven = fromRecipient ? await store.members.proveSender(site.id, request.requesterId, request.number, now) : undefined;
-  await keepMailAttachments(
-    { siteId: site.id, requestId: request.id, commentId: created.view.comments[0]!.id, authorEndUserId: request.requesterId },
-    arrival.mail.attachments,
-  );
   events.publish(changeOf(proven ?? created.view));
   return { outcome: 'follow_up', request: request.number };
 }

@@ -14,6 +14,7 @@ import { newId } from '../ids.js';
 import type { PgSession, PgTx } from './client.js';
 import { pgHints } from './hints.js';
 import { enqueueMail } from './outbox.js';
+import { claimAttachments } from './attachments.js';
 import { readHead, readView, type Head, type ViewKey } from './request-view.js';
 import { categories, comments, endUsers, requests } from './schema.js';
 
@@ -60,9 +61,16 @@ export async function addComment(
   const next = await nextStep(tx, siteId, number, nextStatus);
   if (next.kind !== 'step') return next;
   const { request } = next.current;
+  const commentId = newId('cmt');
   await tx
     .insert(comments)
-    .values({ id: newId('cmt'), requestId: request.id, authorAgentId: comment.agentId, body: comment.body, public: comment.public, createdAt: now });
+    .values({ id: commentId, requestId: request.id, authorAgentId: comment.agentId, body: comment.body, public: comment.public, createdAt: now });
+  await claimAttachments(
+    tx,
+    { siteId, uploader: { kind: 'agent', id: comment.agentId }, ids: comment.attachmentIds ?? [] },
+    { requestId: request.id, number, commentId },
+    now,
+  );
   // A note that leaves the status alone is nothing the customer can see: their "last activity" stays.
   if (comment.public || next.status !== request.status)
     await tx

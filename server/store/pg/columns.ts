@@ -27,3 +27,8 @@ export const isoTime = customType<{ data: string; driverData: Date | string }>({
 export const tsvector = customType<{ data: string }>({
   dataType: () => 'tsvector',
 });
+
+/** Raw bytes (attachment chunks): node-postgres hands bytea over as a Buffer both ways. */
+export const bytea = customType<{ data: Buffer; driverData: Buffer }>({
+  dataType: () => 'bytea',
+});

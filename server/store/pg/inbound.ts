@@ -2,14 +2,19 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { PgSession, PgTx } from './client.js';
-import { blockedSenders, endUsers, inboundSettings, replyAddresses, requests, sites } from './schema.js';
+import { attachments, blockedSenders, endUsers, inboundSettings, replyAddresses, requests, sites } from './schema.js';
 import { isUnverifiedMail } from '../rules/inbound.js';
 import type { BlockedSenderRow, InboundSettingRow } from '../rows.js';
-import type { ReplyTarget } from '../types.js';
+import type { InboundStore, ReplyTarget } from '../types.js';
+
+type UnverifiedMailEmptied = Awaited<ReturnType<InboundStore['emptyUnverifiedMail']>>;
 
 /** Two senders racing on one pair meet at the unique index: the second's insert waits, does nothing, and reads the first's key. */
 export async function replyKey(tx: PgTx, siteId: string, requestId: string, endUserId: string, now: string): Promise<string> {
-  await tx.insert(replyAddresses).values({ key: randomBytes(10).toString('hex'), siteId, requestId, endUserId, createdAt: now }).onConflictDoNothing();
+  await tx
+    .insert(replyAddresses)
+    .values({ key: randomBytes(10).toString('hex'), siteId, requestId, endUserId, createdAt: now })
+    .onConflictDoNothing();
   const [row] = await tx
     .select({ key: replyAddresses.key })
     .from(replyAddresses)
@@ -94,10 +99,13 @@ export async function countUnverifiedMail(tx: PgSession, siteId: string): Promis
   return row!.n;
 }
 
-/** Comments, CCs and reply addresses go with their requests (ON DELETE CASCADE); their mail stays, unlinked. */
-export async function emptyUnverifiedMail(tx: PgSession, siteId: string): Promise<{ siteId: string; id: string; number: number }[]> {
-  return tx
-    .delete(requests)
-    .where(and(eq(requests.siteId, siteId), isUnverifiedMail(requests)))
-    .returning({ siteId: requests.siteId, id: requests.id, number: requests.number });
+/** Comments, CCs, reply addresses and file records go with their requests (ON DELETE CASCADE); their mail stays, unlinked. */
+export async function emptyUnverifiedMail(tx: PgTx, siteId: string): Promise<UnverifiedMailEmptied> {
+  const unverified = and(eq(requests.siteId, siteId), isUnverifiedMail(requests));
+  const files = await tx
+    .select({ siteId: attachments.siteId, storageKey: attachments.storageKey })
+    .from(attachments)
+    .where(inArray(attachments.requestId, tx.select({ id: requests.id }).from(requests).where(unverified)));
+  const gone = await tx.delete(requests).where(unverified).returning({ siteId: requests.siteId, id: requests.id, number: requests.number });
+  return { requests: gone, files };
 }

@@ -17,6 +17,8 @@ import type { PgSession, PgTx } from './client.js';
 import { preparedOnce } from './prepared.js';
 import { pgHints } from './hints.js';
 import { enqueueMail } from './outbox.js';
+import { claimAttachments } from './attachments.js';
+import { memberUploader } from '../rules/attachment-claims.js';
 import { byId, readHead, readView, type ViewKey } from './request-view.js';
 import { publicPart } from '../rules/view.js';
 import { comments, requestCcs, requests } from './schema.js';
@@ -69,6 +71,7 @@ export async function addComment(
   now: string,
   nextStatus: NextStatus,
   notify: Notify,
+  attachmentIds: string[] = [],
   sentFrom: string | null = null,
 ): Promise<CommentOutcome> {
   const current = await readHead(tx, visibleNumber(scope, number), 'forUpdate');
@@ -78,6 +81,7 @@ export async function addComment(
   const { id } = current.request;
   const commentId = newId('cmt');
   await tx.insert(comments).values({ id: commentId, requestId: id, authorEndUserId: scope.memberId, body, public: true, createdAt: now, sentFrom });
+  await claimAttachments(tx, { siteId: scope.siteId, uploader: memberUploader(scope), ids: attachmentIds }, { requestId: id, number, commentId }, now);
   await tx
     .update(requests)
     .set(transition(current.request, status, now))

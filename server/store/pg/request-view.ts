@@ -6,13 +6,13 @@
  */
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { assemble } from '../rules/view.js';
-import { ccsRead, headRead, threadRead, type Thread } from '../rules/view-reads.js';
+import { ccsRead, filesRead, headRead, threadRead, type Thread } from '../rules/view-reads.js';
 import type { RequestView } from '../types.js';
 import type { PgSession } from './client.js';
 import { preparedOnce } from './prepared.js';
-import { agents, categories, comments, endUsers, organizations, requestCcs, requests } from './schema.js';
+import { agents, attachments, categories, comments, endUsers, organizations, requestCcs, requests } from './schema.js';
 
-const tables = { requests, categories, organizations, endUsers, requestCcs, comments, agents };
+const tables = { requests, categories, organizations, endUsers, requestCcs, comments, agents, attachments };
 const head = headRead(tables);
 const p = sql.placeholder;
 
@@ -71,7 +71,16 @@ export async function completeView(session: PgSession, found: Head, which: Threa
       .orderBy(...threadParts.order)
       .prepare(name);
   });
-  return assemble(found, await ccs.execute(requestId), await thread.execute(requestId));
+  const files = preparedOnce(session, 'view-files', (db, name) => {
+    const fileParts = filesRead(tables, p('requestId'));
+    return db
+      .select(fileParts.columns)
+      .from(attachments)
+      .where(fileParts.where)
+      .orderBy(...fileParts.order)
+      .prepare(name);
+  });
+  return assemble(found, await ccs.execute(requestId), await thread.execute(requestId), await files.execute(requestId));
 }
 
 export async function readView(session: PgSession, key: ViewKey, which: Thread): Promise<RequestView | undefined> {

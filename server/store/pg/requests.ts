@@ -8,6 +8,7 @@ import { placeholders, preparedOnce } from './prepared.js';
 import { claimKey, keepAnswer } from './idempotency.js';
 import { enqueueMail } from './outbox.js';
 import { byId, readView } from './request-view.js';
+import { claimAttachments } from './attachments.js';
 import { comments, endUsers, requestCcs, requests, sites } from './schema.js';
 
 export async function createRequest(
@@ -46,7 +47,9 @@ export async function createRequest(
       followUpOf: record.followUpOf ?? null,
   };
   await insertRequest(tx, row);
-  await insertComment(tx, { id: newId('cmt'), requestId: row.id, authorEndUserId: requesterId, body: record.description, createdAt: record.now });
+  const commentId = newId('cmt');
+  await insertComment(tx, { id: commentId, requestId: row.id, authorEndUserId: requesterId, body: record.description, createdAt: record.now });
+  if (record.files) await claimAttachments(tx, { siteId: record.siteId, ...record.files }, { requestId: row.id, number, commentId }, record.now);
   for (const email of record.ccEmails) {
     const endUserId = await findOrCreateContact(tx, record.siteId, email, null, record.now);
     await tx.insert(requestCcs).values({ requestId: row.id, endUserId, createdAt: record.now }).onConflictDoNothing();

@@ -12,7 +12,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { CategoryFieldRule } from '../../contract/rules.js';
 import type { MailDigest, OutboxStatus, PlanTier, PortalLinkPurpose, RequestChannel, SignupPolicy, StoredStatus } from '../rows.js';
-import { isoTime, tsvector } from './columns.js';
+import { bytea, isoTime, tsvector } from './columns.js';
 import { searchDocument } from './search-config.js';
 
 export const sites = pgTable('sites', {
@@ -206,6 +206,50 @@ export const comments = pgTable(
     sentFrom: text('sent_from'),
   },
   (t) => [index('comments_request_idx').on(t.requestId, t.createdAt)],
+);
+
+/** Uploaded files (rows.ts AttachmentRow); on PostgreSQL their bytes are in `file_chunks`. */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    uploaderEndUserId: text('uploader_end_user_id').references(() => endUsers.id),
+    uploaderAgentId: text('uploader_agent_id').references(() => agents.id),
+    onlyRequest: integer('only_request'),
+    requestId: text('request_id').references(() => requests.id, { onDelete: 'cascade' }),
+    commentId: text('comment_id').references(() => comments.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    storageKey: text('storage_key').notNull(),
+    createdAt: isoTime('created_at').notNull(),
+    claimedAt: isoTime('claimed_at'),
+  },
+  (t) => [
+    index('attachments_request_idx').on(t.requestId),
+    index('attachments_unclaimed_idx').on(t.claimedAt, t.createdAt),
+    index('attachments_site_idx').on(t.siteId),
+  ],
+);
+
+/**
+ * The bytes of attachments on PostgreSQL, so every instance reads what any one wrote with no other
+ * service: each file is a run of chunks (pg/file-chunks.ts), written as the upload arrives. No port
+ * row describes them; only the file storage reads them.
+ */
+export const fileChunks = pgTable(
+  'file_chunks',
+  {
+    siteId: text('site_id').notNull(),
+    storageKey: text('storage_key').notNull(),
+    seq: integer('seq').notNull(),
+    bytes: bytea('bytes').notNull(),
+    createdAt: isoTime('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.storageKey, t.seq] })],
 );
 
 export const idempotencyKeys = pgTable(

@@ -11,6 +11,9 @@ import { createPgLeases } from './leases.js';
 import { pgWindowCounters, sweepRateWindows } from './window-counters.js';
 import { alone, defaultPoolOptions, migrate, openPool, transaction, type PgDb, type PgPoolOptions, type PgSession, type PgTx } from './client.js';
 import * as admin from './admin.js';
+import * as attachments from './attachments.js';
+import { pgFileStorage, removeOrphanChunksBefore } from './file-chunks.js';
+import { orUnclaimable } from '../rules/attachment-claims.js';
 import * as agentRequests from './agent-requests.js';
 import * as agents from './agents.js';
 import * as articles from './articles.js';
@@ -77,22 +80,22 @@ export async function openPgStore(url: string, options: Partial<PgStoreOptions> 
       proveSender: (siteId, endUserId, number, now) => unit((tx) => members.proveSender(tx, siteId, endUserId, number, now)),
     },
     requests: {
-      create: (record, claim, present, notify) => unit((tx) => requests.createRequest(tx, record, claim, present, notify)),
+      create: (record, claim, present, notify) => orUnclaimable(unit((tx) => requests.createRequest(tx, record, claim, present, notify))),
       answerDecoy: (siteId, now, claim, present) => unit((tx) => requests.answerDecoy(tx, siteId, now, claim, present)),
     },
     memberRequests: {
       list: (scope, options) => one((tx) => memberRequests.list(tx, scope, options)),
       countWithStatus: (scope, list, status) => one((tx) => memberRequests.countWithStatus(tx, scope, list, status)),
       find: (scope, number) => read((tx) => memberRequests.find(tx, scope, number)),
-      addComment: (scope, number, body, now, nextStatus, notify, sentFrom) =>
-        unit((tx) => memberRequests.addComment(tx, scope, number, body, now, nextStatus, notify, sentFrom)),
+      addComment: (scope, number, body, now, nextStatus, notify, attachmentIds, sentFrom) =>
+        orUnclaimable(unit((tx) => memberRequests.addComment(tx, scope, number, body, now, nextStatus, notify, attachmentIds, sentFrom))),
       solve: (scope, number, now, canSolve) => unit((tx) => memberRequests.solve(tx, scope, number, now, canSolve)),
     },
     agentRequests: {
       queue: (siteId, filter) => one((tx) => agentRequests.queue(tx, siteId, filter)),
       find: (siteId, number) => read((tx) => agentRequests.find(tx, siteId, number)),
       addComment: (siteId, number, comment, nextStatus, now, notify) =>
-        unit((tx) => agentRequests.addComment(tx, siteId, number, comment, nextStatus, now, notify)),
+        orUnclaimable(unit((tx) => agentRequests.addComment(tx, siteId, number, comment, nextStatus, now, notify))),
       setStatus: (siteId, number, nextStatus, now) => unit((tx) => agentRequests.setStatus(tx, siteId, number, nextStatus, now)),
     },
     agents: {
@@ -138,7 +141,7 @@ export async function openPgStore(url: string, options: Partial<PgStoreOptions> 
       unblock: (siteId, pattern) => one((tx) => inbound.unblock(tx, siteId, pattern)),
       listBlocked: (siteId) => one((tx) => inbound.listBlocked(tx, siteId)),
       countUnverifiedMail: (siteId) => one((tx) => inbound.countUnverifiedMail(tx, siteId)),
-      emptyUnverifiedMail: (siteId) => one((tx) => inbound.emptyUnverifiedMail(tx, siteId)),
+      emptyUnverifiedMail: (siteId) => unit((tx) => inbound.emptyUnverifiedMail(tx, siteId)),
     },
     admin: {
       createSiteWithCategories: (site, categories) => unit((tx) => admin.createSiteWithCategories(tx, site, categories)),
@@ -160,7 +163,18 @@ export async function openPgStore(url: string, options: Partial<PgStoreOptions> 
       forgetIdempotencyKeysBefore: (cutoff) => one((tx) => forgetKeysBefore(tx, cutoff)),
       forgetExpiredTokenIds: (now) => one((tx) => members.forgetExpiredTokenIds(tx, now)),
       forgetClosedWindows: async (now) => void (await sweepRateWindows(pool, new Date(now))),
+      forgetUnclaimedAttachments: async (createdBefore) => {
+        await removeOrphanChunksBefore(pool, createdBefore);
+        return one((tx) => attachments.forgetUnclaimedBefore(tx, createdBefore));
+      },
     },
+    attachments: {
+      add: (row, quotaBytes) => unit((tx) => attachments.add(tx, row, quotaBytes)),
+      siteBytes: (siteId) => one((tx) => attachments.siteBytes(tx, siteId)),
+      findClaimed: (id) => one((tx) => attachments.findClaimed(tx, id)),
+    },
+    // Chunk times are the database server's business only (orphan sweeps), so the wall clock is fine.
+    fileBytes: pgFileStorage(pool, () => new Date().toISOString()),
     bus,
     leases: createPgLeases(pool),
     // One table for every instance; no capacity: closed windows are swept by housekeeping.

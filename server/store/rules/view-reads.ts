@@ -31,6 +31,7 @@ export interface ViewTables {
     sentFrom: Column;
   };
   agents: Table & { id: Column; name: Column };
+  attachments: Table & { id: Column; requestId: Column; commentId: Column; name: Column; size: Column; contentType: Column; createdAt: Column };
 }
 
 /** An end-user as a view shows them (Person): never their site or timestamps. */
@@ -129,4 +130,24 @@ export const threadRead = <T extends Pick<ViewTables, 'comments' | 'endUsers' | 
   agent: eq(t.agents.id, t.comments.authorAgentId),
   where: and(eq(t.comments.requestId, requestId), which === 'public' ? eq(t.comments.public, true) : undefined),
   order: [asc(t.comments.createdAt), asc(t.comments.id)],
+});
+
+/** The files claimed on one request, in upload order; view.ts hands each to its comment (a member's view lists public comments only, so only their files). */
+export const filesRead = <T extends Pick<ViewTables, 'attachments'>>(
+  t: T,
+  requestId: string | Placeholder,
+): {
+  columns: Pick<T['attachments'], 'id' | 'commentId' | 'name' | 'size' | 'contentType'>;
+  where: SQL;
+  order: readonly [SQL, SQL];
+} => ({
+  columns: {
+    id: t.attachments.id,
+    commentId: t.attachments.commentId,
+    name: t.attachments.name,
+    size: t.attachments.size,
+    contentType: t.attachments.contentType,
+  },
+  where: eq(t.attachments.requestId, requestId),
+  order: [asc(t.attachments.createdAt), asc(t.attachments.id)],
 });

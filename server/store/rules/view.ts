@@ -5,7 +5,7 @@
  * internal notes too for agents. Who may read at all is visibility.ts.
  */
 import type { EndUserRow, RequestRow } from '../rows.js';
-import type { Person, RequestView } from '../types.js';
+import type { Person, RequestView, StoredFile } from '../types.js';
 
 export interface ViewHead {
   request: RequestRow;
@@ -29,9 +29,18 @@ export interface ThreadRow {
   agentName: string | null;
 }
 
-/** CCs come ordered by when they were added, then email; the thread by time, then id. */
-export function assemble(head: ViewHead, ccs: Person[], thread: ThreadRow[]): RequestView {
+/** A claimed file as read with the comment that claimed it. */
+export interface FileRow extends StoredFile {
+  commentId: string | null;
+}
+
+/** CCs come ordered by when they were added, then email; the thread by time, then id; each comment's files in upload order. */
+export function assemble(head: ViewHead, ccs: Person[], thread: ThreadRow[], files: FileRow[]): RequestView {
   const { requester } = head;
+  const filesOf = new Map<string, StoredFile[]>();
+  for (const { commentId, ...file } of files) {
+    if (commentId !== null) filesOf.set(commentId, [...(filesOf.get(commentId) ?? []), file]);
+  }
   return {
     request: head.request,
     categoryName: head.categoryName,
@@ -47,6 +56,7 @@ export function assemble(head: ViewHead, ccs: Person[], thread: ThreadRow[]): Re
       authorEndUserId: c.authorEndUserId,
       authorName: c.agentName ?? c.customerName ?? c.customerEmail ?? 'Customer',
       byAgent: c.agentName !== null,
+      attachments: filesOf.get(c.id) ?? [],
       sentFrom: c.sentFrom,
     })),
   };

@@ -15,7 +15,9 @@ import { queueColumns, queueConditions } from '../rules/agent-queue.js';
 import { categoryOf, requesterOf } from '../rules/view-reads.js';
 import { transition } from '../rules/transitions.js';
 import type { RequestRow, StoredStatus } from '../rows.js';
-import type { AgentRequestStore, ChangeOutcome, NextStatus, QueueFilter, QueueRow, RequestView } from '../types.js';
+import type { AgentRequestStore, ChangeOutcome, NextStatus, QueueFilter, QueueRow, ReplyOutcome, RequestView } from '../types.js';
+import { claimAttachments } from './attachments.js';
+import { orUnclaimable } from '../rules/attachment-claims.js';
 
 const tables = { requests, categories, endUsers, comments };
 
@@ -43,20 +45,29 @@ export async function findSiteRequest(db: Db, siteId: string, number: number): P
 export async function addAgentComment(
   db: Db,
   ...[siteId, number, comment, nextStatus, now, notify]: Parameters<AgentRequestStore['addComment']>
-): Promise<ChangeOutcome> {
-  return commitWithOthers(db, (tx): ChangeOutcome => {
-    const next = nextStep(tx, siteId, number, nextStatus);
-    if (next.kind !== 'step') return next;
-    const { where, current, status } = next;
-    tx.insert(comments)
-      .values({ id: newId('cmt'), requestId: current.id, authorAgentId: comment.agentId, body: comment.body, public: comment.public, createdAt: now })
-      .run();
-    // A note that leaves the status alone is nothing the customer can see: their "last activity" stays.
-    if (comment.public || status !== current.status) moveTo(tx, current, status, now);
-    const view = readRequestView(tx, where, 'all')!;
-    enqueueMail(db, siteId, current.id, notify(view), now);
-    return { kind: 'done', view };
-  });
+): Promise<ReplyOutcome> {
+  return orUnclaimable(
+    commitWithOthers(db, (tx): ChangeOutcome => {
+      const next = nextStep(tx, siteId, number, nextStatus);
+      if (next.kind !== 'step') return next;
+      const { where, current, status } = next;
+      const commentId = newId('cmt');
+      tx.insert(comments)
+        .values({ id: commentId, requestId: current.id, authorAgentId: comment.agentId, body: comment.body, public: comment.public, createdAt: now })
+        .run();
+      claimAttachments(
+        tx,
+        { siteId, uploader: { kind: 'agent', id: comment.agentId }, ids: comment.attachmentIds ?? [] },
+        { requestId: current.id, number, commentId },
+        now,
+      );
+      // A note that leaves the status alone is nothing the customer can see: their "last activity" stays.
+      if (comment.public || status !== current.status) moveTo(tx, current, status, now);
+      const view = readRequestView(tx, where, 'all')!;
+      enqueueMail(db, siteId, current.id, notify(view), now);
+      return { kind: 'done', view };
+    }),
+  );
 }
 
 /** The request an agent acts on and the status the action leaves it in — or why there is no such step. */

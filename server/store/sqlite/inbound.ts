@@ -3,14 +3,19 @@ import { randomBytes } from 'node:crypto';
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { commitWithOthers } from './group-commit.js';
-import { blockedSenders, endUsers, inboundSettings, replyAddresses, requests, sites } from './schema.js';
+import { attachments, blockedSenders, endUsers, inboundSettings, replyAddresses, requests, sites } from './schema.js';
 import { isUnverifiedMail } from '../rules/inbound.js';
 import type { BlockedSenderRow, InboundSettingRow } from '../rows.js';
-import type { ReplyTarget } from '../types.js';
+import type { InboundStore, ReplyTarget } from '../types.js';
+
+type UnverifiedMailEmptied = Awaited<ReturnType<InboundStore['emptyUnverifiedMail']>>;
 
 export async function replyKey(db: Db, siteId: string, requestId: string, endUserId: string, now: string): Promise<string> {
   return commitWithOthers(db, (tx) => {
-    tx.insert(replyAddresses).values({ key: randomBytes(10).toString('hex'), siteId, requestId, endUserId, createdAt: now }).onConflictDoNothing().run();
+    tx.insert(replyAddresses)
+      .values({ key: randomBytes(10).toString('hex'), siteId, requestId, endUserId, createdAt: now })
+      .onConflictDoNothing()
+      .run();
     return tx
       .select({ key: replyAddresses.key })
       .from(replyAddresses)
@@ -101,13 +106,16 @@ export async function countUnverifiedMail(db: Db, siteId: string): Promise<numbe
     .get()!.n;
 }
 
-/** Comments, CCs and reply addresses go with their requests (ON DELETE CASCADE); their mail stays, unlinked. */
-export async function emptyUnverifiedMail(db: Db, siteId: string): Promise<{ siteId: string; id: string; number: number }[]> {
-  return commitWithOthers(db, (tx) =>
-    tx
-      .delete(requests)
-      .where(and(eq(requests.siteId, siteId), isUnverifiedMail(requests)))
-      .returning({ siteId: requests.siteId, id: requests.id, number: requests.number })
-      .all(),
-  );
+/** Comments, CCs, reply addresses and file records go with their requests (ON DELETE CASCADE); their mail stays, unlinked. */
+export async function emptyUnverifiedMail(db: Db, siteId: string): Promise<UnverifiedMailEmptied> {
+  const unverified = and(eq(requests.siteId, siteId), isUnverifiedMail(requests));
+  return commitWithOthers(db, (tx) => {
+    const files = tx
+      .select({ siteId: attachments.siteId, storageKey: attachments.storageKey })
+      .from(attachments)
+      .where(inArray(attachments.requestId, tx.select({ id: requests.id }).from(requests).where(unverified)))
+      .all();
+    const gone = tx.delete(requests).where(unverified).returning({ siteId: requests.siteId, id: requests.id, number: requests.number }).all();
+    return { requests: gone, files };
+  });
 }

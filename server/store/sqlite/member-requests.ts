@@ -14,6 +14,8 @@ import { preparedOnce } from './prepared.js';
 import { bindScope, scopePlaceholders, scopeShape } from '../rules/scope-binding.js';
 import { countBinding, countConditions, countShape, listBinding, listColumns, listConditions, listShape } from '../rules/member-lists.js';
 import { enqueueMail } from './outbox.js';
+import { claimAttachments } from './attachments.js';
+import { memberUploader, orUnclaimable } from '../rules/attachment-claims.js';
 import { sqliteHints } from './hints.js';
 import { newestActivityFirst } from '../rules/activity-order.js';
 import { isRequester, visibleTo as visibleToRule } from '../rules/visibility.js';
@@ -77,23 +79,34 @@ export async function addMemberComment(
   now: string,
   nextStatus: NextStatus,
   notify: Notify,
+  attachmentIds: string[] = [],
   sentFrom: string | null = null,
 ): Promise<CommentOutcome> {
-  return commitWithOthers(db, (tx): CommentOutcome => {
-    const current = readView(db, scope, number);
-    if (!current) return { kind: 'not_found' };
-    const status = nextStatus(current.request.status);
-    if (!status) return { kind: 'refused', status: current.request.status };
-    const commentId = newId('cmt');
-    tx.insert(comments).values({ id: commentId, requestId: current.request.id, authorEndUserId: scope.memberId, body, public: true, createdAt: now, sentFrom }).run();
-    tx.update(requests)
-      .set(transition(current.request, status, now))
-      .where(eq(requests.id, current.request.id))
-      .run();
-    const full = readRequestById(db, current.request.id, 'all')!;
-    enqueueMail(db, scope.siteId, current.request.id, notify(full), now);
-    return { kind: 'done', view: publicPart(full), commentId };
-  });
+  return orUnclaimable(
+    commitWithOthers(db, (tx): CommentOutcome => {
+      const current = readView(db, scope, number);
+      if (!current) return { kind: 'not_found' };
+      const status = nextStatus(current.request.status);
+      if (!status) return { kind: 'refused', status: current.request.status };
+      const commentId = newId('cmt');
+      tx.insert(comments)
+        .values({ id: commentId, requestId: current.request.id, authorEndUserId: scope.memberId, body, public: true, createdAt: now, sentFrom })
+        .run();
+      claimAttachments(
+        tx,
+        { siteId: scope.siteId, uploader: memberUploader(scope), ids: attachmentIds },
+        { requestId: current.request.id, number, commentId },
+        now,
+      );
+      tx.update(requests)
+        .set(transition(current.request, status, now))
+        .where(eq(requests.id, current.request.id))
+        .run();
+      const full = readRequestById(db, current.request.id, 'all')!;
+      enqueueMail(db, scope.siteId, current.request.id, notify(full), now);
+      return { kind: 'done', view: publicPart(full), commentId };
+    }),
+  );
 }
 
 /** "Mark as solved": only the requester (rules/visibility.ts isRequester) may, and only where `canSolve` allows. */

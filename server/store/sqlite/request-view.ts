@@ -7,12 +7,12 @@
 import { eq, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from './client.js';
 import { preparedOnce } from './prepared.js';
-import { agents, categories, comments, endUsers, organizations, requestCcs, requests } from './schema.js';
+import { agents, attachments, categories, comments, endUsers, organizations, requestCcs, requests } from './schema.js';
 import { assemble } from '../rules/view.js';
-import { ccsRead, headRead, threadRead, type Thread } from '../rules/view-reads.js';
+import { ccsRead, filesRead, headRead, threadRead, type Thread } from '../rules/view-reads.js';
 import type { RequestView } from '../types.js';
 
-const tables = { requests, categories, organizations, endUsers, requestCcs, comments, agents };
+const tables = { requests, categories, organizations, endUsers, requestCcs, comments, agents, attachments };
 const head = headRead(tables);
 
 const headQuery = (db: Tx | Db, where: SQL) =>
@@ -45,10 +45,19 @@ const threadQuery = (db: Tx | Db, requestId: string | Placeholder, which: Thread
     .orderBy(...threadParts.order);
 };
 
+const filesQuery = (db: Tx | Db, requestId: string | Placeholder) => {
+  const fileParts = filesRead(tables, requestId);
+  return db
+    .select(fileParts.columns)
+    .from(attachments)
+    .where(fileParts.where)
+    .orderBy(...fileParts.order);
+};
+
 /** The request `where` finds (values inline), read now — inside a unit, on its `tx`. */
 export function readRequestView(tx: Tx | Db, where: SQL, which: Thread): RequestView | undefined {
   const found = headQuery(tx, where).get();
-  return found && assemble(found, ccsQuery(tx, found.request.id).all(), threadQuery(tx, found.request.id, which).all());
+  return found && assemble(found, ccsQuery(tx, found.request.id).all(), threadQuery(tx, found.request.id, which).all(), filesQuery(tx, found.request.id).all());
 }
 
 /**
@@ -62,7 +71,8 @@ export function readRequestViewPrepared(db: Db, shape: string, where: () => SQL,
   const requestId = { requestId: found.request.id };
   const ccs = preparedOnce(db, 'view-ccs', () => ccsQuery(db, sql.placeholder('requestId')).prepare()).all(requestId);
   const thread = preparedOnce(db, `view-thread|${which}`, () => threadQuery(db, sql.placeholder('requestId'), which).prepare()).all(requestId);
-  return assemble(found, ccs, thread);
+  const files = preparedOnce(db, 'view-files', () => filesQuery(db, sql.placeholder('requestId')).prepare()).all(requestId);
+  return assemble(found, ccs, thread, files);
 }
 
 /** One request by its id, on prepared statements. */

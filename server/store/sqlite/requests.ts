@@ -12,6 +12,8 @@ import type { Db } from './client.js';
 import { commitWithOthers } from './group-commit.js';
 import { enqueueMail } from './outbox.js';
 import { readRequestById } from './request-view.js';
+import { claimAttachments } from './attachments.js';
+import { orUnclaimable } from '../rules/attachment-claims.js';
 import { preparedOnce } from './prepared.js';
 import { newId } from '../ids.js';
 import { comments, endUsers, idempotencyKeys, requestCcs, requests, sites } from './schema.js';
@@ -33,48 +35,52 @@ export async function createRequest(
 ): Promise<CreateOutcome> {
   // Statements prepared once (prepared.ts) on `db`: they run on the one connection, inside the unit.
   const s = statements(db);
-  return commitWithOthers(db, (): CreateOutcome => {
-    const earlier = claim && claimKey(db, record.siteId, claim, record.now);
-    if (earlier) return earlier;
+  return orUnclaimable(
+    commitWithOthers(db, (): CreateOutcome => {
+      const earlier = claim && claimKey(db, record.siteId, claim, record.now);
+      if (earlier) return earlier;
 
-    const requesterId =
-      record.requester.kind === 'member'
-        ? record.requester.id
-        : findOrCreateContact(db, record.siteId, record.requester.email, record.requester.name, record.now);
-    const site = s.nextNumber.get({ siteId: record.siteId });
-    if (!site) throw new Error(`site ${record.siteId} vanished while creating a request`);
+      const requesterId =
+        record.requester.kind === 'member'
+          ? record.requester.id
+          : findOrCreateContact(db, record.siteId, record.requester.email, record.requester.name, record.now);
+      const site = s.nextNumber.get({ siteId: record.siteId });
+      if (!site) throw new Error(`site ${record.siteId} vanished while creating a request`);
 
-    const row: RequestRow = {
-      id: newId('req'),
-      siteId: record.siteId,
-      number: site.number,
-      categoryId: record.categoryId,
-      requesterId,
-      organizationId: record.requester.kind === 'member' ? record.requester.organizationId : null,
-      subject: record.subject,
-      status: 'new' satisfies StoredStatus,
-      fields: record.fields,
-      createdAt: record.now,
-      updatedAt: record.now,
-      solvedAt: null,
-      // A member sends as themselves; an address typed into the form is proven later, or never (rules/visibility.ts).
-      senderVerifiedAt: record.requester.kind === 'member' ? record.now : null,
-      channel: record.channel ?? 'web',
-      followUpOf: record.followUpOf ?? null,
-    };
-    s.insertRequest.run({ ...row });
-    s.insertComment.run({ id: newId('cmt'), requestId: row.id, authorEndUserId: requesterId, body: record.description, createdAt: record.now });
-    for (const email of record.ccEmails) {
-      s.insertCc.run({ requestId: row.id, endUserId: findOrCreateContact(db, record.siteId, email, null, record.now), createdAt: record.now });
-    }
+      const row: RequestRow = {
+        id: newId('req'),
+        siteId: record.siteId,
+        number: site.number,
+        categoryId: record.categoryId,
+        requesterId,
+        organizationId: record.requester.kind === 'member' ? record.requester.organizationId : null,
+        subject: record.subject,
+        status: 'new' satisfies StoredStatus,
+        fields: record.fields,
+        createdAt: record.now,
+        updatedAt: record.now,
+        solvedAt: null,
+        // A member sends as themselves; an address typed into the form is proven later, or never (rules/visibility.ts).
+        senderVerifiedAt: record.requester.kind === 'member' ? record.now : null,
+        channel: record.channel ?? 'web',
+        followUpOf: record.followUpOf ?? null,
+      };
+      s.insertRequest.run({ ...row });
+      const commentId = newId('cmt');
+      s.insertComment.run({ id: commentId, requestId: row.id, authorEndUserId: requesterId, body: record.description, createdAt: record.now });
+      if (record.files) claimAttachments(db, { siteId: record.siteId, ...record.files }, { requestId: row.id, number: row.number, commentId }, record.now);
+      for (const email of record.ccEmails) {
+        s.insertCc.run({ requestId: row.id, endUserId: findOrCreateContact(db, record.siteId, email, null, record.now), createdAt: record.now });
+      }
 
-    const view = readRequestById(db, row.id, 'all')!;
-    enqueueMail(db, record.siteId, row.id, notify(view), record.now);
+      const view = readRequestById(db, row.id, 'all')!;
+      enqueueMail(db, record.siteId, row.id, notify(view), record.now);
 
-    const response = present(row);
-    if (claim) keepAnswer(db, record.siteId, claim, response);
-    return { kind: 'created', view, ...response };
-  });
+      const response = present(row);
+      if (claim) keepAnswer(db, record.siteId, claim, response);
+      return { kind: 'created', view, ...response };
+    }),
+  );
 }
 
 /**

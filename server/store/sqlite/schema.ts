@@ -223,6 +223,35 @@ export const comments = sqliteTable(
  * A client's `Idempotency-Key` and the response it got, so a retry repeats the answer instead of
  * creating a second ticket. `scope` is the member id, or `anonymous`.
  */
+/** Uploaded files (rows.ts AttachmentRow); their bytes are in FILES_DIR/<siteId>/<storageKey> (server/files/). */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    uploaderEndUserId: text('uploader_end_user_id').references(() => endUsers.id),
+    uploaderAgentId: text('uploader_agent_id').references(() => agents.id),
+    onlyRequest: integer('only_request'),
+    requestId: text('request_id').references(() => requests.id, { onDelete: 'cascade' }),
+    commentId: text('comment_id').references(() => comments.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    storageKey: text('storage_key').notNull(),
+    createdAt: text('created_at').notNull(),
+    claimedAt: text('claimed_at'),
+  },
+  (t) => [
+    // A request view reads its files by request; housekeeping finds old unclaimed uploads by time.
+    index('attachments_request_idx').on(t.requestId),
+    index('attachments_unclaimed_idx').on(t.claimedAt, t.createdAt),
+    // The site's quota sums its files.
+    index('attachments_site_idx').on(t.siteId),
+  ],
+);
+
 export const idempotencyKeys = sqliteTable(
   'idempotency_keys',
   {

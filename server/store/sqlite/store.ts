@@ -13,6 +13,7 @@ import { createMemoryLeases } from '../memory/leases.js';
 import { memoryWindowCounters } from '../memory/window-counters.js';
 import { openDatabase, type Db, type OpenOptions } from './client.js';
 import * as agentRequests from './agent-requests.js';
+import * as attachments from './attachments.js';
 import * as agents from './agents.js';
 import * as articles from './articles.js';
 import * as memberRequests from './member-requests.js';
@@ -30,7 +31,7 @@ export interface SqliteStore extends Store {
 }
 
 /** The store's units of work (what SQLITE_BUSY can fail), without the shared state beside them. */
-type UnitsOnly = Omit<Store, 'bus' | 'leases' | 'windowCounters'>;
+type UnitsOnly = Omit<Store, 'bus' | 'leases' | 'windowCounters' | 'fileBytes'>;
 
 export function openSqliteStore(path: string, options: OpenOptions = { instanceLock: true }): SqliteStore {
   const database = openDatabase(path, options);
@@ -65,8 +66,8 @@ export function openSqliteStore(path: string, options: OpenOptions = { instanceL
       list: (scope, options) => memberRequests.listVisibleRequests(db, scope, options),
       countWithStatus: (scope, list, status) => memberRequests.countVisibleWithStatus(db, scope, list, status),
       find: (scope, number) => memberRequests.findVisibleRequest(db, scope, number),
-      addComment: (scope, number, body, now, nextStatus, notify, sentFrom) =>
-        memberRequests.addMemberComment(db, scope, number, body, now, nextStatus, notify, sentFrom),
+      addComment: (scope, number, body, now, nextStatus, notify, attachmentIds, sentFrom) =>
+        memberRequests.addMemberComment(db, scope, number, body, now, nextStatus, notify, attachmentIds, sentFrom),
       solve: (scope, number, now, canSolve) => memberRequests.solveAsRequester(db, scope, number, now, canSolve),
     },
     agentRequests: {
@@ -140,12 +141,19 @@ export function openSqliteStore(path: string, options: OpenOptions = { instanceL
       forgetExpiredTokenIds: (now) => members.forgetExpiredTokenIds(db, now),
       // One process: its windows are in memory and drop themselves.
       forgetClosedWindows: async () => {},
+      forgetUnclaimedAttachments: (createdBefore) => attachments.forgetUnclaimedBefore(db, createdBefore),
+    },
+    attachments: {
+      add: (row, quotaBytes) => attachments.addAttachment(db, row, quotaBytes),
+      siteBytes: (siteId) => attachments.siteBytes(db, siteId),
+      findClaimed: (id) => attachments.findClaimed(db, id),
     },
     // Every unit settles before its method's promise does, so nothing is under way once callers have awaited theirs.
     close: async () => database.close(),
   };
   // One process owns the file, so what instances would share stays in this process's memory.
-  return { ...busyAsStoreBusy(store), bus: createMemoryBus(), leases: createMemoryLeases(), windowCounters: memoryWindowCounters, db };
+  // Files live in the files directory beside the database file (server/files/directory-storage.ts).
+  return { ...busyAsStoreBusy(store), bus: createMemoryBus(), leases: createMemoryLeases(), windowCounters: memoryWindowCounters, fileBytes: null, db };
 }
 
 /** SQLITE_BUSY (another writer held the lock past busy_timeout; nothing was written) becomes the port's StoreBusyError. */
