@@ -14,6 +14,8 @@ import { createInboxApi } from '../../server/inbox/app/api.js';
 import { createInboxModel, type InboxModel } from '../../server/inbox/app/state.js';
 import { siteIdOf } from '../support/inspect.js';
 import { bearer, categoryIds, expectError, submit } from './helpers.js';
+import { HTML, PNG } from '../support/files.js';
+import { attachments } from '../support/tables.js';
 
 const RILEY = 'riley@mail-in-inbox.example';
 let t: TestApp;
@@ -99,6 +101,62 @@ describe('the Unverified mail view', () => {
     emptyButton().click();
     await vi.waitFor(() => expect(viewButton().textContent).toBe('Unverified mail (0)'), { timeout: 3000 });
     expect(await t.store.inbound.countUnverifiedMail(await siteIdOf(t.db, 'demo'))).toBe(0);
+  });
+});
+
+/** A stream's bytes, or null when it fails. */
+const readAll = (stream: NodeJS.ReadableStream) =>
+  new Promise<Buffer | null>((resolve) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.on('end', () => resolve(Buffer.concat(chunks)));
+    stream.on('error', () => resolve(null));
+  });
+
+describe('files of unverified mail', () => {
+  it('are kept as the files service keeps uploads, and deleted with the requests when the view is emptied', async () => {
+    const boundary = 'porthole-boundary';
+    const part = (type: string, name: string, bytes: Buffer) => [
+      `--${boundary}`,
+      `Content-Type: ${type}; name="${name}"`,
+      `Content-Disposition: attachment; filename="${name}"`,
+      'Content-Transfer-Encoding: base64',
+      '',
+      bytes.toString('base64'),
+    ];
+    const taken = await mail([
+      'From: spam@spam.example',
+      'To: demo@inbound.localhost',
+      'Subject: With files',
+      'MIME-Version: 1.0',
+      `Content-Type: multipart/mixed; boundary="${boundary}"`,
+      '',
+      `--${boundary}`,
+      'Content-Type: text/plain',
+      '',
+      'See the files.',
+      ...part('image/png', 'pixel.png', PNG),
+      ...part('image/png', 'page.html', HTML),
+      `--${boundary}--`,
+    ]);
+    const siteId = await siteIdOf(t.db, 'demo');
+    const [first] = (await t.store.agentRequests.find(siteId, taken.request!))!.comments;
+    // The HTML declared as a PNG is refused by its bytes; the words and the real image are kept.
+    expect(first).toMatchObject({ body: 'See the files.', attachments: [{ name: 'pixel.png', contentType: 'image/png' }] });
+    const [stored] = await t.db.select().from(attachments);
+    const bytes = () => readAll(t.app.porthole.files.storage.open(siteId, stored!.storageKey));
+    expect(await bytes()).toEqual(PNG);
+
+    const emptied = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/agent/unverified-mail/empty',
+      headers: { ...bearer(token), 'content-type': 'application/json' },
+      payload: '{}',
+    });
+    expect(emptied.json()).toEqual({ deleted: 1 });
+    expect(await t.db.select().from(attachments)).toEqual([]);
+    // Gone: the directory's read fails, the database's finds no chunk.
+    expect(await bytes()).not.toEqual(PNG);
   });
 });
 

@@ -19,14 +19,13 @@ import { readConfig } from '../../server/config.js';
 import { parseMail } from '../../server/mail/inbound/parsed-mail.js';
 import { connect } from 'node:net';
 import { categoryIds, submit } from './helpers.js';
+import { PNG } from '../support/files.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const PAT = 'pat@customer.example';
 const DAN = 'dan@customer.example';
 const RILEY = 'riley@northwind.example';
 const quiet: MailLog = { info() {}, warn() {}, error() {} };
-// A 1×1 transparent PNG: the files service decides the type by these bytes.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 let t: TestApp;
 let siteId: string;
