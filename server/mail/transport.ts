@@ -111,7 +111,8 @@ function toNodemailer(message: OutgoingMail) {
     throw new MailRefusedError('refused a mail with control characters in its recipient or subject');
   }
   if (!PLAIN_ADDRESS.test(to.address)) throw new MailRefusedError('refused a mail whose recipient is not one plain address');
-  if (message.replyTo !== undefined && !PLAIN_ADDRESS.test(message.replyTo)) throw new MailRefusedError('refused a mail whose Reply-To is not one plain address');
+  if (message.replyTo !== undefined && !PLAIN_ADDRESS.test(message.replyTo))
+    throw new MailRefusedError('refused a mail whose Reply-To is not one plain address');
   const headers = message.headers ?? {};
   for (const [name, value] of Object.entries(headers)) {
     if (!HEADER_NAME.test(name) || hasControls(value)) throw new MailRefusedError(`refused a mail with a malformed ${JSON.stringify(name)} header`);

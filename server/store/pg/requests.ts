@@ -43,8 +43,8 @@ export async function createRequest(
     solvedAt: null,
     // A member sends as themselves; an address typed into the form is proven later, or never (rules/visibility.ts).
     senderVerifiedAt: requester.kind === 'member' ? record.now : null,
-      channel: record.channel ?? 'web',
-      followUpOf: record.followUpOf ?? null,
+    channel: record.channel ?? 'web',
+    followUpOf: record.followUpOf ?? null,
   };
   await insertRequest(tx, row);
   const commentId = newId('cmt');
