@@ -18,6 +18,9 @@ import { startSmtpListener, type SmtpListener } from '../../server/mail/inbound/
 import { readConfig } from '../../server/config.js';
 import { parseMail } from '../../server/mail/inbound/parsed-mail.js';
 import { connect } from 'node:net';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// smtp-server's own pregenerated localhost certificate: a test's, never a server's.
+import tlsDefaults from 'smtp-server/lib/tls-options.js';
 import { categoryIds, submit } from './helpers.js';
 import { PNG } from '../support/files.js';
 
@@ -308,5 +311,39 @@ describe('the listener, more', () => {
     const parsed = await parseMail(raw);
     expect(parsed.attachments).toEqual([{ name: 'notes.txt', declaredType: 'text/plain', content: Buffer.from('hello') }]);
     expect(parsed.recipients).toEqual(['demo@inbound.localhost']);
+  });
+});
+
+describe('STARTTLS', () => {
+  test('is offered with INBOUND_TLS_CERT and INBOUND_TLS_KEY, and mail then arrives encrypted', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'porthole-tls-'));
+    const { cert, key } = tlsDefaults() as { cert: string; key: string };
+    writeFileSync(join(dir, 'cert.pem'), cert);
+    writeFileSync(join(dir, 'key.pem'), key);
+    const inbound = { ...t.config.inbound, tls: { certPath: join(dir, 'cert.pem'), keyPath: join(dir, 'key.pem') } };
+    const secured = (await startSmtpListener({
+      inbound,
+      connections: t.config.connections,
+      host: '127.0.0.1',
+      port: 0,
+      receive: t.app.porthole.receiveMail,
+      log: quiet,
+    }))!;
+    try {
+      expect(await ehlo(secured.port)).toContain('STARTTLS');
+      const tlsMailer = nodemailer.createTransport({
+        host: '127.0.0.1',
+        port: secured.port,
+        secure: false,
+        requireTLS: true,
+        tls: { rejectUnauthorized: false },
+      });
+      await tlsMailer.sendMail({ from: 'quinn@new.example', to: 'demo@inbound.localhost', subject: 'Over TLS', text: 'Encrypted.' });
+      tlsMailer.close();
+      expect(await t.store.inbound.countUnverifiedMail(siteId)).toBe(1);
+    } finally {
+      await secured.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
