@@ -4,7 +4,6 @@
  * temporary name in the same folder, flushed to disk, then renamed into place (atomic on one file
  * system): a crash mid-upload never leaves a half file under a real key.
  */
-import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -37,9 +36,14 @@ export function directoryStorage(dir: string): FileStorage {
       await syncFolder(folder);
       return size;
     },
-    open(siteId, key) {
+    async open(siteId, key) {
       assertSafeKeys(siteId, key);
-      return createReadStream(join(folderOf(siteId), key));
+      // Opened before the stream is handed on, so a missing file is known before an answer starts.
+      const handle = await open(join(folderOf(siteId), key), 'r').catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return undefined;
+        throw error;
+      });
+      return handle?.createReadStream();
     },
     async remove(siteId, key) {
       assertSafeKeys(siteId, key);

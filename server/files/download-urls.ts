@@ -20,6 +20,9 @@ export interface DownloadUrls {
 
 export const DOWNLOAD_PATH = '/api/v1/files';
 
+// The name in the path is only what a browser saves the file as, when it goes by the URL; `.` and `..` would move the path itself.
+const inPath = (name: string) => (/^\.+$/.test(name) ? 'file' : name);
+
 export function createDownloadUrls(serverKey: string, publicUrl: string, lifetimeMinutes: number, clock: Clock): DownloadUrls {
   // Its own key, so a signature made here can be nothing else's (and no other signature one of these).
   const key = createHmac('sha256', serverKey).update('porthole attachment downloads').digest();
@@ -29,7 +32,7 @@ export function createDownloadUrls(serverKey: string, publicUrl: string, lifetim
       const expiry = Math.ceil((clock().getTime() + lifetimeMinutes * 60_000) / 60_000) * 60;
       return files.map((file) => ({
         ...file,
-        url: `${publicUrl}${DOWNLOAD_PATH}/${encodeURIComponent(file.id)}/${encodeURIComponent(file.name)}?e=${expiry}&s=${sign(file.id, expiry)}`,
+        url: `${publicUrl}${DOWNLOAD_PATH}/${encodeURIComponent(file.id)}/${encodeURIComponent(inPath(file.name))}?e=${expiry}&s=${sign(file.id, expiry)}`,
       }));
     },
     check(id, expiry, signature) {

@@ -23,8 +23,11 @@ export interface IncomingFile {
   body: AsyncIterable<Uint8Array>;
 }
 
+const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.floor(bytes / (1024 * 1024))} MB` : `${Math.floor(bytes / 1024)} KB`);
+
+// `connection: close`: the rest of the body is not read, so the connection cannot carry another request.
 export const tooLarge = (maxBytes: number) =>
-  new ApiError(413, 'file_too_large', `Files can be at most ${Math.floor(maxBytes / (1024 * 1024))} MB.`, undefined, { connection: 'close' });
+  new ApiError(413, 'file_too_large', `Files can be at most ${sizeText(maxBytes)}.`, undefined, { connection: 'close' });
 const unsupported = () =>
   new ApiError(415, 'unsupported_file_type', 'This kind of file cannot be attached. Images, PDFs, office documents, ZIP and text files can.');
 const overQuota = () => new ApiError(413, 'site_quota_exceeded', 'This site has no room for more files.', undefined, { connection: 'close' });

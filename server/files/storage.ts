@@ -15,8 +15,8 @@ export interface FileStorage {
    * of it is left behind and the error is thrown on.
    */
   write(siteId: string, key: string, body: AsyncIterable<Uint8Array>): Promise<number>;
-  /** The stored bytes as a stream, read as they are sent (never whole into memory). */
-  open(siteId: string, key: string): Readable;
+  /** The stored bytes as a stream, read as they are sent (never whole into memory); undefined when there are none (lost, or deleted meanwhile). */
+  open(siteId: string, key: string): Promise<Readable | undefined>;
   /** Deletes the file; a file already gone is no error. */
   remove(siteId: string, key: string): Promise<void>;
 }

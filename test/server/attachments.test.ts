@@ -12,10 +12,11 @@ import { addDemoAgent } from '../support/agent-side.js';
 import { openMailedLink } from '../support/mail-links.js';
 import { siteIdOf } from '../support/inspect.js';
 import { attachments, comments } from '../support/tables.js';
-import { HTML, JS, PDF, PNG, SVG, TEXT, download, upload } from '../support/files.js';
+import { DOCX, ELF, HTML, JS, PDF, PNG, SVG, TEXT, XML_SVG, download, upload } from '../support/files.js';
 import { bearer, categoryIds, expectError, memberSession, submit } from './helpers.js';
 import { runMaintenance } from '../../server/services/maintenance.js';
 import type { Config } from '../../server/config.js';
+import { CSRF_HEADER } from '../../server/contract/rules.js';
 
 const MINUTE = 60_000;
 const DANA = { sub: 'files-dana', email: 'dana@files.example', name: 'Dana' };
@@ -165,6 +166,35 @@ describe('upload, claim, list, download', () => {
     expect(forMember).not.toContain(note);
   });
 
+  test('a long or odd name does not stand in the way of its download (the name in the URL is only for saving)', async () => {
+    const dana = await memberSession(t, DANA);
+    const long = `${'Überweisungsbestätigung '.repeat(10)}.png`;
+    const ids = [await uploaded(PNG, { filename: long, headers: bearer(dana) }), await uploaded(PNG, { filename: '..', headers: bearer(dana) })];
+    const number = await memberRequestWith(dana, ids);
+    for (const file of (await readAsMember(dana, number)).json().request.comments[0].attachments) {
+      const got = await download(t, file.url);
+      expect(got.statusCode, file.url).toBe(200);
+      expect(got.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent(file.name)}`);
+    }
+  });
+
+  test('a file whose bytes are gone is 404, not a failure halfway through an answer', async () => {
+    const dana = await memberSession(t, DANA);
+    const id = await uploaded(PNG, { headers: bearer(dana) });
+    const number = await memberRequestWith(dana, [id]);
+    const [row] = await t.db.select().from(attachments).where(eq(attachments.id, id));
+    await t.app.porthole.files.storage.remove(row!.siteId, row!.storageKey);
+    const { url } = (await readAsMember(dana, number)).json().request.comments[0].attachments[0];
+    expectError(await download(t, url), 404, 'not_found');
+  });
+
+  test('an office document is kept as what its bytes are, and is a download', async () => {
+    const dana = await memberSession(t, DANA);
+    const response = await upload(t, DOCX, { filename: 'notes.docx', type: 'application/octet-stream', headers: bearer(dana) });
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json().attachment.contentType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  });
+
   test('a PNG named .html is served as image/png; a text file as text/plain, a download', async () => {
     const dana = await memberSession(t, DANA);
     const png = await uploaded(PNG, { filename: 'page.html', type: 'text/html', headers: bearer(dana) });
@@ -198,6 +228,9 @@ describe('what is refused', () => {
       [SVG, 'drawing.png', 'image/png'],
       [JS, 'app.js', 'text/javascript'],
       [JS, 'app.png', 'image/png'],
+      [XML_SVG, 'drawing.xml', 'text/plain'],
+      [XML_SVG, 'drawing.png', 'image/png'],
+      [ELF, 'tool.pdf', 'application/pdf'],
       [Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff, 0, 0]), 'setup.pdf', 'application/pdf'],
       [Buffer.from([0x66, 0x6f, 0xff, 0xfe, 0x6f]), 'broken.txt', 'text/plain'],
       [Buffer.from('a\0b'), 'nul.txt', 'text/plain'],
@@ -253,6 +286,17 @@ describe('what is refused', () => {
   });
 });
 
+test('two messages racing for one upload: one claims it, the other is attachment_not_found and stores nothing', async () => {
+  await start();
+  const dana = await memberSession(t, DANA);
+  const number = await memberRequestWith(dana, []);
+  const file = await uploaded(PNG, { headers: bearer(dana) });
+  const before = await t.db.$count(comments);
+  const answers = await Promise.all([1, 2, 3].map((n) => addComment(dana, number, { body: `Try ${n}`, attachmentIds: [file] })));
+  expect(answers.map((answer) => answer.statusCode).sort()).toEqual([201, 400, 400]);
+  expect(await t.db.$count(comments)).toBe(before + 1);
+});
+
 describe('who uploads', () => {
   test('anonymous uploads are counted per address and claimable only by an anonymous new request', async () => {
     await start({ anonymousPerHour: 2 });
@@ -284,9 +328,21 @@ describe('who uploads', () => {
     expect(commented.json().comment.attachments[0].id).toBe(file);
   });
 
-  test('an agent upload needs agent credentials', async () => {
+  test('an agent upload needs agent credentials: an API token, or the inbox cookie with its origin and CSRF token', async () => {
     await start();
     expectError(await upload(t, PNG, { agent: true }), 401, 'session_expired');
+    await addDemoAgent(t, 'riley@files.example');
+    const signedIn = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/agent/session',
+      headers: { 'content-type': 'application/json', origin: new URL(t.config.publicUrl).origin },
+      payload: JSON.stringify({ email: 'riley@files.example', password: 'correct horse battery staple' }),
+    });
+    expect(signedIn.statusCode, signedIn.body).toBe(200);
+    const cookie = String(signedIn.headers['set-cookie']).split(';')[0]!;
+    const inbox = { cookie, origin: new URL(t.config.publicUrl).origin };
+    expectError(await upload(t, PNG, { agent: true, headers: inbox }), 403, 'csrf_token_missing');
+    expect((await upload(t, PNG, { agent: true, headers: { ...inbox, [CSRF_HEADER]: signedIn.json().csrfToken } })).statusCode).toBe(201);
   });
 });
 

@@ -17,6 +17,7 @@ import { directoryStorage } from '../../server/files/directory-storage.js';
 import { CHUNK_BYTES } from '../../server/store/pg/file-chunks.js';
 import type { FileStorage } from '../../server/files/storage.js';
 import type { Store } from '../../server/store/types.js';
+import { attachments } from '../support/tables.js';
 
 async function* pieces(...parts: (Buffer | Error)[]): AsyncIterable<Uint8Array> {
   for (const part of parts) {
@@ -25,9 +26,10 @@ async function* pieces(...parts: (Buffer | Error)[]): AsyncIterable<Uint8Array> 
   }
 }
 
+/** The stored bytes, or an empty buffer when the storage has none. */
 async function readAll(storage: FileStorage, siteId: string, key: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of storage.open(siteId, key)) chunks.push(chunk as Buffer);
+  for await (const chunk of (await storage.open(siteId, key)) ?? []) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
 }
 
@@ -52,6 +54,7 @@ describe('the files directory', () => {
     await storage.remove('site_a', 'key1');
     await storage.remove('site_a', 'key1');
     expect(readdirSync(join(dir, 'site_a'))).toEqual([]);
+    expect(await storage.open('site_a', 'key1')).toBeUndefined();
     expect((await readAll(storage, 'site_b', 'key1')).toString()).toBe('other site');
   });
 
@@ -92,7 +95,7 @@ describe.runIf(testEngine === 'postgres')('the database as file storage (Postgre
     expect(await t.store.fileBytes!.write(siteId, 'shared1', pieces(...parts))).toBe(body.length);
 
     const seen: number[] = [];
-    for await (const chunk of other.fileBytes!.open(siteId, 'shared1')) seen.push((chunk as Buffer).length);
+    for await (const chunk of (await other.fileBytes!.open(siteId, 'shared1'))!) seen.push((chunk as Buffer).length);
     expect(seen).toEqual([CHUNK_BYTES, CHUNK_BYTES, 12_345]);
     expect((await readAll(other.fileBytes!, siteId, 'shared1')).equals(body)).toBe(true);
 
@@ -104,6 +107,18 @@ describe.runIf(testEngine === 'postgres')('the database as file storage (Postgre
     const siteId = (await t.store.sites.findBySlug('demo'))!.id;
     await expect(t.store.fileBytes!.write(siteId, 'broken', pieces(bytes(CHUNK_BYTES + 10), new Error('gone')))).rejects.toThrow('gone');
     expect((await readAll(t.store.fileBytes!, siteId, 'broken')).length).toBe(0);
+  });
+
+  test("housekeeping removes chunks no record names (an upload cut off by a crash), and keeps a recorded file's", async () => {
+    const dana = await memberSession(t, { sub: 'storage-dana', email: 'dana@storage.example', name: 'Dana' });
+    expect((await upload(t, PNG, { headers: bearer(dana) })).statusCode).toBe(201);
+    const [kept] = await t.db.select().from(attachments);
+    await t.store.fileBytes!.write(kept!.siteId, 'crashed', pieces(bytes(CHUNK_BYTES + 5)));
+    // Chunks are stamped with the wall clock; a cutoff an hour ahead makes both files old enough.
+    await t.store.housekeeping.forgetUnclaimedAttachments(new Date(Date.now() + 3_600_000).toISOString());
+    expect((await readAll(t.store.fileBytes!, kept!.siteId, 'crashed')).length).toBe(0);
+    // The recorded upload was unclaimed too, so its record went; its bytes are the maintenance's to delete (services/maintenance.ts).
+    expect((await readAll(t.store.fileBytes!, kept!.siteId, kept!.storageKey)).equals(PNG)).toBe(true);
   });
 
   test('a file uploaded to one instance downloads from another', async () => {

@@ -104,14 +104,17 @@ describe('the Unverified mail view', () => {
   });
 });
 
-/** A stream's bytes, or null when it fails. */
-const readAll = (stream: NodeJS.ReadableStream) =>
-  new Promise<Buffer | null>((resolve) => {
+/** A stored file's bytes, or null when there are none (the storage opens nothing, or the stream fails). */
+const readAll = async (opening: Promise<NodeJS.ReadableStream | undefined>) => {
+  const stream = await opening;
+  if (!stream) return null;
+  return new Promise<Buffer | null>((resolve) => {
     const chunks: Buffer[] = [];
     stream.on('data', (chunk: Buffer) => chunks.push(chunk));
     stream.on('end', () => resolve(Buffer.concat(chunks)));
     stream.on('error', () => resolve(null));
   });
+};
 
 describe('files of unverified mail', () => {
   it('are kept as the files service keeps uploads, and deleted with the requests when the view is emptied', async () => {

@@ -7,7 +7,7 @@
  * which housekeeping removes a day later (`removeOrphanChunksBefore`).
  */
 import { Readable } from 'node:stream';
-import { and, eq, lt, notExists } from 'drizzle-orm';
+import { and, eq, lt, notExists, sql } from 'drizzle-orm';
 import type pg from 'pg';
 import { alone } from './client.js';
 import { attachments, fileChunks } from './schema.js';
@@ -41,20 +41,27 @@ export function pgFileStorage(pool: pg.Pool, now: () => string): FileStorage {
       }
       return size;
     },
-    open(siteId, key) {
+    async open(siteId, key) {
       assertSafeKeys(siteId, key);
-      // One chunk read at a time, as the reader asks for more (Readable.from pulls lazily).
+      const chunk = (seq: number) =>
+        alone(pool, async (session) => {
+          const [row] = await session
+            .select({ bytes: fileChunks.bytes })
+            .from(fileChunks)
+            .where(and(ofFile(siteId, key), eq(fileChunks.seq, seq)));
+          return row?.bytes;
+        });
+      // The first chunk read before the stream is handed on, so a file without bytes is known before an answer starts.
+      const first = await chunk(0);
+      if (!first) return undefined;
+      // Then one chunk at a time, as the reader asks for more (Readable.from pulls lazily).
       return Readable.from(
         (async function* () {
-          for (let seq = 0; ; seq++) {
-            const [row] = await alone(pool, (session) =>
-              session
-                .select({ bytes: fileChunks.bytes })
-                .from(fileChunks)
-                .where(and(ofFile(siteId, key), eq(fileChunks.seq, seq))),
-            );
-            if (!row) return;
-            yield row.bytes;
+          yield first;
+          for (let seq = 1; ; seq++) {
+            const bytes = await chunk(seq);
+            if (!bytes) return;
+            yield bytes;
           }
         })(),
         { objectMode: false },
@@ -64,20 +71,29 @@ export function pgFileStorage(pool: pg.Pool, now: () => string): FileStorage {
   };
 }
 
-/** Chunks older than `before` that no attachment row names: left by an upload cut off by a crash. */
+/**
+ * The chunks of files begun before `before` that no attachment record names: left by an upload cut
+ * off by a crash. Found by their first chunk (file_chunks_first_created_idx), so the sweep reads
+ * only one row per file, never the bytes.
+ */
 export async function removeOrphanChunksBefore(pool: pg.Pool, before: string): Promise<void> {
   await alone(pool, async (session) => {
-    await session.delete(fileChunks).where(
-      and(
-        lt(fileChunks.createdAt, before),
-        notExists(
-          session
-            .select({ id: attachments.id })
-            .from(attachments)
-            .where(and(eq(attachments.siteId, fileChunks.siteId), eq(attachments.storageKey, fileChunks.storageKey))),
+    const orphans = session
+      .select({ siteId: fileChunks.siteId, storageKey: fileChunks.storageKey })
+      .from(fileChunks)
+      .where(
+        and(
+          eq(fileChunks.seq, 0),
+          lt(fileChunks.createdAt, before),
+          notExists(
+            session
+              .select({ id: attachments.id })
+              .from(attachments)
+              .where(and(eq(attachments.siteId, fileChunks.siteId), eq(attachments.storageKey, fileChunks.storageKey))),
+          ),
         ),
-      ),
-    );
+      );
+    await session.delete(fileChunks).where(sql`(${fileChunks.siteId}, ${fileChunks.storageKey}) in (${orphans})`);
   });
 }
 

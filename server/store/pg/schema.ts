@@ -231,7 +231,7 @@ export const attachments = pgTable(
   (t) => [
     index('attachments_request_idx').on(t.requestId),
     index('attachments_unclaimed_idx').on(t.claimedAt, t.createdAt),
-    index('attachments_site_idx').on(t.siteId),
+    index('attachments_site_key_idx').on(t.siteId, t.storageKey),
   ],
 );
 
@@ -249,7 +249,13 @@ export const fileChunks = pgTable(
     bytes: bytea('bytes').notNull(),
     createdAt: isoTime('created_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.siteId, t.storageKey, t.seq] })],
+  (t) => [
+    primaryKey({ columns: [t.siteId, t.storageKey, t.seq] }),
+    // Each file's first chunk by age: the sweep for chunks a crashed upload left reads only these.
+    index('file_chunks_first_created_idx')
+      .on(t.createdAt)
+      .where(sql`${t.seq} = 0`),
+  ],
 );
 
 export const idempotencyKeys = pgTable(

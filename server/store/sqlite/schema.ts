@@ -247,8 +247,8 @@ export const attachments = sqliteTable(
     // A request view reads its files by request; housekeeping finds old unclaimed uploads by time.
     index('attachments_request_idx').on(t.requestId),
     index('attachments_unclaimed_idx').on(t.claimedAt, t.createdAt),
-    // The site's quota sums its files.
-    index('attachments_site_idx').on(t.siteId),
+    // The site's quota sums its files; the PostgreSQL chunk sweep finds a file's record by (site, key).
+    index('attachments_site_key_idx').on(t.siteId, t.storageKey),
   ],
 );
 

@@ -5,6 +5,7 @@
  */
 import { describe } from 'vitest';
 import type { OpenTestStore } from './fixtures.js';
+import { attachmentsContract } from './attachments.js';
 import { outboxClaimsContract } from './outbox-claims.js';
 import { portalContract } from './portal.js';
 import { racesContract } from './races.js';
@@ -18,5 +19,6 @@ export function defineStoreContract(engine: string, open: OpenTestStore): void {
     describe('outbox claims', () => outboxClaimsContract(open));
     describe('article search', () => searchContract(open));
     describe('the Help Center’s accounts', () => portalContract(open));
+    describe('attachments', () => attachmentsContract(open));
   });
 }

@@ -30,4 +30,5 @@ ALTER TABLE "attachments" ADD CONSTRAINT "attachments_request_id_requests_id_fk"
 ALTER TABLE "attachments" ADD CONSTRAINT "attachments_comment_id_comments_id_fk" FOREIGN KEY ("comment_id") REFERENCES "public"."comments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "attachments_request_idx" ON "attachments" USING btree ("request_id");--> statement-breakpoint
 CREATE INDEX "attachments_unclaimed_idx" ON "attachments" USING btree ("claimed_at","created_at");--> statement-breakpoint
-CREATE INDEX "attachments_site_idx" ON "attachments" USING btree ("site_id");
+CREATE INDEX "attachments_site_key_idx" ON "attachments" USING btree ("site_id","storage_key");--> statement-breakpoint
+CREATE INDEX "file_chunks_first_created_idx" ON "file_chunks" USING btree ("created_at") WHERE "file_chunks"."seq" = 0;

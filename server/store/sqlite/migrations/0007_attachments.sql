@@ -21,4 +21,4 @@ CREATE TABLE `attachments` (
 --> statement-breakpoint
 CREATE INDEX `attachments_request_idx` ON `attachments` (`request_id`);--> statement-breakpoint
 CREATE INDEX `attachments_unclaimed_idx` ON `attachments` (`claimed_at`,`created_at`);--> statement-breakpoint
-CREATE INDEX `attachments_site_idx` ON `attachments` (`site_id`);
+CREATE INDEX `attachments_site_key_idx` ON `attachments` (`site_id`,`storage_key`);
