@@ -7,7 +7,8 @@ import { startSupportServer } from '../server/server.js';
 import { closeOnSignals } from '../server/shutdown.js';
 import { startDemoHost } from './server.js';
 
-const config = readConfig();
+// Development takes mail in on 2525 unless told otherwise (README: try it with nodemailer).
+const config = readConfig({ INBOUND_SMTP_PORT: '2525', ...process.env });
 const support = await startSupportServer(config);
 const demo = await startDemoHost({
   port: config.demoPort,

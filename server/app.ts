@@ -35,6 +35,9 @@ import { fileRoutes } from './routes/files.js';
 import { createEventBus, type EventBus } from './services/events.js';
 import type { WindowCounters } from './store/shared-state.js';
 import { windowedRateLimitStore } from './limits/rate-limit-store.js';
+import { createReplyAddresses, replyKeySecret, type ReplyAddresses } from './mail/reply-address.js';
+import { createInboundPipeline, type InboundPipeline } from './mail/inbound/receive.js';
+import { inboundMailRoutes } from './routes/inbound-mail.js';
 
 export interface AppDeps {
   store: Store;
@@ -53,6 +56,10 @@ export interface Porthole extends Services {
   streams: OpenStreams;
   /** The tokens that writes made with a cookie must carry (auth/csrf.ts). */
   csrf: Csrf;
+  /** Customers' reply addresses (mail/reply-address.ts): the outbox sender writes them, the pipeline reads them. */
+  replyAddresses: ReplyAddresses;
+  /** Mail in, for both doors: the SMTP listener (server.ts) and POST /api/v1/inbound/mail. */
+  receiveMail: InboundPipeline;
 }
 
 declare module 'fastify' {
@@ -114,6 +121,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   porthole.links = createLinks(app, sessionSecret);
   porthole.files = createFiles(deps.store, deps.config, sessionSecret, clock);
   porthole.csrf = createCsrf(sessionSecret);
+  const { inbound } = deps.config;
+  porthole.replyAddresses = createReplyAddresses({ secret: await replyKeySecret(deps.store), domain: inbound.domain, days: inbound.replyTokenDays, clock });
+  porthole.receiveMail = createInboundPipeline({
+    services: porthole,
+    addresses: porthole.replyAddresses,
+    config: inbound,
+    windows: porthole.windows,
+    log: app.log,
+  });
 
   await app.register(widgetAssetRoutes);
   await app.register(inboxPageRoutes);
@@ -121,5 +137,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(siteScope, { prefix: '/api/v1/sites' });
   await app.register(agentApi, { prefix: '/api/v1/agent' });
   await app.register(fileRoutes, { prefix: DOWNLOAD_PATH });
+  await app.register(inboundMailRoutes(porthole.receiveMail), { prefix: '/api/v1/inbound' });
   return app;
 }

@@ -53,6 +53,28 @@ export interface Config {
   agentMailsPerHour: number;
   /** What one client may hold of the server: time, connections (server/http/protect-server.ts). */
   connections: ConnectionLimits;
+  /** Mail in (server/mail/inbound/): reply addresses, the SMTP listener and the HTTP route. */
+  inbound: InboundConfig;
+}
+
+export interface InboundConfig {
+  /** Replies go to `reply+<token>@` it, new mail to `<site-slug>@` it; the listener takes no other recipients. */
+  domain: string;
+  /** The SMTP listener's port; unset, no listener (`npm start` sets 2525). */
+  smtpPort?: number;
+  /** `POST /api/v1/inbound/mail` takes `Authorization: Bearer <it>`; unset, the route answers 404. */
+  secret?: string;
+  /** A larger mail is refused: SMTP 552, HTTP 413. */
+  maxBytes: number;
+  /** PEM files; both set, the listener offers STARTTLS. */
+  tls?: { certPath: string; keyPath: string };
+  /** A reply address stops working this many days after the mail that carried it. */
+  replyTokenDays: number;
+  /** Mails taken from one sender address in an hour, of any kind; the rest are ignored. */
+  mailsPerSenderPerHour: number;
+  /** New requests by mail: from one sender to one site, and to one site from everyone, per hour. */
+  requestsPerSenderPerHour: number;
+  requestsPerSitePerHour: number;
 }
 
 export interface AttachmentLimits {
@@ -133,6 +155,24 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     agentSessionMaxHours: positive(env.AGENT_SESSION_MAX_HOURS, 24, 'AGENT_SESSION_MAX_HOURS'),
     agentMailsPerHour: integer(env.AGENT_MAILS_PER_HOUR, 30, 'AGENT_MAILS_PER_HOUR'),
+    inbound: inboundConfig(env),
+  };
+}
+
+function inboundConfig(env: NodeJS.ProcessEnv): InboundConfig {
+  const certPath = env.INBOUND_TLS_CERT || undefined;
+  const keyPath = env.INBOUND_TLS_KEY || undefined;
+  if (Boolean(certPath) !== Boolean(keyPath)) throw new Error('INBOUND_TLS_CERT and INBOUND_TLS_KEY go together: set both, or neither.');
+  return {
+    domain: (env.INBOUND_DOMAIN || 'inbound.localhost').toLowerCase(),
+    smtpPort: env.INBOUND_SMTP_PORT ? integer(env.INBOUND_SMTP_PORT, 0, 'INBOUND_SMTP_PORT') : undefined,
+    secret: env.INBOUND_SECRET || undefined,
+    maxBytes: positive(env.INBOUND_MAX_BYTES, 30 * 1024 * 1024, 'INBOUND_MAX_BYTES'),
+    tls: certPath && keyPath ? { certPath: resolve(certPath), keyPath: resolve(keyPath) } : undefined,
+    replyTokenDays: positive(env.REPLY_TOKEN_DAYS, 180, 'REPLY_TOKEN_DAYS'),
+    mailsPerSenderPerHour: positive(env.INBOUND_MAILS_PER_SENDER_PER_HOUR, 30, 'INBOUND_MAILS_PER_SENDER_PER_HOUR'),
+    requestsPerSenderPerHour: positive(env.INBOUND_REQUESTS_PER_SENDER_PER_HOUR, 5, 'INBOUND_REQUESTS_PER_SENDER_PER_HOUR'),
+    requestsPerSitePerHour: positive(env.INBOUND_REQUESTS_PER_SITE_PER_HOUR, 100, 'INBOUND_REQUESTS_PER_SITE_PER_HOUR'),
   };
 }
 

@@ -11,6 +11,8 @@ import { openStore } from './store/open.js';
 import { seedIfEmpty, syncDemoSite } from './seed/seed.js';
 import { createMailTransport } from './mail/transport.js';
 import { createOutboxSender } from './mail/outbox-sender.js';
+import { replyToOf } from './mail/reply-address.js';
+import { startSmtpListener } from './mail/inbound/smtp-listener.js';
 import { systemClock } from './services/clock.js';
 import { createEventBus } from './services/events.js';
 import { scheduleMaintenance } from './services/maintenance.js';
@@ -18,6 +20,8 @@ import { scheduleMaintenance } from './services/maintenance.js';
 export interface RunningServer {
   app: FastifyInstance;
   url: string;
+  /** Where inbound SMTP listens, when it does. */
+  smtpPort?: number;
   close(): Promise<void>;
 }
 
@@ -50,20 +54,35 @@ export async function startSupportServer(config: Config, options: { logger?: boo
   const app = await buildApp({ store, config, events, logger: options.logger ?? true });
 
   const transport = createMailTransport({ smtpUrl: config.smtpUrl, mailDir: config.mailDir });
-  const mail = createOutboxSender({ store, transport, clock: systemClock, from: config.mailFrom, log: app.log });
+  const replyTo = replyToOf(store, app.porthole.replyAddresses, systemClock);
+  const mail = createOutboxSender({ store, transport, clock: systemClock, from: config.mailFrom, log: app.log, replyTo });
   const stopMaintenance = scheduleMaintenance(
     { store, clock: systemClock, events, autoCloseAfterHours: config.autoCloseAfterHours, files: app.porthole.files.storage },
     (error) => app.log.error({ err: error }, 'maintenance failed'),
   );
 
   const address = await listenProtected(app, config);
+  const { inbound } = config;
+  const smtp =
+    inbound.smtpPort === undefined
+      ? undefined
+      : await startSmtpListener({
+          inbound,
+          connections: config.connections,
+          host: config.host,
+          port: inbound.smtpPort,
+          receive: app.porthole.receiveMail,
+          log: app.log,
+        });
   mail.start();
   app.log.info(transport.kind === 'smtp' ? 'mail goes out over SMTP' : `no SMTP_URL: mail is written to ${config.mailDir}`);
   const port = Number(new URL(address).port);
   return {
     app,
     url: `http://localhost:${port}`,
+    smtpPort: smtp?.port,
     async close() {
+      await smtp?.close();
       await app.close();
       stopMaintenance();
       await mail.stop();

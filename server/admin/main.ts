@@ -24,6 +24,8 @@ import { setSignup } from './set-signup.js';
 import { addOrgDomain } from './add-org-domain.js';
 import { setMailFrom } from './set-mail-from.js';
 import { setDkim } from './set-dkim.js';
+import { blockSender, listBlocked, unblockSender } from './blocked-senders.js';
+import { setInbound } from './set-inbound.js';
 
 export type { AdminIo } from './command.js';
 
@@ -42,6 +44,10 @@ const COMMANDS: AdminCommand<any>[] = [
   addOrgDomain,
   setMailFrom,
   setDkim,
+  setInbound,
+  blockSender,
+  unblockSender,
+  listBlocked,
 ];
 
 export interface AdminOptions {

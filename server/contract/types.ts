@@ -268,6 +268,8 @@ export const QueueQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: LIMITS.searchQuery, pattern: LINE })),
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
   limit: Type.Integer({ minimum: 1, maximum: LIMITS.listLimit, default: 20 }),
+  /** `unverified_mail`: requests by mail whose sender nobody has proven, kept out of the main queue (the default). */
+  view: Type.Optional(Type.Union([Type.Literal('main'), Type.Literal('unverified_mail')])),
 });
 export type QueueQuery = Static<typeof QueueQuery>;
 
@@ -308,6 +310,10 @@ export const AgentRequest = Type.Object({
   fields: Type.Record(Type.String(), Type.String()),
   requester: Contact,
   senderVerified: SenderVerified,
+  /** How it came in: the widget or Help Center, or a mail to the site's address. */
+  channel: Type.Union([Type.Literal('web'), Type.Literal('email')]),
+  /** The closed request this one follows up (a reply by mail to it started this one). */
+  followUpOf: Type.Optional(Type.Integer()),
   organization: Type.Union([Type.Object({ name: Type.String() }), Type.Null()]),
   ccs: Type.Array(Contact),
   comments: Type.Array(
@@ -318,6 +324,8 @@ export const AgentRequest = Type.Object({
       author: Type.Object({ name: Type.String(), role: Type.Union([Type.Literal('customer'), Type.Literal('agent')]) }),
       createdAt: Type.String(),
       attachments: Type.Array(AttachedFile),
+      /** A reply by mail from another address than the one it was sent to (the site allows those): that address. */
+      sentFrom: Type.Optional(Type.String()),
     }),
   ),
 });
@@ -338,6 +346,12 @@ export const AgentReply = Type.Object(
   { additionalProperties: false },
 );
 export type AgentReply = Static<typeof AgentReply>;
+
+/** The "Unverified mail" view's count, and what emptying it deleted. */
+export const UnverifiedMailBody = Type.Object({ count: Type.Integer() });
+export type UnverifiedMailBody = Static<typeof UnverifiedMailBody>;
+export const UnverifiedMailEmptied = Type.Object({ deleted: Type.Integer() });
+export type UnverifiedMailEmptied = Static<typeof UnverifiedMailEmptied>;
 
 export const StatusChange = Type.Object({ status: AgentStatus }, { additionalProperties: false });
 export type StatusChange = Static<typeof StatusChange>;

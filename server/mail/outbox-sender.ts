@@ -32,6 +32,8 @@ export interface OutboxSenderDeps {
   log: MailLog;
   /** Mails taken per run; the rest wait for the next tick. */
   batchSize?: number;
+  /** The row's Reply-To, when it has one (reply-address.ts replyToOf). */
+  replyTo?: (row: OutboxRow) => Promise<string | undefined>;
 }
 
 export interface DeliveryReport {
@@ -87,6 +89,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
 
   async function deliver(row: OutboxRow, report: DeliveryReport): Promise<void> {
     const sender = await senderOf(row.siteId);
+    const replyTo = await deps.replyTo?.(row);
     const message: OutgoingMail = {
       from: sender.from,
       dkim: sender.dkim,
@@ -96,6 +99,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       html: row.html,
       headers: headersFor(row),
       thread: threadingOf(row, domain),
+      ...(replyTo && { replyTo }),
     };
     try {
       await transport.send(message);

@@ -28,6 +28,8 @@ export interface OutgoingMail {
   thread?: Threading;
   /** Signs the mail (nodemailer's per-message `dkim`) when the site has a key. */
   dkim?: DkimKey | null;
+  /** One plain address we made (reply-address.ts). */
+  replyTo?: string;
 }
 
 export interface MailTransport {
@@ -113,6 +115,8 @@ function toNodemailer(message: OutgoingMail) {
   }
   if (!PLAIN_ADDRESS.test(to.address)) throw new MailRefusedError('refused a mail whose recipient is not one plain address');
   if (!PLAIN_ADDRESS.test(from.address)) throw new MailRefusedError('refused a mail whose sender is not one plain address');
+  if (message.replyTo !== undefined && !PLAIN_ADDRESS.test(message.replyTo))
+    throw new MailRefusedError('refused a mail whose Reply-To is not one plain address');
   const headers = message.headers ?? {};
   for (const [name, value] of Object.entries(headers)) {
     if (!HEADER_NAME.test(name) || hasControls(value)) throw new MailRefusedError(`refused a mail with a malformed ${JSON.stringify(name)} header`);
@@ -124,6 +128,7 @@ function toNodemailer(message: OutgoingMail) {
     text: message.text,
     html: message.html,
     headers,
+    ...(message.replyTo && { replyTo: message.replyTo }),
     ...(message.thread && { messageId: message.thread.messageId, inReplyTo: message.thread.inReplyTo, references: message.thread.references }),
     ...(dkim && { dkim: { domainName: dkim.domain, keySelector: dkim.selector, privateKey: dkim.privateKey } }),
   };

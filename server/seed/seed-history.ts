@@ -125,6 +125,8 @@ export function planHistory(site: HistorySite, seed: ConversationSeed, now: Date
       solvedAt: done ? lastPublic : null,
       // Members wrote signed in; nobody without an account has opened a link mailed to them (rules/visibility.ts).
       senderVerifiedAt: typeof conversation.requester === 'string' ? createdAt : null,
+      channel: 'web',
+      followUpOf: null,
     });
 
     for (const email of conversation.ccs ?? []) {
@@ -148,6 +150,7 @@ export function planHistory(site: HistorySite, seed: ConversationSeed, now: Date
         authorAgentId: byAgent ? agentId : null,
         body: message.body,
         public: message.public,
+        sentFrom: null,
         createdAt: at(message.minutesAgo),
       });
     }

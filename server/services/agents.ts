@@ -47,6 +47,7 @@ export async function describeAgent(services: Services, agent: AgentWithSite): P
 
 export async function agentQueue(services: Services, agent: AgentWithSite, query: QueueQuery): Promise<QueueBody> {
   const rows = await services.store.agentRequests.queue(agent.siteId, {
+    view: query.view ?? 'main',
     statuses: query.status ? (query.status.split(',') as StoredStatus[]) : null,
     categoryId: query.categoryId ?? null,
     unanswered: query.unanswered ?? false,
@@ -150,6 +151,8 @@ function presentForAgent(view: RequestView, urls: DownloadUrls): AgentRequest {
     fields: request.fields,
     requester: contact(view.requester),
     senderVerified: isSenderProven(request),
+    channel: request.channel,
+    ...(view.followUpOfNumber !== null && { followUpOf: view.followUpOfNumber }),
     organization: view.organizationName ? { name: view.organizationName } : null,
     ccs: view.ccs.map(contact),
     comments: view.comments.map((c) => ({
@@ -159,6 +162,7 @@ function presentForAgent(view: RequestView, urls: DownloadUrls): AgentRequest {
       author: { name: c.authorName, role: c.byAgent ? 'agent' : 'customer' },
       createdAt: c.createdAt,
       attachments: urls.attached(c.attachments),
+      ...(c.sentFrom !== null && { sentFrom: c.sentFrom }),
     })),
   };
 }

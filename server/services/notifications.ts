@@ -72,7 +72,7 @@ function customerMail(kind: string, role: Role, person: Person, view: RequestVie
     ...conversationFor(view, person.emailVerified),
     link: { label: words.viewConversation, url: context.customerLink(person, number) },
   });
-  return { kind, audience: 'customer', to: { email: person.email, name: person.emailVerified ? person.name : null }, ...body };
+  return { kind, audience: 'customer', to: { email: person.email, name: person.emailVerified ? person.name : null, endUserId: person.id }, ...body };
 }
 
 /** The same mail for the requester and every CC (each with their own subject, quoting and link). */

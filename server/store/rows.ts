@@ -9,6 +9,8 @@ import type { CategoryFieldRule } from '../contract/rules.js';
 export type PlanTier = 'basic' | 'pro';
 export type StoredStatus = 'new' | 'open' | 'pending' | 'hold' | 'solved' | 'closed';
 export type OutboxStatus = 'pending' | 'sent' | 'failed';
+/** How a request came in: the widget or Help Center (`web`), or a mail to the site's address (`email`). */
+export type RequestChannel = 'web' | 'email';
 
 export interface SiteRow {
   id: string;
@@ -106,6 +108,9 @@ export interface RequestRow {
    * Null: unverified — anyone can type an address.
    */
   senderVerifiedAt: string | null;
+  channel: RequestChannel;
+  /** The closed request this one follows up (a reply by mail to a closed request starts one). */
+  followUpOf: string | null;
 }
 
 export interface RequestCcRow {
@@ -138,6 +143,8 @@ export interface CommentRow {
   /** Internal notes (false) are for agents only and never leave the agent side. */
   public: boolean;
   createdAt: string;
+  /** A reply by mail from an address other than the one its reply address was made for (the site allows those): that From. */
+  sentFrom: string | null;
 }
 
 /** A client's `Idempotency-Key` and the response it got; `scope` is the member id, or `anonymous`. */
@@ -205,6 +212,8 @@ export interface OutboxRow {
   /** The mailbox behind `toEmail` (rules/mail-caps.ts mailboxOf): hourly caps count by it, mail goes to `toEmail`. */
   toMailbox: string;
   toName: string | null;
+  /** The end user a customer mail goes to, so it carries their reply address (mail/reply-address.ts); null for agents' mail. */
+  toEndUserId: string | null;
   subject: string;
   text: string;
   html: string;
@@ -288,6 +297,37 @@ export interface PortalSessionRow {
   lastSeenAt: string;
   /** Opened from a `set_password` link: a password may be set in it until then. */
   passwordGrantUntil: string | null;
+}
+
+// ---- mail in (issue 12) ---------------------------------------------------------------------
+
+/**
+ * One (request, recipient) pair's reply address: every mail to that person about that request
+ * carries `reply+<token>@INBOUND_DOMAIN`, the token made from `key` (mail/reply-address.ts).
+ */
+export interface ReplyAddressRow {
+  /** 10 random bytes, hex. */
+  key: string;
+  siteId: string;
+  requestId: string;
+  endUserId: string;
+  createdAt: string;
+}
+
+/** A site's inbound-mail settings; a site without a row has the defaults (no other senders, only `<slug>@INBOUND_DOMAIN`). */
+export interface InboundSettingRow {
+  siteId: string;
+  /** Replies whose From is not the reply address's recipient still become comments, marked with that From. */
+  allowOtherSenders: boolean;
+  /** An address at INBOUND_DOMAIN that opens requests besides `<slug>@…` (lower case), or null. */
+  address: string | null;
+}
+
+/** Mail from these never opens a request: an address (`x@y`) or a whole domain (`@y`), lower case. */
+export interface BlockedSenderRow {
+  siteId: string;
+  pattern: string;
+  createdAt: string;
 }
 
 /**

@@ -13,7 +13,9 @@ import type {
   ArticleRow,
   CategoryRow,
   CommentRow,
+  BlockedSenderRow,
   EndUserRow,
+  InboundSettingRow,
   IdempotencyKeyRow,
   OrganizationDomainRow,
   OrganizationRow,
@@ -22,6 +24,7 @@ import type {
   PortalLinkRow,
   PortalSessionRow,
   PortalSettingRow,
+  ReplyAddressRow,
   RequestCcRow,
   RequestRow,
   SettingRow,
@@ -63,6 +66,9 @@ export interface StoreRows {
   portalAccounts: PortalAccountRow;
   portalLinks: PortalLinkRow;
   portalSessions: PortalSessionRow;
+  replyAddresses: ReplyAddressRow;
+  inboundSettings: InboundSettingRow;
+  blockedSenders: BlockedSenderRow;
 }
 
 /** The tables whose row drifted from rows.ts, and tables rows.ts does not know: `never` when in step. */

@@ -14,10 +14,12 @@ import type {
   AgentRow,
   AttachmentRow,
   ApiTokenRow,
+  BlockedSenderRow,
   ArticleRow,
   CategoryRow,
   CommentRow,
   EndUserRow,
+  InboundSettingRow,
   MailDigest,
   OrganizationRow,
   OutboxRow,
@@ -27,6 +29,7 @@ import type {
   PortalLinkRow,
   SignupPolicy,
   RequestCcRow,
+  RequestChannel,
   RequestRow,
   SiteRow,
   StoredStatus,
@@ -58,6 +61,8 @@ export interface RequestView {
   categoryName: string;
   requester: Person;
   organizationName: string | null;
+  /** The number of the closed request this one follows up (request.followUpOf), or null. */
+  followUpOfNumber: number | null;
   ccs: Person[];
   comments: {
     id: string;
@@ -67,6 +72,8 @@ export interface RequestView {
     authorEndUserId: string | null;
     authorName: string;
     byAgent: boolean;
+    /** A mailed reply from another address than its reply address's (rows.ts CommentRow); agents see it. */
+    sentFrom: string | null;
     /** The files this comment claimed, in upload order. */
     attachments: StoredFile[];
   }[];
@@ -166,7 +173,8 @@ export interface MailBody {
 
 interface Draft extends MailBody {
   kind: string;
-  to: { email: string; name: string | null };
+  /** `endUserId`: the customer a mail about a request goes to, so it carries their reply address. */
+  to: { email: string; name: string | null; endUserId?: string };
 }
 
 /** Where an agent's mail goes once the hour's single mails are spent, and how the digest reads. */
@@ -211,6 +219,10 @@ export interface NewRequestRecord {
   /** Uploads the first comment claims, and who claims them (a member, or an anonymous visitor). */
   files?: FileClaim;
   now: string;
+  /** `web` unless said (a mail to the site's address is `email`). */
+  channel?: RequestChannel;
+  /** The closed request a follow-up continues (its id). */
+  followUpOf?: string | null;
 }
 
 export type StoredResponse = { statusCode: number; body: unknown };
@@ -232,6 +244,11 @@ export interface SessionLimits {
 }
 
 export interface QueueFilter {
+  /**
+   * `unverified_mail`: requests that came by mail from a sender nobody has proven (a spam queue of its
+   * own, rules/inbound.ts); `main`: every other request. Absent: `main`.
+   */
+  view?: QueueView;
   statuses: StoredStatus[] | null;
   categoryId: string | null;
   /** Only requests no agent has answered publicly yet. */
@@ -241,6 +258,8 @@ export interface QueueFilter {
   after: ActivityCursor | null;
   limit: number;
 }
+
+export type QueueView = 'main' | 'unverified_mail';
 
 export interface QueueRow {
   number: number;
@@ -363,7 +382,10 @@ export interface MemberRequestStore {
   list(scope: MemberScope, options: ListOptions): Promise<RequestListRow[]>;
   countWithStatus(scope: MemberScope, list: ListScope, status: StoredStatus): Promise<number>;
   find(scope: MemberScope, number: number): Promise<RequestView | undefined>;
-  /** "Add to conversation": a public comment, claiming the member's uploads `attachmentIds`, and the status `nextStatus` gives. */
+  /**
+   * "Add to conversation": a public comment, claiming the member's uploads `attachmentIds`, and the status `nextStatus` gives.
+   * `sentFrom`: a reply by mail from an address other than the one it was made for, kept on the comment for agents to see.
+   */
   addComment(
     scope: MemberScope,
     number: number,
@@ -372,6 +394,7 @@ export interface MemberRequestStore {
     nextStatus: NextStatus,
     notify: Notify,
     attachmentIds?: string[],
+    sentFrom?: string | null,
   ): Promise<CommentOutcome>;
   /** "Mark as solved": only the requester in a session of their own (rules/visibility.ts isRequester), where `canSolve` allows. */
   solve(scope: MemberScope, number: number, now: string, canSolve: (current: StoredStatus) => boolean): Promise<ChangeOutcome>;
@@ -441,6 +464,43 @@ export interface SiteMailStore {
   identity(siteId: string): Promise<SiteMailIdentity | undefined>;
   setFromAddress(siteId: string, address: string | null): Promise<void>;
   setDkim(siteId: string, key: DkimKey | null): Promise<void>;
+}
+
+/** What a reply address stands for (mail/reply-address.ts): a request and the person it was made for. */
+export interface ReplyTarget {
+  siteId: string;
+  siteSlug: string;
+  requestId: string;
+  number: number;
+  status: StoredStatus;
+  categoryId: string;
+  recipient: Pick<EndUserRow, 'id' | 'email' | 'externalId' | 'organizationId'>;
+}
+
+/** Mail in: reply addresses, the sites' inbound settings, blocked senders and the unverified-mail queue. */
+export interface InboundStore {
+  /** The key of (request, recipient)'s reply address, made on first use; racing senders get the same one. */
+  replyKey(siteId: string, requestId: string, endUserId: string, now: string): Promise<string>;
+  findReplyTarget(key: string): Promise<ReplyTarget | undefined>;
+  /** The site's settings, or the defaults when it has none stored. */
+  settings(siteId: string): Promise<InboundSettingRow>;
+  /** `address_taken`: another site's address already. */
+  saveSettings(settings: InboundSettingRow): Promise<'saved' | 'address_taken'>;
+  /** The slug of the site whose configured address this is (lower case). */
+  siteOfAddress(address: string): Promise<string | undefined>;
+  /** Whether any of `patterns` (an address, `@domain`) is blocked on the site. */
+  isBlocked(siteId: string, patterns: string[]): Promise<boolean>;
+  block(siteId: string, pattern: string, now: string): Promise<'added' | 'already_blocked'>;
+  unblock(siteId: string, pattern: string): Promise<'removed' | 'not_blocked'>;
+  listBlocked(siteId: string): Promise<BlockedSenderRow[]>;
+  countUnverifiedMail(siteId: string): Promise<number>;
+  /**
+   * Deletes the site's unverified mail (requests, comments, CCs, reply addresses, file records);
+   * returns the requests that went, for live updates, and where their files' bytes are, to delete them too.
+   */
+  emptyUnverifiedMail(
+    siteId: string,
+  ): Promise<{ requests: { siteId: string; id: string; number: number }[]; files: Pick<AttachmentRow, 'siteId' | 'storageKey'>[] }>;
 }
 
 /** What the admin command line and the seed write. */
@@ -541,6 +601,7 @@ export interface Store {
   outbox: OutboxStore;
   siteMail: SiteMailStore;
   portal: PortalStore;
+  inbound: InboundStore;
   admin: AdminStore;
   housekeeping: HousekeepingStore;
   attachments: AttachmentStore;

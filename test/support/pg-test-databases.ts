@@ -40,6 +40,9 @@ const TABLES = [
   'portal_accounts',
   'portal_links',
   'portal_sessions',
+  'reply_addresses',
+  'inbound_settings',
+  'blocked_senders',
 ];
 
 /**

@@ -4,7 +4,18 @@
  * CSRF token, which sign-in and GET /me answer and which lives only here, in memory
  * (server/auth/agent-auth.ts); the browser adds `Origin` itself.
  */
-import type { AgentBody, AgentReply, AgentRequestBody, AgentStatus, AttachmentBody, ErrorBody, QueueBody } from '../../contract/types.js';
+import type {
+  AgentBody,
+  AgentReply,
+  AgentRequestBody,
+  AgentStatus,
+  AttachmentBody,
+  ErrorBody,
+  QueueBody,
+  QueueQuery,
+  UnverifiedMailBody,
+  UnverifiedMailEmptied,
+} from '../../contract/types.js';
 import { CSRF_HEADER } from '../../contract/rules.js';
 
 /** A failed call: `status` 0 and code `network` when the server could not be reached at all. */
@@ -28,6 +39,7 @@ export interface QueueParams {
   q?: string;
   cursor?: string;
   limit?: number;
+  view?: QueueQuery['view'];
 }
 
 export interface InboxApi {
@@ -40,6 +52,8 @@ export interface InboxApi {
   setStatus(number: number, status: AgentStatus): Promise<AgentRequestBody>;
   /** Uploads a file for the next reply or note to claim by its id. */
   uploadFile(file: File): Promise<AttachmentBody>;
+  unverifiedMail(): Promise<UnverifiedMailBody>;
+  emptyUnverifiedMail(): Promise<UnverifiedMailEmptied>;
 }
 
 export function createInboxApi(base = '/api/v1/agent/'): InboxApi {
@@ -104,5 +118,7 @@ export function createInboxApi(base = '/api/v1/agent/'): InboxApi {
     addComment: (number, reply) => write('POST', `requests/${number}/comments`, reply),
     setStatus: (number, status) => write('POST', `requests/${number}/status`, { status }),
     uploadFile: (file) => write('POST', `attachments?${new URLSearchParams({ filename: file.name })}`, file),
+    unverifiedMail: () => call('unverified-mail'),
+    emptyUnverifiedMail: () => write('POST', 'unverified-mail/empty', {}),
   };
 }

@@ -18,7 +18,15 @@ const SEARCH_PAUSE_MS = 250;
 /** Calls go through `guard`, which notices an ended session for the whole inbox. */
 export type Guard = <T>(call: Promise<T>) => Promise<T>;
 
+export type QueueView = NonNullable<QueueParams['view']>;
+
 export function createQueueModel(api: InboxApi, guard: Guard) {
+  /** The main queue, or the "Unverified mail" view (mail from senders nobody has proven, kept out of the main one). */
+  const view = signal<QueueView>('main');
+  /** How many requests the unverified view holds, read with every load; null until known. */
+  const unverifiedCount = signal<number | null>(null);
+  const emptying = signal(false);
+  const emptyProblem = signal<ApiError | undefined>(undefined);
   const statuses = signal<readonly StoredStatus[]>(DEFAULT_STATUSES);
   const categoryId = signal('');
   const unanswered = signal(false);
@@ -38,7 +46,15 @@ export function createQueueModel(api: InboxApi, guard: Guard) {
     categoryId: categoryId.value || undefined,
     unanswered: unanswered.value || undefined,
     q: search.value.trim() || undefined,
+    view: view.value === 'main' ? undefined : view.value,
   }));
+
+  function countUnverified(): void {
+    guard(api.unverifiedMail()).then(
+      (body) => (unverifiedCount.value = body.count),
+      () => {},
+    );
+  }
 
   /** Loads the first page again. `quietly` keeps the rows on screen (and as many of them) until the answer comes. */
   function load(quietly = false): void {
@@ -47,6 +63,7 @@ export function createQueueModel(api: InboxApi, guard: Guard) {
     const limit = quietly && shown.state === 'ready' ? Math.min(MAX_PAGE, Math.max(PAGE_SIZE, shown.value.length)) : PAGE_SIZE;
     if (!quietly || shown.state !== 'ready') rows.value = loading;
     moreProblem.value = undefined;
+    countUnverified();
     guard(api.queue({ ...query.peek(), limit })).then(
       (page) => {
         if (current !== run) return;
@@ -85,7 +102,27 @@ export function createQueueModel(api: InboxApi, guard: Guard) {
     }
   }
 
+  /** Deletes every request of the unverified view (the caller has asked the agent), then reloads. */
+  async function emptyUnverified(): Promise<void> {
+    if (emptying.peek()) return;
+    emptying.value = true;
+    emptyProblem.value = undefined;
+    try {
+      await guard(api.emptyUnverifiedMail());
+      load();
+    } catch (error) {
+      emptyProblem.value = asApiError(error);
+    } finally {
+      emptying.value = false;
+    }
+  }
+
   return {
+    view,
+    unverifiedCount,
+    emptying,
+    emptyProblem,
+    emptyUnverified,
     statuses,
     categoryId,
     unanswered,
@@ -113,6 +150,9 @@ export function createQueueModel(api: InboxApi, guard: Guard) {
       run++;
       clearTimeout(searchTimer);
       batch(() => {
+        view.value = 'main';
+        unverifiedCount.value = null;
+        emptyProblem.value = undefined;
         statuses.value = DEFAULT_STATUSES;
         categoryId.value = '';
         unanswered.value = false;

@@ -1,13 +1,26 @@
 /**
  * The agent API: GET /api/v1/agent/requests (the queue), GET …/requests/:id (with internal notes),
  * POST …/requests/:id/comments (a public reply or an internal note, with a status), POST
- * …/requests/:id/status. Everything is scoped to the agent's own site: another site's request is 404.
+ * …/requests/:id/status, GET …/unverified-mail (the spam view's count) and POST …/unverified-mail/empty
+ * (deletes what it holds). Everything is scoped to the agent's own site: another site's request is 404.
  */
 import type { FastifyInstance } from 'fastify';
 import { typedRoutes } from '../typed.js';
-import { AgentReply, AgentRequestBody, AgentRequestParams, ErrorBody, QueueBody, QueueQuery, StatusChange } from '../../contract/types.js';
+import {
+  AgentReply,
+  AgentRequestBody,
+  AgentRequestParams,
+  EmptyBody,
+  ErrorBody,
+  QueueBody,
+  QueueQuery,
+  StatusChange,
+  UnverifiedMailBody,
+  UnverifiedMailEmptied,
+} from '../../contract/types.js';
 import { authenticateAgent } from '../../auth/agent-auth.js';
 import { agentComment, agentQueue, agentReadRequest, agentSetStatus } from '../../services/agents.js';
+import { countUnverifiedMail, emptyUnverifiedMail } from '../../services/unverified-mail.js';
 
 export async function agentRequestRoutes(app: FastifyInstance): Promise<void> {
   const routes = typedRoutes(app);
@@ -37,4 +50,12 @@ export async function agentRequestRoutes(app: FastifyInstance): Promise<void> {
       request: await agentSetStatus(porthole, request.agent!, request.params.id, request.body.status),
     }),
   );
+
+  routes.get('/unverified-mail', { schema: { response: { 200: UnverifiedMailBody, '4xx': ErrorBody } } }, async (request) => ({
+    count: await countUnverifiedMail(porthole, request.agent!),
+  }));
+
+  routes.post('/unverified-mail/empty', { schema: { body: EmptyBody, response: { 200: UnverifiedMailEmptied, '4xx': ErrorBody } } }, async (request) => ({
+    deleted: await emptyUnverifiedMail(porthole, request.agent!),
+  }));
 }

@@ -72,6 +72,7 @@ export async function addComment(
   nextStatus: NextStatus,
   notify: Notify,
   attachmentIds: string[] = [],
+  sentFrom: string | null = null,
 ): Promise<CommentOutcome> {
   const current = await readHead(tx, visibleNumber(scope, number), 'forUpdate');
   if (!current) return { kind: 'not_found' };
@@ -79,7 +80,7 @@ export async function addComment(
   if (!status) return { kind: 'refused', status: current.request.status };
   const { id } = current.request;
   const commentId = newId('cmt');
-  await tx.insert(comments).values({ id: commentId, requestId: id, authorEndUserId: scope.memberId, body, public: true, createdAt: now });
+  await tx.insert(comments).values({ id: commentId, requestId: id, authorEndUserId: scope.memberId, body, public: true, createdAt: now, sentFrom });
   await claimAttachments(tx, { siteId: scope.siteId, uploader: memberUploader(scope), ids: attachmentIds }, { requestId: id, number, commentId }, now);
   await tx
     .update(requests)

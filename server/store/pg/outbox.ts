@@ -88,6 +88,7 @@ const MAIL_COLUMNS = [
   'toEmail',
   'toMailbox',
   'toName',
+  'toEndUserId',
   'subject',
   'text',
   'html',

@@ -43,6 +43,8 @@ export async function createRequest(
     solvedAt: null,
     // A member sends as themselves; an address typed into the form is proven later, or never (rules/visibility.ts).
     senderVerifiedAt: requester.kind === 'member' ? record.now : null,
+    channel: record.channel ?? 'web',
+    followUpOf: record.followUpOf ?? null,
   };
   await insertRequest(tx, row);
   const commentId = newId('cmt');
@@ -96,6 +98,8 @@ const REQUEST_COLUMNS = [
   'updatedAt',
   'solvedAt',
   'senderVerifiedAt',
+  'channel',
+  'followUpOf',
 ] as const satisfies readonly (keyof RequestRow)[];
 
 const insertRequest = (tx: PgTx, row: RequestRow) =>

@@ -9,9 +9,9 @@
  * instances count their rate limits together in it (SQLite's one process counts in memory).
  */
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { CategoryFieldRule } from '../../contract/rules.js';
-import type { MailDigest, OutboxStatus, PlanTier, PortalLinkPurpose, SignupPolicy, StoredStatus } from '../rows.js';
+import type { MailDigest, OutboxStatus, PlanTier, PortalLinkPurpose, RequestChannel, SignupPolicy, StoredStatus } from '../rows.js';
 import { bytea, isoTime, tsvector } from './columns.js';
 import { searchDocument } from './search-config.js';
 
@@ -148,6 +148,9 @@ export const requests = pgTable(
     updatedAt: isoTime('updated_at').notNull(),
     solvedAt: isoTime('solved_at'),
     senderVerifiedAt: isoTime('sender_verified_at'),
+    channel: text('channel').$type<RequestChannel>().notNull().default('web'),
+    /** The closed request this one follows up; kept if that one is deleted (it only links). */
+    followUpOf: text('follow_up_of').references((): AnyPgColumn => requests.id, { onDelete: 'set null' }),
   },
   (t) => [
     uniqueIndex('requests_site_number_idx').on(t.siteId, t.number),
@@ -199,6 +202,8 @@ export const comments = pgTable(
     body: text('body').notNull(),
     public: boolean('public').notNull(),
     createdAt: isoTime('created_at').notNull(),
+    /** A mailed reply from another address than its reply address's recipient (../rows.ts CommentRow). */
+    sentFrom: text('sent_from'),
   },
   (t) => [index('comments_request_idx').on(t.requestId, t.createdAt)],
 );
@@ -324,6 +329,7 @@ export const outbox = pgTable(
     toEmail: text('to_email').notNull(),
     toMailbox: text('to_mailbox').notNull().default(''),
     toName: text('to_name'),
+    toEndUserId: text('to_end_user_id').references(() => endUsers.id, { onDelete: 'set null' }),
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     html: text('html').notNull(),
@@ -441,4 +447,45 @@ export const portalSessions = pgTable(
     passwordGrantUntil: isoTime('password_grant_until'),
   },
   (t) => [index('portal_sessions_account_idx').on(t.accountId)],
+);
+
+// ---- mail in (../rows.ts says what each is) -----------------------------------------------
+
+export const replyAddresses = pgTable(
+  'reply_addresses',
+  {
+    key: text('key').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    requestId: text('request_id')
+      .notNull()
+      .references(() => requests.id, { onDelete: 'cascade' }),
+    endUserId: text('end_user_id')
+      .notNull()
+      .references(() => endUsers.id, { onDelete: 'cascade' }),
+    createdAt: isoTime('created_at').notNull(),
+  },
+  // One address per (request, recipient), reused for every mail to them; racing senders meet here.
+  (t) => [uniqueIndex('reply_addresses_request_user_idx').on(t.requestId, t.endUserId)],
+);
+
+export const inboundSettings = pgTable('inbound_settings', {
+  siteId: text('site_id')
+    .primaryKey()
+    .references(() => sites.id),
+  allowOtherSenders: boolean('allow_other_senders').notNull().default(false),
+  address: text('address').unique(),
+});
+
+export const blockedSenders = pgTable(
+  'blocked_senders',
+  {
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    pattern: text('pattern').notNull(),
+    createdAt: isoTime('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.pattern] })],
 );

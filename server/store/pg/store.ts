@@ -18,6 +18,7 @@ import * as agentRequests from './agent-requests.js';
 import * as agents from './agents.js';
 import * as articles from './articles.js';
 import { forgetKeysBefore } from './idempotency.js';
+import * as inbound from './inbound.js';
 import * as memberRequests from './member-requests.js';
 import * as members from './members.js';
 import * as outbox from './outbox.js';
@@ -87,8 +88,8 @@ export async function openPgStore(url: string, options: Partial<PgStoreOptions> 
       list: (scope, options) => one((tx) => memberRequests.list(tx, scope, options)),
       countWithStatus: (scope, list, status) => one((tx) => memberRequests.countWithStatus(tx, scope, list, status)),
       find: (scope, number) => read((tx) => memberRequests.find(tx, scope, number)),
-      addComment: (scope, number, body, now, nextStatus, notify, attachmentIds) =>
-        orUnclaimable(unit((tx) => memberRequests.addComment(tx, scope, number, body, now, nextStatus, notify, attachmentIds))),
+      addComment: (scope, number, body, now, nextStatus, notify, attachmentIds, sentFrom) =>
+        orUnclaimable(unit((tx) => memberRequests.addComment(tx, scope, number, body, now, nextStatus, notify, attachmentIds, sentFrom))),
       solve: (scope, number, now, canSolve) => unit((tx) => memberRequests.solve(tx, scope, number, now, canSolve)),
     },
     agentRequests: {
@@ -134,6 +135,19 @@ export async function openPgStore(url: string, options: Partial<PgStoreOptions> 
       endSession: (tokenHash) => one((tx) => portal.endSession(tx, tokenHash)),
       endAllSessions: (accountId) => one((tx) => portal.endAllSessions(tx, accountId)),
       setPassword: (accountId, passwordHash, keep, now) => unit((tx) => portal.setPassword(tx, accountId, passwordHash, keep, now)),
+    },
+    inbound: {
+      replyKey: (siteId, requestId, endUserId, now) => unit((tx) => inbound.replyKey(tx, siteId, requestId, endUserId, now)),
+      findReplyTarget: (key) => one((tx) => inbound.findReplyTarget(tx, key)),
+      settings: (siteId) => one((tx) => inbound.settings(tx, siteId)),
+      saveSettings: (settings) => unit((tx) => inbound.saveSettings(tx, settings)),
+      siteOfAddress: (address) => one((tx) => inbound.siteOfAddress(tx, address)),
+      isBlocked: (siteId, patterns) => one((tx) => inbound.isBlocked(tx, siteId, patterns)),
+      block: (siteId, pattern, now) => one((tx) => inbound.block(tx, siteId, pattern, now)),
+      unblock: (siteId, pattern) => one((tx) => inbound.unblock(tx, siteId, pattern)),
+      listBlocked: (siteId) => one((tx) => inbound.listBlocked(tx, siteId)),
+      countUnverifiedMail: (siteId) => one((tx) => inbound.countUnverifiedMail(tx, siteId)),
+      emptyUnverifiedMail: (siteId) => unit((tx) => inbound.emptyUnverifiedMail(tx, siteId)),
     },
     admin: {
       createSiteWithCategories: (site, categories) => unit((tx) => admin.createSiteWithCategories(tx, site, categories)),

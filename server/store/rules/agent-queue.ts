@@ -8,6 +8,7 @@ import type { QueueFilter } from '../types.js';
 import { olderThan } from './activity-order.js';
 import type { Hints } from './hints.js';
 import { searchFor } from './queue-search.js';
+import { inView } from './inbound.js';
 
 export interface QueueTables {
   requests: Table & {
@@ -19,6 +20,7 @@ export interface QueueTables {
     categoryId: Column;
     requesterId: Column;
     senderVerifiedAt: Column;
+    channel: Column;
     createdAt: Column;
     updatedAt: Column;
   };
@@ -63,6 +65,7 @@ export function queueConditions(t: QueueTables, hints: Hints, siteId: string, fi
   const searched = { subject: t.requests.subject, requesterEmail: t.endUsers.email, requesterName: t.endUsers.name, number: t.requests.number };
   return and(
     eq(t.requests.siteId, siteId),
+    inView(t.requests, filter.view ?? 'main'),
     filter.statuses ? inArray(t.requests.status, filter.statuses) : undefined,
     filter.categoryId ? eq(t.requests.categoryId, filter.categoryId) : undefined,
     filter.unanswered ? not(agentAnswered(t)) : undefined,

@@ -8,7 +8,15 @@ import type { MailBody, MailDraft } from '../types.js';
 import { mailboxOf } from './mail-caps.js';
 
 /** A draft as the outbox stores it, before the caps say when (or whether) it goes. */
-export type DraftedMail = MailBody & { siteId: string; requestId: string | null; kind: string; toEmail: string; toMailbox: string; toName: string | null };
+export type DraftedMail = MailBody & {
+  siteId: string;
+  requestId: string | null;
+  kind: string;
+  toEmail: string;
+  toMailbox: string;
+  toName: string | null;
+  toEndUserId: string | null;
+};
 
 export const draftedMail = (siteId: string, requestId: string | null, draft: MailDraft): DraftedMail => ({
   siteId,
@@ -17,6 +25,8 @@ export const draftedMail = (siteId: string, requestId: string | null, draft: Mai
   toEmail: draft.to.email,
   toMailbox: mailboxOf(draft.to.email),
   toName: draft.to.name,
+  // Only a customer's mail about a request gets a reply address (mail/reply-address.ts).
+  toEndUserId: draft.audience === 'customer' && requestId !== null ? (draft.to.endUserId ?? null) : null,
   subject: draft.subject,
   text: draft.text,
   html: draft.html,

@@ -8,19 +8,28 @@
  * which of the adapter's columns they hand back: TypeScript would widen them to `Column`). Request
  * ids may be placeholders, so SQLite prepares the CC and thread reads once (sqlite/request-view.ts).
  */
-import { and, asc, eq, type Column, type Placeholder, type SQL, type Table } from 'drizzle-orm';
+import { and, asc, eq, sql, type Column, type Placeholder, type SQL, type Table } from 'drizzle-orm';
 
 export type Thread = 'public' | 'all';
 
 type PersonTable = Table & { id: Column; name: Column; email: Column; emailVerified: Column; externalId: Column };
 
 export interface ViewTables {
-  requests: Table & { id: Column; categoryId: Column; requesterId: Column; organizationId: Column };
+  requests: Table & { id: Column; number: Column; categoryId: Column; requesterId: Column; organizationId: Column; followUpOf: Column };
   categories: Table & { id: Column; name: Column };
   organizations: Table & { id: Column; name: Column };
   endUsers: PersonTable;
   requestCcs: Table & { requestId: Column; endUserId: Column; createdAt: Column };
-  comments: Table & { id: Column; requestId: Column; body: Column; public: Column; createdAt: Column; authorEndUserId: Column; authorAgentId: Column };
+  comments: Table & {
+    id: Column;
+    requestId: Column;
+    body: Column;
+    public: Column;
+    createdAt: Column;
+    authorEndUserId: Column;
+    authorAgentId: Column;
+    sentFrom: Column;
+  };
   agents: Table & { id: Column; name: Column };
   attachments: Table & { id: Column; requestId: Column; commentId: Column; name: Column; size: Column; contentType: Column; createdAt: Column };
 }
@@ -41,6 +50,14 @@ export const categoryOf = (t: Pick<ViewTables, 'requests' | 'categories'>): SQL 
 export const requesterOf = (t: Pick<ViewTables, 'requests' | 'endUsers'>): SQL => eq(t.endUsers.id, t.requests.requesterId);
 export const organizationOf = (t: Pick<ViewTables, 'requests' | 'organizations'>): SQL => eq(t.organizations.id, t.requests.organizationId);
 
+/** The number of the request this one follows up (by its primary key, so at most one row), or null. */
+const followUpOfNumber = (requests: ViewTables['requests']) =>
+  sql<
+    number | null
+  >`(SELECT f.${sql.identifier(requests.number.name)} FROM ${requests} AS f WHERE f.${sql.identifier(requests.id.name)} = ${requests.followUpOf})`.as(
+    'follow_up_of_number',
+  );
+
 /** The head (ViewHead): the request row, its category's and organization's names, its requester; the caller's `where` picks the request. */
 export const headRead = <T extends ViewTables>(
   t: T,
@@ -50,12 +67,19 @@ export const headRead = <T extends ViewTables>(
     categoryName: T['categories']['name'];
     organizationName: T['organizations']['name'];
     requester: PersonColumns<T['endUsers']>;
+    followUpOfNumber: SQL.Aliased<number | null>;
   };
   category: SQL;
   requester: SQL;
   organization: SQL;
 } => ({
-  columns: { request: t.requests, categoryName: t.categories.name, organizationName: t.organizations.name, requester: personColumns(t.endUsers) },
+  columns: {
+    request: t.requests,
+    categoryName: t.categories.name,
+    organizationName: t.organizations.name,
+    requester: personColumns(t.endUsers),
+    followUpOfNumber: followUpOfNumber(t.requests),
+  },
   category: categoryOf(t),
   requester: requesterOf(t),
   organization: organizationOf(t),
@@ -81,7 +105,7 @@ export const threadRead = <T extends Pick<ViewTables, 'comments' | 'endUsers' | 
   requestId: string | Placeholder,
   which: Thread,
 ): {
-  columns: Pick<T['comments'], 'id' | 'body' | 'public' | 'createdAt' | 'authorEndUserId'> & {
+  columns: Pick<T['comments'], 'id' | 'body' | 'public' | 'createdAt' | 'authorEndUserId' | 'sentFrom'> & {
     customerName: T['endUsers']['name'];
     customerEmail: T['endUsers']['email'];
     agentName: T['agents']['name'];
@@ -97,6 +121,7 @@ export const threadRead = <T extends Pick<ViewTables, 'comments' | 'endUsers' | 
     public: t.comments.public,
     createdAt: t.comments.createdAt,
     authorEndUserId: t.comments.authorEndUserId,
+    sentFrom: t.comments.sentFrom,
     customerName: t.endUsers.name,
     customerEmail: t.endUsers.email,
     agentName: t.agents.name,

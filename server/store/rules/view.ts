@@ -12,6 +12,8 @@ export interface ViewHead {
   categoryName: string;
   organizationName: string | null;
   requester: Pick<EndUserRow, 'id' | 'name' | 'email' | 'emailVerified' | 'externalId'>;
+  /** The number of the request `request.followUpOf` names. */
+  followUpOfNumber: number | null;
 }
 
 /** A comment as read with its author: a customer (end-user) or an agent; exactly one is set. */
@@ -21,6 +23,7 @@ export interface ThreadRow {
   public: boolean;
   createdAt: string;
   authorEndUserId: string | null;
+  sentFrom: string | null;
   customerName: string | null;
   customerEmail: string | null;
   agentName: string | null;
@@ -43,6 +46,7 @@ export function assemble(head: ViewHead, ccs: Person[], thread: ThreadRow[], fil
     categoryName: head.categoryName,
     requester: { id: requester.id, name: requester.name, email: requester.email, emailVerified: requester.emailVerified, externalId: requester.externalId },
     organizationName: head.organizationName,
+    followUpOfNumber: head.followUpOfNumber === null ? null : Number(head.followUpOfNumber),
     ccs,
     comments: thread.map((c) => ({
       id: c.id,
@@ -53,6 +57,7 @@ export function assemble(head: ViewHead, ccs: Person[], thread: ThreadRow[], fil
       authorName: c.agentName ?? c.customerName ?? c.customerEmail ?? 'Customer',
       byAgent: c.agentName !== null,
       attachments: filesOf.get(c.id) ?? [],
+      sentFrom: c.sentFrom,
     })),
   };
 }

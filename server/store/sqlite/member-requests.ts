@@ -80,6 +80,7 @@ export async function addMemberComment(
   nextStatus: NextStatus,
   notify: Notify,
   attachmentIds: string[] = [],
+  sentFrom: string | null = null,
 ): Promise<CommentOutcome> {
   return orUnclaimable(
     commitWithOthers(db, (tx): CommentOutcome => {
@@ -88,7 +89,9 @@ export async function addMemberComment(
       const status = nextStatus(current.request.status);
       if (!status) return { kind: 'refused', status: current.request.status };
       const commentId = newId('cmt');
-      tx.insert(comments).values({ id: commentId, requestId: current.request.id, authorEndUserId: scope.memberId, body, public: true, createdAt: now }).run();
+      tx.insert(comments)
+        .values({ id: commentId, requestId: current.request.id, authorEndUserId: scope.memberId, body, public: true, createdAt: now, sentFrom })
+        .run();
       claimAttachments(
         tx,
         { siteId: scope.siteId, uploader: memberUploader(scope), ids: attachmentIds },

@@ -90,6 +90,7 @@ const statements = (db: Db) =>
         toEmail: p('toEmail'),
         toMailbox: p('toMailbox'),
         toName: p('toName'),
+        toEndUserId: p('toEndUserId'),
         subject: p('subject'),
         text: p('text'),
         html: p('html'),

@@ -62,6 +62,8 @@ export async function createRequest(
         solvedAt: null,
         // A member sends as themselves; an address typed into the form is proven later, or never (rules/visibility.ts).
         senderVerifiedAt: record.requester.kind === 'member' ? record.now : null,
+        channel: record.channel ?? 'web',
+        followUpOf: record.followUpOf ?? null,
       };
       s.insertRequest.run({ ...row });
       const commentId = newId('cmt');
@@ -187,6 +189,8 @@ const statements = (db: Db) =>
           updatedAt: p('updatedAt'),
           solvedAt: p('solvedAt'),
           senderVerifiedAt: p('senderVerifiedAt'),
+          channel: p('channel'),
+          followUpOf: p('followUpOf'),
         })
         .prepare(),
       insertComment: db

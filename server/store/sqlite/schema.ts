@@ -6,9 +6,9 @@
  * because drizzle does not model virtual tables.
  */
 import { sql } from 'drizzle-orm';
-import { sqliteTable, text, integer, uniqueIndex, index, primaryKey } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, uniqueIndex, index, primaryKey, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { CategoryFieldRule } from '../../contract/rules.js';
-import type { MailDigest, OutboxStatus, PlanTier, PortalLinkPurpose, SignupPolicy, StoredStatus } from '../rows.js';
+import type { MailDigest, OutboxStatus, PlanTier, PortalLinkPurpose, RequestChannel, SignupPolicy, StoredStatus } from '../rows.js';
 
 export type { MailDigest, OutboxStatus, PlanTier, StoredStatus };
 
@@ -153,6 +153,9 @@ export const requests = sqliteTable(
      * Null: unverified — anyone can type an address.
      */
     senderVerifiedAt: text('sender_verified_at'),
+    channel: text('channel').$type<RequestChannel>().notNull().default('web'),
+    /** The closed request this one follows up; kept if that one is deleted (it only links). */
+    followUpOf: text('follow_up_of').references((): AnySQLiteColumn => requests.id, { onDelete: 'set null' }),
   },
   (t) => [
     uniqueIndex('requests_site_number_idx').on(t.siteId, t.number),
@@ -210,6 +213,8 @@ export const comments = sqliteTable(
     /** Internal notes (false) are for agents only and never leave the agent side. */
     public: integer('public', { mode: 'boolean' }).notNull(),
     createdAt: text('created_at').notNull(),
+    /** A mailed reply from another address than its reply address's recipient (../rows.ts CommentRow). */
+    sentFrom: text('sent_from'),
   },
   (t) => [index('comments_request_idx').on(t.requestId, t.createdAt)],
 );
@@ -332,6 +337,7 @@ export const outbox = sqliteTable(
     /** The mailbox behind `toEmail` (../rules/mail-caps.ts mailboxOf): hourly caps count by it, mail goes to `toEmail`. */
     toMailbox: text('to_mailbox').notNull().default(''),
     toName: text('to_name'),
+    toEndUserId: text('to_end_user_id').references(() => endUsers.id, { onDelete: 'set null' }),
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     html: text('html').notNull(),
@@ -441,4 +447,45 @@ export const portalSessions = sqliteTable(
     passwordGrantUntil: text('password_grant_until'),
   },
   (t) => [index('portal_sessions_account_idx').on(t.accountId)],
+);
+
+// ---- mail in (../rows.ts says what each is) -----------------------------------------------
+
+export const replyAddresses = sqliteTable(
+  'reply_addresses',
+  {
+    key: text('key').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    requestId: text('request_id')
+      .notNull()
+      .references(() => requests.id, { onDelete: 'cascade' }),
+    endUserId: text('end_user_id')
+      .notNull()
+      .references(() => endUsers.id, { onDelete: 'cascade' }),
+    createdAt: text('created_at').notNull(),
+  },
+  // One address per (request, recipient), reused for every mail to them; racing senders meet here.
+  (t) => [uniqueIndex('reply_addresses_request_user_idx').on(t.requestId, t.endUserId)],
+);
+
+export const inboundSettings = sqliteTable('inbound_settings', {
+  siteId: text('site_id')
+    .primaryKey()
+    .references(() => sites.id),
+  allowOtherSenders: integer('allow_other_senders', { mode: 'boolean' }).notNull().default(false),
+  address: text('address').unique(),
+});
+
+export const blockedSenders = sqliteTable(
+  'blocked_senders',
+  {
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    pattern: text('pattern').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.pattern] })],
 );

@@ -17,6 +17,7 @@ import * as attachments from './attachments.js';
 import * as agents from './agents.js';
 import * as articles from './articles.js';
 import * as memberRequests from './member-requests.js';
+import * as inbound from './inbound.js';
 import * as members from './members.js';
 import * as outbox from './outbox-delivery.js';
 import * as portal from './portal.js';
@@ -66,8 +67,8 @@ export function openSqliteStore(path: string, options: OpenOptions = { instanceL
       list: (scope, options) => memberRequests.listVisibleRequests(db, scope, options),
       countWithStatus: (scope, list, status) => memberRequests.countVisibleWithStatus(db, scope, list, status),
       find: (scope, number) => memberRequests.findVisibleRequest(db, scope, number),
-      addComment: (scope, number, body, now, nextStatus, notify, attachmentIds) =>
-        memberRequests.addMemberComment(db, scope, number, body, now, nextStatus, notify, attachmentIds),
+      addComment: (scope, number, body, now, nextStatus, notify, attachmentIds, sentFrom) =>
+        memberRequests.addMemberComment(db, scope, number, body, now, nextStatus, notify, attachmentIds, sentFrom),
       solve: (scope, number, now, canSolve) => memberRequests.solveAsRequester(db, scope, number, now, canSolve),
     },
     agentRequests: {
@@ -111,6 +112,19 @@ export function openSqliteStore(path: string, options: OpenOptions = { instanceL
       endSession: (tokenHash) => portal.endSession(db, tokenHash),
       endAllSessions: (accountId) => portal.endAllSessions(db, accountId),
       setPassword: (accountId, passwordHash, keep, now) => portal.setPassword(db, accountId, passwordHash, keep, now),
+    },
+    inbound: {
+      replyKey: (siteId, requestId, endUserId, now) => inbound.replyKey(db, siteId, requestId, endUserId, now),
+      findReplyTarget: (key) => inbound.findReplyTarget(db, key),
+      settings: (siteId) => inbound.settings(db, siteId),
+      saveSettings: (settings) => inbound.saveSettings(db, settings),
+      siteOfAddress: (address) => inbound.siteOfAddress(db, address),
+      isBlocked: (siteId, patterns) => inbound.isBlocked(db, siteId, patterns),
+      block: (siteId, pattern, now) => inbound.block(db, siteId, pattern, now),
+      unblock: (siteId, pattern) => inbound.unblock(db, siteId, pattern),
+      listBlocked: (siteId) => inbound.listBlocked(db, siteId),
+      countUnverifiedMail: (siteId) => inbound.countUnverifiedMail(db, siteId),
+      emptyUnverifiedMail: (siteId) => inbound.emptyUnverifiedMail(db, siteId),
     },
     admin: {
       createSiteWithCategories: (site, categories) => siteAdmin.createSiteWithCategories(db, site, categories),

@@ -420,8 +420,19 @@ export function unitsContract(open: OpenTestStore): void {
       updatedAt: NOW,
       solvedAt: NOW,
       senderVerifiedAt: NOW,
+      channel: 'web' as const,
+      followUpOf: null,
     };
-    const comment = { id: 'cmt_h', requestId: request.id, authorEndUserId: user.id, authorAgentId: null, body: 'old', public: true, createdAt: NOW };
+    const comment = {
+      id: 'cmt_h',
+      requestId: request.id,
+      authorEndUserId: user.id,
+      authorAgentId: null,
+      body: 'old',
+      public: true,
+      createdAt: NOW,
+      sentFrom: null,
+    };
     await store.admin.importHistory(s.site.id, {
       organizations: [],
       endUsers: [user],

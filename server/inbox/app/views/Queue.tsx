@@ -22,6 +22,7 @@ export function Queue({ model }: { model: InboxModel }) {
         <h2 id="queue-title" class="visually-hidden">
           Queue
         </h2>
+        <QueueViews model={model} />
         <form
           role="search"
           class="search"
@@ -74,6 +75,41 @@ export function Queue({ model }: { model: InboxModel }) {
       </div>
       <QueueRows model={model} />
     </aside>
+  );
+}
+
+/**
+ * The main queue or "Unverified mail": requests by mail whose sender nobody has proven wait there,
+ * out of the way, until a link mailed to the sender is opened — or an agent empties the view.
+ */
+function QueueViews({ model }: { model: InboxModel }) {
+  const { queue } = model;
+  const count = queue.unverifiedCount.value;
+  const unverified = queue.view.value === 'unverified_mail';
+  const empty = () => {
+    const what = count === 1 ? '1 request' : `${count ?? 'all'} requests`;
+    if (confirm(`Delete ${what} in Unverified mail, with their messages? This cannot be undone.`)) void queue.emptyUnverified();
+  };
+  return (
+    <div class="queue-views">
+      <div class="view-switch" role="group" aria-label="View">
+        <button type="button" class="secondary" aria-pressed={!unverified} onClick={() => (queue.view.value = 'main')}>
+          Requests
+        </button>
+        <button type="button" class="secondary" aria-pressed={unverified} onClick={() => (queue.view.value = 'unverified_mail')}>
+          Unverified mail{count !== null && <span class="view-count"> ({count})</span>}
+        </button>
+      </div>
+      {unverified && (
+        <div class="view-actions">
+          <p class="muted">Mail from senders nobody has proven. It moves to Requests once a sender opens a link we mailed them.</p>
+          <button type="button" class="secondary danger" disabled={queue.emptying.value || count === 0} onClick={empty}>
+            {queue.emptying.value ? 'Emptying…' : 'Empty unverified mail'}
+          </button>
+          {queue.emptyProblem.value && <Problem error={queue.emptyProblem.value} onRetry={() => void queue.emptyUnverified()} />}
+        </div>
+      )}
+    </div>
   );
 }
 

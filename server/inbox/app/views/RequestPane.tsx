@@ -6,6 +6,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { AgentRequest, AgentStatus } from '../../../contract/types.js';
 import { dateTime, fieldLabel, STATUS_CHOICES, STATUS_LABELS } from '../format.js';
+import { requestPath } from '../routing.js';
 import type { InboxModel } from '../state.js';
 import { FileList } from '../../../../widget/panel/files/FileList.js';
 import { Composer } from './Composer.js';
@@ -68,6 +69,19 @@ function RequestView({ model, request }: { model: InboxModel; request: AgentRequ
             <StatusBadge status={request.status} />
             <span>{request.category.name}</span>
             {!request.senderVerified && <UnverifiedSender />}
+            {request.followUpOf !== undefined && (
+              <a
+                class="follow-up"
+                href={requestPath(request.followUpOf)}
+                onClick={(event) => {
+                  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+                  event.preventDefault();
+                  model.openRequest(request.followUpOf!);
+                }}
+              >
+                Follow-up to #{request.followUpOf}
+              </a>
+            )}
           </p>
         </div>
         {closed ? <p class="closed-note">Closed — cannot be changed</p> : <StatusControl model={model} request={request} />}
@@ -128,6 +142,11 @@ function RequestView({ model, request }: { model: InboxModel; request: AgentRequ
                     <span class="tag reply-tag">Public reply</span>
                   ) : (
                     <span class="tag">Customer</span>
+                  )}
+                  {comment.sentFrom && (
+                    <span class="tag unverified" title={`Replied by mail to an address sent to someone else, from ${comment.sentFrom}`}>
+                      Sent from another address: {comment.sentFrom}
+                    </span>
                   )}
                   <time dateTime={comment.createdAt}>{dateTime(comment.createdAt)}</time>
                 </p>
