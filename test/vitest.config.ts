@@ -6,6 +6,8 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const SQLITE_ONLY = ['test/server/database-busy.test.ts', 'test/server/durable-writes.test.ts'];
+/** What only exists on PostgreSQL: files kept in the database. */
+const POSTGRES_ONLY_HTTP = ['test/server/file-chunks-postgres.test.ts'];
 /** Browser tests of several support servers on one database, which only PostgreSQL allows. */
 const POSTGRES_ONLY_BROWSER = ['test/e2e/widget-and-inbox-on-two-instances.test.ts'];
 const oneFileAtATime = { fileParallelism: false, testTimeout: 60_000, hookTimeout: 60_000 };
@@ -30,6 +32,7 @@ export default defineConfig({
             'test/widget/**/*.test.{ts,tsx}',
             'test/build/**/*.test.ts',
           ],
+          exclude: POSTGRES_ONLY_HTTP,
         },
       },
       {

@@ -91,16 +91,6 @@ export function checkEmail(value: string, option = '--email'): string {
   return email;
 }
 
-// A host name of letters, digits and hyphens, at least two labels: what follows the "@" of an address.
-const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-
-/** `--domain`, lower case; `example` is what the error suggests instead. */
-export function checkDomain(value: string, example: string): string {
-  const domain = value.trim().toLowerCase();
-  if (!DOMAIN.test(domain)) throw new UsageError(`--domain "${domain}" is not a mail domain: give what follows the "@", e.g. "${example}".`);
-  return domain;
-}
-
 export function checkHours(value: string, option: string, max: number): number {
   const hours = Number(value);
   if (value.trim() === '' || !Number.isFinite(hours) || hours < 0 || hours > max) {

@@ -178,7 +178,13 @@ describe('the request pane', () => {
     await t.store.inbound.saveSettings({ siteId, allowOtherSenders: true, address: null });
     expect(await reply('pat@customer.example', 'Still locked out')).toMatchObject({ outcome: 'comment' });
     expect(await reply('boss@customer.example', 'Please hurry')).toMatchObject({ outcome: 'comment' });
-    await t.store.agentRequests.setStatus(siteId, first, () => 'closed', t.clock.now.toISOString());
+    await t.store.agentRequests.setStatus(
+      siteId,
+      first,
+      () => 'closed',
+      t.clock.now.toISOString(),
+      () => [],
+    );
     const followUp = await reply('pat@customer.example', 'Locked out again');
     expect(followUp).toMatchObject({ outcome: 'follow_up' });
 

@@ -193,11 +193,23 @@ describe('replies by mail', () => {
 
   test('a reply to a solved request reopens it; to a closed one it opens a follow-up linked to it', async () => {
     const { number, replyTo } = await patsRequest();
-    await t.store.agentRequests.setStatus(siteId, number, () => 'solved', t.clock.now.toISOString());
+    await t.store.agentRequests.setStatus(
+      siteId,
+      number,
+      () => 'solved',
+      t.clock.now.toISOString(),
+      () => [],
+    );
     await send({ from: PAT, to: replyTo, subject: 'Re', text: 'Still broken' });
     expect((await t.store.agentRequests.find(siteId, number))!.request.status).toBe('open');
 
-    await t.store.agentRequests.setStatus(siteId, number, () => 'closed', t.clock.now.toISOString());
+    await t.store.agentRequests.setStatus(
+      siteId,
+      number,
+      () => 'closed',
+      t.clock.now.toISOString(),
+      () => [],
+    );
     await send({ from: PAT, to: replyTo, subject: 'Locked out again', text: 'It happened again.' });
     const closed = (await t.store.agentRequests.find(siteId, number))!;
     expect(closed.comments).toHaveLength(2);
