@@ -5,29 +5,12 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { PNG, upload } from '../support/files.js';
+import { PNG, bytes, pieces, readAll, upload } from '../support/files.js';
 import { bearer, categoryIds, memberSession, submit } from './helpers.js';
 import { buildApp } from '../../server/app.js';
 import { CHUNK_BYTES } from '../../server/store/pg/file-chunks.js';
-import type { FileStorage } from '../../server/files/storage.js';
 import type { Store } from '../../server/store/types.js';
 import { attachments } from '../support/tables.js';
-
-async function* pieces(...parts: (Buffer | Error)[]): AsyncIterable<Uint8Array> {
-  for (const part of parts) {
-    if (part instanceof Error) throw part;
-    yield part;
-  }
-}
-
-/** The stored bytes, or an empty buffer when the storage has none. */
-async function readAll(storage: FileStorage, siteId: string, key: string): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of (await storage.open(siteId, key)) ?? []) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-const bytes = (size: number) => Buffer.from(Array.from({ length: size }, (_, i) => (i * 31) % 251));
 
 describe('the database as file storage (PostgreSQL)', () => {
   let t: TestApp;

@@ -9,26 +9,10 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestApp } from '../support/test-app.js';
-import { PNG, download, upload } from '../support/files.js';
+import { PNG, bytes, download, pieces, readAll, upload } from '../support/files.js';
 import { bearer, categoryIds, memberSession, submit } from './helpers.js';
 import { directoryStorage } from '../../server/files/directory-storage.js';
 import type { FileStorage } from '../../server/files/storage.js';
-
-async function* pieces(...parts: (Buffer | Error)[]): AsyncIterable<Uint8Array> {
-  for (const part of parts) {
-    if (part instanceof Error) throw part;
-    yield part;
-  }
-}
-
-/** The stored bytes, or an empty buffer when the storage has none. */
-async function readAll(storage: FileStorage, siteId: string, key: string): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of (await storage.open(siteId, key)) ?? []) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-const bytes = (size: number) => Buffer.from(Array.from({ length: size }, (_, i) => (i * 31) % 251));
 
 describe('the files directory', () => {
   let dir: string;

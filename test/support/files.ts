@@ -1,5 +1,6 @@
 /** Files for attachment tests: real bytes of each kind, and the upload and download calls the widget and the inbox make. */
 import type { TestApp } from './test-app.js';
+import type { FileStorage } from '../../server/files/storage.js';
 
 /** A 1×1 PNG. */
 export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
@@ -43,3 +44,22 @@ export function download(t: TestApp, url: string) {
   const { pathname, search } = new URL(url);
   return t.app.inject({ url: pathname + search });
 }
+
+// ---- for the storages themselves ----
+
+/** Bytes arriving in pieces, as a socket delivers them; an Error among them fails the stream there. */
+export async function* pieces(...parts: (Buffer | Error)[]): AsyncIterable<Uint8Array> {
+  for (const part of parts) {
+    if (part instanceof Error) throw part;
+    yield part;
+  }
+}
+
+/** The stored bytes, or an empty buffer when the storage has none. */
+export async function readAll(storage: FileStorage, siteId: string, key: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of (await storage.open(siteId, key)) ?? []) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+export const bytes = (size: number) => Buffer.from(Array.from({ length: size }, (_, i) => (i * 31) % 251));
