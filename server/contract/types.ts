@@ -53,6 +53,10 @@ export type Category = Static<typeof Category>;
 export const PlanTier = Type.Union([Type.Literal('basic'), Type.Literal('pro')]);
 export type PlanTier = Static<typeof PlanTier>;
 
+/** The server's ATTACHMENTS_PER_MESSAGE and ATTACHMENT_MAX_BYTES, so an attach control offers and refuses what the server would. */
+export const AttachmentLimitsBody = Type.Object({ perMessage: Type.Integer(), maxBytes: Type.Integer() });
+export type AttachmentLimitsBody = Static<typeof AttachmentLimitsBody>;
+
 export const SiteConfigBody = Type.Object({
   site: Type.Object({
     slug: Type.String(),
@@ -62,6 +66,7 @@ export const SiteConfigBody = Type.Object({
     features: Type.Object({ organizationRequests: Type.Boolean() }),
   }),
   categories: Type.Array(Category),
+  attachments: AttachmentLimitsBody,
 });
 export type SiteConfigBody = Static<typeof SiteConfigBody>;
 
@@ -242,6 +247,7 @@ export type AgentSignIn = Static<typeof AgentSignIn>;
 export const AgentBody = Type.Object({
   agent: Type.Object({ name: Type.String(), email: Type.String(), site: Type.Object({ slug: Type.String(), name: Type.String() }) }),
   categories: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
+  attachments: AttachmentLimitsBody,
   /** Signed in with the inbox cookie: the token every write made with that cookie sends as `x-porthole-csrf`. Absent for API tokens. */
   csrfToken: Type.Optional(Type.String()),
 });

@@ -15,7 +15,7 @@ import { decodeCursor, pageOf } from './cursor.js';
 import { changeOf } from './events.js';
 import { agentReplyMails, statusChangeMails } from './notifications.js';
 import { notifyContextFor } from './notify-context.js';
-import { attachmentNotFound, idsToClaim } from './attachments.js';
+import { attachmentLimits, attachmentNotFound, idsToClaim } from './attachments.js';
 import type { DownloadUrls } from '../files/download-urls.js';
 
 /** Checks email and password; returns a new session token (for the cookie) and the agent. */
@@ -42,6 +42,7 @@ export async function describeAgent(services: Services, agent: AgentWithSite): P
   return {
     agent: { name: agent.name, email: agent.email, site: { slug: agent.siteSlug, name: agent.siteName } },
     categories: categories.map(({ id, name }) => ({ id, name })),
+    attachments: attachmentLimits(services.config.attachments),
   };
 }
 

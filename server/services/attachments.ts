@@ -1,6 +1,10 @@
 /** The rules a message's `attachmentIds` meet before the store claims them (rules/attachment-claims.ts says who may). */
-import type { Config } from '../config.js';
+import type { AttachmentLimits, Config } from '../config.js';
+import type { AttachmentLimitsBody } from '../contract/types.js';
 import { ApiError } from '../errors.js';
+
+/** The limits an attach control keeps to (the widget's site config, the agent's `me`), so it offers and refuses what the server would. */
+export const attachmentLimits = ({ perMessage, maxBytes }: AttachmentLimits): AttachmentLimitsBody => ({ perMessage, maxBytes });
 
 /** The ids to claim, each once; more than ATTACHMENTS_PER_MESSAGE is 400 `too_many_attachments`. */
 export function idsToClaim(ids: string[] | undefined, config: Pick<Config, 'attachments'>): string[] {

@@ -2,14 +2,17 @@
 import type { SiteRow } from '../store/rows.js';
 import type { Store } from '../store/types.js';
 import type { SiteConfigBody } from '../contract/types.js';
+import type { AttachmentLimits } from '../config.js';
+import { attachmentLimits } from './attachments.js';
 
 /** Plan features by tier: organization-wide request lists are a paid feature. */
 export const tierFeatures = (tier: SiteRow['tier']) => ({ organizationRequests: tier === 'pro' });
 
-export async function describeSite(store: Store, site: SiteRow): Promise<SiteConfigBody> {
+export async function describeSite(store: Store, site: SiteRow, limits: AttachmentLimits): Promise<SiteConfigBody> {
   const categories = await store.sites.listCategories(site.id);
   return {
     site: { slug: site.slug, name: site.name, color: site.color, tier: site.tier, features: tierFeatures(site.tier) },
     categories: categories.map(({ id, name, fields }) => ({ id, name, fields })),
+    attachments: attachmentLimits(limits),
   };
 }

@@ -16,10 +16,12 @@ import {
   deferred,
   flush,
   mountMember,
+  json,
   mountWidget,
   openRequestFromList,
   openRequestList,
   requestDetail,
+  siteConfig,
   typeInto,
   until,
   unmountAll,
@@ -77,7 +79,7 @@ describe('the attach control', () => {
     expect(input.type).toBe('file');
     expect(input.multiple).toBe(true);
     expect(widget.root.querySelector('label[for="ph-files"]')?.textContent).toBe('Attach files');
-    expect(byId(widget.root, input.getAttribute('aria-describedby')!)?.textContent).toBe('Up to 10 files.');
+    expect(byId(widget.root, input.getAttribute('aria-describedby')!)?.textContent).toBe('Up to 10 files, 20 MB each.');
   });
 
   test('uploads each chosen file at once, raw, with its type and name; Send waits for them, and the request claims them', async () => {
@@ -87,7 +89,7 @@ describe('the attach control', () => {
 
     const screenshot = file('screen shot.png', 'image/png', 2400);
     await chooseFiles(widget, 'ph-files', [screenshot]);
-    await until(() => expect(rows(widget)).toEqual(['screen shot.png · 2.4 KB · Attached']));
+    await until(() => expect(rows(widget)).toEqual(['screen shot.png · 2.3 KB · Attached']));
     const [upload] = server.uploads();
     expect(upload.url.search).toBe('?filename=screen+shot.png');
     expect(upload.headers['content-type']).toBe('image/png');
@@ -98,7 +100,7 @@ describe('the attach control', () => {
     let answer: (reply: Response) => void = () => {};
     server.override((call) => (uploadName(call) === 'notes.txt' ? new Promise<Response>((resolve) => (answer = resolve)) : undefined));
     await chooseFiles(widget, 'ph-files', [file('notes.txt', 'text/plain', 999)]);
-    expect(rows(widget)).toEqual(['screen shot.png · 2.4 KB · Attached', 'notes.txt · 999 B · Uploading…']);
+    expect(rows(widget)).toEqual(['screen shot.png · 2.3 KB · Attached', 'notes.txt · 999 B · Uploading…']);
     expect(submitButton(widget).disabled).toBe(true);
     submitButton(widget)
       .closest('form')!
@@ -156,7 +158,7 @@ describe('the attach control', () => {
     await chooseFiles(widget, 'ph-files', [file('huge.mov', 'video/quicktime'), file('page.html', 'text/html'), file('busy.png', 'image/png')]);
     await until(() =>
       expect(rows(widget)).toEqual([
-        'huge.mov · 1.2 KB · This file is too big.',
+        'huge.mov · 1.2 KB · Files can be at most 20 MB.',
         'page.html · 1.2 KB · This type of file can’t be attached.',
         'busy.png · 1.2 KB · Too many uploads just now. Please wait a moment and try again.',
       ]),
@@ -191,6 +193,39 @@ describe('the attach control', () => {
     expect(widget.server.uploads()).toHaveLength(10);
   });
 
+  test("keeps to the server's limits from the site config: offers no more files, and refuses a file too big before uploading it", async () => {
+    const server = createFakeServer();
+    server.override((call) =>
+      call.method === 'GET' && call.url.pathname.endsWith('/config') ? json({ ...siteConfig, attachments: { perMessage: 2, maxBytes: 1536 * 1024 } }) : undefined,
+    );
+    const widget = await openContactForm(server);
+    const input = byId<HTMLInputElement>(widget.root, 'ph-files')!;
+    expect(byId(widget.root, input.getAttribute('aria-describedby')!)?.textContent).toBe('Up to 2 files, 1.5 MB each.');
+
+    await chooseFiles(widget, 'ph-files', [file('video.mov', 'video/quicktime', 2 * 1024 * 1024), file('a.pdf', 'application/pdf'), file('b.pdf', 'application/pdf')]);
+    await until(() => expect(rows(widget)).toEqual(['video.mov · 2 MB · Files can be at most 1.5 MB.', 'a.pdf · 1.2 KB · Attached']));
+    // The too-big file never went to the server, and has no retry: it stays too big.
+    expect(widget.server.uploads().map(uploadName)).toEqual(['a.pdf']);
+    expect(widget.root.querySelector('.upload .notice button')).toBeNull();
+    expect(byId(widget.root, 'ph-files-full')?.textContent).toBe('That is the most one message can carry (2 files). Remove one to attach another.');
+  });
+
+  test.each([
+    ['too_many_attachments', 'A message can have at most 10 files. Remove one and send again.'],
+    ['attachment_not_found', 'An attached file is no longer there. Remove it, attach it again and send again.'],
+  ])('the contact form says in words of its own when the server refuses its files (%s)', async (code, words) => {
+    const server = createFakeServer();
+    server.override((call) =>
+      call.method === 'POST' && call.url.pathname.endsWith('/requests') ? apiError(400, code, 'Refused.', { attachmentIds: 'refused' }) : undefined,
+    );
+    const widget = await openContactForm(server);
+    await fillAccountQuestion(widget);
+    await chooseFiles(widget, 'ph-files', [file('a.pdf', 'application/pdf')]);
+    await until(() => expect(rows(widget)).toEqual(['a.pdf · 1.2 KB · Attached']));
+    submitButton(widget).click();
+    await until(() => expect(widget.root.querySelector('.form-error')?.textContent).toBe(words));
+  });
+
   test('file names are shown as text', async () => {
     const widget = await openContactForm();
     await chooseFiles(widget, 'ph-files', [file(`${IMG}.png`, 'image/png')]);
@@ -205,7 +240,7 @@ describe('a member', () => {
     await openRequestList(widget);
     await openRequestFromList(widget, 'Tent pole snapped on the first trip');
     await chooseFiles(widget, 'ph-reply-files', [file('break.jpg', 'image/jpeg', 52_000), file(`${IMG}.pdf`, 'application/pdf', 2_300_000)]);
-    await until(() => expect(rows(widget)).toEqual(['break.jpg · 52 KB · Attached', `${IMG}.pdf · 2.3 MB · Attached`]));
+    await until(() => expect(rows(widget)).toEqual(['break.jpg · 50.8 KB · Attached', `${IMG}.pdf · 2.2 MB · Attached`]));
     expect(server.uploads().map((call) => call.headers.authorization)).toEqual([`Bearer ${backend.accessTokens[0]}`, `Bearer ${backend.accessTokens[0]}`]);
 
     typeInto(byId<HTMLTextAreaElement>(widget.root, 'ph-reply')!, 'Photo and receipt attached.');
@@ -227,7 +262,7 @@ describe('a member', () => {
     expect(download.getAttribute('download')).toBe(`${IMG}.pdf`);
     // Its own tab: an expired link's error page never replaces the host's page.
     expect(download.target).toBe('_blank');
-    expect(download.textContent).toBe(`${IMG}.pdf 2.3 MB`);
+    expect(download.textContent).toBe(`${IMG}.pdf 2.2 MB`);
     // Only the one image: the name that looks like markup stayed text.
     expect(last.querySelectorAll('img')).toHaveLength(1);
   });

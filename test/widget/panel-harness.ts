@@ -62,6 +62,7 @@ export const siteConfig: SiteConfigBody = {
       fields: [{ key: 'productType', label: 'Product type', type: 'select', required: true, options: ['Tents', 'Backpacks', 'Clothing', 'Footwear', 'Other'] }],
     },
   ],
+  attachments: { perMessage: 10, maxBytes: 20 * 1024 * 1024 },
 };
 
 export const suggested: ArticleSummary[] = [

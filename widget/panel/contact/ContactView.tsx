@@ -46,6 +46,9 @@ export function ContactView({ model, title = contactMessages.contactTitle }: { m
   const member = model.session.member.value;
   // The attach control comes with the files chunk, fetched as this form's chunk arrives.
   const Files = model.files.loaded.value;
+  const limits = config.value.attachments;
+  // Refused over its files (too many, one gone): words of their own, though the server names the field.
+  const filesProblem = Files && failure && Files.sendProblemText(failure.code, limits);
   const text = (key: 'subject' | 'description' | 'email' | 'name' | 'ccs') => ({
     value: draft[key],
     onInput: (event: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => editDraft(contact, { [key]: event.currentTarget.value }),
@@ -146,13 +149,15 @@ export function ContactView({ model, title = contactMessages.contactTitle }: { m
           id="ph-files"
           uploads={contact.files}
           root={model.root}
+          limits={limits}
           send={(file) => (member ? model.session.call((token) => Files.uploadFile(model.api, file, token)) : Files.uploadFile(model.api, file))}
         />
       )}
 
-      {failure && !Object.keys(failure.fields).length && (
+      {failure && (filesProblem || !Object.keys(failure.fields).length) && (
         <p class="form-error" role="alert">
-          {failure.code === 'rate_limited' ? contactMessages.tooMany : failure.code === 'network' ? messages.offline : contactMessages.sendFailed}
+          {filesProblem ||
+            (failure.code === 'rate_limited' ? contactMessages.tooMany : failure.code === 'network' ? messages.offline : contactMessages.sendFailed)}
         </p>
       )}
       <button type="submit" class="primary" disabled={contact.submitting.value || isUploading(contact.files.value)}>

@@ -7,7 +7,8 @@ import type { Signal } from '@preact/signals';
 import { useRef } from 'preact/hooks';
 import { filesMessages } from '../../i18n/en-files.js';
 import type { Upload } from '../models/uploads.js';
-import { addFiles, MAX_FILES, retryUpload, type SendFile } from './add-files.js';
+import type { AttachmentLimitsBody } from '../../../server/contract/types.js';
+import { addFiles, retryUpload, type SendFile } from './add-files.js';
 import { Notice } from '../components/Notice.js';
 import { adoptFilesStyles } from './styles.js';
 import { adoptFormStyles } from '../form-styles.js';
@@ -17,24 +18,26 @@ interface AttachProps {
   id: string;
   uploads: Signal<Upload[]>;
   send: SendFile;
+  /** The server's: the site config's `attachments` in the widget, the agent's `me` in the inbox. */
+  limits: AttachmentLimitsBody;
   /** The widget's shadow root, where its styles are adopted; the inbox styles it in its own stylesheet. */
   root?: ShadowRoot;
 }
 
-export function Attach({ id, uploads, send, root }: AttachProps) {
+export function Attach({ id, uploads, send, limits, root }: AttachProps) {
   if (root) {
     adoptFormStyles(root);
     adoptFilesStyles(root);
   }
   const input = useRef<HTMLInputElement>(null);
   const chosen = uploads.value;
-  // Full: the control says so and takes no more (a choice of too many keeps the first MAX_FILES).
-  const full = chosen.length >= MAX_FILES;
+  // Full: the control says so and takes no more (a choice of too many keeps the first that fit).
+  const full = chosen.length >= limits.perMessage;
   return (
     <div class="field attach">
       <label for={id}>{filesMessages.attach}</label>
       <p class="hint" id={`${id}-hint`}>
-        {filesMessages.attachHint(MAX_FILES)}
+        {filesMessages.attachHint(limits.perMessage, limits.maxBytes)}
       </p>
       <input
         ref={input}
@@ -44,13 +47,13 @@ export function Attach({ id, uploads, send, root }: AttachProps) {
         aria-describedby={full ? `${id}-hint ${id}-full` : `${id}-hint`}
         onChange={(event) => {
           const chooser = event.currentTarget;
-          addFiles(uploads, [...(chooser.files ?? [])], send);
+          addFiles(uploads, [...(chooser.files ?? [])], send, limits);
           chooser.value = ''; // so the same file can be chosen again after it was removed
         }}
       />
       {full && (
         <p class="hint" id={`${id}-full`} role="status">
-          {filesMessages.full(MAX_FILES)}
+          {filesMessages.full(limits.perMessage)}
         </p>
       )}
       {chosen.length > 0 && (
@@ -73,7 +76,7 @@ export function Attach({ id, uploads, send, root }: AttachProps) {
                 ×
               </button>
               {upload.problem && (
-                <Notice text={upload.problem.text} onRetry={upload.problem.retry ? () => retryUpload(uploads, upload.key, send) : undefined} />
+                <Notice text={upload.problem.text} onRetry={upload.problem.retry ? () => retryUpload(uploads, upload.key, send, limits) : undefined} />
               )}
             </li>
           ))}

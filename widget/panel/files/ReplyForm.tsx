@@ -10,10 +10,13 @@ import type { RequestsModel } from '../member/requests-model.js';
 import { isUploading } from '../models/uploads.js';
 import type { MemberHost } from '../state.js';
 import { Attach } from './Attach.js';
-import { uploadFile } from './add-files.js';
+import { sendProblemText, uploadFile } from './add-files.js';
 
 export function ReplyForm({ model, requests, request }: { model: MemberHost; requests: RequestsModel; request: RequestDetail }) {
   const problem = requests.problem.value;
+  const config = model.config.value;
+  // The server's limits come with the site config, which the panel fetches first; until then there is nothing to attach with.
+  const limits = config.state === 'ready' ? config.value.attachments : undefined;
   const blocked = requests.busy.value !== null || isUploading(requests.files.value);
   return (
     <form
@@ -28,15 +31,19 @@ export function ReplyForm({ model, requests, request }: { model: MemberHost; req
         <textarea id="ph-reply" rows={3} value={requests.reply.value} onInput={(event) => (requests.reply.value = event.currentTarget.value)} />
       </div>
       {/* A mail link's session has no member but may attach to its one request, with its own token. */}
-      <Attach
-        id="ph-reply-files"
-        uploads={requests.files}
-        root={model.root}
-        send={(file) => model.session.call((token) => uploadFile(model.api, file, token))}
-      />
+      {limits && (
+        <Attach
+          id="ph-reply-files"
+          uploads={requests.files}
+          root={model.root}
+          limits={limits}
+          send={(file) => model.session.call((token) => uploadFile(model.api, file, token))}
+        />
+      )}
       {problem && (
         <p class="form-error" role="alert">
-          {problem.code === 'session_expired' ? messages.sessionEnded : problem.code === 'network' ? messages.offline : problem.message}
+          {(limits && sendProblemText(problem.code, limits)) ||
+            (problem.code === 'session_expired' ? messages.sessionEnded : problem.code === 'network' ? messages.offline : problem.message)}
         </p>
       )}
       <div class="actions">

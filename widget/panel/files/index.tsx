@@ -5,4 +5,4 @@
 export { Attach } from './Attach.js';
 export { FileList } from './FileList.js';
 export { ReplyForm } from './ReplyForm.js';
-export { uploadFile } from './add-files.js';
+export { sendProblemText, uploadFile } from './add-files.js';

@@ -15,6 +15,9 @@ export function Composer({ model, request }: { model: InboxModel; request: Agent
   const problem = open.sendProblem.value;
   const sending = open.sending.value;
   const uploading = isUploading(open.files.value);
+  // The server's attachment limits come with the agent's `me`; the composer is only ever shown signed in.
+  const session = model.session.value;
+  const limits = session.state === 'signed-in' ? session.me.attachments : undefined;
   // The first choice is what happens when the agent picks nothing: the server's own default.
   const statusChoices = isPublic
     ? [{ value: '', label: 'Pending — awaiting customer' }, ...STATUS_CHOICES.filter((choice) => choice.value !== 'pending')]
@@ -63,7 +66,7 @@ export function Composer({ model, request }: { model: InboxModel; request: Agent
       <p id="composer-hint" class="hint">
         {isPublic ? 'The customer and anyone copied will see this reply.' : 'Only the support team sees internal notes.'} Ctrl+Enter sends.
       </p>
-      <Attach id="composer-files" uploads={open.files} send={open.uploadFile} />
+      {limits && <Attach id="composer-files" uploads={open.files} send={open.uploadFile} limits={limits} />}
       {problem && <Problem error={problem} />}
       <div class="composer-actions">
         <label for="composer-status">Then set status</label>
