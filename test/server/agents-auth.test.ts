@@ -162,6 +162,8 @@ describe('signing in to the inbox', () => {
     expect(whoAmI.statusCode, whoAmI.body).toBe(200);
     expect(whoAmI.json().agent.email).toBe('riley@northwind.example');
     expect(whoAmI.json().categories.map((c: { name: string }) => c.name)).toContain('Account & sign-in');
+    // The inbox's attach control keeps to the server's limits (the defaults here).
+    expect(whoAmI.json().attachments).toEqual({ perMessage: 10, maxBytes: 20 * 1024 * 1024 });
     // Sign-in and /me hand the page the session's CSRF token, the same each time.
     expect(response.json().csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(whoAmI.json().csrfToken).toBe(response.json().csrfToken);

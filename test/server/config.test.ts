@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createTestApp, TEST_SITE_SECRET, type TestApp } from '../support/test-app.js';
 import { DEMO_ORIGIN, expectError } from './helpers.js';
+import { readConfig } from '../../server/config.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -51,6 +52,13 @@ describe('GET …/config', () => {
     const response = await t.app.inject({ url: configUrl() });
     expect(response.body).not.toContain(TEST_SITE_SECRET);
     expect(response.body).not.toMatch(/tokenSecret|allowedOrigins|supportUrl/);
+  });
+
+  test("the attach control learns the server's attachment limits, as configured, and nothing else of them", async () => {
+    await t.close();
+    t = await createTestApp({ attachments: { ...readConfig({}).attachments, perMessage: 3, maxBytes: 5 * 1024 * 1024 } });
+    const response = await t.app.inject({ url: configUrl() });
+    expect(response.json().attachments).toEqual({ perMessage: 3, maxBytes: 5 * 1024 * 1024 });
   });
 
   test('an unknown site is a 404 not_found in the error shape', async () => {
