@@ -5,7 +5,7 @@
  * once and shows how it stands, can be taken off before sending, and holds Send back while it
  * uploads), the errors in words, and a comment's files as previews or downloads.
  */
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import {
   addMemberBackend,
   apiError,
@@ -288,6 +288,83 @@ describe('a member', () => {
     await openRequestFromList(widget, 'Logo looks wrong');
     expect(Array.from(widget.root.querySelectorAll('.files img'), (img) => img.getAttribute('alt'))).toEqual(['spin.gif']);
     expect(Array.from(widget.root.querySelectorAll('.files a.download'), (link) => link.textContent)).toEqual(['logo.svg 800 B']);
+  });
+
+  describe('a view left open longer than its file URLs live', () => {
+    const inSeconds = (seconds: number) => Math.floor(Date.now() / 1000) + seconds;
+    const urlOf = (id: string, end: number) => `https://support.example.com/api/v1/files/${id}/f?e=${end}&s=sig${end}`;
+    /** Request 1042 with a photo and a PDF, their URLs ending at `end`; every read of it counted, the first with `first`, later ones fresh. */
+    async function openWithFiles(first: number) {
+      const server = createFakeServer();
+      const reads: number[] = [];
+      const detailEnding = (end: number) =>
+        requestDetail(1042, 'Tent pole snapped', {
+          comments: [
+            {
+              id: 'cmt_1',
+              body: 'Photo and receipt.',
+              author: { name: 'Dana Reyes', role: 'customer', you: true },
+              createdAt: '2025-03-01T09:00:00.000Z',
+              attachments: [
+                { id: 'att_photo', name: 'pole.jpg', size: 900, contentType: 'image/jpeg', url: urlOf('att_photo', end) },
+                { id: 'att_receipt', name: 'receipt.pdf', size: 900, contentType: 'application/pdf', url: urlOf('att_receipt', end) },
+              ],
+            },
+          ],
+        });
+      server.override((call) => {
+        if (call.method !== 'GET' || !call.url.pathname.endsWith('/requests/1042')) return undefined;
+        reads.push(reads.length ? inSeconds(300) : first);
+        return json({ request: detailEnding(reads.at(-1)!) });
+      });
+      const { widget } = await mountMember({ server, requests: [{ lists: ['mine'], detail: detailEnding(first) }] });
+      await openRequestList(widget);
+      await openRequestFromList(widget, 'Tent pole snapped');
+      return { widget, reads };
+    }
+    const image = (widget: Widget) => widget.root.querySelector<HTMLImageElement>('.files img')!;
+    const download = (widget: Widget) => widget.root.querySelector<HTMLAnchorElement>('.files a.download')!;
+
+    test('a preview that fails to load re-reads the request once and shows the fresh URL; failing again, it asks no more', async () => {
+      const { widget, reads } = await openWithFiles(inSeconds(-60));
+      expect(reads).toHaveLength(1);
+      image(widget).dispatchEvent(new Event('error'));
+      await until(() => expect(image(widget).getAttribute('src')).toBe(urlOf('att_photo', reads[1])));
+      expect(download(widget).href).toBe(urlOf('att_receipt', reads[1]));
+      expect(reads).toHaveLength(2);
+
+      image(widget).dispatchEvent(new Event('error'));
+      await flush();
+      expect(reads).toHaveLength(2);
+    });
+
+    test('a download whose URL has ended follows the fresh one; one still valid is followed as it is, with no re-read', async () => {
+      const followed: string[] = [];
+      const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+        followed.push(`${this.href} ${this.download}`);
+      });
+      try {
+        const { widget, reads } = await openWithFiles(inSeconds(-1));
+        const event = new MouseEvent('click', { bubbles: true, cancelable: true });
+        download(widget).dispatchEvent(event);
+        expect(event.defaultPrevented).toBe(true);
+        await until(() => expect(followed).toEqual([`${urlOf('att_receipt', reads[1])} receipt.pdf`]));
+        expect(reads).toHaveLength(2);
+
+        // Whether the view let the link go its way; then kept from leaving the test's page.
+        let followedAsItIs = false;
+        widget.root.addEventListener('click', (click) => {
+          followedAsItIs = !click.defaultPrevented;
+          click.preventDefault();
+        });
+        await until(() => expect(download(widget).href).toBe(urlOf('att_receipt', reads[1])));
+        download(widget).dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+        expect(followedAsItIs).toBe(true);
+        expect(reads).toHaveLength(2);
+      } finally {
+        click.mockRestore();
+      }
+    });
   });
 
   test('uploads with their session on their new request form too', async () => {

@@ -183,6 +183,12 @@ export function createRequestModel(api: InboxApi, guard: Guard, onChanged: () =>
       const wanted = number.peek();
       if (wanted !== null) fetchDetail(wanted, false);
     },
+    /** The open request read again and shown, for fresh file URLs (widget/panel/files/renew-urls.ts). */
+    reread: () =>
+      guard(api.getRequest(number.peek()!)).then(({ request }) => {
+        if (number.peek() === request.id) show(request);
+        return request;
+      }),
     /** Something changed request `changed` elsewhere: fetch it again if it is the one shown. */
     refresh(changed: number) {
       if (changed === number.peek()) fetchDetail(changed, true);

@@ -69,7 +69,7 @@ export function RequestView({ model, requests, id }: { model: MemberHost; reques
               <time dateTime={comment.createdAt}>{dateTime(comment.createdAt)}</time>
             </p>
             <p class="message-body">{comment.body}</p>
-            {Files && <Files.FileList files={comment.attachments} root={model.root} />}
+            {Files && <Files.FileList files={comment.attachments} root={model.root} renew={requests.reread} />}
           </li>
         ))}
       </ol>

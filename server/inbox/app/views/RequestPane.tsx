@@ -151,7 +151,7 @@ function RequestView({ model, request }: { model: InboxModel; request: AgentRequ
                   <time dateTime={comment.createdAt}>{dateTime(comment.createdAt)}</time>
                 </p>
                 <p class="entry-body">{comment.body}</p>
-                <FileList files={comment.attachments} />
+                <FileList files={comment.attachments} renew={model.request.reread} />
               </li>
             );
           })}
