@@ -125,4 +125,46 @@ describe('files in the inbox', () => {
     const seen = await t.app.inject({ url: `/api/v1/sites/demo/requests/${number}`, headers: bearer(token) });
     expect(seen.json().request.comments.at(-1).attachments).toEqual([]);
   });
+
+  it("keeps to the server's limits from the agent's me: says them, offers no more files, refuses one too big before uploading it", async () => {
+    t.config.attachments = { ...t.config.attachments, perMessage: 2, maxBytes: 1024 };
+    await openCustomerRequest();
+    expect($('#composer-files-hint')?.textContent).toBe('Up to 2 files, 1 KB each.');
+    const uploads = () => vi.mocked(fetch).mock.calls.filter(([input]) => String(input).includes('/attachments?'));
+    choose([
+      new File([new Uint8Array(2048)], 'big.txt', { type: 'text/plain' }),
+      new File([TEXT], 'a.txt', { type: 'text/plain' }),
+      new File([TEXT], 'b.txt', { type: 'text/plain' }),
+    ]);
+    await vi.waitFor(() => expect(texts('.upload .notice p')).toEqual(['Files can be at most 1 KB.']), { timeout: 3000 });
+    await vi.waitFor(() => expect(texts('.upload')[1]).toContain('Attached'), { timeout: 3000 });
+    expect(texts('.upload .upload-name')).toEqual(['big.txt', 'a.txt']);
+    expect(uploads().map(([input]) => new URL(String(input), location.href).searchParams.get('filename'))).toEqual(['a.txt']);
+  });
+
+  it('a preview that fails once its URL has ended re-reads the request, and shows it and the download with fresh URLs', async () => {
+    await openCustomerRequest();
+    write('Screenshot and steps.');
+    choose([new File([PNG], 'steps.png', { type: 'image/png' }), new File([TEXT], 'steps.txt', { type: 'text/plain' })]);
+    await vi.waitFor(() => expect(texts('.upload .muted').filter((state) => state === 'Attached')).toHaveLength(2), { timeout: 3000 });
+    sendButton().click();
+    await vi.waitFor(() => expect(texts('.history .files li')).toHaveLength(2), { timeout: 3000 });
+    const image = () => $<HTMLImageElement>('.history a.preview img')!;
+    const before = image().getAttribute('src')!;
+    const downloadBefore = $<HTMLAnchorElement>('.history a.download')!.getAttribute('href');
+
+    t.clock.advance(10 * 60_000);
+    image().dispatchEvent(new Event('error'));
+    await vi.waitFor(() => expect(image().getAttribute('src')).not.toBe(before), { timeout: 3000 });
+    const end = (url: string | null) => Number(new URL(url!, location.href).searchParams.get('e'));
+    expect(end(image().getAttribute('src'))).toBeGreaterThanOrEqual(end(before) + 10 * 60);
+    expect($<HTMLAnchorElement>('.history a.download')!.getAttribute('href')).not.toBe(downloadBefore);
+    // The fresh URL works where the old one has ended.
+    const path = (url: string) => {
+      const parsed = new URL(url, location.href);
+      return parsed.pathname + parsed.search;
+    };
+    expect((await t.app.inject({ url: path(before) })).statusCode).toBe(410);
+    expect((await t.app.inject({ url: path(image().getAttribute('src')!) })).statusCode).toBe(200);
+  });
 });

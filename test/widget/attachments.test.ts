@@ -196,13 +196,19 @@ describe('the attach control', () => {
   test("keeps to the server's limits from the site config: offers no more files, and refuses a file too big before uploading it", async () => {
     const server = createFakeServer();
     server.override((call) =>
-      call.method === 'GET' && call.url.pathname.endsWith('/config') ? json({ ...siteConfig, attachments: { perMessage: 2, maxBytes: 1536 * 1024 } }) : undefined,
+      call.method === 'GET' && call.url.pathname.endsWith('/config')
+        ? json({ ...siteConfig, attachments: { perMessage: 2, maxBytes: 1536 * 1024 } })
+        : undefined,
     );
     const widget = await openContactForm(server);
     const input = byId<HTMLInputElement>(widget.root, 'ph-files')!;
     expect(byId(widget.root, input.getAttribute('aria-describedby')!)?.textContent).toBe('Up to 2 files, 1.5 MB each.');
 
-    await chooseFiles(widget, 'ph-files', [file('video.mov', 'video/quicktime', 2 * 1024 * 1024), file('a.pdf', 'application/pdf'), file('b.pdf', 'application/pdf')]);
+    await chooseFiles(widget, 'ph-files', [
+      file('video.mov', 'video/quicktime', 2 * 1024 * 1024),
+      file('a.pdf', 'application/pdf'),
+      file('b.pdf', 'application/pdf'),
+    ]);
     await until(() => expect(rows(widget)).toEqual(['video.mov · 2 MB · Files can be at most 1.5 MB.', 'a.pdf · 1.2 KB · Attached']));
     // The too-big file never went to the server, and has no retry: it stays too big.
     expect(widget.server.uploads().map(uploadName)).toEqual(['a.pdf']);
