@@ -219,6 +219,8 @@ export const RequestDetail = Type.Object({
   organization: Type.Union([Type.Object({ name: Type.String() }), Type.Null()]),
   ccs: Type.Array(Type.Object({ name: Type.String(), email: Type.String() })),
   fields: Type.Record(Type.String(), Type.String()),
+  /** The closed request this one follows up (a reply by mail to it opened this one), when the member may see that one too. */
+  followUpOf: Type.Union([Type.Integer(), Type.Null()]),
   comments: Type.Array(Comment),
   can: Type.Object({ comment: Type.Boolean(), solve: Type.Boolean() }),
 });

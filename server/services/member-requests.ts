@@ -35,7 +35,17 @@ export async function countAwaitingReply(store: Store, scope: MemberScope): Prom
 export async function readRequest({ store, files }: Pick<Services, 'store' | 'files'>, scope: MemberScope, number: number): Promise<RequestDetail> {
   const view = await store.memberRequests.find(scope, number);
   if (!view) throw notFound('That request');
-  return presentDetail(view, scope, files.urls);
+  return presentDetail(view, scope, files.urls, await followUpOf(store, scope, view));
+}
+
+/**
+ * The closed request this one follows up, when the member may see it too (the same rules as
+ * opening it: rules/visibility.ts): a request they may not see is not named, so nothing of it
+ * shows and no link leads to a "not found".
+ */
+async function followUpOf(store: Store, scope: MemberScope, view: RequestView): Promise<number | null> {
+  const number = view.followUpOfNumber;
+  return number !== null && (await store.memberRequests.find(scope, number)) ? number : null;
 }
 
 export async function addToConversation(
@@ -62,7 +72,7 @@ export async function addToConversation(
   if (outcome.kind === 'attachment_not_found') throw attachmentNotFound();
   if (outcome.kind !== 'done') throw refusal(outcome, 'closed');
   announce(events, outcome.view);
-  const request = presentDetail(outcome.view, scope, files.urls);
+  const request = presentDetail(outcome.view, scope, files.urls, await followUpOf(store, scope, outcome.view));
   return { comment: request.comments.find((c) => c.id === outcome.commentId)!, request };
 }
 
@@ -70,7 +80,7 @@ export async function markSolved(services: Services, scope: MemberScope, number:
   const outcome = await services.store.memberRequests.solve(scope, number, services.clock().toISOString(), canCustomerSolve);
   if (outcome.kind !== 'done') throw refusal(outcome, 'solve');
   announce(services.events, outcome.view);
-  return presentDetail(outcome.view, scope, services.files.urls);
+  return presentDetail(outcome.view, scope, services.files.urls, await followUpOf(services.store, scope, outcome.view));
 }
 
 const announce = (events: EventBus, view: RequestView) => events.publish(changeOf(view));
@@ -86,7 +96,7 @@ function refusal(outcome: NotFound | Refused, action: 'closed' | 'solve'): ApiEr
 }
 
 /** The member's view of a request they may see: only its public comments, and so only their files, each with a signed URL. */
-function presentDetail(view: RequestView, scope: MemberScope, urls: DownloadUrls): RequestDetail {
+function presentDetail(view: RequestView, scope: MemberScope, urls: DownloadUrls, followUpOf: number | null): RequestDetail {
   const { request } = view;
   return {
     ...presentCreated(request).request,
@@ -95,6 +105,7 @@ function presentDetail(view: RequestView, scope: MemberScope, urls: DownloadUrls
     organization: view.organizationName ? { name: view.organizationName } : null,
     ccs: view.ccs.map((cc) => ({ name: cc.name ?? cc.email, email: cc.email })),
     fields: request.fields,
+    followUpOf,
     comments: view.comments.map((c) => ({
       id: c.id,
       body: c.body,

@@ -437,3 +437,29 @@ describe('GET …/requests/summary', () => {
     expect(await summary(alice)).toEqual({ awaitingReply: 1 });
   });
 });
+
+describe('a follow-up request', () => {
+  /** Makes `followUp` a follow-up of `original`, as a reply by mail to the closed `original` does. */
+  async function markFollowUp(followUp: number, original: number) {
+    const { id } = await row(original);
+    await t.db.update(requests).set({ followUpOf: id }).where(eq(requests.id, (await row(followUp)).id));
+  }
+
+  test('names the request it follows up when the member may see that one; one they may not see is not named', async () => {
+    const dave = await signIn(DAVE);
+    const alice = await signIn(ALICE);
+    const original = await create(alice, { subject: 'First try' });
+    const followUp = await create(alice, { subject: 'Still cannot sign in' });
+    await markFollowUp(followUp, original);
+    expect((await read(alice, followUp)).json().request.followUpOf).toBe(original);
+    expect((await read(alice, original)).json().request.followUpOf).toBeNull();
+    // Its answers to a comment and a solve name it too.
+    expect((await comment(alice, followUp, 'More detail.')).json().request.followUpOf).toBe(original);
+    expect((await solve(alice, followUp)).json().request.followUpOf).toBe(original);
+
+    // Dave, in another organization, sees a request of his that follows up Alice's: hers is not named to him.
+    const his = await create(dave, { subject: 'Me too' });
+    await markFollowUp(his, original);
+    expect((await read(dave, his)).json().request.followUpOf).toBeNull();
+  });
+});

@@ -324,6 +324,7 @@ export function requestDetail(id: number, subject: string, change: Partial<Reque
     organization: null,
     ccs: [],
     fields: {},
+    followUpOf: null,
     comments: [],
     can: { comment: true, solve: status !== 'solved' },
     ...change,
