@@ -459,3 +459,16 @@ describe('navigate', () => {
     expect(hasButton(widget, 'Try again')).toBe(false);
   });
 });
+
+describe('a follow-up request', () => {
+  test('says which request it follows up and leads to it; a request that follows up none says nothing of it', async () => {
+    const requests = memberRequests().map((stored) => (stored.detail.id === 1042 ? { ...stored, detail: { ...stored.detail, followUpOf: 1038 } } : stored));
+    const { widget } = await mountMember({ requests });
+    await openRequestList(widget);
+    await openRequestFromList(widget, 'Tent pole snapped on the first trip');
+    await until(() => expect(widget.root.querySelector('.request-meta .follow-up')?.textContent).toBe('Follow-up to #1038'));
+    widget.root.querySelector<HTMLButtonElement>('.follow-up')!.click();
+    await until(() => expect(widget.root.querySelector('#ph-request-title')?.textContent).toBe('Refund for returned boots'));
+    expect(widget.root.querySelector('.follow-up')).toBeNull();
+  });
+});

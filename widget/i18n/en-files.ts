@@ -24,4 +24,6 @@ export const filesMessages = {
   addToConversation: 'Add to conversation',
   sendReply: 'Send',
   markSolved: 'Mark as solved',
+  // A member's request that follows up another (FollowUpOf.tsx: it rides in this chunk too).
+  followUpOf: (number: number) => `Follow-up to #${number}`,
 };

@@ -1,4 +1,4 @@
-/** Styles of the attach control, a comment's files and the member's reply form, on top of the form fields' (../form-styles.ts). */
+/** Styles of the attach control, a comment's files, the member's reply form and follow-up link, on top of the form fields' (../form-styles.ts). */
 import { stylesheet } from '../stylesheet.js';
 
 export const adoptFilesStyles = stylesheet(`
@@ -14,4 +14,5 @@ export const adoptFilesStyles = stylesheet(`
 .download{font-size:13px;color:var(--ph-accent-ink);overflow-wrap:anywhere}
 .actions{display:flex;gap:8px}
 .actions .primary{flex:1}
+.follow-up{padding:0;border:0;background:none;color:var(--ph-accent-ink);font:inherit;text-decoration:underline;cursor:pointer}
 `);

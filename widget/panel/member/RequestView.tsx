@@ -53,6 +53,7 @@ export function RequestView({ model, requests, id }: { model: MemberHost; reques
         <span>
           {memberMessages.requestTitle(request.id)} · {request.category.name}
         </span>
+        {Files && <Files.FollowUpOf model={model} request={request} />}
       </p>
       {request.ccs.length > 0 && (
         <p class="muted ccs">
