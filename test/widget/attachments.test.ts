@@ -273,6 +273,29 @@ describe('a member', () => {
     expect(last.querySelectorAll('img')).toHaveLength(1);
   });
 
+  test('a reply refused over its files says so in words of its own, and keeps what was written', async () => {
+    const server = createFakeServer();
+    server.override((call) =>
+      call.method === 'POST' && call.url.pathname.endsWith('/comments')
+        ? apiError(400, 'attachment_not_found', 'An attached file was not found.', { attachmentIds: 'refused' })
+        : undefined,
+    );
+    const { widget } = await mountMember({ server });
+    await openRequestList(widget);
+    await openRequestFromList(widget, 'Tent pole snapped on the first trip');
+    await chooseFiles(widget, 'ph-reply-files', [file('break.jpg', 'image/jpeg')]);
+    await until(() => expect(rows(widget)).toEqual(['break.jpg · 1.2 KB · Attached']));
+    typeInto(byId<HTMLTextAreaElement>(widget.root, 'ph-reply')!, 'Photo attached.');
+    await flush();
+    buttonByText(widget.root, 'Send').click();
+    await until(() =>
+      expect(widget.root.querySelector('form.reply .form-error')?.textContent).toBe(
+        'An attached file is no longer there. Remove it, attach it again and send again.',
+      ),
+    );
+    expect(byId<HTMLTextAreaElement>(widget.root, 'ph-reply')!.value).toBe('Photo attached.');
+  });
+
   test('an SVG or any other type outside the inline list is a download, never an image', async () => {
     const files = [
       { id: 'att_svg', name: 'logo.svg', size: 800, contentType: 'image/svg+xml', url: 'https://support.example.com/f/svg' },
