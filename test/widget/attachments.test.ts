@@ -151,21 +151,28 @@ describe('the attach control', () => {
       if (uploadName(call) === 'huge.mov') return apiError(413, 'file_too_large', 'This file is larger than 20 MB.');
       if (uploadName(call) === 'page.html') return apiError(415, 'file_type_not_allowed', 'Files of this type cannot be attached.');
       if (uploadName(call) === 'busy.png' && rateLimited) return apiError(429, 'rate_limited', 'Slow down.');
+      if (uploadName(call) === 'one-too-many.pdf') return apiError(413, 'site_quota_exceeded', 'This site has no room for more files.');
       return undefined;
     });
     const widget = await openContactForm(server);
     await fillAccountQuestion(widget);
-    await chooseFiles(widget, 'ph-files', [file('huge.mov', 'video/quicktime'), file('page.html', 'text/html'), file('busy.png', 'image/png')]);
+    await chooseFiles(widget, 'ph-files', [
+      file('huge.mov', 'video/quicktime'),
+      file('page.html', 'text/html'),
+      file('busy.png', 'image/png'),
+      file('one-too-many.pdf', 'application/pdf'),
+    ]);
     await until(() =>
       expect(rows(widget)).toEqual([
         'huge.mov · 1.2 KB · Files can be at most 20 MB.',
         'page.html · 1.2 KB · This type of file can’t be attached.',
         'busy.png · 1.2 KB · Too many uploads just now. Please wait a moment and try again.',
+        'one-too-many.pdf · 1.2 KB · This site has no room for more files.',
       ]),
     );
     // Only the one that may pass later offers a retry.
     const retries = Array.from(widget.root.querySelectorAll('.upload'), (row) => Boolean(row.querySelector('.notice button')));
-    expect(retries).toEqual([false, false, true]);
+    expect(retries).toEqual([false, false, true, false]);
 
     rateLimited = false;
     buttonByText(widget.root.querySelectorAll('.upload')[2], 'Try again').click();

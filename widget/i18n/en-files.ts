@@ -13,6 +13,7 @@ export const filesMessages = {
   full: (max: number) => `That is the most one message can carry (${max} files). Remove one to attach another.`,
   // The server's words for its 413, said before the upload when the file is already known to be too big.
   tooBig: (maxBytes: number) => `Files can be at most ${size(maxBytes)}.`,
+  siteFull: 'This site has no room for more files.',
   typeNotAllowed: 'This type of file can’t be attached.',
   tooManyUploads: 'Too many uploads just now. Please wait a moment and try again.',
   uploadFailed: 'This file was not uploaded.',

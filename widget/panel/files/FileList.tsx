@@ -39,13 +39,7 @@ export function FileList({ files, root, renew }: { files: AttachedFile[]; root?:
         <li key={file.id}>
           {INLINE_IMAGE_TYPES.includes(file.contentType) ? (
             <a class="preview" href={file.url} target="_blank" rel="noopener noreferrer" onClick={open(file, false)}>
-              <img
-                src={file.url}
-                alt={file.name}
-                loading="lazy"
-                referrerpolicy="no-referrer"
-                onError={renew && (() => renewAfterFailure(renew, file.url))}
-              />
+              <img src={file.url} alt={file.name} loading="lazy" referrerpolicy="no-referrer" onError={renew && (() => renewAfterFailure(renew, file.url))} />
             </a>
           ) : (
             // A new tab, like the preview's: a link that has expired answers with an error page, which

@@ -21,9 +21,11 @@ export const uploadFile = (api: ApiClient, file: File, accessToken?: string) =>
   });
 
 // Too big and a type not allowed stay so; the rest (network, rate limit, a server hiccup) may pass on a retry.
-// By status, which the widget's ApiError and the inbox's both carry (0: the server was not reached).
+// By status and code, which the widget's ApiError and the inbox's both carry (0: the server was not reached).
 function problemOf(error: unknown, limits: AttachmentLimitsBody): Upload['problem'] {
-  const status = (error as { status?: number } | undefined)?.status ?? 0;
+  const { status = 0, code } = (error ?? {}) as { status?: number; code?: string };
+  // The other 413: the file fits, the site's quota does not.
+  if (code === 'site_quota_exceeded') return { text: filesMessages.siteFull, retry: false };
   if (status === 413) return { text: filesMessages.tooBig(limits.maxBytes), retry: false };
   if (status === 415) return { text: filesMessages.typeNotAllowed, retry: false };
   return { text: status === 429 ? filesMessages.tooManyUploads : filesMessages.uploadFailed, retry: true };

@@ -10,7 +10,10 @@ import type { AttachedFile } from '../../../server/contract/types.js';
 export type Renew = () => Promise<{ comments: { attachments: AttachedFile[] }[] }>;
 
 /** Whether a signed URL has ended: its `e` is its end in unix seconds (server/files/download-urls.ts). */
-export const hasExpired = (url: string) => Number(new URL(url, location.href).searchParams.get('e')) * 1000 <= Date.now();
+export function hasExpired(url: string): boolean {
+  const end = new URL(url, location.href).searchParams.get('e');
+  return end !== null && Number(end) * 1000 <= Date.now();
+}
 
 // One re-read at a time per view, however many of its files ask at once (every preview of a pane
 // fails together when their URLs end together).
