@@ -442,7 +442,10 @@ describe('a follow-up request', () => {
   /** Makes `followUp` a follow-up of `original`, as a reply by mail to the closed `original` does. */
   async function markFollowUp(followUp: number, original: number) {
     const { id } = await row(original);
-    await t.db.update(requests).set({ followUpOf: id }).where(eq(requests.id, (await row(followUp)).id));
+    await t.db
+      .update(requests)
+      .set({ followUpOf: id })
+      .where(eq(requests.id, (await row(followUp)).id));
   }
 
   test('names the request it follows up when the member may see that one; one they may not see is not named', async () => {

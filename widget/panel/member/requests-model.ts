@@ -138,7 +138,13 @@ export function createRequestsModel(model: MemberHost) {
         );
     },
     /** The open request read again and shown, for fresh file URLs (../files/renew-urls.ts). */
-    reread: () => session.call((token) => api.getRequest(token, wanted)).then(({ request }) => (wanted === request.id && (detail.value = ready(request)), request)),
+    reread: () =>
+      session
+        .call((token) => api.getRequest(token, wanted))
+        .then(({ request }) => {
+          if (wanted === request.id) detail.value = ready(request);
+          return request;
+        }),
     /** A newer state of the open request, e.g. after a live event; ignored if the member moved on. */
     showUpdated(request: RequestDetail) {
       if (wanted === request.id) detail.value = ready(request);
