@@ -16,6 +16,7 @@ export const LIMITS = {
   searchQuery: 200,
   pageUrl: 2048,
   listLimit: 50,
+  ratingComment: 1_000,
   fileName: 255,
   /** The most attachment ids a message may name in its schema; ATTACHMENTS_PER_MESSAGE (default 10) is the real limit. */
   attachmentIdsCeiling: 100,

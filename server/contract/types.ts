@@ -212,6 +212,16 @@ export const Comment = Type.Object({
 });
 export type Comment = Static<typeof Comment>;
 
+export const RatingScore = Type.Union([Type.Literal('good'), Type.Literal('bad')]);
+export type RatingScore = Static<typeof RatingScore>;
+
+/** PUT …/requests/:id/rating — the requester's rating; giving another replaces it. */
+export const NewRating = Type.Object(
+  { score: RatingScore, comment: Type.Optional(Type.String({ maxLength: LIMITS.ratingComment, pattern: TEXT })) },
+  { additionalProperties: false },
+);
+export type NewRating = Static<typeof NewRating>;
+
 export const RequestDetail = Type.Object({
   ...RequestSummary.properties,
   category: Type.Object({ id: Type.String(), name: Type.String() }),
@@ -222,7 +232,10 @@ export const RequestDetail = Type.Object({
   /** The closed request this one follows up (a reply by mail to it opened this one), when the member may see that one too. */
   followUpOf: Type.Union([Type.Integer(), Type.Null()]),
   comments: Type.Array(Comment),
-  can: Type.Object({ comment: Type.Boolean(), solve: Type.Boolean() }),
+  /** The requester's rating of the solved request; shown to everyone who may see the request. */
+  rating: Type.Union([Type.Object({ score: RatingScore, comment: Type.Union([Type.String(), Type.Null()]) }), Type.Null()]),
+  /** `rate`: this member is the requester and the request is solved or closed. */
+  can: Type.Object({ comment: Type.Boolean(), solve: Type.Boolean(), rate: Type.Boolean() }),
 });
 export type RequestDetail = Static<typeof RequestDetail>;
 

@@ -1,6 +1,6 @@
 /**
  * A signed-in member's requests: GET …/requests (lists), …/requests/summary (badge count),
- * …/requests/:id, POST …/requests/:id/comments and …/requests/:id/solve. Every route here needs a
+ * …/requests/:id, POST …/requests/:id/comments and …/requests/:id/solve, PUT …/requests/:id/rating. Every route here needs a
  * member session, and every read goes through the member's scope (see db/member-requests.ts).
  */
 import type { FastifyInstance } from 'fastify';
@@ -9,6 +9,7 @@ import {
   CommentCreatedBody,
   ErrorBody,
   NewComment,
+  NewRating,
   RequestDetailBody,
   RequestListBody,
   RequestListQuery,
@@ -18,7 +19,7 @@ import {
 } from '../contract/types.js';
 import { authenticateMember } from '../auth/member-session.js';
 import type { MemberScope } from '../store/types.js';
-import { addToConversation, countAwaitingReply, listRequests, markSolved, readRequest } from '../services/member-requests.js';
+import { addToConversation, countAwaitingReply, listRequests, markSolved, rate, readRequest } from '../services/member-requests.js';
 
 export async function memberRequestRoutes(app: FastifyInstance): Promise<void> {
   const routes = typedRoutes(app);
@@ -51,4 +52,11 @@ export async function memberRequestRoutes(app: FastifyInstance): Promise<void> {
   routes.post('/:site/requests/:id/solve', { schema: { params: RequestParams, response: { 200: RequestDetailBody, '4xx': ErrorBody } } }, async (request) => ({
     request: await markSolved(app.porthole, scopeOf(request), request.params.id),
   }));
+
+  // PUT: the rating is a value the requester sets, and setting it again replaces it.
+  routes.put(
+    '/:site/requests/:id/rating',
+    { schema: { params: RequestParams, body: NewRating, response: { 200: RequestDetailBody, '4xx': ErrorBody } } },
+    async (request) => ({ request: await rate(app.porthole, scopeOf(request), request.params.id, request.body) }),
+  );
 }

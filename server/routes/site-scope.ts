@@ -37,7 +37,7 @@ export async function siteScope(app: FastifyInstance): Promise<void> {
   // CORS is answered per site: only that site's allowed origins are ever echoed back.
   const corsFor = (allowed: boolean) => ({
     origin: allowed,
-    methods: ['GET', 'POST', 'DELETE'],
+    methods: ['GET', 'POST', 'PUT', 'DELETE'],
     allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
     exposedHeaders: ['Retry-After', 'Idempotency-Replayed'],
     maxAge: 600,

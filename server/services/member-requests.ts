@@ -1,12 +1,12 @@
 /** A member's requests: the three lists, the badge count, one request, adding to it, solving it. */
 import type { SiteRow } from '../store/rows.js';
 import type { MemberScope, NotFound, Refused, RequestView, Store } from '../store/types.js';
-import { isRequester } from '../store/rules/visibility.js';
-import type { CommentCreatedBody, NewComment, RequestDetail, RequestListBody, RequestListQuery } from '../contract/types.js';
+import { isRequester, mayRate } from '../store/rules/visibility.js';
+import type { CommentCreatedBody, NewComment, NewRating, RequestDetail, RequestListBody, RequestListQuery } from '../contract/types.js';
 import type { DownloadUrls } from '../files/download-urls.js';
 import { attachmentNotFound, idsToClaim } from './attachments.js';
 import { ApiError, notFound } from '../errors.js';
-import { afterCustomerComment, canCustomerSolve, STORED_FOR_CUSTOMER_STATUS } from './request-status.js';
+import { afterCustomerComment, canCustomerRate, canCustomerSolve, STORED_FOR_CUSTOMER_STATUS } from './request-status.js';
 import { presentCreated } from './requests.js';
 import { tierFeatures } from './sites.js';
 import { decodeCursor, pageOf } from './cursor.js';
@@ -83,6 +83,19 @@ export async function markSolved(services: Services, scope: MemberScope, number:
   return presentDetail(outcome.view, scope, services.files.urls, await followUpOf(services.store, scope, outcome.view));
 }
 
+/** "How did we do?": the requester rates the solved request; rating again replaces it. */
+export async function rate(services: Services, scope: MemberScope, number: number, rating: NewRating): Promise<RequestDetail> {
+  const comment = rating.comment?.trim() || null;
+  const outcome = await services.store.memberRequests.rate(scope, number, { score: rating.score, comment }, services.clock().toISOString(), canCustomerRate);
+  if (outcome.kind === 'not_found') throw notFound('That request');
+  if (outcome.kind === 'refused') {
+    if (!canCustomerRate(outcome.status)) throw new ApiError(409, 'not_solved', 'A request can be rated once it is solved.');
+    throw new ApiError(403, 'not_requester', 'Only the person who opened this request can rate it.');
+  }
+  announce(services.events, outcome.view);
+  return presentDetail(outcome.view, scope, services.files.urls, await followUpOf(services.store, scope, outcome.view));
+}
+
 const announce = (events: EventBus, view: RequestView) => events.publish(changeOf(view));
 
 /** The error a change that was not made answers with. */
@@ -113,6 +126,11 @@ function presentDetail(view: RequestView, scope: MemberScope, urls: DownloadUrls
       createdAt: c.createdAt,
       attachments: urls.attached(c.attachments),
     })),
-    can: { comment: request.status !== 'closed', solve: isRequester(scope, request) && canCustomerSolve(request.status) },
+    rating: view.rating && { score: view.rating.score, comment: view.rating.comment },
+    can: {
+      comment: request.status !== 'closed',
+      solve: isRequester(scope, request) && canCustomerSolve(request.status),
+      rate: mayRate(scope, request) && canCustomerRate(request.status),
+    },
   };
 }

@@ -10,6 +10,9 @@ export const afterCustomerComment = (current: StoredStatus): StoredStatus | null
 
 export const canCustomerSolve = (current: StoredStatus): boolean => current !== 'solved' && current !== 'closed';
 
+/** A request is rated once help has been given: while solved, and after it closes. */
+export const canCustomerRate = (current: StoredStatus): boolean => current === 'solved' || current === 'closed';
+
 /** Customer-facing status names, as the list filter accepts them, to the stored ones they cover. */
 export const STORED_FOR_CUSTOMER_STATUS: Record<'open' | 'awaiting_reply' | 'solved', StoredStatus[]> = {
   open: ['new', 'open', 'hold'],

@@ -113,6 +113,20 @@ export interface RequestRow {
   followUpOf: string | null;
 }
 
+/** How a customer found the help they got on a solved request. */
+export type RatingScore = 'good' | 'bad';
+
+/** The requester's rating of a solved or closed request: one per request, the last one given counts. */
+export interface RequestRatingRow {
+  requestId: string;
+  /** Kept with the rating so a site's satisfaction figure reads one index, not every request. */
+  siteId: string;
+  score: RatingScore;
+  comment: string | null;
+  ratedByEndUserId: string;
+  ratedAt: string;
+}
+
 export interface RequestCcRow {
   requestId: string;
   endUserId: string;

@@ -26,6 +26,7 @@ import type {
   PortalSettingRow,
   ReplyAddressRow,
   RequestCcRow,
+  RequestRatingRow,
   RequestRow,
   SettingRow,
   SiteMailSettingRow,
@@ -51,6 +52,7 @@ export interface StoreRows {
   endUsers: EndUserRow;
   requests: RequestRow;
   requestCcs: RequestCcRow;
+  requestRatings: RequestRatingRow;
   agents: AgentRow;
   comments: CommentRow;
   attachments: AttachmentRow;

@@ -28,6 +28,7 @@ import type {
   PortalLinkPurpose,
   PortalLinkRow,
   SignupPolicy,
+  RatingScore,
   RequestCcRow,
   RequestChannel,
   RequestRow,
@@ -55,6 +56,12 @@ export interface Person {
   externalId: string | null;
 }
 
+export interface ViewRating {
+  score: RatingScore;
+  comment: string | null;
+  ratedAt: string;
+}
+
 /** One request with everything shown about it. Members get public comments only; agents internal notes too. */
 export interface RequestView {
   request: RequestRow;
@@ -63,6 +70,8 @@ export interface RequestView {
   organizationName: string | null;
   /** The number of the closed request this one follows up (request.followUpOf), or null. */
   followUpOfNumber: number | null;
+  /** The requester's rating, once they have given one (the last one counts). */
+  rating: ViewRating | null;
   ccs: Person[];
   comments: {
     id: string;
@@ -398,6 +407,19 @@ export interface MemberRequestStore {
   ): Promise<CommentOutcome>;
   /** "Mark as solved": only the requester in a session of their own (rules/visibility.ts isRequester), where `canSolve` allows. */
   solve(scope: MemberScope, number: number, now: string, canSolve: (current: StoredStatus) => boolean): Promise<ChangeOutcome>;
+  /** The requester's rating (rules/visibility.ts mayRate), where `canRate` allows; it replaces any earlier one. */
+  rate(scope: MemberScope, number: number, rating: NewRatingRecord, now: string, canRate: (current: StoredStatus) => boolean): Promise<ChangeOutcome>;
+}
+
+export interface NewRatingRecord {
+  score: RatingScore;
+  comment: string | null;
+}
+
+/** How many of a site's ratings in a period were good and bad. */
+export interface Satisfaction {
+  good: number;
+  bad: number;
 }
 
 export interface AgentRequestStore {
@@ -414,6 +436,8 @@ export interface AgentRequestStore {
   ): Promise<ReplyOutcome>;
   /** A status change, with the mail it causes (a solved request tells its customers). */
   setStatus(siteId: string, number: number, nextStatus: NextStatus, now: string, notify: Notify): Promise<ChangeOutcome>;
+  /** The site's ratings given since `since` (ISO time), good and bad. */
+  satisfaction(siteId: string, since: string): Promise<Satisfaction>;
 }
 
 export interface AgentStore {

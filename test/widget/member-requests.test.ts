@@ -343,7 +343,7 @@ describe('a closed request', () => {
       detail: requestDetail(1044, 'Sleeping bag zip stuck', {
         status: 'awaiting_reply',
         category: { id: CATEGORY.product, name: 'Product question' },
-        can: { comment: true, solve: true },
+        can: { comment: true, solve: true, rate: false },
       }),
     };
     const { widget } = await mountMember({ requests: [closedMeanwhile] });

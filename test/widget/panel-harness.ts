@@ -326,7 +326,8 @@ export function requestDetail(id: number, subject: string, change: Partial<Reque
     fields: {},
     followUpOf: null,
     comments: [],
-    can: { comment: true, solve: status !== 'solved' },
+    rating: null,
+    can: { comment: true, solve: status !== 'solved', rate: status === 'solved' },
     ...change,
   };
 }
@@ -368,7 +369,7 @@ export function memberRequests(): StoredRequest[] {
             attachments: [],
           },
         ],
-        can: { comment: true, solve: true },
+        can: { comment: true, solve: true, rate: false },
       }),
     },
     {
@@ -386,7 +387,7 @@ export function memberRequests(): StoredRequest[] {
             attachments: [],
           },
         ],
-        can: { comment: false, solve: false },
+        can: { comment: false, solve: false, rate: true },
       }),
     },
     {
@@ -394,7 +395,7 @@ export function memberRequests(): StoredRequest[] {
       detail: requestDetail(1031, 'Team order for the climbing club', {
         requester: { name: 'Sam Ortiz' },
         ccs: [{ name: 'Dana Reyes', email: 'dana@example.org' }],
-        can: { comment: true, solve: false },
+        can: { comment: true, solve: false, rate: false },
       }),
     },
     {
@@ -402,7 +403,7 @@ export function memberRequests(): StoredRequest[] {
       detail: requestDetail(1025, 'Bulk discount for our shop', {
         requester: { name: 'Alex Reyes' },
         organization: { name: 'Reyes Outdoor Co.' },
-        can: { comment: true, solve: false },
+        can: { comment: true, solve: false, rate: false },
       }),
     },
   ];
@@ -521,7 +522,7 @@ export function addMemberBackend(server: FakeServer, options: MemberBackendOptio
     if (call.method === 'GET' && path === 'requests/summary') {
       return json({ awaitingReply: stored.filter((r) => r.lists.includes('mine') && r.detail.status === 'awaiting_reply').length });
     }
-    const match = /^requests\/(\d+)(\/comments|\/solve)?$/.exec(path);
+    const match = /^requests\/(\d+)(\/comments|\/solve|\/rating)?$/.exec(path);
     const request = match && find(Number(match[1]));
     if (!request) return apiError(404, 'not_found', 'That request was not found.');
     const now = new Date().toISOString();
@@ -542,14 +543,20 @@ export function addMemberBackend(server: FakeServer, options: MemberBackendOptio
         statusLabel: 'Open',
         updatedAt: now,
         comments: [...request.detail.comments, comment],
-        can: { comment: true, solve: solvable },
+        can: { comment: true, solve: solvable, rate: false },
       };
       return json({ comment, request: request.detail } satisfies CommentCreatedBody, 201);
     }
     if (call.method === 'POST' && match[2] === '/solve') {
       if (request.closed || request.detail.status === 'solved') return apiError(409, 'already_solved', 'This request is already solved.');
       if (!request.detail.can.solve) return apiError(403, 'not_requester', 'Only the person who opened this request can mark it as solved.');
-      request.detail = { ...request.detail, status: 'solved', statusLabel: 'Solved', updatedAt: now, can: { comment: true, solve: false } };
+      request.detail = { ...request.detail, status: 'solved', statusLabel: 'Solved', updatedAt: now, can: { comment: true, solve: false, rate: true } };
+      return json({ request: request.detail } satisfies RequestDetailBody);
+    }
+    if (call.method === 'PUT' && match[2] === '/rating') {
+      if (!request.detail.can.rate) return apiError(403, 'not_requester', 'Only the person who opened this request can rate it.');
+      const { score, comment } = call.body as { score: 'good' | 'bad'; comment?: string };
+      request.detail = { ...request.detail, rating: { score, comment: comment?.trim() || null } };
       return json({ request: request.detail } satisfies RequestDetailBody);
     }
     return apiError(404, 'not_found', 'No such route.');

@@ -3,20 +3,21 @@
  * and only of that site — with internal notes. A change locks the request's row before deciding
  * (FOR UPDATE), so concurrent changes to one request apply one after another.
  */
-import { and, eq, lte, sql } from 'drizzle-orm';
+import { and, count, eq, lte, sql } from 'drizzle-orm';
 import { newestActivityFirst } from '../rules/activity-order.js';
 import { queueColumns, queueConditions } from '../rules/agent-queue.js';
 import { categoryOf, requesterOf } from '../rules/view-reads.js';
 import { transition } from '../rules/transitions.js';
 import type { StoredStatus } from '../rows.js';
-import type { AgentRequestStore, ChangeOutcome, NextStatus, QueueFilter, QueueRow, RequestView } from '../types.js';
+import type { AgentRequestStore, ChangeOutcome, NextStatus, QueueFilter, QueueRow, RequestView, Satisfaction } from '../types.js';
 import { newId } from '../ids.js';
 import type { PgSession, PgTx } from './client.js';
 import { pgHints } from './hints.js';
 import { enqueueMail } from './outbox.js';
 import { claimAttachments } from './attachments.js';
 import { readHead, readView, type Head, type ViewKey } from './request-view.js';
-import { categories, comments, endUsers, requests } from './schema.js';
+import { categories, comments, endUsers, requestRatings, requests } from './schema.js';
+import { ratedSince, tally } from '../rules/ratings.js';
 
 const tables = { requests, categories, endUsers, comments };
 
@@ -102,4 +103,13 @@ export async function closeSolvedBefore(tx: PgSession, solvedBefore: string): Pr
     .set({ status: 'closed' })
     .where(and(eq(requests.status, 'solved'), lte(requests.solvedAt, solvedBefore)))
     .returning({ siteId: requests.siteId, id: requests.id, number: requests.number });
+}
+
+export async function satisfaction(session: PgSession, siteId: string, since: string): Promise<Satisfaction> {
+  const rows = await session
+    .select({ score: requestRatings.score, n: count() })
+    .from(requestRatings)
+    .where(ratedSince({ requestRatings }, siteId, since))
+    .groupBy(requestRatings.score);
+  return tally(rows);
 }

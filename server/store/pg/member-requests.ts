@@ -8,10 +8,11 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import { newestActivityFirst } from '../rules/activity-order.js';
 import { countBinding, countConditions, countShape, listBinding, listColumns, listConditions, listShape } from '../rules/member-lists.js';
 import { transition } from '../rules/transitions.js';
-import { isRequester, visibleTo } from '../rules/visibility.js';
+import { isRequester, mayRate, visibleTo } from '../rules/visibility.js';
+import { changedRating, ratingRow } from '../rules/ratings.js';
 import { bindScope, scopePlaceholders, scopeShape } from '../rules/scope-binding.js';
 import type { StoredStatus } from '../rows.js';
-import type { ChangeOutcome, CommentOutcome, ListOptions, ListScope, MemberScope, NextStatus, Notify, RequestListRow, RequestView } from '../types.js';
+import type { ChangeOutcome, CommentOutcome, ListOptions, ListScope, MemberScope, NewRatingRecord, NextStatus, Notify, RequestListRow, RequestView } from '../types.js';
 import { newId } from '../ids.js';
 import type { PgSession, PgTx } from './client.js';
 import { preparedOnce } from './prepared.js';
@@ -21,7 +22,7 @@ import { claimAttachments } from './attachments.js';
 import { memberUploader } from '../rules/attachment-claims.js';
 import { byId, readHead, readView, type ViewKey } from './request-view.js';
 import { publicPart } from '../rules/view.js';
-import { comments, requestCcs, requests } from './schema.js';
+import { comments, requestCcs, requestRatings, requests } from './schema.js';
 
 // Request `number`, if the scope may see it (prepared per scope shape, like the lists below).
 const visibleNumber = (scope: MemberScope, number: number): ViewKey => ({
@@ -99,5 +100,22 @@ export async function solve(tx: PgTx, scope: MemberScope, number: number, now: s
     .update(requests)
     .set(transition(current.request, 'solved', now))
     .where(eq(requests.id, current.request.id));
+  return { kind: 'done', view: (await find(tx, scope, number))! };
+}
+
+/** The requester's rating (rules/visibility.ts mayRate), where `canRate` allows; a later one replaces it. */
+export async function rate(
+  tx: PgTx,
+  scope: MemberScope,
+  number: number,
+  rating: NewRatingRecord,
+  now: string,
+  canRate: (current: StoredStatus) => boolean,
+): Promise<ChangeOutcome> {
+  const current = await readHead(tx, visibleNumber(scope, number), 'forUpdate');
+  if (!current) return { kind: 'not_found' };
+  if (!mayRate(scope, current.request) || !canRate(current.request.status)) return { kind: 'refused', status: current.request.status };
+  const row = ratingRow(scope, current.request.id, rating, now);
+  await tx.insert(requestRatings).values(row).onConflictDoUpdate({ target: requestRatings.requestId, set: changedRating(row) });
   return { kind: 'done', view: (await find(tx, scope, number))! };
 }

@@ -10,9 +10,9 @@ import { ccsRead, filesRead, headRead, threadRead, type Thread } from '../rules/
 import type { RequestView } from '../types.js';
 import type { PgSession } from './client.js';
 import { preparedOnce } from './prepared.js';
-import { agents, attachments, categories, comments, endUsers, organizations, requestCcs, requests } from './schema.js';
+import { agents, attachments, categories, comments, endUsers, organizations, requestCcs, requestRatings, requests } from './schema.js';
 
-const tables = { requests, categories, organizations, endUsers, requestCcs, comments, agents, attachments };
+const tables = { requests, categories, organizations, endUsers, requestCcs, comments, agents, attachments, requestRatings };
 const head = headRead(tables);
 const p = sql.placeholder;
 
@@ -37,6 +37,7 @@ export async function readHead(session: PgSession, key: ViewKey, lock?: 'forUpda
       .innerJoin(categories, head.category)
       .innerJoin(endUsers, head.requester)
       .leftJoin(organizations, head.organization)
+      .leftJoin(requestRatings, head.rating)
       .where(key.where());
     // Only the request row is locked: the joined rows are read, not changed.
     return (lock ? query.for('update', { of: requests }) : query).prepare(name);

@@ -11,7 +11,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { CategoryFieldRule } from '../../contract/rules.js';
-import type { MailDigest, OutboxStatus, PlanTier, PortalLinkPurpose, RequestChannel, SignupPolicy, StoredStatus } from '../rows.js';
+import type { MailDigest, OutboxStatus, PlanTier, PortalLinkPurpose, RatingScore, RequestChannel, SignupPolicy, StoredStatus } from '../rows.js';
 import { bytea, isoTime, tsvector } from './columns.js';
 import { searchDocument } from './search-config.js';
 
@@ -172,6 +172,26 @@ export const requestCcs = pgTable(
     createdAt: isoTime('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.requestId, t.endUserId] }), index('request_ccs_user_idx').on(t.endUserId)],
+);
+
+/** The requester's rating of a solved request (rows.ts RequestRatingRow); the satisfaction figure reads it by site and time. */
+export const requestRatings = pgTable(
+  'request_ratings',
+  {
+    requestId: text('request_id')
+      .primaryKey()
+      .references(() => requests.id, { onDelete: 'cascade' }),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    score: text('score').$type<RatingScore>().notNull(),
+    comment: text('comment'),
+    ratedByEndUserId: text('rated_by_end_user_id')
+      .notNull()
+      .references(() => endUsers.id),
+    ratedAt: isoTime('rated_at').notNull(),
+  },
+  (t) => [index('request_ratings_site_time_idx').on(t.siteId, t.ratedAt)],
 );
 
 export const agents = pgTable(

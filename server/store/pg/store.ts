@@ -91,6 +91,7 @@ export async function openPgStore(url: string, options: Partial<PgStoreOptions> 
       addComment: (scope, number, body, now, nextStatus, notify, attachmentIds, sentFrom) =>
         orUnclaimable(unit((tx) => memberRequests.addComment(tx, scope, number, body, now, nextStatus, notify, attachmentIds, sentFrom))),
       solve: (scope, number, now, canSolve) => unit((tx) => memberRequests.solve(tx, scope, number, now, canSolve)),
+      rate: (scope, number, rating, now, canRate) => unit((tx) => memberRequests.rate(tx, scope, number, rating, now, canRate)),
     },
     agentRequests: {
       queue: (siteId, filter) => one((tx) => agentRequests.queue(tx, siteId, filter)),
@@ -98,6 +99,7 @@ export async function openPgStore(url: string, options: Partial<PgStoreOptions> 
       addComment: (siteId, number, comment, nextStatus, now, notify) =>
         orUnclaimable(unit((tx) => agentRequests.addComment(tx, siteId, number, comment, nextStatus, now, notify))),
       setStatus: (siteId, number, nextStatus, now, notify) => unit((tx) => agentRequests.setStatus(tx, siteId, number, nextStatus, now, notify)),
+      satisfaction: (siteId, since) => one((tx) => agentRequests.satisfaction(tx, siteId, since)),
     },
     agents: {
       findBySiteAndEmail: (siteId, email) => one((tx) => agents.findBySiteAndEmail(tx, siteId, email)),

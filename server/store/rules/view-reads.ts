@@ -32,6 +32,7 @@ export interface ViewTables {
   };
   agents: Table & { id: Column; name: Column };
   attachments: Table & { id: Column; requestId: Column; commentId: Column; name: Column; size: Column; contentType: Column; createdAt: Column };
+  requestRatings: Table & { requestId: Column; score: Column; comment: Column; ratedAt: Column };
 }
 
 /** An end-user as a view shows them (Person): never their site or timestamps. */
@@ -49,6 +50,7 @@ export const personColumns = <E extends PersonTable>(endUsers: E): PersonColumns
 export const categoryOf = (t: Pick<ViewTables, 'requests' | 'categories'>): SQL => eq(t.categories.id, t.requests.categoryId);
 export const requesterOf = (t: Pick<ViewTables, 'requests' | 'endUsers'>): SQL => eq(t.endUsers.id, t.requests.requesterId);
 export const organizationOf = (t: Pick<ViewTables, 'requests' | 'organizations'>): SQL => eq(t.organizations.id, t.requests.organizationId);
+export const ratingOf = (t: Pick<ViewTables, 'requests' | 'requestRatings'>): SQL => eq(t.requestRatings.requestId, t.requests.id);
 
 /** The number of the request this one follows up (by its primary key, so at most one row), or null. */
 const followUpOfNumber = (requests: ViewTables['requests']) =>
@@ -58,7 +60,7 @@ const followUpOfNumber = (requests: ViewTables['requests']) =>
     'follow_up_of_number',
   );
 
-/** The head (ViewHead): the request row, its category's and organization's names, its requester; the caller's `where` picks the request. */
+/** The head (ViewHead): the request row, its category's and organization's names, its requester, its rating; the caller's `where` picks the request. */
 export const headRead = <T extends ViewTables>(
   t: T,
 ): {
@@ -68,10 +70,15 @@ export const headRead = <T extends ViewTables>(
     organizationName: T['organizations']['name'];
     requester: PersonColumns<T['endUsers']>;
     followUpOfNumber: SQL.Aliased<number | null>;
+    ratingScore: T['requestRatings']['score'];
+    ratingComment: T['requestRatings']['comment'];
+    ratedAt: T['requestRatings']['ratedAt'];
   };
   category: SQL;
   requester: SQL;
   organization: SQL;
+  /** Left-joined: most requests are not rated. */
+  rating: SQL;
 } => ({
   columns: {
     request: t.requests,
@@ -79,10 +86,14 @@ export const headRead = <T extends ViewTables>(
     organizationName: t.organizations.name,
     requester: personColumns(t.endUsers),
     followUpOfNumber: followUpOfNumber(t.requests),
+    ratingScore: t.requestRatings.score,
+    ratingComment: t.requestRatings.comment,
+    ratedAt: t.requestRatings.ratedAt,
   },
   category: categoryOf(t),
   requester: requesterOf(t),
   organization: organizationOf(t),
+  rating: ratingOf(t),
 });
 
 /** The CCs of one request, as people, in the order they were added (then by email). */

@@ -4,7 +4,7 @@
  * requester), the CCs, and the thread (comments with their authors) — public only for members,
  * internal notes too for agents. Who may read at all is visibility.ts.
  */
-import type { EndUserRow, RequestRow } from '../rows.js';
+import type { EndUserRow, RatingScore, RequestRow } from '../rows.js';
 import type { Person, RequestView, StoredFile } from '../types.js';
 
 export interface ViewHead {
@@ -14,6 +14,10 @@ export interface ViewHead {
   requester: Pick<EndUserRow, 'id' | 'name' | 'email' | 'emailVerified' | 'externalId'>;
   /** The number of the request `request.followUpOf` names. */
   followUpOfNumber: number | null;
+  /** All three null: not rated. */
+  ratingScore: RatingScore | null;
+  ratingComment: string | null;
+  ratedAt: string | null;
 }
 
 /** A comment as read with its author: a customer (end-user) or an agent; exactly one is set. */
@@ -47,6 +51,7 @@ export function assemble(head: ViewHead, ccs: Person[], thread: ThreadRow[], fil
     requester: { id: requester.id, name: requester.name, email: requester.email, emailVerified: requester.emailVerified, externalId: requester.externalId },
     organizationName: head.organizationName,
     followUpOfNumber: head.followUpOfNumber === null ? null : Number(head.followUpOfNumber),
+    rating: head.ratingScore === null ? null : { score: head.ratingScore, comment: head.ratingComment, ratedAt: head.ratedAt! },
     ccs,
     comments: thread.map((c) => ({
       id: c.id,

@@ -58,6 +58,16 @@ export function isRequester(scope: MemberScope, request: Pick<RequestRow, 'reque
 }
 
 /**
+ * The member may rate the request: they are its requester (its sender proven), in a session of their
+ * own or in the request's own mail-link session — for a request the scope may see, a one-request
+ * session is that request's (visibleTo). A CC may read a rating, never give one.
+ */
+export function mayRate(scope: MemberScope, request: Pick<RequestRow, 'requesterId' | 'senderVerifiedAt'>): boolean {
+  const requester = provenRequesterId(request);
+  return requester !== null && scope.identityIds.includes(requester);
+}
+
+/**
  * The member is CC'd through one of `identities`. Written as `id IN (…)`, not a correlated EXISTS:
  * the CC index then drives the query, where an EXISTS made SQLite walk every request of the site
  * (0.4 s on a million; bench/api).

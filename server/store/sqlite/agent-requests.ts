@@ -2,20 +2,21 @@
  * Requests as the support team sees them: every request of the agent's own site — and only of
  * that site — with internal notes, filtered and searched for the queue.
  */
-import { and, eq, lte, type SQL } from 'drizzle-orm';
+import { and, count, eq, lte, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from './client.js';
 import { commitWithOthers } from './group-commit.js';
 import { newId } from '../ids.js';
 import { enqueueMail } from './outbox.js';
 import { readRequestView } from './request-view.js';
-import { categories, comments, endUsers, requests } from './schema.js';
+import { categories, comments, endUsers, requestRatings, requests } from './schema.js';
+import { ratedSince, tally } from '../rules/ratings.js';
 import { sqliteHints } from './hints.js';
 import { newestActivityFirst } from '../rules/activity-order.js';
 import { queueColumns, queueConditions } from '../rules/agent-queue.js';
 import { categoryOf, requesterOf } from '../rules/view-reads.js';
 import { transition } from '../rules/transitions.js';
 import type { RequestRow, StoredStatus } from '../rows.js';
-import type { AgentRequestStore, ChangeOutcome, NextStatus, QueueFilter, QueueRow, ReplyOutcome, RequestView } from '../types.js';
+import type { AgentRequestStore, ChangeOutcome, NextStatus, QueueFilter, QueueRow, ReplyOutcome, RequestView, Satisfaction } from '../types.js';
 import { claimAttachments } from './attachments.js';
 import { orUnclaimable } from '../rules/attachment-claims.js';
 
@@ -119,4 +120,14 @@ export async function closeSolvedBefore(db: Db, solvedBefore: string): Promise<{
       .returning({ siteId: requests.siteId, id: requests.id, number: requests.number })
       .all(),
   );
+}
+
+export async function satisfaction(db: Db, siteId: string, since: string): Promise<Satisfaction> {
+  const rows = db
+    .select({ score: requestRatings.score, n: count() })
+    .from(requestRatings)
+    .where(ratedSince({ requestRatings }, siteId, since))
+    .groupBy(requestRatings.score)
+    .all();
+  return tally(rows);
 }

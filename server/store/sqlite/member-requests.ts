@@ -7,7 +7,7 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { commitWithOthers } from './group-commit.js';
 import { newId } from '../ids.js';
-import { comments, requestCcs, requests } from './schema.js';
+import { comments, requestCcs, requestRatings, requests } from './schema.js';
 import { readRequestById, readRequestViewPrepared } from './request-view.js';
 import { publicPart } from '../rules/view.js';
 import { preparedOnce } from './prepared.js';
@@ -18,9 +18,10 @@ import { claimAttachments } from './attachments.js';
 import { memberUploader, orUnclaimable } from '../rules/attachment-claims.js';
 import { sqliteHints } from './hints.js';
 import { newestActivityFirst } from '../rules/activity-order.js';
-import { isRequester, visibleTo as visibleToRule } from '../rules/visibility.js';
+import { isRequester, mayRate, visibleTo as visibleToRule } from '../rules/visibility.js';
+import { changedRating, ratingRow } from '../rules/ratings.js';
 import { transition } from '../rules/transitions.js';
-import type { ChangeOutcome, CommentOutcome, ListOptions, ListScope, MemberScope, NextStatus, Notify, RequestListRow, RequestView } from '../types.js';
+import type { ChangeOutcome, CommentOutcome, ListOptions, ListScope, MemberScope, NewRatingRecord, NextStatus, Notify, RequestListRow, RequestView } from '../types.js';
 import type { StoredStatus } from '../rows.js';
 
 // Member queries run on statements prepared once per shape (prepared.ts), bound by rules/scope-binding.ts.
@@ -125,6 +126,25 @@ export async function solveAsRequester(
       .set(transition(current.request, 'solved', now))
       .where(eq(requests.id, current.request.id))
       .run();
+    return { kind: 'done', view: readView(db, scope, number)! };
+  });
+}
+
+/** The requester's rating (rules/visibility.ts mayRate), where `canRate` allows; a later one replaces it. */
+export async function rateAsRequester(
+  db: Db,
+  scope: MemberScope,
+  number: number,
+  rating: NewRatingRecord,
+  now: string,
+  canRate: (current: StoredStatus) => boolean,
+): Promise<ChangeOutcome> {
+  return commitWithOthers(db, (tx): ChangeOutcome => {
+    const current = readView(db, scope, number);
+    if (!current) return { kind: 'not_found' };
+    if (!mayRate(scope, current.request) || !canRate(current.request.status)) return { kind: 'refused', status: current.request.status };
+    const row = ratingRow(scope, current.request.id, rating, now);
+    tx.insert(requestRatings).values(row).onConflictDoUpdate({ target: requestRatings.requestId, set: changedRating(row) }).run();
     return { kind: 'done', view: readView(db, scope, number)! };
   });
 }

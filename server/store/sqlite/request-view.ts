@@ -7,12 +7,12 @@
 import { eq, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from './client.js';
 import { preparedOnce } from './prepared.js';
-import { agents, attachments, categories, comments, endUsers, organizations, requestCcs, requests } from './schema.js';
+import { agents, attachments, categories, comments, endUsers, organizations, requestCcs, requestRatings, requests } from './schema.js';
 import { assemble } from '../rules/view.js';
 import { ccsRead, filesRead, headRead, threadRead, type Thread } from '../rules/view-reads.js';
 import type { RequestView } from '../types.js';
 
-const tables = { requests, categories, organizations, endUsers, requestCcs, comments, agents, attachments };
+const tables = { requests, categories, organizations, endUsers, requestCcs, comments, agents, attachments, requestRatings };
 const head = headRead(tables);
 
 const headQuery = (db: Tx | Db, where: SQL) =>
@@ -22,6 +22,7 @@ const headQuery = (db: Tx | Db, where: SQL) =>
     .innerJoin(categories, head.category)
     .innerJoin(endUsers, head.requester)
     .leftJoin(organizations, head.organization)
+    .leftJoin(requestRatings, head.rating)
     .where(where);
 
 const ccsQuery = (db: Tx | Db, requestId: string | Placeholder) => {

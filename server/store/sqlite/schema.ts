@@ -8,7 +8,7 @@
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, uniqueIndex, index, primaryKey, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { CategoryFieldRule } from '../../contract/rules.js';
-import type { MailDigest, OutboxStatus, PlanTier, PortalLinkPurpose, RequestChannel, SignupPolicy, StoredStatus } from '../rows.js';
+import type { MailDigest, OutboxStatus, PlanTier, PortalLinkPurpose, RatingScore, RequestChannel, SignupPolicy, StoredStatus } from '../rows.js';
 
 export type { MailDigest, OutboxStatus, PlanTier, StoredStatus };
 
@@ -177,6 +177,26 @@ export const requestCcs = sqliteTable(
     createdAt: text('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.requestId, t.endUserId] }), index('request_ccs_user_idx').on(t.endUserId)],
+);
+
+/** The requester's rating of a solved request (rows.ts RequestRatingRow); the satisfaction figure reads it by site and time. */
+export const requestRatings = sqliteTable(
+  'request_ratings',
+  {
+    requestId: text('request_id')
+      .primaryKey()
+      .references(() => requests.id, { onDelete: 'cascade' }),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    score: text('score').$type<RatingScore>().notNull(),
+    comment: text('comment'),
+    ratedByEndUserId: text('rated_by_end_user_id')
+      .notNull()
+      .references(() => endUsers.id),
+    ratedAt: text('rated_at').notNull(),
+  },
+  (t) => [index('request_ratings_site_time_idx').on(t.siteId, t.ratedAt)],
 );
 
 export const agents = sqliteTable(

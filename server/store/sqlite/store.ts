@@ -70,12 +70,14 @@ export function openSqliteStore(path: string, options: OpenOptions = { instanceL
       addComment: (scope, number, body, now, nextStatus, notify, attachmentIds, sentFrom) =>
         memberRequests.addMemberComment(db, scope, number, body, now, nextStatus, notify, attachmentIds, sentFrom),
       solve: (scope, number, now, canSolve) => memberRequests.solveAsRequester(db, scope, number, now, canSolve),
+      rate: (scope, number, rating, now, canRate) => memberRequests.rateAsRequester(db, scope, number, rating, now, canRate),
     },
     agentRequests: {
       queue: (siteId, filter) => agentRequests.listQueue(db, siteId, filter),
       find: (siteId, number) => agentRequests.findSiteRequest(db, siteId, number),
       addComment: (siteId, number, comment, nextStatus, now, notify) => agentRequests.addAgentComment(db, siteId, number, comment, nextStatus, now, notify),
       setStatus: (siteId, number, nextStatus, now, notify) => agentRequests.setRequestStatus(db, siteId, number, nextStatus, now, notify),
+      satisfaction: (siteId, since) => agentRequests.satisfaction(db, siteId, since),
     },
     agents: {
       findBySiteAndEmail: (siteId, email) => agents.findAgentBySiteAndEmail(db, siteId, email),
