@@ -312,7 +312,16 @@ export const QueueItem = Type.Object({
 });
 export type QueueItem = Static<typeof QueueItem>;
 
-export const QueueBody = Type.Object({ requests: Type.Array(QueueItem), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+/** How customers rated the site's solved requests lately: good ÷ rated, as a whole percent; null when none was rated. */
+export const Satisfaction = Type.Object({
+  days: Type.Integer(),
+  rated: Type.Integer(),
+  good: Type.Integer(),
+  percentGood: Type.Union([Type.Integer(), Type.Null()]),
+});
+export type Satisfaction = Static<typeof Satisfaction>;
+
+export const QueueBody = Type.Object({ requests: Type.Array(QueueItem), nextCursor: Type.Union([Type.String(), Type.Null()]), satisfaction: Satisfaction });
 export type QueueBody = Static<typeof QueueBody>;
 
 export const AgentRequestParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
@@ -336,6 +345,8 @@ export const AgentRequest = Type.Object({
   /** The closed request this one follows up (a reply by mail to it started this one). */
   followUpOf: Type.Optional(Type.Integer()),
   organization: Type.Union([Type.Object({ name: Type.String() }), Type.Null()]),
+  /** The requester's rating, once given (the last one counts). */
+  rating: Type.Union([Type.Object({ score: RatingScore, comment: Type.Union([Type.String(), Type.Null()]), ratedAt: Type.String() }), Type.Null()]),
   ccs: Type.Array(Contact),
   comments: Type.Array(
     Type.Object({

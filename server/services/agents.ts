@@ -4,7 +4,7 @@ import type { StoredStatus } from '../store/rows.js';
 import type { AgentWithSite, ChangeOutcome, NextStatus, RequestView } from '../store/types.js';
 import { isSenderProven } from '../store/rules/visibility.js';
 import { normalizeEmail } from '../contract/rules.js';
-import type { AgentBody, AgentReply, AgentRequest, QueueBody, QueueQuery } from '../contract/types.js';
+import type { AgentBody, AgentReply, AgentRequest, QueueBody, QueueQuery, Satisfaction } from '../contract/types.js';
 import { agentSessionLimits } from '../auth/agent-auth.js';
 import { hashSecret, newSecret } from '../auth/secrets.js';
 import { verifyPassword } from '../auth/passwords.js';
@@ -57,6 +57,7 @@ export async function agentQueue(services: Services, agent: AgentWithSite, query
     limit: query.limit + 1,
   });
   const { page, nextCursor } = pageOf(rows, query.limit);
+  const satisfaction = await satisfactionOf(services, agent.siteId);
   return {
     requests: page.map((row) => ({
       id: row.number,
@@ -69,7 +70,18 @@ export async function agentQueue(services: Services, agent: AgentWithSite, query
       updatedAt: row.updatedAt,
     })),
     nextCursor,
+    satisfaction,
   };
+}
+
+/** The period the queue's satisfaction figure covers. */
+export const SATISFACTION_DAYS = 30;
+
+async function satisfactionOf(services: Services, siteId: string): Promise<Satisfaction> {
+  const since = new Date(services.clock().getTime() - SATISFACTION_DAYS * 24 * 60 * 60 * 1000).toISOString();
+  const { good, bad } = await services.store.agentRequests.satisfaction(siteId, since);
+  const rated = good + bad;
+  return { days: SATISFACTION_DAYS, rated, good, percentGood: rated === 0 ? null : Math.round((100 * good) / rated) };
 }
 
 export async function agentReadRequest(services: Services, agent: AgentWithSite, number: number): Promise<AgentRequest> {
@@ -155,6 +167,7 @@ function presentForAgent(view: RequestView, urls: DownloadUrls): AgentRequest {
     channel: request.channel,
     ...(view.followUpOfNumber !== null && { followUpOf: view.followUpOfNumber }),
     organization: view.organizationName ? { name: view.organizationName } : null,
+    rating: view.rating,
     ccs: view.ccs.map(contact),
     comments: view.comments.map((c) => ({
       id: c.id,

@@ -170,7 +170,7 @@ describe('statuses as the member acts', () => {
       updatedAt: t.clock.now.toISOString(),
     });
     expect(await row(id)).toMatchObject({ status: 'solved', solvedAt: t.clock.now.toISOString() });
-    expect((await read(alice, id)).json().request.can).toEqual({ comment: true, solve: false });
+    expect((await read(alice, id)).json().request.can).toEqual({ comment: true, solve: false, rate: true });
     expectError(await solve(alice, id), 409, 'already_solved');
     expect((await row(id)).status).toBe('solved');
   });

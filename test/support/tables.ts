@@ -23,6 +23,7 @@ export const {
   organizations,
   outbox,
   requestCcs,
+  requestRatings,
   requests,
   settings,
   sites,
