@@ -145,7 +145,13 @@ describe('the requester rates a solved request', () => {
     const alice = await memberSession(t, ALICE);
     const number = await create(alice);
     await setStatus(number, 'solved');
-    for (const body of [{ score: 'meh' }, { score: 'good', comment: 'x'.repeat(1001) }, { score: 'good', stars: 5 }, { score: 'good', comment: 'a\u0000b' }, {}]) {
+    for (const body of [
+      { score: 'meh' },
+      { score: 'good', comment: 'x'.repeat(1001) },
+      { score: 'good', stars: 5 },
+      { score: 'good', comment: 'a\u0000b' },
+      {},
+    ]) {
       expect((await rate(alice, number, body)).statusCode, JSON.stringify(body)).toBe(400);
     }
     expect((await rate(alice, number, { score: 'good', comment: 'x'.repeat(1000) })).statusCode).toBe(200);

@@ -12,7 +12,18 @@ import { isRequester, mayRate, visibleTo } from '../rules/visibility.js';
 import { changedRating, ratingRow } from '../rules/ratings.js';
 import { bindScope, scopePlaceholders, scopeShape } from '../rules/scope-binding.js';
 import type { StoredStatus } from '../rows.js';
-import type { ChangeOutcome, CommentOutcome, ListOptions, ListScope, MemberScope, NewRatingRecord, NextStatus, Notify, RequestListRow, RequestView } from '../types.js';
+import type {
+  ChangeOutcome,
+  CommentOutcome,
+  ListOptions,
+  ListScope,
+  MemberScope,
+  NewRatingRecord,
+  NextStatus,
+  Notify,
+  RequestListRow,
+  RequestView,
+} from '../types.js';
 import { newId } from '../ids.js';
 import type { PgSession, PgTx } from './client.js';
 import { preparedOnce } from './prepared.js';
@@ -116,6 +127,9 @@ export async function rate(
   if (!current) return { kind: 'not_found' };
   if (!mayRate(scope, current.request) || !canRate(current.request.status)) return { kind: 'refused', status: current.request.status };
   const row = ratingRow(scope, current.request.id, rating, now);
-  await tx.insert(requestRatings).values(row).onConflictDoUpdate({ target: requestRatings.requestId, set: changedRating(row) });
+  await tx
+    .insert(requestRatings)
+    .values(row)
+    .onConflictDoUpdate({ target: requestRatings.requestId, set: changedRating(row) });
   return { kind: 'done', view: (await find(tx, scope, number))! };
 }

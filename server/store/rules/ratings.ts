@@ -20,10 +20,16 @@ export const ratingRow = (scope: MemberScope, requestId: string, rating: NewRati
 });
 
 /** What a second rating of the same request changes (on conflict of the request id). */
-export const changedRating = (row: RequestRatingRow) => ({ score: row.score, comment: row.comment, ratedByEndUserId: row.ratedByEndUserId, ratedAt: row.ratedAt });
+export const changedRating = (row: RequestRatingRow) => ({
+  score: row.score,
+  comment: row.comment,
+  ratedByEndUserId: row.ratedByEndUserId,
+  ratedAt: row.ratedAt,
+});
 
 /** The site's ratings given since `since`, read along its (site, time) index. */
-export const ratedSince = (t: RatingTables, siteId: string, since: string): SQL => and(eq(t.requestRatings.siteId, siteId), gte(t.requestRatings.ratedAt, since))!;
+export const ratedSince = (t: RatingTables, siteId: string, since: string): SQL =>
+  and(eq(t.requestRatings.siteId, siteId), gte(t.requestRatings.ratedAt, since))!;
 
 /** Rows of (score, count), grouped by score, to the tally. */
 export function tally(rows: { score: RatingScore; n: number | string }[]): Satisfaction {

@@ -21,7 +21,18 @@ import { newestActivityFirst } from '../rules/activity-order.js';
 import { isRequester, mayRate, visibleTo as visibleToRule } from '../rules/visibility.js';
 import { changedRating, ratingRow } from '../rules/ratings.js';
 import { transition } from '../rules/transitions.js';
-import type { ChangeOutcome, CommentOutcome, ListOptions, ListScope, MemberScope, NewRatingRecord, NextStatus, Notify, RequestListRow, RequestView } from '../types.js';
+import type {
+  ChangeOutcome,
+  CommentOutcome,
+  ListOptions,
+  ListScope,
+  MemberScope,
+  NewRatingRecord,
+  NextStatus,
+  Notify,
+  RequestListRow,
+  RequestView,
+} from '../types.js';
 import type { StoredStatus } from '../rows.js';
 
 // Member queries run on statements prepared once per shape (prepared.ts), bound by rules/scope-binding.ts.
@@ -144,7 +155,10 @@ export async function rateAsRequester(
     if (!current) return { kind: 'not_found' };
     if (!mayRate(scope, current.request) || !canRate(current.request.status)) return { kind: 'refused', status: current.request.status };
     const row = ratingRow(scope, current.request.id, rating, now);
-    tx.insert(requestRatings).values(row).onConflictDoUpdate({ target: requestRatings.requestId, set: changedRating(row) }).run();
+    tx.insert(requestRatings)
+      .values(row)
+      .onConflictDoUpdate({ target: requestRatings.requestId, set: changedRating(row) })
+      .run();
     return { kind: 'done', view: readView(db, scope, number)! };
   });
 }
