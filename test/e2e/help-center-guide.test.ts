@@ -5,11 +5,10 @@
 // sign in by an emailed link — on a phone and on a desktop, under the page's strict CSP.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { and, desc, eq } from 'drizzle-orm';
 import { screenshot, watchProblems } from './support/browser.js';
 import { realServersAndBrowser } from './support/lifecycle.js';
 import { demoMembers, openRequest, openYourRequests, panel, signInAs } from './support/widget.js';
-import { outbox } from '../support/tables.js';
+import { mailedLink } from './support/mail.js';
 import { PNG } from '../support/files.js';
 
 const real = realServersAndBrowser();
@@ -23,24 +22,6 @@ const TABS = ['My requests', 'Requests I’m CC’d on', 'Organization requests'
 const app = (page: Page) => page.locator('#help');
 const nav = (page: Page) => app(page).getByRole('navigation');
 const rowsOf = (scope: ReturnType<Page['locator']>) => scope.locator('.request-row .request-subject').allInnerTexts();
-
-/** The link in the newest mail of `kind` to `email`, as the person would click it. */
-async function mailedLink(kind: 'portal_set_password' | 'portal_sign_in', email: string): Promise<string> {
-  let text = '';
-  await expect
-    .poll(async () => {
-      const [mail] = await real.servers.db
-        .select({ text: outbox.text })
-        .from(outbox)
-        .where(and(eq(outbox.toEmail, email), eq(outbox.kind, kind)))
-        .orderBy(desc(outbox.createdAt))
-        .limit(1);
-      text = mail?.text ?? '';
-      return text;
-    })
-    .toMatch(/#token=/);
-  return /(https?:\/\/\S+#token=[\w-]+)/.exec(text)![1]!;
-}
 
 /** From the sign-in view: the link named `link`, the address, and the page's one answer. */
 async function askForLink(page: Page, link: 'Get a password' | 'Email me a sign-in link', email: string) {
@@ -79,7 +60,7 @@ async function walk(page: Page, size: 'phone' | 'desktop', who: Walker) {
   await askForLink(page, 'Get a password', who.email);
 
   // The link from the mail; the page spends it and takes it out of the address.
-  await page.goto(await mailedLink('portal_set_password', who.email));
+  await page.goto(await mailedLink(real.servers.db, 'portal_set_password', who.email));
   await app(page).getByRole('heading', { name: 'Choose a password' }).waitFor();
   expect(page.url()).toBe(`${help}/choose-password`);
   await screenshot(page, `help-center-guide-password-${size}`);
@@ -138,7 +119,7 @@ async function walk(page: Page, size: 'phone' | 'desktop', who: Walker) {
   await app(page).getByRole('button', { name: 'Sign out', exact: true }).click();
   await nav(page).getByRole('link', { name: 'Sign in' }).click();
   await askForLink(page, 'Email me a sign-in link', who.email);
-  await page.goto(await mailedLink('portal_sign_in', who.email));
+  await page.goto(await mailedLink(real.servers.db, 'portal_sign_in', who.email));
   await app(page).getByRole('heading', { name: 'Your requests' }).waitFor();
   expect(new URL(page.url()).hash).toBe('');
   await screenshot(page, `help-center-guide-signed-in-${size}`);
