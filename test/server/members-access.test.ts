@@ -184,7 +184,7 @@ describe('who sees what on a pro site', () => {
   test('the CC may read and comment, but not solve', async () => {
     const detail = await read(w.tokens.C, w.R);
     expect(detail.statusCode, detail.body).toBe(200);
-    expect(detail.json().request.can).toEqual({ comment: true, solve: false });
+    expect(detail.json().request.can).toEqual({ comment: true, solve: false, rate: false });
     const added = await comment(w.tokens.C, w.R, 'From the CC');
     expect(added.statusCode, added.body).toBe(201);
     expect(added.json().comment.author).toEqual({ name: 'Carol', role: 'customer', you: true });
@@ -301,7 +301,7 @@ describe('requests sent before signing in, and CCs by address, link only through
 
     const detail = await read(token, anonymous);
     expect(detail.statusCode, detail.body).toBe(200);
-    expect(detail.json().request.can).toEqual({ comment: true, solve: true });
+    expect(detail.json().request.can).toEqual({ comment: true, solve: true, rate: false });
     // The description was written before sign-in, by the same person: it is "you".
     expect(detail.json().request.comments[0].author.you).toBe(true);
     expect((await read(token, copied)).statusCode).toBe(200);

@@ -121,7 +121,7 @@ describe('an anonymous request under a verified member’s address', () => {
     expect(await awaitingReply(vera)).toBe(1);
     const detail = (await read(vera, sent)).json().request;
     expect(detail.comments[0].author).toEqual({ name: 'Vera', role: 'customer', you: true });
-    expect(detail.can).toEqual({ comment: true, solve: true });
+    expect(detail.can).toEqual({ comment: true, solve: true, rate: false });
     expect(await agentSees(sent)).toEqual({ queue: true, request: true });
     expect((await comment(vera, sent)).statusCode).toBe(201);
     expect((await solve(vera, sent)).statusCode).toBe(200);
