@@ -13,9 +13,8 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { dkimVerify } from 'mailauth/lib/dkim/verify';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../support/smtp-sink.js';
-import { hashSecret, newSecret } from '../../server/auth/secrets.js';
-import { newId } from '../../server/store/ids.js';
 import { siteIdOf } from '../support/inspect.js';
+import { addDemoAgent } from '../support/agent-side.js';
 import { createMailTransport, type MailTransport } from '../../server/mail/transport.js';
 import { createOutboxSender, type MailLog } from '../../server/mail/outbox-sender.js';
 import { runAdmin } from '../../server/admin/main.js';
@@ -41,25 +40,7 @@ let dir: string;
 beforeEach(async () => {
   t = await createTestApp({ submitLimit: { max: 1000, windowMs: 60_000 } });
   cats = await categoryIds(t.app);
-  const id = newId('agt');
-  await t.store.admin.createAgent({
-    removedAt: null,
-    id,
-    siteId: await siteIdOf(t.db, 'demo'),
-    email: RILEY,
-    name: 'Riley Chen',
-    passwordHash: null,
-    createdAt: t.clock.now.toISOString(),
-  });
-  agentToken = newSecret('pat_');
-  await t.store.admin.insertApiToken({
-    expiresAt: null,
-    id: newId('tok'),
-    agentId: id,
-    name: 'tests',
-    tokenHash: hashSecret(agentToken),
-    createdAt: t.clock.now.toISOString(),
-  });
+  agentToken = await addDemoAgent(t, RILEY, 'Riley Chen');
   smtp = await startSmtpSink();
   transport = createMailTransport({ smtpUrl: smtp.url, mailDir: '/nonexistent' });
   dir = mkdtempSync(join(tmpdir(), 'porthole-mail-out-'));

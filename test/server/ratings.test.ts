@@ -10,9 +10,8 @@ import type { MemberClaimsInput } from '../support/member-tokens.js';
 import { openMailedLink } from '../support/mail-links.js';
 import { requestRatings, requests } from '../support/tables.js';
 import type { StoredStatus } from '../../server/contract/types.js';
-import { newId } from '../../server/store/ids.js';
-import { hashSecret, newSecret } from '../../server/auth/secrets.js';
 import { siteIdOf } from '../support/inspect.js';
+import { addDemoAgent } from '../support/agent-side.js';
 import { bearer, categoryIds, expectError, memberSession, submit } from './helpers.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -28,25 +27,7 @@ let agentToken: string;
 beforeEach(async () => {
   t = await createTestApp({ submitLimit: { max: 1000, windowMs: 60_000 } });
   cats = await categoryIds(t.app);
-  const agentId = newId('agt');
-  await t.store.admin.createAgent({
-    removedAt: null,
-    id: agentId,
-    siteId: await siteIdOf(t.db, 'demo'),
-    email: 'riley@ratings.example',
-    name: 'Riley Chen',
-    passwordHash: null,
-    createdAt: t.clock.now.toISOString(),
-  });
-  agentToken = newSecret('pat_');
-  await t.store.admin.insertApiToken({
-    expiresAt: null,
-    id: newId('tok'),
-    agentId,
-    name: 'tests',
-    tokenHash: hashSecret(agentToken),
-    createdAt: t.clock.now.toISOString(),
-  });
+  agentToken = await addDemoAgent(t, 'riley@ratings.example', 'Riley Chen');
 });
 afterEach(() => t.close());
 
