@@ -10,7 +10,9 @@ export interface LauncherSettings {
   color?: string;
   position: 'left' | 'right';
   hideLauncher: boolean;
+  /** A BCP 47 tag from the host (`Porthole('config', { locale })`); the first choice, before the browser's languages. */
   locale?: string;
+  theme?: 'light' | 'dark' | 'auto';
 }
 
 export interface LoaderBridge {

@@ -3,7 +3,7 @@
  * the Support button in a shadow root, and loads the panel only when the visitor shows interest
  * (hover, focus, click, or an `open`/`toggle`/`navigate` command). Until then: no request, no cookie.
  */
-import { launcherMessages } from './i18n/en.js';
+import { launcherWords } from './i18n/launcher.js';
 import { launcherCss } from './launcher-style.js';
 import type { Command, LauncherSettings, PanelControl, WidgetEvent, MountPanel } from './bridge.js';
 
@@ -58,7 +58,7 @@ function start(script: HTMLScriptElement) {
   path.setAttribute('d', 'M4 4h16v12H10l-6 4z'); // a speech bubble
   icon.append(path);
   const label = document.createElement('span');
-  label.textContent = launcherMessages.support;
+  label.textContent = launcherWords.en;
   launcher.append(icon, label);
   root.append(launcher);
 

@@ -5,6 +5,7 @@
  */
 import { Type, type Static } from 'typebox';
 import { LIMITS, LINE_PATTERN as LINE, TEXT_PATTERN as TEXT } from './rules.js';
+import { LOCALES, type Locale } from '../../widget/i18n/locales.js';
 
 // Single-line and multi-line text: what each may hold is decided in rules.ts, once.
 
@@ -53,6 +54,14 @@ export type Category = Static<typeof Category>;
 export const PlanTier = Type.Union([Type.Literal('basic'), Type.Literal('pro')]);
 export type PlanTier = Static<typeof PlanTier>;
 
+/** A language Porthole speaks (widget/i18n/locales.ts): a site's default, a visitor's choice, an article's language. */
+export const LocaleName = Type.Unsafe<Locale>(Type.Union(LOCALES.map((locale) => Type.Literal(locale))));
+export type LocaleName = Static<typeof LocaleName>;
+
+/** `auto` follows the visitor's `prefers-color-scheme`. */
+export const Theme = Type.Union([Type.Literal('light'), Type.Literal('dark'), Type.Literal('auto')]);
+export type Theme = Static<typeof Theme>;
+
 /** The server's ATTACHMENTS_PER_MESSAGE and ATTACHMENT_MAX_BYTES, so an attach control offers and refuses what the server would. */
 export const AttachmentLimitsBody = Type.Object({ perMessage: Type.Integer(), maxBytes: Type.Integer() });
 export type AttachmentLimitsBody = Static<typeof AttachmentLimitsBody>;
@@ -64,6 +73,10 @@ export const SiteConfigBody = Type.Object({
     color: Type.String(),
     tier: PlanTier,
     features: Type.Object({ organizationRequests: Type.Boolean() }),
+    /** The site's default language (`npm run admin -- set-locale`), used when none of the visitor's is spoken. */
+    locale: LocaleName,
+    /** The site's default theme (`npm run admin -- set-theme`); a host page's `config` overrides it. */
+    theme: Theme,
   }),
   categories: Type.Array(Category),
   attachments: AttachmentLimitsBody,
@@ -76,6 +89,8 @@ export const ArticleSummary = Type.Object({
   id: Type.String(),
   title: Type.String(),
   excerpt: Type.String(),
+  /** The article's language: the visitor's when the site has it in theirs, else the site's default. */
+  locale: LocaleName,
 });
 export type ArticleSummary = Static<typeof ArticleSummary>;
 
@@ -85,6 +100,7 @@ export const Article = Type.Object({
   /** Sanitized on the server: no scripts, no styles, links http(s)/mailto only. */
   html: Type.String(),
   updatedAt: Type.String(),
+  locale: LocaleName,
 });
 export type Article = Static<typeof Article>;
 
@@ -92,6 +108,8 @@ export const ArticlesQuery = Type.Object({
   url: Type.Optional(Type.String({ maxLength: LIMITS.pageUrl })),
   q: Type.Optional(Type.String({ maxLength: LIMITS.searchQuery, pattern: LINE })),
   limit: Type.Integer({ minimum: 1, maximum: LIMITS.listLimit, default: 20 }),
+  /** The visitor's language: its articles come first, the site's default language fills the rest. */
+  locale: Type.Optional(LocaleName),
 });
 export type ArticlesQuery = Static<typeof ArticlesQuery>;
 
@@ -143,6 +161,8 @@ export const NewRequest = Type.Object(
     /** Honeypot: hidden from people, filled by bots. */
     website: Type.Optional(Type.String({ maxLength: 500 })),
     attachmentIds: Type.Optional(AttachmentIds),
+    /** The language the form was filled in: the requester's mail about this request speaks it. */
+    locale: Type.Optional(LocaleName),
   },
   { additionalProperties: false },
 );

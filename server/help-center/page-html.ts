@@ -6,7 +6,7 @@
  * the article was written (services/markdown.ts).
  */
 import { escapeHtml } from '../services/mail-text.js';
-import { helpCenterMessages as words } from '../../widget/i18n/en-help-center.js';
+import { helpCenterMessages as words } from '../../widget/i18n/en/help-center.js';
 import type { ArticleListRow } from '../store/types.js';
 import type { ArticleRow, SiteRow } from '../store/rows.js';
 

@@ -3,6 +3,6 @@
  * parts, and the inbound parser keeps only what a reply has above it. Every locale's marker is
  * recognised, whatever language the mail went out in.
  */
-import { mailMessages } from '../../widget/i18n/en-mail.js';
+import { mailMessages } from '../../widget/i18n/en/mail.js';
 
 export const REPLY_MARKERS: readonly string[] = [mailMessages.replyAbove];

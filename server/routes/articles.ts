@@ -14,7 +14,7 @@ export async function articleRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const { q, url, limit } = request.query;
       const articles = q?.trim() ? await findArticles(store, request.site, q, limit) : await suggestArticles(store, request.site, url, limit);
-      return { articles };
+      return { articles: articles.map((article) => ({ ...article, locale: 'en' as const })) }; // TEMPORARY (issue 13)
     },
   );
 

@@ -37,5 +37,5 @@ export async function findArticles(store: Store, site: SiteRow, query: string, l
 export async function readArticle(store: Store, site: SiteRow, id: string): Promise<Article> {
   const article = await store.articles.find(site.id, id);
   if (!article) throw notFound('That article');
-  return { id: article.id, title: article.title, html: article.html, updatedAt: article.updatedAt };
+  return { id: article.id, title: article.title, html: article.html, updatedAt: article.updatedAt, locale: 'en' }; // TEMPORARY (issue 13): articles get a locale
 }

@@ -6,7 +6,7 @@
  * real text (the header bar is the site's name as text, the button a link with a label).
  */
 import type { MailBody } from '../store/types.js';
-import { mailMessages } from '../../widget/i18n/en-mail.js';
+import { mailMessages } from '../../widget/i18n/en/mail.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => ESCAPES[char]!);

@@ -11,11 +11,11 @@
  * description, no name, no earlier messages — so the form cannot be used to send arbitrary text to
  * arbitrary people: its subject is a neutral "Your request #1042 to Northwind Outfitters"
  * (`conversationFor` is that rule). Customers' mails carry a link back into the conversation (see
- * links.ts) and begin with the line their reply goes above. Every word is from widget/i18n/en-mail.ts.
+ * links.ts) and begin with the line their reply goes above. Every word is from widget/i18n/<locale>/mail.ts.
  */
 import type { MailDraft, RequestView } from '../store/types.js';
 import type { MailDigest } from '../store/rows.js';
-import { mailMessages as words } from '../../widget/i18n/en-mail.js';
+import { mailMessages as words } from '../../widget/i18n/en/mail.js';
 import { composeMail, type MailLayout, type QuotedMessage } from './mail-text.js';
 
 export interface NotifyContext {

@@ -16,7 +16,7 @@ import { isEmail, normalizeEmail } from '../contract/rules.js';
 import { hashSecret, newSecret } from '../auth/secrets.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
 import { composeMail } from './mail-text.js';
-import { mailMessages as words } from '../../widget/i18n/en-mail.js';
+import { mailMessages as words } from '../../widget/i18n/en/mail.js';
 import type { PortalLimits } from './portal-limits.js';
 
 const MINUTE = 60_000;

@@ -20,7 +20,7 @@ import { createOutboxSender, type MailLog } from '../../server/mail/outbox-sende
 import { runAdmin } from '../../server/admin/main.js';
 import { EARLIER_MESSAGES_SHOWN } from '../../server/services/notifications.js';
 import { composeMail } from '../../server/services/mail-text.js';
-import { mailMessages } from '../../widget/i18n/en-mail.js';
+import { mailMessages } from '../../widget/i18n/en/mail.js';
 import { categoryIds, memberSession, submit } from './helpers.js';
 
 // Customers get a few mails an hour (rules/mail-caps.ts): steps this far apart stay under the cap.

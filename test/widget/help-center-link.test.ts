@@ -2,7 +2,7 @@
 // @vitest-environment-options {"url":"https://shop.example.com/checkout"}
 /** The panel's link to the site's full-page Help Center: on the home view, to a new tab, in the widget's words. */
 import { afterEach, describe, expect, test } from 'vitest';
-import { contactMessages } from '../../widget/i18n/en-contact.js';
+import { contactMessages } from '../../widget/i18n/en/contact.js';
 import { flush, HELP_CENTER_URL, mountWidget, unmountAll } from './panel-harness.js';
 
 afterEach(() => {

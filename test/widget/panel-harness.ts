@@ -47,7 +47,7 @@ export const CATEGORY = {
 } as const;
 
 export const siteConfig: SiteConfigBody = {
-  site: { slug: 'demo', name: 'Northwind Outfitters', color: '#0f766e', tier: 'pro', features: { organizationRequests: true } },
+  site: { slug: 'demo', name: 'Northwind Outfitters', color: '#0f766e', tier: 'pro', features: { organizationRequests: true }, locale: 'en', theme: 'light' },
   categories: [
     {
       id: CATEGORY.billing,
@@ -66,8 +66,8 @@ export const siteConfig: SiteConfigBody = {
 };
 
 export const suggested: ArticleSummary[] = [
-  { id: 'art_tentCare01', title: 'Caring for your tent', excerpt: 'Dry it before you pack it away.' },
-  { id: 'art_returns002', title: 'Returns and exchanges', excerpt: 'You have 60 days to change your mind.' },
+  { id: 'art_tentCare01', title: 'Caring for your tent', excerpt: 'Dry it before you pack it away.', locale: 'en' },
+  { id: 'art_returns002', title: 'Returns and exchanges', excerpt: 'You have 60 days to change your mind.', locale: 'en' },
 ];
 
 export const articles: Record<string, ArticleBody['article']> = {
@@ -76,12 +76,14 @@ export const articles: Record<string, ArticleBody['article']> = {
     title: 'Caring for your tent',
     html: '<p>Always <strong>dry</strong> your tent before storing it.</p><ul><li>Shake out grit</li><li>Air it for a day</li></ul>',
     updatedAt: '2025-03-02T10:00:00.000Z',
+    locale: 'en',
   },
   art_returns002: {
     id: 'art_returns002',
     title: 'Returns and exchanges',
     html: '<p>Send items back within <em>60 days</em>. See <a href="https://example.com/returns">our returns page</a>.</p>',
     updatedAt: '2025-02-11T08:30:00.000Z',
+    locale: 'en',
   },
 };
 
@@ -125,7 +127,7 @@ export function createFakeServer() {
     if (call.method === 'GET' && path === 'config') return json(siteConfig);
     if (call.method === 'GET' && path === 'articles') {
       const q = call.url.searchParams.get('q');
-      const list: ArticleListBody = { articles: q ? [{ id: 'art_search001', title: `About ${q}`, excerpt: 'A matching article.' }] : suggested };
+      const list: ArticleListBody = { articles: q ? [{ id: 'art_search001', title: `About ${q}`, excerpt: 'A matching article.', locale: 'en' }] : suggested };
       return json(list);
     }
     if (call.method === 'GET' && path.startsWith('articles/')) {

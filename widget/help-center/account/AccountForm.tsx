@@ -6,8 +6,8 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { ApiError } from '../../panel/api.js';
-import { messages } from '../../i18n/en.js';
-import { helpCenterMessages as words } from '../../i18n/en-help-center.js';
+import { messages } from '../../i18n/en/panel.js';
+import { helpCenterMessages as words } from '../../i18n/en/help-center.js';
 import type { FieldError } from '../../panel/models/contact-form.js';
 
 export type FieldProblems = Record<string, FieldError>;

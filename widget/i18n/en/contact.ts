@@ -1,5 +1,5 @@
 /** The contact form's words and its confirmation's; they come with the contact chunk (see en.ts). */
-import type { FieldProblem } from '../../server/contract/rules.js';
+import type { FieldProblem } from '../../../server/contract/rules.js';
 
 export const contactMessages = {
   contactTitle: 'Contact us',

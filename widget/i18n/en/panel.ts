@@ -1,13 +1,8 @@
 /**
- * Every word the widget shows, one table per locale and chunk, so another locale is one more file
- * for each: this one (the launcher and the panel's first load), en-contact.ts, en-member.ts and
- * en-files.ts, which come with the contact form's, the member views' and the files' chunks. The loader imports
- * `launcherMessages` only; esbuild drops the rest from its bundle.
+ * The panel's first-load words in English. Every locale has the same tables in a folder of its own (see
+ * ../types.ts): this one comes with the panel; contact.ts, member.ts and files.ts with the chunks of the contact
+ * form, the member views and the files, which load later.
  */
-export const launcherMessages = {
-  support: 'Support',
-};
-
 export const messages = {
   panelTitle: 'Support',
   close: 'Close support',
