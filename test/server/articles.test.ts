@@ -50,7 +50,7 @@ describe('suggested articles for the page the visitor is on', () => {
   test('each suggestion carries a title and a short plain-text excerpt', async () => {
     const articles = await suggestionsFor(`${DEMO_ORIGIN}/billing`);
     for (const article of articles) {
-      expect(Object.keys(article).sort()).toEqual(['excerpt', 'id', 'title']);
+      expect(Object.keys(article).sort()).toEqual(['excerpt', 'id', 'locale', 'title']);
       expect(article.title.length).toBeGreaterThan(0);
       expect(article.excerpt.length).toBeGreaterThan(0);
       expect(article.excerpt.length).toBeLessThanOrEqual(160);
@@ -163,7 +163,7 @@ describe('reading one article', () => {
     const response = await read(demoIds['reset-password']);
     expect(response.statusCode).toBe(200);
     const { article } = response.json();
-    expect(Object.keys(article).sort()).toEqual(['html', 'id', 'title', 'updatedAt']);
+    expect(Object.keys(article).sort()).toEqual(['html', 'id', 'locale', 'title', 'updatedAt']);
     expect(article.id).toBe(demoIds['reset-password']);
     expect(article.title).toBe('Reset a forgotten password');
     expect(article.html).toMatch(/<p>/);

@@ -4,7 +4,7 @@
  * launcher, with the page's navigation and its account views (sign in, links, a new password).
  */
 import { useEffect, useRef } from 'preact/hooks';
-import { helpCenterMessages as words } from '../i18n/en/help-center.js';
+import { helpCenterMessages as words } from '../i18n/words.js';
 import { ArticleView } from '../panel/views/ArticleView.js';
 import { HomeView } from '../panel/views/HomeView.js';
 import { ContactView } from '../panel/contact-view.js';

@@ -3,7 +3,7 @@
  * account's menu (the email, "Sign out", "Sign out everywhere"). Nothing about the account shows
  * until the page knows whether anyone is signed in.
  */
-import { helpCenterMessages as words } from '../i18n/en/help-center.js';
+import { helpCenterMessages as words } from '../i18n/words.js';
 import type { HelpPage } from './page.js';
 import { PageLink } from './PageLink.js';
 

@@ -12,7 +12,7 @@ import { effect, signal } from '@preact/signals';
 import type { View } from '../panel/models/navigation.js';
 import type { ViewModel } from '../panel/state.js';
 import type { Account } from './account.js';
-import { helpCenterMessages as words } from '../i18n/en/help-center.js';
+import { helpCenterMessages as words } from '../i18n/words.js';
 
 /** The page's own views, beside the panel's. `notice`: why the visitor is asked to sign in (a spent link). */
 export type AccountView = { name: 'signin'; next?: View; notice?: string } | { name: 'password' } | { name: 'signin-link' } | { name: 'choose-password' };

@@ -3,7 +3,7 @@
  * returns focus to the Support button; each new view moves focus to its heading or first field.
  */
 import { useEffect, useRef } from 'preact/hooks';
-import { messages } from '../i18n/en/panel.js';
+import { messages } from '../i18n/words.js';
 import { Header } from './components/Header.js';
 import { ArticleView, ContactView, HelpCenterLink } from './later-views.js';
 import { HomeView } from './views/HomeView.js';

@@ -2,7 +2,7 @@
  * Where the member views go. Their chunk comes with signing in (member-chunk.ts); until it has
  * arrived, and when nobody is signed in (any more), this says so instead.
  */
-import { messages } from '../i18n/en/panel.js';
+import { messages } from '../i18n/words.js';
 import { Notice } from './components/Notice.js';
 import { memberChunk } from './member-chunk.js';
 import type { MemberHost } from './state.js';

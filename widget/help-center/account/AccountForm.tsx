@@ -6,8 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { ApiError } from '../../panel/api.js';
-import { messages } from '../../i18n/en/panel.js';
-import { helpCenterMessages as words } from '../../i18n/en/help-center.js';
+import { messages, helpCenterMessages as words } from '../../i18n/words.js';
 import type { FieldError } from '../../panel/models/contact-form.js';
 
 export type FieldProblems = Record<string, FieldError>;

@@ -2,7 +2,7 @@
  * "Choose a password", after a password link signed the person in. The length is checked here
  * too; the server also refuses common passwords, said at the field (`error.fields.password`).
  */
-import { helpCenterMessages as words } from '../../i18n/en/help-center.js';
+import { helpCenterMessages as words } from '../../i18n/words.js';
 import { Field } from '../../panel/contact/Field.js';
 import type { HelpPage } from '../page.js';
 import { AccountForm, useAccountForm, valueOf } from './AccountForm.js';

@@ -1,6 +1,6 @@
 /** The email field every account form starts with. */
 import { LIMITS } from '../../../server/contract/rules.js';
-import { helpCenterMessages as words } from '../../i18n/en/help-center.js';
+import { helpCenterMessages as words } from '../../i18n/words.js';
 import { Field } from '../../panel/contact/Field.js';
 import type { FieldError } from '../../panel/models/contact-form.js';
 import type { FieldProblems } from './AccountForm.js';

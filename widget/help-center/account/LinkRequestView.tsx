@@ -4,7 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { PortalLinkRequest } from '../../../server/contract/types.js';
-import { helpCenterMessages as words } from '../../i18n/en/help-center.js';
+import { helpCenterMessages as words } from '../../i18n/words.js';
 import type { HelpPage } from '../page.js';
 import { PageLink } from '../PageLink.js';
 import { AccountForm, useAccountForm, valueOf } from './AccountForm.js';

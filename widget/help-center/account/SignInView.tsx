@@ -1,5 +1,5 @@
 /** "Sign in": email and password, with the ways to get a password or a link instead. */
-import { helpCenterMessages as words } from '../../i18n/en/help-center.js';
+import { helpCenterMessages as words } from '../../i18n/words.js';
 import { Field } from '../../panel/contact/Field.js';
 import type { View } from '../../panel/models/navigation.js';
 import type { HelpPage } from '../page.js';

@@ -1,5 +1,5 @@
 /** The panel's top bar: back (when not on the home view), the title, and close. */
-import { messages } from '../../i18n/en/panel.js';
+import { messages } from '../../i18n/words.js';
 
 export function Header({ title, onBack, onClose }: { title: string; onBack?: () => void; onClose: () => void }) {
   return (

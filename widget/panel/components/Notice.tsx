@@ -1,5 +1,5 @@
 /** A polite message in place of content that could not load, with a way to try again. */
-import { messages } from '../../i18n/en/panel.js';
+import { messages } from '../../i18n/words.js';
 
 export function Notice({ text, onRetry }: { text: string; onRetry?: () => void }) {
   return (

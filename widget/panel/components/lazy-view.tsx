@@ -4,7 +4,7 @@
  */
 import { signal } from '@preact/signals';
 import type { FunctionComponent } from 'preact';
-import { messages } from '../../i18n/en/panel.js';
+import { messages } from '../../i18n/words.js';
 
 export function lazyView<P extends object>(load: () => Promise<FunctionComponent<P>>) {
   const loaded = signal<FunctionComponent<P> | null>(null);

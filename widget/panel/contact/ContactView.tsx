@@ -5,8 +5,7 @@
  */
 import { useRef } from 'preact/hooks';
 import { LIMITS } from '../../../server/contract/rules.js';
-import { messages } from '../../i18n/en/panel.js';
-import { contactMessages } from '../../i18n/en/contact.js';
+import { messages, contactMessages } from '../../i18n/words.js';
 import { errorText, Field } from './Field.js';
 import { splitCcs, submitContact } from './submit.js';
 import { Notice } from '../components/Notice.js';

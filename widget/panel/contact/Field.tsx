@@ -3,7 +3,7 @@
  * function so it receives the id and aria attributes that tie it to its label and messages.
  */
 import type { ComponentChildren } from 'preact';
-import { contactMessages } from '../../i18n/en/contact.js';
+import { contactMessages } from '../../i18n/words.js';
 import type { FieldError } from '../models/contact-form.js';
 
 export interface ControlProps {

@@ -2,7 +2,7 @@
  * The panel home's way to the site's full-page Help Center, in a new tab: the host page, and what
  * the visitor was doing on it, stay where they were.
  */
-import { contactMessages as words } from '../../i18n/en/contact.js';
+import { contactMessages as words } from '../../i18n/words.js';
 import { stylesheet } from '../stylesheet.js';
 import type { WidgetModel } from '../state.js';
 

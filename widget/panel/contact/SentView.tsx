@@ -1,5 +1,5 @@
 /** The confirmation after a request was sent, with its number. */
-import { contactMessages } from '../../i18n/en/contact.js';
+import { contactMessages } from '../../i18n/words.js';
 import type { ViewModel } from '../state.js';
 
 export function SentView({ model, number, email }: { model: ViewModel; number: number; email: string }) {

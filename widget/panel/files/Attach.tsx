@@ -5,7 +5,7 @@
  */
 import type { Signal } from '@preact/signals';
 import { useRef } from 'preact/hooks';
-import { filesMessages } from '../../i18n/en/files.js';
+import { filesMessages } from '../../i18n/words.js';
 import type { Upload } from '../models/uploads.js';
 import type { AttachmentLimitsBody } from '../../../server/contract/types.js';
 import { addFiles, retryUpload, type SendFile } from './add-files.js';

@@ -6,7 +6,7 @@
  */
 import { INLINE_IMAGE_TYPES } from '../../../server/contract/rules.js';
 import type { AttachedFile } from '../../../server/contract/types.js';
-import { filesMessages } from '../../i18n/en/files.js';
+import { filesMessages } from '../../i18n/words.js';
 import { hasExpired, renewAfterFailure, renewed, type Renew } from './renew-urls.js';
 import { adoptFilesStyles } from './styles.js';
 

@@ -5,7 +5,7 @@
  * link always leads somewhere.
  */
 import type { RequestDetail } from '../../../server/contract/types.js';
-import { filesMessages } from '../../i18n/en/files.js';
+import { filesMessages } from '../../i18n/words.js';
 import type { MemberHost } from '../state.js';
 import { adoptFilesStyles } from './styles.js';
 

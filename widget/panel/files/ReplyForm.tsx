@@ -4,8 +4,7 @@
  * member chunk has no room for them.
  */
 import type { RequestDetail } from '../../../server/contract/types.js';
-import { messages } from '../../i18n/en/panel.js';
-import { filesMessages } from '../../i18n/en/files.js';
+import { messages, filesMessages } from '../../i18n/words.js';
 import type { RequestsModel } from '../member/requests-model.js';
 import { isUploading } from '../models/uploads.js';
 import type { MemberHost } from '../state.js';

@@ -6,7 +6,7 @@
  */
 import type { Signal } from '@preact/signals';
 import type { AttachmentBody, AttachmentLimitsBody } from '../../../server/contract/types.js';
-import { filesMessages } from '../../i18n/en/files.js';
+import { filesMessages } from '../../i18n/words.js';
 import { bearer, query, type ApiClient } from '../api.js';
 import type { Upload } from '../models/uploads.js';
 

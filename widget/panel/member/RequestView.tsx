@@ -3,8 +3,7 @@
  * (../files/ReplyForm.tsx). Everything people wrote is shown as text, never as HTML.
  */
 import { useEffect, useRef } from 'preact/hooks';
-import { messages } from '../../i18n/en/panel.js';
-import { memberMessages } from '../../i18n/en/member.js';
+import { messages, memberMessages } from '../../i18n/words.js';
 import { Notice } from '../components/Notice.js';
 import type { MemberHost } from '../state.js';
 import type { RequestsModel } from './requests-model.js';

@@ -1,8 +1,7 @@
 /** "Your requests": tabs for My requests, CC'd and (where the plan allows) Organization requests. */
 import { useEffect } from 'preact/hooks';
 import type { RequestScope } from '../../../server/contract/types.js';
-import { messages } from '../../i18n/en/panel.js';
-import { memberMessages } from '../../i18n/en/member.js';
+import { messages, memberMessages } from '../../i18n/words.js';
 import { Notice } from '../components/Notice.js';
 import type { MemberHost } from '../state.js';
 import type { RequestsModel } from './requests-model.js';

@@ -3,7 +3,7 @@
  * badge and live updates. A separate chunk, fetched at the first `identify` (../member-chunk.ts),
  * so anonymous visitors never download it.
  */
-import { memberMessages } from '../../i18n/en/member.js';
+import { memberMessages } from '../../i18n/words.js';
 import type { MemberHost, ViewModel } from '../state.js';
 import { adoptFormStyles } from '../form-styles.js';
 import { createRequestsModel, type RequestsModel } from './requests-model.js';

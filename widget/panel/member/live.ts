@@ -8,7 +8,7 @@
  * `request:updated`.
  */
 import { effect, signal } from '@preact/signals';
-import { memberMessages } from '../../i18n/en/member.js';
+import { memberMessages } from '../../i18n/words.js';
 import type { MemberHost } from '../state.js';
 import { tellHost, type RequestsModel } from './requests-model.js';
 import { memberApi } from './member-api.js';

@@ -2,7 +2,7 @@
  * One article, as the server rendered and sanitized it. In the panel it rides in a chunk fetched
  * after the first open (../later-views.ts), so that one carries only what shows the suggestions.
  */
-import { messages } from '../../i18n/en/panel.js';
+import { messages } from '../../i18n/words.js';
 import { Notice } from '../components/Notice.js';
 import { trustedArticleHtml } from '../trusted-html.js';
 import { adoptArticleStyles } from './article-styles.js';

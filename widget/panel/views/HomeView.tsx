@@ -1,5 +1,5 @@
 /** Home: search, the articles suggested for this page (or search results), and the way to contact us. */
-import { messages } from '../../i18n/en/panel.js';
+import { messages } from '../../i18n/words.js';
 import { ArticleList } from '../components/ArticleList.js';
 import { Notice } from '../components/Notice.js';
 import type { ViewModel } from '../state.js';
