@@ -12,8 +12,10 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// The issue's targets, 1.5 KB and 15 KB, read in decimal kilobytes — the stricter reading.
-export const BUDGETS = { loaderGzip: 1500, panelGzip: 15_000, laterGzip: 6_000 };
+// The issue's targets, 1.5 KB and 15 KB, read in decimal kilobytes — the stricter reading. The chunks loaded later
+// have a ceiling of our own, raised from 6,000 for issue 13: they are where new UI goes so the first open stays
+// small, and they load while the visitor reads (at idle, or with the view that needs them).
+export const BUDGETS = { loaderGzip: 1500, panelGzip: 15_000, laterGzip: 7_500 };
 
 const dist = fileURLToPath(new URL('../dist/widget/', import.meta.url));
 
