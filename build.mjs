@@ -5,7 +5,8 @@
 //                 with the committed migrations beside them
 // `node build.mjs` is run by `npm start` and `npm test` (prestart/pretest).
 import * as esbuild from 'esbuild';
-import { cpSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 
 const widgetTarget = ['chrome100', 'firefox100', 'safari15.4'];
@@ -16,7 +17,58 @@ rmSync(serverOnly ? 'dist/server' : 'dist', { recursive: true, force: true });
 
 if (!serverOnly) await buildBrowserBundles();
 
+/**
+ * Every locale's words as chunks of their own, beside the panel's: `<locale>.<version>.js` (the panel's first words,
+ * which the loader fetches with the panel), `<part>-<locale>.<version>.js` (the words of the chunks loaded later) and
+ * `help-<locale>.<version>.js` (all of them, for the Help Center page). One version for all, a hash of their content,
+ * so the loader names any locale's file with one short string.
+ */
+async function buildWordChunks() {
+  // The list of locales is TypeScript (widget/i18n/locales.ts): compiled on the fly, so it is written once.
+  const { code } = await esbuild.transform(readFileSync('widget/i18n/locales.ts', 'utf8'), { loader: 'ts', format: 'esm' });
+  const { LOCALES } = await import(`data:text/javascript,${encodeURIComponent(code)}`);
+  const parts = ['panel', 'contact', 'member', 'files'];
+  const entries = {};
+  for (const locale of LOCALES) {
+    entries[locale] = `widget/i18n/${locale}/panel.ts`;
+    for (const part of parts.slice(1)) entries[`${part}-${locale}`] = `widget/i18n/${locale}/${part}.ts`;
+    entries[`help-${locale}`] = `help-words:${locale}`;
+  }
+  const built = await esbuild.build({
+    entryPoints: entries,
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    target: widgetTarget,
+    write: false,
+    outdir: 'dist/widget/chunks',
+    legalComments: 'none',
+    charset: 'utf8',
+    plugins: [
+      {
+        // The Help Center's words: one module re-exporting a locale's every browser table.
+        name: 'help-words',
+        setup(build) {
+          build.onResolve({ filter: /^help-words:/ }, ({ path }) => ({ path: path.slice('help-words:'.length), namespace: 'help-words' }));
+          build.onLoad({ filter: /.*/, namespace: 'help-words' }, ({ path: locale }) => ({
+            contents: [...parts, 'help-center'].map((part) => `export * from './widget/i18n/${locale}/${part}.ts';`).join('\n'),
+            resolveDir: process.cwd(),
+            loader: 'ts',
+          }));
+        },
+      },
+    ],
+  });
+  const hash = createHash('sha256');
+  for (const file of built.outputFiles) hash.update(file.path).update(file.contents);
+  const version = hash.digest('hex').slice(0, 8);
+  mkdirSync('dist/widget/chunks', { recursive: true });
+  for (const file of built.outputFiles) writeFileSync(file.path.replace(/\.js$/, `.${version}.js`), file.contents);
+  return version;
+}
+
 async function buildBrowserBundles() {
+  const wordsVersion = await buildWordChunks();
   // The panel and the inbox: Preact apps shipped as minified, content-hashed ES modules.
   const preactApp = {
     bundle: true,
@@ -35,6 +87,7 @@ async function buildBrowserBundles() {
     entryPoints: { panel: 'widget/panel/index.tsx' },
     outdir: 'dist/widget/chunks',
     splitting: true,
+    define: { WORDS_VERSION: JSON.stringify(wordsVersion) },
     // Short names: the loader lists the panel's files, and every host page pays for each byte.
     chunkNames: '[hash]',
   });
@@ -52,16 +105,18 @@ async function buildBrowserBundles() {
     format: 'iife',
     minify: true,
     target: widgetTarget,
-    define: { PANEL_FILES: JSON.stringify([basename(panelEntry), ...panelChunks]) },
+    define: { PANEL_FILES: JSON.stringify([basename(panelEntry), ...panelChunks]), WORDS_VERSION: JSON.stringify(wordsVersion) },
     metafile: true,
     legalComments: 'none',
+    // The Arabic launcher word as UTF-8 (served with charset=utf-8), not as \u escapes three times its size.
+    charset: 'utf8',
     // No "use strict" prologue (tsconfig's strict implies it): the loader does not need it, and every
     // host page would pay for its bytes.
     tsconfigRaw: { compilerOptions: { alwaysStrict: false } },
   });
 
   // Kept for bench/size and the bundle tests: which files each output is made of.
-  writeFileSync('dist/widget/meta.json', JSON.stringify({ panelEntry, panel: panel.metafile, loader: loader.metafile }, null, 2));
+  writeFileSync('dist/widget/meta.json', JSON.stringify({ panelEntry, wordsVersion, panel: panel.metafile, loader: loader.metafile }, null, 2));
 
   // The support team's inbox (served at /agent): one ESM script and its stylesheet, content-hashed,
   // plus a manifest naming them for the page route (server/routes/agent/inbox-page.ts).
@@ -80,6 +135,7 @@ async function buildBrowserBundles() {
     outdir: 'dist/help-center',
     splitting: true,
     chunkNames: '[hash]',
+    define: { WORDS_VERSION: JSON.stringify(wordsVersion) },
   });
   const [helpScript, helpOutput] = Object.entries(helpcenter.metafile.outputs).find(([, output]) => output.entryPoint);
   writeFileSync(
@@ -88,6 +144,7 @@ async function buildBrowserBundles() {
       script: basename(helpScript),
       stylesheet: helpOutput.cssBundle ? basename(helpOutput.cssBundle) : null,
       files: Object.keys(helpcenter.metafile.outputs).map((path) => basename(path)),
+      wordsVersion,
     }),
   );
 }

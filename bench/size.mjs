@@ -1,13 +1,14 @@
 // bench/size — what a host page pays for the widget, in bytes (raw, gzip, brotli):
 //   loader: widget.js, on every page view;
 //   panel:  every script fetched from the support server between the click on Support and the
-//           suggested articles being shown (the panel entry and the chunks it statically imports);
+//           suggested articles being shown (the panel entry, the chunks it statically imports and the
+//           locale's first words), for each locale; the row shows the heaviest locale;
 //   later:  each view the panel imports on demand (the contact form, a member's views, the files),
-//           with what it adds on top of the panel;
+//           with what it adds on top of the panel and its words, in the heaviest locale;
 //   all:    every panel file, first load and all chunks loaded later, counted once each — for
 //           information only, with no budget: no visitor downloads all of them at once.
 // Run `npm run build` first, then `node bench/size.mjs`. test/build/widget-bundle.test.ts enforces BUDGETS.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,28 +46,43 @@ function staticClosure(meta, start, loaded = new Set()) {
 const dynamicImports = (meta, files) =>
   files.flatMap((file) => meta.panel.outputs[file].imports.filter((imported) => imported.kind === 'dynamic-import').map((imported) => imported.path));
 
+/** Of one measurement per locale, the heaviest, with every locale's gzip size beside it. */
+const heaviest = (byLocale) => {
+  const [, worst] = Object.entries(byLocale).reduce((a, b) => (b[1].gzip > a[1].gzip ? b : a));
+  return { ...worst, locales: Object.fromEntries(Object.entries(byLocale).map(([locale, size]) => [locale, size.gzip])) };
+};
+
 export function measureWidget() {
   const meta = JSON.parse(readFileSync(join(dist, 'meta.json'), 'utf8'));
+  const locales = readdirSync(join(dist, 'chunks'))
+    .map((file) => new RegExp(`^([a-z]{2})\\.${meta.wordsVersion}\\.js$`).exec(file)?.[1])
+    .filter(Boolean);
+  const words = (part, locale) => `${part ? `${part}-` : ''}${locale}.${meta.wordsVersion}.js`;
   const panel = staticClosure(meta, meta.panelEntry);
   const chunks = (files) => ({ ...measure(files.map((file) => readFileSync(join(dist, 'chunks', basename(file))))), files: files.map((f) => basename(f)) });
+  const perLocale = (files, part) => heaviest(Object.fromEntries(locales.map((locale) => [locale, chunks([...files, words(part, locale)])])));
   // Named by the folder of the module the panel imports on demand (e.g. contact/index.tsx): the
   // chunk's first source file may be any module it bundles (widget/panel/trusted-html.ts).
-  const later = [...new Set(dynamicImports(meta, panel))].map((file) => ({
-    name: meta.panel.outputs[file].entryPoint?.split('/').slice(-2)[0] ?? basename(file),
-    ...chunks(staticClosure(meta, file, new Set(panel))),
-  }));
-  const all = chunks(Object.keys(meta.panel.outputs).filter((file) => file.endsWith('.js')));
-  return { loader: measure([readFileSync(join(dist, 'widget.js'))]), panel: chunks(panel), later, all };
+  const later = [...new Set(dynamicImports(meta, panel))].map((file) => {
+    const name = meta.panel.outputs[file].entryPoint?.split('/').slice(-2)[0] ?? basename(file);
+    return { name, ...perLocale(staticClosure(meta, file, new Set(panel)), name) };
+  });
+  const all = chunks([
+    ...Object.keys(meta.panel.outputs).filter((file) => file.endsWith('.js')),
+    ...locales.flatMap((locale) => ['', 'contact', 'member', 'files'].map((part) => words(part, locale))),
+  ]);
+  return { loader: measure([readFileSync(join(dist, 'widget.js'))]), panel: perLocale(panel, ''), later, all };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { loader, panel, later, all } = measureWidget();
   const sizes = (name, size) => `${name.padEnd(8)} ${String(size.raw).padStart(8)} ${String(size.gzip).padStart(8)} ${String(size.brotli).padStart(8)}`;
-  const row = (name, size, budget) => `${sizes(name, size)}   budget ${budget} gzip${size.gzip > budget ? '  OVER' : ''}`;
+  const perLocale = (size) => (size.locales ? `   ${Object.entries(size.locales).map(([locale, gzip]) => `${locale} ${gzip}`).join(', ')}` : '');
+  const row = (name, size, budget) => `${sizes(name, size)}   budget ${budget} gzip${size.gzip > budget ? '  OVER' : ''}${perLocale(size)}`;
   console.log(`${''.padEnd(8)} ${'raw'.padStart(8)} ${'gzip'.padStart(8)} ${'brotli'.padStart(8)}   (bytes)`);
   console.log(row('loader', loader, BUDGETS.loaderGzip));
   console.log(row('panel', panel, BUDGETS.panelGzip));
   for (const view of later) console.log(row(view.name, view, BUDGETS.laterGzip));
-  console.log(`${sizes('all', all)}   informational: all ${all.files.length} panel files, no budget`);
+  console.log(`${sizes('all', all)}   informational: all ${all.files.length} panel files (words in every locale too), no budget`);
   console.log(`panel files: ${panel.files.join(', ')}`);
 }

@@ -25,6 +25,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          // The live word tables in English, for views rendered on their own (test/widget/source-words.ts).
+          setupFiles: ['test/widget/source-words.ts'],
           include: [
             'test/server/**/*.test.ts',
             'test/store/**/*.test.ts',

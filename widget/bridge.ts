@@ -3,13 +3,23 @@
  * tiny by knowing nothing of views: it forwards every command it does not handle itself.
  */
 
+import type { Locale } from './i18n/locales.js';
+import type { PanelWords } from './i18n/types.js';
+import type { WordsSource } from './panel/language.js';
+
+/** A locale's first words (widget/i18n/<locale>/panel.ts), fetched by the loader beside the panel's code. */
+export interface PanelWordsChunk {
+  messages: PanelWords;
+}
+
 /** Host-visible events: `Porthole('on', name, handler)`. */
 export type WidgetEvent = 'ready' | 'open' | 'close' | 'request:created' | 'request:updated';
 
 export interface LauncherSettings {
   color?: string;
-  position: 'left' | 'right';
-  hideLauncher: boolean;
+  /** 'right' unless the host says 'left'. */
+  position?: 'left' | 'right';
+  hideLauncher?: boolean;
   /** A BCP 47 tag from the host (`Porthole('config', { locale })`); the first choice, before the browser's languages. */
   locale?: string;
   theme?: 'light' | 'dark' | 'auto';
@@ -23,7 +33,9 @@ export interface LoaderBridge {
   /** Absolute URL of widget.js: the API and chunks are found relative to it. */
   scriptUrl: string;
   settings: LauncherSettings;
-  emit(event: WidgetEvent, detail?: unknown): void;
+  /** The locale the loader chose (widget/i18n/locales.ts pickLocale), and its first words. */
+  locale: Locale;
+  words: PanelWordsChunk;
 }
 
 /** A `Porthole(...)` call: command name, then its arguments. */
@@ -33,4 +45,4 @@ export interface PanelControl {
   run(command: Command): void;
 }
 
-export type MountPanel = (bridge: LoaderBridge, pending: Command[]) => PanelControl;
+export type MountPanel = (bridge: LoaderBridge, pending: Command[], words?: WordsSource) => PanelControl;

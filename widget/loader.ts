@@ -4,13 +4,16 @@
  * (hover, focus, click, or an `open`/`toggle`/`navigate` command). Until then: no request, no cookie.
  */
 import { launcherWords } from './i18n/launcher.js';
+import { pickLocale, textDirection, type Locale } from './i18n/locales.js';
 import { launcherCss } from './launcher-style.js';
-import type { Command, LauncherSettings, PanelControl, WidgetEvent, MountPanel } from './bridge.js';
+import type { Command, LauncherSettings, PanelControl, MountPanel, PanelWordsChunk } from './bridge.js';
 
-// The panel's content-hashed entry file, then the chunks it imports; injected by build.mjs.
+// The panel's content-hashed entry file, then the chunks it imports; and the version of the words' chunks
+// (`<locale>.<version>.js`, see widget/panel/words-chunks.ts). Injected by build.mjs.
 declare const PANEL_FILES: string[];
+declare const WORDS_VERSION: string;
 
-type Stub = ((...args: unknown[]) => void) & { q?: ArrayLike<unknown>[]; loaded?: boolean };
+type Stub = ((...args: unknown[]) => void) & { q?: Iterable<unknown>[]; loaded?: boolean };
 
 // Captured at top level: document.currentScript is only set while this script first runs.
 const script = document.currentScript as HTMLScriptElement | null;
@@ -20,60 +23,55 @@ if (script && !w.Porthole?.loaded) start(script);
 
 function start(script: HTMLScriptElement) {
   const queued = w.Porthole?.q ?? [];
-  const handlers: Partial<Record<WidgetEvent, ((detail?: unknown) => void)[]>> = {};
-  const settings: LauncherSettings = { color: script.dataset.color, position: 'right', hideLauncher: false };
+  const readyHandlers: (() => void)[] = [];
+  const settings: LauncherSettings = { color: script.dataset.color };
   const pending: Command[] = [];
   let panel: PanelControl | undefined;
   let loading: Promise<void> | undefined;
   let ready = false;
-
-  const emit = (event: WidgetEvent, detail?: unknown) => {
-    for (const handler of handlers[event] ?? []) {
-      try {
-        handler(detail);
-      } catch (error) {
-        // A host's handler must not break the widget; report it where the host will look.
-        setTimeout(() => {
-          throw error;
-        });
-      }
-    }
-  };
+  let locale: Locale;
 
   const element = document.createElement('porthole-widget');
   const root = element.attachShadow({ mode: 'open' });
   const base = new CSSStyleSheet();
-  const theme = new CSSStyleSheet();
   base.replaceSync(launcherCss);
-  root.adoptedStyleSheets = [base, theme];
+  root.adoptedStyleSheets = [base];
 
+  // Its speech-bubble icon is drawn by the stylesheet (launcher-style.ts): fewer bytes than building an SVG.
   const launcher = document.createElement('button');
   launcher.type = 'button';
   launcher.className = 'launcher';
   launcher.setAttribute('aria-expanded', 'false');
-  const icon = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-  icon.setAttribute('viewBox', '0 0 24 24');
-  icon.setAttribute('aria-hidden', 'true');
-  const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
-  path.setAttribute('d', 'M4 4h16v12H10l-6 4z'); // a speech bubble
-  icon.append(path);
   const label = document.createElement('span');
-  label.textContent = launcherWords.en;
-  launcher.append(icon, label);
+  launcher.append(label);
   root.append(launcher);
 
   const applySettings = () => {
+    // The host's choice, then the browser's languages, then the site's default from the snippet. The widget's own
+    // language and direction, whatever the host page's: an English panel on an Arabic page stays left-to-right, and
+    // a screen reader reads it with the right voice. Once loaded, the panel decides (it knows the site's default).
+    if (!panel) {
+      locale = pickLocale([settings.locale, ...navigator.languages, script.dataset.locale]);
+      element.lang = locale;
+      // On the button rather than on the element, whose direction a host page's rules could set.
+      launcher.dir = textDirection(locale);
+      label.textContent = launcherWords[locale];
+    }
     element.dataset.position = settings.position === 'left' ? 'left' : 'right';
-    launcher.hidden = settings.hideLauncher;
+    launcher.hidden = !!settings.hideLauncher;
     // Only a value the browser accepts as a colour ever reaches the stylesheet.
     const color = settings.color && CSS.supports('color', settings.color) ? settings.color : '';
-    theme.replaceSync(color ? `:host{--ph-accent:${color}!important}` : '');
+    // On the element itself, important: it outranks the site's colour the panel sets inside the shadow root.
+    if (color) element.style.setProperty('--ph-accent', color, 'important');
   };
 
+  // The locale's words come in the same round trip as the panel's code.
   const load = () =>
-    (loading ??= Promise.all(PANEL_FILES.map((file) => import(new URL(`widget/chunks/${file}`, script.src).href))).then(
-      ([{ mountPanel }]: { mountPanel: MountPanel }[]) => {
-        panel = mountPanel({ root, launcher, site: script.dataset.site ?? '', scriptUrl: script.src, settings, emit }, pending.splice(0));
+    (loading ??= Promise.all([...PANEL_FILES, `${locale}.${WORDS_VERSION}.js`].map((file) => import(new URL(`widget/chunks/${file}`, script.src).href))).then(
+      (chunks: unknown[]) => {
+        const { mountPanel } = chunks[0] as { mountPanel: MountPanel };
+        const words = chunks.pop() as PanelWordsChunk;
+        panel = mountPanel({ root, launcher, site: script.dataset.site ?? '', scriptUrl: script.src, settings, locale, words }, pending.splice(0));
       },
       () => {
         loading = undefined; // a failed download may be retried by the next sign of interest
@@ -82,11 +80,8 @@ function start(script: HTMLScriptElement) {
 
   const run = (command: Command) => {
     const [name, first, second] = command;
-    if (name === 'on') {
-      (handlers[first as WidgetEvent] ??= []).push(second as () => void);
-      if (first === 'ready' && ready) (second as () => void)();
-      return;
-    }
+    // `ready` is the loader's own event; every other handler goes to the panel with the queued commands.
+    if (name === 'on' && first === 'ready') return ready ? (second as () => void)() : void readyHandlers.push(second as () => void);
     if (name === 'config') {
       Object.assign(settings, first);
       applySettings();
@@ -110,12 +105,13 @@ function start(script: HTMLScriptElement) {
   const porthole: Stub = (...args: unknown[]) => run(args as Command);
   porthole.loaded = true;
   w.Porthole = porthole;
-  for (const args of Array.from(queued)) run(Array.from(args) as Command);
+  for (const args of queued) run([...args] as Command);
   applySettings();
 
   // Appended to <html>, not <body>: a transformed or overflow-clipped body would trap a fixed element.
   document.documentElement.append(element);
   ready = true;
-  emit('ready');
+  // Each in a task of its own: one host handler's exception must not keep the others from running.
+  for (const handler of readyHandlers) queueMicrotask(handler);
   if (/^#porthole=/.test(location.hash)) run(['open']);
 }

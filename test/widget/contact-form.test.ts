@@ -163,6 +163,7 @@ describe('sending a request', () => {
       description: 'Ordered two weeks ago,\nstill not here.',
       email: 'sam@example.org',
       fields: { orderNumber: 'NW-10042' },
+      locale: 'en',
     });
     expect(post.body).not.toHaveProperty('name');
     expect(post.body).not.toHaveProperty('website');

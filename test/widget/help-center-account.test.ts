@@ -6,6 +6,7 @@
  * error at the field), asking for a link, signing out, and a signed-in person's requests through
  * the member session the portal session hands over.
  */
+import { helpCenterSourceWords } from './source-words.js';
 import { render } from 'preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { PortalSessionBody } from '../../server/contract/types.js';
@@ -93,7 +94,7 @@ function mountPage(server: FakeServer, address: string, cookie = false) {
   host.dataset.csrf = CSRF;
   if (cookie) host.dataset.portalCookie = '';
   document.body.append(host);
-  const page = mountHelpCenter(host, 'demo');
+  const page = mountHelpCenter(host, 'demo', helpCenterSourceWords);
   const root = host.shadowRoot!;
   unmount = () => {
     render(null, root.querySelector('.ph')!);

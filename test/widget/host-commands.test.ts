@@ -286,7 +286,7 @@ describe('prefill', () => {
     buttonByText(widget.root, 'Send request').click();
     await flush();
     expect(widget.server.posts().map((p) => p.body)).toEqual([
-      { categoryId: CATEGORY.account, subject: 'Locked out', description: 'Too many attempts.', email: 'sam@example.org' },
+      { categoryId: CATEGORY.account, subject: 'Locked out', description: 'Too many attempts.', email: 'sam@example.org', locale: 'en' },
     ]);
   });
 });

@@ -98,6 +98,7 @@ describe('the signed-in contact form', () => {
       subject: 'Add my colleagues to our account',
       description: 'They should see our orders too.',
       ccs: ['sam@example.org', 'lee@example.com'],
+      locale: 'en',
     });
     expect(widget.root.querySelector('.sent')?.textContent).toContain('We’ll reply to dana@example.org.');
     expect(widget.emit).toHaveBeenCalledWith('request:created', { id: 1042 });

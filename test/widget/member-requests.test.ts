@@ -333,6 +333,7 @@ describe('a closed request', () => {
       categoryId: CATEGORY.billing,
       subject: 'Follow-up to #1038: Refund for returned boots',
       description: 'The refund still has not arrived.',
+      locale: 'en',
     });
   });
 

@@ -274,6 +274,7 @@ describe('logout', () => {
       subject: 'Cannot sign in',
       description: 'It says my session ended.',
       email: 'dana@example.org',
+      locale: 'en',
     });
     expect(after.filter((c) => c.url.pathname.includes('/requests') && c.method === 'GET')).toEqual([]);
   });

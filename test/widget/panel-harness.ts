@@ -27,6 +27,8 @@ import type {
 } from '../../server/contract/types.js';
 import type { Command, LoaderBridge, PanelControl, WidgetEvent } from '../../widget/bridge.js';
 import { mountPanel } from '../../widget/panel/index.js';
+import { messages as englishPanelWords } from '../../widget/i18n/en/panel.js';
+import { sourceWords } from './source-words.js';
 import { ArticleView, ContactView } from '../../widget/panel/later-views.js';
 import { filesChunk } from '../../widget/panel/files-chunk.js';
 
@@ -223,8 +225,20 @@ export function mountWidget(options: { server?: FakeServer; pending?: Command[] 
   document.documentElement.append(host);
 
   const emit = vi.fn<(event: WidgetEvent, detail?: unknown) => void>();
-  const bridge: LoaderBridge = { root, launcher, site: 'demo', scriptUrl: SCRIPT_URL, settings: { position: 'right', hideLauncher: false }, emit };
-  const panel = mountPanel(bridge, options.pending ?? []);
+  const bridge: LoaderBridge = {
+    root,
+    launcher,
+    site: 'demo',
+    scriptUrl: SCRIPT_URL,
+    settings: { position: 'right', hideLauncher: false },
+    locale: 'en',
+    words: { messages: englishPanelWords },
+  };
+  // The host's handlers, as a host page registers them: `emit` hears every event the panel sends.
+  const events: WidgetEvent[] = ['open', 'close', 'request:created', 'request:updated'];
+  const hear = (event: WidgetEvent) => (detail?: unknown) => (detail === undefined ? emit(event) : emit(event, detail));
+  const pending: Command[] = [...events.map((event): Command => ['on', event, hear(event)]), ...(options.pending ?? [])];
+  const panel = mountPanel(bridge, pending, sourceWords);
   launcher.addEventListener('click', () => panel.run(['toggle']));
 
   const widget: Widget = {

@@ -15,8 +15,21 @@ import type { HelpPage } from './page.js';
 import { portalApi } from './portal-api.js';
 import { createPlaces } from './routing.js';
 import { adoptHelpPageStyles } from './styles.js';
+import { speak, wordsFor, type WordsSource } from '../panel/language.js';
+import { wordsChunk } from '../panel/words-chunks.js';
+import { isLocale, pickLocale } from '../i18n/locales.js';
 
-export function mountHelpCenter(host: HTMLElement, site: string): HelpPage & { started: Promise<void> } {
+/** All the page's words are one chunk per locale (`help-<locale>`), whichever part asks. */
+const helpWords: WordsSource = (_part, locale) => wordsChunk(`${location.origin}/`, 'help', locale);
+
+/**
+ * The page speaks the locale the server chose and rendered its shell in (`data-locale`: the visitor's choice on the
+ * page, their browser's languages, the site's default); without one, the browser's languages. Nothing renders
+ * before its words have arrived.
+ */
+export function mountHelpCenter(host: HTMLElement, site: string, words: WordsSource = helpWords): HelpPage & { started: Promise<void> } {
+  const chosen = host.dataset.locale;
+  speak(words, isLocale(chosen) ? chosen : pickLocale(navigator.languages));
   host.replaceChildren();
   const root = host.attachShadow({ mode: 'open' });
   adoptPanelStyles(root);
@@ -32,7 +45,9 @@ export function mountHelpCenter(host: HTMLElement, site: string): HelpPage & { s
   const container = document.createElement('div');
   container.className = 'ph';
   root.append(container);
-  render(<HelpApp page={page} />, container);
+  // What the address asks for (and a mailed token taken out of it at once) and the site's config start now, beside
+  // the words; only the rendering waits for them.
   model.start();
-  return { ...page, started: page.places.start() };
+  const started = Promise.all([wordsFor('panel').then(() => render(<HelpApp page={page} />, container)), page.places.start()]).then(() => undefined);
+  return { ...page, started };
 }

@@ -10,6 +10,7 @@ import { HomeView } from './views/HomeView.js';
 import { MemberArea } from './MemberArea.js';
 import type { WidgetModel } from './state.js';
 import type { View } from './models/navigation.js';
+import { locale } from './language.js';
 
 /** Back goes up one level: from a request to a member's list (a mail link's session has none), from anything else to home. */
 const backFrom = (view: View, member: unknown): View => (view.name === 'request' && member ? { name: 'requests' } : { name: 'home' });
@@ -20,6 +21,8 @@ export function App({ model }: { model: WidgetModel }) {
   const view = model.navigation.view.value;
   const config = model.config.value;
   const Link = HelpCenterLink.value;
+  // Read so that the whole panel renders again, in the new words, when the locale switches.
+  void locale.value;
   const title = config.state === 'ready' ? config.value.site.name : messages.panelTitle;
   // A view may open before what it shows has loaded (the form needs the config, an article its
   // text); focus moves when that arrives, and only then — never again while the visitor is in it.

@@ -5,6 +5,7 @@
  * who never sign in do not download them.
  */
 import type { ArticleBody, ArticleListBody, CreatedRequestBody, ErrorBody, NewRequest, SiteConfigBody } from '../../server/contract/types.js';
+import { locale } from './language.js';
 
 /** A failed call: `status` 0 and code `network` when the server could not be reached at all. */
 export class ApiError extends Error {
@@ -66,8 +67,9 @@ export function createApiClient(scriptUrl: string, site: string): ApiClient {
     call,
     open,
     getConfig: () => call('config'),
-    listArticles: (params) => call(`articles?${query(params)}`),
+    // Articles in the visitor's language first; a request remembers its language, so its mail speaks it.
+    listArticles: (params) => call(`articles?${query({ ...params, locale: locale.peek() })}`),
     getArticle: (id) => call(`articles/${encodeURIComponent(id)}`),
-    createRequest: (body, idempotencyKey, accessToken) => call('requests', post(body, { 'idempotency-key': idempotencyKey, ...bearer(accessToken) })),
+    createRequest: (body, idempotencyKey, accessToken) => call('requests', post({ ...body, locale: locale.peek() }, { 'idempotency-key': idempotencyKey, ...bearer(accessToken) })),
   };
 }

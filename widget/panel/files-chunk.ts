@@ -7,6 +7,7 @@
  * the contact chunk's shared code and split the first load into one more file.
  */
 import { signal } from '@preact/signals';
+import { wordsFor } from './language.js';
 
 type FilesChunk = typeof import('./files/index.js');
 
@@ -18,8 +19,8 @@ export const filesChunk = {
   loaded,
   /** Fetches the chunk once; a failed download is retried by the next view that needs it. */
   load: (): Promise<void> =>
-    (loading ??= import('./files/index.js').then(
-      (chunk) => void (loaded.value = chunk),
+    (loading ??= Promise.all([import('./files/index.js'), wordsFor('files')]).then(
+      ([chunk]) => void (loaded.value = chunk),
       () => void (loading = undefined),
     )),
 };

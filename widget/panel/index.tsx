@@ -10,18 +10,44 @@ import { App } from './App.js';
 import { createWidgetModel } from './state.js';
 import { adoptPanelStyles } from './styles.js';
 import { memberChunk } from './member-chunk.js';
+import { locale, speak, switchLocale, type WordsSource } from './language.js';
+import { wordsChunk } from './words-chunks.js';
+import { messages } from '../i18n/words.js';
+import { pickLocale, textDirection } from '../i18n/locales.js';
 
-export const mountPanel: MountPanel = (bridge, pending) => {
+/** `words`: where later words come from — the widget's chunks beside widget.js (tests bring the source tables). */
+export const mountPanel: MountPanel = (bridge, pending, words: WordsSource = (part, wanted) => wordsChunk(bridge.scriptUrl, part, wanted)) => {
   adoptPanelStyles(bridge.root);
   // The site's own colour, unless the host page chose one (the loader's `!important` rule wins).
   const siteColor = new CSSStyleSheet();
   bridge.root.adoptedStyleSheets = [...bridge.root.adoptedStyleSheets, siteColor];
 
+  speak(words, bridge.locale, bridge.words);
   const model = createWidgetModel(createApiClient(bridge.scriptUrl, bridge.site), bridge);
+  // The host's locale, then the browser's languages, then the site's default as its config says (the loader only
+  // had the snippet's); re-read after every `config`.
+  const followLocale = () => {
+    const config = model.config.peek();
+    const wanted = pickLocale([bridge.settings.locale, ...navigator.languages], config.state === 'ready' ? config.value.site.locale : bridge.locale);
+    // Suggestions in the new language too.
+    // A failed download leaves the panel in the language it speaks.
+    switchLocale(wanted).then(
+      (changed) => changed && model.help.loadSuggestions(),
+      () => undefined,
+    );
+  };
   effect(() => {
     const config = model.config.value;
     const color = config.state === 'ready' ? config.value.site.color : '';
     if (color && CSS.supports('color', color)) siteColor.replaceSync(`:host{--ph-accent:${color}}`);
+    followLocale();
+  });
+  // The widget's element speaks the panel's language, and so does the launcher (its word is the panel's title).
+  effect(() => {
+    const host = bridge.root.host as HTMLElement;
+    host.lang = locale.value;
+    host.dir = textDirection(locale.value);
+    bridge.launcher.lastChild!.textContent = messages.panelTitle;
   });
   const container = document.createElement('div');
   container.className = 'ph';
@@ -35,5 +61,10 @@ export const mountPanel: MountPanel = (bridge, pending) => {
   });
   model.start();
   for (const command of pending) model.run(command);
-  return { run: model.run };
+  return {
+    run(command) {
+      model.run(command);
+      if (command[0] === 'config') followLocale();
+    },
+  };
 };

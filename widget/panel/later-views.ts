@@ -7,6 +7,7 @@
  */
 import { signal } from '@preact/signals';
 import { lazyView } from './components/lazy-view.js';
+import { wordsFor } from './language.js';
 
 type LaterChunk = typeof import('./contact/index.js');
 
@@ -14,7 +15,7 @@ type LaterChunk = typeof import('./contact/index.js');
 export const HelpCenterLink = signal<LaterChunk['HelpCenterLink'] | null>(null);
 
 const loadChunk = () =>
-  import('./contact/index.js').then((chunk) => {
+  Promise.all([import('./contact/index.js'), wordsFor('contact')]).then(([chunk]) => {
     HelpCenterLink.value = chunk.HelpCenterLink;
     return chunk;
   });

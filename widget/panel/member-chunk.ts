@@ -4,6 +4,7 @@
  * visitors never download it, and members have it by the time they are signed in.
  */
 import { signal } from '@preact/signals';
+import { wordsFor } from './language.js';
 
 type MemberChunk = typeof import('./member/index.js');
 
@@ -12,8 +13,8 @@ export const memberChunk = signal<MemberChunk | null>(null);
 let loading: Promise<MemberChunk> | undefined;
 
 export function loadMemberChunk(): Promise<MemberChunk> {
-  return (loading ??= import('./member/index.js').then(
-    (chunk) => (memberChunk.value = chunk),
+  return (loading ??= Promise.all([import('./member/index.js'), wordsFor('member')]).then(
+    ([chunk]) => (memberChunk.value = chunk),
     (error: unknown) => {
       loading = undefined; // a failed download may be retried by the next identify
       throw error;

@@ -2,9 +2,10 @@
  * The panel's state, built once per page: the smaller models (navigation, help centre, contact form)
  * plus the site's config, and the host commands that act on them.
  */
+import { createHostEvents } from './host-events.js';
 import { signal } from '@preact/signals';
 import type { SiteConfigBody } from '../../server/contract/types.js';
-import type { Command, LoaderBridge } from '../bridge.js';
+import type { Command, LoaderBridge, WidgetEvent } from '../bridge.js';
 import type { ApiClient } from './api.js';
 import { createContactForm, type Prefill } from './models/contact-form.js';
 import { createHelpCenter } from './models/help-center.js';
@@ -21,7 +22,7 @@ const currentPage = () => location.origin + location.pathname;
  * What the panel's views need (articles, search, the contact form, the member's session), without
  * the launcher: the widget's panel and the Help Center page (widget/help-center/) both build on it.
  */
-export function createViewModel(api: ApiClient, root: ShadowRoot, emit: LoaderBridge['emit']) {
+export function createViewModel(api: ApiClient, root: ShadowRoot, emit: (event: WidgetEvent, detail?: unknown) => void) {
   const config = signal<Loadable<SiteConfigBody>>(loading);
   const navigation = createNavigation();
   const help = createHelpCenter(api, currentPage);
@@ -78,7 +79,8 @@ export type ViewModel = ReturnType<typeof createViewModel>;
 export type MemberHost = ViewModel & { launcher?: HTMLButtonElement };
 
 export function createWidgetModel(api: ApiClient, bridge: LoaderBridge) {
-  const views = createViewModel(api, bridge.root, bridge.emit);
+  const events = createHostEvents();
+  const views = createViewModel(api, bridge.root, events.emit);
   const { navigation, help, contact, session } = views;
   let unlockScroll: (() => void) | undefined;
   // The site's Help Center page, on the server widget.js came from (like the API).
@@ -93,7 +95,7 @@ export function createWidgetModel(api: ApiClient, bridge: LoaderBridge) {
       unlockScroll?.();
       bridge.launcher.focus();
     }
-    bridge.emit(open ? 'open' : 'close');
+    events.emit(open ? 'open' : 'close');
   };
 
   /**
@@ -121,8 +123,10 @@ export function createWidgetModel(api: ApiClient, bridge: LoaderBridge) {
       views.start();
       openFromAddress();
     },
-    run([name, first]: Command) {
+    run([name, first, second]: Command) {
       switch (name) {
+        case 'on':
+          return events.on(first, second);
         case 'open':
           return setOpen(true);
         case 'close':

@@ -1,11 +1,15 @@
 /** Times and names as the inbox shows them. */
 import type { AgentStatus, StoredStatus } from '../../contract/types.js';
-import { dateTime, timeAgo as relativeTime } from '../../../widget/time.js';
+import { dateTime as localDateTime, timeAgo as relativeTime } from '../../../widget/time.js';
+
+// The inbox's words are English (its own i18n is not built yet), and so are its times.
+const INBOX_LOCALE = 'en';
 
 /** "5 min. ago", "yesterday": for lists, where the exact time is in the tooltip. */
-export const timeAgo = (iso: string, now = Date.now()): string => (Math.abs(Date.parse(iso) - now) < 45_000 ? 'just now' : relativeTime(iso, now, 'short'));
+export const timeAgo = (iso: string, now = Date.now()): string =>
+  Math.abs(Date.parse(iso) - now) < 45_000 ? 'just now' : relativeTime(iso, INBOX_LOCALE, now, 'short');
 
-export { dateTime };
+export const dateTime = (iso: string): string => localDateTime(iso, INBOX_LOCALE);
 
 export const STATUS_LABELS: Record<StoredStatus, string> = {
   new: 'New',

@@ -9,6 +9,7 @@ import type { MemberHost } from '../state.js';
 import type { RequestsModel } from './requests-model.js';
 import { StatusBadge } from './StatusBadge.js';
 import { dateTime } from '../../time.js';
+import { locale } from '../language.js';
 
 export function RequestView({ model, requests, id }: { model: MemberHost; requests: RequestsModel; id: number }) {
   useEffect(() => requests.open(id), [id]);
@@ -66,7 +67,7 @@ export function RequestView({ model, requests, id }: { model: MemberHost; reques
             <p class="message-author">
               <strong>{comment.author.you ? memberMessages.you : comment.author.name}</strong>
               {comment.author.role === 'agent' && <span class="tag">{memberMessages.support}</span>}
-              <time dateTime={comment.createdAt}>{dateTime(comment.createdAt)}</time>
+              <time dateTime={comment.createdAt}>{dateTime(comment.createdAt, locale.value)}</time>
             </p>
             <p class="message-body">{comment.body}</p>
             {Files && <Files.FileList files={comment.attachments} root={model.root} renew={requests.reread} />}

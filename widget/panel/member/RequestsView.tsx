@@ -7,6 +7,7 @@ import type { MemberHost } from '../state.js';
 import type { RequestsModel } from './requests-model.js';
 import { StatusBadge } from './StatusBadge.js';
 import { timeAgo } from '../../time.js';
+import { locale } from '../language.js';
 
 export function RequestsView({ model, requests }: { model: MemberHost; requests: RequestsModel }) {
   const config = model.config.value;
@@ -62,7 +63,7 @@ export function RequestsView({ model, requests }: { model: MemberHost; requests:
                   <span class="request-meta">
                     <StatusBadge status={request.status} />
                     <span>
-                      #{request.id} · {memberMessages.lastActivity(timeAgo(request.updatedAt))}
+                      #{request.id} · {memberMessages.lastActivity(timeAgo(request.updatedAt, locale.value))}
                     </span>
                   </span>
                 </button>
