@@ -3,8 +3,7 @@
  * the Support button in a shadow root, and loads the panel only when the visitor shows interest
  * (hover, focus, click, or an `open`/`toggle`/`navigate` command). Until then: no request, no cookie.
  */
-import { launcherWords } from './i18n/launcher.js';
-import { pickLocale, textDirection, type Locale } from './i18n/locales.js';
+import { launcherWords, pickLocale, type Locale } from './i18n/locales.js';
 import { launcherCss } from './launcher-style.js';
 import type { Command, LauncherSettings, PanelControl, MountPanel, PanelWordsChunk } from './bridge.js';
 
@@ -42,8 +41,9 @@ function start(script: HTMLScriptElement) {
   launcher.type = 'button';
   launcher.className = 'launcher';
   launcher.setAttribute('aria-expanded', 'false');
-  const label = document.createElement('span');
-  launcher.append(label);
+  // Its direction is its word's (the panel's root gets the locale's `dir`): an Arabic label reads right to left
+  // whatever the host page's direction.
+  launcher.dir = 'auto';
   root.append(launcher);
 
   const applySettings = () => {
@@ -53,16 +53,15 @@ function start(script: HTMLScriptElement) {
     if (!panel) {
       locale = pickLocale([settings.locale, ...navigator.languages, script.dataset.locale]);
       element.lang = locale;
-      // On the button rather than on the element, whose direction a host page's rules could set.
-      launcher.dir = textDirection(locale);
-      label.textContent = launcherWords[locale];
+      // Its only node until the panel adds the member's badge after it (the icon is the stylesheet's).
+      launcher.textContent = launcherWords[locale];
     }
-    element.dataset.position = settings.position === 'left' ? 'left' : 'right';
+    // Only 'left' moves it (launcher-style.ts); anything else is the default, the right.
+    element.dataset.position = settings.position as string;
     launcher.hidden = !!settings.hideLauncher;
-    // Only a value the browser accepts as a colour ever reaches the stylesheet.
-    const color = settings.color && CSS.supports('color', settings.color) ? settings.color : '';
-    // On the element itself, important: it outranks the site's colour the panel sets inside the shadow root.
-    if (color) element.style.setProperty('--ph-accent', color, 'important');
+    // Only a value the browser accepts as a colour; on the element itself, important: it outranks the site's
+    // colour the panel sets inside the shadow root.
+    if (settings.color && CSS.supports('color', settings.color)) element.style.setProperty('--ph-accent', settings.color, 'important');
   };
 
   // The locale's words come in the same round trip as the panel's code.
@@ -71,7 +70,7 @@ function start(script: HTMLScriptElement) {
       (chunks: unknown[]) => {
         const { mountPanel } = chunks[0] as { mountPanel: MountPanel };
         const words = chunks.pop() as PanelWordsChunk;
-        panel = mountPanel({ root, launcher, site: script.dataset.site ?? '', scriptUrl: script.src, settings, locale, words }, pending.splice(0));
+        panel = mountPanel({ root, launcher, site: script.dataset.site as string, scriptUrl: script.src, settings, locale, words }, pending.splice(0));
       },
       () => {
         loading = undefined; // a failed download may be retried by the next sign of interest
@@ -89,18 +88,13 @@ function start(script: HTMLScriptElement) {
     if (panel) return panel.run(command);
     pending.push(command);
     if (name === 'open' || name === 'toggle' || name === 'navigate') void load();
-    // A signed-in member's badge ("2 awaiting your reply") is worth a request — but only once the
-    // host page has loaded and the browser is idle.
-    if (name === 'identify') {
-      const idle = () => (window.requestIdleCallback ?? setTimeout)(() => void load());
-      if (document.readyState === 'complete') idle();
-      else addEventListener('load', idle, { once: true });
-    }
+    // A signed-in member's badge ("2 awaiting your reply") is worth a request — once the browser is idle.
+    if (name === 'identify') (window.requestIdleCallback ?? setTimeout)(load);
   };
 
-  launcher.addEventListener('click', () => run(['toggle']));
+  launcher.onclick = () => run(['toggle']);
   // Pointer events cover mouse, pen and touch: a finger on the button is interest too.
-  for (const interest of ['pointerenter', 'focus']) launcher.addEventListener(interest, () => void load(), { once: true, passive: true });
+  launcher.onpointerenter = launcher.onfocus = load;
 
   const porthole: Stub = (...args: unknown[]) => run(args as Command);
   porthole.loaded = true;

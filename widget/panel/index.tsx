@@ -47,7 +47,7 @@ export const mountPanel: MountPanel = (bridge, pending, words: WordsSource = (pa
     const host = bridge.root.host as HTMLElement;
     host.lang = locale.value;
     host.dir = textDirection(locale.value);
-    bridge.launcher.lastChild!.textContent = messages.panelTitle;
+    bridge.launcher.firstChild!.textContent = messages.panelTitle;
   });
   const container = document.createElement('div');
   container.className = 'ph';
