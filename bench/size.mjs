@@ -77,7 +77,12 @@ export function measureWidget() {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { loader, panel, later, all } = measureWidget();
   const sizes = (name, size) => `${name.padEnd(8)} ${String(size.raw).padStart(8)} ${String(size.gzip).padStart(8)} ${String(size.brotli).padStart(8)}`;
-  const perLocale = (size) => (size.locales ? `   ${Object.entries(size.locales).map(([locale, gzip]) => `${locale} ${gzip}`).join(', ')}` : '');
+  const perLocale = (size) =>
+    size.locales
+      ? `   ${Object.entries(size.locales)
+          .map(([locale, gzip]) => `${locale} ${gzip}`)
+          .join(', ')}`
+      : '';
   const row = (name, size, budget) => `${sizes(name, size)}   budget ${budget} gzip${size.gzip > budget ? '  OVER' : ''}${perLocale(size)}`;
   console.log(`${''.padEnd(8)} ${'raw'.padStart(8)} ${'gzip'.padStart(8)} ${'brotli'.padStart(8)}   (bytes)`);
   console.log(row('loader', loader, BUDGETS.loaderGzip));

@@ -11,7 +11,9 @@ export const sourceWords: WordsSource = (part: WordsPart, locale: Locale) => imp
 
 /** The Help Center's words come as one chunk: every browser table of the locale. */
 export const helpCenterSourceWords: WordsSource = async (_part, locale) => {
-  const parts = await Promise.all((['panel', 'contact', 'member', 'files', 'help-center'] as const).map((part) => import(`../../widget/i18n/${locale}/${part}.ts`)));
+  const parts = await Promise.all(
+    (['panel', 'contact', 'member', 'files', 'help-center'] as const).map((part) => import(`../../widget/i18n/${locale}/${part}.ts`)),
+  );
   return Object.assign({}, ...parts) as Partial<BrowserTables>;
 };
 

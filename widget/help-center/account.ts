@@ -29,7 +29,7 @@ export function createAccount(model: ViewModel, portal: PortalApi) {
     canSetPassword.value = false;
     state.value = 'signed-out';
     model.session.logout();
-    model.contact.forgetMember();
+    model.forgetMember();
   };
 
   return {

@@ -8,13 +8,14 @@ import type { WidgetEvent } from '../bridge.js';
 type Handler = (detail?: unknown) => void;
 
 export function createHostEvents() {
-  const handlers = new Map<WidgetEvent, Handler[]>();
+  const handlers: [WidgetEvent, Handler][] = [];
   return {
     on(event: unknown, handler: unknown) {
-      if (typeof handler === 'function') handlers.set(event as WidgetEvent, [...(handlers.get(event as WidgetEvent) ?? []), handler as Handler]);
+      if (typeof handler === 'function') handlers.push([event as WidgetEvent, handler as Handler]);
     },
     emit(event: WidgetEvent, detail?: unknown) {
-      for (const handler of handlers.get(event) ?? []) {
+      for (const [name, handler] of handlers) {
+        if (name !== event) continue;
         try {
           handler(detail);
         } catch (error) {

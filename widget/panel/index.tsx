@@ -29,8 +29,7 @@ export const mountPanel: MountPanel = (bridge, pending, words: WordsSource = (pa
   const followLocale = () => {
     const config = model.config.peek();
     const wanted = pickLocale([bridge.settings.locale, ...navigator.languages], config.state === 'ready' ? config.value.site.locale : bridge.locale);
-    // Suggestions in the new language too.
-    // A failed download leaves the panel in the language it speaks.
+    // Then the suggestions in it too; a failed download leaves the panel in the language it speaks.
     switchLocale(wanted).then(
       (changed) => changed && model.help.loadSuggestions(),
       () => undefined,
@@ -42,16 +41,16 @@ export const mountPanel: MountPanel = (bridge, pending, words: WordsSource = (pa
     if (color && CSS.supports('color', color)) siteColor.replaceSync(`:host{--ph-accent:${color}}`);
     followLocale();
   });
-  // The widget's element speaks the panel's language, and so does the launcher (its word is the panel's title).
-  effect(() => {
-    const host = bridge.root.host as HTMLElement;
-    host.lang = locale.value;
-    host.dir = textDirection(locale.value);
-    bridge.launcher.firstChild!.textContent = messages.panelTitle;
-  });
   const container = document.createElement('div');
   container.className = 'ph';
   bridge.root.append(container);
+  // The widget speaks the panel's language, and so does the launcher (its word is the panel's title). The direction
+  // is the panel's own element's, which no host page rule reaches (the widget's element could be styled by one).
+  effect(() => {
+    (bridge.root.host as HTMLElement).lang = locale.value;
+    container.dir = textDirection(locale.value);
+    bridge.launcher.firstChild!.textContent = messages.panelTitle;
+  });
   render(<App model={model} />, container);
 
   // A signed-in member's badge and live updates start at once, even with the panel closed; signing

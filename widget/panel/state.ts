@@ -7,11 +7,11 @@ import { signal } from '@preact/signals';
 import type { SiteConfigBody } from '../../server/contract/types.js';
 import type { Command, LoaderBridge, WidgetEvent } from '../bridge.js';
 import type { ApiClient } from './api.js';
-import { createContactForm, type Prefill } from './models/contact-form.js';
+import type { ContactForm, Prefill } from './models/contact-form.js';
 import { createHelpCenter } from './models/help-center.js';
-import { failed, loading, ready, type Loadable } from './models/loadable.js';
+import { failed, loading, ready, type Loadable } from './api.js';
 import { createNavigation, type NavigateTarget } from './models/navigation.js';
-import { createMemberSession, type Identity } from './models/member-session.js';
+import { createMemberSession, type Identity, type MemberSession } from './models/member-session.js';
 import { lockPageScroll } from './page-scroll.js';
 import { filesChunk } from './files-chunk.js';
 
@@ -27,7 +27,9 @@ export function createViewModel(api: ApiClient, root: ShadowRoot, emit: (event: 
   const navigation = createNavigation();
   const help = createHelpCenter(api, currentPage);
   const session = createMemberSession(api);
-  const contact = createContactForm(() => (config.value.state === 'ready' ? config.value.value.categories : []), session);
+  // The form's model comes with the contact chunk, which makes it the first time the form is shown: until then a
+  // prefill is kept, and there is no draft to forget at sign-out.
+  let contact: ContactForm | undefined;
   let pendingPrefill: Prefill | undefined;
 
   const loadConfig = () => {
@@ -35,7 +37,7 @@ export function createViewModel(api: ApiClient, root: ShadowRoot, emit: (event: 
     api.getConfig().then(
       (value) => {
         config.value = ready(value);
-        if (pendingPrefill) contact.prefill(pendingPrefill);
+        if (pendingPrefill) contact?.prefill(pendingPrefill);
       },
       (error) => (config.value = failed(error)),
     );
@@ -45,7 +47,6 @@ export function createViewModel(api: ApiClient, root: ShadowRoot, emit: (event: 
     config,
     navigation,
     help,
-    contact,
     session,
     api,
     files: filesChunk,
@@ -68,7 +69,18 @@ export function createViewModel(api: ApiClient, root: ShadowRoot, emit: (event: 
     /** `Porthole('prefill', …)`: kept, so it also applies once the categories have loaded. */
     prefill(values: Prefill) {
       pendingPrefill = values;
-      contact.prefill(values);
+      contact?.prefill(values);
+    },
+    /** The form's model, made once by `create` (the contact chunk's), with any prefill given before. */
+    contactForm(create: (categories: () => SiteConfigBody['categories'], session: MemberSession) => ContactForm): ContactForm {
+      if (contact) return contact;
+      contact = create(() => (config.value.state === 'ready' ? config.value.value.categories : []), session);
+      if (pendingPrefill) contact.prefill(pendingPrefill);
+      return contact;
+    },
+    /** After sign-out: the member's CCs leave the draft. */
+    forgetMember() {
+      contact?.forgetMember();
     },
   };
 }
@@ -81,7 +93,7 @@ export type MemberHost = ViewModel & { launcher?: HTMLButtonElement };
 export function createWidgetModel(api: ApiClient, bridge: LoaderBridge) {
   const events = createHostEvents();
   const views = createViewModel(api, bridge.root, events.emit);
-  const { navigation, help, contact, session } = views;
+  const { navigation, help, session } = views;
   let unlockScroll: (() => void) | undefined;
   // The site's Help Center page, on the server widget.js came from (like the API).
   const helpCenter = new URL(`help/${encodeURIComponent(bridge.site)}`, bridge.scriptUrl);
@@ -146,7 +158,7 @@ export function createWidgetModel(api: ApiClient, bridge: LoaderBridge) {
           return;
         case 'logout': {
           session.logout();
-          contact.forgetMember();
+          views.forgetMember();
           const view = navigation.view.value.name;
           if (view === 'requests' || view === 'request') navigation.show({ name: 'home' });
           return;

@@ -10,7 +10,7 @@ import { errorText, Field } from './Field.js';
 import { splitCcs, submitContact } from './submit.js';
 import { Notice } from '../components/Notice.js';
 import type { ViewModel } from '../state.js';
-import type { FieldError } from '../models/contact-form.js';
+import { createContactForm, type FieldError } from '../models/contact-form.js';
 import { editDraft } from './edit-draft.js';
 import { isUploading } from '../models/uploads.js';
 
@@ -38,7 +38,7 @@ export function ContactView({ model, title = contactMessages.contactTitle }: { m
       </div>
     );
 
-  const { contact } = model;
+  const contact = model.contactForm(createContactForm);
   const draft = contact.draft.value;
   const errors = contact.errors.value;
   const failure = contact.failure.value;

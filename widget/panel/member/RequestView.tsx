@@ -39,7 +39,7 @@ export function RequestView({ model, requests, id }: { model: MemberHost; reques
   const Files = model.files.loaded.value;
   const closed = request.status === 'solved' && !request.can.comment;
   const followUp = () => {
-    model.contact.prefill({ subject: memberMessages.followUpSubject(request.id, request.subject), category: request.category.id });
+    model.prefill({ subject: memberMessages.followUpSubject(request.id, request.subject), category: request.category.id });
     model.navigation.show({ name: 'contact' });
   };
 

@@ -12,7 +12,7 @@ import { memberMessages } from '../../i18n/words.js';
 import type { MemberHost } from '../state.js';
 import { tellHost, type RequestsModel } from './requests-model.js';
 import { memberApi } from './member-api.js';
-import { loading } from '../models/loadable.js';
+import { loading } from '../api.js';
 
 const MAX_BACKOFF_MS = 30_000;
 

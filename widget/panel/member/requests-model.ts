@@ -5,7 +5,7 @@
 import { effect, signal } from '@preact/signals';
 import type { RequestDetail, RequestScope, RequestSummary } from '../../../server/contract/types.js';
 import { ApiError } from '../api.js';
-import { failed, loading, ready, type Loadable } from '../models/loadable.js';
+import { failed, loading, ready, type Loadable } from '../api.js';
 import type { MemberHost } from '../state.js';
 import { memberApi } from './member-api.js';
 import { attachedIds, type Upload } from '../models/uploads.js';

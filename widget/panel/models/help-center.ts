@@ -5,7 +5,7 @@
 import { signal } from '@preact/signals';
 import type { ArticleSummary, Article } from '../../../server/contract/types.js';
 import type { ApiClient } from '../api.js';
-import { failed, loading, ready, type Loadable } from './loadable.js';
+import { failed, loading, ready, type Loadable } from '../api.js';
 
 const SUGGESTION_COUNT = 5;
 const SEARCH_DELAY_MS = 180;
