@@ -15,6 +15,7 @@ import type { HelpPage } from './page.js';
 import { portalApi } from './portal-api.js';
 import { createPlaces } from './routing.js';
 import { adoptHelpPageStyles } from './styles.js';
+import { followTheme, siteTheme } from '../panel/theme.js';
 
 export function mountHelpCenter(host: HTMLElement, site: string): HelpPage & { started: Promise<void> } {
   host.replaceChildren();
@@ -32,6 +33,8 @@ export function mountHelpCenter(host: HTMLElement, site: string): HelpPage & { s
   const container = document.createElement('div');
   container.className = 'ph';
   root.append(container);
+  // The site's default theme, on the page's shell too (page.css): the page has no host to choose one.
+  followTheme(container, () => siteTheme(model.config.value), [document.documentElement]);
   render(<HelpApp page={page} />, container);
   model.start();
   return { ...page, started: page.places.start() };
