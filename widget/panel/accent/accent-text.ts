@@ -11,8 +11,11 @@
 export type Rgb = number[];
 
 export const WHITE: Rgb = [255, 255, 255];
-/** The dark text candidate: the light theme's text colour. */
-export const DARK_TEXT: Rgb = [31, 41, 51];
+/**
+ * The dark text candidate: black, the only one that, with white, reaches 4.5:1 on every colour (a mid
+ * grey like #777 is 4.48:1 with white and 4.69:1 with black, but 3.9:1 with the panel's dark grey text).
+ */
+export const DARK_TEXT: Rgb = [0, 0, 0];
 
 /** `rgb(15, 118, 110)` or `rgba(…)`, as getComputedStyle reports colours given as hex, names, rgb or hsl; else undefined. */
 export const parseRgb = (computed: string): Rgb | undefined =>
