@@ -25,7 +25,7 @@ export function followTheme(container: HTMLElement, choose: () => unknown, alsoO
   query.addEventListener('change', () => (systemDark.value = query.matches));
   // A hidden twin of the container that accent-text.ts reads the accent and the background from (as
   // rgb(), however they were given). A sibling, not a child: the container's children are Preact's.
-  const probe = document.createElement('i');
+  const probe = document.createElement('span');
   probe.hidden = true;
   probe.className = 'ph';
   probe.style.color = 'var(--ph-accent,#1f2937)';
