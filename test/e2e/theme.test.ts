@@ -35,10 +35,12 @@ const config = (page: Page, settings: Record<string, string>) =>
 
 async function expectNoContrastProblem(page: Page, view: string) {
   const report = await runAxe(page);
-  expect.soft(
-    report.violations.filter((rule) => rule.rule === 'color-contrast'),
-    view,
-  ).toEqual([]);
+  expect
+    .soft(
+      report.violations.filter((rule) => rule.rule === 'color-contrast'),
+      view,
+    )
+    .toEqual([]);
 }
 
 describe('the theme', () => {

@@ -23,13 +23,14 @@ export function followTheme(container: HTMLElement, choose: () => unknown, alsoO
   const query = matchMedia('(prefers-color-scheme: dark)');
   const systemDark = signal(query.matches);
   query.addEventListener('change', () => (systemDark.value = query.matches));
-  // A hidden twin of the container that accent-text.ts reads the accent and the background from (as
-  // rgb(), however they were given). A sibling, not a child: the container's children are Preact's.
+  // A hidden element that accent-text.ts reads the accent and the panel's background from (as rgb(),
+  // however they were given). A sibling, not a child: the container's children are Preact's. With
+  // the container's data-theme, [data-theme=dark] gives it the dark background; the light one is
+  // `.ph`'s, which it does not match (nothing looking for the panel's `.ph` should find it).
   const probe = document.createElement('span');
   probe.hidden = true;
-  probe.className = 'ph';
   probe.style.color = 'var(--ph-accent,#1f2937)';
-  probe.style.backgroundColor = 'var(--ph-bg)';
+  probe.style.backgroundColor = 'var(--ph-bg,#fff)';
   container.after(probe);
   const accentText = import('./accent/accent-text.js');
 
