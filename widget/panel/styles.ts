@@ -12,7 +12,7 @@
 import { stylesheet } from './stylesheet.js';
 
 export const adoptPanelStyles = stylesheet(`
-.ph{--ph-bg:#fff;--ph-text:#1f2933;--ph-muted:#5f6b76;--ph-line:#e3e7eb;--ph-soft:#f4f6f8;--ph-danger:#b42318;--ph-warn-bg:#fff6ed;--ph-warn:#7a2e0e;--ph-accent-ink:var(--ph-accent,#1f2937);color-scheme:light;color:var(--ph-text);font:400 14px/1.5 system-ui,sans-serif;letter-spacing:normal;text-transform:none;text-align:start;-webkit-font-smoothing:antialiased}
+.ph{--ph-bg:#fff;--ph-text:#1f2933;--ph-muted:#5f6b76;--ph-line:#e3e7eb;--ph-soft:#f4f6f8;--ph-danger:#b42318;--ph-warn-bg:#fff6ed;--ph-warn:#7a2e0e;--ph-accent-ink:var(--ph-accent,#1f2937);color:var(--ph-text);font:400 14px/1.5 system-ui,sans-serif;-webkit-font-smoothing:antialiased}
 [data-theme=dark]{--ph-bg:#15181c;--ph-text:#e6e9ec;--ph-muted:#a3adb8;--ph-line:#343b44;--ph-soft:#1f242a;--ph-danger:#ff8a80;--ph-warn-bg:#3a2312;--ph-warn:#fed7aa;--ph-accent-ink:#9ec5ff;color-scheme:dark}
 *,*::before,*::after{box-sizing:border-box}
 [hidden]{display:none!important}

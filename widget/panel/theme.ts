@@ -13,7 +13,7 @@ import type { LauncherSettings, LoaderBridge } from '../bridge.js';
 import type { Loadable } from './models/loadable.js';
 
 /**
- * Keeps `container` (in the document or a shadow root already) painted in the theme `choose()` returns
+ * Keeps `container` (attached already: its colours are read beside it) painted in the theme `choose()` returns
  * — 'light', 'dark', else auto — read in an effect, so a change to any signal it reads repaints.
  * `alsoOn`: elements outside the container that show the site's colour and need its text colour too
  * (the launcher, the Help Center page's header).
@@ -23,22 +23,13 @@ export function followTheme(container: HTMLElement, choose: () => unknown, alsoO
   const query = matchMedia('(prefers-color-scheme: dark)');
   const systemDark = signal(query.matches);
   query.addEventListener('change', () => (systemDark.value = query.matches));
-  // A hidden element that accent-text.ts reads the accent and the panel's background from (as rgb(),
-  // however they were given). A sibling, not a child: the container's children are Preact's. With
-  // the container's data-theme, [data-theme=dark] gives it the dark background; the light one is
-  // `.ph`'s, which it does not match (nothing looking for the panel's `.ph` should find it).
-  const probe = document.createElement('span');
-  probe.hidden = true;
-  probe.style.color = 'var(--ph-accent,#1f2937)';
-  probe.style.backgroundColor = 'var(--ph-bg,#fff)';
-  container.after(probe);
   const accentText = import('./accent/accent-text.js');
 
   effect(() => {
     const chosen = choose();
     const theme = chosen === 'light' || chosen === 'dark' ? chosen : systemDark.value ? 'dark' : 'light';
-    for (const element of [container, probe, ...alsoOn]) element.dataset.theme = theme;
-    void accentText.then(({ paintAccentText }) => paintAccentText(probe, [container, ...alsoOn]));
+    for (const element of [container, ...alsoOn]) element.dataset.theme = theme;
+    void accentText.then(({ paintAccentText }) => paintAccentText(container, alsoOn));
   });
 }
 

@@ -59,17 +59,33 @@ export function inkOn(background: Rgb, accent: Rgb, ratio = 4.5): Rgb {
 /** [15, 118, 110] → `rgb(15,118,110)` (an array's text is its items joined by commas). */
 export const cssRgb = (rgb: Rgb) => `rgb(${rgb})`;
 
+/** Per panel container, the hidden element its colours are read from. */
+const probes = new WeakMap<HTMLElement, HTMLElement>();
+
 /**
- * Sets --ph-on-accent and --ph-accent-ink on `targets` from `probe`, a hidden element whose colour is
- * the accent and whose background is the panel's, both as the browser resolved them — whatever form
- * the site's colour was given in (#0f766e, "teal", hsl(…)).
+ * Sets --ph-on-accent and --ph-accent-ink on `container` (the panel's `.ph`, with its data-theme set)
+ * and on `alsoOn`, from the accent and the panel's background as the browser resolved them — whatever
+ * form the site's colour was given in (#0f766e, "teal", hsl(…)) — read off a hidden element beside
+ * the container (not in it: the container's children are Preact's). With the container's data-theme,
+ * [data-theme=dark] gives it the dark background; the light one is `.ph`'s, which it does not carry
+ * (nothing that looks for the panel's `.ph` should find it).
  */
-export function paintAccentText(probe: HTMLElement, targets: HTMLElement[]) {
+export function paintAccentText(container: HTMLElement, alsoOn: HTMLElement[]) {
+  let probe = probes.get(container);
+  if (!probe) {
+    probe = document.createElement('span');
+    probe.hidden = true;
+    probe.style.color = 'var(--ph-accent,#1f2937)';
+    probe.style.backgroundColor = 'var(--ph-bg,#fff)';
+    container.after(probe);
+    probes.set(container, probe);
+  }
+  probe.dataset.theme = container.dataset.theme;
   const style = getComputedStyle(probe);
   const accent = parseRgb(style.color);
   const background = parseRgb(style.backgroundColor);
   if (!accent || !background) return;
-  for (const target of targets) {
+  for (const target of [container, ...alsoOn]) {
     target.style.setProperty('--ph-on-accent', cssRgb(textOn(accent)));
     target.style.setProperty('--ph-accent-ink', cssRgb(inkOn(background, accent)));
   }
