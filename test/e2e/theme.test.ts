@@ -102,6 +102,20 @@ describe('the theme', () => {
     await close();
   });
 
+  it('follows the demo shop’s "Widget theme" switch, on this page and the next', async () => {
+    const { page, close } = await openPage(real.browser, 'light');
+    await page.goto(`${real.servers.demo.url}/`);
+    await launcher(page).click();
+    await panel(page).locator('.article-link').first().waitFor();
+    await page.getByLabel('Widget theme').selectOption('dark');
+    await expect.poll(() => colours(panel(page))).toEqual(DARK);
+    await page.goto(`${real.servers.demo.url}/shipping`);
+    await launcher(page).click();
+    await panel(page).locator('.article-link').first().waitFor();
+    expect(await colours(panel(page))).toEqual(DARK);
+    await close();
+  });
+
   it('paints a member’s request in dark', async () => {
     const { page, close } = await openPage(real.browser, 'dark');
     await signInAs(page, real.servers.demo.url, demoMembers.sam);
