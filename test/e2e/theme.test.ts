@@ -8,7 +8,7 @@ import { screenshot, watchProblems } from './support/browser.js';
 import { realServersAndBrowser } from './support/lifecycle.js';
 import { runAxe } from './support/axe.js';
 import { demoMembers, launcher, openRequest, openYourRequests, panel, signInAs } from './support/widget.js';
-import { signInToInbox } from './support/inbox.js';
+import { openFromQueue, signInToInbox } from './support/inbox.js';
 
 const real = realServersAndBrowser();
 const DARK = { background: 'rgb(21, 24, 28)', text: 'rgb(230, 233, 236)' };
@@ -138,6 +138,14 @@ describe('the theme', () => {
     expect(await page.locator('#help >> .ph').first().getAttribute('data-theme')).toBe('dark');
     await screenshot(page, 'theme-dark-help-center');
     await expectNoContrastProblem(page, 'dark Help Center');
+    await page.locator('#help >> .article-link').first().click();
+    await page.locator('#help >> .prose').first().waitFor();
+    await screenshot(page, 'theme-dark-help-center-article');
+    await expectNoContrastProblem(page, 'dark Help Center article');
+    await page.locator('#help').getByRole('link', { name: 'Sign in' }).click();
+    await page.locator('#help').getByLabel('Password').waitFor();
+    await screenshot(page, 'theme-dark-help-center-sign-in');
+    await expectNoContrastProblem(page, 'dark Help Center sign-in');
     await page.emulateMedia({ colorScheme: 'light' });
     await expect.poll(() => colours(page.locator('body'))).toEqual(LIGHT);
     expect(problems).toEqual([]);
@@ -150,6 +158,9 @@ describe('the theme', () => {
     expect((await colours(page.locator('body'))).background).toBe(DARK.background);
     await screenshot(page, 'theme-dark-inbox');
     await expectNoContrastProblem(page, 'dark inbox');
+    await openFromQueue(page, SAMS_REQUEST, 993);
+    await screenshot(page, 'theme-dark-inbox-request');
+    await expectNoContrastProblem(page, 'dark inbox request');
     await close();
   });
 });
