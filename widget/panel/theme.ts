@@ -50,6 +50,7 @@ export function paintWidgetTheme(
   followTheme(container, () => {
     const config = model.config.value;
     const color = config.state === 'ready' ? config.value.site.color : '';
+    // Applied in the theme's own effect, so the text on the colour is read after the colour changed.
     // Only a value the browser accepts as a colour ever reaches the stylesheet.
     if (color && CSS.supports('color', color)) siteColor.replaceSync(`:host{--ph-accent:${color}}`);
     return model.hostSettings.value.theme ?? siteTheme(config);
