@@ -15,9 +15,9 @@ const DARK = { background: 'rgb(21, 24, 28)', text: 'rgb(230, 233, 236)' };
 const LIGHT = { background: 'rgb(255, 255, 255)', text: 'rgb(31, 41, 51)' };
 const SAMS_REQUEST = 'Is the Ridgeline 2 UL warm enough for late-season trips?';
 
-async function openPage(browser: Browser, colorScheme: 'light' | 'dark') {
+async function openPage(browser: Browser, colorScheme: 'light' | 'dark', bypassCSP = true) {
   // bypassCSP: axe's script tag runs in the page (as in accessibility.test.ts).
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme, bypassCSP: true });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme, bypassCSP });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   return { page, problems: watchProblems(page), close: () => context.close() };
@@ -113,6 +113,19 @@ describe('the theme', () => {
     await launcher(page).click();
     await panel(page).locator('.article-link').first().waitFor();
     expect(await colours(panel(page))).toEqual(DARK);
+    await close();
+  });
+
+  it('fetches the accent’s chunk under the pages’ own strict CSP', async () => {
+    const { page, problems, close } = await openPage(real.browser, 'dark', false);
+    const inkOn = (element: Locator) => element.evaluate((node) => (node as HTMLElement).style.getPropertyValue('--ph-accent-ink'));
+    await page.goto(`${real.servers.demo.url}/`);
+    await launcher(page).click();
+    await panel(page).locator('.article-link').first().waitFor();
+    await expect.poll(() => inkOn(page.locator('porthole-widget >> .ph').first())).toMatch(/^rgb\(/);
+    await page.goto(`${real.servers.support.url}/help/demo`);
+    await expect.poll(() => inkOn(page.locator('html'))).toMatch(/^rgb\(/);
+    expect(problems).toEqual([]);
     await close();
   });
 
