@@ -67,8 +67,13 @@ function renderAccountBar({ path, member }: PageContext): string {
       '<button type="submit" class="button button--small">Sign in</button></form>';
   return `<div class="account-bar"><div class="container account-inner"><p class="account-note">${
     member ? 'Your support requests are in the help panel.' : 'Sign in to see your support requests in the help panel.'
-  }</p>${form}</div></div>`;
+  }</p>${themeSwitch}${form}</div></div>`;
 }
+
+/** The widget's theme, as a host would choose it (`Porthole('config', { theme })`; /site.js wires it). */
+const themeSwitch =
+  '<div class="account-form theme-switch"><label for="widget-theme">Widget theme</label>' +
+  '<select id="widget-theme" data-widget-theme><option value="auto">Auto (system)</option><option value="light">Light</option><option value="dark">Dark</option></select></div>';
 
 /**
  * The embed snippet from DESIGN §4, as a host would paste it. Both tags carry

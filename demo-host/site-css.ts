@@ -66,6 +66,7 @@ main > section { margin-top: 32px; }
 .account-form label { color: var(--muted); font-weight: 500; white-space: nowrap; }
 .account-form select { width: auto; padding: 5px 10px; border-radius: 8px; font-size: 0.88rem; }
 .account-who { margin: 0; font-weight: 500; }
+.theme-switch + .account-form { margin-left: 0; }
 
 /* Footer */
 .site-footer { border-top: 1px solid var(--line); background: var(--card); color: var(--muted); font-size: 0.9rem; }

@@ -12,7 +12,7 @@ export const launcherCss =
   ':host::before,:host::after{content:none!important}' +
   '.launcher{position:fixed;right:20px;bottom:20px;display:flex;align-items:center;gap:10px;height:48px;padding-inline:16px 20px;border:0;border-radius:24px;' +
   'background:var(--ph-accent,#1f2937);color:#fff;font:600 15px/1 system-ui;box-shadow:0 4px 14px #0004;cursor:pointer}' +
-  '@supports (color:oklch(from red l c h)){.launcher{color:oklch(from var(--ph-accent,#1f2937) clamp(0,(.564 - l)*1e3,1) 0 0)}}' +
+  '@supports (color:oklch(from red l c h)){.launcher{color:var(--ph-on-accent,oklch(from var(--ph-accent,#1f2937) clamp(0,(.564 - l)*1e3,1) 0 0))}}' +
   '.launcher:focus-visible{outline:3px solid #2563eb;outline-offset:3px}' +
   // A speech bubble with its tail at the bottom start.
   '.launcher:before{content:"";width:16px;height:16px;background:currentColor;clip-path:polygon(0 0,100% 0,100% 75%,38% 75%,0 100%)}' +

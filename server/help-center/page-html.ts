@@ -8,6 +8,7 @@
 import { escapeHtml } from '../services/mail-text.js';
 import { helpCenterMessages as words } from '../../widget/i18n/en/help-center.js';
 import type { ArticleListRow } from '../store/types.js';
+import { cssRgb, textOn, type Rgb } from '../../widget/panel/accent/accent-text.js';
 import type { ArticleRow, SiteRow } from '../store/rows.js';
 
 export const HELP_ASSETS = '/help/_assets/';
@@ -27,6 +28,12 @@ export type HelpContent =
 
 // Only a hex colour reaches the <style> element: the admin command checks it, and this keeps it so.
 const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
+
+/** #0f766e or #0f7 → [15, 118, 110]: the header's text colour is chosen here, so it is right before any script. */
+const hexRgb = (hex: string): Rgb => {
+  const digits = hex.length === 4 ? [...hex.slice(1)].map((d) => d + d) : [hex.slice(1, 3), hex.slice(3, 5), hex.slice(5, 7)];
+  return digits.map((d) => parseInt(d, 16)) as Rgb;
+};
 
 export const siteHome = (site: SiteRow) => `/help/${site.slug}`;
 export const articleUrl = (site: SiteRow, id: string) => `${siteHome(site)}/articles/${encodeURIComponent(id)}`;
@@ -74,7 +81,7 @@ export function helpPageHtml(build: HelpBuild, site: SiteRow | undefined, conten
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(titleOf(site, content))}</title>
 <link rel="icon" href="data:,">
-${build.stylesheet ? `<link rel="stylesheet" href="${HELP_ASSETS}${build.stylesheet}">\n` : ''}${color ? `<style nonce="${nonce}">:root{--ph-accent:${color}}</style>\n` : ''}${app ? `<script type="module" nonce="${nonce}" src="${HELP_ASSETS}${build.script}"></script>\n` : ''}</head>
+${build.stylesheet ? `<link rel="stylesheet" href="${HELP_ASSETS}${build.stylesheet}">\n` : ''}${color ? `<style nonce="${nonce}">:root{--ph-accent:${color};--ph-on-accent:${cssRgb(textOn(hexRgb(color)))}}</style>\n` : ''}${app ? `<script type="module" nonce="${nonce}" src="${HELP_ASSETS}${build.script}"></script>\n` : ''}</head>
 <body>
 <header class="hc-top"><div class="hc-column"><h1 class="hc-site">${site ? `<a href="${escapeHtml(siteHome(site))}">${escapeHtml(words.title(site.name))}</a>` : escapeHtml(words.notFoundTitle)}</h1></div></header>
 <main class="hc-column"${app ? ` id="help" data-site="${escapeHtml(site.slug)}" data-csrf="${escapeHtml(csrfToken)}"${portalCookie ? ' data-portal-cookie' : ''} aria-label="${escapeHtml(words.appLabel)}"` : ''}>

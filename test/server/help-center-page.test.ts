@@ -50,7 +50,7 @@ describe('the Help Center pages', () => {
       expectStrictPage(response, 200);
       expect(response.body).toContain('<title>Northwind &lt;Goods&gt; &amp; Co Help Center</title>');
       expect(response.body).toMatch(/<h1 class="hc-site"><a href="\/help\/demo">Northwind &lt;Goods&gt; &amp; Co Help Center<\/a><\/h1>/);
-      expect(response.body).toMatch(/<style nonce="[^"]+">:root\{--ph-accent:#[0-9a-f]{3,6}\}<\/style>/i);
+      expect(response.body).toMatch(/<style nonce="[^"]+">:root\{--ph-accent:#[0-9a-f]{3,6};--ph-on-accent:rgb\(\d+,\d+,\d+\)\}<\/style>/i);
       expect(response.body).toMatch(/<script type="module" nonce="[^"]+" src="\/help\/_assets\/helpcenter-[A-Za-z0-9]+\.js"><\/script>/);
       expect(response.body).toContain('<main class="hc-column" id="help" data-site="demo"');
     });

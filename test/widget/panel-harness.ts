@@ -248,7 +248,11 @@ export function mountWidget(options: { server?: FakeServer; pending?: Command[] 
     panel,
     emit,
     server,
-    run: (...command) => panel.run(command),
+    run: (...command) => {
+      // As the loader does: a `config` is merged into the settings the panel was handed, then forwarded.
+      if (command[0] === 'config') Object.assign(bridge.settings, command[1]);
+      panel.run(command);
+    },
     dialog: () => root.querySelector<HTMLElement>('[role="dialog"]')!,
     unmount() {
       const container = root.querySelector('.ph');

@@ -18,6 +18,7 @@ import { adoptHelpPageStyles } from './styles.js';
 import { speak, wordsFor, type WordsSource } from '../panel/language.js';
 import { wordsChunk } from '../panel/words-chunks.js';
 import { isLocale, pickLocale } from '../i18n/locales.js';
+import { followTheme, siteTheme } from '../panel/theme.js';
 
 /** All the page's words are one chunk per locale (`help-<locale>`), whichever part asks. */
 const helpWords: WordsSource = (_part, locale) => wordsChunk(`${location.origin}/`, 'help', locale);
@@ -45,6 +46,8 @@ export function mountHelpCenter(host: HTMLElement, site: string, words: WordsSou
   const container = document.createElement('div');
   container.className = 'ph';
   root.append(container);
+  // The site's default theme, on the page's shell too (page.css): the page has no host to choose one.
+  followTheme(container, () => siteTheme(model.config.value), [document.documentElement]);
   // What the address asks for (and a mailed token taken out of it at once) and the site's config start now, beside
   // the words; only the rendering waits for them.
   model.start();

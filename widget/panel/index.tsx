@@ -14,14 +14,11 @@ import { locale, speak, switchLocale, type WordsSource } from './language.js';
 import { wordsChunk } from './words-chunks.js';
 import { messages } from '../i18n/words.js';
 import { pickLocale, textDirection } from '../i18n/locales.js';
+import { paintWidgetTheme } from './theme.js';
 
 /** `words`: where later words come from — the widget's chunks beside widget.js (tests bring the source tables). */
 export const mountPanel: MountPanel = (bridge, pending, words: WordsSource = (part, wanted) => wordsChunk(bridge.scriptUrl, part, wanted)) => {
   adoptPanelStyles(bridge.root);
-  // The site's own colour, unless the host page chose one (the loader's `!important` rule wins).
-  const siteColor = new CSSStyleSheet();
-  bridge.root.adoptedStyleSheets = [...bridge.root.adoptedStyleSheets, siteColor];
-
   speak(words, bridge.locale, bridge.words);
   const model = createWidgetModel(createApiClient(bridge.scriptUrl, bridge.site), bridge);
   // The host's locale, then the browser's languages, then the site's default as its config says (the loader only
@@ -36,14 +33,12 @@ export const mountPanel: MountPanel = (bridge, pending, words: WordsSource = (pa
     );
   };
   effect(() => {
-    const config = model.config.value;
-    const color = config.state === 'ready' ? config.value.site.color : '';
-    if (color && CSS.supports('color', color)) siteColor.replaceSync(`:host{--ph-accent:${color}}`);
-    followLocale();
+    if (model.config.value.state === 'ready') followLocale();
   });
   const container = document.createElement('div');
   container.className = 'ph';
   bridge.root.append(container);
+  paintWidgetTheme(bridge, model, container);
   // The widget speaks the panel's language, and so does the launcher (its word is the panel's title). The direction
   // is the panel's own element's, which no host page rule reaches (the widget's element could be styled by one).
   effect(() => {

@@ -128,6 +128,8 @@ export function createWidgetModel(api: ApiClient, bridge: LoaderBridge) {
     ...views,
     launcher: bridge.launcher,
     helpCenter,
+    /** The host's `Porthole('config', …)` so far (the loader merged each into bridge.settings), as a signal views can follow. */
+    hostSettings: signal({ ...bridge.settings }),
     open: () => setOpen(true),
     close: () => setOpen(false),
     /** Called as the panel loads, i.e. at the first sign of interest. */
@@ -165,6 +167,9 @@ export function createWidgetModel(api: ApiClient, bridge: LoaderBridge) {
         }
         case 'prefill':
           if (first && typeof first === 'object') views.prefill(first as Prefill);
+          return;
+        case 'config':
+          model.hostSettings.value = { ...bridge.settings };
           return;
         case 'suggest':
           return help.suggest((first as { query?: string } | undefined)?.query);

@@ -15,10 +15,10 @@ export const adoptMemberStyles = stylesheet(`
 .tab{margin:0 0 -1px;padding:8px 10px;border:0;border-bottom:2px solid transparent;background:none;color:var(--ph-muted);font:600 13px/1.3 inherit;font-family:inherit;cursor:pointer}
 .tab[aria-selected=true]{border-bottom-color:var(--ph-accent-ink);color:var(--ph-accent-ink)}
 .filter{display:flex;align-items:center;gap:8px;margin:0 0 10px;font-size:13px;color:var(--ph-muted)}
-.filter select{padding:4px 8px;border:1px solid #c5ccd3;border-radius:6px;background:#fff;color:var(--ph-text);font:inherit}
+.filter select{padding:4px 8px;border:1px solid var(--ph-field);border-radius:6px;background:var(--ph-bg);color:var(--ph-text);font:inherit}
 .requests{margin:0 0 10px;padding:0;list-style:none}
 .requests li{margin:0 0 6px}
-.request-row{display:block;width:100%;margin:0;padding:10px 12px;border:1px solid var(--ph-line);border-radius:10px;background:#fff;color:inherit;font:inherit;text-align:left;cursor:pointer}
+.request-row{display:block;width:100%;margin:0;padding:10px 12px;border:1px solid var(--ph-line);border-radius:10px;background:var(--ph-bg);color:inherit;font:inherit;text-align:left;cursor:pointer}
 .request-row:hover{background:var(--ph-soft)}
 .request-subject{display:block;font-weight:600;overflow-wrap:anywhere}
 .request-meta{display:flex;flex-wrap:wrap;align-items:center;gap:8px;margin:4px 0 0;font-size:12px;color:var(--ph-muted)}
@@ -26,13 +26,16 @@ export const adoptMemberStyles = stylesheet(`
 .badge.open{background:#e0ecff;color:#1d4ed8}
 .badge.awaiting_reply{background:#fff1d6;color:#9a5b00}
 .badge.solved{background:#e3f5e8;color:#166534}
+[data-theme=dark] .badge.open{background:#1e3a5f;color:#bfdbfe}
+[data-theme=dark] .badge.awaiting_reply{background:#4a3410;color:#fcd34d}
+[data-theme=dark] .badge.solved{background:#14532d;color:#bbf7d0}
 .wide{width:100%;margin-top:6px}
 .ccs{margin:8px 0 0;font-size:13px;overflow-wrap:anywhere}
 .thread{margin:14px 0;padding:0;list-style:none}
 .message{margin:0 0 10px;padding:10px 12px;border-radius:10px;background:var(--ph-soft)}
-.message.from-agent{background:#fff;border:1px solid var(--ph-line)}
+.message.from-agent{background:var(--ph-bg);border:1px solid var(--ph-line)}
 .message-author{display:flex;flex-wrap:wrap;align-items:baseline;gap:6px;margin:0 0 4px;font-size:13px}
 .message-author time{margin-left:auto;font-size:12px;color:var(--ph-muted)}
-.tag{padding:0 6px;border-radius:4px;background:var(--ph-accent,#1f2937);color:#fff;font-size:11px;font-weight:600}
+.tag{padding:0 6px;border-radius:4px;background:var(--ph-accent,#1f2937);color:var(--ph-on-accent,#fff);font-size:11px;font-weight:600}
 .message-body{margin:0;white-space:pre-wrap;overflow-wrap:anywhere}
 `);
