@@ -305,11 +305,11 @@ export const SOLO: Member = { name: 'Jo Park', email: 'jo@example.net', emailVer
 export interface StoredRequest {
   detail: RequestDetail;
   lists: RequestScope[];
-  /** Stored status `closed`: shown as Solved, takes no more comments (409 request_closed). */
+  /** Stored status `closed`: shown as Closed, takes no more comments (409 request_closed). */
   closed?: boolean;
 }
 
-const LABELS = { open: 'Open', awaiting_reply: 'Awaiting your reply', solved: 'Solved' } as const;
+const LABELS = { open: 'Open', awaiting_reply: 'Awaiting your reply', solved: 'Solved', closed: 'Closed' } as const;
 
 /** A request detail with sensible defaults; `summary` fields and anything else may be overridden. */
 export function requestDetail(id: number, subject: string, change: Partial<RequestDetail> = {}): RequestDetail {
@@ -378,7 +378,7 @@ export function memberRequests(): StoredRequest[] {
       lists: ['mine'],
       closed: true,
       detail: requestDetail(1038, 'Refund for returned boots', {
-        status: 'solved',
+        status: 'closed',
         category: { id: CATEGORY.billing, name: 'Billing & payments' },
         comments: [
           {

@@ -6,6 +6,7 @@ import { messages } from '../i18n/words.js';
 import { Notice } from './components/Notice.js';
 import { memberChunk } from './member-chunk.js';
 import type { MemberHost } from './state.js';
+import { Skeleton } from './components/Skeleton.js';
 
 export function MemberArea({ model }: { model: MemberHost }) {
   const chunk = memberChunk.value;
@@ -18,5 +19,5 @@ export function MemberArea({ model }: { model: MemberHost }) {
       </div>
     );
   }
-  return chunk && state === 'signed-in' ? <chunk.MemberViews model={model} /> : <p class="view muted">{messages.loading}</p>;
+  return chunk && state === 'signed-in' ? <chunk.MemberViews model={model} /> : <Skeleton view />;
 }

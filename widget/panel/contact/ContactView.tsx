@@ -13,6 +13,7 @@ import type { ViewModel } from '../state.js';
 import type { FieldError } from '../models/contact-form.js';
 import { editDraft } from './edit-draft.js';
 import { isUploading } from '../models/uploads.js';
+import { Skeleton } from '../components/Skeleton.js';
 
 /** The CC field's problems, each naming the address it is about. */
 function ccError(errors: Record<string, FieldError>, text: string): FieldError | undefined {
@@ -30,7 +31,7 @@ function ccError(errors: Record<string, FieldError>, text: string): FieldError |
 export function ContactView({ model, title = contactMessages.contactTitle }: { model: ViewModel; title?: string }) {
   const form = useRef<HTMLFormElement>(null);
   const config = model.config.value;
-  if (config.state === 'loading') return <p class="view muted">{messages.loading}</p>;
+  if (config.state === 'loading') return <Skeleton view />;
   if (config.state === 'error')
     return (
       <div class="view">
@@ -89,7 +90,7 @@ export function ContactView({ model, title = contactMessages.contactTitle }: { m
             const set = (next: string) => editDraft(contact, { fields: { ...draft.fields, [field.key]: next } });
             return field.type === 'select' ? (
               <select {...control} value={value} onChange={(event) => set(event.currentTarget.value)}>
-                <option value="">{contactMessages.chooseCategory}</option>
+                <option value="">{contactMessages.chooseOption(field.label)}</option>
                 {field.options?.map((option) => (
                   <option key={option} value={option}>
                     {option}

@@ -26,6 +26,10 @@ export const adoptMemberStyles = stylesheet(`
 .badge.open{background:#e0ecff;color:#1d4ed8}
 .badge.awaiting_reply{background:#fff1d6;color:#9a5b00}
 .badge.solved{background:#e3f5e8;color:#166534}
+.badge.closed{background:var(--ph-soft);color:var(--ph-muted)}
+.empty-filter{display:flex;flex-wrap:wrap;align-items:center;gap:8px 12px;margin:0 0 10px}
+.empty-filter p,.closed-note p{margin:0}
+.closed-note{display:flex;flex-wrap:wrap;align-items:center;gap:8px 12px;padding-block:12px;border-block-start:1px solid var(--ph-line)}
 .wide{width:100%;margin-top:6px}
 .ccs{margin:8px 0 0;font-size:13px;overflow-wrap:anywhere}
 .thread{margin:14px 0;padding:0;list-style:none}

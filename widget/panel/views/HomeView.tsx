@@ -6,6 +6,7 @@ import type { ViewModel } from '../state.js';
 import { useEffect } from 'preact/hooks';
 import { ContactView, preloadLaterViews } from '../later-views.js';
 import { memberChunk } from '../member-chunk.js';
+import { Skeleton } from '../components/Skeleton.js';
 
 export function HomeView({ model }: { model: ViewModel }) {
   const { help } = model;
@@ -40,7 +41,7 @@ export function HomeView({ model }: { model: ViewModel }) {
         <h3 id="ph-list-heading" class="section-heading">
           {heading}
         </h3>
-        {shown.state === 'loading' && <p class="muted">{messages.loading}</p>}
+        {shown.state === 'loading' && <Skeleton />}
         {shown.state === 'error' && <Notice text={messages.offline} onRetry={results ? () => help.search(help.query.value) : model.retry} />}
         {shown.state === 'ready' &&
           (shown.value.length ? <ArticleList articles={shown.value} onOpen={model.openArticle} /> : <p class="muted">{messages.noResults}</p>)}
