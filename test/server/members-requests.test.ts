@@ -196,7 +196,7 @@ describe('statuses as the member acts', () => {
     await setStatus(id, 'closed');
     const before = await storedCounts(t.db);
     const detail = (await read(alice, id)).json().request;
-    expect(detail).toMatchObject({ status: 'solved', statusLabel: 'Solved', can: { comment: false, solve: false } });
+    expect(detail).toMatchObject({ status: 'closed', statusLabel: 'Closed', can: { comment: false, solve: false } });
     const refused = expectError(await comment(alice, id, 'Please reopen'), 409, 'request_closed');
     expect(refused.message).toMatch(/follow-up/i);
     expectError(await solve(alice, id), 409, 'request_closed');

@@ -9,6 +9,7 @@ import { failed, loading, ready, type Loadable } from '../models/loadable.js';
 import type { MemberHost } from '../state.js';
 import { memberApi } from './member-api.js';
 import { attachedIds, type Upload } from '../models/uploads.js';
+import { keptDrafts } from '../drafts.js';
 
 const PAGE_SIZE = 10;
 
@@ -31,6 +32,13 @@ export function createRequestsModel(model: MemberHost) {
   const problem = signal<ApiError | undefined>(undefined);
   let listRun = 0;
   let wanted = 0;
+  // The reply being written is kept for the tab (../drafts.ts) under its request, as it is typed.
+  const drafts = keptDrafts(model.api.site);
+  const replyKey = (id: number) => `request.${id}`;
+  effect(() => {
+    const text = reply.value;
+    if (wanted) drafts.write(replyKey(wanted), text.trim() ? text : undefined);
+  });
 
   const fetchPage = (cursor?: string) =>
     session.call((token) => api.listRequests(token, { scope: list.value, status: status.value || undefined, cursor, limit: PAGE_SIZE }));
@@ -72,10 +80,13 @@ export function createRequestsModel(model: MemberHost) {
 
   // Tabs, filter, rows and drafts belong to one member: another member (or nobody) starts afresh,
   // and answers still on their way for the previous one are dropped.
+  // The kept drafts go too, on logout and when the session ends: the next person at this computer must not find them.
   let who: string | null | undefined;
   effect(() => {
     const now = session.member.value?.email ?? null;
+    if (session.state.value === 'ended') drafts.forgetAll();
     if (who !== undefined && now !== who) {
+      drafts.forgetAll();
       listRun++;
       wanted = 0;
       list.value = 'mine';
@@ -128,7 +139,8 @@ export function createRequestsModel(model: MemberHost) {
       wanted = id;
       detail.value = loading;
       problem.value = undefined;
-      reply.value = '';
+      const kept = drafts.read(replyKey(id));
+      reply.value = typeof kept === 'string' ? kept : '';
       files.value = [];
       session
         .call((token) => api.getRequest(token, id))
