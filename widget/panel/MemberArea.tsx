@@ -3,10 +3,9 @@
  * arrived, and when nobody is signed in (any more), this says so instead.
  */
 import { messages } from '../i18n/words.js';
-import { Notice } from './components/Notice.js';
+import { Notice, Skeleton } from './components/Notice.js';
 import { memberChunk } from './member-chunk.js';
 import type { MemberHost } from './state.js';
-import { Skeleton } from './components/Skeleton.js';
 
 export function MemberArea({ model }: { model: MemberHost }) {
   const chunk = memberChunk.value;

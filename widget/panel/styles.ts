@@ -37,7 +37,7 @@ export const adoptPanelStyles = stylesheet(`
 .notice{padding:12px;border-radius:10px;background:#fff6ed;color:#7a2e0e}
 .notice p{margin:0 0 8px}
 .article-heading{margin:0 0 10px;font-size:18px;line-height:1.3}
-.skeleton i{display:block;height:12px;margin-block-end:10px;border-radius:6px;background:var(--ph-line)}.skeleton i:last-child{width:60%}
+.skeleton::before,.skeleton::after{content:"";display:block;height:12px;margin-block-end:10px;border-radius:6px;background:var(--ph-line)}.skeleton::after{width:60%}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 :focus-visible{outline:3px solid #2563eb;outline-offset:2px}
 @media (max-width:639px){.panel{inset:0;width:auto;height:auto;border-radius:0}}

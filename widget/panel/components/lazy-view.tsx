@@ -4,7 +4,7 @@
  */
 import { signal } from '@preact/signals';
 import type { FunctionComponent } from 'preact';
-import { Skeleton } from './Skeleton.js';
+import { Skeleton } from './Notice.js';
 
 export function lazyView<P extends object>(load: () => Promise<FunctionComponent<P>>) {
   const loaded = signal<FunctionComponent<P> | null>(null);

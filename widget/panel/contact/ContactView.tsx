@@ -8,13 +8,12 @@ import { LIMITS } from '../../../server/contract/rules.js';
 import { messages, contactMessages } from '../../i18n/words.js';
 import { errorText, Field } from './Field.js';
 import { splitCcs, submitContact } from './submit.js';
-import { Notice } from '../components/Notice.js';
+import { Notice, Skeleton } from '../components/Notice.js';
 import type { ViewModel } from '../state.js';
 import type { Draft, FieldError } from '../models/contact-form.js';
 import { editDraft } from './edit-draft.js';
 import { keepContactDraft, restoreContactDraft } from './kept-draft.js';
 import { isUploading } from '../models/uploads.js';
-import { Skeleton } from '../components/Skeleton.js';
 
 /** The CC field's problems, each naming the address it is about. */
 function ccError(errors: Record<string, FieldError>, text: string): FieldError | undefined {

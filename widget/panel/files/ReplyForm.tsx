@@ -4,7 +4,7 @@
  * It comes with the files chunk rather than the member chunk: it is what carries files, and the
  * member chunk has no room for them.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { RequestDetail } from '../../../server/contract/types.js';
 import { messages, filesMessages } from '../../i18n/words.js';
 import type { RequestsModel } from '../member/requests-model.js';
@@ -19,9 +19,10 @@ export function ReplyForm({ model, requests, request }: { model: MemberHost; req
   // The server's limits come with the site config, which the panel fetches first; until then there is nothing to attach with.
   const limits = config.state === 'ready' ? config.value.attachments : undefined;
   const blocked = requests.busy.value !== null || isUploading(requests.files.value);
-  const [confirming, setConfirming] = useState(false);
+  // Asked only while there is a reply to send: sent (or emptied) meanwhile, the question is moot.
+  const confirming = requests.confirmSolve.value && Boolean(requests.reply.value.trim());
   // Solving with text still in the box would leave it unsent without a word: ask first.
-  const markSolved = () => (requests.reply.value.trim() ? setConfirming(true) : requests.solve(request.id));
+  const markSolved = () => (requests.reply.value.trim() ? (requests.confirmSolve.value = true) : requests.solve(request.id));
   return (
     <form
       class="form reply"
@@ -60,7 +61,7 @@ export function ReplyForm({ model, requests, request }: { model: MemberHost; req
           </button>
         )}
       </div>
-      {confirming && <SendFirst requests={requests} id={request.id} done={() => setConfirming(false)} />}
+      {confirming && <SendFirst requests={requests} id={request.id} done={() => (requests.confirmSolve.value = false)} />}
     </form>
   );
 }

@@ -5,16 +5,15 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { RatingScore } from '../../../server/contract/types.js';
 import { messages, memberMessages } from '../../i18n/words.js';
-import { Notice } from '../components/Notice.js';
+import { Notice, Skeleton } from '../components/Notice.js';
 import type { MemberHost } from '../state.js';
 import type { RequestsModel } from './requests-model.js';
 import { StatusBadge } from './StatusBadge.js';
 import { dateTime } from '../../time.js';
-import { Skeleton } from '../components/Skeleton.js';
 
 /** `asked`: the score a solve mail's link chose (`rate=good`), to confirm; a link never stores a rating by itself. */
 export function RequestView({ model, requests, id, asked }: { model: MemberHost; requests: RequestsModel; id: number; asked?: RatingScore }) {
-  useEffect(() => requests.open(id), [id]);
+  useEffect(() => requests.open(id, asked), [id]);
   const heading = useRef<HTMLHeadingElement>(null);
   const detail = requests.detail.value;
   // Until this request has arrived (the model may still hold the one shown before), say it is loading.
@@ -77,7 +76,7 @@ export function RequestView({ model, requests, id, asked }: { model: MemberHost;
         ))}
       </ol>
 
-      {Files && request.can.rate && <Files.Rating key={request.id} model={model} requests={requests} request={request} asked={asked} />}
+      {Files && request.can.rate && <Files.Rating model={model} requests={requests} request={request} />}
       {closed || problem?.code === 'request_closed' ? (
         // Not a warning: closing is how a request ends. Its status says Closed; this says what comes next.
         <div class="closed-note" role="status">

@@ -2,12 +2,11 @@
 import { useEffect } from 'preact/hooks';
 import type { CustomerStatus, RequestScope } from '../../../server/contract/types.js';
 import { messages, memberMessages } from '../../i18n/words.js';
-import { Notice } from '../components/Notice.js';
+import { Notice, Skeleton } from '../components/Notice.js';
 import type { MemberHost } from '../state.js';
 import type { RequestsModel } from './requests-model.js';
 import { StatusBadge } from './StatusBadge.js';
 import { timeAgo } from '../../time.js';
-import { Skeleton } from '../components/Skeleton.js';
 
 export function RequestsView({ model, requests }: { model: MemberHost; requests: RequestsModel }) {
   const config = model.config.value;
@@ -55,7 +54,9 @@ export function RequestsView({ model, requests }: { model: MemberHost; requests:
         {rows.state === 'error' && (
           <Notice text={rows.error.code === 'session_expired' ? messages.sessionEnded : messages.offline} onRetry={requests.loadList} />
         )}
-        {rows.state === 'ready' && !rows.value.length && (filter ? <NoneWithStatus requests={requests} status={filter} /> : <p class="muted">{memberMessages.noRequests}</p>)}
+        {rows.state === 'ready' &&
+          !rows.value.length &&
+          (filter ? <NoneWithStatus requests={requests} status={filter} /> : <p class="muted">{memberMessages.noRequests}</p>)}
         {rows.state === 'ready' && rows.value.length > 0 && (
           <ul class="requests">
             {rows.value.map((request) => (

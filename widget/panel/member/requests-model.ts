@@ -1,9 +1,9 @@
 /**
  * A member's requests inside the panel: the three lists (with status filter and "Load more"),
- * the open request, adding to it and solving it. Built once per panel, on first use.
+ * the open request, adding to it, solving it and rating it. Built once per panel, on first use.
  */
 import { effect, signal } from '@preact/signals';
-import type { RequestDetail, RequestScope, RequestSummary } from '../../../server/contract/types.js';
+import type { RatingScore, RequestDetail, RequestScope, RequestSummary } from '../../../server/contract/types.js';
 import { ApiError } from '../api.js';
 import { failed, loading, ready, type Loadable } from '../models/loadable.js';
 import type { MemberHost } from '../state.js';
@@ -30,6 +30,28 @@ export function createRequestsModel(model: MemberHost) {
   const files = signal<Upload[]>([]);
   const busy = signal<'reply' | 'solve' | null>(null);
   const problem = signal<ApiError | undefined>(undefined);
+  /** "Mark as solved" was pressed with a reply still unsent: the reply form asks whether to send it first. */
+  const confirmSolve = signal(false);
+  /**
+   * The rating being given on the open request: the score chosen (stored only once sent — a solve
+   * mail's link may choose one, `fromLink`, which the member confirms), its comment, the sending.
+   */
+  const rating = {
+    chosen: signal<RatingScore | undefined>(undefined),
+    fromLink: signal(false),
+    comment: signal(''),
+    sending: signal(false),
+    problem: signal<ApiError | undefined>(undefined),
+  };
+  /** A rating form starts from what was given; a link's score that is already the one given needs no confirming. */
+  const startRating = (request: RequestDetail, asked: RatingScore | undefined) => {
+    const given = request.rating;
+    rating.chosen.value = asked !== given?.score ? asked : undefined;
+    rating.fromLink.value = rating.chosen.value !== undefined;
+    rating.comment.value = given?.comment ?? '';
+    rating.sending.value = false;
+    rating.problem.value = undefined;
+  };
   let listRun = 0;
   let wanted = 0;
   // The reply being written is kept for the tab (../drafts.ts) under its request, as it is typed.
@@ -97,6 +119,8 @@ export function createRequestsModel(model: MemberHost) {
       reply.value = '';
       files.value = [];
       problem.value = undefined;
+      confirmSolve.value = false;
+      rating.chosen.value = undefined;
     }
     who = now;
   });
@@ -135,17 +159,23 @@ export function createRequestsModel(model: MemberHost) {
         loadingMore.value = false;
       }
     },
-    open(id: number) {
+    /** `asked`: the score a solve mail's link chose, for the member to confirm. */
+    open(id: number, asked?: RatingScore) {
       wanted = id;
       detail.value = loading;
       problem.value = undefined;
+      confirmSolve.value = false;
       const kept = drafts.read(replyKey(id));
       reply.value = typeof kept === 'string' ? kept : '';
       files.value = [];
       session
         .call((token) => api.getRequest(token, id))
         .then(
-          ({ request }) => wanted === id && (detail.value = ready(request)),
+          ({ request }) => {
+            if (wanted !== id) return;
+            startRating(request, asked);
+            detail.value = ready(request);
+          },
           (error) => wanted === id && (detail.value = failed(error)),
         );
     },
@@ -168,6 +198,27 @@ export function createRequestsModel(model: MemberHost) {
       return act('reply', id, () => session.call((token) => api.addComment(token, id, text, attachmentIds)).then((body) => body.request));
     },
     solve: (id: number) => act('solve', id, () => session.call((token) => api.solveRequest(token, id)).then((body) => body.request)),
+    confirmSolve,
+    rating,
+    /** Sends the chosen score (and comment) for request `id`; the answer shows it given. */
+    async rate(id: number) {
+      const score = rating.chosen.peek();
+      if (!score || rating.sending.peek()) return;
+      rating.sending.value = true;
+      rating.problem.value = undefined;
+      const comment = rating.comment.peek().trim();
+      try {
+        const { request } = await session.call((token) => api.rateRequest(token, id, comment ? { score, comment } : { score }));
+        if (wanted !== id) return;
+        rating.chosen.value = undefined;
+        rating.fromLink.value = false;
+        detail.value = ready(request);
+      } catch (error) {
+        if (wanted === id) rating.problem.value = error instanceof ApiError ? error : new ApiError(0, 'network', String(error));
+      } finally {
+        rating.sending.value = false;
+      }
+    },
   };
 }
 

@@ -3,11 +3,10 @@
  * after the first open (../later-views.ts), so that one carries only what shows the suggestions.
  */
 import { messages } from '../../i18n/words.js';
-import { Notice } from '../components/Notice.js';
+import { Notice, Skeleton } from '../components/Notice.js';
 import { trustedArticleHtml } from '../trusted-html.js';
 import { adoptArticleStyles } from './article-styles.js';
 import type { ViewModel } from '../state.js';
-import { Skeleton } from '../components/Skeleton.js';
 
 export function ArticleView({ model }: { model: ViewModel }) {
   // Before its first paint: the article's styles join the panel's in the shadow root (once).

@@ -1,12 +1,11 @@
 /** Home: search, the articles suggested for this page (or search results), and the way to contact us. */
 import { messages } from '../../i18n/words.js';
 import { ArticleList } from '../components/ArticleList.js';
-import { Notice } from '../components/Notice.js';
+import { Notice, Skeleton } from '../components/Notice.js';
 import type { ViewModel } from '../state.js';
 import { useEffect } from 'preact/hooks';
 import { ContactView, preloadLaterViews } from '../later-views.js';
 import { memberChunk } from '../member-chunk.js';
-import { Skeleton } from '../components/Skeleton.js';
 
 export function HomeView({ model }: { model: ViewModel }) {
   const { help } = model;
