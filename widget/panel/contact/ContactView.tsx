@@ -31,9 +31,14 @@ function ccError(errors: Record<string, FieldError>, text: string): FieldError |
 export function ContactView({ model, title = contactMessages.contactTitle }: { model: ViewModel; title?: string }) {
   const form = useRef<HTMLFormElement>(null);
   const config = model.config.value;
-  // Opening the form: what was written on another page of the site comes back, and the form starts at
-  // its top, wherever the view before it had been scrolled to (the panel's body, or the Help Center's page).
-  useEffect(() => restoreContactDraft(model.contact, model.api.site), []);
+  // Opening the form: what was written on another page of the site comes back — before the first
+  // paint, so nothing typed meanwhile is overwritten —, and the form starts at its top, wherever the
+  // view before it had been scrolled to (the panel's body, or the Help Center's page).
+  const opened = useRef(false);
+  if (!opened.current) {
+    opened.current = true;
+    restoreContactDraft(model.contact, model.api.site);
+  }
   useEffect(() => {
     if (config.state !== 'ready') return;
     const scroller = form.current?.closest('.body');
