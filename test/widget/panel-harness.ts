@@ -443,10 +443,10 @@ export function addMemberBackend(server: FakeServer, options: MemberBackendOptio
   const rel = (call: RecordedCall) => call.url.pathname.slice(new URL(API_BASE).pathname.length);
   const tokenOf = (call: RecordedCall) => (call.headers.authorization ?? '').replace(/^Bearer /, '');
   const memberOf = (call: RecordedCall) => live.get(tokenOf(call));
-  /** A call a mail link's session may not make: anything but its request (read, reply, solve) and the stream. */
+  /** A call a mail link's session may not make: anything but its request (read, reply, solve, rate) and the stream. */
   const outsideLink = (call: RecordedCall) => {
     const linked = linkedTo.get(tokenOf(call));
-    return linked !== undefined && !new RegExp(`^requests/${linked}(/comments|/solve)?$`).test(rel(call)) && rel(call) !== 'events';
+    return linked !== undefined && !new RegExp(`^requests/${linked}(/comments|/solve|/rating)?$`).test(rel(call)) && rel(call) !== 'events';
   };
   const find = (id: number) => stored.find((r) => r.detail.id === id);
   const summary = ({ id, subject, status, statusLabel, createdAt, updatedAt }: RequestDetail) => ({ id, subject, status, statusLabel, createdAt, updatedAt });
