@@ -6,7 +6,7 @@
  * opening at its top, drafts that survive moving to another page of the host site, and skeletons
  * while a view loads.
  */
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import {
   buttonByText,
   byId,
@@ -14,6 +14,7 @@ import {
   choose,
   deferred,
   flush,
+  leavePage,
   mountMember,
   mountWidget,
   openRequestFromList,
@@ -25,10 +26,8 @@ import {
   type Widget,
 } from './panel-harness.js';
 
-beforeEach(() => sessionStorage.clear());
 afterEach(() => {
   unmountAll();
-  sessionStorage.clear();
   localStorage.clear();
 });
 
@@ -227,7 +226,7 @@ describe('drafts kept for the tab', () => {
     expect(localStorage.length).toBe(0);
 
     // The next page of the host site: a new widget, the same tab.
-    unmountAll();
+    leavePage();
     widget = mountWidget();
     widget.run('open');
     await flush();
@@ -260,7 +259,7 @@ describe('drafts kept for the tab', () => {
     await flush();
     expect(sessionStorage.getItem('porthole:demo:draft:request.1042')).toBe('"Photo coming tonight"');
 
-    unmountAll();
+    leavePage();
     ({ widget } = await openTentRequest());
     expect(replyBox(widget)!.value).toBe('Photo coming tonight');
     buttonByText(widget.root, 'Send').click();

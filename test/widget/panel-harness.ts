@@ -246,9 +246,16 @@ export function mountWidget(options: { server?: FakeServer; pending?: Command[] 
   return widget;
 }
 
-export function unmountAll() {
+/** The visitor moves to another page of the host site: its widgets go, the tab (and its sessionStorage) stays. */
+export function leavePage() {
   for (const widget of mounted.splice(0)) widget.unmount();
+}
+
+export function unmountAll() {
+  leavePage();
   vi.unstubAllGlobals();
+  // Each test is a tab of its own: drafts kept for the tab (widget/panel/drafts.ts) do not reach the next one.
+  sessionStorage.clear();
 }
 
 /** Lets pending fetches, promise chains and Preact's deferred renders settle. */
