@@ -2,8 +2,9 @@
 // (`#porthole=request/N&t=…&rate=good`) opens the demo host's widget on that request with Good
 // pre-selected and asks to confirm — nothing is stored by opening it —; the member adds a comment,
 // sends, is thanked, changes their mind to Bad, and the database holds the last rating. Then the
-// mends around it as a member sees them on the host page: the closed status, the empty filtered
-// list, and "Mark as solved" with an unsent reply.
+// team sees it in the inbox. Then the mends around it as a member sees them on the host page: a
+// skeleton while the list loads, the closed status, the empty filtered list, and "Mark as solved"
+// with an unsent reply.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { and, eq } from 'drizzle-orm';
@@ -11,7 +12,8 @@ import { launchBrowser, screenshot, watchProblems } from './support/browser.js';
 import { startServers, type Servers } from './support/servers.js';
 import { firstRow, siteBySlug } from '../support/inspect.js';
 import { endUsers, requestRatings, requests } from '../support/tables.js';
-import { demoMembers, openRequest, openYourRequests, panel, requestBadge, signInAs } from './support/widget.js';
+import { demoMembers, launcher, openRequest, panel, requestBadge, signInAs } from './support/widget.js';
+import { signInToInbox } from './support/inbox.js';
 
 /** One of Sam's seeded requests: the solve mail's link is for it. */
 const ratedSubject = 'Is the Ridgeline 2 UL warm enough for late-season trips?';
@@ -86,6 +88,19 @@ describe('rating a solved request from the solve mail’s link', () => {
     await rating().getByText('Thanks for your rating. You can change it at any time.').waitFor();
     expect(await storedRating(request.id)).toMatchObject({ score: 'bad', comment: 'Warm enough at −5 °C. Thanks!' });
     expect(problems).toEqual([]);
+
+    // The team sees it: on the request, and in the figure with the queue.
+    const inbox = await context.newPage();
+    await signInToInbox(inbox, servers.support.url);
+    await inbox.locator('.satisfaction-figure').waitFor();
+    expect(await inbox.locator('.satisfaction-label').innerText()).toBe('Satisfaction, last 30 days');
+    await inbox.goto(`${servers.support.url}/agent/requests/${request.number}`);
+    const fact = inbox.locator('.facts > div').filter({ has: inbox.locator('dt', { hasText: 'Rating' }) });
+    await fact.locator('.rating-score').waitFor();
+    expect(await fact.locator('.rating-score').innerText()).toBe('Bad');
+    expect(await fact.locator('.rating-comment').innerText()).toBe('“Warm enough at −5 °C. Thanks!”');
+    await screenshot(inbox, 'rating-in-inbox');
+    await inbox.close();
   });
 });
 
@@ -100,7 +115,24 @@ describe('the mends on the host page', () => {
       .where(and(eq(requests.requesterId, sam.id), eq(requests.status, 'solved')));
     await page.goto(`${servers.demo.url}/account`);
     await signInAs(page, servers.demo.url, demoMembers.sam);
-    await openYourRequests(page, 'Sam Whitfield');
+    // The list holds back a moment, long enough to see what stands in for it meanwhile.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/api\/v1\/sites\/demo\/requests\?/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await launcher(page).click();
+    await panel(page)
+      .getByRole('button', { name: /^Your requests/ })
+      .click();
+    const skeleton = panel(page).locator('#ph-request-list .skeleton[aria-busy="true"]');
+    await skeleton.waitFor();
+    expect(await skeleton.locator('.visually-hidden').textContent()).toBe('Loading…');
+    await screenshot(page, 'mends-skeleton');
+    release();
+    await panel(page).locator('#ph-request-list[aria-busy="false"] .request-row').first().waitFor();
+    await page.unroute(/\/api\/v1\/sites\/demo\/requests\?/);
 
     await panel(page).getByLabel('Status').selectOption({ label: 'Solved' });
     const emptyNote = panel(page).locator('.empty-filter');
