@@ -11,6 +11,7 @@ import type { RatingScore, RequestDetail } from '../../../server/contract/types.
 import { messages, filesMessages as words } from '../../i18n/words.js';
 import type { RequestsModel } from '../member/requests-model.js';
 import type { MemberHost } from '../state.js';
+import { refusalText } from './refusal-text.js';
 import { adoptFilesStyles } from './styles.js';
 
 const SCORES: RatingScore[] = ['good', 'bad'];
@@ -63,7 +64,7 @@ export function Rating({ model, requests, request }: { model: MemberHost; reques
           </div>
           {failure && (
             <p class="form-error" role="alert">
-              {failure.code === 'session_expired' ? messages.sessionEnded : failure.code === 'network' ? messages.offline : failure.message}
+              {refusalText(failure)}
             </p>
           )}
           <div class="actions">

@@ -12,6 +12,7 @@ import { isUploading } from '../models/uploads.js';
 import type { MemberHost } from '../state.js';
 import { Attach } from './Attach.js';
 import { sendProblemText, uploadFile } from './add-files.js';
+import { refusalText } from './refusal-text.js';
 
 export function ReplyForm({ model, requests, request }: { model: MemberHost; requests: RequestsModel; request: RequestDetail }) {
   const problem = requests.problem.value;
@@ -47,8 +48,7 @@ export function ReplyForm({ model, requests, request }: { model: MemberHost; req
       )}
       {problem && (
         <p class="form-error" role="alert">
-          {(limits && sendProblemText(problem.code, limits)) ||
-            (problem.code === 'session_expired' ? messages.sessionEnded : problem.code === 'network' ? messages.offline : problem.message)}
+          {(limits && sendProblemText(problem.code, limits)) || refusalText(problem)}
         </p>
       )}
       <div class="actions">

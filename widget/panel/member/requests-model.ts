@@ -13,6 +13,9 @@ import { keptDrafts } from '../drafts.js';
 
 const PAGE_SIZE = 10;
 
+/** A failure as the views word it: the server's refusal, or `network` when it was not reached. */
+const asApiError = (error: unknown) => (error instanceof ApiError ? error : new ApiError(0, 'network', String(error)));
+
 /** Tells the host page that a request changed, and how it stands now (`request:updated`). */
 export const tellHost = (model: MemberHost, { id, status, statusLabel }: RequestDetail) => model.emit('request:updated', { id, status, statusLabel });
 
@@ -94,7 +97,7 @@ export function createRequestsModel(model: MemberHost) {
         files.value = [];
       }
     } catch (error) {
-      if (wanted === id) problem.value = error instanceof ApiError ? error : new ApiError(0, 'network', String(error));
+      if (wanted === id) problem.value = asApiError(error);
     } finally {
       busy.value = null;
     }
@@ -214,7 +217,7 @@ export function createRequestsModel(model: MemberHost) {
         rating.fromLink.value = false;
         detail.value = ready(request);
       } catch (error) {
-        if (wanted === id) rating.problem.value = error instanceof ApiError ? error : new ApiError(0, 'network', String(error));
+        if (wanted === id) rating.problem.value = asApiError(error);
       } finally {
         rating.sending.value = false;
       }
