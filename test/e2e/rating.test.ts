@@ -10,6 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { and, eq } from 'drizzle-orm';
 import { launchBrowser, screenshot, watchProblems } from './support/browser.js';
 import { startServers, type Servers } from './support/servers.js';
+import { runAxe } from './support/axe.js';
 import { firstRow, siteBySlug } from '../support/inspect.js';
 import { endUsers, requestRatings, requests } from '../support/tables.js';
 import { demoMembers, launcher, openRequest, panel, requestBadge, signInAs } from './support/widget.js';
@@ -27,7 +28,8 @@ let problems: string[];
 beforeAll(async () => {
   servers = await startServers();
   browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // bypassCSP: axe's script tag runs under the pages' strict CSP.
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
   page = await context.newPage();
   page.setDefaultTimeout(10_000);
   problems = watchProblems(page);
@@ -57,6 +59,9 @@ async function samsRequest() {
   return { site, request, sam };
 }
 
+/** axe-core finds no WCAG 2.1 A/AA violation in what the page shows now. */
+const expectAccessible = async (view: string) => expect((await runAxe(page)).violations, view).toEqual([]);
+
 const storedRating = async (requestId: string) => firstRow(servers.db.select().from(requestRatings).where(eq(requestRatings.requestId, requestId)));
 
 describe('rating a solved request from the solve mail’s link', () => {
@@ -75,12 +80,14 @@ describe('rating a solved request from the solve mail’s link', () => {
     expect(await storedRating(request.id)).toBeUndefined();
     await rating().scrollIntoViewIfNeeded();
     await screenshot(page, 'rating-from-mail-link');
+    await expectAccessible('rating, a score to confirm');
 
     await rating().getByLabel('Anything you’d like to add? (optional)').fill('Warm enough at −5 °C. Thanks!');
     await rating().getByRole('button', { name: 'Send rating' }).click();
     await rating().getByText('Thanks for your rating. You can change it at any time.').waitFor();
     expect(await storedRating(request.id)).toMatchObject({ score: 'good', comment: 'Warm enough at −5 °C. Thanks!', ratedByEndUserId: sam.id });
     await screenshot(page, 'rating-thanks');
+    await expectAccessible('rating, thanked');
 
     await rating().getByRole('button', { name: 'Bad' }).click();
     await expect.poll(scores).toEqual(['Good:false', 'Bad:true']);
@@ -130,6 +137,7 @@ describe('the mends on the host page', () => {
     await skeleton.waitFor();
     expect(await skeleton.locator('.visually-hidden').textContent()).toBe('Loading…');
     await screenshot(page, 'mends-skeleton');
+    await expectAccessible('the list loading');
     release();
     await panel(page).locator('#ph-request-list[aria-busy="false"] .request-row').first().waitFor();
     await page.unroute(/\/api\/v1\/sites\/demo\/requests\?/);
@@ -139,6 +147,7 @@ describe('the mends on the host page', () => {
     await emptyNote.waitFor();
     expect(await emptyNote.locator('p').innerText()).toBe('No solved requests');
     await screenshot(page, 'mends-empty-filter');
+    await expectAccessible('an empty filtered list');
     await emptyNote.getByRole('button', { name: 'Show all requests' }).click();
     await panel(page).locator('.request-row').first().waitFor();
     expect(await panel(page).getByLabel('Status').inputValue()).toBe('');
@@ -147,6 +156,7 @@ describe('the mends on the host page', () => {
     expect(await requestBadge(page).innerText()).toBe('Closed');
     await panel(page).locator('.closed-note').getByRole('button', { name: 'Submit a follow-up' }).waitFor();
     await screenshot(page, 'mends-closed-request');
+    await expectAccessible('a closed request');
 
     // Another of Sam's requests, still open: an unsent reply, then "Mark as solved".
     await panel(page).getByRole('button', { name: 'Back' }).click();
@@ -163,6 +173,7 @@ describe('the mends on the host page', () => {
     const question = panel(page).locator('.send-first');
     await question.getByText('You have a reply you haven’t sent. Send it before marking the request as solved?').waitFor();
     await screenshot(page, 'mends-send-first');
+    await expectAccessible('send first?');
     await question.getByRole('button', { name: 'Cancel' }).click();
     expect(await reply.inputValue()).toBe('Half a thought');
     expect(problems).toEqual([]);
