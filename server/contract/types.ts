@@ -146,7 +146,8 @@ const AttachmentIds = Type.Array(Type.String({ minLength: 1, maxLength: 64 }), {
 
 // ---- requests -------------------------------------------------------------
 
-export const CustomerStatus = Type.Union([Type.Literal('open'), Type.Literal('awaiting_reply'), Type.Literal('solved')]);
+/** `closed`: solved and then closed for good; it takes no more comments (a follow-up request continues it). */
+export const CustomerStatus = Type.Union([Type.Literal('open'), Type.Literal('awaiting_reply'), Type.Literal('solved'), Type.Literal('closed')]);
 export type CustomerStatus = Static<typeof CustomerStatus>;
 
 export const NewRequest = Type.Object(
@@ -206,7 +207,7 @@ export type RequestScope = Static<typeof RequestScope>;
 export const RequestListQuery = Type.Object({
   scope: Type.Optional(RequestScope),
   /** Comma-separated customer statuses, e.g. `open,awaiting_reply`. */
-  status: Type.Optional(Type.String({ pattern: '^(open|awaiting_reply|solved)(,(open|awaiting_reply|solved))*$' })),
+  status: Type.Optional(Type.String({ pattern: '^(open|awaiting_reply|solved|closed)(,(open|awaiting_reply|solved|closed))*$' })),
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
   limit: Type.Integer({ minimum: 1, maximum: LIMITS.listLimit, default: 20 }),
 });

@@ -4,6 +4,7 @@
  * reopens. A closed request takes no more comments: the customer starts a follow-up instead.
  */
 import type { StoredStatus } from '../store/rows.js';
+import type { CustomerStatus } from '../contract/types.js';
 
 /** The status after a customer's comment, or null when the request cannot take one. */
 export const afterCustomerComment = (current: StoredStatus): StoredStatus | null => (current === 'closed' ? null : 'open');
@@ -14,10 +15,11 @@ export const canCustomerSolve = (current: StoredStatus): boolean => current !== 
 export const canCustomerRate = (current: StoredStatus): boolean => current === 'solved' || current === 'closed';
 
 /** Customer-facing status names, as the list filter accepts them, to the stored ones they cover. */
-export const STORED_FOR_CUSTOMER_STATUS: Record<'open' | 'awaiting_reply' | 'solved', StoredStatus[]> = {
+export const STORED_FOR_CUSTOMER_STATUS: Record<CustomerStatus, StoredStatus[]> = {
   open: ['new', 'open', 'hold'],
   awaiting_reply: ['pending'],
-  solved: ['solved', 'closed'],
+  solved: ['solved'],
+  closed: ['closed'],
 };
 
 /**

@@ -8,13 +8,14 @@ const CUSTOMER_STATUS: Record<StoredStatus, CustomerStatus> = {
   hold: 'open',
   pending: 'awaiting_reply',
   solved: 'solved',
-  closed: 'solved',
+  closed: 'closed',
 };
 
 export const STATUS_LABELS: Record<CustomerStatus, string> = {
   open: 'Open',
   awaiting_reply: 'Awaiting your reply',
   solved: 'Solved',
+  closed: 'Closed',
 };
 
 export function customerStatus(stored: StoredStatus): { status: CustomerStatus; statusLabel: string } {

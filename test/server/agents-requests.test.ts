@@ -521,19 +521,20 @@ describe('a closed request', () => {
     expect([await commentCount(), await outboxCount()]).toEqual(counts);
   });
 
-  test('stays readable: for the agent (and in the queue) and for the customer, who sees it solved and cannot comment', async () => {
+  test('stays readable: for the agent (and in the queue) and for the customer, who sees it closed and cannot comment', async () => {
     const { alice, number } = await closedRequest();
     const agentView = await agentRead(number);
     expect(agentView.statusCode).toBe(200);
-    expect(agentView.json().request).toMatchObject({ status: 'closed', customerStatus: 'solved', subject: 'Old problem' });
+    expect(agentView.json().request).toMatchObject({ status: 'closed', customerStatus: 'closed', subject: 'Old problem' });
     expect(agentView.json().request.comments).toHaveLength(2);
     expect(await queueIds('?status=closed')).toEqual([number]);
 
     const memberView = await memberRead(alice, number);
     expect(memberView.statusCode).toBe(200);
-    expect(memberView.json().request).toMatchObject({ status: 'solved', statusLabel: 'Solved', can: { comment: false, solve: false } });
+    expect(memberView.json().request).toMatchObject({ status: 'closed', statusLabel: 'Closed', can: { comment: false, solve: false } });
     expect(memberView.json().request.comments.map((c: { body: string }) => c.body)).toEqual(['The reset link has expired.', 'All sorted.']);
-    expect((await memberList(alice, '?status=solved')).json().requests.map((r: { id: number }) => r.id)).toEqual([number]);
+    expect((await memberList(alice, '?status=closed')).json().requests.map((r: { id: number }) => r.id)).toEqual([number]);
+    expect((await memberList(alice, '?status=solved')).json().requests).toEqual([]);
   });
 });
 

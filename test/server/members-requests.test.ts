@@ -196,7 +196,7 @@ describe('statuses as the member acts', () => {
     await setStatus(id, 'closed');
     const before = await storedCounts(t.db);
     const detail = (await read(alice, id)).json().request;
-    expect(detail).toMatchObject({ status: 'solved', statusLabel: 'Solved', can: { comment: false, solve: false } });
+    expect(detail).toMatchObject({ status: 'closed', statusLabel: 'Closed', can: { comment: false, solve: false } });
     const refused = expectError(await comment(alice, id, 'Please reopen'), 409, 'request_closed');
     expect(refused.message).toMatch(/follow-up/i);
     expectError(await solve(alice, id), 409, 'request_closed');
@@ -341,7 +341,7 @@ describe('paging through a member’s requests', () => {
     expect(pages.flatMap((p) => p.requests.map((r) => r.id))).toEqual([...created].reverse());
   });
 
-  test('status filter: solved, and open,awaiting_reply, page through exactly the matching requests', async () => {
+  test('status filter: solved, closed, and open,awaiting_reply, page through exactly the matching requests', async () => {
     const alice = await signIn(ALICE);
     const created: number[] = [];
     for (let i = 0; i < 12; i++) {
@@ -357,14 +357,18 @@ describe('paging through a member’s requests', () => {
 
     const ids = (pages: Page[]) => pages.flatMap((p) => p.requests.map((r) => r.id)).sort();
     const solvedPages = await allPages(alice, '&status=solved', 2);
-    expect(ids(solvedPages)).toEqual([...solved, created[10]].sort());
+    expect(ids(solvedPages)).toEqual([...solved].sort());
     expect(new Set(solvedPages.flatMap((p) => p.requests.map((r) => r.status)))).toEqual(new Set(['solved']));
+    // Closed is a status of its own for customers, with its own filter.
+    const closedPages = await allPages(alice, '&status=closed', 2);
+    expect(ids(closedPages)).toEqual([created[10]]);
+    expect(closedPages.flatMap((p) => p.requests.map((r) => r.status))).toEqual(['closed']);
 
     const rest = created.filter((id) => !solved.includes(id) && id !== created[10]);
     expect(ids(await allPages(alice, '&status=open,awaiting_reply', 3))).toEqual([...rest].sort());
     expect(ids(await allPages(alice, '&status=awaiting_reply', 10))).toEqual([...pending].sort());
     expect(ids(await allPages(alice, '&status=open', 10))).toEqual(rest.filter((id) => !pending.includes(id)).sort());
-    expect(ids(await allPages(alice, '&status=open,awaiting_reply,solved', 50))).toEqual([...created].sort());
+    expect(ids(await allPages(alice, '&status=open,awaiting_reply,solved,closed', 50))).toEqual([...created].sort());
   });
 
   test.each([
@@ -385,7 +389,7 @@ describe('paging through a member’s requests', () => {
     expect(error.fields).toHaveProperty(['limit']);
   });
 
-  test.each([['closed'], ['pending'], ['open,'], ['OPEN']])('status=%s (not a customer status list) → 400', async (status) => {
+  test.each([['hold'], ['pending'], ['open,'], ['OPEN']])('status=%s (not a customer status list) → 400', async (status) => {
     const alice = await signIn(ALICE);
     expectError(await list(alice, `?status=${encodeURIComponent(status)}`), 400, 'validation_failed');
   });

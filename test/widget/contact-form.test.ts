@@ -135,7 +135,7 @@ describe('checking the form before sending', () => {
     await flush();
     expect(byId(widget.root, 'ph-field-orderNumber')).toBeNull();
     const productType = control<HTMLSelectElement>(widget, 'ph-field-productType');
-    expect(Array.from(productType.options, (o) => o.textContent)).toEqual(['Choose a topic', 'Tents', 'Backpacks', 'Clothing', 'Footwear', 'Other']);
+    expect(Array.from(productType.options, (o) => o.textContent)).toEqual(['Choose a product type', 'Tents', 'Backpacks', 'Clothing', 'Footwear', 'Other']);
   });
 });
 

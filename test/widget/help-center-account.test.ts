@@ -223,6 +223,26 @@ describe('a mailed link', () => {
     await until(() => expect(rows(root)).not.toEqual([]));
   });
 
+  test('from a solve mail’s rating link (`#token=…&rate=good`), signs in, opens the request and asks to confirm Good — storing nothing yet', async () => {
+    const server = portalServer();
+    const { root } = mountPage(server, '/help/demo/requests/1038#token=sign-in-token&rate=good');
+    expect(location.hash).toBe('');
+    await until(() => expect(root.querySelector('.rating .rate-confirm')?.textContent).toBe('Send this rating?'));
+    expect(location.pathname).toBe('/help/demo/requests/1038');
+    const scores = Array.from(root.querySelectorAll('.rate-scores button'), (b) => [b.textContent, b.getAttribute('aria-pressed')]);
+    expect(scores).toEqual([
+      ['Good', 'true'],
+      ['Bad', 'false'],
+    ]);
+    expect(server.calls.filter((call) => call.method === 'PUT')).toEqual([]);
+
+    buttonByText(root, 'Send rating').click();
+    await until(() => expect(root.querySelector('.rate-thanks')).not.toBeNull());
+    expect(server.calls.filter((call) => call.method === 'PUT').map((call) => [call.url.pathname, call.body])).toEqual([
+      ['/api/v1/sites/demo/requests/1038/rating', { score: 'good' }],
+    ]);
+  });
+
   test('a used link says so on the sign-in view', async () => {
     const server = portalServer();
     const { root } = mountPage(server, '/help/demo/#token=used-token');

@@ -70,7 +70,7 @@ describe('the lists', () => {
     await openRequestList(widget);
     expect(widget.root.querySelector('.requests-heading')?.textContent).toBe('Your requests');
     expect(tabs(widget)).toEqual(['My requests *', 'Requests I’m CC’d on', 'Organization requests']);
-    expect(requestRows(widget)).toEqual(['Tent pole snapped on the first trip [Awaiting your reply]', 'Refund for returned boots [Solved]']);
+    expect(requestRows(widget)).toEqual(['Tent pole snapped on the first trip [Awaiting your reply]', 'Refund for returned boots [Closed]']);
 
     buttonByText(widget.root, 'Requests I’m CC’d on').click();
     await waitForList(widget, ['Team order for the climbing club [Open]']);
@@ -113,7 +113,8 @@ describe('the lists', () => {
 
     buttonByText(widget.root, 'Requests I’m CC’d on').click();
     await waitForList(widget, []);
-    expect(widget.root.querySelector('#ph-request-list')?.textContent).toContain('Nothing here yet.');
+    // Empty under a filter: it says which status it holds none of (the filter's way out is tested in member-mends).
+    expect(widget.root.querySelector('#ph-request-list')?.textContent).toContain('No requests awaiting your reply');
     expect(listQuery(backend.lists().at(-1)!)).toEqual({ scope: 'ccd', status: 'awaiting_reply', limit: '10' });
 
     choose(widget.root.querySelector<HTMLSelectElement>('.filter select')!, 'All');
@@ -307,15 +308,17 @@ describe('one request', () => {
 });
 
 describe('a closed request', () => {
-  test('says it is closed and offers “Submit a follow-up”, which opens the form with “Follow-up to #N: subject” in the same category', async () => {
+  test('shows Closed, says what comes next and offers “Submit a follow-up”, which opens the form with “Follow-up to #N: subject” in the same category', async () => {
     const { widget, server } = await mountMember();
     await openRequestList(widget);
     await openRequestFromList(widget, 'Refund for returned boots');
 
-    const note = widget.root.querySelector('.request .notice')!;
+    // A status of its own, and a note of what comes next rather than a warning box.
+    expect(widget.root.querySelector('.request .notice')).toBeNull();
+    const note = widget.root.querySelector('.request .closed-note')!;
     expect(note.getAttribute('role')).toBe('status');
     expect(note.querySelector('p')?.textContent).toBe('This request is closed. To continue, submit a follow-up request.');
-    expect(badge(widget)).toBe('Solved');
+    expect(badge(widget)).toBe('Closed');
     expect(replyBox(widget)).toBeNull();
     expect(hasButton(widget, 'Mark as solved')).toBe(false);
 
@@ -353,7 +356,7 @@ describe('a closed request', () => {
     await sendReply(widget, 'Still stuck.');
 
     await until(() =>
-      expect(widget.root.querySelector('.request .notice p')?.textContent).toBe('This request is closed. To continue, submit a follow-up request.'),
+      expect(widget.root.querySelector('.request .closed-note p')?.textContent).toBe('This request is closed. To continue, submit a follow-up request.'),
     );
     expect(replyBox(widget)).toBeNull();
     expect(widget.emit.mock.calls.filter(([event]) => event === 'request:updated')).toEqual([]);
@@ -373,7 +376,7 @@ describe('navigate', () => {
     expect(widget.dialog().hidden).toBe(true);
 
     widget.run('navigate', 'requests');
-    await waitForList(widget, ['Tent pole snapped on the first trip [Awaiting your reply]', 'Refund for returned boots [Solved]']);
+    await waitForList(widget, ['Tent pole snapped on the first trip [Awaiting your reply]', 'Refund for returned boots [Closed]']);
     expect(widget.dialog().hidden).toBe(false);
     expect(widget.root.querySelector('.requests-heading')?.textContent).toBe('Your requests');
     expect(backend.lists()).toHaveLength(1);
@@ -386,7 +389,7 @@ describe('navigate', () => {
     expect(backend.memberCalls().map((c) => `${c.method} ${c.url.pathname}`)).toEqual(['GET /api/v1/sites/demo/requests/1042']);
 
     widget.root.querySelector<HTMLButtonElement>('button[aria-label="Back"]')!.click();
-    await waitForList(widget, ['Tent pole snapped on the first trip [Awaiting your reply]', 'Refund for returned boots [Solved]']);
+    await waitForList(widget, ['Tent pole snapped on the first trip [Awaiting your reply]', 'Refund for returned boots [Closed]']);
     expect(byId(widget.root, 'ph-request-title')).toBeNull();
     expect(widget.root.querySelector('.requests-heading')?.textContent).toBe('Your requests');
 

@@ -264,9 +264,16 @@ export function mountWidget(options: { server?: FakeServer; pending?: Command[] 
   return widget;
 }
 
-export function unmountAll() {
+/** The visitor moves to another page of the host site: its widgets go, the tab (and its sessionStorage) stays. */
+export function leavePage() {
   for (const widget of mounted.splice(0)) widget.unmount();
+}
+
+export function unmountAll() {
+  leavePage();
   vi.unstubAllGlobals();
+  // Each test is a tab of its own: drafts kept for the tab (widget/panel/drafts.ts) do not reach the next one.
+  sessionStorage.clear();
 }
 
 /** Lets pending fetches, promise chains and Preact's deferred renders settle. */
@@ -323,11 +330,11 @@ export const SOLO: Member = { name: 'Jo Park', email: 'jo@example.net', emailVer
 export interface StoredRequest {
   detail: RequestDetail;
   lists: RequestScope[];
-  /** Stored status `closed`: shown as Solved, takes no more comments (409 request_closed). */
+  /** Stored status `closed`: shown as Closed, takes no more comments (409 request_closed). */
   closed?: boolean;
 }
 
-const LABELS = { open: 'Open', awaiting_reply: 'Awaiting your reply', solved: 'Solved' } as const;
+const LABELS = { open: 'Open', awaiting_reply: 'Awaiting your reply', solved: 'Solved', closed: 'Closed' } as const;
 
 /** A request detail with sensible defaults; `summary` fields and anything else may be overridden. */
 export function requestDetail(id: number, subject: string, change: Partial<RequestDetail> = {}): RequestDetail {
@@ -396,7 +403,7 @@ export function memberRequests(): StoredRequest[] {
       lists: ['mine'],
       closed: true,
       detail: requestDetail(1038, 'Refund for returned boots', {
-        status: 'solved',
+        status: 'closed',
         category: { id: CATEGORY.billing, name: 'Billing & payments' },
         comments: [
           {
@@ -461,10 +468,10 @@ export function addMemberBackend(server: FakeServer, options: MemberBackendOptio
   const rel = (call: RecordedCall) => call.url.pathname.slice(new URL(API_BASE).pathname.length);
   const tokenOf = (call: RecordedCall) => (call.headers.authorization ?? '').replace(/^Bearer /, '');
   const memberOf = (call: RecordedCall) => live.get(tokenOf(call));
-  /** A call a mail link's session may not make: anything but its request (read, reply, solve) and the stream. */
+  /** A call a mail link's session may not make: anything but its request (read, reply, solve, rate) and the stream. */
   const outsideLink = (call: RecordedCall) => {
     const linked = linkedTo.get(tokenOf(call));
-    return linked !== undefined && !new RegExp(`^requests/${linked}(/comments|/solve)?$`).test(rel(call)) && rel(call) !== 'events';
+    return linked !== undefined && !new RegExp(`^requests/${linked}(/comments|/solve|/rating)?$`).test(rel(call)) && rel(call) !== 'events';
   };
   const find = (id: number) => stored.find((r) => r.detail.id === id);
   const summary = ({ id, subject, status, statusLabel, createdAt, updatedAt }: RequestDetail) => ({ id, subject, status, statusLabel, createdAt, updatedAt });

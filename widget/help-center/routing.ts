@@ -109,8 +109,12 @@ export function createPlaces(model: ViewModel, account: Account, site: string, h
      */
     async start(): Promise<void> {
       const fragment = location.hash;
-      const token = /^#token=([\w-]+)$/.exec(fragment)?.[1];
-      const mailed = /^#porthole=request\/(\d+)&t=([\w.-]+)$/.exec(fragment);
+      // A solve mail's rating link adds `&rate=good` (or bad): the request asks to confirm that score — a link never rates by itself.
+      const signInLink = /^#token=([\w-]+)(?:&rate=(good|bad))?$/.exec(fragment);
+      const token = signInLink?.[1];
+      const mailed = /^#porthole=request\/(\d+)&t=([\w.-]+)(?:&rate=(good|bad))?$/.exec(fragment);
+      const rate = (signInLink?.[2] ?? mailed?.[3]) as 'good' | 'bad' | undefined;
+      const rated = (place: Place): Place => (rate && place.name === 'request' ? { ...place, rate } : place);
       // The token is not left in history, nor shared by copying the address.
       if (token || mailed) history.replaceState(null, '', location.pathname + location.search);
       const here = placeOfPath(location.pathname, site);
@@ -119,11 +123,11 @@ export function createPlaces(model: ViewModel, account: Account, site: string, h
         // One request to read and reply on, never a portal session: a forwarded mail gives nothing more.
         account.state.value = 'signed-out';
         session.identify({ link: mailed[2]! });
-        go({ name: 'request', id: Number(mailed[1]) });
+        go({ name: 'request', id: Number(mailed[1]), rate });
       } else if (token) {
         try {
           await account.spend(token);
-          this.afterSignIn(needsSignIn(here) ? (here as View) : undefined);
+          this.afterSignIn(needsSignIn(here) ? (rated(here) as View) : undefined);
         } catch (error) {
           account.state.value = 'signed-out';
           go({ name: 'signin', notice: error instanceof Error ? error.message : String(error) });

@@ -3,7 +3,7 @@
  * arrived, and when nobody is signed in (any more), this says so instead.
  */
 import { messages } from '../i18n/words.js';
-import { Notice } from './components/Notice.js';
+import { Notice, Skeleton } from './components/Notice.js';
 import { memberChunk } from './member-chunk.js';
 import type { MemberHost } from './state.js';
 
@@ -18,5 +18,5 @@ export function MemberArea({ model }: { model: MemberHost }) {
       </div>
     );
   }
-  return chunk && state === 'signed-in' ? <chunk.MemberViews model={model} /> : <p class="view muted">{messages.loading}</p>;
+  return chunk && state === 'signed-in' ? <chunk.MemberViews model={model} /> : <Skeleton view />;
 }

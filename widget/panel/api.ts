@@ -23,6 +23,8 @@ export class ApiError extends Error {
 }
 
 export interface ApiClient {
+  /** The site's slug, e.g. the key its kept drafts go under (drafts.ts). */
+  site: string;
   getConfig(): Promise<SiteConfigBody>;
   listArticles(query: { url?: string; q?: string; limit?: number }): Promise<ArticleListBody>;
   getArticle(id: string): Promise<ArticleBody>;
@@ -67,6 +69,7 @@ export function createApiClient(scriptUrl: string, site: string): ApiClient {
   const call = async <T>(path: string, init?: RequestInit) => (await (await open(path, init)).json().catch(() => undefined)) as T;
 
   return {
+    site,
     call,
     open,
     getConfig: () => call('config'),

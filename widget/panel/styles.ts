@@ -46,6 +46,7 @@ export const adoptPanelStyles = stylesheet(`
 .notice{padding:12px;border-radius:10px;background:var(--ph-warn-bg);color:var(--ph-warn)}
 .notice p{margin:0 0 8px}
 .article-heading{margin:0 0 10px;font-size:18px;line-height:1.3}
+.skeleton::before,.skeleton::after{content:"";display:block;height:12px;margin-block-end:10px;border-radius:6px;background:var(--ph-line)}.skeleton::after{width:60%}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 :focus-visible{outline:3px solid var(--ph-accent-ink);outline-offset:2px}
 .header :focus-visible{outline-color:currentColor}

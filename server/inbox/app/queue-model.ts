@@ -4,7 +4,7 @@
  * without blanking it.
  */
 import { batch, computed, signal } from '@preact/signals';
-import type { QueueItem, StoredStatus } from '../../contract/types.js';
+import type { QueueItem, Satisfaction, StoredStatus } from '../../contract/types.js';
 import type { ApiError, InboxApi, QueueParams } from './api.js';
 import { asApiError, failed, loading, ready, type Loadable } from './loadable.js';
 
@@ -37,6 +37,8 @@ export function createQueueModel(api: InboxApi, guard: Guard) {
   const nextCursor = signal<string | null>(null);
   const loadingMore = signal(false);
   const moreProblem = signal<ApiError | undefined>(undefined);
+  /** How customers rated solved requests lately, as every queue page tells it; null until the first one. */
+  const satisfaction = signal<Satisfaction | null>(null);
   let run = 0;
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -70,6 +72,7 @@ export function createQueueModel(api: InboxApi, guard: Guard) {
         batch(() => {
           rows.value = ready(page.requests);
           nextCursor.value = page.nextCursor;
+          satisfaction.value = page.satisfaction;
         });
       },
       (error) => {
@@ -133,6 +136,7 @@ export function createQueueModel(api: InboxApi, guard: Guard) {
     nextCursor,
     loadingMore,
     moreProblem,
+    satisfaction,
     load,
     loadMore,
     toggleStatus(status: StoredStatus, on: boolean) {
@@ -161,6 +165,7 @@ export function createQueueModel(api: InboxApi, guard: Guard) {
         rows.value = loading;
         nextCursor.value = null;
         moreProblem.value = undefined;
+        satisfaction.value = null;
       });
     },
   };

@@ -5,6 +5,8 @@ export const contactMessages = {
   contactTitle: 'Contact us',
   category: 'What is this about?',
   chooseCategory: 'Choose a topic',
+  // A category's own select field names what it asks for: "Choose a product type".
+  chooseOption: (label: string) => `Choose ${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${/^.[a-z]/.test(label) ? label.toLowerCase() : label}`,
   subject: 'Subject',
   description: 'How can we help?',
   descriptionHint: 'Include any details that help us answer quickly.',
@@ -20,6 +22,8 @@ export const contactMessages = {
   sentBody: (number: number) => `Thanks! Your request #${number} has reached our support team.`,
   sentEmail: (email: string) => `We’ll reply to ${email}.`,
   backToHelp: 'Back to help',
+  // A member's confirmation opens the request just sent.
+  viewRequest: 'View request',
   // The panel's link to the site's Help Center page, which opens in a new tab.
   helpCenter: 'Browse the Help Center',
   newTab: '(opens in a new tab)',

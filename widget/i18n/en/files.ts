@@ -25,6 +25,19 @@ export const filesMessages = {
   addToConversation: 'Add to conversation',
   sendReply: 'Send',
   markSolved: 'Mark as solved',
+  // "Mark as solved" with text still in the box: send it first?
+  unsentReply: 'You have a reply you haven’t sent. Send it before marking the request as solved?',
+  sendAndSolve: 'Send and mark as solved',
+  solveWithoutSending: 'Mark as solved without sending',
+  cancel: 'Cancel',
+  // The customer's rating of a solved request (Rating.tsx rides in this chunk too).
+  rateTitle: 'How did we do?',
+  rateGood: 'Good',
+  rateBad: 'Bad',
+  rateComment: 'Anything you’d like to add? (optional)',
+  rateSend: 'Send rating',
+  rateConfirm: 'Send this rating?',
+  rateThanks: 'Thanks for your rating. You can change it at any time.',
   // A member's request that follows up another (FollowUpOf.tsx: it rides in this chunk too).
   followUpOf: (number: number) => `Follow-up to #${number}`,
 };

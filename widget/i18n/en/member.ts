@@ -6,8 +6,11 @@ export const memberMessages = {
   lists: { mine: 'My requests', ccd: 'Requests I’m CC’d on', org: 'Organization requests' },
   statusFilter: 'Status',
   allStatuses: 'All',
-  statuses: { open: 'Open', awaiting_reply: 'Awaiting your reply', solved: 'Solved' },
+  statuses: { open: 'Open', awaiting_reply: 'Awaiting your reply', solved: 'Solved', closed: 'Closed' },
   noRequests: 'Nothing here yet.',
+  // An empty list under a status filter: what it holds none of, and the way back to every request.
+  noneWithStatus: { open: 'No open requests', awaiting_reply: 'No requests awaiting your reply', solved: 'No solved requests', closed: 'No closed requests' },
+  clearFilter: 'Show all requests',
   loadMore: 'Load more',
   lastActivity: (when: string) => `Updated ${when}`,
   requestTitle: (number: number) => `Request #${number}`,

@@ -4,7 +4,7 @@
  */
 import { signal } from '@preact/signals';
 import type { FunctionComponent } from 'preact';
-import { messages } from '../../i18n/words.js';
+import { Skeleton } from './Notice.js';
 
 export function lazyView<P extends object>(load: () => Promise<FunctionComponent<P>>) {
   const loaded = signal<FunctionComponent<P> | null>(null);
@@ -18,7 +18,7 @@ export function lazyView<P extends object>(load: () => Promise<FunctionComponent
     const Loaded = loaded.value;
     if (Loaded) return <Loaded {...props} />;
     void preload();
-    return <p class="view muted">{messages.loading}</p>;
+    return <Skeleton view />;
   };
   return Object.assign(View, { preload, loaded });
 }

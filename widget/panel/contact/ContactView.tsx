@@ -3,15 +3,16 @@
  * files (the files chunk's control, ../files/Attach.tsx). The same rules as the server check the
  * form before it is sent; problems show next to their fields and focus moves to the first one.
  */
-import { useRef } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { LIMITS } from '../../../server/contract/rules.js';
 import { messages, contactMessages } from '../../i18n/words.js';
 import { errorText, Field } from './Field.js';
 import { splitCcs, submitContact } from './submit.js';
-import { Notice } from '../components/Notice.js';
+import { Notice, Skeleton } from '../components/Notice.js';
 import type { ViewModel } from '../state.js';
-import { createContactForm, type FieldError } from '../models/contact-form.js';
+import { createContactForm, type Draft, type FieldError } from '../models/contact-form.js';
 import { editDraft } from './edit-draft.js';
+import { keepContactDraft, restoreContactDraft } from './kept-draft.js';
 import { isUploading } from '../models/uploads.js';
 
 /** The CC field's problems, each naming the address it is about. */
@@ -30,7 +31,22 @@ function ccError(errors: Record<string, FieldError>, text: string): FieldError |
 export function ContactView({ model, title = contactMessages.contactTitle }: { model: ViewModel; title?: string }) {
   const form = useRef<HTMLFormElement>(null);
   const config = model.config.value;
-  if (config.state === 'loading') return <p class="view muted">{messages.loading}</p>;
+  const contact = model.contactForm(createContactForm);
+  // Opening the form: what was written on another page of the site comes back — before the first
+  // paint, so nothing typed meanwhile is overwritten —, and the form starts at its top, wherever the
+  // view before it had been scrolled to (the panel's body, or the Help Center's page).
+  const opened = useRef(false);
+  if (!opened.current) {
+    opened.current = true;
+    restoreContactDraft(contact, model.api.site);
+  }
+  useEffect(() => {
+    if (config.state !== 'ready') return;
+    const scroller = form.current?.closest('.body');
+    if (scroller) scroller.scrollTop = 0;
+    else scrollTo(0, 0);
+  }, [config.state]);
+  if (config.state === 'loading') return <Skeleton view />;
   if (config.state === 'error')
     return (
       <div class="view">
@@ -38,7 +54,6 @@ export function ContactView({ model, title = contactMessages.contactTitle }: { m
       </div>
     );
 
-  const contact = model.contactForm(createContactForm);
   const draft = contact.draft.value;
   const errors = contact.errors.value;
   const failure = contact.failure.value;
@@ -48,9 +63,14 @@ export function ContactView({ model, title = contactMessages.contactTitle }: { m
   const limits = config.value.attachments;
   // Refused over its files (too many, one gone): words of their own, though the server names the field.
   const filesProblem = Files && failure && Files.sendProblemText(failure.code, limits);
+  // Every edit is kept for the tab as it is made.
+  const edit = (change: Partial<Draft>) => {
+    editDraft(contact, change);
+    keepContactDraft(contact, model.api.site);
+  };
   const text = (key: 'subject' | 'description' | 'email' | 'name' | 'ccs') => ({
     value: draft[key],
-    onInput: (event: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => editDraft(contact, { [key]: event.currentTarget.value }),
+    onInput: (event: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) => edit({ [key]: event.currentTarget.value }),
   });
 
   const submit = async (event: Event) => {
@@ -71,7 +91,7 @@ export function ContactView({ model, title = contactMessages.contactTitle }: { m
       </h3>
       <Field id="ph-category" label={contactMessages.category} error={errors.categoryId}>
         {(control) => (
-          <select {...control} value={draft.categoryId} onChange={(event) => editDraft(contact, { categoryId: event.currentTarget.value, fields: {} })}>
+          <select {...control} value={draft.categoryId} onChange={(event) => edit({ categoryId: event.currentTarget.value, fields: {} })}>
             <option value="">{contactMessages.chooseCategory}</option>
             {config.value.categories.map((category) => (
               <option key={category.id} value={category.id}>
@@ -86,10 +106,10 @@ export function ContactView({ model, title = contactMessages.contactTitle }: { m
         <Field key={field.key} id={`ph-field-${field.key}`} label={field.label} optional={!field.required} error={errors[`fields.${field.key}`]}>
           {(control) => {
             const value = draft.fields[field.key] ?? '';
-            const set = (next: string) => editDraft(contact, { fields: { ...draft.fields, [field.key]: next } });
+            const set = (next: string) => edit({ fields: { ...draft.fields, [field.key]: next } });
             return field.type === 'select' ? (
               <select {...control} value={value} onChange={(event) => set(event.currentTarget.value)}>
-                <option value="">{contactMessages.chooseCategory}</option>
+                <option value="">{contactMessages.chooseOption(field.label)}</option>
                 {field.options?.map((option) => (
                   <option key={option} value={option}>
                     {option}
@@ -139,7 +159,7 @@ export function ContactView({ model, title = contactMessages.contactTitle }: { m
           tabIndex={-1}
           autocomplete="off"
           value={draft.website}
-          onInput={(event) => editDraft(contact, { website: event.currentTarget.value })}
+          onInput={(event) => edit({ website: event.currentTarget.value })}
         />
       </div>
 

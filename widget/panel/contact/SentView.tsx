@@ -13,9 +13,17 @@ export function SentView({ model, number, email }: { model: ViewModel; number: n
       </h3>
       <p>{contactMessages.sentBody(number)}</p>
       {email && <p class="muted">{contactMessages.sentEmail(email)}</p>}
-      <button type="button" class="secondary" onClick={() => model.navigation.show({ name: 'home' })}>
-        {contactMessages.backToHelp}
-      </button>
+      {/* A member's request is in their list now: they can go straight to it. */}
+      <div class="sent-actions">
+        {model.session.member.value && (
+          <button type="button" class="primary" onClick={() => model.navigation.show({ name: 'request', id: number })}>
+            {contactMessages.viewRequest}
+          </button>
+        )}
+        <button type="button" class="secondary" onClick={() => model.navigation.show({ name: 'home' })}>
+          {contactMessages.backToHelp}
+        </button>
+      </div>
     </div>
   );
 }

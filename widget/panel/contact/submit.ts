@@ -8,6 +8,7 @@ import type { CreatedRequestBody, NewRequest } from '../../../server/contract/ty
 import { ApiError, type ApiClient } from '../api.js';
 import type { ContactForm, Draft, FieldError } from '../models/contact-form.js';
 import { attachedIds, isUploading } from '../models/uploads.js';
+import { forgetContactDraft } from './kept-draft.js';
 
 /** The CC field's text as a list of addresses. */
 export const splitCcs = (text: string): string[] => text.split(/[\s,;]+/).filter(Boolean);
@@ -56,6 +57,7 @@ export async function submitContact(form: ContactForm, api: ApiClient): Promise<
     const { request } = member ? await session.call((token) => api.createRequest(body, key, token)) : await api.createRequest(body, key);
     form.attempt = undefined;
     form.clearSent();
+    forgetContactDraft(api.site);
     return request;
   } catch (error) {
     const apiError = error instanceof ApiError ? error : new ApiError(0, 'network', String(error));

@@ -1,8 +1,10 @@
 /**
- * A member's "Add to conversation": the text, the files attached to it, and "Mark as solved".
+ * A member's "Add to conversation": the text, the files attached to it, and "Mark as solved" —
+ * which, with a reply still in the box, asks whether to send it first.
  * It comes with the files chunk rather than the member chunk: it is what carries files, and the
  * member chunk has no room for them.
  */
+import { useEffect, useRef } from 'preact/hooks';
 import type { RequestDetail } from '../../../server/contract/types.js';
 import { messages, filesMessages } from '../../i18n/words.js';
 import type { RequestsModel } from '../member/requests-model.js';
@@ -10,6 +12,7 @@ import { isUploading } from '../models/uploads.js';
 import type { MemberHost } from '../state.js';
 import { Attach } from './Attach.js';
 import { sendProblemText, uploadFile } from './add-files.js';
+import { refusalText } from './refusal-text.js';
 
 export function ReplyForm({ model, requests, request }: { model: MemberHost; requests: RequestsModel; request: RequestDetail }) {
   const problem = requests.problem.value;
@@ -17,6 +20,10 @@ export function ReplyForm({ model, requests, request }: { model: MemberHost; req
   // The server's limits come with the site config, which the panel fetches first; until then there is nothing to attach with.
   const limits = config.state === 'ready' ? config.value.attachments : undefined;
   const blocked = requests.busy.value !== null || isUploading(requests.files.value);
+  // Asked only while there is a reply to send: sent (or emptied) meanwhile, the question is moot.
+  const confirming = requests.confirmSolve.value && Boolean(requests.reply.value.trim());
+  // Solving with text still in the box would leave it unsent without a word: ask first.
+  const markSolved = () => (requests.reply.value.trim() ? (requests.confirmSolve.value = true) : requests.solve(request.id));
   return (
     <form
       class="form reply"
@@ -41,20 +48,51 @@ export function ReplyForm({ model, requests, request }: { model: MemberHost; req
       )}
       {problem && (
         <p class="form-error" role="alert">
-          {(limits && sendProblemText(problem.code, limits)) ||
-            (problem.code === 'session_expired' ? messages.sessionEnded : problem.code === 'network' ? messages.offline : problem.message)}
+          {(limits && sendProblemText(problem.code, limits)) || refusalText(problem)}
         </p>
       )}
       <div class="actions">
         <button type="submit" class="primary" disabled={blocked || !requests.reply.value.trim()}>
           {requests.busy.value === 'reply' ? messages.sending : filesMessages.sendReply}
         </button>
-        {request.can.solve && (
-          <button type="button" class="secondary" disabled={requests.busy.value !== null} onClick={() => requests.solve(request.id)}>
+        {request.can.solve && !confirming && (
+          <button type="button" class="secondary" disabled={requests.busy.value !== null} onClick={markSolved}>
             {filesMessages.markSolved}
           </button>
         )}
       </div>
+      {confirming && <SendFirst requests={requests} id={request.id} done={() => (requests.confirmSolve.value = false)} />}
     </form>
+  );
+}
+
+/** "Mark as solved" with a reply still unsent: send it first, solve without it, or go back to writing. */
+function SendFirst({ requests, id, done }: { requests: RequestsModel; id: number; done: () => void }) {
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  const busy = requests.busy.value !== null;
+  const solve = () => requests.solve(id).then(done);
+  return (
+    <div class="send-first" role="group" aria-labelledby="ph-send-first">
+      <p id="ph-send-first">{filesMessages.unsentReply}</p>
+      <div class="actions">
+        <button
+          ref={first}
+          type="button"
+          class="primary"
+          disabled={busy}
+          // The solve waits for the reply; a reply refused stays in the box with its reason, unsolved.
+          onClick={() => requests.sendReply(id).then(() => (requests.problem.peek() ? done() : solve()))}
+        >
+          {filesMessages.sendAndSolve}
+        </button>
+        <button type="button" class="secondary" disabled={busy} onClick={solve}>
+          {filesMessages.solveWithoutSending}
+        </button>
+        <button type="button" class="secondary" disabled={busy} onClick={done}>
+          {filesMessages.cancel}
+        </button>
+      </div>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-/** Styles of the attach control, a comment's files, the member's reply form and follow-up link, on top of the form fields' (../form-styles.ts). */
+/** Styles of the attach control, a comment's files, the member's reply form, follow-up link and rating, on top of the form fields' (../form-styles.ts). */
 import { stylesheet } from '../stylesheet.js';
 
 export const adoptFilesStyles = stylesheet(`
@@ -14,5 +14,14 @@ export const adoptFilesStyles = stylesheet(`
 .download{font-size:13px;color:var(--ph-accent-ink);overflow-wrap:anywhere}
 .actions{display:flex;gap:8px}
 .actions .primary{flex:1}
+.send-first{margin-block-start:10px;padding:12px;border:1px solid var(--ph-line);border-radius:10px}
+.send-first p{margin:0 0 8px}
+.send-first .actions{flex-wrap:wrap}
+.rating{margin:14px 0;padding:12px;border:1px solid var(--ph-line);border-radius:10px}
+.rate-title{margin:0 0 8px;font-size:15px}
+.rate-scores{display:flex;gap:8px}
+.rate-scores [aria-pressed=true]{border:2px solid var(--ph-accent-ink);color:var(--ph-accent-ink)}
+.rate-form{margin-block-start:10px}
+.rate-confirm,.rate-thanks{margin:10px 0 0}
 .follow-up{padding:0;border:0;background:none;color:var(--ph-accent-ink);font:inherit;text-decoration:underline;cursor:pointer}
 `);

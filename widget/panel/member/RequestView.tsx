@@ -3,16 +3,18 @@
  * (../files/ReplyForm.tsx). Everything people wrote is shown as text, never as HTML.
  */
 import { useEffect, useRef } from 'preact/hooks';
+import type { RatingScore } from '../../../server/contract/types.js';
 import { messages, memberMessages } from '../../i18n/words.js';
-import { Notice } from '../components/Notice.js';
+import { Notice, Skeleton } from '../components/Notice.js';
 import type { MemberHost } from '../state.js';
 import type { RequestsModel } from './requests-model.js';
 import { StatusBadge } from './StatusBadge.js';
 import { dateTime } from '../../time.js';
 import { locale } from '../language.js';
 
-export function RequestView({ model, requests, id }: { model: MemberHost; requests: RequestsModel; id: number }) {
-  useEffect(() => requests.open(id), [id]);
+/** `asked`: the score a solve mail's link chose (`rate=good`), to confirm; a link never stores a rating by itself. */
+export function RequestView({ model, requests, id, asked }: { model: MemberHost; requests: RequestsModel; id: number; asked?: RatingScore }) {
+  useEffect(() => requests.open(id, asked), [id]);
   const heading = useRef<HTMLHeadingElement>(null);
   const detail = requests.detail.value;
   // Until this request has arrived (the model may still hold the one shown before), say it is loading.
@@ -21,7 +23,7 @@ export function RequestView({ model, requests, id }: { model: MemberHost; reques
   useEffect(() => {
     if (shown && model.navigation.isOpen.peek()) heading.current?.focus();
   }, [shown, id]);
-  if (detail.state === 'loading' || (detail.state === 'ready' && !shown)) return <p class="view muted">{messages.loading}</p>;
+  if (detail.state === 'loading' || (detail.state === 'ready' && !shown)) return <Skeleton view />;
   if (detail.state === 'error') {
     // 403: not this session's to see (a mail link's session opens its one request only).
     const missing = detail.error.status === 404 || detail.error.status === 403;
@@ -37,7 +39,7 @@ export function RequestView({ model, requests, id }: { model: MemberHost; reques
   const problem = requests.problem.value;
   // The reply form and the files come with the files chunk, fetched with the member's features.
   const Files = model.files.loaded.value;
-  const closed = request.status === 'solved' && !request.can.comment;
+  const closed = request.status === 'closed';
   const followUp = () => {
     model.prefill({ subject: memberMessages.followUpSubject(request.id, request.subject), category: request.category.id });
     model.navigation.show({ name: 'contact' });
@@ -75,9 +77,11 @@ export function RequestView({ model, requests, id }: { model: MemberHost; reques
         ))}
       </ol>
 
+      {Files && request.can.rate && <Files.Rating model={model} requests={requests} request={request} />}
       {closed || problem?.code === 'request_closed' ? (
-        <div class="notice" role="status">
-          <p>{memberMessages.closedNote}</p>
+        // Not a warning: closing is how a request ends. Its status says Closed; this says what comes next.
+        <div class="closed-note" role="status">
+          <p class="muted">{memberMessages.closedNote}</p>
           <button type="button" class="secondary" onClick={followUp}>
             {memberMessages.followUp}
           </button>

@@ -1,8 +1,8 @@
 /** "Your requests": tabs for My requests, CC'd and (where the plan allows) Organization requests. */
 import { useEffect } from 'preact/hooks';
-import type { RequestScope } from '../../../server/contract/types.js';
+import type { CustomerStatus, RequestScope } from '../../../server/contract/types.js';
 import { messages, memberMessages } from '../../i18n/words.js';
-import { Notice } from '../components/Notice.js';
+import { Notice, Skeleton } from '../components/Notice.js';
 import type { MemberHost } from '../state.js';
 import type { RequestsModel } from './requests-model.js';
 import { StatusBadge } from './StatusBadge.js';
@@ -15,6 +15,7 @@ export function RequestsView({ model, requests }: { model: MemberHost; requests:
   const orgAvailable = config.state === 'ready' && config.value.site.features.organizationRequests && Boolean(member?.organization);
   const tabs: RequestScope[] = orgAvailable ? ['mine', 'ccd', 'org'] : ['mine', 'ccd'];
   const rows = requests.rows.value;
+  const filter = requests.status.value as CustomerStatus | '';
 
   useEffect(() => requests.loadList(), []);
 
@@ -45,15 +46,18 @@ export function RequestsView({ model, requests }: { model: MemberHost; requests:
           <option value="open">{memberMessages.statuses.open}</option>
           <option value="awaiting_reply">{memberMessages.statuses.awaiting_reply}</option>
           <option value="solved">{memberMessages.statuses.solved}</option>
+          <option value="closed">{memberMessages.statuses.closed}</option>
         </select>
       </label>
 
       <div id="ph-request-list" role="tabpanel" aria-busy={rows.state === 'loading'}>
-        {rows.state === 'loading' && <p class="muted">{messages.loading}</p>}
+        {rows.state === 'loading' && <Skeleton />}
         {rows.state === 'error' && (
           <Notice text={rows.error.code === 'session_expired' ? messages.sessionEnded : messages.offline} onRetry={requests.loadList} />
         )}
-        {rows.state === 'ready' && !rows.value.length && <p class="muted">{memberMessages.noRequests}</p>}
+        {rows.state === 'ready' &&
+          !rows.value.length &&
+          (filter ? <NoneWithStatus requests={requests} status={filter} /> : <p class="muted">{memberMessages.noRequests}</p>)}
         {rows.state === 'ready' && rows.value.length > 0 && (
           <ul class="requests">
             {rows.value.map((request) => (
@@ -79,6 +83,18 @@ export function RequestsView({ model, requests }: { model: MemberHost; requests:
       </div>
       <button type="button" class="primary wide" onClick={() => model.navigation.show({ name: 'contact' })}>
         {memberMessages.newRequest}
+      </button>
+    </div>
+  );
+}
+
+/** An empty list under a status filter says which status it holds none of, and how to see every request again. */
+function NoneWithStatus({ requests, status }: { requests: RequestsModel; status: CustomerStatus }) {
+  return (
+    <div class="empty-filter">
+      <p class="muted">{memberMessages.noneWithStatus[status]}</p>
+      <button type="button" class="secondary" onClick={() => requests.show(requests.list.value, '')}>
+        {memberMessages.clearFilter}
       </button>
     </div>
   );

@@ -52,7 +52,7 @@ export function MemberEntry({ model }: { model: ViewModel }) {
 export function MemberViews({ model }: { model: MemberHost }) {
   const requests = memberFeatures(model);
   const view = model.navigation.view.value;
-  if (view.name === 'request') return <RequestView model={model} requests={requests} id={view.id} />;
+  if (view.name === 'request') return <RequestView model={model} requests={requests} id={view.id} asked={view.rate} />;
   // A mail link's session (no member) opens its one request, not the lists.
   if (!model.session.member.value)
     return (

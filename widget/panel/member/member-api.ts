@@ -1,6 +1,7 @@
 /** A signed-in member's endpoints, on the panel's one fetch client (../api.ts). */
 import type {
   CommentCreatedBody,
+  NewRating,
   RequestDetailBody,
   RequestListBody,
   RequestScope,
@@ -20,6 +21,9 @@ export function memberApi({ call, open }: ApiClient) {
     addComment: (accessToken: string, id: number, body: string, attachmentIds: string[]) =>
       call<CommentCreatedBody>(`requests/${id}/comments`, post(attachmentIds.length ? { body, attachmentIds } : { body }, bearer(accessToken))),
     solveRequest: (accessToken: string, id: number) => call<RequestDetailBody>(`requests/${id}/solve`, { method: 'POST', headers: bearer(accessToken) }),
+    /** The requester's rating of a solved request; giving another replaces it. */
+    rateRequest: (accessToken: string, id: number, rating: NewRating) =>
+      call<RequestDetailBody>(`requests/${id}/rating`, { ...post(rating, bearer(accessToken)), method: 'PUT' }),
     requestSummary: (accessToken: string) => call<RequestSummaryCounts>('requests/summary', { headers: bearer(accessToken) }),
     /** The live-event stream (server-sent events, read with fetch so the token stays in a header). */
     openEvents: async (accessToken: string, signal: AbortSignal) => (await open('events', { headers: bearer(accessToken), signal })).body!,

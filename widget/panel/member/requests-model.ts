@@ -1,16 +1,20 @@
 /**
  * A member's requests inside the panel: the three lists (with status filter and "Load more"),
- * the open request, adding to it and solving it. Built once per panel, on first use.
+ * the open request, adding to it, solving it and rating it. Built once per panel, on first use.
  */
 import { effect, signal } from '@preact/signals';
-import type { RequestDetail, RequestScope, RequestSummary } from '../../../server/contract/types.js';
+import type { RatingScore, RequestDetail, RequestScope, RequestSummary } from '../../../server/contract/types.js';
 import { ApiError } from '../api.js';
 import { failed, loading, ready, type Loadable } from '../api.js';
 import type { MemberHost } from '../state.js';
 import { memberApi } from './member-api.js';
 import { attachedIds, type Upload } from '../models/uploads.js';
+import { keptDrafts } from '../drafts.js';
 
 const PAGE_SIZE = 10;
+
+/** A failure as the views word it: the server's refusal, or `network` when it was not reached. */
+const asApiError = (error: unknown) => (error instanceof ApiError ? error : new ApiError(0, 'network', String(error)));
 
 /** Tells the host page that a request changed, and how it stands now (`request:updated`). */
 export const tellHost = (model: MemberHost, { id, status, statusLabel }: RequestDetail) => model.emit('request:updated', { id, status, statusLabel });
@@ -29,8 +33,37 @@ export function createRequestsModel(model: MemberHost) {
   const files = signal<Upload[]>([]);
   const busy = signal<'reply' | 'solve' | null>(null);
   const problem = signal<ApiError | undefined>(undefined);
+  /** "Mark as solved" was pressed with a reply still unsent: the reply form asks whether to send it first. */
+  const confirmSolve = signal(false);
+  /**
+   * The rating being given on the open request: the score chosen (stored only once sent — a solve
+   * mail's link may choose one, `fromLink`, which the member confirms), its comment, the sending.
+   */
+  const rating = {
+    chosen: signal<RatingScore | undefined>(undefined),
+    fromLink: signal(false),
+    comment: signal(''),
+    sending: signal(false),
+    problem: signal<ApiError | undefined>(undefined),
+  };
+  /** A rating form starts from what was given; a link's score that is already the one given needs no confirming. */
+  const startRating = (request: RequestDetail, asked: RatingScore | undefined) => {
+    const given = request.rating;
+    rating.chosen.value = asked !== given?.score ? asked : undefined;
+    rating.fromLink.value = rating.chosen.value !== undefined;
+    rating.comment.value = given?.comment ?? '';
+    rating.sending.value = false;
+    rating.problem.value = undefined;
+  };
   let listRun = 0;
   let wanted = 0;
+  // The reply being written is kept for the tab (../drafts.ts) under its request, as it is typed.
+  const drafts = keptDrafts(model.api.site);
+  const replyKey = (id: number) => `request.${id}`;
+  effect(() => {
+    const text = reply.value;
+    if (wanted) drafts.write(replyKey(wanted), text.trim() ? text : undefined);
+  });
 
   const fetchPage = (cursor?: string) =>
     session.call((token) => api.listRequests(token, { scope: list.value, status: status.value || undefined, cursor, limit: PAGE_SIZE }));
@@ -64,7 +97,7 @@ export function createRequestsModel(model: MemberHost) {
         files.value = [];
       }
     } catch (error) {
-      if (wanted === id) problem.value = error instanceof ApiError ? error : new ApiError(0, 'network', String(error));
+      if (wanted === id) problem.value = asApiError(error);
     } finally {
       busy.value = null;
     }
@@ -72,10 +105,13 @@ export function createRequestsModel(model: MemberHost) {
 
   // Tabs, filter, rows and drafts belong to one member: another member (or nobody) starts afresh,
   // and answers still on their way for the previous one are dropped.
+  // The kept drafts go too, on logout and when the session ends: the next person at this computer must not find them.
   let who: string | null | undefined;
   effect(() => {
     const now = session.member.value?.email ?? null;
+    if (session.state.value === 'ended') drafts.forgetAll();
     if (who !== undefined && now !== who) {
+      drafts.forgetAll();
       listRun++;
       wanted = 0;
       list.value = 'mine';
@@ -86,6 +122,8 @@ export function createRequestsModel(model: MemberHost) {
       reply.value = '';
       files.value = [];
       problem.value = undefined;
+      confirmSolve.value = false;
+      rating.chosen.value = undefined;
     }
     who = now;
   });
@@ -124,16 +162,23 @@ export function createRequestsModel(model: MemberHost) {
         loadingMore.value = false;
       }
     },
-    open(id: number) {
+    /** `asked`: the score a solve mail's link chose, for the member to confirm. */
+    open(id: number, asked?: RatingScore) {
       wanted = id;
       detail.value = loading;
       problem.value = undefined;
-      reply.value = '';
+      confirmSolve.value = false;
+      const kept = drafts.read(replyKey(id));
+      reply.value = typeof kept === 'string' ? kept : '';
       files.value = [];
       session
         .call((token) => api.getRequest(token, id))
         .then(
-          ({ request }) => wanted === id && (detail.value = ready(request)),
+          ({ request }) => {
+            if (wanted !== id) return;
+            startRating(request, asked);
+            detail.value = ready(request);
+          },
           (error) => wanted === id && (detail.value = failed(error)),
         );
     },
@@ -156,6 +201,27 @@ export function createRequestsModel(model: MemberHost) {
       return act('reply', id, () => session.call((token) => api.addComment(token, id, text, attachmentIds)).then((body) => body.request));
     },
     solve: (id: number) => act('solve', id, () => session.call((token) => api.solveRequest(token, id)).then((body) => body.request)),
+    confirmSolve,
+    rating,
+    /** Sends the chosen score (and comment) for request `id`; the answer shows it given. */
+    async rate(id: number) {
+      const score = rating.chosen.peek();
+      if (!score || rating.sending.peek()) return;
+      rating.sending.value = true;
+      rating.problem.value = undefined;
+      const comment = rating.comment.peek().trim();
+      try {
+        const { request } = await session.call((token) => api.rateRequest(token, id, comment ? { score, comment } : { score }));
+        if (wanted !== id) return;
+        rating.chosen.value = undefined;
+        rating.fromLink.value = false;
+        detail.value = ready(request);
+      } catch (error) {
+        if (wanted === id) rating.problem.value = asApiError(error);
+      } finally {
+        rating.sending.value = false;
+      }
+    },
   };
 }
 

@@ -29,6 +29,10 @@ export const adoptMemberStyles = stylesheet(`
 [data-theme=dark] .badge.open{background:#1e3a5f;color:#bfdbfe}
 [data-theme=dark] .badge.awaiting_reply{background:#4a3410;color:#fcd34d}
 [data-theme=dark] .badge.solved{background:#14532d;color:#bbf7d0}
+.badge.closed{background:var(--ph-soft);color:var(--ph-muted)}
+.empty-filter{display:flex;flex-wrap:wrap;align-items:center;gap:8px 12px;margin:0 0 10px}
+.empty-filter p,.closed-note p{margin:0}
+.closed-note{display:flex;flex-wrap:wrap;align-items:center;gap:8px 12px;padding-block:12px;border-block-start:1px solid var(--ph-line)}
 .wide{width:100%;margin-top:6px}
 .ccs{margin:8px 0 0;font-size:13px;overflow-wrap:anywhere}
 .thread{margin:14px 0;padding:0;list-style:none}

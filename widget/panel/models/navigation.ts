@@ -7,7 +7,8 @@ export type View =
   | { name: 'contact' }
   | { name: 'sent'; number: number; email: string }
   | { name: 'requests' }
-  | { name: 'request'; id: number };
+  /** `rate`: opened from a solve mail's rating link, which chose this score (to confirm, not yet given). */
+  | { name: 'request'; id: number; rate?: 'good' | 'bad' };
 
 /** What `Porthole('navigate', …)` accepts, besides 'helpcenter' (a new tab, see state.ts). */
 export type NavigateTarget = 'home' | 'contact' | 'requests' | { article: string } | { request: number };

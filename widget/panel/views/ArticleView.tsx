@@ -3,7 +3,7 @@
  * after the first open (../later-views.ts), so that one carries only what shows the suggestions.
  */
 import { messages } from '../../i18n/words.js';
-import { Notice } from '../components/Notice.js';
+import { Notice, Skeleton } from '../components/Notice.js';
 import { trustedArticleHtml } from '../trusted-html.js';
 import { adoptArticleStyles } from './article-styles.js';
 import type { ViewModel } from '../state.js';
@@ -12,7 +12,7 @@ export function ArticleView({ model }: { model: ViewModel }) {
   // Before its first paint: the article's styles join the panel's in the shadow root (once).
   adoptArticleStyles(model.root);
   const article = model.help.article.value;
-  if (article.state === 'loading') return <p class="view muted">{messages.loading}</p>;
+  if (article.state === 'loading') return <Skeleton view />;
   if (article.state === 'error') {
     return (
       <div class="view">

@@ -1,7 +1,7 @@
 /** Home: search, the articles suggested for this page (or search results), and the way to contact us. */
 import { messages } from '../../i18n/words.js';
 import { ArticleList } from '../components/ArticleList.js';
-import { Notice } from '../components/Notice.js';
+import { Notice, Skeleton } from '../components/Notice.js';
 import type { ViewModel } from '../state.js';
 import { useEffect } from 'preact/hooks';
 import { ContactView, preloadLaterViews } from '../later-views.js';
@@ -40,7 +40,7 @@ export function HomeView({ model }: { model: ViewModel }) {
         <h3 id="ph-list-heading" class="section-heading">
           {heading}
         </h3>
-        {shown.state === 'loading' && <p class="muted">{messages.loading}</p>}
+        {shown.state === 'loading' && <Skeleton />}
         {shown.state === 'error' && <Notice text={messages.offline} onRetry={results ? () => help.search(help.query.value) : model.retry} />}
         {shown.state === 'ready' &&
           (shown.value.length ? <ArticleList articles={shown.value} onOpen={model.openArticle} /> : <p class="muted">{messages.noResults}</p>)}

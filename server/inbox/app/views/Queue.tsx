@@ -10,6 +10,7 @@ import { ALL_STATUSES } from '../queue-model.js';
 import { requestPath } from '../routing.js';
 import type { InboxModel } from '../state.js';
 import { Problem } from './Problem.js';
+import { SatisfactionFigure } from './SatisfactionFigure.js';
 import { StatusBadge } from './StatusBadge.js';
 import { UnverifiedSender } from './UnverifiedSender.js';
 
@@ -73,6 +74,7 @@ export function Queue({ model }: { model: InboxModel }) {
           </label>
         </div>
       </div>
+      <SatisfactionFigure model={model} />
       <QueueRows model={model} />
     </aside>
   );

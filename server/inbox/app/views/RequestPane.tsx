@@ -1,6 +1,6 @@
 /**
  * The right column: one request — subject, status, category and its fields, the people on it,
- * the whole history (internal notes marked as such) and, unless it is closed, the composer and the
+ * the requester's rating, the whole history (internal notes marked as such) and, unless it is closed, the composer and the
  * status change. Everything people wrote is rendered as text.
  */
 import { useEffect, useRef } from 'preact/hooks';
@@ -118,6 +118,12 @@ function RequestView({ model, request }: { model: InboxModel; request: AgentRequ
           <dt>Category</dt>
           <dd>{request.category.name}</dd>
         </div>
+        <div>
+          <dt>Rating</dt>
+          <dd>
+            <RatingFact rating={request.rating} />
+          </dd>
+        </div>
         {fields.map(([key, value]) => (
           <div key={key}>
             <dt>{fieldLabel(key)}</dt>
@@ -160,6 +166,20 @@ function RequestView({ model, request }: { model: InboxModel; request: AgentRequ
 
       {closed ? <ClosedNotice model={model} /> : <Composer model={model} request={request} />}
     </article>
+  );
+}
+
+/** The requester's rating, once given: the score, their comment (as text) and when. */
+function RatingFact({ rating }: { rating: AgentRequest['rating'] }) {
+  if (!rating) return <span class="muted">Not rated</span>;
+  return (
+    <>
+      <span class={`rating-score ${rating.score}`}>{rating.score === 'good' ? 'Good' : 'Bad'}</span>
+      {rating.comment && <span class="rating-comment">“{rating.comment}”</span>}
+      <time class="rating-when" dateTime={rating.ratedAt}>
+        {dateTime(rating.ratedAt)}
+      </time>
+    </>
   );
 }
 
