@@ -65,7 +65,10 @@ export function measureWidget() {
     heaviest(Object.fromEntries(locales.map((locale) => [locale, chunks([...files, ...[words(part, locale)].filter((file) => existsSync(join(dist, 'chunks', file)))])])));
   // Named by the folder of the module the panel imports on demand (e.g. contact/index.tsx): the
   // chunk's first source file may be any module it bundles (widget/panel/trusted-html.ts).
-  const later = [...new Set(dynamicImports(meta, panel))].map((file) => {
+  // Every chunk imported on demand, also by another such chunk (the files, by the contact form and a member's views).
+  const onDemand = new Set(dynamicImports(meta, panel));
+  for (const file of onDemand) for (const next of dynamicImports(meta, staticClosure(meta, file))) onDemand.add(next);
+  const later = [...onDemand].map((file) => {
     const name = meta.panel.outputs[file].entryPoint?.split('/').slice(-2)[0] ?? basename(file);
     return { name, ...perLocale(staticClosure(meta, file, new Set(panel)), name) };
   });

@@ -2,9 +2,8 @@
  * The files chunk: attaching files (the control and its uploads), a comment's files, and the
  * member's reply form that carries them. Fetched by the contact form and by the member's features
  * as they arrive, never with the first load: files are a later step of writing, not of the panel's
- * first paint, and the member chunk has no room for them. The views reach it through their model
- * (`model.files`), not by importing this module: an import would pull the signals library into
- * the contact chunk's shared code and split the first load into one more file.
+ * first paint, and the member chunk has no room for them. Only those chunks import this module, so
+ * the first load does not carry it.
  */
 import { signal } from '@preact/signals';
 import { wordsFor } from './language.js';

@@ -13,7 +13,6 @@ import { failed, loading, ready, type Loadable } from './api.js';
 import { createNavigation, type NavigateTarget } from './models/navigation.js';
 import { createMemberSession, type Identity, type MemberSession } from './models/member-session.js';
 import { lockPageScroll } from './page-scroll.js';
-import { filesChunk } from './files-chunk.js';
 
 /** The page the visitor is on, as the server may see it: origin and path, never query or fragment. */
 const currentPage = () => location.origin + location.pathname;
@@ -49,7 +48,6 @@ export function createViewModel(api: ApiClient, root: ShadowRoot, emit: (event: 
     help,
     session,
     api,
-    files: filesChunk,
     /** The shadow root the views render in, where views loaded on demand adopt their styles. */
     root,
     emit,

@@ -3,6 +3,7 @@
  * files (the files chunk's control, ../files/Attach.tsx). The same rules as the server check the
  * form before it is sent; problems show next to their fields and focus moves to the first one.
  */
+import { filesChunk } from '../files-chunk.js';
 import { useEffect, useRef } from 'preact/hooks';
 import { LIMITS } from '../../../server/contract/rules.js';
 import { messages, contactMessages } from '../../i18n/words.js';
@@ -59,7 +60,7 @@ export function ContactView({ model, title = contactMessages.contactTitle }: { m
   const failure = contact.failure.value;
   const member = model.session.member.value;
   // The attach control comes with the files chunk, fetched as this form's chunk arrives.
-  const Files = model.files.loaded.value;
+  const Files = filesChunk.loaded.value;
   const limits = config.value.attachments;
   // Refused over its files (too many, one gone): words of their own, though the server names the field.
   const filesProblem = Files && failure && Files.sendProblemText(failure.code, limits);

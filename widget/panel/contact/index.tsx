@@ -7,6 +7,7 @@
 export { ArticleView } from '../views/ArticleView.js';
 export { HelpCenterLink } from './HelpCenterLink.js';
 
+import { filesChunk } from '../files-chunk.js';
 import type { ViewModel } from '../state.js';
 import { adoptFormStyles } from '../form-styles.js';
 import { adoptContactStyles } from './styles.js';
@@ -17,7 +18,7 @@ export function ContactViews({ model, title }: { model: ViewModel; title?: strin
   // Before its first paint: the chunk's styles join the panel's in the shadow root (once).
   adoptFormStyles(model.root);
   adoptContactStyles(model.root);
-  void model.files.load(); // the attach control: once, and retried by the next render if it failed
+  void filesChunk.load(); // the attach control: once, and retried by the next render if it failed
   const view = model.navigation.view.value;
   if (view.name === 'sent') return <SentView model={model} number={view.number} email={view.email} />;
   return <ContactView model={model} title={title} />;

@@ -2,6 +2,7 @@
  * One request: the whole public conversation with its files, who is copied, and the reply form
  * (../files/ReplyForm.tsx). Everything people wrote is shown as text, never as HTML.
  */
+import { filesChunk } from '../files-chunk.js';
 import { useEffect, useRef } from 'preact/hooks';
 import type { RatingScore } from '../../../server/contract/types.js';
 import { messages, memberMessages } from '../../i18n/words.js';
@@ -38,7 +39,7 @@ export function RequestView({ model, requests, id, asked }: { model: MemberHost;
   const request = detail.value;
   const problem = requests.problem.value;
   // The reply form and the files come with the files chunk, fetched with the member's features.
-  const Files = model.files.loaded.value;
+  const Files = filesChunk.loaded.value;
   const closed = request.status === 'closed';
   const followUp = () => {
     model.prefill({ subject: memberMessages.followUpSubject(request.id, request.subject), category: request.category.id });

@@ -3,6 +3,7 @@
  * badge and live updates. A separate chunk, fetched at the first `identify` (../member-chunk.ts),
  * so anonymous visitors never download it.
  */
+import { filesChunk } from '../files-chunk.js';
 import { memberMessages } from '../../i18n/words.js';
 import type { MemberHost, ViewModel } from '../state.js';
 import { adoptFormStyles } from '../form-styles.js';
@@ -30,7 +31,7 @@ export function memberFeatures(model: MemberHost): RequestsModel {
     // The Help Center page has no launcher: its badge is kept off the page.
     connectLive(model, requests, model.launcher ?? document.createElement('button'));
     // The reply form and files, so a request opens with them (idle time: the member just signed in).
-    void model.files.load();
+    void filesChunk.load();
   }
   return requests;
 }
