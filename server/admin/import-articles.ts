@@ -40,7 +40,7 @@ export const importArticles = defineCommand({
     ],
     notes: [
       'Each file becomes one article; its slug is the file name (billing-help.md → billing-help).',
-      'The same slug imported with another --locale is that article\'s translation: a visitor sees',
+      "The same slug imported with another --locale is that article's translation: a visitor sees",
       "it once, in their language where it has one, else in the site's.",
       'The title is the first line "# Title", or "title:" in front matter. Optional front matter:',
       '  ---',
@@ -56,7 +56,11 @@ export const importArticles = defineCommand({
 
   parse: (options) => {
     const locale = options.string('locale');
-    return { slug: checkSlug(options.required('site'), '--site'), dir: options.required('dir'), locale: locale === undefined ? undefined : checkLocale(locale) };
+    return {
+      slug: checkSlug(options.required('site'), '--site'),
+      dir: options.required('dir'),
+      locale: locale === undefined ? undefined : checkLocale(locale),
+    };
   },
 
   async run({ slug, dir, locale }, { store, io, clock, env }) {

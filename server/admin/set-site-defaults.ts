@@ -47,7 +47,8 @@ export const setTheme = defineCommand({
   spec: {
     name: 'set-theme',
     brief: "Choose a site's default theme.",
-    summary: "Set how a site's widget and Help Center paint by default: light, dark, or auto (following the visitor's light or dark preference). A host page's Porthole('config', { theme }) overrides it.",
+    summary:
+      "Set how a site's widget and Help Center paint by default: light, dark, or auto (following the visitor's light or dark preference). A host page's Porthole('config', { theme }) overrides it.",
     options: [
       { name: 'site', value: '<slug>', required: true, help: 'The site.' },
       { name: 'theme', value: THEMES.join('|'), required: true, help: 'The default theme.' },

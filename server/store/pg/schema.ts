@@ -11,7 +11,18 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { CategoryFieldRule } from '../../contract/rules.js';
-import type { Locale, MailDigest, OutboxStatus, PlanTier, PortalLinkPurpose, RatingScore, RequestChannel, SignupPolicy, SiteTheme, StoredStatus } from '../rows.js';
+import type {
+  Locale,
+  MailDigest,
+  OutboxStatus,
+  PlanTier,
+  PortalLinkPurpose,
+  RatingScore,
+  RequestChannel,
+  SignupPolicy,
+  SiteTheme,
+  StoredStatus,
+} from '../rows.js';
 import { bytea, isoTime, tsvector } from './columns.js';
 import { searchDocument } from './search-config.js';
 

@@ -29,7 +29,9 @@ const documentIn = (config: string) => `${document(config, 'title', 'A')} || ${d
 const stemmedLocales = LOCALES.filter(isStemmed)
   .map((locale) => `'${locale}'`)
   .join(', ');
-export const searchDocument: SQL = sql.raw(`CASE WHEN "locale" IN (${stemmedLocales}) THEN ${documentIn(STEMMED_CONFIG)} ELSE ${documentIn(UNSTEMMED_CONFIG)} END`);
+export const searchDocument: SQL = sql.raw(
+  `CASE WHEN "locale" IN (${stemmedLocales}) THEN ${documentIn(STEMMED_CONFIG)} ELSE ${documentIn(UNSTEMMED_CONFIG)} END`,
+);
 
 /**
  * Every word must match as a prefix: `'w1':* & 'w2':*`, stemmed and unaccented by the same config

@@ -32,5 +32,4 @@ export const readableIn = (columns: ArticleLocaleColumns, choice: BoundChoice): 
     WHERE translated.site_id = ${columns.siteId} AND translated.slug = ${columns.slug} AND translated.locale = ${choice.wanted})))`;
 
 /** Orders the visitor's own language first (use it before the list's own order). */
-export const wantedFirst = (columns: ArticleLocaleColumns, choice: BoundChoice): SQL =>
-  sql`CASE WHEN ${columns.locale} = ${choice.wanted} THEN 0 ELSE 1 END`;
+export const wantedFirst = (columns: ArticleLocaleColumns, choice: BoundChoice): SQL => sql`CASE WHEN ${columns.locale} = ${choice.wanted} THEN 0 ELSE 1 END`;

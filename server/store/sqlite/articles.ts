@@ -37,14 +37,7 @@ export async function findTranslation(db: Db, siteId: string, slug: string, loca
  * Articles whose page rules match this page, most specific rule first. A rule's path prefix matches
  * the path itself and anything below it at a segment boundary; the prefix "/" matches the home page only.
  */
-export async function articlesForPage(
-  db: Db,
-  siteId: string,
-  origin: string,
-  path: string,
-  choice: LocaleChoice,
-  limit: number,
-): Promise<ArticleListRow[]> {
+export async function articlesForPage(db: Db, siteId: string, origin: string, path: string, choice: LocaleChoice, limit: number): Promise<ArticleListRow[]> {
   // Every widget opening asks this: prepared once (see prepared.ts).
   const p = sql.placeholder;
   const bound = { wanted: p('wanted'), fallback: p('fallback') };

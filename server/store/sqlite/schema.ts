@@ -8,7 +8,18 @@
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, uniqueIndex, index, primaryKey, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { CategoryFieldRule } from '../../contract/rules.js';
-import type { Locale, MailDigest, OutboxStatus, PlanTier, PortalLinkPurpose, RatingScore, RequestChannel, SignupPolicy, SiteTheme, StoredStatus } from '../rows.js';
+import type {
+  Locale,
+  MailDigest,
+  OutboxStatus,
+  PlanTier,
+  PortalLinkPurpose,
+  RatingScore,
+  RequestChannel,
+  SignupPolicy,
+  SiteTheme,
+  StoredStatus,
+} from '../rows.js';
 
 export type { MailDigest, OutboxStatus, PlanTier, StoredStatus };
 

@@ -124,7 +124,9 @@ export async function upsertArticle(db: Db, article: ArticleImport, rules: PageR
 function writeRulesAndIndex(tx: Tx, articleId: string, article: ArticleImport, rules: PageRuleRecord[]): void {
   for (const rule of rules)
     tx.insert(articlePageRules).values({ id: rule.id, origin: rule.origin, pathPrefix: rule.pathPrefix, siteId: article.siteId, articleId }).run();
-  tx.run(sql`INSERT INTO ${ftsTableOf(article.locale)} (article_id, site_id, title, body) VALUES (${articleId}, ${article.siteId}, ${article.title}, ${article.markdown})`);
+  tx.run(
+    sql`INSERT INTO ${ftsTableOf(article.locale)} (article_id, site_id, title, body) VALUES (${articleId}, ${article.siteId}, ${article.title}, ${article.markdown})`,
+  );
 }
 
 const ruleKeys = (rules: PageRule[]) =>
