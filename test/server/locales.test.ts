@@ -8,6 +8,9 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { and, eq } from 'drizzle-orm';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { addDemoAgent } from '../support/agent-side.js';
 import { articleIdsBySlug } from '../support/inspect.js';
@@ -99,6 +102,23 @@ describe('articles per language', () => {
     // "invoice" is in the English invoice article only; the German visitor has its translation, so it is not shown twice.
     expect((await articles('locale=de&q=invoice')).map((a) => a.title)).not.toContain('Download invoices and VAT receipts for your orders');
     expect((await articles('q=invoices')).map((a) => a.locale)).toContain('en');
+  });
+
+  test('import-articles --locale adds translations under the same file names; a bad --locale imports nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'porthole-locales-'));
+    try {
+      writeFileSync(join(dir, 'return-policy.md'), '# Rückgabe: 60 Tage Zeit\n\nUnbenutzte Artikel nehmen wir innerhalb von 60 Tagen zurück.');
+      expect((await admin('import-articles', '--site', 'demo', '--dir', dir, '--locale', 'xx')).code).not.toBe(0);
+      const imported = await admin('import-articles', '--site', 'demo', '--dir', dir, '--locale', 'de');
+      expect(imported.code, imported.err).toBe(0);
+      expect(imported.out).toMatch(/Imported 1 article \(de\) into site "demo": 1 created/);
+      const titles = (await articles('locale=de&limit=50')).map((a) => a.title);
+      expect(titles).toContain('Rückgabe: 60 Tage Zeit');
+      expect(titles).not.toContain('Return policy: 60 days to send items back');
+      expect((await articles('limit=50')).map((a) => a.title)).toContain('Return policy: 60 days to send items back');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('one article read in another language gives its translation, or itself', async () => {
