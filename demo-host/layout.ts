@@ -1,4 +1,5 @@
-import { demoMembers, type SeedMember } from '../server/seed/seed-content.js';
+import { demoMembers, demoSite, type SeedMember } from '../server/seed/seed-content.js';
+import { embedSnippet } from '../server/sites/embed-snippet.js';
 import { escapeHtml } from './escape-html.js';
 
 /** What every page needs from the request and the server's options. */
@@ -76,19 +77,13 @@ const themeSwitch =
   '<select id="widget-theme" data-widget-theme><option value="auto">Auto (system)</option><option value="light">Light</option><option value="dark">Dark</option></select></div>';
 
 /**
- * The embed snippet from DESIGN §4, as a host would paste it. Both tags carry
- * the nonce: under 'strict-dynamic' a parser-inserted script is trusted only
- * by nonce — an allow-listed origin is ignored — so the loader tag needs it
- * as much as the inline stub does.
+ * The embed snippet as a host would paste it (server/sites/embed-snippet.ts, the one source), for the demo
+ * site with its seeded colour and language. Both tags carry the nonce: under 'strict-dynamic' a parser-inserted
+ * script is trusted only by nonce — an allow-listed origin is ignored — so the loader tag needs it as much as
+ * the inline stub does.
  */
-function renderEmbedSnippet({ nonce, publicUrl, siteSlug }: PageContext): string {
-  const n = escapeHtml(nonce);
-  const widgetSrc = escapeHtml(`${publicUrl.replace(/\/+$/, '')}/widget.js`);
-  return (
-    `<script nonce="${n}">window.Porthole=window.Porthole||function(){(Porthole.q=Porthole.q||[]).push(arguments)}</script>\n` +
-    `<script async src="${widgetSrc}" data-site="${escapeHtml(siteSlug)}" nonce="${n}"></script>`
-  );
-}
+const renderEmbedSnippet = ({ nonce, publicUrl, siteSlug }: PageContext): string =>
+  embedSnippet({ publicUrl, siteSlug, color: demoSite.color, locale: demoSite.locale, nonce });
 
 /**
  * A button that opens the support panel (wired up by /site.js). It goes

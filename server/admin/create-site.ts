@@ -6,6 +6,10 @@ import { AdminError, UsageError } from './args.js';
 import { checkColor, checkHttpUrl, checkName, checkOrigin, checkSlug } from './checks.js';
 import { defineCommand } from './command.js';
 import { siteChanged } from '../services/site-directory.js';
+import { readConfig } from '../config.js';
+import { embedSnippet } from '../sites/embed-snippet.js';
+import { LOCALES } from '../../widget/i18n/locales.js';
+import { checkLocale } from './set-site-defaults.js';
 
 /** The widget's own neutral launcher colour. */
 const DEFAULT_COLOR = '#1f2937';
@@ -23,6 +27,7 @@ export const createSite = defineCommand({
       { name: 'name', value: '<name>', required: true, help: 'Name shown to visitors.' },
       { name: 'tier', value: 'basic|pro', help: 'Plan tier (default basic); pro adds organization-wide request lists.' },
       { name: 'color', value: '<#hex>', help: `Widget accent colour (default ${DEFAULT_COLOR}).` },
+      { name: 'locale', value: LOCALES.join('|'), help: "The site's default language (default en): spoken when none of a visitor's is." },
       { name: 'origin', value: '<https://host[:port]>', repeat: true, help: 'An origin allowed to call the widget API, exactly scheme://host[:port].' },
       { name: 'support-url', value: '<url>', help: 'The host page where the widget lives; email links open it (default: the first origin + "/").' },
       { name: 'category', value: '<name>', repeat: true, help: `A contact-form category, in order (default "${DEFAULT_CATEGORY}").` },
@@ -50,13 +55,14 @@ export const createSite = defineCommand({
       name: checkName(options.required('name'), '--name'),
       tier: tier as PlanTier,
       color: checkColor(options.string('color') ?? DEFAULT_COLOR),
+      locale: checkLocale(options.string('locale') ?? 'en'),
       origins,
       supportUrl: supportUrlOption === undefined ? `${origins[0]}/` : checkHttpUrl(supportUrlOption, '--support-url'),
       categories: categoryNames.length ? categoryNames : [DEFAULT_CATEGORY],
     };
   },
 
-  async run(input, { store, io, clock }) {
+  async run(input, { store, io, clock, env }) {
     const now = clock().toISOString();
     const siteId = newId('site');
     const tokenSecret = newSecret();
@@ -73,6 +79,8 @@ export const createSite = defineCommand({
         allowedOrigins: input.origins,
         supportUrl: input.supportUrl,
         lastRequestNumber: FIRST_REQUEST_NUMBER - 1,
+        locale: input.locale,
+        theme: 'auto',
         createdAt: now,
         updatedAt: now,
       },
@@ -82,11 +90,13 @@ export const createSite = defineCommand({
       throw new AdminError(`A site with slug "${input.slug}" already exists. Pick another --slug (or use rotate-secret for a new secret).`);
     // A running server may have cached the slug as unknown.
     await siteChanged(store, input.slug);
-    io.out(`Created site "${input.slug}" (${input.name}), ${input.tier} tier, colour ${input.color}.`);
+    io.out(`Created site "${input.slug}" (${input.name}), ${input.tier} tier, colour ${input.color}, language ${input.locale}.`);
     io.out(`  allowed origins: ${input.origins.length ? input.origins.join(', ') : '(none: browsers on any other origin are refused)'}`);
     io.out(`  support page:    ${input.supportUrl}`);
     io.out(`  categories:      ${input.categories.join(', ')}`);
     io.out(`Token secret: ${tokenSecret}`);
     io.out(`This secret is shown once. Store it on ${input.name}'s backend now: it signs member tokens (HS256) for this site.`);
+    io.out('Embed snippet, for every page of the host (add nonce="…" to both tags under a nonce CSP):');
+    io.out(embedSnippet({ publicUrl: readConfig(env).publicUrl, siteSlug: input.slug, color: input.color, locale: input.locale }));
   },
 });

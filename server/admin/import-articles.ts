@@ -12,6 +12,8 @@ import { SLUG, checkSlug } from './checks.js';
 import { lineProblem } from '../contract/rules.js';
 import { defineCommand, plural } from './command.js';
 import { siteBySlug } from './lookups.js';
+import { checkLocale } from './set-site-defaults.js';
+import { LOCALES } from '../../widget/i18n/locales.js';
 
 const MAX_FILE_BYTES = 512 * 1024;
 const MAX_TITLE = 200;
@@ -34,9 +36,12 @@ export const importArticles = defineCommand({
     options: [
       { name: 'site', value: '<slug>', required: true, help: 'The site.' },
       { name: 'dir', value: '<folder>', required: true, help: 'Folder holding the *.md files (not searched recursively).' },
+      { name: 'locale', value: LOCALES.join('|'), help: "The articles' language (default: the site's)." },
     ],
     notes: [
       'Each file becomes one article; its slug is the file name (billing-help.md → billing-help).',
+      "The same slug imported with another --locale is that article's translation: a visitor sees",
+      "it once, in their language where it has one, else in the site's.",
       'The title is the first line "# Title", or "title:" in front matter. Optional front matter:',
       '  ---',
       '  title: Download your invoices',
@@ -46,12 +51,19 @@ export const importArticles = defineCommand({
       'Markdown is rendered and sanitized once, on import. Importing again updates changed articles',
       '(text, title, pages, search index); articles with no file in the folder are left alone.',
     ],
-    examples: ['import-articles --site acme --dir ./help-centre'],
+    examples: ['import-articles --site acme --dir ./help-centre', 'import-articles --site acme --dir ./help-centre/de --locale de'],
   },
 
-  parse: (options) => ({ slug: checkSlug(options.required('site'), '--site'), dir: options.required('dir') }),
+  parse: (options) => {
+    const locale = options.string('locale');
+    return {
+      slug: checkSlug(options.required('site'), '--site'),
+      dir: options.required('dir'),
+      locale: locale === undefined ? undefined : checkLocale(locale),
+    };
+  },
 
-  async run({ slug, dir }, { store, io, clock, env }) {
+  async run({ slug, dir, locale }, { store, io, clock, env }) {
     // `npm run admin` runs in the package folder; a relative --dir means the folder npm was started from.
     const folder = resolve(env.INIT_CWD ?? process.cwd(), dir);
     const site = await siteBySlug(store, slug);
@@ -84,6 +96,7 @@ export const importArticles = defineCommand({
           id: newId('art'),
           siteId: site.id,
           slug: article.slug,
+          locale: locale ?? site.locale,
           title: article.title,
           ...renderArticle(article.markdown),
           popularity: article.popularity,
@@ -95,7 +108,7 @@ export const importArticles = defineCommand({
       io.out(`${outcome.padEnd(9)} ${article.slug.padEnd(width)}  ${article.title}`);
     }
     io.out(
-      `Imported ${plural(parsed.length, 'article')} into site "${slug}": ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged.`,
+      `Imported ${plural(parsed.length, 'article')} (${locale ?? site.locale}) into site "${slug}": ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged.`,
     );
   },
 });

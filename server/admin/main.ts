@@ -21,6 +21,7 @@ import { removeAgent } from './remove-agent.js';
 import { resetPassword } from './reset-password.js';
 import { importArticles } from './import-articles.js';
 import { setSignup } from './set-signup.js';
+import { setLocale, setTheme } from './set-site-defaults.js';
 import { addOrgDomain } from './add-org-domain.js';
 import { setMailFrom } from './set-mail-from.js';
 import { setDkim } from './set-dkim.js';
@@ -41,6 +42,8 @@ const COMMANDS: AdminCommand<any>[] = [
   removeAgent,
   importArticles,
   setSignup,
+  setLocale,
+  setTheme,
   addOrgDomain,
   setMailFrom,
   setDkim,

@@ -117,6 +117,9 @@ export const ArticleListBody = Type.Object({ articles: Type.Array(ArticleSummary
 export type ArticleListBody = Static<typeof ArticleListBody>;
 
 export const ArticleParams = Type.Object({ site: SiteParams.properties.site, id: Type.String({ maxLength: 64 }) });
+/** `GET …/articles/:id?locale=`: the article in that language instead, when it has that translation. */
+export const ArticleQuery = Type.Object({ locale: Type.Optional(LocaleName) });
+export type ArticleQuery = Static<typeof ArticleQuery>;
 export const ArticleBody = Type.Object({ article: Article });
 export type ArticleBody = Static<typeof ArticleBody>;
 

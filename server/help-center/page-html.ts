@@ -3,13 +3,20 @@
  * what the address asks for (the popular articles, one article, the contact form's heading), so a
  * page can be linked, read and found without script; the page app then takes over in #help.
  * Every value from the database is escaped here except an article's HTML, which was sanitized when
- * the article was written (services/markdown.ts).
+ * the article was written (services/markdown.ts). The page speaks the visitor's language (page-locale.ts):
+ * `<html lang dir>`, its words, and `data-locale` on the app's root (#help), which the app speaks too.
  */
 import { escapeHtml } from '../services/mail-text.js';
-import { helpCenterMessages as words } from '../../widget/i18n/en/help-center.js';
+import { tablesFor } from '../../widget/i18n/all-tables.js';
+import { LOCALES, textDirection, type Locale } from '../../widget/i18n/locales.js';
 import type { ArticleListRow } from '../store/types.js';
 import { cssRgb, textOn, type Rgb } from '../../widget/panel/accent/accent-text.js';
 import type { ArticleRow, SiteRow } from '../store/rows.js';
+
+export type HelpWords = ReturnType<typeof tablesFor>['helpCenterMessages'];
+
+/** Each language by its own name, as a reader of it looks for it in a list of languages. */
+const OWN_NAMES: Record<Locale, string> = { en: 'English', de: 'Deutsch', fr: 'Français', es: 'Español', ar: 'العربية' };
 
 export const HELP_ASSETS = '/help/_assets/';
 
@@ -21,7 +28,7 @@ export interface HelpBuild {
 
 export type HelpContent =
   | { view: 'home'; articles: ArticleListRow[] }
-  | { view: 'article'; article: Pick<ArticleRow, 'title' | 'html'> }
+  | { view: 'article'; article: Pick<ArticleRow, 'title' | 'html' | 'locale'> }
   | { view: 'contact'; heading: string }
   | { view: 'page'; heading: string }
   | { view: 'not-found' };
@@ -38,7 +45,7 @@ const hexRgb = (hex: string): Rgb => {
 export const siteHome = (site: SiteRow) => `/help/${site.slug}`;
 export const articleUrl = (site: SiteRow, id: string) => `${siteHome(site)}/articles/${encodeURIComponent(id)}`;
 
-function titleOf(site: SiteRow | undefined, content: HelpContent): string {
+function titleOf(words: HelpWords, site: SiteRow | undefined, content: HelpContent): string {
   if (!site) return words.notFoundTitle;
   if (content.view === 'article') return words.pageTitle(content.article.title, site.name);
   if (content.view === 'page') return words.pageTitle(content.heading, site.name);
@@ -46,15 +53,15 @@ function titleOf(site: SiteRow | undefined, content: HelpContent): string {
   return words.title(site.name);
 }
 
-function mainOf(site: SiteRow | undefined, content: HelpContent): string {
+function mainOf(words: HelpWords, site: SiteRow | undefined, content: HelpContent): string {
   switch (content.view) {
     case 'home':
       return `<h2>${escapeHtml(words.popular)}</h2>
 <ul class="hc-articles">
-${content.articles.map((a) => `<li><a href="${escapeHtml(articleUrl(site!, a.id))}">${escapeHtml(a.title)}</a>${a.excerpt ? `<p>${escapeHtml(a.excerpt)}</p>` : ''}</li>`).join('\n')}
+${content.articles.map((a) => `<li lang="${escapeHtml(a.locale)}" dir="${textDirection(a.locale)}"><a href="${escapeHtml(articleUrl(site!, a.id))}">${escapeHtml(a.title)}</a>${a.excerpt ? `<p>${escapeHtml(a.excerpt)}</p>` : ''}</li>`).join('\n')}
 </ul>`;
     case 'article':
-      return `<article><h2>${escapeHtml(content.article.title)}</h2>
+      return `<article lang="${escapeHtml(content.article.locale)}" dir="${textDirection(content.article.locale)}"><h2>${escapeHtml(content.article.title)}</h2>
 <div class="prose">${content.article.html}</div></article>`;
     case 'contact':
     case 'page':
@@ -66,27 +73,52 @@ ${content.articles.map((a) => `<li><a href="${escapeHtml(articleUrl(site!, a.id)
 }
 
 /**
- * The page. Its one script and style element carry the response's nonce; a page that is not found
- * gets no script at all. `csrfToken` is what the page's writes to the portal API must carry (auth/csrf.ts).
- * `portalCookie`: the browser sent a portal session cookie (HttpOnly, so the app cannot see it), so
- * the app asks whether it is still good; without one it asks nothing (and logs no 401).
+ * The footer's language picker: a link per language to this address with `?locale=xx` (page-locale.ts sets the
+ * cookie and comes back here), each named in its own language and marked with it, the page's own marked current.
  */
-export function helpPageHtml(build: HelpBuild, site: SiteRow | undefined, content: HelpContent, nonce: string, csrfToken = '', portalCookie = false): string {
+function languagePicker(words: HelpWords, locale: Locale, path: string): string {
+  const links = LOCALES.map((each) => {
+    const current = each === locale ? ' aria-current="true"' : '';
+    const href = `${path}?locale=${each}`;
+    return `<li><a href="${escapeHtml(href)}" lang="${each}" hreflang="${each}" dir="${textDirection(each)}"${current}>${escapeHtml(OWN_NAMES[each])}</a></li>`;
+  }).join('');
+  return `<footer class="hc-foot"><nav class="hc-column" aria-label="${escapeHtml(words.languages)}"><ul class="hc-languages">${links}</ul></nav></footer>`;
+}
+
+export interface HelpPage {
+  build: HelpBuild;
+  site: SiteRow | undefined;
+  content: HelpContent;
+  nonce: string;
+  /** The page's language (page-locale.ts). */
+  locale: Locale;
+  /** The address's path, which the language picker's links return to. */
+  path: string;
+  /** What the page's writes to the portal API must carry (auth/csrf.ts). */
+  csrfToken?: string;
+  /** The browser sent a portal session cookie (HttpOnly, so the app cannot see it): the app asks whether it is still good; without one it asks nothing (and logs no 401). */
+  portalCookie?: boolean;
+}
+
+/** The page. Its one script and style element carry the response's nonce; a page that is not found gets no script at all. */
+export function helpPageHtml({ build, site, content, nonce, locale, path, csrfToken = '', portalCookie = false }: HelpPage): string {
+  const words = tablesFor(locale).helpCenterMessages;
   const color = site && HEX_COLOR.test(site.color) ? site.color : '';
   const app = site && content.view !== 'not-found';
   return `<!doctype html>
-<html lang="en">
+<html lang="${locale}" dir="${textDirection(locale)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(titleOf(site, content))}</title>
+<title>${escapeHtml(titleOf(words, site, content))}</title>
 <link rel="icon" href="data:,">
 ${build.stylesheet ? `<link rel="stylesheet" href="${HELP_ASSETS}${build.stylesheet}">\n` : ''}${color ? `<style nonce="${nonce}">:root{--ph-accent:${color};--ph-on-accent:${cssRgb(textOn(hexRgb(color)))}}</style>\n` : ''}${app ? `<script type="module" nonce="${nonce}" src="${HELP_ASSETS}${build.script}"></script>\n` : ''}</head>
 <body>
 <header class="hc-top"><div class="hc-column"><h1 class="hc-site">${site ? `<a href="${escapeHtml(siteHome(site))}">${escapeHtml(words.title(site.name))}</a>` : escapeHtml(words.notFoundTitle)}</h1></div></header>
-<main class="hc-column"${app ? ` id="help" data-site="${escapeHtml(site.slug)}" data-csrf="${escapeHtml(csrfToken)}"${portalCookie ? ' data-portal-cookie' : ''} aria-label="${escapeHtml(words.appLabel)}"` : ''}>
-${mainOf(site, content)}
+<main class="hc-column"${app ? ` id="help" data-site="${escapeHtml(site.slug)}" data-locale="${locale}" data-csrf="${escapeHtml(csrfToken)}"${portalCookie ? ' data-portal-cookie' : ''} aria-label="${escapeHtml(words.appLabel)}"` : ''}>
+${mainOf(words, site, content)}
 </main>
+${site ? languagePicker(words, locale, path) : ''}
 </body>
 </html>
 `;

@@ -3,6 +3,6 @@
  * parts, and the inbound parser keeps only what a reply has above it. Every locale's marker is
  * recognised, whatever language the mail went out in.
  */
-import { mailMessages } from '../../widget/i18n/en/mail.js';
+import { allTables } from '../../widget/i18n/all-tables.js';
 
-export const REPLY_MARKERS: readonly string[] = [mailMessages.replyAbove];
+export const REPLY_MARKERS: readonly string[] = [...new Set(Object.values(allTables).map((tables) => tables.mailMessages.replyAbove))];

@@ -1,8 +1,21 @@
 // Seed content for the demo help centre ("Northwind Outfitters") and the
-// smaller starter site ("Pebble Notes"). Pure data: no imports.
+// smaller starter site ("Pebble Notes"). Pure data: no imports but types.
+
+import type { Locale } from '../../widget/i18n/locales.js';
+
+/** A seeded site's looks and language: the seed creates it so, and the demo host's snippet says the same. */
+export interface SeedSiteLooks {
+  slug: string;
+  name: string;
+  color: string;
+  locale: Locale;
+}
 
 export interface SeedArticle {
+  /** Shared by an article's translations. */
   slug: string;
+  /** The article's language; the site's own when left out. */
+  locale?: Locale;
   title: string;
   markdown: string;
   pagePaths: string[];
@@ -26,6 +39,8 @@ export interface SeedCategory {
 // ---------------------------------------------------------------------------
 // Northwind Outfitters (demo site)
 // ---------------------------------------------------------------------------
+
+export const demoSite: SeedSiteLooks = { slug: 'demo', name: 'Northwind Outfitters', color: '#0f766e', locale: 'en' };
 
 export const demoArticles: SeedArticle[] = [
   {
@@ -494,6 +509,8 @@ export const demoCategories: SeedCategory[] = [
 // ---------------------------------------------------------------------------
 // Pebble Notes (starter site)
 // ---------------------------------------------------------------------------
+
+export const starterSite: SeedSiteLooks = { slug: 'starter', name: 'Pebble Notes', color: '#7c3aed', locale: 'en' };
 
 export const starterArticles: SeedArticle[] = [
   {

@@ -58,6 +58,7 @@ export function planHistory(site: HistorySite, seed: ConversationSeed, now: Date
       emailVerified: true,
       name: member.name,
       organizationId: member.org ? orgIds.get(member.org.id)! : null,
+      locale: null,
       createdAt: since,
       updatedAt: since,
     };
@@ -89,6 +90,7 @@ export function planHistory(site: HistorySite, seed: ConversationSeed, now: Date
       emailVerified: false,
       name,
       organizationId: null,
+      locale: null,
       createdAt,
       updatedAt: createdAt,
     };
@@ -127,6 +129,8 @@ export function planHistory(site: HistorySite, seed: ConversationSeed, now: Date
       senderVerifiedAt: typeof conversation.requester === 'string' ? createdAt : null,
       channel: 'web',
       followUpOf: null,
+      // The demo's conversations are written in English, the demo site's language.
+      locale: 'en',
     });
 
     for (const email of conversation.ccs ?? []) {

@@ -18,11 +18,14 @@ import {
   demoCategories,
   demoConversations,
   demoMembers,
+  demoSite as demoLooks,
   starterArticles,
   starterCategories,
+  starterSite,
   type SeedArticle,
   type SeedCategory,
 } from './seed-content.js';
+import { demoTranslations } from './seed-translations.js';
 import { renderArticle } from '../services/markdown.js';
 import { siteChanged } from '../services/site-directory.js';
 
@@ -61,16 +64,14 @@ export async function seedIfEmpty(store: Store, options: SeedOptions): Promise<b
     now,
     FIRST_LIVE_NUMBER - 1 - (history ? requestNumbersUsed(history) : 0),
     {
-      slug: 'demo',
-      name: 'Northwind Outfitters',
-      color: '#0f766e',
+      ...demoLooks,
       tier: 'pro',
       tokenSecret: options.demoSiteSecret,
       allowedOrigins: options.demoOrigins,
       supportUrl: options.demoSupportUrl,
     },
     demoCategories,
-    demoArticles,
+    [...demoArticles, ...demoTranslations],
   );
   if (history) await store.admin.importHistory(demoSite.id, planHistory(demoSite, history, options.now));
   await addSite(
@@ -78,9 +79,7 @@ export async function seedIfEmpty(store: Store, options: SeedOptions): Promise<b
     now,
     FIRST_LIVE_NUMBER - 1,
     {
-      slug: 'starter',
-      name: 'Pebble Notes',
-      color: '#7c3aed',
+      ...starterSite,
       tier: 'basic',
       tokenSecret: randomBytes(32).toString('base64url'),
       allowedOrigins: [],
@@ -98,7 +97,7 @@ export async function syncDemoSite(store: Store, options: Pick<SeedOptions, 'dem
   await siteChanged(store, 'demo');
 }
 
-type SiteFields = Pick<SiteRow, 'slug' | 'name' | 'color' | 'tier' | 'tokenSecret' | 'allowedOrigins' | 'supportUrl'>;
+type SiteFields = Pick<SiteRow, 'slug' | 'name' | 'color' | 'locale' | 'tier' | 'tokenSecret' | 'allowedOrigins' | 'supportUrl'>;
 
 /** Creates a site with its categories and articles; returns its id, sequence and categories by name. */
 async function addSite(
@@ -112,14 +111,22 @@ async function addSite(
   const siteId = newId('site');
   const rows = categories.map((category, position) => ({ id: newId('cat'), siteId, name: category.name, position, fields: category.fields }));
   const created = await store.admin.createSiteWithCategories(
-    { id: siteId, ...fields, previousTokenSecret: null, previousSecretValidUntil: null, lastRequestNumber, createdAt: now, updatedAt: now },
+    { id: siteId, ...fields, theme: 'auto', previousTokenSecret: null, previousSecretValidUntil: null, lastRequestNumber, createdAt: now, updatedAt: now },
     rows,
   );
   if (created !== 'created') throw new Error(`seed: the site ${fields.slug} exists already`);
   await siteChanged(store, fields.slug);
   for (const article of articles) {
     await store.admin.upsertArticle(
-      { id: newId('art'), siteId, slug: article.slug, title: article.title, ...renderArticle(article.markdown), popularity: article.popularity },
+      {
+        id: newId('art'),
+        siteId,
+        slug: article.slug,
+        locale: article.locale ?? fields.locale,
+        title: article.title,
+        ...renderArticle(article.markdown),
+        popularity: article.popularity,
+      },
       article.pagePaths.map((pathPrefix) => ({ id: newId('apr'), origin: null, pathPrefix })),
       now,
     );

@@ -11,17 +11,26 @@
  * description, no name, no earlier messages — so the form cannot be used to send arbitrary text to
  * arbitrary people: its subject is a neutral "Your request #1042 to Northwind Outfitters"
  * (`conversationFor` is that rule). Customers' mails carry a link back into the conversation (see
- * links.ts) and begin with the line their reply goes above. Every word is from widget/i18n/<locale>/mail.ts.
+ * links.ts) and begin with the line their reply goes above. Every word is from widget/i18n/<locale>/mail.ts:
+ * a customer's mail speaks their language — the requester the request's (the one they wrote it in), a CC their
+ * own latest (end_users.locale), else the site's default — and agents' mail stays English.
  */
 import type { MailDraft, RequestView } from '../store/types.js';
-import type { MailDigest } from '../store/rows.js';
-import { mailMessages as words } from '../../widget/i18n/en/mail.js';
+import type { Locale, MailDigest } from '../store/rows.js';
+import { tablesFor } from '../../widget/i18n/all-tables.js';
 import { composeMail, type MailLayout, type QuotedMessage } from './mail-text.js';
+
+/** Agents read English: the inbox is English. */
+const AGENT_LOCALE: Locale = 'en';
+const words = tablesFor(AGENT_LOCALE).mailMessages;
+type MailWords = typeof words;
 
 export interface NotifyContext {
   siteName: string;
   /** The site's colour (#rrggbb), for the mail's header bar and button. */
   siteColor: string;
+  /** The site's default language: a CC's mail speaks it until they write a request of their own. */
+  siteLocale: Locale;
   agents: { email: string; name: string }[];
   /** Single mails each agent gets from this site in a clock hour before the rest go into a digest. */
   agentMailsPerHour: number;
@@ -31,7 +40,7 @@ export interface NotifyContext {
   inboxLink: string;
 }
 
-type Person = { id: string; email: string; name: string | null; emailVerified: boolean; externalId: string | null };
+type Person = { id: string; email: string; name: string | null; emailVerified: boolean; externalId: string | null; locale: Locale | null };
 type Role = 'requester' | 'cc';
 
 /** Earlier messages a mail shows below the latest; the rest are a link away. */
@@ -60,25 +69,50 @@ function conversationFor(view: RequestView, verifiedReader: boolean): { conversa
 
 const site = (context: NotifyContext): MailLayout['site'] => ({ name: context.siteName, color: context.siteColor });
 
-/** One customer's mail. `role` picks the neutral subject an unverified address gets. */
-function customerMail(kind: string, role: Role, person: Person, view: RequestView, context: NotifyContext, lines: string[]): MailDraft {
+/** The language a customer's mail about this request speaks. */
+const localeOf = (role: Role, person: Person, view: RequestView, context: NotifyContext): Locale =>
+  role === 'requester' ? view.request.locale : (person.locale ?? context.siteLocale);
+
+/** A customer mail's first lines, in its reader's words. */
+type Lines = (words: MailWords) => string[];
+
+/**
+ * One customer's mail. `role` picks the neutral subject an unverified address gets. `rating`: the solve mail's
+ * "How did we do?" with Good and Bad links, for the requester alone (only they may rate): the conversation link
+ * with `&rate=good|bad` added to its fragment, which the page pre-selects — opening it stores nothing.
+ */
+function customerMail(kind: string, role: Role, person: Person, view: RequestView, context: NotifyContext, lines: Lines, rating = false): MailDraft {
   const { number, subject } = view.request;
-  const neutral = role === 'requester' ? words.requesterNeutralSubject(number, context.siteName) : words.ccNeutralSubject(number, context.siteName);
+  const locale = localeOf(role, person, view, context);
+  const said = tablesFor(locale).mailMessages;
+  const neutral = role === 'requester' ? said.requesterNeutralSubject(number, context.siteName) : said.ccNeutralSubject(number, context.siteName);
+  const link = context.customerLink(person, number);
   const body = composeMail({
-    subject: person.emailVerified ? words.requestSubject(number, subject) : neutral,
+    locale,
+    subject: person.emailVerified ? said.requestSubject(number, subject) : neutral,
     site: site(context),
     replyMarker: true,
-    paragraphs: lines,
+    paragraphs: lines(said),
     ...conversationFor(view, person.emailVerified),
-    link: { label: words.viewConversation, url: context.customerLink(person, number) },
+    link: { label: said.viewConversation, url: link },
+    ...(rating &&
+      role === 'requester' && {
+        moreLinks: {
+          intro: said.howDidWeDo,
+          links: [
+            { label: said.rateGood, url: `${link}&rate=good` },
+            { label: said.rateBad, url: `${link}&rate=bad` },
+          ],
+        },
+      }),
   });
   return { kind, audience: 'customer', to: { email: person.email, name: person.emailVerified ? person.name : null, endUserId: person.id }, ...body };
 }
 
-/** The same mail for the requester and every CC (each with their own subject, quoting and link). */
-const toEveryone = (kind: string, view: RequestView, context: NotifyContext, lines: string[]): MailDraft[] => [
-  customerMail(kind, 'requester', view.requester, view, context, lines),
-  ...view.ccs.map((cc) => customerMail(kind, 'cc', cc, view, context, lines)),
+/** The same mail for the requester and every CC (each with their own language, subject, quoting and link). */
+const toEveryone = (kind: string, view: RequestView, context: NotifyContext, lines: Lines, rating = false): MailDraft[] => [
+  customerMail(kind, 'requester', view.requester, view, context, lines, rating),
+  ...view.ccs.map((cc) => customerMail(kind, 'cc', cc, view, context, lines, rating)),
 ];
 
 type AgentChange = keyof typeof words.changes;
@@ -87,6 +121,7 @@ function agentMails(kind: AgentChange, view: RequestView, context: NotifyContext
   const { number, subject } = view.request;
   const digest = { perHour: context.agentMailsPerHour, number, change: words.changes[kind], compose: (listed: MailDigest) => agentDigest(listed, context) };
   const body = composeMail({
+    locale: AGENT_LOCALE,
     subject: words.requestSubject(number, subject),
     site: site(context),
     replyMarker: false,
@@ -100,6 +135,7 @@ function agentMails(kind: AgentChange, view: RequestView, context: NotifyContext
 /** The hour's digest: request numbers and what happened, in the site's words only. */
 function agentDigest(digest: MailDigest, context: NotifyContext) {
   return composeMail({
+    locale: AGENT_LOCALE,
     subject: words.digestSubject(context.siteName),
     site: site(context),
     replyMarker: false,
@@ -117,8 +153,8 @@ export function requestCreatedMails(view: RequestView, context: NotifyContext): 
   const { requester } = view;
   const { number } = view.request;
   return [
-    customerMail('receipt', 'requester', requester, view, context, [words.received(number, context.siteName)]),
-    ...view.ccs.map((cc) => customerMail('cc_added', 'cc', cc, view, context, [words.copied(number, context.siteName)])),
+    customerMail('receipt', 'requester', requester, view, context, (said) => [said.received(number, context.siteName)]),
+    ...view.ccs.map((cc) => customerMail('cc_added', 'cc', cc, view, context, (said) => [said.copied(number, context.siteName)])),
     ...agentMails('new_request', view, context, [words.newRequest(number, requester.name ?? requester.email)]),
   ];
 }
@@ -131,24 +167,28 @@ export function requestCreatedMails(view: RequestView, context: NotifyContext): 
 export function customerCommentMails(view: RequestView, authorIds: readonly string[], context: NotifyContext): MailDraft[] {
   const { number } = view.request;
   return [
-    ...view.ccs.filter((cc) => !authorIds.includes(cc.id)).map((cc) => customerMail('cc_comment', 'cc', cc, view, context, [words.newMessage(number)])),
+    ...view.ccs
+      .filter((cc) => !authorIds.includes(cc.id))
+      .map((cc) => customerMail('cc_comment', 'cc', cc, view, context, (said) => [said.newMessage(number)])),
     ...agentMails('customer_reply', view, context, [words.customerReplied(view.comments.at(-1)?.authorName ?? words.theCustomer, number)]),
   ];
 }
 
 /** What customers hear when an agent solves the request: that it is solved, and that a reply reopens it. */
-const solvedLines = (view: RequestView, context: NotifyContext) => [words.solved(context.siteName, view.request.number), words.reopenByReply];
+const solvedLines =
+  (view: RequestView, context: NotifyContext): Lines =>
+  (said) => [said.solved(context.siteName, view.request.number), said.reopenByReply];
 
 /**
  * An agent's reply or note. A public reply tells the requester and every CC; one that also solves
  * the request is one mail saying both. A note tells no customer — unless it solved the request.
  */
 export function agentReplyMails(view: RequestView, context: NotifyContext, solvedNow: boolean): MailDraft[] {
-  if (solvedNow) return toEveryone('request_solved', view, context, solvedLines(view, context));
+  if (solvedNow) return toEveryone('request_solved', view, context, solvedLines(view, context), true);
   if (!view.comments.at(-1)?.public) return []; // internal notes stay inside the team
-  return toEveryone('agent_reply', view, context, [words.agentReplied(context.siteName, view.request.number)]);
+  return toEveryone('agent_reply', view, context, (said) => [said.agentReplied(context.siteName, view.request.number)]);
 }
 
 /** An agent's status change: only solving it is news to customers. */
 export const statusChangeMails = (view: RequestView, context: NotifyContext, solvedNow: boolean): MailDraft[] =>
-  solvedNow ? toEveryone('request_solved', view, context, solvedLines(view, context)) : [];
+  solvedNow ? toEveryone('request_solved', view, context, solvedLines(view, context), true) : [];

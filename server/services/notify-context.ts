@@ -8,6 +8,7 @@ export async function notifyContextFor({ store, links, config }: Pick<Services, 
   return {
     siteName: site.name,
     siteColor: site.color,
+    siteLocale: site.locale,
     agents: agents.map(({ email, name }) => ({ email, name })),
     agentMailsPerHour: config.agentMailsPerHour,
     customerLink: (recipient, number) => links.customer(site, recipient, number),

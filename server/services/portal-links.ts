@@ -16,7 +16,7 @@ import { isEmail, normalizeEmail } from '../contract/rules.js';
 import { hashSecret, newSecret } from '../auth/secrets.js';
 import { ApiError, notFound, validationFailed } from '../errors.js';
 import { composeMail } from './mail-text.js';
-import { mailMessages as words } from '../../widget/i18n/en/mail.js';
+import { tablesFor } from '../../widget/i18n/all-tables.js';
 import type { PortalLimits } from './portal-limits.js';
 
 const MINUTE = 60_000;
@@ -71,6 +71,8 @@ async function mayHaveAccount(services: Services, site: SiteRow, email: string):
 
 function linkMail(services: Services, site: SiteRow, email: string, purpose: PortalLinkPurpose, token: string): MailDraft {
   const url = `${services.config.publicUrl}/help/${encodeURIComponent(site.slug)}/#token=${token}`;
+  // The request for a link says nothing of its asker's language: the site's own.
+  const words = tablesFor(site.locale).mailMessages;
   const mail =
     purpose === 'set_password'
       ? {
@@ -81,6 +83,7 @@ function linkMail(services: Services, site: SiteRow, email: string, purpose: Por
       : { subject: words.signInSubject(site.name), lines: [words.signInBody(email, site.name), words.signInIgnore], button: words.signInButton };
   // A link mail is not a conversation: no reply marker, nothing quoted.
   const body = composeMail({
+    locale: site.locale,
     subject: mail.subject,
     site: { name: site.name, color: site.color },
     replyMarker: false,

@@ -95,6 +95,7 @@ export async function submitRequest(services: Services, site: SiteRow, input: Ne
       ccEmails: (input.ccs ?? []).map(normalizeEmail),
       files: { ids: attachmentIds, uploader: member ? memberUploader(member.scope) : { kind: 'anonymous' } },
       now: now.toISOString(),
+      locale: input.locale ?? site.locale,
     },
     claim,
     (row) => ({ statusCode: 201, body: presentCreated(row) }),

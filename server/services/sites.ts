@@ -11,7 +11,15 @@ export const tierFeatures = (tier: SiteRow['tier']) => ({ organizationRequests: 
 export async function describeSite(store: Store, site: SiteRow, limits: AttachmentLimits): Promise<SiteConfigBody> {
   const categories = await store.sites.listCategories(site.id);
   return {
-    site: { slug: site.slug, name: site.name, color: site.color, tier: site.tier, features: tierFeatures(site.tier), locale: 'en', theme: 'auto' }, // TEMPORARY (issue 13): the site's columns come
+    site: {
+      slug: site.slug,
+      name: site.name,
+      color: site.color,
+      tier: site.tier,
+      features: tierFeatures(site.tier),
+      locale: site.locale,
+      theme: site.theme,
+    },
     categories: categories.map(({ id, name, fields }) => ({ id, name, fields })),
     attachments: attachmentLimits(limits),
   };

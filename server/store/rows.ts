@@ -5,12 +5,17 @@
  * timestamps are ISO-8601 UTC strings on both engines, so comparisons and cursors read the same.
  */
 import type { CategoryFieldRule } from '../contract/rules.js';
+import type { Locale } from '../../widget/i18n/locales.js';
+
+export type { Locale };
 
 export type PlanTier = 'basic' | 'pro';
 export type StoredStatus = 'new' | 'open' | 'pending' | 'hold' | 'solved' | 'closed';
 export type OutboxStatus = 'pending' | 'sent' | 'failed';
 /** How a request came in: the widget or Help Center (`web`), or a mail to the site's address (`email`). */
 export type RequestChannel = 'web' | 'email';
+/** How the widget and Help Center paint: light, dark, or following the visitor's `prefers-color-scheme`. */
+export type SiteTheme = 'light' | 'dark' | 'auto';
 
 export interface SiteRow {
   id: string;
@@ -25,6 +30,10 @@ export interface SiteRow {
   supportUrl: string;
   /** Last request number handed out; numbers are per site and shown to people as #1042. */
   lastRequestNumber: number;
+  /** The language spoken when none of the visitor's is (`set-locale`); also the articles' fallback language. */
+  locale: Locale;
+  /** The default theme (`set-theme`); a host page's `config` overrides it. */
+  theme: SiteTheme;
   createdAt: string;
   updatedAt: string;
 }
@@ -40,7 +49,9 @@ export interface CategoryRow {
 export interface ArticleRow {
   id: string;
   siteId: string;
+  /** The article's key: its translations share it, one per locale, so a visitor never sees one article twice. */
   slug: string;
+  locale: Locale;
   title: string;
   markdown: string;
   /** Rendered and sanitized once, when the article is written. */
@@ -84,6 +95,8 @@ export interface EndUserRow {
   emailVerified: boolean;
   name: string | null;
   organizationId: string | null;
+  /** The language this person last wrote in (a new request's); their mail about requests they did not open speaks it. */
+  locale: Locale | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -111,6 +124,8 @@ export interface RequestRow {
   channel: RequestChannel;
   /** The closed request this one follows up (a reply by mail to a closed request starts one). */
   followUpOf: string | null;
+  /** The language the requester wrote in: their mail about it speaks it. */
+  locale: Locale;
 }
 
 /** How a customer found the help they got on a solved request. */

@@ -20,6 +20,7 @@ import type {
   CommentRow,
   EndUserRow,
   InboundSettingRow,
+  Locale,
   MailDigest,
   OrganizationRow,
   OutboxRow,
@@ -36,6 +37,9 @@ import type {
   StoredStatus,
 } from './rows.js';
 import type { Bus, Clock, Leases, WindowCounters } from './shared-state.js';
+import type { LocaleChoice } from './rules/article-locales.js';
+
+export type { LocaleChoice };
 
 /** The database cannot take the work now (locked, overloaded, timed out): answered 503 `busy`, worth retrying. */
 export class StoreBusyError extends Error {
@@ -54,6 +58,8 @@ export interface Person {
   emailVerified: boolean;
   /** The member's id on the host; null for people known only by email. */
   externalId: string | null;
+  /** The language of their latest request (null: never wrote one): what their mail speaks where no request says. */
+  locale: Locale | null;
 }
 
 export interface ViewRating {
@@ -232,6 +238,8 @@ export interface NewRequestRecord {
   channel?: RequestChannel;
   /** The closed request a follow-up continues (its id). */
   followUpOf?: string | null;
+  /** The language the requester writes in (the visitor's, else the site's): stored on the request and as the requester's latest. */
+  locale: Locale;
 }
 
 export type StoredResponse = { statusCode: number; body: unknown };
@@ -288,12 +296,15 @@ export type TokenRevocation = { kind: 'not_found' } | { kind: 'revoked' | 'alrea
 
 // ---- articles -------------------------------------------------------------------------------
 
-export type ArticleListRow = Pick<ArticleRow, 'id' | 'title' | 'excerpt'>;
+export type ArticleListRow = Pick<ArticleRow, 'id' | 'title' | 'excerpt' | 'locale'>;
 /** An article as a file describes it; `popularity` undefined keeps the stored one (0 for a new article). */
-export type ArticleImport = Pick<ArticleRow, 'id' | 'siteId' | 'slug' | 'title' | 'markdown' | 'html' | 'excerpt'> & { popularity?: number };
+export type ArticleImport = Pick<ArticleRow, 'id' | 'siteId' | 'slug' | 'locale' | 'title' | 'markdown' | 'html' | 'excerpt'> & { popularity?: number };
 export type PageRuleRecord = PageRule & { id: string };
 
 // ---- the admin command and the seed ---------------------------------------------------------
+
+/** What `set-locale` and `set-theme` change: either, or both. */
+export type SiteDefaults = Partial<Pick<SiteRow, 'locale' | 'theme'>>;
 
 export interface SecretRotation {
   /** When the secret rotated out now stays valid until; null when it stops working at once. */
@@ -355,11 +366,17 @@ export interface SettingStore {
 
 export interface ArticleStore {
   find(siteId: string, id: string): Promise<ArticleRow | undefined>;
-  /** Articles whose page rules match this page, most specific rule first. */
-  forPage(siteId: string, origin: string, path: string, limit: number): Promise<ArticleListRow[]>;
-  popular(siteId: string, limit: number): Promise<ArticleListRow[]>;
-  /** Ranked full-text search; `words` come from rules/search-words.ts, each matched as a prefix, all required. */
-  search(siteId: string, words: string[], limit: number): Promise<ArticleListRow[]>;
+  /** The article with this key (slug) in this language, if it has that translation. */
+  translation(siteId: string, slug: string, locale: Locale): Promise<ArticleRow | undefined>;
+  // Lists show each article once, in the choice's language where it has a translation (rules/article-locales.ts).
+  /** Articles whose page rules match this page: the wanted language first, then the most specific rule. */
+  forPage(siteId: string, origin: string, path: string, choice: LocaleChoice, limit: number): Promise<ArticleListRow[]>;
+  popular(siteId: string, choice: LocaleChoice, limit: number): Promise<ArticleListRow[]>;
+  /**
+   * Ranked full-text search, the wanted language first; `words` come from rules/search-words.ts, each matched as a
+   * prefix, all required, and stemmed as the language of the articles they are matched against is (isStemmed).
+   */
+  search(siteId: string, words: string[], choice: LocaleChoice, limit: number): Promise<ArticleListRow[]>;
 }
 
 export interface MemberStore {
@@ -540,11 +557,13 @@ export interface AdminStore {
   removeAgent(agentId: string, now: string): Promise<{ sessions: number; tokens: number }>;
   /** A new password; every inbox session of the agent ends (returns how many). */
   resetPassword(agentId: string, passwordHash: string): Promise<number>;
-  /** Writes an article by (site, slug): inserted, updated in place (id and creation time kept), or left alone. */
+  /** Writes an article by (site, slug, locale): inserted, updated in place (id and creation time kept), or left alone. */
   upsertArticle(article: ArticleImport, rules: PageRuleRecord[], now: string): Promise<'created' | 'updated' | 'unchanged'>;
   /** The seed's history for a site, in one transaction. */
   importHistory(siteId: string, history: History): Promise<void>;
   setSignupPolicy(siteId: string, policy: SignupPolicy): Promise<void>;
+  /** The site's default language or theme (`set-locale`, `set-theme`). */
+  setSiteDefaults(siteId: string, defaults: SiteDefaults, now: string): Promise<void>;
   /**
    * Declares (or moves) a mail domain to the site's organization with this host id (`org.id` in
    * member tokens); `org_not_found` when the site has none such.

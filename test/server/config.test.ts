@@ -23,6 +23,8 @@ describe('GET …/config', () => {
       color: '#0f766e',
       tier: 'pro',
       features: { organizationRequests: true },
+      locale: 'en',
+      theme: 'auto',
     });
   });
 

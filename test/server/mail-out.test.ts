@@ -376,6 +376,7 @@ describe('when an agent solves a request', () => {
 describe('the mail’s looks', () => {
   const layout = (site: { name: string; color: string }) =>
     composeMail({
+      locale: 'en',
       subject: '[#1] <i>typed</i>',
       site,
       replyMarker: false,

@@ -230,6 +230,8 @@ describe('site token secrets', () => {
       allowedOrigins: [],
       supportUrl: 'https://short.example/help',
       lastRequestNumber: 1000,
+      locale: 'en' as const,
+      theme: 'auto' as const,
       createdAt: now,
       updatedAt: now,
     };

@@ -5,6 +5,7 @@
  */
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { TestApp } from './test-app.js';
+import type { Locale } from '../../server/store/rows.js';
 import { articles, comments, endUsers, idempotencyKeys, outbox, requests, sites } from './tables.js';
 
 type Db = TestApp['db'];
@@ -38,12 +39,12 @@ export async function requestByNumber(db: Db, number: number, siteSlug = 'demo')
 /** Every mail in the outbox, in the order written: ids sort in creation order, and PostgreSQL keeps no insertion order of its own. */
 export const outboxRows = (db: Db) => db.select().from(outbox).orderBy(asc(outbox.id));
 
-/** Article slug → id for a site (ids are opaque and random per seed). */
-export async function articleIdsBySlug(db: Db, siteSlug: string): Promise<Record<string, string>> {
+/** Article slug → id for a site, in one language (default English; ids are opaque and random per seed). */
+export async function articleIdsBySlug(db: Db, siteSlug: string, locale: Locale = 'en'): Promise<Record<string, string>> {
   const rows = await db
     .select({ id: articles.id, slug: articles.slug })
     .from(articles)
-    .where(eq(articles.siteId, await siteIdOf(db, siteSlug)));
+    .where(and(eq(articles.siteId, await siteIdOf(db, siteSlug)), eq(articles.locale, locale)));
   return Object.fromEntries(rows.map((row) => [row.slug, row.id]));
 }
 

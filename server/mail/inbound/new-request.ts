@@ -47,6 +47,8 @@ export async function takeNewRequest(deps: InboundDeps, arrival: Arrival, recipi
       ccEmails: [],
       now,
       channel: 'email',
+      // A mail says nothing reliable of its writer's language: the site's own.
+      locale: site.locale,
       files: { ids, uploader: { kind: 'anonymous' } },
     },
     null,

@@ -96,6 +96,8 @@ async function followUp(
       now,
       channel: 'email',
       followUpOf: target.requestId,
+      // A mail says nothing reliable of its writer's language: the site's own.
+      locale: site.locale,
       files: { ids, uploader: { kind: 'anonymous' } },
     },
     null,

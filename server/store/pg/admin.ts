@@ -7,8 +7,8 @@ import { and, desc, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import type { PgInsertValue, PgTable } from 'drizzle-orm/pg-core';
 import type { AgentRow, CategoryRow, SiteRow } from '../rows.js';
 import { MIN_SITE_SECRET_BYTES } from '../rules/sites.js';
-import type { ArticleImport, History, ListedApiToken, NewApiToken, PageRuleRecord, SecretRotation, TokenRevocation } from '../types.js';
-import type { PgTx } from './client.js';
+import type { SiteDefaults, ArticleImport, History, ListedApiToken, NewApiToken, PageRuleRecord, SecretRotation, TokenRevocation } from '../types.js';
+import type { PgSession, PgTx } from './client.js';
 import { articleColumns } from './articles.js';
 import {
   agentApiTokens,
@@ -129,8 +129,15 @@ export async function resetPassword(tx: PgTx, agentId: string, passwordHash: str
   return ended.length;
 }
 
+export async function setSiteDefaults(tx: PgSession, siteId: string, defaults: SiteDefaults, now: string): Promise<void> {
+  await tx
+    .update(sites)
+    .set({ ...defaults, updatedAt: now })
+    .where(eq(sites.id, siteId));
+}
+
 /**
- * Writes an article by (site, slug): inserted — the unique (site, slug) index decides, so two
+ * Writes an article by (site, slug, locale): inserted — the unique (site, slug, locale) index decides, so two
  * imports racing create one — or updated in place (id and creation time kept, page rules replaced),
  * or left alone when nothing would change. The search document follows by itself (generated column).
  */
@@ -138,7 +145,7 @@ export async function upsertArticle(tx: PgTx, article: ArticleImport, rules: Pag
   const created = await tx
     .insert(articles)
     .values({ ...article, popularity: article.popularity ?? 0, createdAt: now, updatedAt: now })
-    .onConflictDoNothing({ target: [articles.siteId, articles.slug] })
+    .onConflictDoNothing({ target: [articles.siteId, articles.slug, articles.locale] })
     .returning({ id: articles.id });
   if (created.length) {
     await insertRules(tx, article.id, article.siteId, rules);
@@ -147,7 +154,7 @@ export async function upsertArticle(tx: PgTx, article: ArticleImport, rules: Pag
   const [existing] = await tx
     .select(articleColumns)
     .from(articles)
-    .where(and(eq(articles.siteId, article.siteId), eq(articles.slug, article.slug)))
+    .where(and(eq(articles.siteId, article.siteId), eq(articles.slug, article.slug), eq(articles.locale, article.locale)))
     .for('update');
   const popularity = article.popularity ?? existing!.popularity;
   const storedRules = await tx.select().from(articlePageRules).where(eq(articlePageRules.articleId, existing!.id));

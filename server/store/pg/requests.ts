@@ -45,8 +45,11 @@ export async function createRequest(
     senderVerifiedAt: requester.kind === 'member' ? record.now : null,
     channel: record.channel ?? 'web',
     followUpOf: record.followUpOf ?? null,
+    locale: record.locale,
   };
   await insertRequest(tx, row);
+  // The requester's latest language: mail about requests that do not say one (a CC's) speaks it.
+  await tx.update(endUsers).set({ locale: record.locale }).where(eq(endUsers.id, requesterId));
   const commentId = newId('cmt');
   await insertComment(tx, { id: commentId, requestId: row.id, authorEndUserId: requesterId, body: record.description, createdAt: record.now });
   if (record.files) await claimAttachments(tx, { siteId: record.siteId, ...record.files }, { requestId: row.id, number, commentId }, record.now);
@@ -100,6 +103,7 @@ const REQUEST_COLUMNS = [
   'senderVerifiedAt',
   'channel',
   'followUpOf',
+  'locale',
 ] as const satisfies readonly (keyof RequestRow)[];
 
 const insertRequest = (tx: PgTx, row: RequestRow) =>

@@ -11,7 +11,18 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { CategoryFieldRule } from '../../contract/rules.js';
-import type { MailDigest, OutboxStatus, PlanTier, PortalLinkPurpose, RatingScore, RequestChannel, SignupPolicy, StoredStatus } from '../rows.js';
+import type {
+  Locale,
+  MailDigest,
+  OutboxStatus,
+  PlanTier,
+  PortalLinkPurpose,
+  RatingScore,
+  RequestChannel,
+  SignupPolicy,
+  SiteTheme,
+  StoredStatus,
+} from '../rows.js';
 import { bytea, isoTime, tsvector } from './columns.js';
 import { searchDocument } from './search-config.js';
 
@@ -27,6 +38,8 @@ export const sites = pgTable('sites', {
   allowedOrigins: jsonb('allowed_origins').$type<string[]>().notNull(),
   supportUrl: text('support_url').notNull(),
   lastRequestNumber: integer('last_request_number').notNull().default(1000),
+  locale: text('locale').$type<Locale>().notNull().default('en'),
+  theme: text('theme').$type<SiteTheme>().notNull().default('auto'),
   createdAt: isoTime('created_at').notNull(),
   updatedAt: isoTime('updated_at').notNull(),
 });
@@ -52,7 +65,9 @@ export const articles = pgTable(
     siteId: text('site_id')
       .notNull()
       .references(() => sites.id),
+    /** Shared by the article's translations (one per locale). */
     slug: text('slug').notNull(),
+    locale: text('locale').$type<Locale>().notNull().default('en'),
     title: text('title').notNull(),
     markdown: text('markdown').notNull(),
     html: text('html').notNull(),
@@ -64,7 +79,7 @@ export const articles = pgTable(
     search: tsvector('search').notNull().generatedAlwaysAs(searchDocument),
   },
   (t) => [
-    uniqueIndex('articles_site_slug_idx').on(t.siteId, t.slug),
+    uniqueIndex('articles_site_slug_locale_idx').on(t.siteId, t.slug, t.locale),
     index('articles_site_popular_idx').on(t.siteId, t.popularity),
     index('articles_search_idx').using('gin', t.search),
   ],
@@ -112,6 +127,8 @@ export const endUsers = pgTable(
     emailVerified: boolean('email_verified').notNull().default(false),
     name: text('name'),
     organizationId: text('organization_id').references(() => organizations.id),
+    /** The language of this person's latest request. */
+    locale: text('locale').$type<Locale>(),
     createdAt: isoTime('created_at').notNull(),
     updatedAt: isoTime('updated_at').notNull(),
   },
@@ -151,6 +168,8 @@ export const requests = pgTable(
     channel: text('channel').$type<RequestChannel>().notNull().default('web'),
     /** The closed request this one follows up; kept if that one is deleted (it only links). */
     followUpOf: text('follow_up_of').references((): AnyPgColumn => requests.id, { onDelete: 'set null' }),
+    /** The language the requester wrote in; their mail about the request speaks it. */
+    locale: text('locale').$type<Locale>().notNull().default('en'),
   },
   (t) => [
     uniqueIndex('requests_site_number_idx').on(t.siteId, t.number),

@@ -70,9 +70,10 @@ export async function openPgStore(url: string, options: Partial<PgStoreOptions> 
     },
     articles: {
       find: (siteId, id) => one((tx) => articles.find(tx, siteId, id)),
-      forPage: (siteId, origin, path, limit) => one((tx) => articles.forPage(tx, siteId, origin, path, limit)),
-      popular: (siteId, limit) => one((tx) => articles.popular(tx, siteId, limit)),
-      search: (siteId, words, limit) => one((tx) => articles.search(tx, siteId, words, limit)),
+      translation: (siteId, slug, locale) => one((tx) => articles.translation(tx, siteId, slug, locale)),
+      forPage: (siteId, origin, path, choice, limit) => one((tx) => articles.forPage(tx, siteId, origin, path, choice, limit)),
+      popular: (siteId, choice, limit) => one((tx) => articles.popular(tx, siteId, choice, limit)),
+      search: (siteId, words, choice, limit) => one((tx) => articles.search(tx, siteId, words, choice, limit)),
     },
     members: {
       exchangeToken: (siteId, claims, now) => unit((tx) => members.exchangeToken(tx, siteId, claims, now)),
@@ -164,6 +165,7 @@ export async function openPgStore(url: string, options: Partial<PgStoreOptions> 
       upsertArticle: (article, rules, now) => unit((tx) => admin.upsertArticle(tx, article, rules, now)),
       importHistory: (siteId, history) => unit((tx) => admin.importHistory(tx, siteId, history)),
       setSignupPolicy: (siteId, policy) => one((tx) => portal.setSignupPolicy(tx, siteId, policy)),
+      setSiteDefaults: (siteId, defaults, now) => one((tx) => admin.setSiteDefaults(tx, siteId, defaults, now)),
       addOrganizationDomain: (siteId, domain, externalId) => unit((tx) => portal.addOrganizationDomain(tx, siteId, domain, externalId)),
     },
     housekeeping: {

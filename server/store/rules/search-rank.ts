@@ -6,7 +6,8 @@
  * and body words match a searched word (a word matching two searched words counts once), and the
  * lengths of both texts; this file orders them.
  *
- * - An article with a title hit ranks above every article with body hits only.
+ * - An article in the visitor's language ranks above every article in the fallback language
+ *   (rules/article-locales.ts), then an article with a title hit above every one with body hits only.
  * - Then by score: 10 × the title's share plus the body's, each BM25's saturating term frequency
  *   tf·(k1+1) / (tf + k1·(1 − b + b·length/typical length)) with k1 = 1.2, b = 0.75 — a word's
  *   tenth mention counts for less than its first, and a hit in a short text for more than in a long
@@ -15,6 +16,7 @@
  * - Ties: by title, then id, in code-unit order (not either database's collation).
  */
 import type { ArticleListRow } from '../types.js';
+import type { Locale } from '../rows.js';
 
 /** A matching article as an adapter found it: hits are matching words, lengths are in characters. */
 export interface SearchHit extends ArticleListRow {
@@ -37,10 +39,17 @@ const score = (hit: SearchHit) =>
 
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export function rankSearchHits(hits: SearchHit[], limit: number): ArticleListRow[] {
+export function rankSearchHits(hits: SearchHit[], wanted: Locale, limit: number): ArticleListRow[] {
   return hits
-    .map((hit) => ({ hit, inTitle: hit.titleHits > 0, score: score(hit) }))
-    .sort((a, b) => Number(b.inTitle) - Number(a.inTitle) || b.score - a.score || byCodeUnits(a.hit.title, b.hit.title) || byCodeUnits(a.hit.id, b.hit.id))
+    .map((hit) => ({ hit, wanted: hit.locale === wanted, inTitle: hit.titleHits > 0, score: score(hit) }))
+    .sort(
+      (a, b) =>
+        Number(b.wanted) - Number(a.wanted) ||
+        Number(b.inTitle) - Number(a.inTitle) ||
+        b.score - a.score ||
+        byCodeUnits(a.hit.title, b.hit.title) ||
+        byCodeUnits(a.hit.id, b.hit.id),
+    )
     .slice(0, limit)
-    .map(({ hit }) => ({ id: hit.id, title: hit.title, excerpt: hit.excerpt }));
+    .map(({ hit }) => ({ id: hit.id, title: hit.title, excerpt: hit.excerpt, locale: hit.locale }));
 }

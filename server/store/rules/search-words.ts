@@ -18,11 +18,15 @@
  * - Case and accents folded: "Café" is "cafe" (remove_diacritics 2; unaccent).
  * - No stop words: "the", "how", "a" are words like any other (FTS5 has none; the PostgreSQL
  *   dictionary is made without the english stop list, which would drop them from index and query).
- * - English stemming, on title and body alike, and on the query word before it is used as a prefix:
- *   "refunds", "shipping", "passwords" find "refund", "ship", "password". One language for every
- *   site today. Articles in other languages (later, per locale) fit by choosing the stemmer per
- *   language on both engines — and where FTS5 has none (its porter is English only), no stemming on
- *   either, with accents still folded, so the two still agree.
+ * - Per article language (`isStemmed`): English articles are stemmed in English, on title and body
+ *   alike, and on the query word before it is used as a prefix: "refunds", "shipping", "passwords"
+ *   find "refund", "ship", "password". Every other language (German, French, Spanish, Arabic) is
+ *   not stemmed at all, on either engine: FTS5's porter is English only, and an English stemmer on
+ *   German cuts words wrongly ("versand" is not "versand-s"); prefix matching still finds
+ *   "rechnung" from "rech", and accents are still folded. Each engine keeps two indexes of one
+ *   shape — SQLite two FTS5 tables (articles_fts, articles_fts_unstemmed), PostgreSQL two text
+ *   search configs chosen per row by the article's locale — and a query is stemmed by the config
+ *   of the articles it is matched against.
  *
  * Known differences, kept rather than hidden (the contract's search corpus lists each one):
  * - The stemmers are not the same algorithm: FTS5's porter is Porter (1980), PostgreSQL's snowball
@@ -35,7 +39,12 @@
  *   default; the test cluster's C.UTF-8). A tsvector keeps at most 256 positions of one word and
  *   none past 16,383: beyond that, hit counts (so ranking, never matching) differ.
  */
+import type { Locale } from '../rows.js';
+
 export const MAX_WORDS = 8;
+
+/** Whether a language's articles (and the query words matched against them) are stemmed: English only, on both engines. */
+export const isStemmed = (locale: Locale): boolean => locale === 'en';
 
 export function words(query: string): string[] {
   return (

@@ -12,7 +12,7 @@ import { and, asc, eq, sql, type Column, type Placeholder, type SQL, type Table 
 
 export type Thread = 'public' | 'all';
 
-type PersonTable = Table & { id: Column; name: Column; email: Column; emailVerified: Column; externalId: Column };
+type PersonTable = Table & { id: Column; name: Column; email: Column; emailVerified: Column; externalId: Column; locale: Column };
 
 export interface ViewTables {
   requests: Table & { id: Column; number: Column; categoryId: Column; requesterId: Column; organizationId: Column; followUpOf: Column };
@@ -36,7 +36,7 @@ export interface ViewTables {
 }
 
 /** An end-user as a view shows them (Person): never their site or timestamps. */
-export type PersonColumns<E extends PersonTable> = Pick<E, 'id' | 'name' | 'email' | 'emailVerified' | 'externalId'>;
+export type PersonColumns<E extends PersonTable> = Pick<E, 'id' | 'name' | 'email' | 'emailVerified' | 'externalId' | 'locale'>;
 
 export const personColumns = <E extends PersonTable>(endUsers: E): PersonColumns<E> => ({
   id: endUsers.id,
@@ -44,6 +44,7 @@ export const personColumns = <E extends PersonTable>(endUsers: E): PersonColumns
   email: endUsers.email,
   emailVerified: endUsers.emailVerified,
   externalId: endUsers.externalId,
+  locale: endUsers.locale,
 });
 
 // How a request reaches what it names; the agents' queue joins the same way (agent-queue.ts).

@@ -11,7 +11,7 @@ export interface ViewHead {
   request: RequestRow;
   categoryName: string;
   organizationName: string | null;
-  requester: Pick<EndUserRow, 'id' | 'name' | 'email' | 'emailVerified' | 'externalId'>;
+  requester: Pick<EndUserRow, 'id' | 'name' | 'email' | 'emailVerified' | 'externalId' | 'locale'>;
   /** The number of the request `request.followUpOf` names. */
   followUpOfNumber: number | null;
   /** All three null: not rated. */
@@ -48,7 +48,14 @@ export function assemble(head: ViewHead, ccs: Person[], thread: ThreadRow[], fil
   return {
     request: head.request,
     categoryName: head.categoryName,
-    requester: { id: requester.id, name: requester.name, email: requester.email, emailVerified: requester.emailVerified, externalId: requester.externalId },
+    requester: {
+      id: requester.id,
+      name: requester.name,
+      email: requester.email,
+      emailVerified: requester.emailVerified,
+      externalId: requester.externalId,
+      locale: requester.locale,
+    },
     organizationName: head.organizationName,
     followUpOfNumber: head.followUpOfNumber === null ? null : Number(head.followUpOfNumber),
     rating: head.ratingScore === null ? null : { score: head.ratingScore, comment: head.ratingComment, ratedAt: head.ratedAt! },

@@ -64,8 +64,10 @@ export async function createRequest(
         senderVerifiedAt: record.requester.kind === 'member' ? record.now : null,
         channel: record.channel ?? 'web',
         followUpOf: record.followUpOf ?? null,
+        locale: record.locale,
       };
       s.insertRequest.run({ ...row });
+      s.rememberLocale.run({ id: requesterId, locale: record.locale });
       const commentId = newId('cmt');
       s.insertComment.run({ id: commentId, requestId: row.id, authorEndUserId: requesterId, body: record.description, createdAt: record.now });
       if (record.files) claimAttachments(db, { siteId: record.siteId, ...record.files }, { requestId: row.id, number: row.number, commentId }, record.now);
@@ -191,7 +193,14 @@ const statements = (db: Db) =>
           senderVerifiedAt: p('senderVerifiedAt'),
           channel: p('channel'),
           followUpOf: p('followUpOf'),
+          locale: p('locale'),
         })
+        .prepare(),
+      // The requester's latest language: mail about requests that do not say one (a CC's) speaks it.
+      rememberLocale: db
+        .update(endUsers)
+        .set({ locale: sql`${p('locale')}` })
+        .where(eq(endUsers.id, p('id')))
         .prepare(),
       insertComment: db
         .insert(comments)

@@ -8,7 +8,18 @@
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, uniqueIndex, index, primaryKey, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { CategoryFieldRule } from '../../contract/rules.js';
-import type { MailDigest, OutboxStatus, PlanTier, PortalLinkPurpose, RatingScore, RequestChannel, SignupPolicy, StoredStatus } from '../rows.js';
+import type {
+  Locale,
+  MailDigest,
+  OutboxStatus,
+  PlanTier,
+  PortalLinkPurpose,
+  RatingScore,
+  RequestChannel,
+  SignupPolicy,
+  SiteTheme,
+  StoredStatus,
+} from '../rows.js';
 
 export type { MailDigest, OutboxStatus, PlanTier, StoredStatus };
 
@@ -25,6 +36,8 @@ export const sites = sqliteTable('sites', {
   supportUrl: text('support_url').notNull(),
   /** Last request number handed out; numbers are per site and shown to people as #1042. */
   lastRequestNumber: integer('last_request_number').notNull().default(1000),
+  locale: text('locale').$type<Locale>().notNull().default('en'),
+  theme: text('theme').$type<SiteTheme>().notNull().default('auto'),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
 });
@@ -50,7 +63,9 @@ export const articles = sqliteTable(
     siteId: text('site_id')
       .notNull()
       .references(() => sites.id),
+    /** Shared by the article's translations (one per locale). */
     slug: text('slug').notNull(),
+    locale: text('locale').$type<Locale>().notNull().default('en'),
     title: text('title').notNull(),
     markdown: text('markdown').notNull(),
     /** Rendered and sanitized once, when the article is written. */
@@ -60,7 +75,7 @@ export const articles = sqliteTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [uniqueIndex('articles_site_slug_idx').on(t.siteId, t.slug), index('articles_site_popular_idx').on(t.siteId, t.popularity)],
+  (t) => [uniqueIndex('articles_site_slug_locale_idx').on(t.siteId, t.slug, t.locale), index('articles_site_popular_idx').on(t.siteId, t.popularity)],
 );
 
 /** "Suggest this article on host pages whose path starts with …" (optionally only on one origin). */
@@ -111,6 +126,8 @@ export const endUsers = sqliteTable(
     emailVerified: integer('email_verified', { mode: 'boolean' }).notNull().default(false),
     name: text('name'),
     organizationId: text('organization_id').references(() => organizations.id),
+    /** The language of this person's latest request. */
+    locale: text('locale').$type<Locale>(),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
@@ -156,6 +173,8 @@ export const requests = sqliteTable(
     channel: text('channel').$type<RequestChannel>().notNull().default('web'),
     /** The closed request this one follows up; kept if that one is deleted (it only links). */
     followUpOf: text('follow_up_of').references((): AnySQLiteColumn => requests.id, { onDelete: 'set null' }),
+    /** The language the requester wrote in; their mail about the request speaks it. */
+    locale: text('locale').$type<Locale>().notNull().default('en'),
   },
   (t) => [
     uniqueIndex('requests_site_number_idx').on(t.siteId, t.number),

@@ -9,7 +9,8 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { agentApiTokens, agents, articlePageRules, articles, categories, comments, endUsers, organizations, requestCcs, requests, sites } from './schema.js';
 import { MIN_SITE_SECRET_BYTES } from '../rules/sites.js';
 import type { AgentRow, CategoryRow, PageRule, SiteRow } from '../rows.js';
-import type { ArticleImport, History, NewApiToken, PageRuleRecord, SecretRotation } from '../types.js';
+import { ftsTableOf } from './articles.js';
+import type { SiteDefaults, ArticleImport, History, NewApiToken, PageRuleRecord, SecretRotation } from '../types.js';
 
 /** Creates a site and its categories, unless the slug is taken. */
 export async function createSiteWithCategories(db: Db, site: SiteRow, siteCategories: CategoryRow[]): Promise<'created' | 'slug_taken'> {
@@ -72,9 +73,17 @@ export async function createAgent(db: Db, agent: AgentRow, token?: NewApiToken):
   });
 }
 
+export async function setSiteDefaults(db: Db, siteId: string, defaults: SiteDefaults, now: string): Promise<void> {
+  db.update(sites)
+    .set({ ...defaults, updatedAt: now })
+    .where(eq(sites.id, siteId))
+    .run();
+}
+
 /**
- * Writes an article by (site, slug): inserts it, or updates the one already there — its text, HTML,
- * excerpt, page rules and full-text row — keeping its id and creation time. An article that would
+ * Writes an article by (site, slug, locale) — each translation is a row of its own, indexed in its
+ * language's FTS table: inserts it, or updates the one already there — its text, HTML, excerpt,
+ * page rules and full-text row — keeping its id and creation time. An article that would
  * not change is left alone. `article.id` is used only for a new article.
  */
 export async function upsertArticle(db: Db, article: ArticleImport, rules: PageRuleRecord[], now: string): Promise<'created' | 'updated' | 'unchanged'> {
@@ -82,7 +91,7 @@ export async function upsertArticle(db: Db, article: ArticleImport, rules: PageR
     const existing = tx
       .select()
       .from(articles)
-      .where(and(eq(articles.siteId, article.siteId), eq(articles.slug, article.slug)))
+      .where(and(eq(articles.siteId, article.siteId), eq(articles.slug, article.slug), eq(articles.locale, article.locale)))
       .get();
     const popularity = article.popularity ?? existing?.popularity ?? 0;
     if (!existing) {
@@ -106,7 +115,7 @@ export async function upsertArticle(db: Db, article: ArticleImport, rules: PageR
       .where(eq(articles.id, existing.id))
       .run();
     tx.delete(articlePageRules).where(eq(articlePageRules.articleId, existing.id)).run();
-    tx.run(sql`DELETE FROM articles_fts WHERE article_id = ${existing.id}`);
+    tx.run(sql`DELETE FROM ${ftsTableOf(article.locale)} WHERE article_id = ${existing.id}`);
     writeRulesAndIndex(tx, existing.id, article, rules);
     return 'updated';
   });
@@ -115,7 +124,9 @@ export async function upsertArticle(db: Db, article: ArticleImport, rules: PageR
 function writeRulesAndIndex(tx: Tx, articleId: string, article: ArticleImport, rules: PageRuleRecord[]): void {
   for (const rule of rules)
     tx.insert(articlePageRules).values({ id: rule.id, origin: rule.origin, pathPrefix: rule.pathPrefix, siteId: article.siteId, articleId }).run();
-  tx.run(sql`INSERT INTO articles_fts (article_id, site_id, title, body) VALUES (${articleId}, ${article.siteId}, ${article.title}, ${article.markdown})`);
+  tx.run(
+    sql`INSERT INTO ${ftsTableOf(article.locale)} (article_id, site_id, title, body) VALUES (${articleId}, ${article.siteId}, ${article.title}, ${article.markdown})`,
+  );
 }
 
 const ruleKeys = (rules: PageRule[]) =>

@@ -49,9 +49,10 @@ export function openSqliteStore(path: string, options: OpenOptions = { instanceL
     settings: { getOrCreate: (key, create) => sites.getOrCreateSetting(db, key, create) },
     articles: {
       find: (siteId, id) => articles.findArticle(db, siteId, id),
-      forPage: (siteId, origin, path, limit) => articles.articlesForPage(db, siteId, origin, path, limit),
-      popular: (siteId, limit) => articles.popularArticles(db, siteId, limit),
-      search: (siteId, words, limit) => articles.searchArticles(db, siteId, words, limit),
+      translation: (siteId, slug, locale) => articles.findTranslation(db, siteId, slug, locale),
+      forPage: (siteId, origin, path, choice, limit) => articles.articlesForPage(db, siteId, origin, path, choice, limit),
+      popular: (siteId, choice, limit) => articles.popularArticles(db, siteId, choice, limit),
+      search: (siteId, words, choice, limit) => articles.searchArticles(db, siteId, words, choice, limit),
     },
     members: {
       exchangeToken: (siteId, claims, now) => members.exchangeMemberToken(db, siteId, claims, now),
@@ -141,6 +142,7 @@ export function openSqliteStore(path: string, options: OpenOptions = { instanceL
       upsertArticle: (article, rules, now) => siteAdmin.upsertArticle(db, article, rules, now),
       importHistory: (siteId, history) => siteAdmin.importHistory(db, siteId, history),
       setSignupPolicy: (siteId, policy) => portal.setSignupPolicy(db, siteId, policy),
+      setSiteDefaults: (siteId, defaults, now) => siteAdmin.setSiteDefaults(db, siteId, defaults, now),
       addOrganizationDomain: (siteId, domain, externalId) => portal.addOrganizationDomain(db, siteId, domain, externalId),
     },
     housekeeping: {

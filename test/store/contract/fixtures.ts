@@ -50,6 +50,9 @@ export interface TestSite {
   category: CategoryRow;
 }
 
+/** English visitors on an English site: the choice every single-language test reads with. */
+export const IN_ENGLISH = { wanted: 'en', fallback: 'en' } as const;
+
 /** A new site (random slug) with one category. */
 export async function addSite(store: Store, tier: SiteRow['tier'] = 'pro'): Promise<TestSite> {
   const tag = randomBytes(4).toString('hex');
@@ -65,6 +68,8 @@ export async function addSite(store: Store, tier: SiteRow['tier'] = 'pro'): Prom
     allowedOrigins: ['https://host.example'],
     supportUrl: 'https://host.example/support',
     lastRequestNumber: 1000,
+    locale: 'en',
+    theme: 'auto',
     createdAt: NOW,
     updatedAt: NOW,
   };
@@ -83,6 +88,7 @@ export function newRequest(t: TestSite, overrides: Partial<NewRequestRecord> = {
     description: 'It has been two weeks.',
     fields: {},
     requester: anonymous('ann@example.com', 'Ann'),
+    locale: 'en',
     ccEmails: [],
     now: NOW,
     ...overrides,

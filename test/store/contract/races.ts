@@ -144,7 +144,7 @@ export function racesContract(open: OpenTestStore): void {
     const agents = await times(6, (i) => (i % 2 ? other : store).admin.createAgent({ ...agent, id: `agt_r${i}` }));
     expect(agents.sort()).toEqual(['created', ...Array(5).fill('email_taken')]);
 
-    const article = { id: '', siteId: s.site.id, slug: 'raced', title: 'Raced', markdown: 'm', html: 'h', excerpt: 'e' };
+    const article = { id: '', siteId: s.site.id, slug: 'raced', locale: 'en' as const, title: 'Raced', markdown: 'm', html: 'h', excerpt: 'e' };
     const articles = await times(6, (i) => (i % 2 ? other : store).admin.upsertArticle({ ...article, id: `art_r${i}` }, [], NOW));
     expect(articles.sort()).toEqual(['created', ...Array(5).fill('unchanged')]);
   });

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { words } from '../../../server/store/rules/search-words.js';
 import { renderArticle } from '../../../server/services/markdown.js';
 import type { Store } from '../../../server/store/types.js';
-import { addSite, NOW, useTestStore, type OpenTestStore, type TestSite } from './fixtures.js';
+import { addSite, IN_ENGLISH, NOW, useTestStore, type OpenTestStore, type TestSite } from './fixtures.js';
 import { corpusArticles, sameOnBoth, stemmersDisagree } from './search-corpus.js';
 
 export function searchContract(open: OpenTestStore): void {
@@ -13,14 +13,18 @@ export function searchContract(open: OpenTestStore): void {
   let store: Store;
   let s: TestSite;
   let demo: TestSite;
-  const searchOn = async (site: TestSite, query: string) => (await store.articles.search(site.site.id, words(query), 50)).map((a) => a.id);
+  const searchOn = async (site: TestSite, query: string) => (await store.articles.search(site.site.id, words(query), IN_ENGLISH, 50)).map((a) => a.id);
   const search = (query: string) => searchOn(s, query);
 
   beforeAll(async () => {
     store = t.store;
     s = await addSite(store);
     const article = (id: string, title: string, markdown: string) =>
-      store.admin.upsertArticle({ id, siteId: s.site.id, slug: id, title, markdown, html: `<p>${markdown}</p>`, excerpt: markdown.slice(0, 20) }, [], NOW);
+      store.admin.upsertArticle(
+        { id, siteId: s.site.id, slug: id, locale: 'en', title, markdown, html: `<p>${markdown}</p>`, excerpt: markdown.slice(0, 20) },
+        [],
+        NOW,
+      );
     await article('body-hit', 'Getting started', 'Before you ask for a refund, check the shipping status of your order.');
     await article('title-hit', 'Refunds and returns', 'Send the parcel back within 30 days.');
     await article('neither', 'Passwords', 'Reset it from the sign-in page.');
@@ -29,7 +33,15 @@ export function searchContract(open: OpenTestStore): void {
 
     demo = await addSite(store);
     for (const a of corpusArticles) {
-      const row = { id: a.slug, siteId: demo.site.id, slug: a.slug, title: a.title, ...renderArticle(a.markdown), popularity: a.popularity };
+      const row = {
+        id: a.slug,
+        siteId: demo.site.id,
+        slug: a.slug,
+        locale: 'en' as const,
+        title: a.title,
+        ...renderArticle(a.markdown),
+        popularity: a.popularity,
+      };
       await store.admin.upsertArticle(row, [], NOW);
     }
   });
@@ -54,7 +66,7 @@ export function searchContract(open: OpenTestStore): void {
   it('finds nothing for no words, and only within the site', async () => {
     expect(await search('  !!! ')).toEqual([]);
     const otherSite = await addSite(store);
-    expect(await store.articles.search(otherSite.site.id, ['refund'], 10)).toEqual([]);
+    expect(await store.articles.search(otherSite.site.id, ['refund'], IN_ENGLISH, 10)).toEqual([]);
   });
 
   it('text that is FTS5 or tsquery syntax is only words (never a 500)', async () => {
@@ -73,15 +85,15 @@ export function searchContract(open: OpenTestStore): void {
       '^refund',
       '" OR 1=1 --',
     ];
-    for (const query of syntax) await expect(store.articles.search(s.site.id, words(query), 10)).resolves.toBeInstanceOf(Array);
+    for (const query of syntax) await expect(store.articles.search(s.site.id, words(query), IN_ENGLISH, 10)).resolves.toBeInstanceOf(Array);
     expect(await search("O'Brien")).toEqual(['quotes']);
     // The words themselves are bound safely even when a caller passes more than letters and digits.
-    await expect(store.articles.search(s.site.id, ["o'brien\\", ':*', '&', "'", '"', '*', 'NEAR('], 10)).resolves.toBeInstanceOf(Array);
+    await expect(store.articles.search(s.site.id, ["o'brien\\", ':*', '&', "'", '"', '*', 'NEAR('], IN_ENGLISH, 10)).resolves.toBeInstanceOf(Array);
   });
 
   it('an updated article is found by its new text only', async () => {
     await store.admin.upsertArticle(
-      { id: 'x', siteId: s.site.id, slug: 'neither', title: 'Passkeys', markdown: 'Sign in without a password.', html: '<p></p>', excerpt: '' },
+      { id: 'x', siteId: s.site.id, slug: 'neither', locale: 'en', title: 'Passkeys', markdown: 'Sign in without a password.', html: '<p></p>', excerpt: '' },
       [],
       NOW,
     );

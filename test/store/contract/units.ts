@@ -16,6 +16,7 @@ import {
   present,
   useTestStore,
   type OpenTestStore,
+  IN_ENGLISH,
 } from './fixtures.js';
 
 const FAR = '2030-01-01T00:00:00.000Z';
@@ -311,7 +312,16 @@ export function unitsContract(open: OpenTestStore): void {
 
   it('articles: upsert by slug (created, unchanged, updated), find, page rules, popular', async () => {
     const s = await addSite(store);
-    const article = { id: 'art_1', siteId: s.site.id, slug: 'returns', title: 'Returns', markdown: 'How to return', html: '<p>How</p>', excerpt: 'How' };
+    const article = {
+      id: 'art_1',
+      siteId: s.site.id,
+      slug: 'returns',
+      locale: 'en' as const,
+      title: 'Returns',
+      markdown: 'How to return',
+      html: '<p>How</p>',
+      excerpt: 'How',
+    };
     const rules = [{ id: 'r1', origin: null, pathPrefix: '/orders' }];
     expect(await store.admin.upsertArticle(article, rules, NOW)).toBe('created');
     expect(await store.admin.upsertArticle({ ...article, id: 'ignored' }, rules, later(1))).toBe('unchanged');
@@ -329,12 +339,14 @@ export function unitsContract(open: OpenTestStore): void {
       createdAt: NOW,
       updatedAt: later(2),
     });
-    expect(await store.articles.forPage(s.site.id, 'https://host.example', '/', 5)).toEqual([{ id: 'art_1', title: 'Returns and refunds', excerpt: 'How' }]);
-    expect(await store.articles.forPage(s.site.id, 'https://other.example', '/', 5)).toEqual([]);
+    expect(await store.articles.forPage(s.site.id, 'https://host.example', '/', IN_ENGLISH, 5)).toEqual([
+      { id: 'art_1', title: 'Returns and refunds', excerpt: 'How', locale: 'en' },
+    ]);
+    expect(await store.articles.forPage(s.site.id, 'https://other.example', '/', IN_ENGLISH, 5)).toEqual([]);
     await store.admin.upsertArticle({ ...article, id: 'art_2', slug: 'ship', title: 'Shipping' }, [{ id: 'r3', origin: null, pathPrefix: '/orders' }], NOW);
-    expect(await store.articles.forPage(s.site.id, 'https://x.example', '/orders/42', 5)).toMatchObject([{ id: 'art_2' }]);
-    expect(await store.articles.forPage(s.site.id, 'https://x.example', '/ordersx', 5)).toEqual([]);
-    expect((await store.articles.popular(s.site.id, 5)).map((a) => a.id)).toEqual(['art_1', 'art_2']);
+    expect(await store.articles.forPage(s.site.id, 'https://x.example', '/orders/42', IN_ENGLISH, 5)).toMatchObject([{ id: 'art_2' }]);
+    expect(await store.articles.forPage(s.site.id, 'https://x.example', '/ordersx', IN_ENGLISH, 5)).toEqual([]);
+    expect((await store.articles.popular(s.site.id, IN_ENGLISH, 5)).map((a) => a.id)).toEqual(['art_1', 'art_2']);
   });
 
   it('the outbox: customer caps, agent digests, claims, retries, failures, pending count', async () => {
@@ -403,6 +415,7 @@ export function unitsContract(open: OpenTestStore): void {
       emailVerified: true,
       name: 'H',
       organizationId: null,
+      locale: null,
       createdAt: NOW,
       updatedAt: NOW,
     };
@@ -422,6 +435,7 @@ export function unitsContract(open: OpenTestStore): void {
       senderVerifiedAt: NOW,
       channel: 'web' as const,
       followUpOf: null,
+      locale: 'en' as const,
     };
     const comment = {
       id: 'cmt_h',

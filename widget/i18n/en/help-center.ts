@@ -11,6 +11,8 @@ export const helpCenterMessages = {
   notFoundTitle: 'Page not found',
   notFoundBody: 'There is no help page at this address. It may have moved, or the link may be mistyped.',
   appLabel: 'Help articles and contact form',
+  /** The footer's list of languages, each named in its own. */
+  languages: 'Languages',
 
   // The page's header: who is signed in and where they can go.
   navLabel: 'Help Center',

@@ -21,6 +21,10 @@ export const mailMessages = {
   solved: (site: string, number: number) => `${site} support marked your request #${number} as solved.`,
   reopenByReply: 'If something is still not right, reply to this mail to reopen it.',
   viewConversation: 'View the conversation',
+  // The solve mail's rating links (the page they open pre-selects the answer; nothing is stored by opening it).
+  howDidWeDo: 'How did we do?',
+  rateGood: 'Good',
+  rateBad: 'Bad',
 
   // The conversation below the first lines: the latest message, then the earlier ones.
   wrote: (author: string, when: string) => `${author} wrote on ${when}:`,
