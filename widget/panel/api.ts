@@ -75,7 +75,7 @@ export function createApiClient(scriptUrl: string, site: string): ApiClient {
     getConfig: () => call('config'),
     // Articles in the visitor's language first; a request remembers its language, so its mail speaks it.
     listArticles: (params) => call(`articles?${query({ ...params, locale: locale.peek() })}`),
-    getArticle: (id) => call(`articles/${encodeURIComponent(id)}`),
+    getArticle: (id) => call(`articles/${encodeURIComponent(id)}?${query({ locale: locale.peek() })}`),
     createRequest: (body, idempotencyKey, accessToken) =>
       call('requests', post({ ...body, locale: locale.peek() }, { 'idempotency-key': idempotencyKey, ...bearer(accessToken) })),
   };
