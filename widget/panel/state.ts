@@ -108,20 +108,6 @@ export function createWidgetModel(api: ApiClient, bridge: LoaderBridge) {
     events.emit(open ? 'open' : 'close');
   };
 
-  /**
-   * A page opened with `#porthole=request/1042` (and `&t=…` from a notification mail, `&rate=good`
-   * from a solve mail's rating link) opens that request; the fragment is removed from the address
-   * bar at once, so the link token is not left in history or shared by copying the address.
-   */
-  const openFromAddress = () => {
-    const match = /^#porthole=request\/(\d+)(?:&t=([\w.-]+))?(?:&rate=(good|bad))?$/.exec(location.hash);
-    if (!match) return;
-    history.replaceState(history.state, '', location.pathname + location.search);
-    if (match[2]) session.identify({ link: match[2] });
-    navigation.show({ name: 'request', id: Number(match[1]), rate: match[3] as 'good' | 'bad' | undefined });
-    setOpen(true);
-  };
-
   const model = {
     ...views,
     launcher: bridge.launcher,
@@ -133,7 +119,7 @@ export function createWidgetModel(api: ApiClient, bridge: LoaderBridge) {
     /** Called as the panel loads, i.e. at the first sign of interest. */
     start() {
       views.start();
-      openFromAddress();
+      if (location.hash.startsWith('#porthole=')) void import('./mail-link.js').then((link) => link.openFromAddress(model));
     },
     run([name, first, second]: Command) {
       switch (name) {

@@ -4,7 +4,7 @@
  * so anonymous visitors never download it.
  */
 import { filesChunk } from '../files-chunk.js';
-import { memberMessages } from '../../i18n/words.js';
+import { memberMessages, messages } from '../../i18n/words.js';
 import type { MemberHost, ViewModel } from '../state.js';
 import { adoptFormStyles } from '../form-styles.js';
 import { createRequestsModel, type RequestsModel } from './requests-model.js';
@@ -12,7 +12,7 @@ import { RequestsView } from './RequestsView.js';
 import { RequestView } from './RequestView.js';
 import { adoptMemberStyles } from './styles.js';
 import { connectLive } from './live.js';
-import { Notice } from '../components/Notice.js';
+import { Notice, Skeleton } from '../components/Notice.js';
 
 export { keepSession } from './session.js';
 
@@ -51,6 +51,15 @@ export function MemberEntry({ model }: { model: ViewModel }) {
 }
 
 export function MemberViews({ model }: { model: MemberHost }) {
+  const state = model.session.state.value;
+  // Nobody is signed in (any more): say so, instead of views with nothing to show.
+  if (state === 'anonymous' || state === 'ended')
+    return (
+      <div class="view">
+        <Notice text={messages.sessionEnded} />
+      </div>
+    );
+  if (state !== 'signed-in') return <Skeleton view />;
   const requests = memberFeatures(model);
   const view = model.navigation.view.value;
   if (view.name === 'request') return <RequestView model={model} requests={requests} id={view.id} asked={view.rate} />;

@@ -1,0 +1,23 @@
+/** The words of a signed-in member's views and badge; they come with the member chunk (see en.ts). */
+export const memberMessages = {
+  yourRequests: 'Your requests',
+  signedInAs: (name: string) => `Signed in as ${name}`,
+  awaitingBadge: (count: number) => `${count} ${count === 1 ? 'request is' : 'requests are'} awaiting your reply`,
+  lists: { mine: 'My requests', ccd: 'Requests I’m CC’d on', org: 'Organization requests' },
+  statusFilter: 'Status',
+  allStatuses: 'All',
+  statuses: { open: 'Open', awaiting_reply: 'Awaiting your reply', solved: 'Solved' },
+  noRequests: 'Nothing here yet.',
+  loadMore: 'Load more',
+  lastActivity: (when: string) => `Updated ${when}`,
+  requestTitle: (number: number) => `Request #${number}`,
+  requestMissing: 'This request is not available.',
+  linkOnly: 'This link opens one request. Sign in on the site to see all your requests.',
+  copied: 'CC',
+  you: 'You',
+  support: 'Support',
+  closedNote: 'This request is closed. To continue, submit a follow-up request.',
+  followUp: 'Submit a follow-up',
+  followUpSubject: (number: number, subject: string) => `Follow-up to #${number}: ${subject}`,
+  newRequest: 'Submit a request',
+};
