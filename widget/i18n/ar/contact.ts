@@ -1,0 +1,37 @@
+/** The contact form's words in Modern Standard Arabic; English's table (../en/contact.ts) is the reference. */
+import type { ContactWords } from '../types.js';
+
+export const contactMessages: ContactWords = {
+  contactTitle: 'تواصل معنا',
+  category: 'بمَ يتعلق الأمر؟',
+  chooseCategory: 'اختر موضوعًا',
+  subject: 'الموضوع',
+  description: 'كيف يمكننا مساعدتك؟',
+  descriptionHint: 'أضف أي تفاصيل تساعدنا على الرد بسرعة.',
+  email: 'بريدك الإلكتروني',
+  name: 'اسمك',
+  optional: '(اختياري)',
+  send: 'إرسال الطلب',
+  sendFailed: 'لم يُرسَل طلبك. يُرجى المحاولة مرة أخرى.',
+  tooMany: 'أرسلت عدة طلبات في وقت قصير. يُرجى الانتظار بضع دقائق ثم المحاولة مرة أخرى.',
+  ccLabel: 'نسخة إلى',
+  ccHint: 'عناوين البريد الإلكتروني للأشخاص الذين ينبغي أن يطّلعوا على هذه المحادثة، مفصولة بفواصل.',
+  sentTitle: 'تم إرسال الطلب',
+  sentBody: (number) => `شكرًا لك! وصل طلبك #${number} إلى فريق الدعم لدينا.`,
+  sentEmail: (email) => `سنرد عليك على ${email}.`,
+  backToHelp: 'العودة إلى المساعدة',
+  helpCenter: 'تصفّح مركز المساعدة',
+  newTab: '(يُفتح في علامة تبويب جديدة)',
+  problems: {
+    required: 'يُرجى ملء هذا الحقل.',
+    too_long: 'هذا النص طويل جدًا.',
+    invalid_email: 'يُرجى إدخال عنوان بريد إلكتروني مثل name@example.com.',
+    invalid_choice: 'يُرجى اختيار أحد الخيارات.',
+    unknown_field: 'هذا الحقل ليس جزءًا من النموذج.',
+    control_characters: 'يحتوي هذا النص على أحرف غير مسموح بها.',
+    invisible: 'يُرجى كتابة نص يمكننا قراءته.',
+    duplicate: 'هذا العنوان مُدرَج مرتين.',
+    own_address: 'ستصلك الردود على أي حال، فلا داعي لإضافة نفسك إلى النسخة.',
+    too_many: 'يمكنك إضافة 20 شخصًا على الأكثر إلى النسخة.',
+  },
+};

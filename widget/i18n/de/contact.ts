@@ -1,0 +1,37 @@
+/** The contact form's words in German (Sie); English's table (../en/contact.ts) is the reference. */
+import type { ContactWords } from '../types.js';
+
+export const contactMessages: ContactWords = {
+  contactTitle: 'Kontakt',
+  category: 'Worum geht es?',
+  chooseCategory: 'Thema auswählen',
+  subject: 'Betreff',
+  description: 'Wie können wir helfen?',
+  descriptionHint: 'Nennen Sie alle Details, die uns helfen, schnell zu antworten.',
+  email: 'Ihre E-Mail-Adresse',
+  name: 'Ihr Name',
+  optional: '(optional)',
+  send: 'Anfrage senden',
+  sendFailed: 'Ihre Anfrage wurde nicht gesendet. Bitte versuchen Sie es erneut.',
+  tooMany: 'Sie haben in kurzer Zeit mehrere Anfragen gesendet. Bitte warten Sie einige Minuten und versuchen Sie es dann erneut.',
+  ccLabel: 'CC',
+  ccHint: 'E-Mail-Adressen von Personen, die diese Unterhaltung sehen sollen, durch Kommas getrennt.',
+  sentTitle: 'Anfrage gesendet',
+  sentBody: (number) => `Vielen Dank! Ihre Anfrage #${number} ist bei unserem Support-Team eingegangen.`,
+  sentEmail: (email) => `Wir antworten an ${email}.`,
+  backToHelp: 'Zurück zur Hilfe',
+  helpCenter: 'Zum Hilfe-Center',
+  newTab: '(öffnet in einem neuen Tab)',
+  problems: {
+    required: 'Bitte füllen Sie dieses Feld aus.',
+    too_long: 'Dieser Text ist zu lang.',
+    invalid_email: 'Bitte geben Sie eine E-Mail-Adresse wie name@example.com ein.',
+    invalid_choice: 'Bitte wählen Sie eine der Optionen.',
+    unknown_field: 'Dieses Feld gehört nicht zum Formular.',
+    control_characters: 'Dieser Text enthält unzulässige Zeichen.',
+    invisible: 'Bitte schreiben Sie etwas Lesbares.',
+    duplicate: 'Diese Adresse steht doppelt in der Liste.',
+    own_address: 'Sie erhalten die Antworten ohnehin: Sie müssen sich nicht selbst in Kopie setzen.',
+    too_many: 'Sie können höchstens 20 Personen in Kopie setzen.',
+  },
+};

@@ -1,0 +1,45 @@
+/** The Help Center page's own words in German (Sie); English's table (../en/help-center.ts) is the reference. */
+import type { HelpCenterWords } from '../types.js';
+
+export const helpCenterMessages: HelpCenterWords = {
+  title: (site) => `${site} Hilfe-Center`,
+  pageTitle: (page, site) => `${page} · ${site} Hilfe-Center`,
+  popular: 'Beliebte Artikel',
+  home: 'Alle Artikel',
+  notFoundTitle: 'Seite nicht gefunden',
+  notFoundBody: 'Unter dieser Adresse gibt es keine Hilfeseite. Vielleicht wurde sie verschoben oder der Link ist falsch geschrieben.',
+  appLabel: 'Hilfeartikel und Kontaktformular',
+  navLabel: 'Hilfe-Center',
+  submitRequest: 'Anfrage stellen',
+  signIn: 'Anmelden',
+  myRequests: 'Meine Anfragen',
+  requestTitle: (number) => `Anfrage #${number}`,
+  accountMenu: (email) => `Konto: ${email}`,
+  signOut: 'Abmelden',
+  signOutEverywhere: 'Überall abmelden',
+  signInTitle: 'Anmelden',
+  signedOutElsewhere: 'Sie wurden abgemeldet. Melden Sie sich erneut an, um fortzufahren.',
+  email: 'E-Mail',
+  password: 'Passwort',
+  getPassword: 'Passwort erhalten',
+  forgotPassword: 'Passwort vergessen?',
+  emailMeALink: 'Anmeldelink per E-Mail senden',
+  passwordTitle: 'Passwort erhalten',
+  passwordIntro:
+    'Geben Sie die E-Mail-Adresse ein, die Sie beim Support verwenden. Wir senden Ihnen einen Link, mit dem Sie ein Passwort festlegen; er funktioniert einmal und eine Stunde lang.',
+  signInLinkTitle: 'Anmeldelink per E-Mail senden',
+  signInLinkIntro:
+    'Geben Sie die E-Mail-Adresse ein, die Sie beim Support verwenden. Wir senden Ihnen einen Link, der Sie anmeldet; er funktioniert einmal und 15 Minuten lang.',
+  sendLink: 'Link senden',
+  checkMail: 'Sehen Sie in Ihrem Postfach nach',
+  choosePasswordTitle: 'Passwort festlegen',
+  newPassword: 'Neues Passwort',
+  passwordHint: 'Mindestens 10 Zeichen. Gängige Passwörter werden abgelehnt.',
+  savePassword: 'Passwort speichern',
+  working: 'Einen Moment …',
+  problems: {
+    emailMissing: 'Geben Sie die E-Mail-Adresse ein, die Sie beim Support verwenden.',
+    passwordMissing: 'Geben Sie Ihr Passwort ein.',
+    passwordTooShort: 'Verwenden Sie mindestens 10 Zeichen.',
+  },
+};

@@ -1,0 +1,37 @@
+/** The contact form's words in Spanish (usted); English's table (../en/contact.ts) is the reference. */
+import type { ContactWords } from '../types.js';
+
+export const contactMessages: ContactWords = {
+  contactTitle: 'Contáctenos',
+  category: '¿De qué se trata?',
+  chooseCategory: 'Elija un tema',
+  subject: 'Asunto',
+  description: '¿Cómo podemos ayudarle?',
+  descriptionHint: 'Incluya todos los detalles que nos ayuden a responder rápidamente.',
+  email: 'Su correo electrónico',
+  name: 'Su nombre',
+  optional: '(opcional)',
+  send: 'Enviar solicitud',
+  sendFailed: 'Su solicitud no se ha enviado. Inténtelo de nuevo.',
+  tooMany: 'Ha enviado varias solicitudes en poco tiempo. Espere unos minutos e inténtelo de nuevo.',
+  ccLabel: 'CC',
+  ccHint: 'Direcciones de correo electrónico de las personas que deben ver esta conversación, separadas por comas.',
+  sentTitle: 'Solicitud enviada',
+  sentBody: (number) => `¡Gracias! Su solicitud #${number} ha llegado a nuestro equipo de asistencia.`,
+  sentEmail: (email) => `Le responderemos a ${email}.`,
+  backToHelp: 'Volver a la ayuda',
+  helpCenter: 'Explorar el Centro de ayuda',
+  newTab: '(se abre en una pestaña nueva)',
+  problems: {
+    required: 'Rellene este campo.',
+    too_long: 'Este texto es demasiado largo.',
+    invalid_email: 'Introduzca una dirección de correo electrónico como nombre@ejemplo.com.',
+    invalid_choice: 'Elija una de las opciones.',
+    unknown_field: 'Este campo no forma parte del formulario.',
+    control_characters: 'Este texto contiene caracteres no permitidos.',
+    invisible: 'Escriba algo que podamos leer.',
+    duplicate: 'Esta dirección aparece dos veces.',
+    own_address: 'Recibirá las respuestas de todos modos: no hace falta que se ponga en copia.',
+    too_many: 'Puede poner en copia a 20 personas como máximo.',
+  },
+};

@@ -1,0 +1,45 @@
+/** The Help Center page's own words in Spanish (usted); English's table (../en/help-center.ts) is the reference. */
+import type { HelpCenterWords } from '../types.js';
+
+export const helpCenterMessages: HelpCenterWords = {
+  title: (site) => `Centro de ayuda de ${site}`,
+  pageTitle: (page, site) => `${page} · Centro de ayuda de ${site}`,
+  popular: 'Artículos populares',
+  home: 'Todos los artículos',
+  notFoundTitle: 'Página no encontrada',
+  notFoundBody: 'No hay ninguna página de ayuda en esta dirección. Puede que se haya movido o que el enlace esté mal escrito.',
+  appLabel: 'Artículos de ayuda y formulario de contacto',
+  navLabel: 'Centro de ayuda',
+  submitRequest: 'Enviar una solicitud',
+  signIn: 'Iniciar sesión',
+  myRequests: 'Mis solicitudes',
+  requestTitle: (number) => `Solicitud #${number}`,
+  accountMenu: (email) => `Cuenta: ${email}`,
+  signOut: 'Cerrar sesión',
+  signOutEverywhere: 'Cerrar sesión en todas partes',
+  signInTitle: 'Iniciar sesión',
+  signedOutElsewhere: 'Se ha cerrado su sesión. Vuelva a iniciar sesión para continuar.',
+  email: 'Correo electrónico',
+  password: 'Contraseña',
+  getPassword: 'Obtener una contraseña',
+  forgotPassword: '¿Olvidó su contraseña?',
+  emailMeALink: 'Enviarme un enlace de inicio de sesión',
+  passwordTitle: 'Obtener una contraseña',
+  passwordIntro:
+    'Introduzca el correo electrónico que usa con el servicio de asistencia. Le enviaremos un enlace para establecer una contraseña; funciona una sola vez, durante una hora.',
+  signInLinkTitle: 'Enviarme un enlace de inicio de sesión',
+  signInLinkIntro:
+    'Introduzca el correo electrónico que usa con el servicio de asistencia. Le enviaremos un enlace que inicia su sesión; funciona una sola vez, durante 15 minutos.',
+  sendLink: 'Enviar el enlace',
+  checkMail: 'Revise su correo',
+  choosePasswordTitle: 'Elija una contraseña',
+  newPassword: 'Nueva contraseña',
+  passwordHint: 'Al menos 10 caracteres. No se admiten contraseñas comunes.',
+  savePassword: 'Guardar contraseña',
+  working: 'Un momento…',
+  problems: {
+    emailMissing: 'Introduzca el correo electrónico que usa con el servicio de asistencia.',
+    passwordMissing: 'Introduzca su contraseña.',
+    passwordTooShort: 'Use al menos 10 caracteres.',
+  },
+};

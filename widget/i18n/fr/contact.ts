@@ -1,0 +1,37 @@
+/** The contact form's words in French (vous); English's table (../en/contact.ts) is the reference. */
+import type { ContactWords } from '../types.js';
+
+export const contactMessages: ContactWords = {
+  contactTitle: 'Nous contacter',
+  category: 'De quoi s’agit-il ?',
+  chooseCategory: 'Choisissez un sujet',
+  subject: 'Objet',
+  description: 'Comment pouvons-nous vous aider ?',
+  descriptionHint: 'Indiquez tous les détails qui nous aideront à vous répondre rapidement.',
+  email: 'Votre adresse e-mail',
+  name: 'Votre nom',
+  optional: '(facultatif)',
+  send: 'Envoyer la demande',
+  sendFailed: 'Votre demande n’a pas été envoyée. Veuillez réessayer.',
+  tooMany: 'Vous avez envoyé plusieurs demandes en peu de temps. Veuillez patienter quelques minutes, puis réessayer.',
+  ccLabel: 'Cc',
+  ccHint: 'Adresses e-mail des personnes qui doivent voir cette conversation, séparées par des virgules.',
+  sentTitle: 'Demande envoyée',
+  sentBody: (number) => `Merci ! Votre demande n° ${number} a bien été transmise à notre équipe d’assistance.`,
+  sentEmail: (email) => `Nous vous répondrons à l’adresse ${email}.`,
+  backToHelp: 'Retour à l’aide',
+  helpCenter: 'Parcourir le centre d’aide',
+  newTab: '(s’ouvre dans un nouvel onglet)',
+  problems: {
+    required: 'Veuillez remplir ce champ.',
+    too_long: 'Ce texte est trop long.',
+    invalid_email: 'Veuillez saisir une adresse e-mail comme nom@exemple.com.',
+    invalid_choice: 'Veuillez choisir l’une des options.',
+    unknown_field: 'Ce champ ne fait pas partie du formulaire.',
+    control_characters: 'Ce texte contient des caractères non autorisés.',
+    invisible: 'Veuillez écrire quelque chose de lisible.',
+    duplicate: 'Cette adresse figure deux fois.',
+    own_address: 'Vous recevrez les réponses de toute façon : inutile de vous mettre en copie.',
+    too_many: 'Vous pouvez mettre au maximum 20 personnes en copie.',
+  },
+};

@@ -1,0 +1,45 @@
+/** The Help Center page's own words in French (vous); English's table (../en/help-center.ts) is the reference. */
+import type { HelpCenterWords } from '../types.js';
+
+export const helpCenterMessages: HelpCenterWords = {
+  title: (site) => `Centre d’aide ${site}`,
+  pageTitle: (page, site) => `${page} · Centre d’aide ${site}`,
+  popular: 'Articles populaires',
+  home: 'Tous les articles',
+  notFoundTitle: 'Page introuvable',
+  notFoundBody: 'Il n’y a pas de page d’aide à cette adresse. Elle a peut-être été déplacée, ou le lien est mal saisi.',
+  appLabel: 'Articles d’aide et formulaire de contact',
+  navLabel: 'Centre d’aide',
+  submitRequest: 'Envoyer une demande',
+  signIn: 'Se connecter',
+  myRequests: 'Mes demandes',
+  requestTitle: (number) => `Demande n° ${number}`,
+  accountMenu: (email) => `Compte : ${email}`,
+  signOut: 'Se déconnecter',
+  signOutEverywhere: 'Se déconnecter partout',
+  signInTitle: 'Connexion',
+  signedOutElsewhere: 'Vous avez été déconnecté. Reconnectez-vous pour continuer.',
+  email: 'E-mail',
+  password: 'Mot de passe',
+  getPassword: 'Obtenir un mot de passe',
+  forgotPassword: 'Mot de passe oublié ?',
+  emailMeALink: 'Recevoir un lien de connexion par e-mail',
+  passwordTitle: 'Obtenir un mot de passe',
+  passwordIntro:
+    'Saisissez l’adresse e-mail que vous utilisez avec l’assistance. Nous vous enverrons un lien pour définir un mot de passe ; il fonctionne une fois, pendant une heure.',
+  signInLinkTitle: 'Recevoir un lien de connexion par e-mail',
+  signInLinkIntro:
+    'Saisissez l’adresse e-mail que vous utilisez avec l’assistance. Nous vous enverrons un lien qui vous connecte ; il fonctionne une fois, pendant 15 minutes.',
+  sendLink: 'Envoyer le lien',
+  checkMail: 'Consultez votre messagerie',
+  choosePasswordTitle: 'Choisir un mot de passe',
+  newPassword: 'Nouveau mot de passe',
+  passwordHint: 'Au moins 10 caractères. Les mots de passe courants sont refusés.',
+  savePassword: 'Enregistrer le mot de passe',
+  working: 'Un instant…',
+  problems: {
+    emailMissing: 'Saisissez l’adresse e-mail que vous utilisez avec l’assistance.',
+    passwordMissing: 'Saisissez votre mot de passe.',
+    passwordTooShort: 'Utilisez au moins 10 caractères.',
+  },
+};
