@@ -97,12 +97,10 @@ function words(tables: LocaleTables): Map<string, Word> {
   return found;
 }
 
-/** The arguments of the i-th sample call, and the text each one must show up as in `locale`'s output. */
-function sample(locale: Locale, kinds: Kind[], i: number): { args: unknown[]; shown: (RegExp | string)[] } {
-  const args = kinds.map((kind, position) =>
-    kind === 'number' ? NUMBERS[i] : kind === 'bytes' ? BYTES[i] : kind === 'list' ? LIST : TEXTS[position],
-  );
-  const shown = kinds.flatMap((kind, position) => {
+/** The arguments of the i-th sample call, and for each one the texts it must show up as in `locale`'s output. */
+function sample(locale: Locale, kinds: Kind[], i: number): { args: unknown[]; shown: (RegExp | string)[][] } {
+  const args = kinds.map((kind, position) => (kind === 'number' ? NUMBERS[i] : kind === 'bytes' ? BYTES[i] : kind === 'list' ? LIST : TEXTS[position]));
+  const shown = kinds.map((kind, position): (RegExp | string)[] => {
     const arg = args[position];
     if (kind === 'number') return [new RegExp(`(?<!\\d)${arg as number}(?!\\d)`)];
     if (kind === 'bytes') return [allTables[locale].filesMessages.size(arg as number)];
@@ -111,14 +109,11 @@ function sample(locale: Locale, kinds: Kind[], i: number): { args: unknown[]; sh
   return { args, shown };
 }
 
-const contains = (text: string, expected: RegExp | string) =>
-  typeof expected === 'string' ? text.includes(expected) : expected.test(text);
+const contains = (text: string, expected: RegExp | string) => (typeof expected === 'string' ? text.includes(expected) : expected.test(text));
 
 /** Output with the count written as "N", so that two counts compare by their words alone. */
 const wordsFor = (call: Call, kinds: Kind[], count: number) => {
-  const args = kinds.map((kind, position) =>
-    kind === 'number' ? count : kind === 'bytes' ? BYTES[0] : kind === 'list' ? LIST : TEXTS[position],
-  );
+  const args = kinds.map((kind, position) => (kind === 'number' ? count : kind === 'bytes' ? BYTES[0] : kind === 'list' ? LIST : TEXTS[position]));
   return call(...args).replace(new RegExp(`(?<!\\d)${count}(?!\\d)`, 'g'), 'N');
 };
 
@@ -172,14 +167,16 @@ describe('every locale has all of English’s words, translated', () => {
           const englishOutput = inEnglish(...args);
           if (output === englishOutput) sameAsEnglish += 1;
           const englishShown = sample('en', kinds, i).shown;
-          shown.forEach((expected, at) => {
-            // A count may be said in words where English says it in words too ("One older message"), or where the
-            // language names it ("طلبان", two requests): only a plural's zero, one and two forms can.
-            const inWords =
-              !contains(englishOutput, englishShown[at]) ||
-              (hasPlural(path) && kinds[at] === 'number' && ['zero', 'one', 'two'].includes(rules.select(count)));
-            if (!inWords) expect(contains(output, expected), `${path}(${args.join(', ')}) shows ${String(expected)}: ${output}`).toBe(true);
-          });
+          kinds.forEach((kind, position) =>
+            shown[position].forEach((expected, at) => {
+              // A count may be said in words where English says it in words too ("One older message"), or where the
+              // language names it ("طلبان", two requests): only a plural's zero, one and two forms can.
+              const inWords =
+                !contains(englishOutput, englishShown[position][at]) ||
+                (kind === 'number' && hasPlural(path) && ['zero', 'one', 'two'].includes(rules.select(count)));
+              if (!inWords) expect(contains(output, expected), `${path}(${args.join(', ')}) shows ${String(expected)}: ${output}`).toBe(true);
+            }),
+          );
         });
         const sameFor = `${path}: calls that return English's words, of ${NUMBERS.length}`;
         if (sameAsEnglishAllowed(path, locale)) expect(sameAsEnglish, `${sameFor} (allow-listed)`).toBeGreaterThan(0);

@@ -45,7 +45,7 @@ export const mailMessages: MailWords = {
 
   digestSubject: (site) => `الطلبات التي تغيّرت في ${site} خلال هذه الساعة`,
   digestIntro: (site, perHour) => `حدث في ${site} خلال هذه الساعة أكثر مما تتسع له رسائلنا إلى كل موظف دعم (${perHour} في الساعة). منذ ذلك الحين:`,
-  digestEntry: (number, changes, link) => `#${number}: ${changes.join('، ')} — ${link}`,
+  digestEntry: (number, changes, link) => `الطلب #${number}: ${changes.join('، ')} — ${link}`,
   digestMore: '… والمزيد: راجع صندوق الوارد.',
   openTheInbox: 'فتح صندوق الوارد',
   changes: { new_request: 'طلب جديد', customer_reply: 'رد العميل' },

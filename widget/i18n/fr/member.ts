@@ -16,7 +16,7 @@ export const memberMessages: MemberWords = {
   statuses: { open: 'Ouverte', awaiting_reply: 'En attente de votre réponse', solved: 'Résolue' },
   noRequests: 'Rien pour le moment.',
   loadMore: 'Afficher plus',
-  lastActivity: (when) => `Mise à jour ${when}`,
+  lastActivity: (when) => `Dernière activité : ${when}`,
   requestTitle: (number) => `Demande n° ${number}`,
   requestMissing: 'Cette demande n’est pas disponible.',
   linkOnly: 'Ce lien ouvre une seule demande. Connectez-vous sur le site pour voir toutes vos demandes.',
