@@ -1,30 +1,32 @@
-/** The words of attaching and showing files, and of a member's reply form; they come with the files chunk (see en.ts). */
-const sizeFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
-// In units of 1024, as the server's ATTACHMENT_MAX_BYTES is set and its 413 says it: 20 MB is 20 × 1024 × 1024 bytes.
-const size = (bytes: number) =>
-  bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${sizeFormat.format(bytes / 1024)} KB` : `${sizeFormat.format(bytes / (1024 * 1024))} MB`;
+/** The words of files and a member's reply form in Modern Standard Arabic; English's table (../en/files.ts) is the reference. */
+import { fileSize, plural } from '../format.js';
+import type { FilesWords } from '../types.js';
 
-export const filesMessages = {
-  attach: 'Attach files',
-  attachHint: (files: number, bytes: number) => `Up to ${files} files, ${size(bytes)} each.`,
-  uploading: 'Uploading…',
-  attached: 'Attached',
-  remove: (name: string) => `Remove ${name}`,
-  full: (max: number) => `That is the most one message can carry (${max} files). Remove one to attach another.`,
-  // The server's words for its 413, said before the upload when the file is already known to be too big.
-  tooBig: (maxBytes: number) => `Files can be at most ${size(maxBytes)}.`,
-  siteFull: 'This site has no room for more files.',
-  typeNotAllowed: 'This type of file can’t be attached.',
-  tooManyUploads: 'Too many uploads just now. Please wait a moment and try again.',
-  uploadFailed: 'This file was not uploaded.',
+const size = fileSize('ar', ['بايت', 'كيلوبايت', 'ميغابايت']);
+// A number of files, the noun agreeing with it: 3–10 ملفات, 11–99 ملفًا, else ملف. The digits stay, as limits show them.
+const files = plural('ar', {
+  few: (count) => `${count} ملفات`,
+  many: (count) => `${count} ملفًا`,
+  other: (count) => `${count} ملف`,
+});
+
+export const filesMessages: FilesWords = {
+  attach: 'إرفاق ملفات',
+  attachHint: (count, bytes) => `حتى ${files(count)}، بحجم ${size(bytes)} لكل ملف.`,
+  uploading: 'جارٍ الرفع…',
+  attached: 'مُرفَق',
+  remove: (name) => `إزالة ${name}`,
+  full: (max) => `هذا أقصى ما يمكن أن تحمله رسالة واحدة (${files(max)}). أزل ملفًا لإرفاق آخر.`,
+  tooBig: (maxBytes) => `يجب ألا يتجاوز حجم الملف ${size(maxBytes)}.`,
+  siteFull: 'لا توجد مساحة في هذا الموقع لمزيد من الملفات.',
+  typeNotAllowed: 'لا يمكن إرفاق هذا النوع من الملفات.',
+  tooManyUploads: 'عمليات رفع كثيرة جدًا الآن. يُرجى الانتظار لحظة ثم المحاولة مرة أخرى.',
+  uploadFailed: 'لم يُرفَع هذا الملف.',
   size,
-  // Sending a message with its files: the server's `too_many_attachments` and `attachment_not_found`.
-  tooManyFiles: (max: number) => `A message can have at most ${max} files. Remove one and send again.`,
-  fileGone: 'An attached file is no longer there. Remove it, attach it again and send again.',
-  // A member's reply form (it carries files, so it comes with them).
-  addToConversation: 'Add to conversation',
-  sendReply: 'Send',
-  markSolved: 'Mark as solved',
-  // A member's request that follows up another (FollowUpOf.tsx: it rides in this chunk too).
-  followUpOf: (number: number) => `Follow-up to #${number}`,
+  tooManyFiles: (max) => `يمكن أن تحتوي الرسالة على ${files(max)} على الأكثر. أزل ملفًا وأعد الإرسال.`,
+  fileGone: 'لم يعد أحد الملفات المرفقة موجودًا. أزله، ثم أرفقه من جديد، وأعد الإرسال.',
+  addToConversation: 'إضافة إلى المحادثة',
+  sendReply: 'إرسال',
+  markSolved: 'وضع علامة «تم الحل»',
+  followUpOf: (number) => `متابعة للطلب #${number}`,
 };

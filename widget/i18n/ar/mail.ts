@@ -1,54 +1,52 @@
-/**
- * The words of the mails Porthole sends, customers' and agents'. The server composes mail from these tables (never the
- * widget bundle: nothing imports this file from widget/), so issue 13's locales translate mail and panel alike.
- * Words that take numbers or names are functions; dates are formatted with Intl in `locale`.
- */
-export const mailMessages = {
-  locale: 'en',
-  // The line a customer types their reply above; the inbound parser cuts a reply there (server/mail/reply-marker.ts).
-  replyAbove: '##- Please type your reply above this line -##',
+/** The mails' words in Modern Standard Arabic; English's table (../en/mail.ts) is the reference. */
+import { plural } from '../format.js';
+import type { MailWords } from '../types.js';
 
-  // Subjects. The neutral ones go to addresses nobody has verified: they carry nothing anyone typed.
-  requestSubject: (number: number, subject: string) => `[#${number}] ${subject}`,
-  requesterNeutralSubject: (number: number, site: string) => `Your request #${number} to ${site}`,
-  ccNeutralSubject: (number: number, site: string) => `You are copied on request #${number} to ${site}`,
+export const mailMessages: MailWords = {
+  locale: 'ar',
+  replyAbove: '##- يُرجى كتابة ردك فوق هذا السطر -##',
 
-  // What happened, the first line of a customer's mail.
-  received: (number: number, site: string) => `We have received your request #${number} to ${site} and will reply soon.`,
-  copied: (number: number, site: string) => `You have been copied on request #${number} to ${site}.`,
-  newMessage: (number: number) => `There is a new message on request #${number}.`,
-  agentReplied: (site: string, number: number) => `${site} support replied to your request #${number}.`,
-  solved: (site: string, number: number) => `${site} support marked your request #${number} as solved.`,
-  reopenByReply: 'If something is still not right, reply to this mail to reopen it.',
-  viewConversation: 'View the conversation',
+  requestSubject: (number, subject) => `[#${number}] ${subject}`,
+  requesterNeutralSubject: (number, site) => `طلبك #${number} إلى ${site}`,
+  ccNeutralSubject: (number, site) => `أنت في نسخة الطلب #${number} إلى ${site}`,
 
-  // The conversation below the first lines: the latest message, then the earlier ones.
-  wrote: (author: string, when: string) => `${author} wrote on ${when}:`,
-  earlierMessages: 'Earlier in this conversation',
-  olderNotShown: (count: number) => `${count === 1 ? 'One older message is' : `${count} older messages are`} in the conversation.`,
+  received: (number, site) => `تلقّينا طلبك #${number} إلى ${site} وسنرد عليك قريبًا.`,
+  copied: (number, site) => `تمت إضافتك إلى نسخة الطلب #${number} إلى ${site}.`,
+  newMessage: (number) => `توجد رسالة جديدة في الطلب #${number}.`,
+  agentReplied: (site, number) => `ردّ فريق دعم ${site} على طلبك #${number}.`,
+  solved: (site, number) => `وضع فريق دعم ${site} علامة «تم الحل» على طلبك #${number}.`,
+  reopenByReply: 'إذا كان هناك ما لا يزال غير صحيح، فردّ على هذه الرسالة لإعادة فتح الطلب.',
+  viewConversation: 'عرض المحادثة',
 
-  // The Help Center's mailed links.
-  setPasswordSubject: (site: string) => `Set your password for ${site} support`,
-  setPasswordBody: (email: string, site: string) =>
-    `Someone asked to set a password for ${email} on the ${site} Help Center. The link works once, for one hour.`,
-  setPasswordIgnore: 'If it was not you, ignore this mail: nothing changes.',
-  setPasswordButton: 'Set a password',
-  signInSubject: (site: string) => `Sign in to ${site} support`,
-  signInBody: (email: string, site: string) => `Someone asked to sign in to the ${site} Help Center as ${email}. The link works once, for 15 minutes.`,
-  signInIgnore: 'If it was not you, ignore this mail.',
-  signInButton: 'Sign in',
+  wrote: (author, when) => `كتب ${author} في ${when}:`,
+  earlierMessages: 'في وقت سابق من هذه المحادثة',
+  olderNotShown: plural('ar', {
+    zero: () => 'لا توجد رسائل أقدم في المحادثة.',
+    one: () => 'توجد رسالة واحدة أقدم في المحادثة.',
+    two: () => 'توجد رسالتان أقدم في المحادثة.',
+    few: (count) => `توجد ${count} رسائل أقدم في المحادثة.`,
+    many: (count) => `توجد ${count} رسالةً أقدم في المحادثة.`,
+    other: (count) => `توجد ${count} رسالة أقدم في المحادثة.`,
+  }),
 
-  // Agents' mails.
-  newRequest: (number: number, from: string) => `New request #${number} from ${from}.`,
-  customerReplied: (author: string, number: number) => `${author} replied on request #${number}.`,
-  theCustomer: 'The customer',
-  openInInbox: 'Open in the inbox',
+  setPasswordSubject: (site) => `عيّن كلمة المرور الخاصة بك لدعم ${site}`,
+  setPasswordBody: (email, site) => `طلب شخص ما تعيين كلمة مرور للعنوان ${email} في مركز مساعدة ${site}. يعمل الرابط مرة واحدة، لمدة ساعة.`,
+  setPasswordIgnore: 'إذا لم تكن أنت صاحب الطلب، فتجاهل هذه الرسالة: لن يتغير شيء.',
+  setPasswordButton: 'تعيين كلمة مرور',
+  signInSubject: (site) => `تسجيل الدخول إلى دعم ${site}`,
+  signInBody: (email, site) => `طلب شخص ما تسجيل الدخول إلى مركز مساعدة ${site} باسم ${email}. يعمل الرابط مرة واحدة، لمدة 15 دقيقة.`,
+  signInIgnore: 'إذا لم تكن أنت صاحب الطلب، فتجاهل هذه الرسالة.',
+  signInButton: 'تسجيل الدخول',
 
-  // The agents' hourly digest; `changes` are the words it lists for each request.
-  digestSubject: (site: string) => `Requests that changed at ${site} this hour`,
-  digestIntro: (site: string, perHour: number) => `More happened at ${site} this hour than the ${perHour} mails we send each agent. Since then:`,
-  digestEntry: (number: number, changes: string[], link: string) => `#${number}: ${changes.join(', ')} — ${link}`,
-  digestMore: '… and more: see the inbox.',
-  openTheInbox: 'Open the inbox',
-  changes: { new_request: 'new request', customer_reply: 'customer reply' },
+  newRequest: (number, from) => `طلب جديد #${number} من ${from}.`,
+  customerReplied: (author, number) => `ردّ ${author} على الطلب #${number}.`,
+  theCustomer: 'العميل',
+  openInInbox: 'فتح في صندوق الوارد',
+
+  digestSubject: (site) => `الطلبات التي تغيّرت في ${site} خلال هذه الساعة`,
+  digestIntro: (site, perHour) => `حدث في ${site} خلال هذه الساعة أكثر مما تتسع له رسائلنا إلى كل موظف دعم (${perHour} في الساعة). منذ ذلك الحين:`,
+  digestEntry: (number, changes, link) => `الطلب #${number}: ${changes.join('، ')} — ${link}`,
+  digestMore: '… والمزيد: راجع صندوق الوارد.',
+  openTheInbox: 'فتح صندوق الوارد',
+  changes: { new_request: 'طلب جديد', customer_reply: 'رد العميل' },
 };

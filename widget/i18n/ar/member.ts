@@ -1,23 +1,35 @@
-/** The words of a signed-in member's views and badge; they come with the member chunk (see en.ts). */
-export const memberMessages = {
-  yourRequests: 'Your requests',
-  signedInAs: (name: string) => `Signed in as ${name}`,
-  awaitingBadge: (count: number) => `${count} ${count === 1 ? 'request is' : 'requests are'} awaiting your reply`,
-  lists: { mine: 'My requests', ccd: 'Requests I’m CC’d on', org: 'Organization requests' },
-  statusFilter: 'Status',
-  allStatuses: 'All',
-  statuses: { open: 'Open', awaiting_reply: 'Awaiting your reply', solved: 'Solved' },
-  noRequests: 'Nothing here yet.',
-  loadMore: 'Load more',
-  lastActivity: (when: string) => `Updated ${when}`,
-  requestTitle: (number: number) => `Request #${number}`,
-  requestMissing: 'This request is not available.',
-  linkOnly: 'This link opens one request. Sign in on the site to see all your requests.',
-  copied: 'CC',
-  you: 'You',
-  support: 'Support',
-  closedNote: 'This request is closed. To continue, submit a follow-up request.',
-  followUp: 'Submit a follow-up',
-  followUpSubject: (number: number, subject: string) => `Follow-up to #${number}: ${subject}`,
-  newRequest: 'Submit a request',
+/** A signed-in member's words in Modern Standard Arabic; English's table (../en/member.ts) is the reference. */
+import { plural } from '../format.js';
+import type { MemberWords } from '../types.js';
+
+export const memberMessages: MemberWords = {
+  yourRequests: 'طلباتك',
+  signedInAs: (name) => `تم تسجيل الدخول باسم ${name}`,
+  // Arabic counts in six forms: none, one and two are said in words (طلب واحد، طلبان), 3–10 take the plural,
+  // 11–99 the singular accusative, and 100 on the singular.
+  awaitingBadge: plural('ar', {
+    zero: () => 'لا توجد طلبات بانتظار ردك',
+    one: () => 'طلب واحد بانتظار ردك',
+    two: () => 'طلبان بانتظار ردك',
+    few: (count) => `${count} طلبات بانتظار ردك`,
+    many: (count) => `${count} طلبًا بانتظار ردك`,
+    other: (count) => `${count} طلب بانتظار ردك`,
+  }),
+  lists: { mine: 'طلباتي', ccd: 'الطلبات التي أنا في نسختها', org: 'طلبات المؤسسة' },
+  statusFilter: 'الحالة',
+  allStatuses: 'الكل',
+  statuses: { open: 'مفتوح', awaiting_reply: 'بانتظار ردك', solved: 'تم الحل' },
+  noRequests: 'لا يوجد شيء هنا بعد.',
+  loadMore: 'تحميل المزيد',
+  lastActivity: (when) => `آخر تحديث ${when}`,
+  requestTitle: (number) => `الطلب #${number}`,
+  requestMissing: 'هذا الطلب غير متاح.',
+  linkOnly: 'يفتح هذا الرابط طلبًا واحدًا. سجّل الدخول على الموقع لرؤية جميع طلباتك.',
+  copied: 'نسخة',
+  you: 'أنت',
+  support: 'الدعم',
+  closedNote: 'هذا الطلب مغلق. للمتابعة، أرسل طلب متابعة.',
+  followUp: 'إرسال طلب متابعة',
+  followUpSubject: (number, subject) => `متابعة للطلب #${number}: ${subject}`,
+  newRequest: 'إرسال طلب',
 };

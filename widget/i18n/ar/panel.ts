@@ -1,24 +1,21 @@
-/**
- * The panel's first-load words in English. Every locale has the same tables in a folder of its own (see
- * ../types.ts): this one comes with the panel; contact.ts, member.ts and files.ts with the chunks of the contact
- * form, the member views and the files, which load later.
- */
-export const messages = {
-  panelTitle: 'Support-ar',
-  close: 'Close support',
-  back: 'Back',
-  searchLabel: 'Search help articles',
-  searchPlaceholder: 'Search for answers…',
-  suggested: 'Suggested for this page',
-  results: (query: string) => `Results for “${query}”`,
-  noResults: 'No articles match that search. Try other words, or contact us.',
-  loading: 'Loading…',
-  contactPrompt: 'Didn’t find what you need?',
-  contactUs: 'Contact us',
-  offline: 'We couldn’t reach support just now. Check your connection and try again.',
-  retry: 'Try again',
-  articleMissing: 'This article is no longer available.',
-  // Also shown by both chunks loaded later: the contact form and a member's reply are sent alike.
-  sending: 'Sending…',
-  sessionEnded: 'Your session has ended. Reload the page to sign in again.',
+/** The panel's first-load words in Modern Standard Arabic (right to left); English's table (../en/panel.ts) is the reference. */
+import type { PanelWords } from '../types.js';
+
+export const messages: PanelWords = {
+  panelTitle: 'الدعم',
+  close: 'إغلاق الدعم',
+  back: 'رجوع',
+  searchLabel: 'البحث في مقالات المساعدة',
+  searchPlaceholder: 'ابحث عن إجابات…',
+  suggested: 'مقترحات لهذه الصفحة',
+  results: (query) => `نتائج البحث عن «${query}»`,
+  noResults: 'لا توجد مقالات تطابق هذا البحث. جرّب كلمات أخرى، أو تواصل معنا.',
+  loading: 'جارٍ التحميل…',
+  contactPrompt: 'لم تجد ما تحتاج إليه؟',
+  contactUs: 'تواصل معنا',
+  offline: 'تعذّر الوصول إلى الدعم الآن. تحقّق من اتصالك وحاول مرة أخرى.',
+  retry: 'إعادة المحاولة',
+  articleMissing: 'لم تعد هذه المقالة متاحة.',
+  sending: 'جارٍ الإرسال…',
+  sessionEnded: 'انتهت جلستك. أعد تحميل الصفحة لتسجيل الدخول مرة أخرى.',
 };

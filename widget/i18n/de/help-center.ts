@@ -1,49 +1,45 @@
-/**
- * The Help Center page's own words (server/help-center/): its shell, rendered by the server, and the
- * page app around the panel's views, which bring their words from en.ts and en-contact.ts.
- */
-export const helpCenterMessages = {
-  title: (site: string) => `${site} Help Center`,
-  /** An article's, or one of the page's own views' (sign in, requests…). */
-  pageTitle: (page: string, site: string) => `${page} · ${site} Help Center`,
-  popular: 'Popular articles',
-  home: 'All articles',
-  notFoundTitle: 'Page not found',
-  notFoundBody: 'There is no help page at this address. It may have moved, or the link may be mistyped.',
-  appLabel: 'Help articles and contact form',
+/** The Help Center page's own words in German (Sie); English's table (../en/help-center.ts) is the reference. */
+import type { HelpCenterWords } from '../types.js';
 
-  // The page's header: who is signed in and where they can go.
-  navLabel: 'Help Center',
-  submitRequest: 'Submit a request',
-  signIn: 'Sign in',
-  myRequests: 'My requests',
-  requestTitle: (number: string) => `Request #${number}`,
-  accountMenu: (email: string) => `Account: ${email}`,
-  signOut: 'Sign out',
-  signOutEverywhere: 'Sign out everywhere',
-
-  // Signing in, getting a password, a sign-in link, choosing a password.
-  signInTitle: 'Sign in',
-  signedOutElsewhere: 'You have been signed out. Sign in again to go on.',
-  email: 'Email',
-  password: 'Password',
-  getPassword: 'Get a password',
-  forgotPassword: 'Forgot password?',
-  emailMeALink: 'Email me a sign-in link',
-  passwordTitle: 'Get a password',
-  passwordIntro: 'Enter the email you use with support. We will send you a link to set a password; it works once, for an hour.',
-  signInLinkTitle: 'Email me a sign-in link',
-  signInLinkIntro: 'Enter the email you use with support. We will send you a link that signs you in; it works once, for 15 minutes.',
-  sendLink: 'Send the link',
-  checkMail: 'Check your mail',
-  choosePasswordTitle: 'Choose a password',
-  newPassword: 'New password',
-  passwordHint: 'At least 10 characters. Common passwords are refused.',
-  savePassword: 'Save password',
-  working: 'One moment…',
+export const helpCenterMessages: HelpCenterWords = {
+  title: (site) => `${site} Hilfe-Center`,
+  pageTitle: (page, site) => `${page} · ${site} Hilfe-Center`,
+  popular: 'Beliebte Artikel',
+  home: 'Alle Artikel',
+  notFoundTitle: 'Seite nicht gefunden',
+  notFoundBody: 'Unter dieser Adresse gibt es keine Hilfeseite. Vielleicht wurde sie verschoben oder der Link ist falsch geschrieben.',
+  appLabel: 'Hilfeartikel und Kontaktformular',
+  navLabel: 'Hilfe-Center',
+  submitRequest: 'Anfrage stellen',
+  signIn: 'Anmelden',
+  myRequests: 'Meine Anfragen',
+  requestTitle: (number) => `Anfrage #${number}`,
+  accountMenu: (email) => `Konto: ${email}`,
+  signOut: 'Abmelden',
+  signOutEverywhere: 'Überall abmelden',
+  signInTitle: 'Anmelden',
+  signedOutElsewhere: 'Sie wurden abgemeldet. Melden Sie sich erneut an, um fortzufahren.',
+  email: 'E-Mail',
+  password: 'Passwort',
+  getPassword: 'Passwort erhalten',
+  forgotPassword: 'Passwort vergessen?',
+  emailMeALink: 'Anmeldelink per E-Mail senden',
+  passwordTitle: 'Passwort erhalten',
+  passwordIntro:
+    'Geben Sie die E-Mail-Adresse ein, die Sie beim Support verwenden. Wir senden Ihnen einen Link, mit dem Sie ein Passwort festlegen; er funktioniert einmal und eine Stunde lang.',
+  signInLinkTitle: 'Anmeldelink per E-Mail senden',
+  signInLinkIntro:
+    'Geben Sie die E-Mail-Adresse ein, die Sie beim Support verwenden. Wir senden Ihnen einen Link, der Sie anmeldet; er funktioniert einmal und 15 Minuten lang.',
+  sendLink: 'Link senden',
+  checkMail: 'Sehen Sie in Ihrem Postfach nach',
+  choosePasswordTitle: 'Passwort festlegen',
+  newPassword: 'Neues Passwort',
+  passwordHint: 'Mindestens 10 Zeichen. Gängige Passwörter werden abgelehnt.',
+  savePassword: 'Passwort speichern',
+  working: 'Einen Moment …',
   problems: {
-    emailMissing: 'Enter the email you use with support.',
-    passwordMissing: 'Enter your password.',
-    passwordTooShort: 'Use at least 10 characters.',
+    emailMissing: 'Geben Sie die E-Mail-Adresse ein, die Sie beim Support verwenden.',
+    passwordMissing: 'Geben Sie Ihr Passwort ein.',
+    passwordTooShort: 'Verwenden Sie mindestens 10 Zeichen.',
   },
 };

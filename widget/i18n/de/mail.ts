@@ -1,54 +1,50 @@
-/**
- * The words of the mails Porthole sends, customers' and agents'. The server composes mail from these tables (never the
- * widget bundle: nothing imports this file from widget/), so issue 13's locales translate mail and panel alike.
- * Words that take numbers or names are functions; dates are formatted with Intl in `locale`.
- */
-export const mailMessages = {
-  locale: 'en',
-  // The line a customer types their reply above; the inbound parser cuts a reply there (server/mail/reply-marker.ts).
-  replyAbove: '##- Please type your reply above this line -##',
+/** The mails' words in German (Sie); English's table (../en/mail.ts) is the reference. */
+import { plural } from '../format.js';
+import type { MailWords } from '../types.js';
 
-  // Subjects. The neutral ones go to addresses nobody has verified: they carry nothing anyone typed.
-  requestSubject: (number: number, subject: string) => `[#${number}] ${subject}`,
-  requesterNeutralSubject: (number: number, site: string) => `Your request #${number} to ${site}`,
-  ccNeutralSubject: (number: number, site: string) => `You are copied on request #${number} to ${site}`,
+export const mailMessages: MailWords = {
+  locale: 'de',
+  replyAbove: '##- Bitte geben Sie Ihre Antwort über dieser Zeile ein -##',
 
-  // What happened, the first line of a customer's mail.
-  received: (number: number, site: string) => `We have received your request #${number} to ${site} and will reply soon.`,
-  copied: (number: number, site: string) => `You have been copied on request #${number} to ${site}.`,
-  newMessage: (number: number) => `There is a new message on request #${number}.`,
-  agentReplied: (site: string, number: number) => `${site} support replied to your request #${number}.`,
-  solved: (site: string, number: number) => `${site} support marked your request #${number} as solved.`,
-  reopenByReply: 'If something is still not right, reply to this mail to reopen it.',
-  viewConversation: 'View the conversation',
+  requestSubject: (number, subject) => `[#${number}] ${subject}`,
+  requesterNeutralSubject: (number, site) => `Ihre Anfrage #${number} an ${site}`,
+  ccNeutralSubject: (number, site) => `Sie sind in Kopie der Anfrage #${number} an ${site}`,
 
-  // The conversation below the first lines: the latest message, then the earlier ones.
-  wrote: (author: string, when: string) => `${author} wrote on ${when}:`,
-  earlierMessages: 'Earlier in this conversation',
-  olderNotShown: (count: number) => `${count === 1 ? 'One older message is' : `${count} older messages are`} in the conversation.`,
+  received: (number, site) => `Wir haben Ihre Anfrage #${number} an ${site} erhalten und antworten bald.`,
+  copied: (number, site) => `Sie wurden in Kopie der Anfrage #${number} an ${site} gesetzt.`,
+  newMessage: (number) => `Es gibt eine neue Nachricht zur Anfrage #${number}.`,
+  agentReplied: (site, number) => `Der Support von ${site} hat auf Ihre Anfrage #${number} geantwortet.`,
+  solved: (site, number) => `Der Support von ${site} hat Ihre Anfrage #${number} als gelöst markiert.`,
+  reopenByReply: 'Wenn noch etwas nicht stimmt, antworten Sie auf diese E-Mail, um die Anfrage wieder zu öffnen.',
+  viewConversation: 'Unterhaltung ansehen',
 
-  // The Help Center's mailed links.
-  setPasswordSubject: (site: string) => `Set your password for ${site} support`,
-  setPasswordBody: (email: string, site: string) =>
-    `Someone asked to set a password for ${email} on the ${site} Help Center. The link works once, for one hour.`,
-  setPasswordIgnore: 'If it was not you, ignore this mail: nothing changes.',
-  setPasswordButton: 'Set a password',
-  signInSubject: (site: string) => `Sign in to ${site} support`,
-  signInBody: (email: string, site: string) => `Someone asked to sign in to the ${site} Help Center as ${email}. The link works once, for 15 minutes.`,
-  signInIgnore: 'If it was not you, ignore this mail.',
-  signInButton: 'Sign in',
+  wrote: (author, when) => `${author} schrieb am ${when}:`,
+  earlierMessages: 'Früher in dieser Unterhaltung',
+  olderNotShown: plural('de', {
+    one: () => 'Eine ältere Nachricht finden Sie in der Unterhaltung.',
+    other: (count) => `${count} ältere Nachrichten finden Sie in der Unterhaltung.`,
+  }),
 
-  // Agents' mails.
-  newRequest: (number: number, from: string) => `New request #${number} from ${from}.`,
-  customerReplied: (author: string, number: number) => `${author} replied on request #${number}.`,
-  theCustomer: 'The customer',
-  openInInbox: 'Open in the inbox',
+  setPasswordSubject: (site) => `Legen Sie Ihr Passwort für den Support von ${site} fest`,
+  setPasswordBody: (email, site) =>
+    `Jemand hat angefordert, ein Passwort für ${email} im Hilfe-Center von ${site} festzulegen. Der Link funktioniert einmal und eine Stunde lang.`,
+  setPasswordIgnore: 'Falls Sie das nicht waren, ignorieren Sie diese E-Mail: Es ändert sich nichts.',
+  setPasswordButton: 'Passwort festlegen',
+  signInSubject: (site) => `Beim Support von ${site} anmelden`,
+  signInBody: (email, site) =>
+    `Jemand hat angefordert, sich als ${email} im Hilfe-Center von ${site} anzumelden. Der Link funktioniert einmal und 15 Minuten lang.`,
+  signInIgnore: 'Falls Sie das nicht waren, ignorieren Sie diese E-Mail.',
+  signInButton: 'Anmelden',
 
-  // The agents' hourly digest; `changes` are the words it lists for each request.
-  digestSubject: (site: string) => `Requests that changed at ${site} this hour`,
-  digestIntro: (site: string, perHour: number) => `More happened at ${site} this hour than the ${perHour} mails we send each agent. Since then:`,
-  digestEntry: (number: number, changes: string[], link: string) => `#${number}: ${changes.join(', ')} — ${link}`,
-  digestMore: '… and more: see the inbox.',
-  openTheInbox: 'Open the inbox',
-  changes: { new_request: 'new request', customer_reply: 'customer reply' },
+  newRequest: (number, from) => `Neue Anfrage #${number} von ${from}.`,
+  customerReplied: (author, number) => `${author} hat auf Anfrage #${number} geantwortet.`,
+  theCustomer: 'Der Kunde',
+  openInInbox: 'Im Posteingang öffnen',
+
+  digestSubject: (site) => `Anfragen, die sich in dieser Stunde bei ${site} geändert haben`,
+  digestIntro: (site, perHour) => `Bei ${site} ist in dieser Stunde mehr passiert als die ${perHour} E-Mails, die wir jedem Agenten senden. Seitdem:`,
+  digestEntry: (number, changes, link) => `#${number}: ${changes.join(', ')} – ${link}`,
+  digestMore: '… und mehr: siehe Posteingang.',
+  openTheInbox: 'Posteingang öffnen',
+  changes: { new_request: 'neue Anfrage', customer_reply: 'Antwort des Kunden' },
 };

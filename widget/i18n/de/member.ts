@@ -1,23 +1,29 @@
-/** The words of a signed-in member's views and badge; they come with the member chunk (see en.ts). */
-export const memberMessages = {
-  yourRequests: 'Your requests',
-  signedInAs: (name: string) => `Signed in as ${name}`,
-  awaitingBadge: (count: number) => `${count} ${count === 1 ? 'request is' : 'requests are'} awaiting your reply`,
-  lists: { mine: 'My requests', ccd: 'Requests I’m CC’d on', org: 'Organization requests' },
+/** A signed-in member's words in German (Sie); English's table (../en/member.ts) is the reference. */
+import { plural } from '../format.js';
+import type { MemberWords } from '../types.js';
+
+export const memberMessages: MemberWords = {
+  yourRequests: 'Ihre Anfragen',
+  signedInAs: (name) => `Angemeldet als ${name}`,
+  awaitingBadge: plural('de', {
+    one: (count) => `${count} Anfrage wartet auf Ihre Antwort`,
+    other: (count) => `${count} Anfragen warten auf Ihre Antwort`,
+  }),
+  lists: { mine: 'Meine Anfragen', ccd: 'Anfragen, bei denen ich in CC bin', org: 'Anfragen der Organisation' },
   statusFilter: 'Status',
-  allStatuses: 'All',
-  statuses: { open: 'Open', awaiting_reply: 'Awaiting your reply', solved: 'Solved' },
-  noRequests: 'Nothing here yet.',
-  loadMore: 'Load more',
-  lastActivity: (when: string) => `Updated ${when}`,
-  requestTitle: (number: number) => `Request #${number}`,
-  requestMissing: 'This request is not available.',
-  linkOnly: 'This link opens one request. Sign in on the site to see all your requests.',
+  allStatuses: 'Alle',
+  statuses: { open: 'Offen', awaiting_reply: 'Wartet auf Ihre Antwort', solved: 'Gelöst' },
+  noRequests: 'Hier ist noch nichts.',
+  loadMore: 'Mehr laden',
+  lastActivity: (when) => `Aktualisiert ${when}`,
+  requestTitle: (number) => `Anfrage #${number}`,
+  requestMissing: 'Diese Anfrage ist nicht verfügbar.',
+  linkOnly: 'Dieser Link öffnet nur eine Anfrage. Melden Sie sich auf der Website an, um alle Ihre Anfragen zu sehen.',
   copied: 'CC',
-  you: 'You',
-  support: 'Support',
-  closedNote: 'This request is closed. To continue, submit a follow-up request.',
-  followUp: 'Submit a follow-up',
-  followUpSubject: (number: number, subject: string) => `Follow-up to #${number}: ${subject}`,
-  newRequest: 'Submit a request',
+  you: 'Sie',
+  support: 'Support-Team',
+  closedNote: 'Diese Anfrage ist geschlossen. Um fortzufahren, stellen Sie eine Folgeanfrage.',
+  followUp: 'Folgeanfrage stellen',
+  followUpSubject: (number, subject) => `Folgeanfrage zu #${number}: ${subject}`,
+  newRequest: 'Anfrage stellen',
 };

@@ -1,24 +1,21 @@
-/**
- * The panel's first-load words in English. Every locale has the same tables in a folder of its own (see
- * ../types.ts): this one comes with the panel; contact.ts, member.ts and files.ts with the chunks of the contact
- * form, the member views and the files, which load later.
- */
-export const messages = {
-  panelTitle: 'Support-de',
-  close: 'Close support',
-  back: 'Back',
-  searchLabel: 'Search help articles',
-  searchPlaceholder: 'Search for answers…',
-  suggested: 'Suggested for this page',
-  results: (query: string) => `Results for “${query}”`,
-  noResults: 'No articles match that search. Try other words, or contact us.',
-  loading: 'Loading…',
-  contactPrompt: 'Didn’t find what you need?',
-  contactUs: 'Contact us',
-  offline: 'We couldn’t reach support just now. Check your connection and try again.',
-  retry: 'Try again',
-  articleMissing: 'This article is no longer available.',
-  // Also shown by both chunks loaded later: the contact form and a member's reply are sent alike.
-  sending: 'Sending…',
-  sessionEnded: 'Your session has ended. Reload the page to sign in again.',
+/** The panel's first-load words in German (Sie); English's table (../en/panel.ts) is the reference. */
+import type { PanelWords } from '../types.js';
+
+export const messages: PanelWords = {
+  panelTitle: 'Hilfe',
+  close: 'Hilfe schließen',
+  back: 'Zurück',
+  searchLabel: 'Hilfeartikel durchsuchen',
+  searchPlaceholder: 'Antworten suchen …',
+  suggested: 'Vorschläge für diese Seite',
+  results: (query) => `Ergebnisse für „${query}“`,
+  noResults: 'Keine Artikel passen zu dieser Suche. Versuchen Sie es mit anderen Begriffen oder kontaktieren Sie uns.',
+  loading: 'Wird geladen …',
+  contactPrompt: 'Nicht gefunden, was Sie suchen?',
+  contactUs: 'Kontakt aufnehmen',
+  offline: 'Der Support ist gerade nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  retry: 'Erneut versuchen',
+  articleMissing: 'Dieser Artikel ist nicht mehr verfügbar.',
+  sending: 'Wird gesendet …',
+  sessionEnded: 'Ihre Sitzung ist abgelaufen. Laden Sie die Seite neu, um sich wieder anzumelden.',
 };

@@ -1,8 +1,7 @@
 /** The words of attaching and showing files, and of a member's reply form; they come with the files chunk (see en.ts). */
-const sizeFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
-// In units of 1024, as the server's ATTACHMENT_MAX_BYTES is set and its 413 says it: 20 MB is 20 × 1024 × 1024 bytes.
-const size = (bytes: number) =>
-  bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${sizeFormat.format(bytes / 1024)} KB` : `${sizeFormat.format(bytes / (1024 * 1024))} MB`;
+import { fileSize } from '../format.js';
+
+const size = fileSize('en', ['B', 'KB', 'MB']);
 
 export const filesMessages = {
   attach: 'Attach files',

@@ -3,6 +3,8 @@
  * widget bundle: nothing imports this file from widget/), so issue 13's locales translate mail and panel alike.
  * Words that take numbers or names are functions; dates are formatted with Intl in `locale`.
  */
+import { plural } from '../format.js';
+
 export const mailMessages = {
   locale: 'en',
   // The line a customer types their reply above; the inbound parser cuts a reply there (server/mail/reply-marker.ts).
@@ -29,7 +31,10 @@ export const mailMessages = {
   // The conversation below the first lines: the latest message, then the earlier ones.
   wrote: (author: string, when: string) => `${author} wrote on ${when}:`,
   earlierMessages: 'Earlier in this conversation',
-  olderNotShown: (count: number) => `${count === 1 ? 'One older message is' : `${count} older messages are`} in the conversation.`,
+  olderNotShown: plural('en', {
+    one: () => 'One older message is in the conversation.',
+    other: (count) => `${count} older messages are in the conversation.`,
+  }),
 
   // The Help Center's mailed links.
   setPasswordSubject: (site: string) => `Set your password for ${site} support`,

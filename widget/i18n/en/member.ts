@@ -1,8 +1,13 @@
 /** The words of a signed-in member's views and badge; they come with the member chunk (see en.ts). */
+import { plural } from '../format.js';
+
 export const memberMessages = {
   yourRequests: 'Your requests',
   signedInAs: (name: string) => `Signed in as ${name}`,
-  awaitingBadge: (count: number) => `${count} ${count === 1 ? 'request is' : 'requests are'} awaiting your reply`,
+  awaitingBadge: plural('en', {
+    one: (count) => `${count} request is awaiting your reply`,
+    other: (count) => `${count} requests are awaiting your reply`,
+  }),
   lists: { mine: 'My requests', ccd: 'Requests I’m CC’d on', org: 'Organization requests' },
   statusFilter: 'Status',
   allStatuses: 'All',

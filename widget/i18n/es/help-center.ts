@@ -1,49 +1,45 @@
-/**
- * The Help Center page's own words (server/help-center/): its shell, rendered by the server, and the
- * page app around the panel's views, which bring their words from en.ts and en-contact.ts.
- */
-export const helpCenterMessages = {
-  title: (site: string) => `${site} Help Center`,
-  /** An article's, or one of the page's own views' (sign in, requests…). */
-  pageTitle: (page: string, site: string) => `${page} · ${site} Help Center`,
-  popular: 'Popular articles',
-  home: 'All articles',
-  notFoundTitle: 'Page not found',
-  notFoundBody: 'There is no help page at this address. It may have moved, or the link may be mistyped.',
-  appLabel: 'Help articles and contact form',
+/** The Help Center page's own words in Spanish (usted); English's table (../en/help-center.ts) is the reference. */
+import type { HelpCenterWords } from '../types.js';
 
-  // The page's header: who is signed in and where they can go.
-  navLabel: 'Help Center',
-  submitRequest: 'Submit a request',
-  signIn: 'Sign in',
-  myRequests: 'My requests',
-  requestTitle: (number: string) => `Request #${number}`,
-  accountMenu: (email: string) => `Account: ${email}`,
-  signOut: 'Sign out',
-  signOutEverywhere: 'Sign out everywhere',
-
-  // Signing in, getting a password, a sign-in link, choosing a password.
-  signInTitle: 'Sign in',
-  signedOutElsewhere: 'You have been signed out. Sign in again to go on.',
-  email: 'Email',
-  password: 'Password',
-  getPassword: 'Get a password',
-  forgotPassword: 'Forgot password?',
-  emailMeALink: 'Email me a sign-in link',
-  passwordTitle: 'Get a password',
-  passwordIntro: 'Enter the email you use with support. We will send you a link to set a password; it works once, for an hour.',
-  signInLinkTitle: 'Email me a sign-in link',
-  signInLinkIntro: 'Enter the email you use with support. We will send you a link that signs you in; it works once, for 15 minutes.',
-  sendLink: 'Send the link',
-  checkMail: 'Check your mail',
-  choosePasswordTitle: 'Choose a password',
-  newPassword: 'New password',
-  passwordHint: 'At least 10 characters. Common passwords are refused.',
-  savePassword: 'Save password',
-  working: 'One moment…',
+export const helpCenterMessages: HelpCenterWords = {
+  title: (site) => `Centro de ayuda de ${site}`,
+  pageTitle: (page, site) => `${page} · Centro de ayuda de ${site}`,
+  popular: 'Artículos populares',
+  home: 'Todos los artículos',
+  notFoundTitle: 'Página no encontrada',
+  notFoundBody: 'No hay ninguna página de ayuda en esta dirección. Puede que se haya movido o que el enlace esté mal escrito.',
+  appLabel: 'Artículos de ayuda y formulario de contacto',
+  navLabel: 'Centro de ayuda',
+  submitRequest: 'Enviar una solicitud',
+  signIn: 'Iniciar sesión',
+  myRequests: 'Mis solicitudes',
+  requestTitle: (number) => `Solicitud #${number}`,
+  accountMenu: (email) => `Cuenta: ${email}`,
+  signOut: 'Cerrar sesión',
+  signOutEverywhere: 'Cerrar sesión en todas partes',
+  signInTitle: 'Iniciar sesión',
+  signedOutElsewhere: 'Se ha cerrado su sesión. Vuelva a iniciar sesión para continuar.',
+  email: 'Correo electrónico',
+  password: 'Contraseña',
+  getPassword: 'Obtener una contraseña',
+  forgotPassword: '¿Olvidó su contraseña?',
+  emailMeALink: 'Enviarme un enlace de inicio de sesión',
+  passwordTitle: 'Obtener una contraseña',
+  passwordIntro:
+    'Introduzca el correo electrónico que usa con el servicio de asistencia. Le enviaremos un enlace para establecer una contraseña; funciona una sola vez, durante una hora.',
+  signInLinkTitle: 'Enviarme un enlace de inicio de sesión',
+  signInLinkIntro:
+    'Introduzca el correo electrónico que usa con el servicio de asistencia. Le enviaremos un enlace que inicia su sesión; funciona una sola vez, durante 15 minutos.',
+  sendLink: 'Enviar el enlace',
+  checkMail: 'Revise su correo',
+  choosePasswordTitle: 'Elija una contraseña',
+  newPassword: 'Nueva contraseña',
+  passwordHint: 'Al menos 10 caracteres. No se admiten contraseñas comunes.',
+  savePassword: 'Guardar contraseña',
+  working: 'Un momento…',
   problems: {
-    emailMissing: 'Enter the email you use with support.',
-    passwordMissing: 'Enter your password.',
-    passwordTooShort: 'Use at least 10 characters.',
+    emailMissing: 'Introduzca el correo electrónico que usa con el servicio de asistencia.',
+    passwordMissing: 'Introduzca su contraseña.',
+    passwordTooShort: 'Use al menos 10 caracteres.',
   },
 };

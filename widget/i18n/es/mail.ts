@@ -1,54 +1,50 @@
-/**
- * The words of the mails Porthole sends, customers' and agents'. The server composes mail from these tables (never the
- * widget bundle: nothing imports this file from widget/), so issue 13's locales translate mail and panel alike.
- * Words that take numbers or names are functions; dates are formatted with Intl in `locale`.
- */
-export const mailMessages = {
-  locale: 'en',
-  // The line a customer types their reply above; the inbound parser cuts a reply there (server/mail/reply-marker.ts).
-  replyAbove: '##- Please type your reply above this line -##',
+/** The mails' words in Spanish (usted); English's table (../en/mail.ts) is the reference. */
+import { plural } from '../format.js';
+import type { MailWords } from '../types.js';
 
-  // Subjects. The neutral ones go to addresses nobody has verified: they carry nothing anyone typed.
-  requestSubject: (number: number, subject: string) => `[#${number}] ${subject}`,
-  requesterNeutralSubject: (number: number, site: string) => `Your request #${number} to ${site}`,
-  ccNeutralSubject: (number: number, site: string) => `You are copied on request #${number} to ${site}`,
+export const mailMessages: MailWords = {
+  locale: 'es',
+  replyAbove: '##- Escriba su respuesta por encima de esta línea -##',
 
-  // What happened, the first line of a customer's mail.
-  received: (number: number, site: string) => `We have received your request #${number} to ${site} and will reply soon.`,
-  copied: (number: number, site: string) => `You have been copied on request #${number} to ${site}.`,
-  newMessage: (number: number) => `There is a new message on request #${number}.`,
-  agentReplied: (site: string, number: number) => `${site} support replied to your request #${number}.`,
-  solved: (site: string, number: number) => `${site} support marked your request #${number} as solved.`,
-  reopenByReply: 'If something is still not right, reply to this mail to reopen it.',
-  viewConversation: 'View the conversation',
+  requestSubject: (number, subject) => `[#${number}] ${subject}`,
+  requesterNeutralSubject: (number, site) => `Su solicitud #${number} a ${site}`,
+  ccNeutralSubject: (number, site) => `Está en copia de la solicitud #${number} a ${site}`,
 
-  // The conversation below the first lines: the latest message, then the earlier ones.
-  wrote: (author: string, when: string) => `${author} wrote on ${when}:`,
-  earlierMessages: 'Earlier in this conversation',
-  olderNotShown: (count: number) => `${count === 1 ? 'One older message is' : `${count} older messages are`} in the conversation.`,
+  received: (number, site) => `Hemos recibido su solicitud #${number} a ${site} y le responderemos pronto.`,
+  copied: (number, site) => `Le han puesto en copia de la solicitud #${number} a ${site}.`,
+  newMessage: (number) => `Hay un mensaje nuevo en la solicitud #${number}.`,
+  agentReplied: (site, number) => `El equipo de asistencia de ${site} ha respondido a su solicitud #${number}.`,
+  solved: (site, number) => `El equipo de asistencia de ${site} ha marcado su solicitud #${number} como resuelta.`,
+  reopenByReply: 'Si algo sigue sin estar bien, responda a este correo para volver a abrirla.',
+  viewConversation: 'Ver la conversación',
 
-  // The Help Center's mailed links.
-  setPasswordSubject: (site: string) => `Set your password for ${site} support`,
-  setPasswordBody: (email: string, site: string) =>
-    `Someone asked to set a password for ${email} on the ${site} Help Center. The link works once, for one hour.`,
-  setPasswordIgnore: 'If it was not you, ignore this mail: nothing changes.',
-  setPasswordButton: 'Set a password',
-  signInSubject: (site: string) => `Sign in to ${site} support`,
-  signInBody: (email: string, site: string) => `Someone asked to sign in to the ${site} Help Center as ${email}. The link works once, for 15 minutes.`,
-  signInIgnore: 'If it was not you, ignore this mail.',
-  signInButton: 'Sign in',
+  wrote: (author, when) => `${author} escribió el ${when}:`,
+  earlierMessages: 'Anteriormente en esta conversación',
+  olderNotShown: plural('es', {
+    one: () => 'Hay un mensaje anterior en la conversación.',
+    other: (count) => `Hay ${count} mensajes anteriores en la conversación.`,
+  }),
 
-  // Agents' mails.
-  newRequest: (number: number, from: string) => `New request #${number} from ${from}.`,
-  customerReplied: (author: string, number: number) => `${author} replied on request #${number}.`,
-  theCustomer: 'The customer',
-  openInInbox: 'Open in the inbox',
+  setPasswordSubject: (site) => `Establezca su contraseña para la asistencia de ${site}`,
+  setPasswordBody: (email, site) =>
+    `Alguien ha solicitado establecer una contraseña para ${email} en el Centro de ayuda de ${site}. El enlace funciona una sola vez, durante una hora.`,
+  setPasswordIgnore: 'Si no fue usted, ignore este correo: no cambiará nada.',
+  setPasswordButton: 'Establecer una contraseña',
+  signInSubject: (site) => `Inicie sesión en la asistencia de ${site}`,
+  signInBody: (email, site) =>
+    `Alguien ha solicitado iniciar sesión en el Centro de ayuda de ${site} como ${email}. El enlace funciona una sola vez, durante 15 minutos.`,
+  signInIgnore: 'Si no fue usted, ignore este correo.',
+  signInButton: 'Iniciar sesión',
 
-  // The agents' hourly digest; `changes` are the words it lists for each request.
-  digestSubject: (site: string) => `Requests that changed at ${site} this hour`,
-  digestIntro: (site: string, perHour: number) => `More happened at ${site} this hour than the ${perHour} mails we send each agent. Since then:`,
-  digestEntry: (number: number, changes: string[], link: string) => `#${number}: ${changes.join(', ')} — ${link}`,
-  digestMore: '… and more: see the inbox.',
-  openTheInbox: 'Open the inbox',
-  changes: { new_request: 'new request', customer_reply: 'customer reply' },
+  newRequest: (number, from) => `Nueva solicitud #${number} de ${from}.`,
+  customerReplied: (author, number) => `${author} ha respondido en la solicitud #${number}.`,
+  theCustomer: 'El cliente',
+  openInInbox: 'Abrir en la bandeja de entrada',
+
+  digestSubject: (site) => `Solicitudes que cambiaron en ${site} en esta hora`,
+  digestIntro: (site, perHour) => `En ${site} ha pasado más esta hora que los ${perHour} correos que enviamos a cada agente. Desde entonces:`,
+  digestEntry: (number, changes, link) => `#${number}: ${changes.join(', ')} — ${link}`,
+  digestMore: '… y más: consulte la bandeja de entrada.',
+  openTheInbox: 'Abrir la bandeja de entrada',
+  changes: { new_request: 'nueva solicitud', customer_reply: 'respuesta del cliente' },
 };

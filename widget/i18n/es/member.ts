@@ -1,23 +1,30 @@
-/** The words of a signed-in member's views and badge; they come with the member chunk (see en.ts). */
-export const memberMessages = {
-  yourRequests: 'Your requests',
-  signedInAs: (name: string) => `Signed in as ${name}`,
-  awaitingBadge: (count: number) => `${count} ${count === 1 ? 'request is' : 'requests are'} awaiting your reply`,
-  lists: { mine: 'My requests', ccd: 'Requests I’m CC’d on', org: 'Organization requests' },
-  statusFilter: 'Status',
-  allStatuses: 'All',
-  statuses: { open: 'Open', awaiting_reply: 'Awaiting your reply', solved: 'Solved' },
-  noRequests: 'Nothing here yet.',
-  loadMore: 'Load more',
-  lastActivity: (when: string) => `Updated ${when}`,
-  requestTitle: (number: number) => `Request #${number}`,
-  requestMissing: 'This request is not available.',
-  linkOnly: 'This link opens one request. Sign in on the site to see all your requests.',
+/** A signed-in member's words in Spanish (usted); English's table (../en/member.ts) is the reference. */
+import { plural } from '../format.js';
+import type { MemberWords } from '../types.js';
+
+export const memberMessages: MemberWords = {
+  yourRequests: 'Sus solicitudes',
+  signedInAs: (name) => `Sesión iniciada como ${name}`,
+  // Spanish's "many" is for millions, which a badge never shows, so `other` serves it.
+  awaitingBadge: plural('es', {
+    one: (count) => `${count} solicitud espera su respuesta`,
+    other: (count) => `${count} solicitudes esperan su respuesta`,
+  }),
+  lists: { mine: 'Mis solicitudes', ccd: 'Solicitudes en las que estoy en copia', org: 'Solicitudes de la organización' },
+  statusFilter: 'Estado',
+  allStatuses: 'Todas',
+  statuses: { open: 'Abierta', awaiting_reply: 'Esperando su respuesta', solved: 'Resuelta' },
+  noRequests: 'Aún no hay nada aquí.',
+  loadMore: 'Cargar más',
+  lastActivity: (when) => `Actualizada ${when}`,
+  requestTitle: (number) => `Solicitud #${number}`,
+  requestMissing: 'Esta solicitud no está disponible.',
+  linkOnly: 'Este enlace abre una sola solicitud. Inicie sesión en el sitio para ver todas sus solicitudes.',
   copied: 'CC',
-  you: 'You',
-  support: 'Support',
-  closedNote: 'This request is closed. To continue, submit a follow-up request.',
-  followUp: 'Submit a follow-up',
-  followUpSubject: (number: number, subject: string) => `Follow-up to #${number}: ${subject}`,
-  newRequest: 'Submit a request',
+  you: 'Usted',
+  support: 'Asistencia',
+  closedNote: 'Esta solicitud está cerrada. Para continuar, envíe una solicitud de seguimiento.',
+  followUp: 'Enviar un seguimiento',
+  followUpSubject: (number, subject) => `Seguimiento de #${number}: ${subject}`,
+  newRequest: 'Enviar una solicitud',
 };

@@ -1,24 +1,21 @@
-/**
- * The panel's first-load words in English. Every locale has the same tables in a folder of its own (see
- * ../types.ts): this one comes with the panel; contact.ts, member.ts and files.ts with the chunks of the contact
- * form, the member views and the files, which load later.
- */
-export const messages = {
-  panelTitle: 'Support-es',
-  close: 'Close support',
-  back: 'Back',
-  searchLabel: 'Search help articles',
-  searchPlaceholder: 'Search for answers…',
-  suggested: 'Suggested for this page',
-  results: (query: string) => `Results for “${query}”`,
-  noResults: 'No articles match that search. Try other words, or contact us.',
-  loading: 'Loading…',
-  contactPrompt: 'Didn’t find what you need?',
-  contactUs: 'Contact us',
-  offline: 'We couldn’t reach support just now. Check your connection and try again.',
-  retry: 'Try again',
-  articleMissing: 'This article is no longer available.',
-  // Also shown by both chunks loaded later: the contact form and a member's reply are sent alike.
-  sending: 'Sending…',
-  sessionEnded: 'Your session has ended. Reload the page to sign in again.',
+/** The panel's first-load words in Spanish (usted); English's table (../en/panel.ts) is the reference. */
+import type { PanelWords } from '../types.js';
+
+export const messages: PanelWords = {
+  panelTitle: 'Ayuda',
+  close: 'Cerrar ayuda',
+  back: 'Volver',
+  searchLabel: 'Buscar en los artículos de ayuda',
+  searchPlaceholder: 'Buscar respuestas…',
+  suggested: 'Sugerencias para esta página',
+  results: (query) => `Resultados para «${query}»`,
+  noResults: 'Ningún artículo coincide con esa búsqueda. Pruebe con otras palabras o contáctenos.',
+  loading: 'Cargando…',
+  contactPrompt: '¿No encontró lo que necesita?',
+  contactUs: 'Contáctenos',
+  offline: 'No pudimos conectar con el servicio de asistencia. Compruebe su conexión e inténtelo de nuevo.',
+  retry: 'Reintentar',
+  articleMissing: 'Este artículo ya no está disponible.',
+  sending: 'Enviando…',
+  sessionEnded: 'Su sesión ha finalizado. Vuelva a cargar la página para iniciar sesión de nuevo.',
 };

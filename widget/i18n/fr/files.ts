@@ -1,30 +1,27 @@
-/** The words of attaching and showing files, and of a member's reply form; they come with the files chunk (see en.ts). */
-const sizeFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
-// In units of 1024, as the server's ATTACHMENT_MAX_BYTES is set and its 413 says it: 20 MB is 20 × 1024 × 1024 bytes.
-const size = (bytes: number) =>
-  bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${sizeFormat.format(bytes / 1024)} KB` : `${sizeFormat.format(bytes / (1024 * 1024))} MB`;
+/** The words of files and a member's reply form in French (vous); English's table (../en/files.ts) is the reference. */
+import { fileSize } from '../format.js';
+import type { FilesWords } from '../types.js';
 
-export const filesMessages = {
-  attach: 'Attach files',
-  attachHint: (files: number, bytes: number) => `Up to ${files} files, ${size(bytes)} each.`,
-  uploading: 'Uploading…',
-  attached: 'Attached',
-  remove: (name: string) => `Remove ${name}`,
-  full: (max: number) => `That is the most one message can carry (${max} files). Remove one to attach another.`,
-  // The server's words for its 413, said before the upload when the file is already known to be too big.
-  tooBig: (maxBytes: number) => `Files can be at most ${size(maxBytes)}.`,
-  siteFull: 'This site has no room for more files.',
-  typeNotAllowed: 'This type of file can’t be attached.',
-  tooManyUploads: 'Too many uploads just now. Please wait a moment and try again.',
-  uploadFailed: 'This file was not uploaded.',
+// French counts bytes in octets: o, Ko, Mo.
+const size = fileSize('fr', ['o', 'Ko', 'Mo']);
+
+export const filesMessages: FilesWords = {
+  attach: 'Joindre des fichiers',
+  attachHint: (files, bytes) => `Jusqu’à ${files} fichiers, ${size(bytes)} chacun.`,
+  uploading: 'Envoi en cours…',
+  attached: 'Joint',
+  remove: (name) => `Retirer ${name}`,
+  full: (max) => `Un message ne peut pas contenir plus de fichiers (${max}). Retirez-en un pour en joindre un autre.`,
+  tooBig: (maxBytes) => `Les fichiers ne peuvent pas dépasser ${size(maxBytes)}.`,
+  siteFull: 'Ce site n’a plus de place pour d’autres fichiers.',
+  typeNotAllowed: 'Ce type de fichier ne peut pas être joint.',
+  tooManyUploads: 'Trop d’envois en ce moment. Veuillez patienter un instant et réessayer.',
+  uploadFailed: 'Ce fichier n’a pas été envoyé.',
   size,
-  // Sending a message with its files: the server's `too_many_attachments` and `attachment_not_found`.
-  tooManyFiles: (max: number) => `A message can have at most ${max} files. Remove one and send again.`,
-  fileGone: 'An attached file is no longer there. Remove it, attach it again and send again.',
-  // A member's reply form (it carries files, so it comes with them).
-  addToConversation: 'Add to conversation',
-  sendReply: 'Send',
-  markSolved: 'Mark as solved',
-  // A member's request that follows up another (FollowUpOf.tsx: it rides in this chunk too).
-  followUpOf: (number: number) => `Follow-up to #${number}`,
+  tooManyFiles: (max) => `Un message peut contenir au maximum ${max} fichiers. Retirez-en un et renvoyez-le.`,
+  fileGone: 'Un fichier joint n’est plus disponible. Retirez-le, joignez-le de nouveau et renvoyez le message.',
+  addToConversation: 'Ajouter à la conversation',
+  sendReply: 'Envoyer',
+  markSolved: 'Marquer comme résolue',
+  followUpOf: (number) => `Suivi de la demande n° ${number}`,
 };

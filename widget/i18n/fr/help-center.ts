@@ -1,49 +1,45 @@
-/**
- * The Help Center page's own words (server/help-center/): its shell, rendered by the server, and the
- * page app around the panel's views, which bring their words from en.ts and en-contact.ts.
- */
-export const helpCenterMessages = {
-  title: (site: string) => `${site} Help Center`,
-  /** An article's, or one of the page's own views' (sign in, requests…). */
-  pageTitle: (page: string, site: string) => `${page} · ${site} Help Center`,
-  popular: 'Popular articles',
-  home: 'All articles',
-  notFoundTitle: 'Page not found',
-  notFoundBody: 'There is no help page at this address. It may have moved, or the link may be mistyped.',
-  appLabel: 'Help articles and contact form',
+/** The Help Center page's own words in French (vous); English's table (../en/help-center.ts) is the reference. */
+import type { HelpCenterWords } from '../types.js';
 
-  // The page's header: who is signed in and where they can go.
-  navLabel: 'Help Center',
-  submitRequest: 'Submit a request',
-  signIn: 'Sign in',
-  myRequests: 'My requests',
-  requestTitle: (number: string) => `Request #${number}`,
-  accountMenu: (email: string) => `Account: ${email}`,
-  signOut: 'Sign out',
-  signOutEverywhere: 'Sign out everywhere',
-
-  // Signing in, getting a password, a sign-in link, choosing a password.
-  signInTitle: 'Sign in',
-  signedOutElsewhere: 'You have been signed out. Sign in again to go on.',
-  email: 'Email',
-  password: 'Password',
-  getPassword: 'Get a password',
-  forgotPassword: 'Forgot password?',
-  emailMeALink: 'Email me a sign-in link',
-  passwordTitle: 'Get a password',
-  passwordIntro: 'Enter the email you use with support. We will send you a link to set a password; it works once, for an hour.',
-  signInLinkTitle: 'Email me a sign-in link',
-  signInLinkIntro: 'Enter the email you use with support. We will send you a link that signs you in; it works once, for 15 minutes.',
-  sendLink: 'Send the link',
-  checkMail: 'Check your mail',
-  choosePasswordTitle: 'Choose a password',
-  newPassword: 'New password',
-  passwordHint: 'At least 10 characters. Common passwords are refused.',
-  savePassword: 'Save password',
-  working: 'One moment…',
+export const helpCenterMessages: HelpCenterWords = {
+  title: (site) => `Centre d’aide ${site}`,
+  pageTitle: (page, site) => `${page} · Centre d’aide ${site}`,
+  popular: 'Articles populaires',
+  home: 'Tous les articles',
+  notFoundTitle: 'Page introuvable',
+  notFoundBody: 'Il n’y a pas de page d’aide à cette adresse. Elle a peut-être été déplacée, ou le lien est mal saisi.',
+  appLabel: 'Articles d’aide et formulaire de contact',
+  navLabel: 'Centre d’aide',
+  submitRequest: 'Envoyer une demande',
+  signIn: 'Se connecter',
+  myRequests: 'Mes demandes',
+  requestTitle: (number) => `Demande n° ${number}`,
+  accountMenu: (email) => `Compte : ${email}`,
+  signOut: 'Se déconnecter',
+  signOutEverywhere: 'Se déconnecter partout',
+  signInTitle: 'Connexion',
+  signedOutElsewhere: 'Vous avez été déconnecté. Reconnectez-vous pour continuer.',
+  email: 'E-mail',
+  password: 'Mot de passe',
+  getPassword: 'Obtenir un mot de passe',
+  forgotPassword: 'Mot de passe oublié ?',
+  emailMeALink: 'Recevoir un lien de connexion par e-mail',
+  passwordTitle: 'Obtenir un mot de passe',
+  passwordIntro:
+    'Saisissez l’adresse e-mail que vous utilisez avec l’assistance. Nous vous enverrons un lien pour définir un mot de passe ; il fonctionne une fois, pendant une heure.',
+  signInLinkTitle: 'Recevoir un lien de connexion par e-mail',
+  signInLinkIntro:
+    'Saisissez l’adresse e-mail que vous utilisez avec l’assistance. Nous vous enverrons un lien qui vous connecte ; il fonctionne une fois, pendant 15 minutes.',
+  sendLink: 'Envoyer le lien',
+  checkMail: 'Consultez votre messagerie',
+  choosePasswordTitle: 'Choisir un mot de passe',
+  newPassword: 'Nouveau mot de passe',
+  passwordHint: 'Au moins 10 caractères. Les mots de passe courants sont refusés.',
+  savePassword: 'Enregistrer le mot de passe',
+  working: 'Un instant…',
   problems: {
-    emailMissing: 'Enter the email you use with support.',
-    passwordMissing: 'Enter your password.',
-    passwordTooShort: 'Use at least 10 characters.',
+    emailMissing: 'Saisissez l’adresse e-mail que vous utilisez avec l’assistance.',
+    passwordMissing: 'Saisissez votre mot de passe.',
+    passwordTooShort: 'Utilisez au moins 10 caractères.',
   },
 };

@@ -1,54 +1,51 @@
-/**
- * The words of the mails Porthole sends, customers' and agents'. The server composes mail from these tables (never the
- * widget bundle: nothing imports this file from widget/), so issue 13's locales translate mail and panel alike.
- * Words that take numbers or names are functions; dates are formatted with Intl in `locale`.
- */
-export const mailMessages = {
-  locale: 'en',
-  // The line a customer types their reply above; the inbound parser cuts a reply there (server/mail/reply-marker.ts).
-  replyAbove: '##- Please type your reply above this line -##',
+/** The mails' words in French (vous); English's table (../en/mail.ts) is the reference. */
+import { plural } from '../format.js';
+import type { MailWords } from '../types.js';
 
-  // Subjects. The neutral ones go to addresses nobody has verified: they carry nothing anyone typed.
-  requestSubject: (number: number, subject: string) => `[#${number}] ${subject}`,
-  requesterNeutralSubject: (number: number, site: string) => `Your request #${number} to ${site}`,
-  ccNeutralSubject: (number: number, site: string) => `You are copied on request #${number} to ${site}`,
+export const mailMessages: MailWords = {
+  locale: 'fr',
+  replyAbove: '##- Veuillez saisir votre réponse au-dessus de cette ligne -##',
 
-  // What happened, the first line of a customer's mail.
-  received: (number: number, site: string) => `We have received your request #${number} to ${site} and will reply soon.`,
-  copied: (number: number, site: string) => `You have been copied on request #${number} to ${site}.`,
-  newMessage: (number: number) => `There is a new message on request #${number}.`,
-  agentReplied: (site: string, number: number) => `${site} support replied to your request #${number}.`,
-  solved: (site: string, number: number) => `${site} support marked your request #${number} as solved.`,
-  reopenByReply: 'If something is still not right, reply to this mail to reopen it.',
-  viewConversation: 'View the conversation',
+  requestSubject: (number, subject) => `[#${number}] ${subject}`,
+  requesterNeutralSubject: (number, site) => `Votre demande n° ${number} à ${site}`,
+  ccNeutralSubject: (number, site) => `Vous êtes en copie de la demande n° ${number} à ${site}`,
 
-  // The conversation below the first lines: the latest message, then the earlier ones.
-  wrote: (author: string, when: string) => `${author} wrote on ${when}:`,
-  earlierMessages: 'Earlier in this conversation',
-  olderNotShown: (count: number) => `${count === 1 ? 'One older message is' : `${count} older messages are`} in the conversation.`,
+  received: (number, site) => `Nous avons bien reçu votre demande n° ${number} à ${site} et vous répondrons rapidement.`,
+  copied: (number, site) => `Vous avez été mis en copie de la demande n° ${number} à ${site}.`,
+  newMessage: (number) => `Il y a un nouveau message sur la demande n° ${number}.`,
+  agentReplied: (site, number) => `L’assistance ${site} a répondu à votre demande n° ${number}.`,
+  solved: (site, number) => `L’assistance ${site} a marqué votre demande n° ${number} comme résolue.`,
+  reopenByReply: 'Si quelque chose ne va toujours pas, répondez à cet e-mail pour la rouvrir.',
+  viewConversation: 'Voir la conversation',
 
-  // The Help Center's mailed links.
-  setPasswordSubject: (site: string) => `Set your password for ${site} support`,
-  setPasswordBody: (email: string, site: string) =>
-    `Someone asked to set a password for ${email} on the ${site} Help Center. The link works once, for one hour.`,
-  setPasswordIgnore: 'If it was not you, ignore this mail: nothing changes.',
-  setPasswordButton: 'Set a password',
-  signInSubject: (site: string) => `Sign in to ${site} support`,
-  signInBody: (email: string, site: string) => `Someone asked to sign in to the ${site} Help Center as ${email}. The link works once, for 15 minutes.`,
-  signInIgnore: 'If it was not you, ignore this mail.',
-  signInButton: 'Sign in',
+  wrote: (author, when) => `${author} a écrit le ${when} :`,
+  earlierMessages: 'Plus tôt dans cette conversation',
+  olderNotShown: plural('fr', {
+    one: (count) => `${count} message plus ancien figure dans la conversation.`,
+    other: (count) => `${count} messages plus anciens figurent dans la conversation.`,
+  }),
 
-  // Agents' mails.
-  newRequest: (number: number, from: string) => `New request #${number} from ${from}.`,
-  customerReplied: (author: string, number: number) => `${author} replied on request #${number}.`,
-  theCustomer: 'The customer',
-  openInInbox: 'Open in the inbox',
+  setPasswordSubject: (site) => `Définissez votre mot de passe pour l’assistance ${site}`,
+  setPasswordBody: (email, site) =>
+    `Quelqu’un a demandé à définir un mot de passe pour ${email} sur le centre d’aide ${site}. Le lien fonctionne une fois, pendant une heure.`,
+  setPasswordIgnore: 'Si ce n’était pas vous, ignorez cet e-mail : rien ne change.',
+  setPasswordButton: 'Définir un mot de passe',
+  signInSubject: (site) => `Connexion à l’assistance ${site}`,
+  signInBody: (email, site) =>
+    `Quelqu’un a demandé à se connecter au centre d’aide ${site} en tant que ${email}. Le lien fonctionne une fois, pendant 15 minutes.`,
+  signInIgnore: 'Si ce n’était pas vous, ignorez cet e-mail.',
+  signInButton: 'Se connecter',
 
-  // The agents' hourly digest; `changes` are the words it lists for each request.
-  digestSubject: (site: string) => `Requests that changed at ${site} this hour`,
-  digestIntro: (site: string, perHour: number) => `More happened at ${site} this hour than the ${perHour} mails we send each agent. Since then:`,
-  digestEntry: (number: number, changes: string[], link: string) => `#${number}: ${changes.join(', ')} — ${link}`,
-  digestMore: '… and more: see the inbox.',
-  openTheInbox: 'Open the inbox',
-  changes: { new_request: 'new request', customer_reply: 'customer reply' },
+  newRequest: (number, from) => `Nouvelle demande n° ${number} de ${from}.`,
+  customerReplied: (author, number) => `${author} a répondu à la demande n° ${number}.`,
+  theCustomer: 'Le client',
+  openInInbox: 'Ouvrir dans la boîte de réception',
+
+  digestSubject: (site) => `Demandes modifiées chez ${site} cette heure-ci`,
+  digestIntro: (site, perHour) =>
+    `Il s’est passé plus de choses chez ${site} cette heure-ci que les ${perHour} e-mails que nous envoyons à chaque agent. Depuis :`,
+  digestEntry: (number, changes, link) => `#${number} : ${changes.join(', ')} — ${link}`,
+  digestMore: '… et plus encore : consultez la boîte de réception.',
+  openTheInbox: 'Ouvrir la boîte de réception',
+  changes: { new_request: 'nouvelle demande', customer_reply: 'réponse du client' },
 };

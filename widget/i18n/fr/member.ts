@@ -1,23 +1,30 @@
-/** The words of a signed-in member's views and badge; they come with the member chunk (see en.ts). */
-export const memberMessages = {
-  yourRequests: 'Your requests',
-  signedInAs: (name: string) => `Signed in as ${name}`,
-  awaitingBadge: (count: number) => `${count} ${count === 1 ? 'request is' : 'requests are'} awaiting your reply`,
-  lists: { mine: 'My requests', ccd: 'Requests I’m CC’d on', org: 'Organization requests' },
-  statusFilter: 'Status',
-  allStatuses: 'All',
-  statuses: { open: 'Open', awaiting_reply: 'Awaiting your reply', solved: 'Solved' },
-  noRequests: 'Nothing here yet.',
-  loadMore: 'Load more',
-  lastActivity: (when: string) => `Updated ${when}`,
-  requestTitle: (number: number) => `Request #${number}`,
-  requestMissing: 'This request is not available.',
-  linkOnly: 'This link opens one request. Sign in on the site to see all your requests.',
-  copied: 'CC',
-  you: 'You',
-  support: 'Support',
-  closedNote: 'This request is closed. To continue, submit a follow-up request.',
-  followUp: 'Submit a follow-up',
-  followUpSubject: (number: number, subject: string) => `Follow-up to #${number}: ${subject}`,
-  newRequest: 'Submit a request',
+/** A signed-in member's words in French (vous); English's table (../en/member.ts) is the reference. */
+import { plural } from '../format.js';
+import type { MemberWords } from '../types.js';
+
+export const memberMessages: MemberWords = {
+  yourRequests: 'Vos demandes',
+  signedInAs: (name) => `Connecté en tant que ${name}`,
+  // French counts 0 and 1 alike (one); "many" is for millions, which a badge never shows, so `other` serves it.
+  awaitingBadge: plural('fr', {
+    one: (count) => `${count} demande attend votre réponse`,
+    other: (count) => `${count} demandes attendent votre réponse`,
+  }),
+  lists: { mine: 'Mes demandes', ccd: 'Demandes dont je suis en copie', org: 'Demandes de l’organisation' },
+  statusFilter: 'Statut',
+  allStatuses: 'Tous',
+  statuses: { open: 'Ouverte', awaiting_reply: 'En attente de votre réponse', solved: 'Résolue' },
+  noRequests: 'Rien pour le moment.',
+  loadMore: 'Afficher plus',
+  lastActivity: (when) => `Dernière activité : ${when}`,
+  requestTitle: (number) => `Demande n° ${number}`,
+  requestMissing: 'Cette demande n’est pas disponible.',
+  linkOnly: 'Ce lien ouvre une seule demande. Connectez-vous sur le site pour voir toutes vos demandes.',
+  copied: 'Cc',
+  you: 'Vous',
+  support: 'Assistance',
+  closedNote: 'Cette demande est fermée. Pour continuer, envoyez une demande de suivi.',
+  followUp: 'Envoyer une demande de suivi',
+  followUpSubject: (number, subject) => `Suivi de la demande n° ${number} : ${subject}`,
+  newRequest: 'Envoyer une demande',
 };

@@ -1,24 +1,21 @@
-/**
- * The panel's first-load words in English. Every locale has the same tables in a folder of its own (see
- * ../types.ts): this one comes with the panel; contact.ts, member.ts and files.ts with the chunks of the contact
- * form, the member views and the files, which load later.
- */
-export const messages = {
-  panelTitle: 'Support-fr',
-  close: 'Close support',
-  back: 'Back',
-  searchLabel: 'Search help articles',
-  searchPlaceholder: 'Search for answers…',
-  suggested: 'Suggested for this page',
-  results: (query: string) => `Results for “${query}”`,
-  noResults: 'No articles match that search. Try other words, or contact us.',
-  loading: 'Loading…',
-  contactPrompt: 'Didn’t find what you need?',
-  contactUs: 'Contact us',
-  offline: 'We couldn’t reach support just now. Check your connection and try again.',
-  retry: 'Try again',
-  articleMissing: 'This article is no longer available.',
-  // Also shown by both chunks loaded later: the contact form and a member's reply are sent alike.
-  sending: 'Sending…',
-  sessionEnded: 'Your session has ended. Reload the page to sign in again.',
+/** The panel's first-load words in French (vous); English's table (../en/panel.ts) is the reference. */
+import type { PanelWords } from '../types.js';
+
+export const messages: PanelWords = {
+  panelTitle: 'Aide',
+  close: 'Fermer l’aide',
+  back: 'Retour',
+  searchLabel: 'Rechercher dans les articles d’aide',
+  searchPlaceholder: 'Rechercher des réponses…',
+  suggested: 'Suggestions pour cette page',
+  results: (query) => `Résultats pour « ${query} »`,
+  noResults: 'Aucun article ne correspond à cette recherche. Essayez d’autres mots ou contactez-nous.',
+  loading: 'Chargement…',
+  contactPrompt: 'Vous n’avez pas trouvé ce qu’il vous faut ?',
+  contactUs: 'Nous contacter',
+  offline: 'Impossible de joindre l’assistance pour le moment. Vérifiez votre connexion et réessayez.',
+  retry: 'Réessayer',
+  articleMissing: 'Cet article n’est plus disponible.',
+  sending: 'Envoi en cours…',
+  sessionEnded: 'Votre session a expiré. Rechargez la page pour vous reconnecter.',
 };
