@@ -5,8 +5,8 @@
  * language's way. Also how a visitor's language is picked (widget/i18n/locales.ts) and the inbound parser's markers.
  */
 import { describe, expect, it } from 'vitest';
-import { allTables } from '../../widget/i18n/all-tables.js';
-import { LOCALES, pickLocale, type Locale } from '../../widget/i18n/locales.js';
+import { allTables, tablesFor } from '../../widget/i18n/all-tables.js';
+import { LOCALES, launcherWords, pickLocale, type Locale } from '../../widget/i18n/locales.js';
 import type { LocaleTables } from '../../widget/i18n/types.js';
 import { REPLY_MARKERS } from '../../server/mail/reply-marker.js';
 import { writtenText } from '../../server/mail/inbound/written-text.js';
@@ -18,6 +18,7 @@ type Call = (...args: unknown[]) => string;
 type Kind = 'number' | 'text' | 'bytes' | 'list';
 const SIGNATURES: Record<string, Kind[]> = {
   'messages.results': ['text'],
+  'contactMessages.chooseOption': ['text'],
   'contactMessages.sentBody': ['number'],
   'contactMessages.sentEmail': ['text'],
   'memberMessages.signedInAs': ['text'],
@@ -207,6 +208,12 @@ describe('every locale has all of English’s words, translated', () => {
       const reply = `Thanks, that worked.\n\n${mailMessages.replyAbove}\n\nSupport replied to your request #12.`;
       expect(writtenText(reply), locale).toBe('Thanks, that worked.');
     }
+  });
+});
+
+describe('the launcher', () => {
+  it('says the panel’s title in every locale: the loader carries the word, the panel renames it when the locale changes', () => {
+    for (const locale of LOCALES) expect(launcherWords[locale], locale).toBe(tablesFor(locale).messages.panelTitle);
   });
 });
 

@@ -34,4 +34,6 @@ export const contactMessages: ContactWords = {
     own_address: 'ستصلك الردود على أي حال، فلا داعي لإضافة نفسك إلى النسخة.',
     too_many: 'يمكنك إضافة 20 شخصًا على الأكثر إلى النسخة.',
   },
+  chooseOption: (label) => `اختر ${label}`,
+  viewRequest: 'عرض الطلب',
 };

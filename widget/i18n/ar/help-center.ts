@@ -40,4 +40,5 @@ export const helpCenterMessages: HelpCenterWords = {
     passwordMissing: 'أدخل كلمة المرور.',
     passwordTooShort: 'استخدم 10 أحرف على الأقل.',
   },
+  languages: 'اللغات',
 };

@@ -49,4 +49,7 @@ export const mailMessages: MailWords = {
   digestMore: '… والمزيد: راجع صندوق الوارد.',
   openTheInbox: 'فتح صندوق الوارد',
   changes: { new_request: 'طلب جديد', customer_reply: 'رد العميل' },
+  howDidWeDo: 'كيف كان أداؤنا؟',
+  rateGood: 'جيد',
+  rateBad: 'سيئ',
 };

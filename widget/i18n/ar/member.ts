@@ -18,7 +18,7 @@ export const memberMessages: MemberWords = {
   lists: { mine: 'طلباتي', ccd: 'الطلبات التي أنا في نسختها', org: 'طلبات المؤسسة' },
   statusFilter: 'الحالة',
   allStatuses: 'الكل',
-  statuses: { open: 'مفتوح', awaiting_reply: 'بانتظار ردك', solved: 'تم الحل' },
+  statuses: { open: 'مفتوح', awaiting_reply: 'بانتظار ردك', solved: 'تم الحل', closed: 'مغلق' },
   noRequests: 'لا يوجد شيء هنا بعد.',
   loadMore: 'تحميل المزيد',
   lastActivity: (when) => `آخر تحديث ${when}`,
@@ -32,4 +32,6 @@ export const memberMessages: MemberWords = {
   followUp: 'إرسال طلب متابعة',
   followUpSubject: (number, subject) => `متابعة للطلب #${number}: ${subject}`,
   newRequest: 'إرسال طلب',
+  noneWithStatus: { open: 'لا توجد طلبات مفتوحة', awaiting_reply: 'لا توجد طلبات بانتظار ردك', solved: 'لا توجد طلبات محلولة', closed: 'لا توجد طلبات مغلقة' },
+  clearFilter: 'عرض كل الطلبات',
 };

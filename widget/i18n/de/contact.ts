@@ -34,4 +34,6 @@ export const contactMessages: ContactWords = {
     own_address: 'Sie erhalten die Antworten ohnehin: Sie müssen sich nicht selbst in Kopie setzen.',
     too_many: 'Sie können höchstens 20 Personen in Kopie setzen.',
   },
+  chooseOption: (label) => `${label} auswählen`,
+  viewRequest: 'Anfrage ansehen',
 };

@@ -42,4 +42,5 @@ export const helpCenterMessages: HelpCenterWords = {
     passwordMissing: 'Geben Sie Ihr Passwort ein.',
     passwordTooShort: 'Verwenden Sie mindestens 10 Zeichen.',
   },
+  languages: 'Sprachen',
 };

@@ -47,4 +47,7 @@ export const mailMessages: MailWords = {
   digestMore: '… und mehr: siehe Posteingang.',
   openTheInbox: 'Posteingang öffnen',
   changes: { new_request: 'neue Anfrage', customer_reply: 'Antwort des Kunden' },
+  howDidWeDo: 'Wie zufrieden waren Sie mit uns?',
+  rateGood: 'Gut',
+  rateBad: 'Schlecht',
 };

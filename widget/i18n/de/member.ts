@@ -12,7 +12,7 @@ export const memberMessages: MemberWords = {
   lists: { mine: 'Meine Anfragen', ccd: 'Anfragen, bei denen ich in CC bin', org: 'Anfragen der Organisation' },
   statusFilter: 'Status',
   allStatuses: 'Alle',
-  statuses: { open: 'Offen', awaiting_reply: 'Wartet auf Ihre Antwort', solved: 'Gelöst' },
+  statuses: { open: 'Offen', awaiting_reply: 'Wartet auf Ihre Antwort', solved: 'Gelöst', closed: 'Geschlossen' },
   noRequests: 'Hier ist noch nichts.',
   loadMore: 'Mehr laden',
   lastActivity: (when) => `Aktualisiert ${when}`,
@@ -26,4 +26,11 @@ export const memberMessages: MemberWords = {
   followUp: 'Folgeanfrage stellen',
   followUpSubject: (number, subject) => `Folgeanfrage zu #${number}: ${subject}`,
   newRequest: 'Anfrage stellen',
+  noneWithStatus: {
+    open: 'Keine offenen Anfragen',
+    awaiting_reply: 'Keine Anfragen, die auf Ihre Antwort warten',
+    solved: 'Keine gelösten Anfragen',
+    closed: 'Keine geschlossenen Anfragen',
+  },
+  clearFilter: 'Alle Anfragen anzeigen',
 };

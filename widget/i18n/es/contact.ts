@@ -34,4 +34,6 @@ export const contactMessages: ContactWords = {
     own_address: 'Recibirá las respuestas de todos modos: no hace falta que se ponga en copia.',
     too_many: 'Puede poner en copia a 20 personas como máximo.',
   },
+  chooseOption: (label) => `Elija: ${label}`,
+  viewRequest: 'Ver la solicitud',
 };

@@ -42,4 +42,5 @@ export const helpCenterMessages: HelpCenterWords = {
     passwordMissing: 'Introduzca su contraseña.',
     passwordTooShort: 'Use al menos 10 caracteres.',
   },
+  languages: 'Idiomas',
 };

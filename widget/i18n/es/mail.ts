@@ -47,4 +47,7 @@ export const mailMessages: MailWords = {
   digestMore: '… y más: consulte la bandeja de entrada.',
   openTheInbox: 'Abrir la bandeja de entrada',
   changes: { new_request: 'nueva solicitud', customer_reply: 'respuesta del cliente' },
+  howDidWeDo: '¿Cómo valora nuestra ayuda?',
+  rateGood: 'Bien',
+  rateBad: 'Mal',
 };

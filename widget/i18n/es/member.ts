@@ -13,7 +13,7 @@ export const memberMessages: MemberWords = {
   lists: { mine: 'Mis solicitudes', ccd: 'Solicitudes en las que estoy en copia', org: 'Solicitudes de la organización' },
   statusFilter: 'Estado',
   allStatuses: 'Todas',
-  statuses: { open: 'Abierta', awaiting_reply: 'Esperando su respuesta', solved: 'Resuelta' },
+  statuses: { open: 'Abierta', awaiting_reply: 'Esperando su respuesta', solved: 'Resuelta', closed: 'Cerrada' },
   noRequests: 'Aún no hay nada aquí.',
   loadMore: 'Cargar más',
   lastActivity: (when) => `Actualizada ${when}`,
@@ -27,4 +27,11 @@ export const memberMessages: MemberWords = {
   followUp: 'Enviar un seguimiento',
   followUpSubject: (number, subject) => `Seguimiento de #${number}: ${subject}`,
   newRequest: 'Enviar una solicitud',
+  noneWithStatus: {
+    open: 'No hay solicitudes abiertas',
+    awaiting_reply: 'No hay solicitudes pendientes de su respuesta',
+    solved: 'No hay solicitudes resueltas',
+    closed: 'No hay solicitudes cerradas',
+  },
+  clearFilter: 'Mostrar todas las solicitudes',
 };

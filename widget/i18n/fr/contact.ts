@@ -34,4 +34,6 @@ export const contactMessages: ContactWords = {
     own_address: 'Vous recevrez les réponses de toute façon : inutile de vous mettre en copie.',
     too_many: 'Vous pouvez mettre au maximum 20 personnes en copie.',
   },
+  chooseOption: (label) => `Sélectionnez : ${label}`,
+  viewRequest: 'Voir la demande',
 };

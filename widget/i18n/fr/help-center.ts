@@ -42,4 +42,5 @@ export const helpCenterMessages: HelpCenterWords = {
     passwordMissing: 'Saisissez votre mot de passe.',
     passwordTooShort: 'Utilisez au moins 10 caractères.',
   },
+  languages: 'Langues',
 };

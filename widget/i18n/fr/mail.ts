@@ -48,4 +48,7 @@ export const mailMessages: MailWords = {
   digestMore: '… et plus encore : consultez la boîte de réception.',
   openTheInbox: 'Ouvrir la boîte de réception',
   changes: { new_request: 'nouvelle demande', customer_reply: 'réponse du client' },
+  howDidWeDo: 'Êtes-vous satisfait de notre aide ?',
+  rateGood: 'Bien',
+  rateBad: 'Pas bien',
 };

@@ -13,7 +13,7 @@ export const memberMessages: MemberWords = {
   lists: { mine: 'Mes demandes', ccd: 'Demandes dont je suis en copie', org: 'Demandes de l’organisation' },
   statusFilter: 'Statut',
   allStatuses: 'Tous',
-  statuses: { open: 'Ouverte', awaiting_reply: 'En attente de votre réponse', solved: 'Résolue' },
+  statuses: { open: 'Ouverte', awaiting_reply: 'En attente de votre réponse', solved: 'Résolue', closed: 'Fermée' },
   noRequests: 'Rien pour le moment.',
   loadMore: 'Afficher plus',
   lastActivity: (when) => `Dernière activité : ${when}`,
@@ -27,4 +27,11 @@ export const memberMessages: MemberWords = {
   followUp: 'Envoyer une demande de suivi',
   followUpSubject: (number, subject) => `Suivi de la demande n° ${number} : ${subject}`,
   newRequest: 'Envoyer une demande',
+  noneWithStatus: {
+    open: 'Aucune demande ouverte',
+    awaiting_reply: 'Aucune demande en attente de votre réponse',
+    solved: 'Aucune demande résolue',
+    closed: 'Aucune demande fermée',
+  },
+  clearFilter: 'Afficher toutes les demandes',
 };
