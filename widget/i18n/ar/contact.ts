@@ -36,4 +36,6 @@ export const contactMessages: ContactWords = {
   },
   chooseOption: (label) => `اختر ${label}`,
   viewRequest: 'عرض الطلب',
+  articleMissing: 'لم تعد هذه المقالة متاحة.',
+  sending: 'جارٍ الإرسال…',
 };

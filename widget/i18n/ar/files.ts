@@ -40,4 +40,6 @@ export const filesMessages: FilesWords = {
   rateSend: 'إرسال التقييم',
   rateConfirm: 'هل تريد إرسال هذا التقييم؟',
   rateThanks: 'شكرًا على تقييمك. يمكنك تغييره في أي وقت.',
+  sending: 'جارٍ الإرسال…',
+  sessionEnded: 'انتهت جلستك. أعد تحميل الصفحة لتسجيل الدخول مرة أخرى.',
 };

@@ -34,4 +34,5 @@ export const memberMessages: MemberWords = {
   newRequest: 'إرسال طلب',
   noneWithStatus: { open: 'لا توجد طلبات مفتوحة', awaiting_reply: 'لا توجد طلبات بانتظار ردك', solved: 'لا توجد طلبات محلولة', closed: 'لا توجد طلبات مغلقة' },
   clearFilter: 'عرض كل الطلبات',
+  sessionEnded: 'انتهت جلستك. أعد تحميل الصفحة لتسجيل الدخول مرة أخرى.',
 };

@@ -36,4 +36,6 @@ export const contactMessages: ContactWords = {
   },
   chooseOption: (label) => `${label} auswählen`,
   viewRequest: 'Anfrage ansehen',
+  articleMissing: 'Dieser Artikel ist nicht mehr verfügbar.',
+  sending: 'Wird gesendet …',
 };

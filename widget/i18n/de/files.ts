@@ -34,4 +34,6 @@ export const filesMessages: FilesWords = {
   rateSend: 'Bewertung senden',
   rateConfirm: 'Diese Bewertung senden?',
   rateThanks: 'Vielen Dank für Ihre Bewertung. Sie können sie jederzeit ändern.',
+  sending: 'Wird gesendet …',
+  sessionEnded: 'Ihre Sitzung ist abgelaufen. Laden Sie die Seite neu, um sich wieder anzumelden.',
 };

@@ -33,4 +33,5 @@ export const memberMessages: MemberWords = {
     closed: 'Keine geschlossenen Anfragen',
   },
   clearFilter: 'Alle Anfragen anzeigen',
+  sessionEnded: 'Ihre Sitzung ist abgelaufen. Laden Sie die Seite neu, um sich wieder anzumelden.',
 };

@@ -15,7 +15,4 @@ export const messages: PanelWords = {
   contactUs: 'Kontakt aufnehmen',
   offline: 'Der Support ist gerade nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   retry: 'Erneut versuchen',
-  articleMissing: 'Dieser Artikel ist nicht mehr verfügbar.',
-  sending: 'Wird gesendet …',
-  sessionEnded: 'Ihre Sitzung ist abgelaufen. Laden Sie die Seite neu, um sich wieder anzumelden.',
 };

@@ -39,4 +39,6 @@ export const contactMessages = {
     own_address: 'You will get the replies anyway: no need to copy yourself.',
     too_many: 'You can copy at most 20 people.',
   } satisfies Record<FieldProblem, string>,
+  articleMissing: 'This article is no longer available.',
+  sending: 'Sending…',
 };

@@ -39,4 +39,6 @@ export const filesMessages = {
   rateThanks: 'Thanks for your rating. You can change it at any time.',
   // A member's request that follows up another (FollowUpOf.tsx: it rides in this chunk too).
   followUpOf: (number: number) => `Follow-up to #${number}`,
+  sending: 'Sending…',
+  sessionEnded: 'Your session has ended. Reload the page to sign in again.',
 };

@@ -28,4 +28,5 @@ export const memberMessages = {
   followUp: 'Submit a follow-up',
   followUpSubject: (number: number, subject: string) => `Follow-up to #${number}: ${subject}`,
   newRequest: 'Submit a request',
+  sessionEnded: 'Your session has ended. Reload the page to sign in again.',
 };

@@ -17,8 +17,4 @@ export const messages = {
   contactUs: 'Contact us',
   offline: 'We couldn’t reach support just now. Check your connection and try again.',
   retry: 'Try again',
-  articleMissing: 'This article is no longer available.',
-  // Also shown by both chunks loaded later: the contact form and a member's reply are sent alike.
-  sending: 'Sending…',
-  sessionEnded: 'Your session has ended. Reload the page to sign in again.',
 };

@@ -36,4 +36,6 @@ export const contactMessages: ContactWords = {
   },
   chooseOption: (label) => `Elija: ${label}`,
   viewRequest: 'Ver la solicitud',
+  articleMissing: 'Este artículo ya no está disponible.',
+  sending: 'Enviando…',
 };

@@ -34,4 +34,6 @@ export const filesMessages: FilesWords = {
   rateSend: 'Enviar valoración',
   rateConfirm: '¿Enviar esta valoración?',
   rateThanks: 'Gracias por su valoración. Puede cambiarla en cualquier momento.',
+  sending: 'Enviando…',
+  sessionEnded: 'Su sesión ha finalizado. Vuelva a cargar la página para iniciar sesión de nuevo.',
 };

@@ -34,4 +34,5 @@ export const memberMessages: MemberWords = {
     closed: 'No hay solicitudes cerradas',
   },
   clearFilter: 'Mostrar todas las solicitudes',
+  sessionEnded: 'Su sesión ha finalizado. Vuelva a cargar la página para iniciar sesión de nuevo.',
 };

@@ -15,7 +15,4 @@ export const messages: PanelWords = {
   contactUs: 'Contáctenos',
   offline: 'No pudimos conectar con el servicio de asistencia. Compruebe su conexión e inténtelo de nuevo.',
   retry: 'Reintentar',
-  articleMissing: 'Este artículo ya no está disponible.',
-  sending: 'Enviando…',
-  sessionEnded: 'Su sesión ha finalizado. Vuelva a cargar la página para iniciar sesión de nuevo.',
 };

@@ -36,4 +36,6 @@ export const contactMessages: ContactWords = {
   },
   chooseOption: (label) => `Sélectionnez : ${label}`,
   viewRequest: 'Voir la demande',
+  articleMissing: 'Cet article n’est plus disponible.',
+  sending: 'Envoi en cours…',
 };

@@ -35,4 +35,6 @@ export const filesMessages: FilesWords = {
   rateSend: 'Envoyer l’évaluation',
   rateConfirm: 'Envoyer cette évaluation ?',
   rateThanks: 'Merci pour votre évaluation. Vous pouvez la modifier à tout moment.',
+  sending: 'Envoi en cours…',
+  sessionEnded: 'Votre session a expiré. Rechargez la page pour vous reconnecter.',
 };

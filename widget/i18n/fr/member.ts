@@ -34,4 +34,5 @@ export const memberMessages: MemberWords = {
     closed: 'Aucune demande fermée',
   },
   clearFilter: 'Afficher toutes les demandes',
+  sessionEnded: 'Votre session a expiré. Rechargez la page pour vous reconnecter.',
 };

@@ -15,7 +15,4 @@ export const messages: PanelWords = {
   contactUs: 'Nous contacter',
   offline: 'Impossible de joindre l’assistance pour le moment. Vérifiez votre connexion et réessayez.',
   retry: 'Réessayer',
-  articleMissing: 'Cet article n’est plus disponible.',
-  sending: 'Envoi en cours…',
-  sessionEnded: 'Votre session a expiré. Rechargez la page pour vous reconnecter.',
 };

@@ -181,7 +181,7 @@ export function ContactView({ model, title = contactMessages.contactTitle }: { m
         </p>
       )}
       <button type="submit" class="primary" disabled={contact.submitting.value || isUploading(contact.files.value)}>
-        {contact.submitting.value ? messages.sending : contactMessages.send}
+        {contact.submitting.value ? contactMessages.sending : contactMessages.send}
       </button>
     </form>
   );

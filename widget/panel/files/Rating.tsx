@@ -8,7 +8,7 @@
  */
 import { LIMITS } from '../../../server/contract/rules.js';
 import type { RatingScore, RequestDetail } from '../../../server/contract/types.js';
-import { messages, filesMessages as words } from '../../i18n/words.js';
+import { filesMessages as words } from '../../i18n/words.js';
 import type { RequestsModel } from '../member/requests-model.js';
 import type { MemberHost } from '../state.js';
 import { refusalText } from './refusal-text.js';
@@ -69,7 +69,7 @@ export function Rating({ model, requests, request }: { model: MemberHost; reques
           )}
           <div class="actions">
             <button type="submit" class="primary" disabled={sending.value}>
-              {sending.value ? messages.sending : words.rateSend}
+              {sending.value ? words.sending : words.rateSend}
             </button>
             <button type="button" class="secondary" disabled={sending.value} onClick={() => (chosen.value = undefined)}>
               {words.cancel}

@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import type { RequestDetail } from '../../../server/contract/types.js';
-import { messages, filesMessages } from '../../i18n/words.js';
+import { filesMessages } from '../../i18n/words.js';
 import type { RequestsModel } from '../member/requests-model.js';
 import { isUploading } from '../models/uploads.js';
 import type { MemberHost } from '../state.js';
@@ -53,7 +53,7 @@ export function ReplyForm({ model, requests, request }: { model: MemberHost; req
       )}
       <div class="actions">
         <button type="submit" class="primary" disabled={blocked || !requests.reply.value.trim()}>
-          {requests.busy.value === 'reply' ? messages.sending : filesMessages.sendReply}
+          {requests.busy.value === 'reply' ? filesMessages.sending : filesMessages.sendReply}
         </button>
         {request.can.solve && !confirming && (
           <button type="button" class="secondary" disabled={requests.busy.value !== null} onClick={markSolved}>

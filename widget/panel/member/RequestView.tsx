@@ -28,7 +28,7 @@ export function RequestView({ model, requests, id, asked }: { model: MemberHost;
   if (detail.state === 'error') {
     // 403: not this session's to see (a mail link's session opens its one request only).
     const missing = detail.error.status === 404 || detail.error.status === 403;
-    const text = detail.error.code === 'session_expired' ? messages.sessionEnded : missing ? memberMessages.requestMissing : messages.offline;
+    const text = detail.error.code === 'session_expired' ? memberMessages.sessionEnded : missing ? memberMessages.requestMissing : messages.offline;
     return (
       <div class="view">
         <Notice text={text} onRetry={missing ? undefined : () => requests.open(id)} />

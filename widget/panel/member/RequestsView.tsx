@@ -53,7 +53,7 @@ export function RequestsView({ model, requests }: { model: MemberHost; requests:
       <div id="ph-request-list" role="tabpanel" aria-busy={rows.state === 'loading'}>
         {rows.state === 'loading' && <Skeleton />}
         {rows.state === 'error' && (
-          <Notice text={rows.error.code === 'session_expired' ? messages.sessionEnded : messages.offline} onRetry={requests.loadList} />
+          <Notice text={rows.error.code === 'session_expired' ? memberMessages.sessionEnded : messages.offline} onRetry={requests.loadList} />
         )}
         {rows.state === 'ready' &&
           !rows.value.length &&

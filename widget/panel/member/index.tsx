@@ -4,7 +4,7 @@
  * so anonymous visitors never download it.
  */
 import { filesChunk } from '../files-chunk.js';
-import { memberMessages, messages } from '../../i18n/words.js';
+import { memberMessages } from '../../i18n/words.js';
 import type { MemberHost, ViewModel } from '../state.js';
 import { adoptFormStyles } from '../form-styles.js';
 import { createRequestsModel, type RequestsModel } from './requests-model.js';
@@ -56,7 +56,7 @@ export function MemberViews({ model }: { model: MemberHost }) {
   if (state === 'anonymous' || state === 'ended')
     return (
       <div class="view">
-        <Notice text={messages.sessionEnded} />
+        <Notice text={memberMessages.sessionEnded} />
       </div>
     );
   if (state !== 'signed-in') return <Skeleton view />;

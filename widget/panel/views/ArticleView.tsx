@@ -2,7 +2,7 @@
  * One article, as the server rendered and sanitized it. In the panel it rides in a chunk fetched
  * after the first open (../later-views.ts), so that one carries only what shows the suggestions.
  */
-import { messages } from '../../i18n/words.js';
+import { contactMessages, messages } from '../../i18n/words.js';
 import { Notice, Skeleton } from '../components/Notice.js';
 import { trustedArticleHtml } from '../trusted-html.js';
 import { adoptArticleStyles } from './article-styles.js';
@@ -16,7 +16,7 @@ export function ArticleView({ model }: { model: ViewModel }) {
   if (article.state === 'error') {
     return (
       <div class="view">
-        <Notice text={article.error.status === 404 ? messages.articleMissing : messages.offline} />
+        <Notice text={article.error.status === 404 ? contactMessages.articleMissing : messages.offline} />
       </div>
     );
   }
