@@ -7,7 +7,7 @@
 import * as esbuild from 'esbuild';
 import { cpSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { basename } from 'node:path';
+import { basename, relative } from 'node:path';
 
 const widgetTarget = ['chrome100', 'firefox100', 'safari15.4'];
 // `node build.mjs server` rebuilds the server bundles only (the admin command uses it), leaving the
@@ -15,18 +15,19 @@ const widgetTarget = ['chrome100', 'firefox100', 'safari15.4'];
 const serverOnly = process.argv[2] === 'server';
 rmSync(serverOnly ? 'dist/server' : 'dist', { recursive: true, force: true });
 
+// The list of locales is TypeScript (widget/i18n/locales.ts): compiled on the fly, so it is written once.
+const { code: localesCode } = await esbuild.transform(readFileSync('widget/i18n/locales.ts', 'utf8'), { loader: 'ts', format: 'esm' });
+const { LOCALES } = await import(`data:text/javascript,${encodeURIComponent(localesCode)}`);
+
 if (!serverOnly) await buildBrowserBundles();
 
 /**
  * Every locale's words as chunks of their own, beside the panel's: `<locale>.<version>.js` (the panel's first words,
- * which the loader fetches with the panel), `<part>-<locale>.<version>.js` (the words of the chunks loaded later) and
- * `help-<locale>.<version>.js` (all of them, for the Help Center page). One version for all, a hash of their content,
- * so the loader names any locale's file with one short string.
+ * for a panel that switches to that locale), `<part>-<locale>.<version>.js` (the words of the chunks loaded later)
+ * and `help-<locale>.<version>.js` (all of them, for the Help Center page). One version for all, a hash of their
+ * content, so code names any locale's file with one short string.
  */
 async function buildWordChunks() {
-  // The list of locales is TypeScript (widget/i18n/locales.ts): compiled on the fly, so it is written once.
-  const { code } = await esbuild.transform(readFileSync('widget/i18n/locales.ts', 'utf8'), { loader: 'ts', format: 'esm' });
-  const { LOCALES } = await import(`data:text/javascript,${encodeURIComponent(code)}`);
   const parts = ['panel', 'contact', 'member', 'files'];
   const entries = {};
   for (const locale of LOCALES) {
@@ -82,16 +83,48 @@ async function buildBrowserBundles() {
     legalComments: 'none',
   };
 
-  const panel = await esbuild.build({
-    ...preactApp,
-    entryPoints: { panel: 'widget/panel/index.tsx' },
-    outdir: 'dist/widget/chunks',
-    splitting: true,
-    define: { WORDS_VERSION: JSON.stringify(wordsVersion) },
-    // Short names: the loader lists the panel's files, and every host page pays for each byte.
-    chunkNames: '[hash]',
-  });
+  // The panel, built once per locale: each build's entry (widget/panel/entry.ts) has that locale's first words inside,
+  // so they come in the file the loader fetches anyway, not in one more beside it. Every other file is the same in
+  // every build, byte for byte (nothing but the entry imports the words), and is written once.
+  const panelBuilds = {};
+  for (const locale of LOCALES) {
+    panelBuilds[locale] = await esbuild.build({
+      ...preactApp,
+      entryPoints: { panel: 'widget/panel/entry.ts' },
+      outdir: 'dist/widget/chunks',
+      splitting: true,
+      write: false,
+      define: { WORDS_VERSION: JSON.stringify(wordsVersion) },
+      // Short names: the loader lists the panel's files, and every host page pays for each byte.
+      chunkNames: '[hash]',
+      plugins: [
+        {
+          name: 'first-words',
+          setup(build) {
+            build.onResolve({ filter: /^porthole:first-words$/ }, () => ({ path: `${process.cwd()}/widget/i18n/${locale}/panel.ts` }));
+          },
+        },
+      ],
+    });
+  }
+  const panel = panelBuilds.en;
   const panelEntry = Object.entries(panel.metafile.outputs).find(([, output]) => output.entryPoint)[0];
+  // Each build's entry is named by its own hash; every other file has the same name in every build.
+  const entryOf = (build) => build.outputFiles.find((file) => build.metafile.outputs[relative(process.cwd(), file.path)]?.entryPoint);
+  // The entries' one version: any locale's words or the code changes it.
+  const entryHash = createHash('sha256');
+  for (const locale of LOCALES) entryHash.update(entryOf(panelBuilds[locale]).contents);
+  const panelEntryPrefix = `panel-${entryHash.digest('hex').slice(0, 8)}-`;
+  const panelEntries = {};
+  for (const locale of LOCALES) {
+    for (const file of panelBuilds[locale].outputFiles) {
+      if (file === entryOf(panelBuilds[locale]))
+        writeFileSync(`dist/widget/chunks/${(panelEntries[locale] = `${panelEntryPrefix}${locale}.js`)}`, file.contents);
+      else if (!panel.outputFiles.some((same) => same.path === file.path && Buffer.compare(same.contents, file.contents) === 0))
+        throw new Error(`the ${locale} panel build differs from the English one outside its entry: ${file.path}`);
+      else if (locale === 'en') writeFileSync(file.path, file.contents);
+    }
+  }
   // The chunks the panel entry imports statically: the loader fetches them alongside the entry,
   // in parallel, instead of the browser discovering them one round trip later.
   const panelChunks = panel.metafile.outputs[panelEntry].imports
@@ -105,7 +138,7 @@ async function buildBrowserBundles() {
     format: 'iife',
     minify: true,
     target: widgetTarget,
-    define: { PANEL_FILES: JSON.stringify([basename(panelEntry), ...panelChunks]), WORDS_VERSION: JSON.stringify(wordsVersion) },
+    define: { PANEL_ENTRY: JSON.stringify(panelEntryPrefix), PANEL_FILES: JSON.stringify(panelChunks) },
     metafile: true,
     legalComments: 'none',
     // The Arabic launcher word as UTF-8 (served with charset=utf-8), not as \u escapes three times its size.
@@ -116,7 +149,7 @@ async function buildBrowserBundles() {
   });
 
   // Kept for bench/size and the bundle tests: which files each output is made of.
-  writeFileSync('dist/widget/meta.json', JSON.stringify({ panelEntry, wordsVersion, panel: panel.metafile, loader: loader.metafile }, null, 2));
+  writeFileSync('dist/widget/meta.json', JSON.stringify({ panelEntry, panelEntries, wordsVersion, panel: panel.metafile, loader: loader.metafile }, null, 2));
 
   // The support team's inbox (served at /agent): one ESM script and its stylesheet, content-hashed,
   // plus a manifest naming them for the page route (server/routes/agent/inbox-page.ts).

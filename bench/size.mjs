@@ -54,15 +54,20 @@ const heaviest = (byLocale) => {
 
 export function measureWidget() {
   const meta = JSON.parse(readFileSync(join(dist, 'meta.json'), 'utf8'));
-  const locales = readdirSync(join(dist, 'chunks'))
-    .map((file) => new RegExp(`^([a-z]{2})\\.${meta.wordsVersion}\\.js$`).exec(file)?.[1])
-    .filter(Boolean);
-  const words = (part, locale) => `${part ? `${part}-` : ''}${locale}.${meta.wordsVersion}.js`;
+  // The panel's entry is built once per locale, with its first words inside (widget/panel/entry.ts); the metafile is
+  // the English build's, and every other file is the same in all of them.
+  const locales = Object.keys(meta.panelEntries);
+  const words = (part, locale) => `${part}-${locale}.${meta.wordsVersion}.js`;
   const panel = staticClosure(meta, meta.panelEntry);
+  const firstLoad = (locale) => panel.map((file) => (file === meta.panelEntry ? meta.panelEntries[locale] : file));
   const chunks = (files) => ({ ...measure(files.map((file) => readFileSync(join(dist, 'chunks', basename(file))))), files: files.map((f) => basename(f)) });
   // A chunk with no words of its own (the accent's) is the same in every locale.
   const perLocale = (files, part) =>
-    heaviest(Object.fromEntries(locales.map((locale) => [locale, chunks([...files, ...[words(part, locale)].filter((file) => existsSync(join(dist, 'chunks', file)))])])));
+    heaviest(
+      Object.fromEntries(
+        locales.map((locale) => [locale, chunks([...files, ...[words(part, locale)].filter((file) => existsSync(join(dist, 'chunks', file)))])]),
+      ),
+    );
   // Named by the folder of the module the panel imports on demand (e.g. contact/index.tsx): the
   // chunk's first source file may be any module it bundles (widget/panel/trusted-html.ts).
   // Every chunk imported on demand, also by another such chunk (the files, by the contact form and a member's views).
@@ -73,10 +78,12 @@ export function measureWidget() {
     return { name, ...perLocale(staticClosure(meta, file, new Set(panel)), name) };
   });
   const all = chunks([
-    ...Object.keys(meta.panel.outputs).filter((file) => file.endsWith('.js')),
-    ...locales.flatMap((locale) => ['', 'contact', 'member', 'files'].map((part) => words(part, locale))),
+    ...Object.keys(meta.panel.outputs).filter((file) => file.endsWith('.js') && file !== meta.panelEntry),
+    ...Object.values(meta.panelEntries),
+    ...locales.flatMap((locale) => ['contact', 'member', 'files'].map((part) => words(part, locale))),
   ]);
-  return { loader: measure([readFileSync(join(dist, 'widget.js'))]), panel: perLocale(panel, ''), later, all };
+  const panelSizes = heaviest(Object.fromEntries(locales.map((locale) => [locale, chunks(firstLoad(locale))])));
+  return { loader: measure([readFileSync(join(dist, 'widget.js'))]), panel: panelSizes, later, all };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

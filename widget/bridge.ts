@@ -7,7 +7,7 @@ import type { Locale } from './i18n/locales.js';
 import type { PanelWords } from './i18n/types.js';
 import type { WordsSource } from './panel/language.js';
 
-/** A locale's first words (widget/i18n/<locale>/panel.ts), fetched by the loader beside the panel's code. */
+/** A locale's first words (widget/i18n/<locale>/panel.ts), which the panel's entry for that locale carries. */
 export interface PanelWordsChunk {
   messages: PanelWords;
 }
@@ -33,9 +33,8 @@ export interface LoaderBridge {
   /** Absolute URL of widget.js: the API and chunks are found relative to it. */
   scriptUrl: string;
   settings: LauncherSettings;
-  /** The locale the loader chose (widget/i18n/locales.ts pickLocale), and its first words. */
+  /** The locale the loader chose (widget/i18n/locales.ts pickLocale); it fetched that locale's entry. */
   locale: Locale;
-  words: PanelWordsChunk;
 }
 
 /** A `Porthole(...)` call: command name, then its arguments. */
@@ -45,4 +44,7 @@ export interface PanelControl {
   run(command: Command): void;
 }
 
-export type MountPanel = (bridge: LoaderBridge, pending: Command[], words?: WordsSource) => PanelControl;
+export type MountPanel = (bridge: LoaderBridge, pending: Command[]) => PanelControl;
+
+/** The panel behind its entry (widget/panel/index.tsx): the first words in hand, and where later ones come from. */
+export type MountPanelWithWords = (bridge: LoaderBridge & { words: PanelWordsChunk }, pending: Command[], words?: WordsSource) => PanelControl;

@@ -5,12 +5,12 @@
  */
 import { launcherWords, pickLocale, type Locale } from './i18n/locales.js';
 import { launcherCss } from './launcher-style.js';
-import type { Command, LauncherSettings, PanelControl, MountPanel, PanelWordsChunk } from './bridge.js';
+import type { Command, LauncherSettings, PanelControl, MountPanel } from './bridge.js';
 
-// The panel's content-hashed entry file, then the chunks it imports; and the version of the words' chunks
-// (`<locale>.<version>.js`, see widget/panel/words-chunks.ts). Injected by build.mjs.
+// The panel's entry, one per locale with its first words inside (`<PANEL_ENTRY><locale>.js`, see
+// widget/panel/entry.ts), and the chunks it imports. Injected by build.mjs.
+declare const PANEL_ENTRY: string;
 declare const PANEL_FILES: string[];
-declare const WORDS_VERSION: string;
 
 type Stub = ((...args: unknown[]) => void) & { q?: Iterable<unknown>[]; loaded?: boolean };
 
@@ -64,13 +64,11 @@ function start(script: HTMLScriptElement) {
     if (settings.color && CSS.supports('color', settings.color)) element.style.setProperty('--ph-accent', settings.color, 'important');
   };
 
-  // The locale's words come in the same round trip as the panel's code.
+  // The locale's entry, with its words, and the chunks it imports, in one round trip.
   const load = () =>
-    (loading ??= Promise.all([...PANEL_FILES, `${locale}.${WORDS_VERSION}.js`].map((file) => import(new URL(`widget/chunks/${file}`, script.src).href))).then(
-      (chunks: unknown[]) => {
-        const { mountPanel } = chunks[0] as { mountPanel: MountPanel };
-        const words = chunks.pop() as PanelWordsChunk;
-        panel = mountPanel({ root, launcher, site: script.dataset.site as string, scriptUrl: script.src, settings, locale, words }, pending.splice(0));
+    (loading ??= Promise.all([PANEL_ENTRY + locale + '.js', ...PANEL_FILES].map((file) => import(new URL(`widget/chunks/${file}`, script.src).href))).then(
+      ([{ mountPanel }]: { mountPanel: MountPanel }[]) => {
+        panel = mountPanel({ root, launcher, site: script.dataset.site as string, scriptUrl: script.src, settings, locale }, pending.splice(0));
       },
       () => {
         loading = undefined; // a failed download may be retried by the next sign of interest

@@ -25,7 +25,7 @@ import type {
   SessionBody,
   SiteConfigBody,
 } from '../../server/contract/types.js';
-import type { Command, LoaderBridge, PanelControl, WidgetEvent } from '../../widget/bridge.js';
+import type { Command, LoaderBridge, PanelWordsChunk, PanelControl, WidgetEvent } from '../../widget/bridge.js';
 import { mountPanel } from '../../widget/panel/index.js';
 import { messages as englishPanelWords } from '../../widget/i18n/en/panel.js';
 import { sourceWords } from './source-words.js';
@@ -225,7 +225,7 @@ export function mountWidget(options: { server?: FakeServer; pending?: Command[] 
   document.documentElement.append(host);
 
   const emit = vi.fn<(event: WidgetEvent, detail?: unknown) => void>();
-  const bridge: LoaderBridge = {
+  const bridge: LoaderBridge & { words: PanelWordsChunk } = {
     root,
     launcher,
     site: 'demo',

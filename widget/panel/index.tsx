@@ -4,7 +4,7 @@
  */
 import { render } from 'preact';
 import { effect } from '@preact/signals';
-import type { MountPanel } from '../bridge.js';
+import type { MountPanelWithWords } from '../bridge.js';
 import { createApiClient } from './api.js';
 import { App } from './App.js';
 import { createWidgetModel } from './state.js';
@@ -17,7 +17,7 @@ import { pickLocale, textDirection } from '../i18n/locales.js';
 import { paintWidgetTheme } from './theme.js';
 
 /** `words`: where later words come from — the widget's chunks beside widget.js (tests bring the source tables). */
-export const mountPanel: MountPanel = (bridge, pending, words: WordsSource = (part, wanted) => wordsChunk(bridge.scriptUrl, part, wanted)) => {
+export const mountPanel: MountPanelWithWords = (bridge, pending, words: WordsSource = (part, wanted) => wordsChunk(bridge.scriptUrl, part, wanted)) => {
   adoptPanelStyles(bridge.root);
   speak(words, bridge.locale, bridge.words);
   const model = createWidgetModel(createApiClient(bridge.scriptUrl, bridge.site), bridge);
