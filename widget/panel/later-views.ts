@@ -23,9 +23,14 @@ const loadChunk = () =>
 export const ContactView = lazyView(() => loadChunk().then((chunk) => chunk.ContactViews));
 export const ArticleView = lazyView(() => loadChunk().then((chunk) => chunk.ArticleView));
 
+let firstViewShown: () => void;
+/** Resolved once the first view has what it shows: what can wait until then waits for it (the exact accent colours). */
+export const afterFirstView = new Promise<void>((resolve) => (firstViewShown = resolve));
+
 /** Fetches the chunk while the browser is idle, so an article or "Contact us" opens at once. */
 export const preloadLaterViews = () =>
   (window.requestIdleCallback ?? setTimeout)(() => {
+    firstViewShown();
     void ContactView.preload();
     void ArticleView.preload();
   });

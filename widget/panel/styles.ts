@@ -51,5 +51,4 @@ export const adoptPanelStyles = stylesheet(`
 :focus-visible{outline:3px solid var(--ph-accent-ink);outline-offset:2px}
 .header :focus-visible{outline-color:currentColor}
 @media (max-width:639px){.panel{inset:0;width:auto;height:auto;border-radius:0}}
-@media (prefers-reduced-motion:reduce){*{animation:none!important;transition:none!important}}
 `);

@@ -4,13 +4,15 @@
  * `prefers-color-scheme`, followed live) becomes `data-theme` on the panel's `.ph` container, which
  * switches styles.ts's palette. Then the site's colour, as the browser resolved it, gives the text
  * on it (--ph-on-accent) and the ink for links and focus rings on the panel's background
- * (--ph-accent-ink): accent/accent-text.ts, a chunk fetched as the panel mounts (the first open has
- * no room for it; styles.ts's defaults hold until it has run).
+ * (--ph-accent-ink): accent/accent-text.ts, a chunk fetched once `ready` (in the widget, once its
+ * first view has been shown: the first open does not wait for it; styles.ts's defaults hold until
+ * it has run).
  */
 import { effect, signal } from '@preact/signals';
 import type { SiteConfigBody } from '../../server/contract/types.js';
 import type { LauncherSettings, LoaderBridge } from '../bridge.js';
 import type { Loadable } from './models/loadable.js';
+import { afterFirstView } from './later-views.js';
 
 /**
  * Keeps `container` (attached already: its colours are read beside it) painted in the theme `choose()` returns
@@ -18,12 +20,12 @@ import type { Loadable } from './models/loadable.js';
  * `alsoOn`: elements outside the container that show the site's colour and need its text colour too
  * (the launcher, the Help Center page's header).
  */
-export function followTheme(container: HTMLElement, choose: () => unknown, alsoOn: HTMLElement[] = []) {
+export function followTheme(container: HTMLElement, choose: () => unknown, alsoOn: HTMLElement[] = [], ready = Promise.resolve()) {
   // The visitor's system setting, kept current: switching the OS to dark repaints an open panel.
   const query = matchMedia('(prefers-color-scheme: dark)');
   const systemDark = signal(query.matches);
   query.addEventListener('change', () => (systemDark.value = query.matches));
-  const accentText = import('./accent/accent-text.js');
+  const accentText = ready.then(() => import('./accent/accent-text.js'));
 
   effect(() => {
     const chosen = choose();
@@ -47,12 +49,17 @@ export function paintWidgetTheme(
 ) {
   const siteColor = new CSSStyleSheet();
   bridge.root.adoptedStyleSheets = [...bridge.root.adoptedStyleSheets, siteColor];
-  followTheme(container, () => {
-    const config = model.config.value;
-    const color = config.state === 'ready' ? config.value.site.color : '';
-    // Applied in the theme's own effect, so the text on the colour is read after the colour changed.
-    // Only a value the browser accepts as a colour ever reaches the stylesheet.
-    if (color && CSS.supports('color', color)) siteColor.replaceSync(`:host{--ph-accent:${color}}`);
-    return model.hostSettings.value.theme ?? siteTheme(config);
-  }, [bridge.launcher]);
+  followTheme(
+    container,
+    () => {
+      const config = model.config.value;
+      const color = config.state === 'ready' ? config.value.site.color : '';
+      // Applied in the theme's own effect, so the text on the colour is read after the colour changed.
+      // Only a value the browser accepts as a colour ever reaches the stylesheet.
+      if (color && CSS.supports('color', color)) siteColor.replaceSync(`:host{--ph-accent:${color}}`);
+      return model.hostSettings.value.theme ?? siteTheme(config);
+    },
+    [bridge.launcher],
+    afterFirstView,
+  );
 }
