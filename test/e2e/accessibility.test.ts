@@ -33,6 +33,7 @@ async function expectAccessible(page: Page, view: string, mustSee: string) {
   await screenshot(page, `a11y-${view}`);
   const report = await runAxe(page);
   expect.soft(report.violations, view).toEqual([]);
+  expect.soft(report.undecidedContrast, `${view}: contrast axe could not decide`).toEqual([]);
   expect(
     report.checked.some((target) => target.includes(mustSee)),
     `${view}: axe saw ${mustSee}`,

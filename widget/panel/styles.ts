@@ -2,7 +2,8 @@
  * The styles of the panel's frame and of what its first load shows (home); the views loaded on
  * demand bring their own (views/article-styles.ts, contact/styles.ts, form-styles.ts,
  * member/styles.ts). Every size is px and every font is set here, so nothing about the host
- * page — its root font size, fonts, line height — changes how the panel looks.
+ * page — its root font size, fonts, line height — changes how the panel looks. On a phone the
+ * panel covers the screen: the launcher under it is hidden too, so focus never lands where no one sees it.
  */
 import { stylesheet } from './stylesheet.js';
 
@@ -39,5 +40,5 @@ export const adoptPanelStyles = stylesheet(`
 .article-heading{margin:0 0 10px;font-size:18px;line-height:1.3}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 :focus-visible{outline:3px solid #2563eb;outline-offset:2px}
-@media (max-width:639px){.panel{inset:0;width:auto;height:auto;border-radius:0}}
+@media (max-width:639px){.panel{inset:0;width:auto;height:auto;border-radius:0}.launcher[aria-expanded=true]{visibility:hidden}}
 `);

@@ -7,6 +7,7 @@ import type { MemberHost } from '../state.js';
 import type { RequestsModel } from './requests-model.js';
 import { StatusBadge } from './StatusBadge.js';
 import { timeAgo } from '../../time.js';
+import { onTabKeys } from './tab-keys.js';
 
 export function RequestsView({ model, requests }: { model: MemberHost; requests: RequestsModel }) {
   const config = model.config.value;
@@ -15,22 +16,28 @@ export function RequestsView({ model, requests }: { model: MemberHost; requests:
   const tabs: RequestScope[] = orgAvailable ? ['mine', 'ccd', 'org'] : ['mine', 'ccd'];
   const rows = requests.rows.value;
 
-  useEffect(() => requests.loadList(), []);
+  // Back from a request, the rows stay on screen while they refresh, so focus can return to the row
+  // that opened it (the panel focuses the first [data-autofocus]: that row, else the heading).
+  useEffect(() => requests.loadList(true), []);
+  const back = requests.opened();
+  const returnsTo = rows.state === 'ready' && rows.value.some((request) => request.id === back);
 
   return (
     <div class="view">
-      <h3 class="section-heading requests-heading" tabIndex={-1} data-autofocus>
+      <h3 class="section-heading requests-heading" tabIndex={-1} data-autofocus={returnsTo ? undefined : ''}>
         {memberMessages.yourRequests}
       </h3>
-      <div class="tabs" role="tablist" aria-label={memberMessages.yourRequests}>
+      <div class="tabs" role="tablist" aria-label={memberMessages.yourRequests} onKeyDown={(event) => onTabKeys(event, (index) => requests.show(tabs[index]))}>
         {tabs.map((tab) => (
           <button
             key={tab}
+            id={`ph-tab-${tab}`}
             type="button"
             role="tab"
             class="tab"
             aria-selected={requests.list.value === tab}
             aria-controls="ph-request-list"
+            tabIndex={requests.list.value === tab ? 0 : -1}
             onClick={() => requests.show(tab)}
           >
             {memberMessages.lists[tab]}
@@ -47,7 +54,7 @@ export function RequestsView({ model, requests }: { model: MemberHost; requests:
         </select>
       </label>
 
-      <div id="ph-request-list" role="tabpanel" aria-busy={rows.state === 'loading'}>
+      <div id="ph-request-list" role="tabpanel" aria-labelledby={`ph-tab-${requests.list.value}`} aria-busy={rows.state === 'loading'}>
         {rows.state === 'loading' && <p class="muted">{messages.loading}</p>}
         {rows.state === 'error' && (
           <Notice text={rows.error.code === 'session_expired' ? messages.sessionEnded : messages.offline} onRetry={requests.loadList} />
@@ -57,7 +64,12 @@ export function RequestsView({ model, requests }: { model: MemberHost; requests:
           <ul class="requests">
             {rows.value.map((request) => (
               <li key={request.id}>
-                <button type="button" class="request-row" onClick={() => model.navigation.show({ name: 'request', id: request.id })}>
+                <button
+                  type="button"
+                  class="request-row"
+                  data-autofocus={returnsTo && request.id === back ? '' : undefined}
+                  onClick={() => model.navigation.show({ name: 'request', id: request.id })}
+                >
                   <span class="request-subject">{request.subject}</span>
                   <span class="request-meta">
                     <StatusBadge status={request.status} />

@@ -124,6 +124,8 @@ export function createRequestsModel(model: MemberHost) {
         loadingMore.value = false;
       }
     },
+    /** The request opened last (0: none yet), whose row takes focus back on the list. */
+    opened: () => wanted,
     open(id: number) {
       wanted = id;
       detail.value = loading;
