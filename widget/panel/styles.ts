@@ -40,5 +40,5 @@ export const adoptPanelStyles = stylesheet(`
 .article-heading{margin:0 0 10px;font-size:18px;line-height:1.3}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 :focus-visible{outline:3px solid #2563eb;outline-offset:2px}
-@media (max-width:639px){.panel{inset:0;width:auto;height:auto;border-radius:0}.launcher[aria-expanded=true]{visibility:hidden}}
+@media (max-width:639px){.panel{inset:0;width:auto;height:auto;border-radius:0}.launcher[aria-expanded=true]{visibility:hidden}.search input{font-size:16px}}
 `);

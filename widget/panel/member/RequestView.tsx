@@ -60,6 +60,10 @@ export function RequestView({ model, requests, id }: { model: MemberHost; reques
         </p>
       )}
 
+      {/* Present from the start, so screen readers follow it: live updates say here what changed. */}
+      <p class="visually-hidden" aria-live="polite">
+        {requests.news.value}
+      </p>
       <ol class="thread">
         {request.comments.map((comment) => (
           <li key={comment.id} class={comment.author.role === 'agent' ? 'message from-agent' : 'message'}>

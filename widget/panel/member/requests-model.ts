@@ -9,6 +9,7 @@ import { failed, loading, ready, type Loadable } from '../models/loadable.js';
 import type { MemberHost } from '../state.js';
 import { memberApi } from './member-api.js';
 import { attachedIds, type Upload } from '../models/uploads.js';
+import { liveNews } from './live-news.js';
 
 const PAGE_SIZE = 10;
 
@@ -29,6 +30,8 @@ export function createRequestsModel(model: MemberHost) {
   const files = signal<Upload[]>([]);
   const busy = signal<'reply' | 'solve' | null>(null);
   const problem = signal<ApiError | undefined>(undefined);
+  /** What live updates changed on the open request, for its polite live region (live-news.ts). */
+  const news = signal('');
   let listRun = 0;
   let wanted = 0;
 
@@ -101,6 +104,7 @@ export function createRequestsModel(model: MemberHost) {
     files,
     busy,
     problem,
+    news,
     loadList,
     show(next: RequestScope, nextStatus = status.value) {
       list.value = next;
@@ -130,6 +134,7 @@ export function createRequestsModel(model: MemberHost) {
       wanted = id;
       detail.value = loading;
       problem.value = undefined;
+      news.value = '';
       reply.value = '';
       files.value = [];
       session
@@ -149,7 +154,10 @@ export function createRequestsModel(model: MemberHost) {
         }),
     /** A newer state of the open request, e.g. after a live event; ignored if the member moved on. */
     showUpdated(request: RequestDetail) {
-      if (wanted === request.id) detail.value = ready(request);
+      if (wanted !== request.id) return;
+      const shown = detail.value;
+      if (shown.state === 'ready' && shown.value.id === request.id) news.value = liveNews(shown.value, request);
+      detail.value = ready(request);
     },
     sendReply: (id: number) => {
       // What the member wrote now, even if a renewed session retries the call after they moved on.
