@@ -1,7 +1,8 @@
 // Issue 13's "with any ability, on any screen", in real Chromium: the member lists' tabs are a tab
 // list driven by the keyboard (arrows mirrored right to left, Home/End, one tab in the Tab order);
 // focus comes back to the row or link that opened a view, and Escape returns it to the launcher; a
-// reply from support on the open request is announced politely; and at 200 % and 400 % zoom (640
+// reply from support on the open request is announced politely; the inbox's queue and panes are
+// reached by Tab; and at 200 % and 400 % zoom (640
 // and 320 CSS px wide) nothing scrolls sideways, the tabs stay one line, a request row's date stays
 // on its second line, phone inputs are 16 px and every control is at least 24 × 24 px.
 import { describe, expect, it } from 'vitest';
@@ -115,6 +116,23 @@ describe('the keyboard reaches and drives everything', () => {
     await expect.poll(() => region.textContent(), { timeout: 10_000 }).toContain('New reply from Riley');
     expect(problems).toEqual([]);
     await close();
+  });
+
+  it('the inbox: Tab reaches the queue rows, Enter opens one and focus moves to its title, Tab goes on into the pane', async () => {
+    // A browser of the agent's own: the live-region test above left Riley signed in in theirs.
+    const context = await world.agent.context.browser()!.newContext({ viewport: { width: 1280, height: 900 } });
+    const agent = await context.newPage();
+    await signInToInbox(agent, world.servers.support.url);
+    const row = queueRow(agent, SAMS_REQUEST);
+    // From the page's start, by Tab alone (no pointer), to the row.
+    await agent.locator('body').focus();
+    for (let presses = 0; presses < 40 && !(await row.evaluate((link) => link === document.activeElement)); presses++) await agent.keyboard.press('Tab');
+    expect(await row.evaluate((link) => link === document.activeElement)).toBe(true);
+    await agent.keyboard.press('Enter');
+    await expect.poll(() => agent.evaluate(() => document.activeElement?.id)).toBe('request-title');
+    await agent.keyboard.press('Tab');
+    expect(await agent.evaluate(() => Boolean(document.activeElement?.closest('#detail')))).toBe(true);
+    await context.close();
   });
 });
 
