@@ -44,7 +44,7 @@ export function RequestView({ model, requests, id }: { model: MemberHost; reques
 
   return (
     <article class="view request" aria-labelledby="ph-request-title">
-      <h3 ref={heading} id="ph-request-title" class="article-heading" tabIndex={-1} data-autofocus>
+      <h3 ref={heading} id="ph-request-title" class="article-heading" tabIndex={-1} data-autofocus dir="auto">
         {request.subject}
       </h3>
       <p class="request-meta">
@@ -72,7 +72,10 @@ export function RequestView({ model, requests, id }: { model: MemberHost; reques
               {comment.author.role === 'agent' && <span class="tag">{memberMessages.support}</span>}
               <time dateTime={comment.createdAt}>{dateTime(comment.createdAt)}</time>
             </p>
-            <p class="message-body">{comment.body}</p>
+            {/* People write in their own language, whatever the panel's: each text takes its own direction. */}
+            <p class="message-body" dir="auto">
+              {comment.body}
+            </p>
             {Files && <Files.FileList files={comment.attachments} root={model.root} renew={requests.reread} />}
           </li>
         ))}

@@ -70,7 +70,9 @@ export function RequestsView({ model, requests }: { model: MemberHost; requests:
                   data-autofocus={returnsTo && request.id === back ? '' : undefined}
                   onClick={() => model.navigation.show({ name: 'request', id: request.id })}
                 >
-                  <span class="request-subject">{request.subject}</span>
+                  <span class="request-subject" dir="auto">
+                    {request.subject}
+                  </span>
                   <span class="request-meta">
                     <StatusBadge status={request.status} />
                     <span>
