@@ -22,6 +22,8 @@ const SIGNATURES: Record<string, Kind[]> = {
   'contactMessages.sentBody': ['number'],
   'contactMessages.sentEmail': ['text'],
   'memberMessages.signedInAs': ['text'],
+  'memberMessages.newReply': ['text'],
+  'memberMessages.statusNow': ['text'],
   'memberMessages.awaitingBadge': ['number'],
   'memberMessages.lastActivity': ['text'],
   'memberMessages.requestTitle': ['number'],

@@ -8,6 +8,9 @@
  * `[data-theme=dark]` (theme.ts sets the attribute); the views loaded later use these properties or
  * bring their own dark values. --ph-on-accent and --ph-accent-ink come from theme.ts, computed from the
  * site's colour (accent-text.ts); the values here are for the default colour, before that runs.
+ * page — its root font size, fonts, line height — changes how the panel looks. On a phone the
+ * panel covers the screen: the launcher under it is hidden too, so focus never lands where no one sees it.
+ * Sides are logical (start/end), so the panel reads right to left by its root's `dir`; Back's arrow turns with it.
  */
 import { stylesheet } from './stylesheet.js';
 
@@ -18,13 +21,14 @@ export const adoptPanelStyles = stylesheet(`
 [hidden]{display:none!important}
 .panel{position:fixed;right:20px;bottom:84px;display:flex;flex-direction:column;width:380px;height:min(640px,calc(100vh - 104px));background:var(--ph-bg);border-radius:14px;box-shadow:0 12px 40px #0f172a38,0 0 0 1px var(--ph-line);overflow:hidden}
 :host([data-position=left]) .panel{left:20px;right:auto}
-.header{display:flex;align-items:center;gap:4px;min-height:56px;padding:8px 8px 8px 16px}
+.header{display:flex;align-items:center;gap:4px;min-height:56px;padding-block:8px;padding-inline:16px 8px}
 .header,.primary{background:var(--ph-accent,#1f2937);color:var(--ph-on-accent,#fff)}
 .title{flex:1;margin:0;font-size:16px;font-weight:600;line-height:1.3;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .icon-button,.primary,.secondary{display:inline-flex;align-items:center;justify-content:center;margin:0;border-radius:8px;cursor:pointer}
 .icon-button{width:36px;height:36px;padding:0;border:0;background:0 0;color:inherit}
 .icon-button:hover{background:#8883}
 .icon-button svg{width:20px;height:20px;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}
+.back:dir(rtl) svg{transform:scaleX(-1)}
 .body{flex:1;overflow-y:auto;overscroll-behavior:contain}
 .view{display:block;margin:0;padding:16px}
 .search input,.article-link,.secondary{border:1px solid var(--ph-line);color:inherit;font:inherit}
@@ -50,5 +54,5 @@ export const adoptPanelStyles = stylesheet(`
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 :focus-visible{outline:3px solid var(--ph-accent-ink);outline-offset:2px}
 .header :focus-visible{outline-color:currentColor}
-@media (max-width:639px){.panel{inset:0;width:auto;height:auto;border-radius:0}}
+@media (max-width:639px){.panel{inset:0;width:auto;height:auto;border-radius:0}.launcher[aria-expanded=true]{visibility:hidden}.search input{font-size:16px}}
 `);

@@ -35,4 +35,6 @@ export const memberMessages: MemberWords = {
   noneWithStatus: { open: 'لا توجد طلبات مفتوحة', awaiting_reply: 'لا توجد طلبات بانتظار ردك', solved: 'لا توجد طلبات محلولة', closed: 'لا توجد طلبات مغلقة' },
   clearFilter: 'عرض كل الطلبات',
   sessionEnded: 'انتهت جلستك. أعد تحميل الصفحة لتسجيل الدخول مرة أخرى.',
+  newReply: (name) => `ردّ جديد من ${name}.`,
+  statusNow: (status) => `تغيّرت الحالة إلى ${status}.`,
 };

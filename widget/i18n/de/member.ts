@@ -34,4 +34,6 @@ export const memberMessages: MemberWords = {
   },
   clearFilter: 'Alle Anfragen anzeigen',
   sessionEnded: 'Ihre Sitzung ist abgelaufen. Laden Sie die Seite neu, um sich wieder anzumelden.',
+  newReply: (name) => `Neue Antwort von ${name}.`,
+  statusNow: (status) => `Status geändert: ${status}.`,
 };

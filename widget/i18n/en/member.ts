@@ -29,4 +29,8 @@ export const memberMessages = {
   followUpSubject: (number: number, subject: string) => `Follow-up to #${number}: ${subject}`,
   newRequest: 'Submit a request',
   sessionEnded: 'Your session has ended. Reload the page to sign in again.',
+  /** Said by the open request's live region when a reply arrives while the member reads it. */
+  newReply: (name: string) => `New reply from ${name}.`,
+  /** Said by the open request's live region when its status changes while the member reads it. */
+  statusNow: (status: string) => `Status changed to ${status}.`,
 };

@@ -35,4 +35,6 @@ export const memberMessages: MemberWords = {
   },
   clearFilter: 'Mostrar todas las solicitudes',
   sessionEnded: 'Su sesión ha finalizado. Vuelva a cargar la página para iniciar sesión de nuevo.',
+  newReply: (name) => `Nueva respuesta de ${name}.`,
+  statusNow: (status) => `Estado cambiado a ${status}.`,
 };

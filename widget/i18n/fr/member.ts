@@ -35,4 +35,6 @@ export const memberMessages: MemberWords = {
   },
   clearFilter: 'Afficher toutes les demandes',
   sessionEnded: 'Votre session a expiré. Rechargez la page pour vous reconnecter.',
+  newReply: (name) => `Nouvelle réponse de ${name}.`,
+  statusNow: (status) => `Statut modifié : ${status}.`,
 };

@@ -1,12 +1,12 @@
-/** A list of article titles with teasers; choosing one opens it in the panel. */
+/** A list of article titles with teasers; choosing one opens it in the panel. `focused`: the article whose link takes focus when the view opens. */
 import type { ArticleSummary } from '../../../server/contract/types.js';
 
-export function ArticleList({ articles, onOpen }: { articles: ArticleSummary[]; onOpen: (id: string) => void }) {
+export function ArticleList({ articles, onOpen, focused }: { articles: ArticleSummary[]; onOpen: (id: string) => void; focused?: string }) {
   return (
     <ul class="articles">
       {articles.map((article) => (
         <li key={article.id}>
-          <button type="button" class="article-link" onClick={() => onOpen(article.id)}>
+          <button type="button" class="article-link" data-autofocus={article.id === focused ? '' : undefined} onClick={() => onOpen(article.id)}>
             <span class="article-title">{article.title}</span>
             {article.excerpt && <span class="article-excerpt">{article.excerpt}</span>}
           </button>

@@ -5,7 +5,7 @@ export function Header({ title, onBack, onClose }: { title: string; onBack?: () 
   return (
     <header class="header">
       {onBack && (
-        <button type="button" class="icon-button" aria-label={messages.back} onClick={onBack}>
+        <button type="button" class="icon-button back" aria-label={messages.back} onClick={onBack}>
           <svg viewBox="0 0 24 24" aria-hidden="true">
             <path d="M15 5l-7 7 7 7" />
           </svg>

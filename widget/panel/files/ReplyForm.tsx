@@ -34,7 +34,15 @@ export function ReplyForm({ model, requests, request }: { model: MemberHost; req
     >
       <div class="field">
         <label for="ph-reply">{filesMessages.addToConversation}</label>
-        <textarea id="ph-reply" rows={3} value={requests.reply.value} onInput={(event) => (requests.reply.value = event.currentTarget.value)} />
+        {/* The form's problem describes the text; the text is invalid when the server named it (`fields.body`). */}
+        <textarea
+          id="ph-reply"
+          rows={3}
+          aria-describedby={problem ? 'ph-reply-problem' : undefined}
+          aria-invalid={Boolean(problem?.fields.body)}
+          value={requests.reply.value}
+          onInput={(event) => (requests.reply.value = event.currentTarget.value)}
+        />
       </div>
       {/* A mail link's session has no member but may attach to its one request, with its own token. */}
       {limits && (
@@ -47,7 +55,7 @@ export function ReplyForm({ model, requests, request }: { model: MemberHost; req
         />
       )}
       {problem && (
-        <p class="form-error" role="alert">
+        <p id="ph-reply-problem" class="form-error" role="alert">
           {(limits && sendProblemText(problem.code, limits)) || refusalText(problem)}
         </p>
       )}

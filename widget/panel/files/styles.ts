@@ -7,7 +7,7 @@ export const adoptFilesStyles = stylesheet(`
 .upload{display:flex;flex-wrap:wrap;align-items:center;gap:4px 8px;margin-block-end:4px;padding:6px 8px;border:1px solid var(--ph-line);border-radius:8px;font-size:13px}
 .upload .notice{flex-basis:100%;padding:8px}
 .upload-name{font-weight:600;overflow-wrap:anywhere}
-.remove{margin-inline-start:auto;padding:0 8px;border:0;border-radius:6px;background:none;color:inherit;font:inherit;font-size:18px;line-height:1.3;cursor:pointer}
+.remove{min-inline-size:24px;min-block-size:24px;margin-inline-start:auto;padding:0 8px;border:0;border-radius:6px;background:none;color:inherit;font:inherit;font-size:18px;line-height:1.3;cursor:pointer}
 .remove:hover,.remove:focus-visible{background:var(--ph-soft)}
 .files li{margin-block-start:6px}
 .preview img{display:block;max-inline-size:160px;max-block-size:120px;border:1px solid var(--ph-line);border-radius:6px}

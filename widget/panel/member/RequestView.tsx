@@ -48,7 +48,7 @@ export function RequestView({ model, requests, id, asked }: { model: MemberHost;
 
   return (
     <article class="view request" aria-labelledby="ph-request-title">
-      <h3 ref={heading} id="ph-request-title" class="article-heading" tabIndex={-1} data-autofocus>
+      <h3 ref={heading} id="ph-request-title" class="article-heading" tabIndex={-1} data-autofocus dir="auto">
         {request.subject}
       </h3>
       <p class="request-meta">
@@ -64,6 +64,10 @@ export function RequestView({ model, requests, id, asked }: { model: MemberHost;
         </p>
       )}
 
+      {/* Present from the start, so screen readers follow it: live updates say here what changed. */}
+      <p class="visually-hidden" aria-live="polite">
+        {requests.news.value}
+      </p>
       <ol class="thread">
         {request.comments.map((comment) => (
           <li key={comment.id} class={comment.author.role === 'agent' ? 'message from-agent' : 'message'}>
@@ -72,7 +76,10 @@ export function RequestView({ model, requests, id, asked }: { model: MemberHost;
               {comment.author.role === 'agent' && <span class="tag">{memberMessages.support}</span>}
               <time dateTime={comment.createdAt}>{dateTime(comment.createdAt, locale.value)}</time>
             </p>
-            <p class="message-body">{comment.body}</p>
+            {/* People write in their own language, whatever the panel's: each text takes its own direction. */}
+            <p class="message-body" dir="auto">
+              {comment.body}
+            </p>
             {Files && <Files.FileList files={comment.attachments} root={model.root} renew={requests.reread} />}
           </li>
         ))}

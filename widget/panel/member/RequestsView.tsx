@@ -8,6 +8,7 @@ import type { RequestsModel } from './requests-model.js';
 import { StatusBadge } from './StatusBadge.js';
 import { timeAgo } from '../../time.js';
 import { locale } from '../language.js';
+import { onTabKeys } from './tab-keys.js';
 
 export function RequestsView({ model, requests }: { model: MemberHost; requests: RequestsModel }) {
   const config = model.config.value;
@@ -17,22 +18,28 @@ export function RequestsView({ model, requests }: { model: MemberHost; requests:
   const rows = requests.rows.value;
   const filter = requests.status.value as CustomerStatus | '';
 
-  useEffect(() => requests.loadList(), []);
+  // Back from a request, the rows stay on screen while they refresh, so focus can return to the row
+  // that opened it (the panel focuses the first [data-autofocus]: that row, else the heading).
+  useEffect(() => requests.loadList(true), []);
+  const back = requests.opened();
+  const returnsTo = rows.state === 'ready' && rows.value.some((request) => request.id === back);
 
   return (
     <div class="view">
-      <h3 class="section-heading requests-heading" tabIndex={-1} data-autofocus>
+      <h3 class="section-heading requests-heading" tabIndex={-1} data-autofocus={returnsTo ? undefined : ''}>
         {memberMessages.yourRequests}
       </h3>
-      <div class="tabs" role="tablist" aria-label={memberMessages.yourRequests}>
+      <div class="tabs" role="tablist" aria-label={memberMessages.yourRequests} onKeyDown={(event) => onTabKeys(event, (index) => requests.show(tabs[index]))}>
         {tabs.map((tab) => (
           <button
             key={tab}
+            id={`ph-tab-${tab}`}
             type="button"
             role="tab"
             class="tab"
             aria-selected={requests.list.value === tab}
             aria-controls="ph-request-list"
+            tabIndex={requests.list.value === tab ? 0 : -1}
             onClick={() => requests.show(tab)}
           >
             {memberMessages.lists[tab]}
@@ -50,7 +57,7 @@ export function RequestsView({ model, requests }: { model: MemberHost; requests:
         </select>
       </label>
 
-      <div id="ph-request-list" role="tabpanel" aria-busy={rows.state === 'loading'}>
+      <div id="ph-request-list" role="tabpanel" aria-labelledby={`ph-tab-${requests.list.value}`} aria-busy={rows.state === 'loading'}>
         {rows.state === 'loading' && <Skeleton />}
         {rows.state === 'error' && (
           <Notice text={rows.error.code === 'session_expired' ? memberMessages.sessionEnded : messages.offline} onRetry={requests.loadList} />
@@ -62,8 +69,15 @@ export function RequestsView({ model, requests }: { model: MemberHost; requests:
           <ul class="requests">
             {rows.value.map((request) => (
               <li key={request.id}>
-                <button type="button" class="request-row" onClick={() => model.navigation.show({ name: 'request', id: request.id })}>
-                  <span class="request-subject">{request.subject}</span>
+                <button
+                  type="button"
+                  class="request-row"
+                  data-autofocus={returnsTo && request.id === back ? '' : undefined}
+                  onClick={() => model.navigation.show({ name: 'request', id: request.id })}
+                >
+                  <span class="request-subject" dir="auto">
+                    {request.subject}
+                  </span>
                   <span class="request-meta">
                     <StatusBadge status={request.status} />
                     <span>

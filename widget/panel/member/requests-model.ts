@@ -10,6 +10,7 @@ import type { MemberHost } from '../state.js';
 import { memberApi } from './member-api.js';
 import { attachedIds, type Upload } from '../models/uploads.js';
 import { keptDrafts } from '../drafts.js';
+import { liveNews } from './live-news.js';
 
 const PAGE_SIZE = 10;
 
@@ -55,6 +56,8 @@ export function createRequestsModel(model: MemberHost) {
     rating.sending.value = false;
     rating.problem.value = undefined;
   };
+  /** What live updates changed on the open request, for its polite live region (live-news.ts). */
+  const news = signal('');
   let listRun = 0;
   let wanted = 0;
   // The reply being written is kept for the tab (../drafts.ts) under its request, as it is typed.
@@ -139,6 +142,7 @@ export function createRequestsModel(model: MemberHost) {
     files,
     busy,
     problem,
+    news,
     loadList,
     show(next: RequestScope, nextStatus = status.value) {
       list.value = next;
@@ -162,11 +166,14 @@ export function createRequestsModel(model: MemberHost) {
         loadingMore.value = false;
       }
     },
+    /** The request opened last (0: none yet), whose row takes focus back on the list. */
+    opened: () => wanted,
     /** `asked`: the score a solve mail's link chose, for the member to confirm. */
     open(id: number, asked?: RatingScore) {
       wanted = id;
       detail.value = loading;
       problem.value = undefined;
+      news.value = '';
       confirmSolve.value = false;
       const kept = drafts.read(replyKey(id));
       reply.value = typeof kept === 'string' ? kept : '';
@@ -192,7 +199,10 @@ export function createRequestsModel(model: MemberHost) {
         }),
     /** A newer state of the open request, e.g. after a live event; ignored if the member moved on. */
     showUpdated(request: RequestDetail) {
-      if (wanted === request.id) detail.value = ready(request);
+      if (wanted !== request.id) return;
+      const shown = detail.value;
+      if (shown.state === 'ready' && shown.value.id === request.id) news.value = liveNews(shown.value, request);
+      detail.value = ready(request);
     },
     sendReply: (id: number) => {
       // What the member wrote now, even if a renewed session retries the call after they moved on.

@@ -12,6 +12,9 @@ export function HomeView({ model }: { model: ViewModel }) {
   const results = help.results.value;
   const shown = results ?? help.suggestions.value;
   const heading = results ? messages.results(help.query.value.trim()) : messages.suggested;
+  // Back from an article still listed, focus returns to its link (the panel focuses the first [data-autofocus]).
+  const read = help.article.value;
+  const back = read.state === 'ready' && shown.state === 'ready' && shown.value.some((article) => article.id === read.value.id) ? read.value.id : undefined;
 
   const MemberEntry = memberChunk.value?.MemberEntry;
   const shownState = help.suggestions.value.state;
@@ -28,7 +31,7 @@ export function HomeView({ model }: { model: ViewModel }) {
         <input
           id="ph-search"
           type="search"
-          data-autofocus
+          data-autofocus={back ? undefined : ''}
           autocomplete="off"
           placeholder={messages.searchPlaceholder}
           value={help.query.value}
@@ -43,7 +46,7 @@ export function HomeView({ model }: { model: ViewModel }) {
         {shown.state === 'loading' && <Skeleton />}
         {shown.state === 'error' && <Notice text={messages.offline} onRetry={results ? () => help.search(help.query.value) : model.retry} />}
         {shown.state === 'ready' &&
-          (shown.value.length ? <ArticleList articles={shown.value} onOpen={model.openArticle} /> : <p class="muted">{messages.noResults}</p>)}
+          (shown.value.length ? <ArticleList articles={shown.value} onOpen={model.openArticle} focused={back} /> : <p class="muted">{messages.noResults}</p>)}
       </section>
 
       <div class="contact-prompt">
