@@ -141,8 +141,6 @@ async function buildBrowserBundles() {
     define: { PANEL_ENTRY: JSON.stringify(panelEntryPrefix), PANEL_FILES: JSON.stringify(panelChunks) },
     metafile: true,
     legalComments: 'none',
-    // The Arabic launcher word as UTF-8 (served with charset=utf-8), not as \u escapes three times its size.
-    charset: 'utf8',
     // No "use strict" prologue (tsconfig's strict implies it): the loader does not need it, and every
     // host page would pay for its bytes.
     tsconfigRaw: { compilerOptions: { alwaysStrict: false } },
