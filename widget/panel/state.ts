@@ -10,8 +10,8 @@ import type { ApiClient } from './api.js';
 import type { ContactForm, Prefill } from './models/contact-form.js';
 import { createHelpCenter } from './models/help-center.js';
 import { failed, loading, ready, type Loadable } from './api.js';
-import { createNavigation, type NavigateTarget } from './models/navigation.js';
-import { createMemberSession, type Identity, type MemberSession } from './models/member-session.js';
+import { createNavigation } from './models/navigation.js';
+import { createMemberSession, type MemberSession } from './models/member-session.js';
 import { lockPageScroll } from './page-scroll.js';
 
 /** The page the visitor is on, as the server may see it: origin and path, never query or fragment. */
@@ -91,7 +91,7 @@ export type MemberHost = ViewModel & { launcher?: HTMLButtonElement };
 export function createWidgetModel(api: ApiClient, bridge: LoaderBridge) {
   const events = createHostEvents();
   const views = createViewModel(api, bridge.root, events.emit);
-  const { navigation, help, session } = views;
+  const { navigation } = views;
   let unlockScroll: (() => void) | undefined;
   // The site's Help Center page, on the server widget.js came from (like the API).
   const helpCenter = new URL(`help/${encodeURIComponent(bridge.site)}`, bridge.scriptUrl);
@@ -131,42 +131,22 @@ export function createWidgetModel(api: ApiClient, bridge: LoaderBridge) {
           return setOpen(false);
         case 'toggle':
           return setOpen(!navigation.isOpen.value);
-        case 'navigate': {
-          // A page of its own, in a new tab: the panel stays as it was.
+        case 'navigate':
+          // A page of its own, in a new tab, opened now (a browser allows a new tab only while the host's click is
+          // being handled): the panel stays as it was.
           if (first === 'helpcenter') return void open(helpCenter, '_blank', 'noopener');
-          if (!navigation.navigate(first as NavigateTarget)) return;
-          const view = navigation.view.value;
-          if (view.name === 'article') help.openArticle(view.id);
-          return setOpen(true);
-        }
-        case 'identify':
-          if (isIdentity(first)) session.identify(first);
-          return;
-        case 'logout': {
-          session.logout();
-          views.forgetMember();
-          const view = navigation.view.value.name;
-          if (view === 'requests' || view === 'request') navigation.show({ name: 'home' });
-          return;
-        }
-        case 'prefill':
-          if (first && typeof first === 'object') views.prefill(first as Prefill);
-          return;
+          break;
         case 'config':
           model.hostSettings.value = { ...bridge.settings };
           return;
-        case 'suggest':
-          return help.suggest((first as { query?: string } | undefined)?.query);
       }
+      // The rest comes with its chunk, in the order given.
+      // A failed download loses that command, not the ones after it.
+      later = later.then(() => import('./host-commands.js').then(({ runHostCommand }) => runHostCommand(model, [name, first, second]))).catch(() => undefined);
     },
   };
+  let later: Promise<unknown> = Promise.resolve();
   return model;
 }
 
 export type WidgetModel = ReturnType<typeof createWidgetModel>;
-
-function isIdentity(value: unknown): value is Identity {
-  if (!value || typeof value !== 'object') return false;
-  const { token, jwt } = value as { token?: unknown; jwt?: unknown };
-  return (typeof token === 'string' && token.length > 0) || typeof jwt === 'function';
-}

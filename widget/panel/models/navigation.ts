@@ -10,7 +10,7 @@ export type View =
   /** `rate`: opened from a solve mail's rating link, which chose this score (to confirm, not yet given). */
   | { name: 'request'; id: number; rate?: 'good' | 'bad' };
 
-/** What `Porthole('navigate', …)` accepts, besides 'helpcenter' (a new tab, see state.ts). */
+/** What `Porthole('navigate', …)` accepts (host-commands.ts), besides 'helpcenter' (a new tab, see state.ts). */
 export type NavigateTarget = 'home' | 'contact' | 'requests' | { article: string } | { request: number };
 
 export function createNavigation() {
@@ -22,16 +22,6 @@ export function createNavigation() {
     view,
     show(next: View) {
       view.value = next;
-    },
-    /** Returns whether the target was one it knows. */
-    navigate(target: NavigateTarget): boolean {
-      if (target === 'home' || target === 'contact' || target === 'requests') view.value = { name: target };
-      else if (target && typeof target === 'object' && 'article' in target && typeof target.article === 'string')
-        view.value = { name: 'article', id: target.article };
-      else if (target && typeof target === 'object' && 'request' in target && Number.isInteger(Number(target.request)))
-        view.value = { name: 'request', id: Number(target.request) };
-      else return false;
-      return true;
     },
   };
 }
