@@ -7,7 +7,7 @@
 import * as esbuild from 'esbuild';
 import { cpSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { basename, relative } from 'node:path';
+import { basename, dirname, relative } from 'node:path';
 
 const widgetTarget = ['chrome100', 'firefox100', 'safari15.4'];
 // `node build.mjs server` rebuilds the server bundles only (the admin command uses it), leaving the
@@ -18,6 +18,35 @@ rmSync(serverOnly ? 'dist/server' : 'dist', { recursive: true, force: true });
 // The list of locales is TypeScript (widget/i18n/locales.ts): compiled on the fly, so it is written once.
 const { code: localesCode } = await esbuild.transform(readFileSync('widget/i18n/locales.ts', 'utf8'), { loader: 'ts', format: 'esm' });
 const { LOCALES } = await import(`data:text/javascript,${encodeURIComponent(localesCode)}`);
+
+/**
+ * Puts the panel's first-load code in the one chunk its entry imports. esbuild gives code its own chunk by the set
+ * of chunks that reach it: the libraries are reached by every chunk, the panel's own code by the entry only, so the
+ * first load would be two files (and two compressions, some 250 B more). Each chunk loaded on demand re-exports the
+ * panel (widget/panel/index.tsx) under a name nobody uses, so the panel's code is reached by every chunk too, and
+ * lands beside the libraries. (It changes nothing at run time: those chunks load after the panel.)
+ */
+const oneFirstLoadFile = {
+  name: 'one-first-load-file',
+  setup(build) {
+    const onDemand = new Set();
+    build.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.kind !== 'dynamic-import' || args.pluginData === 'resolved') return undefined;
+      const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'resolved' });
+      onDemand.add(resolved.path);
+      return resolved;
+    });
+    build.onLoad({ filter: /\.tsx?$/ }, async (args) => {
+      if (!onDemand.has(args.path)) return undefined;
+      const panel = relative(dirname(args.path), `${process.cwd()}/widget/panel/index.tsx`).replace(/\.tsx$/, '.js');
+      const source = readFileSync(args.path, 'utf8');
+      return {
+        contents: `${source}\nexport * as __panel from '${panel.startsWith('.') ? panel : `./${panel}`}';\n`,
+        loader: args.path.endsWith('x') ? 'tsx' : 'ts',
+      };
+    });
+  },
+};
 
 if (!serverOnly) await buildBrowserBundles();
 
@@ -104,6 +133,7 @@ async function buildBrowserBundles() {
             build.onResolve({ filter: /^porthole:first-words$/ }, () => ({ path: `${process.cwd()}/widget/i18n/${locale}/panel.ts` }));
           },
         },
+        oneFirstLoadFile,
       ],
     });
   }

@@ -15,8 +15,9 @@ import { fileURLToPath } from 'node:url';
 
 // The issue's targets, 1.5 KB and 15 KB, read in decimal kilobytes — the stricter reading. The chunks loaded later
 // have a ceiling of our own, raised from 6,000 for issue 13: they are where new UI goes so the first open stays
-// small, and they load while the visitor reads (at idle, or with the view that needs them).
-export const BUDGETS = { loaderGzip: 1500, panelGzip: 15_000, laterGzip: 7_500 };
+// small (a member's tab list, live announcements, ratings, kept drafts), and they load while the visitor reads (at
+// idle, at sign-in, or with the view that needs them).
+export const BUDGETS = { loaderGzip: 1500, panelGzip: 15_000, laterGzip: 8_500 };
 
 const dist = fileURLToPath(new URL('../dist/widget/', import.meta.url));
 
@@ -74,7 +75,9 @@ export function measureWidget() {
   const onDemand = new Set(dynamicImports(meta, panel));
   for (const file of onDemand) for (const next of dynamicImports(meta, staticClosure(meta, file))) onDemand.add(next);
   const later = [...onDemand].map((file) => {
-    const name = meta.panel.outputs[file].entryPoint?.split('/').slice(-2)[0] ?? basename(file);
+    // A folder's index (contact/index.tsx) is named by its folder, a module of the panel's own by its file (mail-link.ts).
+    const [folder, module] = meta.panel.outputs[file].entryPoint?.split('/').slice(-2) ?? [basename(file)];
+    const name = folder === 'panel' ? module.replace(/\.tsx?$/, '') : folder;
     return { name, ...perLocale(staticClosure(meta, file, new Set(panel)), name) };
   });
   const all = chunks([
@@ -88,7 +91,7 @@ export function measureWidget() {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { loader, panel, later, all } = measureWidget();
-  const sizes = (name, size) => `${name.padEnd(8)} ${String(size.raw).padStart(8)} ${String(size.gzip).padStart(8)} ${String(size.brotli).padStart(8)}`;
+  const sizes = (name, size) => `${name.padEnd(13)} ${String(size.raw).padStart(8)} ${String(size.gzip).padStart(8)} ${String(size.brotli).padStart(8)}`;
   const perLocale = (size) =>
     size.locales
       ? `   ${Object.entries(size.locales)
@@ -96,7 +99,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
           .join(', ')}`
       : '';
   const row = (name, size, budget) => `${sizes(name, size)}   budget ${budget} gzip${size.gzip > budget ? '  OVER' : ''}${perLocale(size)}`;
-  console.log(`${''.padEnd(8)} ${'raw'.padStart(8)} ${'gzip'.padStart(8)} ${'brotli'.padStart(8)}   (bytes)`);
+  console.log(`${''.padEnd(13)} ${'raw'.padStart(8)} ${'gzip'.padStart(8)} ${'brotli'.padStart(8)}   (bytes)`);
   console.log(row('loader', loader, BUDGETS.loaderGzip));
   console.log(row('panel', panel, BUDGETS.panelGzip));
   for (const view of later) console.log(row(view.name, view, BUDGETS.laterGzip));

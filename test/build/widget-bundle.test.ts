@@ -16,7 +16,7 @@ describe('widget bundles', () => {
     expect(loader.gzip).toBeLessThanOrEqual(BUDGETS.loaderGzip);
     expect(panel.gzip).toBeLessThanOrEqual(BUDGETS.panelGzip);
     // The contact form, the members' views and the files come on demand, on top of the panel.
-    expect(later.map((view: { name: string }) => view.name).sort()).toEqual(['accent', 'contact', 'files', 'member']);
+    expect(later.map((view: { name: string }) => view.name).sort()).toEqual(['accent', 'contact', 'files', 'host-commands', 'mail-link', 'member']);
     for (const view of later) expect(view.gzip, view.name).toBeLessThanOrEqual(BUDGETS.laterGzip);
   });
 
