@@ -177,7 +177,12 @@ async function buildBrowserBundles() {
   });
 
   // Kept for bench/size and the bundle tests: which files each output is made of.
-  writeFileSync('dist/widget/meta.json', JSON.stringify({ panelEntry, panelEntries, wordsVersion, panel: panel.metafile, loader: loader.metafile }, null, 2));
+  // The English build's metafile, its entry under the name it was written as.
+  const outputs = panel.metafile.outputs;
+  const englishEntry = `dist/widget/chunks/${panelEntries.en}`;
+  outputs[englishEntry] = outputs[panelEntry];
+  delete outputs[panelEntry];
+  writeFileSync('dist/widget/meta.json', JSON.stringify({ panelEntry: englishEntry, panelEntries, wordsVersion, panel: panel.metafile, loader: loader.metafile }, null, 2));
 
   // The support team's inbox (served at /agent): one ESM script and its stylesheet, content-hashed,
   // plus a manifest naming them for the page route (server/routes/agent/inbox-page.ts).

@@ -43,6 +43,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'http-postgres',
+          setupFiles: ['test/widget/source-words.ts'],
           include: ['test/server/**/*.test.ts'],
           exclude: SQLITE_ONLY,
           env: { PORTHOLE_TEST_ENGINE: 'postgres' },

@@ -13,6 +13,11 @@ async function openPanel(page: Page, path: string) {
   await page.goto(`${real.servers.demo.url}${path}`);
   await launcher(page).click();
   await page.getByRole('dialog').locator('.article-title').first().waitFor();
+  // Settled: the exact colours on the site's colour, which come after the first view, have been painted.
+  await page.waitForFunction(() => {
+    const launcher = document.querySelector('porthole-widget')?.shadowRoot?.querySelector<HTMLElement>('.launcher');
+    return Boolean(launcher?.style.getPropertyValue('--ph-on-accent'));
+  });
 }
 
 /** How the widget looks, as numbers and strings a person would notice. */

@@ -10,6 +10,12 @@ import { App } from './App.js';
 import { createInboxApi } from './api.js';
 import { subscribeToEvents } from './live.js';
 import { createInboxModel } from './state.js';
+import { fillWords } from '../../../widget/i18n/words.js';
+import { filesMessages } from '../../../widget/i18n/en/files.js';
+
+// The panel's file controls the inbox shows (Attach, FileList) read their words from the live tables; the inbox
+// speaks English.
+fillWords({ filesMessages });
 
 const model = createInboxModel(createInboxApi());
 window.addEventListener('popstate', () => model.followLocation());

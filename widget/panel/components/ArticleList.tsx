@@ -5,7 +5,8 @@ export function ArticleList({ articles, onOpen, focused }: { articles: ArticleSu
   return (
     <ul class="articles">
       {articles.map((article) => (
-        <li key={article.id}>
+        // An article may be in the site's default language rather than the panel's: it says which.
+        <li key={article.id} lang={article.locale} dir="auto">
           <button type="button" class="article-link" data-autofocus={article.id === focused ? '' : undefined} onClick={() => onOpen(article.id)}>
             <span class="article-title">{article.title}</span>
             {article.excerpt && <span class="article-excerpt">{article.excerpt}</span>}

@@ -21,7 +21,8 @@ export function ArticleView({ model }: { model: ViewModel }) {
     );
   }
   return (
-    <article class="view article" aria-labelledby="ph-article-title">
+    // In its own language (the site's default fills in for one not translated), read in that voice and direction.
+    <article class="view article" aria-labelledby="ph-article-title" lang={article.value.locale} dir="auto">
       <h3 id="ph-article-title" class="article-heading" tabIndex={-1} data-autofocus>
         {article.value.title}
       </h3>
