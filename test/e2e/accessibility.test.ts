@@ -167,6 +167,7 @@ describe('no WCAG 2.1 A/AA violation (axe-core) in any view', () => {
     it(`the agent inbox, on a desktop, ${theme}`, () => walkInbox(real.browser, 'desktop', theme));
     it(`the agent inbox, on a phone, ${theme}`, () => walkInbox(real.browser, 'phone', theme));
     it(`the Help Center: home, article, contact, sign-in, requests, a request, ${theme}`, () => walkHelpCenter(real.browser, theme));
+    it(`the Help Center in Arabic, right to left: home, article, contact with errors, sign-in, ${theme}`, () => walkHelpCenterRtl(real.browser, theme));
   }
 });
 
@@ -205,6 +206,33 @@ async function walkHelpCenter(browser: Browser, theme: Look['theme']) {
 
   await openRequest(page, SAMS_REQUEST, helpApp(page));
   await expectAccessible(page, name('request'), '#ph-request-title');
+  expect(problems).toEqual([]);
+  await close();
+}
+
+/** The Help Center chosen in Arabic with its language picker's link: the same pages, right to left (found by ids, not words). */
+async function walkHelpCenterRtl(browser: Browser, theme: Look['theme']) {
+  const { page, problems, close } = await openPage(browser, DESKTOP, theme);
+  const name = (view: string) => `help-rtl-${view}-${theme}`;
+  const help = `${real.servers.support.url}/help/demo`;
+  await page.goto(`${help}?locale=ar`);
+  await helpApp(page).locator('.article-link').first().waitFor();
+  expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
+  await expectAccessible(page, name('home'), '#ph-search');
+
+  await helpApp(page).locator('.article-link').first().click();
+  await helpApp(page).locator('.prose').waitFor();
+  await expectAccessible(page, name('article'), '#ph-article-title');
+
+  await page.goto(`${help}/contact`);
+  await helpApp(page).locator('#ph-subject').waitFor();
+  await helpApp(page).locator('form.form button[type=submit]').click();
+  await helpApp(page).locator('[aria-invalid="true"]').first().waitFor();
+  await expectAccessible(page, name('contact-errors'), '#ph-subject');
+
+  await page.goto(`${help}/signin`);
+  await helpApp(page).locator('#hc-email').waitFor();
+  await expectAccessible(page, name('sign-in'), '#hc-email');
   expect(problems).toEqual([]);
   await close();
 }
