@@ -105,8 +105,10 @@ export function helpPageHtml({ build, site, content, nonce, locale, path, csrfTo
   const words = tablesFor(locale).helpCenterMessages;
   const color = site && HEX_COLOR.test(site.color) ? site.color : '';
   const app = site && content.view !== 'not-found';
+  // A site's chosen theme paints from the first byte (page.css); 'auto' is the visitor's system setting, no attribute.
+  const theme = site && site.theme !== 'auto' ? ` data-theme="${escapeHtml(site.theme)}"` : '';
   return `<!doctype html>
-<html lang="${locale}" dir="${textDirection(locale)}">
+<html lang="${locale}" dir="${textDirection(locale)}"${theme}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -56,6 +56,18 @@ describe('the Help Center pages', () => {
     });
   }
 
+  it('paints in the site’s chosen theme from the first byte; auto leaves it to the visitor’s system', async () => {
+    expect((await t.app.inject({ url: '/help/demo' })).body).toMatch(/<html lang="en" dir="ltr">/);
+    await t.db.update(sites).set({ theme: 'dark' }).where(eq(sites.slug, 'demo'));
+    t.clock.advance(6_000); // past the site directory's cache
+    try {
+      expect((await t.app.inject({ url: '/help/demo' })).body).toMatch(/<html lang="en" dir="ltr" data-theme="dark">/);
+    } finally {
+      await t.db.update(sites).set({ theme: 'auto' }).where(eq(sites.slug, 'demo'));
+      t.clock.advance(6_000);
+    }
+  });
+
   it('gives every response a nonce of its own', async () => {
     const nonces = new Set<string>();
     for (let i = 0; i < 3; i++) nonces.add(nonceOf(await t.app.inject({ url: '/help/demo' }))!);
