@@ -182,7 +182,10 @@ async function buildBrowserBundles() {
   const englishEntry = `dist/widget/chunks/${panelEntries.en}`;
   outputs[englishEntry] = outputs[panelEntry];
   delete outputs[panelEntry];
-  writeFileSync('dist/widget/meta.json', JSON.stringify({ panelEntry: englishEntry, panelEntries, wordsVersion, panel: panel.metafile, loader: loader.metafile }, null, 2));
+  writeFileSync(
+    'dist/widget/meta.json',
+    JSON.stringify({ panelEntry: englishEntry, panelEntries, wordsVersion, panel: panel.metafile, loader: loader.metafile }, null, 2),
+  );
 
   // The support team's inbox (served at /agent): one ESM script and its stylesheet, content-hashed,
   // plus a manifest naming them for the page route (server/routes/agent/inbox-page.ts).
