@@ -22,18 +22,15 @@ export const mountPanel: MountPanelWithWords = (bridge, pending, words: WordsSou
   speak(words, bridge.locale, bridge.words);
   const model = createWidgetModel(createApiClient(bridge.scriptUrl, bridge.site), bridge);
   // The host's locale, then the browser's languages, then the site's default as its config says (the loader only
-  // had the snippet's); re-read after every `config`.
-  const followLocale = () => {
-    const config = model.config.peek();
-    const wanted = pickLocale([bridge.settings.locale, ...navigator.languages], config.state === 'ready' ? config.value.site.locale : bridge.locale);
+  // had the snippet's): followed like the theme, through the host's settings and the config as signals.
+  effect(() => {
+    const config = model.config.value;
+    const wanted = pickLocale([model.hostSettings.value.locale, ...navigator.languages], config.state === 'ready' ? config.value.site.locale : bridge.locale);
     // Then the suggestions in it too; a failed download leaves the panel in the language it speaks.
     switchLocale(wanted).then(
       (changed) => changed && model.help.loadSuggestions(),
       () => undefined,
     );
-  };
-  effect(() => {
-    if (model.config.value.state === 'ready') followLocale();
   });
   const container = document.createElement('div');
   container.className = 'ph';
@@ -55,10 +52,5 @@ export const mountPanel: MountPanelWithWords = (bridge, pending, words: WordsSou
   });
   model.start();
   for (const command of pending) model.run(command);
-  return {
-    run(command) {
-      model.run(command);
-      if (command[0] === 'config') followLocale();
-    },
-  };
+  return { run: model.run };
 };
