@@ -5,12 +5,13 @@ import { Problem } from './views/Problem.js';
 import { Queue } from './views/Queue.js';
 import { RequestPane } from './views/RequestPane.js';
 import { SignIn } from './views/SignIn.js';
+import { inboxWords } from './words.js';
 
 export function App({ model }: { model: InboxModel }) {
   const session = model.session.value;
   switch (session.state) {
     case 'checking':
-      return <p class="boot muted">Loading the inbox…</p>;
+      return <p class="boot muted">{inboxWords.loading}</p>;
     case 'unreachable':
       return (
         <div class="boot">
@@ -29,7 +30,7 @@ function Inbox({ model, me }: { model: InboxModel; me: AgentBody }) {
   return (
     <div class="app">
       <a class="skip-link" href="#detail">
-        Skip to the open request
+        {inboxWords.skipToRequest}
       </a>
       <header class="topbar">
         <p class="brand">
@@ -41,7 +42,7 @@ function Inbox({ model, me }: { model: InboxModel; me: AgentBody }) {
             {me.agent.name}
           </span>
           <button type="button" class="secondary small" onClick={() => void model.signOut()}>
-            Sign out
+            {inboxWords.signOut}
           </button>
         </div>
       </header>
