@@ -1,6 +1,7 @@
 // Builds everything with esbuild:
 //   dist/widget/chunks/  the panel, ESM with code splitting and content-hashed names (loaded on demand)
 //   dist/widget/widget.js  the loader, a tiny IIFE that knows the panel's hashed entry name
+//   dist/widget/porthole.d.ts  the host JavaScript API's types (widget/porthole.d.ts, copied)
 //   dist/server/  the support server (main.js) and the dev launcher with the demo host (start.js),
 //                 with the committed migrations beside them
 // `node build.mjs` is run by `npm start` and `npm test` (prestart/pretest).
@@ -175,6 +176,9 @@ async function buildBrowserBundles() {
     // host page would pay for its bytes.
     tsconfigRaw: { compilerOptions: { alwaysStrict: false } },
   });
+
+  // The host's API as types (the widget's own source of them), published beside the loader.
+  cpSync('widget/porthole.d.ts', 'dist/widget/porthole.d.ts');
 
   // Kept for bench/size and the bundle tests: which files each output is made of.
   // The English build's metafile, its entry under the name it was written as.

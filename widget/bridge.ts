@@ -4,25 +4,13 @@
  */
 
 import type { Locale } from './i18n/locales.js';
+import type { PortholeConfig } from './porthole.js';
 import type { PanelWords } from './i18n/types.js';
 import type { WordsSource } from './panel/language.js';
 
 /** A locale's first words (widget/i18n/<locale>/panel.ts), which the panel's entry for that locale carries. */
 export interface PanelWordsChunk {
   messages: PanelWords;
-}
-
-/** Host-visible events: `Porthole('on', name, handler)`. */
-export type WidgetEvent = 'ready' | 'open' | 'close' | 'request:created' | 'request:updated';
-
-export interface LauncherSettings {
-  color?: string;
-  /** 'right' unless the host says 'left'. */
-  position?: 'left' | 'right';
-  hideLauncher?: boolean;
-  /** A BCP 47 tag from the host (`Porthole('config', { locale })`); the first choice, before the browser's languages. */
-  locale?: string;
-  theme?: 'light' | 'dark' | 'auto';
 }
 
 export interface LoaderBridge {
@@ -32,7 +20,8 @@ export interface LoaderBridge {
   site: string;
   /** Absolute URL of widget.js: the API and chunks are found relative to it. */
   scriptUrl: string;
-  settings: LauncherSettings;
+  /** The host's `config`: the snippet's `data-color`, then every `Porthole('config', …)` merged in. */
+  settings: PortholeConfig;
   /** The locale the loader chose (widget/i18n/locales.ts pickLocale); it fetched that locale's entry. */
   locale: Locale;
 }

@@ -5,7 +5,8 @@
  */
 import { launcherWords, pickLocale, type Locale } from './i18n/locales.js';
 import { launcherCss } from './launcher-style.js';
-import type { Command, LauncherSettings, PanelControl, MountPanel } from './bridge.js';
+import type { Command, PanelControl, MountPanel } from './bridge.js';
+import type { PortholeConfig } from './porthole.js';
 
 // The panel's entry, one per locale with its first words inside (`<PANEL_ENTRY><locale>.js`, see
 // widget/panel/entry.ts), and the chunks it imports. Injected by build.mjs.
@@ -23,7 +24,7 @@ if (script && !w.Porthole?.loaded) start(script);
 function start(script: HTMLScriptElement) {
   const queued = w.Porthole?.q ?? [];
   const readyHandlers: (() => void)[] = [];
-  const settings: LauncherSettings = { color: script.dataset.color };
+  const settings: PortholeConfig = { color: script.dataset.color };
   const pending: Command[] = [];
   let panel: PanelControl | undefined;
   let loading: Promise<void> | undefined;

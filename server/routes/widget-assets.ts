@@ -1,6 +1,6 @@
 /**
- * Serves the built widget: `/widget.js` (the loader every host page pays for) and `/widget/…`
- * (content-hashed panel chunks). Host pages on any origin load them, so they carry
+ * Serves the built widget: `/widget.js` (the loader every host page pays for), `/widget/…`
+ * (content-hashed panel chunks) and `/widget/porthole.d.ts` (the host API's types, for a host's TypeScript). Host pages on any origin load them, so they carry
  * `Access-Control-Allow-Origin: *` (module chunks are fetched with CORS) and
  * `Cross-Origin-Resource-Policy: cross-origin` (helmet's same-origin default would block them).
  * Files are read once at start: they only change with a new build, which means a restart.
@@ -20,8 +20,9 @@ interface Asset {
 
 const LOADER_CACHE = 'public, max-age=300, stale-while-revalidate=3600';
 const CHUNK_CACHE = 'public, max-age=31536000, immutable';
+const JAVASCRIPT = 'text/javascript; charset=utf-8';
 
-function readAssets(dir: string): { loader?: Asset; chunks: Map<string, Asset> } {
+function readAssets(dir: string): { loader?: Asset; types?: Asset; chunks: Map<string, Asset> } {
   const asset = (path: string): Asset => {
     const body = readFileSync(path);
     return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"` };
@@ -29,18 +30,19 @@ function readAssets(dir: string): { loader?: Asset; chunks: Map<string, Asset> }
   const chunkDir = join(dir, 'chunks');
   const chunks = new Map<string, Asset>();
   if (existsSync(chunkDir)) for (const name of readdirSync(chunkDir)) if (name.endsWith('.js')) chunks.set(name, asset(join(chunkDir, name)));
-  return { loader: existsSync(join(dir, 'widget.js')) ? asset(join(dir, 'widget.js')) : undefined, chunks };
+  const optional = (name: string) => (existsSync(join(dir, name)) ? asset(join(dir, name)) : undefined);
+  return { loader: optional('widget.js'), types: optional('porthole.d.ts'), chunks };
 }
 
 export async function widgetAssetRoutes(app: FastifyInstance): Promise<void> {
   const routes = typedRoutes(app);
-  const { loader, chunks } = readAssets(app.porthole.config.widgetDir);
+  const { loader, types, chunks } = readAssets(app.porthole.config.widgetDir);
   if (!loader) app.log.warn(`no built widget in ${app.porthole.config.widgetDir}; run \`npm run build\``);
 
-  const send = (reply: FastifyReply, asset: Asset | undefined, cacheControl: string, ifNoneMatch: string | undefined) => {
+  const send = (reply: FastifyReply, asset: Asset | undefined, cacheControl: string, ifNoneMatch: string | undefined, contentType = JAVASCRIPT) => {
     if (!asset) throw notFound('That file');
     reply.headers({
-      'content-type': 'text/javascript; charset=utf-8',
+      'content-type': contentType,
       'cache-control': cacheControl,
       etag: asset.etag,
       'access-control-allow-origin': '*',
@@ -50,6 +52,8 @@ export async function widgetAssetRoutes(app: FastifyInstance): Promise<void> {
   };
 
   routes.get('/widget.js', (request, reply) => send(reply, loader, LOADER_CACHE, request.headers['if-none-match']));
+  // Plain text: nothing runs it, and a browser shows it rather than offering a download.
+  routes.get('/widget/porthole.d.ts', (request, reply) => send(reply, types, LOADER_CACHE, request.headers['if-none-match'], 'text/plain; charset=utf-8'));
   routes.get('/widget/chunks/:file', { schema: { params: AssetParams } }, (request, reply) =>
     send(reply, chunks.get(request.params.file), CHUNK_CACHE, request.headers['if-none-match']),
   );

@@ -8,7 +8,7 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -279,6 +279,11 @@ describe('the embed snippet', () => {
     expect(stub).toBe('<script nonce="abc">window.Porthole=window.Porthole||function(){(Porthole.q=Porthole.q||[]).push(arguments)}</script>');
     expect(loader).toBe('<script async src="https://support.example/widget.js" data-site="acme" data-color="#0f766e" data-locale="de" nonce="abc"></script>');
     expect(embedSnippet({ publicUrl: 'https://s.example', siteSlug: 'a', color: '#000', locale: 'en' })).not.toContain('nonce');
+  });
+
+  test('is the one README shows, so a copy from README is what create-site prints', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    expect(readme).toContain(embedSnippet({ publicUrl: 'https://support.example.com', siteSlug: 'acme', color: '#0f766e', locale: 'en' }));
   });
 
   test('escapes every attribute value', () => {

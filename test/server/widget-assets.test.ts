@@ -25,6 +25,14 @@ describe('widget assets', () => {
     expect(again.statusCode).toBe(304);
   });
 
+  it('publish the host API types beside the loader, as text nothing runs', async () => {
+    const response = await t.app.inject({ url: '/widget/porthole.d.ts', headers: { origin: 'https://any-host.example' } });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(response.headers['access-control-allow-origin']).toBe('*');
+    expect(response.body).toBe(readFileSync('widget/porthole.d.ts', 'utf8'));
+  });
+
   it('serve every content-hashed panel chunk as immutable JavaScript, loadable cross-origin as a module', async () => {
     const files = Object.keys(chunkFiles()).map((path) => path.split('/').pop()!);
     expect(files.length).toBeGreaterThan(1);

@@ -25,7 +25,8 @@ import type {
   SessionBody,
   SiteConfigBody,
 } from '../../server/contract/types.js';
-import type { Command, LoaderBridge, PanelWordsChunk, PanelControl, WidgetEvent } from '../../widget/bridge.js';
+import type { Command, LoaderBridge, PanelWordsChunk, PanelControl } from '../../widget/bridge.js';
+import type { PortholeEventName } from '../../widget/porthole.js';
 import { mountPanel } from '../../widget/panel/index.js';
 import { messages as englishPanelWords } from '../../widget/i18n/en/panel.js';
 import { sourceWords } from './source-words.js';
@@ -200,7 +201,7 @@ export interface Widget {
   root: ShadowRoot;
   launcher: HTMLButtonElement;
   panel: PanelControl;
-  emit: ReturnType<typeof vi.fn<(event: WidgetEvent, detail?: unknown) => void>>;
+  emit: ReturnType<typeof vi.fn<(event: PortholeEventName, detail?: unknown) => void>>;
   server: FakeServer;
   run(...command: Command): void;
   dialog(): HTMLElement;
@@ -224,7 +225,7 @@ export function mountWidget(options: { server?: FakeServer; pending?: Command[] 
   root.append(launcher);
   document.documentElement.append(host);
 
-  const emit = vi.fn<(event: WidgetEvent, detail?: unknown) => void>();
+  const emit = vi.fn<(event: PortholeEventName, detail?: unknown) => void>();
   const bridge: LoaderBridge & { words: PanelWordsChunk } = {
     root,
     launcher,
@@ -235,8 +236,8 @@ export function mountWidget(options: { server?: FakeServer; pending?: Command[] 
     words: { messages: englishPanelWords },
   };
   // The host's handlers, as a host page registers them: `emit` hears every event the panel sends.
-  const events: WidgetEvent[] = ['open', 'close', 'request:created', 'request:updated'];
-  const hear = (event: WidgetEvent) => (detail?: unknown) => (detail === undefined ? emit(event) : emit(event, detail));
+  const events: PortholeEventName[] = ['open', 'close', 'request:created', 'request:updated'];
+  const hear = (event: PortholeEventName) => (detail?: unknown) => (detail === undefined ? emit(event) : emit(event, detail));
   const pending: Command[] = [...events.map((event): Command => ['on', event, hear(event)]), ...(options.pending ?? [])];
   const panel = mountPanel(bridge, pending, sourceWords);
   launcher.addEventListener('click', () => panel.run(['toggle']));

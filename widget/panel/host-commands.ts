@@ -6,12 +6,11 @@
  */
 import type { Command } from '../bridge.js';
 import type { Identity } from './models/member-session.js';
-import type { NavigateTarget } from './models/navigation.js';
-import type { Prefill } from './models/contact-form.js';
+import type { PortholeNavigateTarget, PortholePrefill } from '../porthole.js';
 import type { WidgetModel } from './state.js';
 
 /** What `Porthole('navigate', …)` accepts, besides 'helpcenter' (a new tab, opened at once by state.ts). */
-function viewFor(target: NavigateTarget) {
+function viewFor(target: PortholeNavigateTarget) {
   if (target === 'home' || target === 'contact' || target === 'requests') return { name: target };
   if (target && typeof target === 'object' && 'article' in target && typeof target.article === 'string')
     return { name: 'article' as const, id: target.article };
@@ -29,7 +28,7 @@ export function runHostCommand(model: WidgetModel, [name, first]: Command): void
   const { navigation, help, session } = model;
   switch (name) {
     case 'navigate': {
-      const view = viewFor(first as NavigateTarget);
+      const view = viewFor(first as PortholeNavigateTarget);
       if (!view) return;
       navigation.show(view);
       if (view.name === 'article') help.openArticle(view.id);
@@ -46,7 +45,7 @@ export function runHostCommand(model: WidgetModel, [name, first]: Command): void
       return;
     }
     case 'prefill':
-      if (first && typeof first === 'object') model.prefill(first as Prefill);
+      if (first && typeof first === 'object') model.prefill(first as PortholePrefill);
       return;
     case 'suggest':
       return help.suggest((first as { query?: string } | undefined)?.query);

@@ -5,9 +5,11 @@
 import { createHostEvents } from './host-events.js';
 import { signal } from '@preact/signals';
 import type { SiteConfigBody } from '../../server/contract/types.js';
-import type { Command, LoaderBridge, WidgetEvent } from '../bridge.js';
+import type { Command, LoaderBridge } from '../bridge.js';
+import type { PortholePrefill } from '../porthole.js';
+import type { EmitHostEvent } from './host-events.js';
 import type { ApiClient } from './api.js';
-import type { ContactForm, Prefill } from './models/contact-form.js';
+import type { ContactForm } from './models/contact-form.js';
 import { createHelpCenter } from './models/help-center.js';
 import { failed, loading, ready, type Loadable } from './api.js';
 import { createNavigation } from './models/navigation.js';
@@ -21,7 +23,7 @@ const currentPage = () => location.origin + location.pathname;
  * What the panel's views need (articles, search, the contact form, the member's session), without
  * the launcher: the widget's panel and the Help Center page (widget/help-center/) both build on it.
  */
-export function createViewModel(api: ApiClient, root: ShadowRoot, emit: (event: WidgetEvent, detail?: unknown) => void) {
+export function createViewModel(api: ApiClient, root: ShadowRoot, emit: EmitHostEvent) {
   const config = signal<Loadable<SiteConfigBody>>(loading);
   const navigation = createNavigation();
   const help = createHelpCenter(api, currentPage);
@@ -29,7 +31,7 @@ export function createViewModel(api: ApiClient, root: ShadowRoot, emit: (event: 
   // The form's model comes with the contact chunk, which makes it the first time the form is shown: until then a
   // prefill is kept, and there is no draft to forget at sign-out.
   let contact: ContactForm | undefined;
-  let pendingPrefill: Prefill | undefined;
+  let pendingPrefill: PortholePrefill | undefined;
 
   const loadConfig = () => {
     config.value = loading;
@@ -65,7 +67,7 @@ export function createViewModel(api: ApiClient, root: ShadowRoot, emit: (event: 
       navigation.show({ name: 'article', id });
     },
     /** `Porthole('prefill', …)`: kept, so it also applies once the categories have loaded. */
-    prefill(values: Prefill) {
+    prefill(values: PortholePrefill) {
       pendingPrefill = values;
       contact?.prefill(values);
     },

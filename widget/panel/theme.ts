@@ -10,7 +10,8 @@
  */
 import { effect, signal } from '@preact/signals';
 import type { SiteConfigBody } from '../../server/contract/types.js';
-import type { LauncherSettings, LoaderBridge } from '../bridge.js';
+import type { LoaderBridge } from '../bridge.js';
+import type { PortholeConfig } from '../porthole.js';
 import type { Loadable } from './models/loadable.js';
 import { afterFirstView } from './later-views.js';
 
@@ -44,7 +45,7 @@ export const siteTheme = (config: Loadable<SiteConfigBody>) => (config.state ===
  */
 export function paintWidgetTheme(
   bridge: LoaderBridge,
-  model: { config: { value: Loadable<SiteConfigBody> }; hostSettings: { value: LauncherSettings } },
+  model: { config: { value: Loadable<SiteConfigBody> }; hostSettings: { value: PortholeConfig } },
   container: HTMLElement,
 ) {
   const siteColor = new CSSStyleSheet();

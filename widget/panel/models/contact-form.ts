@@ -7,6 +7,7 @@ import { computed, effect, signal } from '@preact/signals';
 import type { FieldProblem } from '../../../server/contract/rules.js';
 import type { Category } from '../../../server/contract/types.js';
 import type { ApiError } from '../api.js';
+import type { PortholePrefill } from '../../porthole.js';
 import type { MemberSession } from './member-session.js';
 import type { Upload } from './uploads.js';
 
@@ -21,15 +22,6 @@ export interface Draft {
   ccs: string;
   /** Honeypot: people never see it; bots fill it in. */
   website: string;
-}
-
-/** What `Porthole('prefill', …)` accepts; `category` is a category id or name. */
-export interface Prefill {
-  subject?: string;
-  description?: string;
-  email?: string;
-  name?: string;
-  category?: string;
 }
 
 /** A field's problem: a rule the widget knows (translated) or the server's own words. */
@@ -71,7 +63,7 @@ export function createContactForm(categories: () => Category[], session: MemberS
     session,
     /** The Idempotency-Key of the draft last sent, kept while that exact draft is retried. */
     attempt: undefined as { key: string; body: string } | undefined,
-    prefill(values: Prefill) {
+    prefill(values: PortholePrefill) {
       const match = values.category && categories().find((c) => c.id === values.category || c.name.toLowerCase() === values.category!.toLowerCase());
       const next = { ...draft.value };
       // Only text: a host's number or object never reaches the form.

@@ -8,13 +8,14 @@ import type { Member, SessionBody } from '../../../server/contract/types.js';
 import type { ApiClient } from '../api.js';
 import { loadMemberChunk } from '../member-chunk.js';
 import type { SessionKeeper } from '../member/session.js';
+import type { PortholeIdentity } from '../../porthole.js';
 
 /**
  * From the host (`token` once, or a `jwt` function to ask again), from a mail's link (`link`,
  * reusable), or from the Help Center's sign-in (`portal`, asked again for each new session). A mail
  * link's session is held (`state` signed-in) with no `member`: it opens one request.
  */
-export type Identity = { token: string } | { jwt: () => Promise<string> } | { link: string } | { portal: () => Promise<SessionBody> };
+export type Identity = PortholeIdentity | { link: string } | { portal: () => Promise<SessionBody> };
 export type SessionState = 'anonymous' | 'signing-in' | 'signed-in' | 'ended';
 
 export function createMemberSession(api: ApiClient) {

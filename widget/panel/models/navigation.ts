@@ -10,9 +10,6 @@ export type View =
   /** `rate`: opened from a solve mail's rating link, which chose this score (to confirm, not yet given). */
   | { name: 'request'; id: number; rate?: 'good' | 'bad' };
 
-/** What `Porthole('navigate', …)` accepts (host-commands.ts), besides 'helpcenter' (a new tab, see state.ts). */
-export type NavigateTarget = 'home' | 'contact' | 'requests' | { article: string } | { request: number };
-
 export function createNavigation() {
   const isOpen = signal(false);
   const view = signal<View>({ name: 'home' });
