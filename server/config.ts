@@ -55,6 +55,11 @@ export interface Config {
   connections: ConnectionLimits;
   /** Mail in (server/mail/inbound/): reply addresses, the SMTP listener and the HTTP route. */
   inbound: InboundConfig;
+  /**
+   * `WEBHOOK_ALLOW_PRIVATE_NETWORKS=true`: webhooks may target private, loopback and link-local
+   * addresses (server/webhooks/safe-target.ts) — for development and tests only, where the receiver is local.
+   */
+  webhookAllowPrivateNetworks: boolean;
 }
 
 export interface InboundConfig {
@@ -156,7 +161,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     agentSessionMaxHours: positive(env.AGENT_SESSION_MAX_HOURS, 24, 'AGENT_SESSION_MAX_HOURS'),
     agentMailsPerHour: integer(env.AGENT_MAILS_PER_HOUR, 30, 'AGENT_MAILS_PER_HOUR'),
     inbound: inboundConfig(env),
+    webhookAllowPrivateNetworks: flag(env.WEBHOOK_ALLOW_PRIVATE_NETWORKS, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS'),
   };
+}
+
+/** `true` or `false` (unset: false); anything else fails at start, so a typo never quietly keeps a guard off or on. */
+function flag(value: string | undefined, name: string): boolean {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new Error(`${name} must be true or false, not "${value}".`);
 }
 
 function inboundConfig(env: NodeJS.ProcessEnv): InboundConfig {

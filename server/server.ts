@@ -1,6 +1,6 @@
 /**
  * Starts the support server: open (and migrate) the database, seed demo data on a fresh
- * development database, listen, and run the background work (mail delivery, auto-close). Closing
+ * development database, listen, and run the background work (mail and webhook delivery, auto-close). Closing
  * is orderly: stop accepting, let in-flight requests finish, stop the background work, close the database.
  */
 import type { FastifyInstance } from 'fastify';
@@ -11,6 +11,7 @@ import { openStore } from './store/open.js';
 import { seedIfEmpty, syncDemoSite } from './seed/seed.js';
 import { createMailTransport } from './mail/transport.js';
 import { createOutboxSender } from './mail/outbox-sender.js';
+import { createWebhookWorker } from './webhooks/delivery-worker.js';
 import { replyToOf } from './mail/reply-address.js';
 import { startSmtpListener } from './mail/inbound/smtp-listener.js';
 import { systemClock } from './services/clock.js';
@@ -56,6 +57,8 @@ export async function startSupportServer(config: Config, options: { logger?: boo
   const transport = createMailTransport({ smtpUrl: config.smtpUrl, mailDir: config.mailDir });
   const replyTo = replyToOf(store, app.porthole.replyAddresses, systemClock);
   const mail = createOutboxSender({ store, transport, clock: systemClock, from: config.mailFrom, log: app.log, replyTo });
+  // Its own loop: a slow webhook receiver never delays a mail.
+  const webhooks = createWebhookWorker({ store, clock: systemClock, allowPrivateNetworks: config.webhookAllowPrivateNetworks, log: app.log });
   const stopMaintenance = scheduleMaintenance(
     { store, clock: systemClock, events, autoCloseAfterHours: config.autoCloseAfterHours, files: app.porthole.files.storage },
     (error) => app.log.error({ err: error }, 'maintenance failed'),
@@ -75,6 +78,8 @@ export async function startSupportServer(config: Config, options: { logger?: boo
           log: app.log,
         });
   mail.start();
+  webhooks.start();
+  if (config.webhookAllowPrivateNetworks) app.log.warn('WEBHOOK_ALLOW_PRIVATE_NETWORKS=true: webhooks may reach private and loopback addresses (development only)');
   app.log.info(transport.kind === 'smtp' ? 'mail goes out over SMTP' : `no SMTP_URL: mail is written to ${config.mailDir}`);
   const port = Number(new URL(address).port);
   return {
@@ -85,7 +90,7 @@ export async function startSupportServer(config: Config, options: { logger?: boo
       await smtp?.close();
       await app.close();
       stopMaintenance();
-      await mail.stop();
+      await Promise.all([mail.stop(), webhooks.stop()]);
       transport.close();
       await store.close();
     },

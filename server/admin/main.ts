@@ -27,6 +27,7 @@ import { setMailFrom } from './set-mail-from.js';
 import { setDkim } from './set-dkim.js';
 import { blockSender, listBlocked, unblockSender } from './blocked-senders.js';
 import { setInbound } from './set-inbound.js';
+import { addWebhook, listWebhooks, removeWebhook } from './webhooks.js';
 
 export type { AdminIo } from './command.js';
 
@@ -51,6 +52,9 @@ const COMMANDS: AdminCommand<any>[] = [
   blockSender,
   unblockSender,
   listBlocked,
+  addWebhook,
+  listWebhooks,
+  removeWebhook,
 ];
 
 export interface AdminOptions {
@@ -136,7 +140,7 @@ function unknownCommand(name: string): string {
 function globalHelp(): string[] {
   const width = Math.max(...COMMANDS.map((command) => command.spec.name.length));
   return [
-    'Porthole admin: sites, their token secrets and mail, support agents, their API tokens and help-centre articles.',
+    'Porthole admin: sites, their token secrets, mail and webhooks, support agents, their API tokens and help-centre articles.',
     '',
     `Usage: ${INVOCATION} <command> [options]`,
     `       ${INVOCATION} <command> --help`,

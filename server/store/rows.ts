@@ -383,3 +383,42 @@ export interface AttachmentRow {
   /** Null while unclaimed; an upload unclaimed for 24 hours is deleted (services/maintenance.ts). */
   claimedAt: string | null;
 }
+
+// ---- webhooks (issue 14) --------------------------------------------------------------------
+
+/** What a webhook may subscribe to (store/rules/webhook-events.ts says what each one carries). */
+export type WebhookEventType = 'request.created' | 'comment.created' | 'request.status_changed' | 'request.assigned' | 'note.created';
+/** `dead`: given up on (a day of failed attempts, a refused target, or its webhook removed); kept for list-webhooks. */
+export type WebhookDeliveryStatus = 'pending' | 'sent' | 'dead';
+
+/** A site's subscriber: where its events go and the secret they are signed with (printed once by add-webhook). */
+export interface WebhookRow {
+  id: string;
+  siteId: string;
+  url: string;
+  events: WebhookEventType[];
+  secret: string;
+  createdAt: string;
+  /** Removed webhooks stay, so list-webhooks' history of their deliveries does not dangle; they get no new ones. */
+  removedAt: string | null;
+}
+
+/**
+ * One event for one webhook, written in the transaction of the event it reports, like outbox mail;
+ * its id is the delivery id receivers de-duplicate by, and `payload` the exact body sent each attempt.
+ */
+export interface WebhookDeliveryRow {
+  id: string;
+  webhookId: string;
+  event: WebhookEventType;
+  payload: string;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  /** A worker's claim (across instances): until then no other worker takes it. */
+  claimedUntil: string | null;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  createdAt: string;
+  deliveredAt: string | null;
+}

@@ -32,6 +32,8 @@ import type {
   SiteMailSettingRow,
   SiteRow,
   UsedTokenIdRow,
+  WebhookDeliveryRow,
+  WebhookRow,
 } from './rows.js';
 
 /** True only when A and B are the same type (not merely assignable either way). */
@@ -71,6 +73,8 @@ export interface StoreRows {
   replyAddresses: ReplyAddressRow;
   inboundSettings: InboundSettingRow;
   blockedSenders: BlockedSenderRow;
+  webhooks: WebhookRow;
+  webhookDeliveries: WebhookDeliveryRow;
 }
 
 /** The tables whose row drifted from rows.ts, and tables rows.ts does not know: `never` when in step. */

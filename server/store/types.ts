@@ -35,6 +35,8 @@ import type {
   RequestRow,
   SiteRow,
   StoredStatus,
+  WebhookDeliveryRow,
+  WebhookRow,
 } from './rows.js';
 import type { Bus, Clock, Leases, WindowCounters } from './shared-state.js';
 import type { LocaleChoice } from './rules/article-locales.js';
@@ -486,6 +488,37 @@ export interface OutboxStore {
   pendingCount(): Promise<number>;
 }
 
+/** A due delivery, with where it goes and the secret that signs it. */
+export type ClaimedDelivery = WebhookDeliveryRow & Pick<WebhookRow, 'url' | 'secret'>;
+
+/** What an attempt came to: the receiver's status code, and what went wrong (null when it took the delivery). */
+export interface AttemptResult {
+  statusCode: number | null;
+  error: string | null;
+}
+
+/**
+ * Webhooks (the admin command writes them) and their deliveries, which each engine's change units
+ * write with the event (rules/webhook-events.ts) and server/webhooks/delivery-worker.ts sends.
+ * Outcomes move only pending deliveries, and each ends the worker's claim.
+ */
+export interface WebhookStore {
+  add(webhook: WebhookRow): Promise<void>;
+  /** The site's webhooks that are not removed, oldest first. */
+  list(siteId: string): Promise<WebhookRow[]>;
+  /** The webhook's latest deliveries, newest first. */
+  recentDeliveries(webhookId: string, limit: number): Promise<WebhookDeliveryRow[]>;
+  /** Removes the site's webhook; its pending deliveries end dead in the same unit. */
+  remove(siteId: string, id: string, now: string): Promise<'removed' | 'not_found'>;
+  /** Claims up to `limit` due deliveries for `leaseMs`, oldest first, as OutboxStore.claimDue does mail. */
+  claimDue(now: string, limit: number, leaseMs: number): Promise<ClaimedDelivery[]>;
+  markSent(id: string, attempts: number, statusCode: number, now: string): Promise<void>;
+  scheduleRetry(id: string, attempts: number, nextAttemptAt: string, result: AttemptResult): Promise<void>;
+  markDead(id: string, attempts: number, result: AttemptResult): Promise<void>;
+  /** Ends claims on deliveries the worker did not try (it stopped mid-batch). */
+  release(ids: string[]): Promise<void>;
+}
+
 /** The key a site's mail is DKIM-signed with: `<selector>._domainkey.<domain>` publishes its public half. */
 export interface DkimKey {
   domain: string;
@@ -642,6 +675,7 @@ export interface Store {
   agentRequests: AgentRequestStore;
   agents: AgentStore;
   outbox: OutboxStore;
+  webhooks: WebhookStore;
   siteMail: SiteMailStore;
   portal: PortalStore;
   inbound: InboundStore;

@@ -43,6 +43,8 @@ const TABLES = [
   'reply_addresses',
   'inbound_settings',
   'blocked_senders',
+  'webhooks',
+  'webhook_deliveries',
 ];
 
 /**

@@ -28,4 +28,6 @@ export const {
   settings,
   sites,
   usedTokenIds,
+  webhookDeliveries,
+  webhooks,
 } = schema;

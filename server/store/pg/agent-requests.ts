@@ -14,6 +14,8 @@ import { newId } from '../ids.js';
 import type { PgSession, PgTx } from './client.js';
 import { pgHints } from './hints.js';
 import { enqueueMail } from './outbox.js';
+import { enqueueWebhooks } from './webhooks.js';
+import { requestChanged } from '../rules/webhook-events.js';
 import { claimAttachments } from './attachments.js';
 import { readHead, readView, type Head, type ViewKey } from './request-view.js';
 import { categories, comments, endUsers, requestRatings, requests } from './schema.js';
@@ -80,6 +82,7 @@ export async function addComment(
       .where(eq(requests.id, request.id));
   const view = (await find(tx, siteId, number))!;
   await enqueueMail(tx, siteId, request.id, notify(view), now);
+  await enqueueWebhooks(tx, siteId, requestChanged(view, { from: request.status, commentId }), now);
   return { kind: 'done', view };
 }
 
@@ -93,6 +96,7 @@ export async function setStatus(tx: PgTx, ...[siteId, number, nextStatus, now, n
     .where(eq(requests.id, request.id));
   const view = (await find(tx, siteId, number))!;
   await enqueueMail(tx, siteId, request.id, notify(view), now);
+  await enqueueWebhooks(tx, siteId, requestChanged(view, { from: request.status }), now);
   return { kind: 'done', view };
 }
 

@@ -29,6 +29,8 @@ import type { PgSession, PgTx } from './client.js';
 import { preparedOnce } from './prepared.js';
 import { pgHints } from './hints.js';
 import { enqueueMail } from './outbox.js';
+import { enqueueWebhooks } from './webhooks.js';
+import { requestChanged } from '../rules/webhook-events.js';
 import { claimAttachments } from './attachments.js';
 import { memberUploader } from '../rules/attachment-claims.js';
 import { byId, readHead, readView, type ViewKey } from './request-view.js';
@@ -100,6 +102,7 @@ export async function addComment(
     .where(eq(requests.id, id));
   const full = (await readView(tx, byId(id), 'all'))!;
   await enqueueMail(tx, scope.siteId, id, notify(full), now);
+  await enqueueWebhooks(tx, scope.siteId, requestChanged(full, { from: current.request.status, commentId }), now);
   return { kind: 'done', view: publicPart(full), commentId };
 }
 
@@ -111,7 +114,9 @@ export async function solve(tx: PgTx, scope: MemberScope, number: number, now: s
     .update(requests)
     .set(transition(current.request, 'solved', now))
     .where(eq(requests.id, current.request.id));
-  return { kind: 'done', view: (await find(tx, scope, number))! };
+  const view = (await find(tx, scope, number))!;
+  await enqueueWebhooks(tx, scope.siteId, requestChanged(view, { from: current.request.status }), now);
+  return { kind: 'done', view };
 }
 
 /** The requester's rating (rules/visibility.ts mayRate), where `canRate` allows; a later one replaces it. */

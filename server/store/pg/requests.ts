@@ -7,6 +7,8 @@ import type { PgTx } from './client.js';
 import { placeholders, preparedOnce } from './prepared.js';
 import { claimKey, keepAnswer } from './idempotency.js';
 import { enqueueMail } from './outbox.js';
+import { enqueueWebhooks } from './webhooks.js';
+import { requestCreated } from '../rules/webhook-events.js';
 import { byId, readView } from './request-view.js';
 import { claimAttachments } from './attachments.js';
 import { comments, endUsers, requestCcs, requests, sites } from './schema.js';
@@ -60,6 +62,7 @@ export async function createRequest(
 
   const view = (await readView(tx, byId(row.id), 'all'))!;
   await enqueueMail(tx, record.siteId, row.id, notify(view), record.now);
+  await enqueueWebhooks(tx, record.siteId, requestCreated(view), record.now);
   const response = present(row);
   if (claim) await keepAnswer(tx, record.siteId, claim, response);
   return { kind: 'created', view, ...response };

@@ -26,6 +26,8 @@ import * as portal from './portal.js';
 import * as requests from './requests.js';
 import * as siteMail from './site-mail.js';
 import * as sites from './sites.js';
+import * as webhooks from './webhooks.js';
+import * as webhookDelivery from './webhook-delivery.js';
 
 export interface PgStoreOptions extends PgPoolOptions {
   /** Where the bus says it lost or could not send something. */
@@ -118,6 +120,17 @@ export async function openPgStore(url: string, options: Partial<PgStoreOptions> 
       markFailed: (id, attempts, error) => one((tx) => outbox.markFailed(tx, id, attempts, error)),
       release: (ids) => one((tx) => outbox.release(tx, ids)),
       pendingCount: () => one((tx) => outbox.pendingCount(tx)),
+    },
+    webhooks: {
+      add: (webhook) => one((tx) => webhooks.addWebhook(tx, webhook)),
+      list: (siteId) => one((tx) => webhooks.listWebhooks(tx, siteId)),
+      recentDeliveries: (webhookId, limit) => one((tx) => webhooks.recentDeliveries(tx, webhookId, limit)),
+      remove: (siteId, id, now) => unit((tx) => webhooks.removeWebhook(tx, siteId, id, now)),
+      claimDue: (now, limit, leaseMs) => unit((tx) => webhookDelivery.claimDue(tx, now, limit, leaseMs)),
+      markSent: (id, attempts, statusCode, now) => one((tx) => webhookDelivery.markSent(tx, id, attempts, statusCode, now)),
+      scheduleRetry: (id, attempts, nextAttemptAt, result) => one((tx) => webhookDelivery.scheduleRetry(tx, id, attempts, nextAttemptAt, result)),
+      markDead: (id, attempts, result) => one((tx) => webhookDelivery.markDead(tx, id, attempts, result)),
+      release: (ids) => one((tx) => webhookDelivery.release(tx, ids)),
     },
     siteMail: {
       identity: (siteId) => one((tx) => siteMail.identity(tx, siteId)),

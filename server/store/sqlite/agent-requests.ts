@@ -7,6 +7,8 @@ import type { Db, Tx } from './client.js';
 import { commitWithOthers } from './group-commit.js';
 import { newId } from '../ids.js';
 import { enqueueMail } from './outbox.js';
+import { enqueueWebhooks } from './webhooks.js';
+import { requestChanged } from '../rules/webhook-events.js';
 import { readRequestView } from './request-view.js';
 import { categories, comments, endUsers, requestRatings, requests } from './schema.js';
 import { ratedSince, tally } from '../rules/ratings.js';
@@ -66,6 +68,7 @@ export async function addAgentComment(
       if (comment.public || status !== current.status) moveTo(tx, current, status, now);
       const view = readRequestView(tx, where, 'all')!;
       enqueueMail(db, siteId, current.id, notify(view), now);
+      enqueueWebhooks(db, siteId, requestChanged(view, { from: current.status, commentId }), now);
       return { kind: 'done', view };
     }),
   );
@@ -103,6 +106,7 @@ export async function setRequestStatus(
     moveTo(tx, next.current, next.status, now);
     const view = readRequestView(tx, next.where, 'all')!;
     enqueueMail(db, siteId, next.current.id, notify(view), now);
+    enqueueWebhooks(db, siteId, requestChanged(view, { from: next.current.status }), now);
     return { kind: 'done', view };
   });
 }

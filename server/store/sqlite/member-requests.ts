@@ -14,6 +14,8 @@ import { preparedOnce } from './prepared.js';
 import { bindScope, scopePlaceholders, scopeShape } from '../rules/scope-binding.js';
 import { countBinding, countConditions, countShape, listBinding, listColumns, listConditions, listShape } from '../rules/member-lists.js';
 import { enqueueMail } from './outbox.js';
+import { enqueueWebhooks } from './webhooks.js';
+import { requestChanged } from '../rules/webhook-events.js';
 import { claimAttachments } from './attachments.js';
 import { memberUploader, orUnclaimable } from '../rules/attachment-claims.js';
 import { sqliteHints } from './hints.js';
@@ -116,6 +118,7 @@ export async function addMemberComment(
         .run();
       const full = readRequestById(db, current.request.id, 'all')!;
       enqueueMail(db, scope.siteId, current.request.id, notify(full), now);
+      enqueueWebhooks(db, scope.siteId, requestChanged(full, { from: current.request.status, commentId }), now);
       return { kind: 'done', view: publicPart(full), commentId };
     }),
   );
@@ -137,7 +140,9 @@ export async function solveAsRequester(
       .set(transition(current.request, 'solved', now))
       .where(eq(requests.id, current.request.id))
       .run();
-    return { kind: 'done', view: readView(db, scope, number)! };
+    const view = readView(db, scope, number)!;
+    enqueueWebhooks(db, scope.siteId, requestChanged(view, { from: current.request.status }), now);
+    return { kind: 'done', view };
   });
 }
 

@@ -11,6 +11,8 @@ import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { commitWithOthers } from './group-commit.js';
 import { enqueueMail } from './outbox.js';
+import { enqueueWebhooks } from './webhooks.js';
+import { requestCreated } from '../rules/webhook-events.js';
 import { readRequestById } from './request-view.js';
 import { claimAttachments } from './attachments.js';
 import { orUnclaimable } from '../rules/attachment-claims.js';
@@ -77,6 +79,7 @@ export async function createRequest(
 
       const view = readRequestById(db, row.id, 'all')!;
       enqueueMail(db, record.siteId, row.id, notify(view), record.now);
+      enqueueWebhooks(db, record.siteId, requestCreated(view), record.now);
 
       const response = present(row);
       if (claim) keepAnswer(db, record.siteId, claim, response);

@@ -19,6 +19,8 @@ import type {
   SignupPolicy,
   SiteTheme,
   StoredStatus,
+  WebhookDeliveryStatus,
+  WebhookEventType,
 } from '../rows.js';
 
 export type { MailDigest, OutboxStatus, PlanTier, StoredStatus };
@@ -527,4 +529,43 @@ export const blockedSenders = sqliteTable(
     createdAt: text('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.siteId, t.pattern] })],
+);
+
+// ---- webhooks (issue 14) ------------------------------------------------------------
+
+export const webhooks = sqliteTable(
+  'webhooks',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    url: text('url').notNull(),
+    events: text('events', { mode: 'json' }).$type<WebhookEventType[]>().notNull(),
+    secret: text('secret').notNull(),
+    createdAt: text('created_at').notNull(),
+    removedAt: text('removed_at'),
+  },
+  (t) => [index('webhooks_site_idx').on(t.siteId)],
+);
+
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    id: text('id').primaryKey(),
+    webhookId: text('webhook_id')
+      .notNull()
+      .references(() => webhooks.id),
+    event: text('event').$type<WebhookEventType>().notNull(),
+    payload: text('payload').notNull(),
+    status: text('status').$type<WebhookDeliveryStatus>().notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at').notNull(),
+    claimedUntil: text('claimed_until'),
+    lastStatusCode: integer('last_status_code'),
+    lastError: text('last_error'),
+    createdAt: text('created_at').notNull(),
+    deliveredAt: text('delivered_at'),
+  },
+  (t) => [index('webhook_deliveries_due_idx').on(t.status, t.nextAttemptAt), index('webhook_deliveries_webhook_idx').on(t.webhookId, t.createdAt)],
 );

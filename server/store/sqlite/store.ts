@@ -25,6 +25,8 @@ import * as requests from './requests.js';
 import * as siteAdmin from './site-admin.js';
 import * as siteMail from './site-mail.js';
 import * as sites from './sites.js';
+import * as webhooks from './webhooks.js';
+import * as webhookDelivery from './webhook-delivery.js';
 
 /** The SQLite store, and its drizzle handle for the tests' own look into the database. */
 export interface SqliteStore extends Store {
@@ -96,6 +98,17 @@ export function openSqliteStore(path: string, options: OpenOptions = { instanceL
       markFailed: (id, attempts, error) => outbox.markFailed(db, id, attempts, error),
       release: (ids) => outbox.releaseClaims(db, ids),
       pendingCount: () => outbox.pendingCount(db),
+    },
+    webhooks: {
+      add: (webhook) => webhooks.addWebhook(db, webhook),
+      list: (siteId) => webhooks.listWebhooks(db, siteId),
+      recentDeliveries: (webhookId, limit) => webhooks.recentDeliveries(db, webhookId, limit),
+      remove: (siteId, id, now) => webhooks.removeWebhook(db, siteId, id, now),
+      claimDue: (now, limit, leaseMs) => webhookDelivery.claimDue(db, now, limit, leaseMs),
+      markSent: (id, attempts, statusCode, now) => webhookDelivery.markSent(db, id, attempts, statusCode, now),
+      scheduleRetry: (id, attempts, nextAttemptAt, result) => webhookDelivery.scheduleRetry(db, id, attempts, nextAttemptAt, result),
+      markDead: (id, attempts, result) => webhookDelivery.markDead(db, id, attempts, result),
+      release: (ids) => webhookDelivery.release(db, ids),
     },
     siteMail: {
       identity: (siteId) => siteMail.identity(db, siteId),
