@@ -79,7 +79,8 @@ export async function startSupportServer(config: Config, options: { logger?: boo
         });
   mail.start();
   webhooks.start();
-  if (config.webhookAllowPrivateNetworks) app.log.warn('WEBHOOK_ALLOW_PRIVATE_NETWORKS=true: webhooks may reach private and loopback addresses (development only)');
+  if (config.webhookAllowPrivateNetworks)
+    app.log.warn('WEBHOOK_ALLOW_PRIVATE_NETWORKS=true: webhooks may reach private and loopback addresses (development only)');
   app.log.info(transport.kind === 'smtp' ? 'mail goes out over SMTP' : `no SMTP_URL: mail is written to ${config.mailDir}`);
   const port = Number(new URL(address).port);
   return {

@@ -28,7 +28,9 @@ function parseEvents(value: string | undefined): WebhookEventType[] {
   const names = [...new Set(value.split(',').map((name) => name.trim()))];
   const unknown = names.filter((name) => !isWebhookEvent(name));
   if (unknown.length || !names.length) {
-    throw new UsageError(`Unknown event${unknown.length === 1 ? '' : 's'} ${unknown.map((name) => `"${name}"`).join(', ')}. Events: ${WEBHOOK_EVENTS.join(', ')}.`);
+    throw new UsageError(
+      `Unknown event${unknown.length === 1 ? '' : 's'} ${unknown.map((name) => `"${name}"`).join(', ')}. Events: ${WEBHOOK_EVENTS.join(', ')}.`,
+    );
   }
   return names as WebhookEventType[];
 }
@@ -47,7 +49,10 @@ export const addWebhook = defineCommand({
     notes: [
       "Targets on private, loopback or link-local addresses are refused (the URL's host is checked again, after DNS, at every delivery); WEBHOOK_ALLOW_PRIVATE_NETWORKS=true allows them, for development and tests only.",
     ],
-    examples: ['add-webhook --site demo --url https://hooks.example.com/porthole', 'add-webhook --site demo --url https://hooks.example.com/notes --events note.created'],
+    examples: [
+      'add-webhook --site demo --url https://hooks.example.com/porthole',
+      'add-webhook --site demo --url https://hooks.example.com/notes --events note.created',
+    ],
   },
   parse: (options) => ({
     slug: checkSlug(options.required('site'), '--site'),
@@ -58,7 +63,9 @@ export const addWebhook = defineCommand({
     const address = literalAddress(url);
     const kind = address && nonPublicKind(address);
     if (kind && !readConfig(env).webhookAllowPrivateNetworks) {
-      throw new AdminError(`${address} is ${kind}; webhooks go to public addresses only (WEBHOOK_ALLOW_PRIVATE_NETWORKS=true allows it, for development only).`);
+      throw new AdminError(
+        `${address} is ${kind}; webhooks go to public addresses only (WEBHOOK_ALLOW_PRIVATE_NETWORKS=true allows it, for development only).`,
+      );
     }
     const site = await siteBySlug(store, slug);
     const secret = newWebhookSecret();

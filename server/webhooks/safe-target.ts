@@ -76,7 +76,8 @@ export function webhookUrl(text: string): URL {
   } catch {
     throw new RefusedTargetError(`"${text}" is not a URL.`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new RefusedTargetError(`Only http: and https: URLs can receive webhooks, not ${url.protocol}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new RefusedTargetError(`Only http: and https: URLs can receive webhooks, not ${url.protocol}`);
   if (url.username || url.password) throw new RefusedTargetError('A webhook URL cannot carry a user name or password.');
   return url;
 }
@@ -103,7 +104,8 @@ export async function resolveTarget(url: URL, allowPrivate: boolean): Promise<Ch
   if (!allowPrivate) {
     for (const { address } of addresses) {
       const kind = nonPublicKind(address);
-      if (kind) throw new RefusedTargetError(`refused: ${host} resolves to ${address}, ${kind} (WEBHOOK_ALLOW_PRIVATE_NETWORKS=true allows it, for development only)`);
+      if (kind)
+        throw new RefusedTargetError(`refused: ${host} resolves to ${address}, ${kind} (WEBHOOK_ALLOW_PRIVATE_NETWORKS=true allows it, for development only)`);
     }
   }
   const [first] = addresses;
