@@ -149,3 +149,26 @@ test('without WEBHOOK_ALLOW_PRIVATE_NETWORKS a loopback target is refused: the d
   expect(delivery).toMatchObject({ status: 'dead', attempts: 1, lastStatusCode: null });
   expect(delivery!.lastError).toContain('127.0.0.1, a loopback address');
 });
+
+test('a redirect is not followed but recorded as a failure; a delivery still failing a day after its event is dead', async () => {
+  const hook = await addHook('/moved');
+  await newRequest();
+  answers.push(302);
+  expect(await worker().deliverDue()).toEqual({ sent: 0, retried: 1, dead: 0 });
+  expect(received).toHaveLength(1);
+  expect((await t.store.webhooks.recentDeliveries(hook, 1))[0]).toMatchObject({
+    status: 'pending',
+    lastStatusCode: 302,
+    lastError: 'redirect (302) not followed',
+  });
+  let report = { sent: 0, retried: 0, dead: 0 };
+  for (let hours = 0; hours < 25 && report.dead === 0; hours += 1) {
+    t.clock.advance(60 * 60 * 1000);
+    answers.push(500);
+    report = await worker().deliverDue();
+  }
+  expect(report.dead).toBe(1);
+  const [dead] = await t.store.webhooks.recentDeliveries(hook, 1);
+  expect(dead).toMatchObject({ status: 'dead', lastStatusCode: 500, lastError: 'answered 500' });
+  expect(Date.parse(t.clock.now.toISOString()) - Date.parse(dead!.createdAt)).toBeGreaterThan(23 * 60 * 60 * 1000);
+});
