@@ -151,3 +151,21 @@ export function checkCcs(ccs: string[], ownEmail: string): Record<string, FieldP
   });
   return problems;
 }
+
+// ---- the team's tags (issue 14) ------------------------------------------------------------------
+
+/** Tags on one request, at most; each at most TAG_LENGTH characters. */
+export const MAX_TAGS = 10;
+export const TAG_LENGTH = 32;
+/** A tag starts with a letter or digit, then letters, digits, spaces, `-`, `_` or `.` (so it reads in a chip and a URL). */
+const TAG = /^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u;
+
+/** A tag as stored: trimmed, inner spaces collapsed, lower case — `Billing ` and `billing` are one tag. */
+export const normalizeTag = (value: string): string => value.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** Why a tag (already normalized) cannot be stored, or undefined when it can. */
+export function tagProblem(tag: string): 'required' | 'too_long' | 'invalid_characters' | undefined {
+  if (!tag) return 'required';
+  if ([...tag].length > TAG_LENGTH) return 'too_long';
+  return TAG.test(tag) ? undefined : 'invalid_characters';
+}

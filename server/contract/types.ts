@@ -4,7 +4,7 @@
  * from here (`import type`), so TypeBox never reaches the widget bundle.
  */
 import { Type, type Static } from 'typebox';
-import { LIMITS, LINE_PATTERN as LINE, TEXT_PATTERN as TEXT } from './rules.js';
+import { LIMITS, LINE_PATTERN as LINE, MAX_TAGS, TEXT_PATTERN as TEXT } from './rules.js';
 import { LOCALES, type Locale } from '../../widget/i18n/locales.js';
 
 // Single-line and multi-line text: what each may hold is decided in rules.ts, once.
@@ -283,8 +283,14 @@ export const AgentSignIn = Type.Object(
 );
 export type AgentSignIn = Static<typeof AgentSignIn>;
 
+/** An agent as their teammates see them: whom a request can be given to. */
+export const Teammate = Type.Object({ id: Type.String(), name: Type.String() });
+export type Teammate = Static<typeof Teammate>;
+
 export const AgentBody = Type.Object({
-  agent: Type.Object({ name: Type.String(), email: Type.String(), site: Type.Object({ slug: Type.String(), name: Type.String() }) }),
+  agent: Type.Object({ id: Type.String(), name: Type.String(), email: Type.String(), site: Type.Object({ slug: Type.String(), name: Type.String() }) }),
+  /** The site's active agents, the signed-in one included. */
+  team: Type.Array(Teammate),
   categories: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
   attachments: AttachmentLimitsBody,
   /** Signed in with the inbox cookie: the token every write made with that cookie sends as `x-porthole-csrf`. Absent for API tokens. */
@@ -315,6 +321,9 @@ export const QueueQuery = Type.Object({
   limit: Type.Integer({ minimum: 1, maximum: LIMITS.listLimit, default: 20 }),
   /** `unverified_mail`: requests by mail whose sender nobody has proven, kept out of the main queue (the default). */
   view: Type.Optional(Type.Union([Type.Literal('main'), Type.Literal('unverified_mail')])),
+  /** `me`: requests the asking agent owns; `none`: requests nobody owns. */
+  assignee: Type.Optional(Type.Union([Type.Literal('me'), Type.Literal('none')])),
+  tag: Type.Optional(line(64)),
 });
 export type QueueQuery = Static<typeof QueueQuery>;
 
@@ -333,6 +342,8 @@ export const QueueItem = Type.Object({
   senderVerified: SenderVerified,
   createdAt: Type.String(),
   updatedAt: Type.String(),
+  assignee: Type.Union([Teammate, Type.Null()]),
+  tags: Type.Array(Type.String()),
 });
 export type QueueItem = Static<typeof QueueItem>;
 
@@ -345,7 +356,16 @@ export const Satisfaction = Type.Object({
 });
 export type Satisfaction = Static<typeof Satisfaction>;
 
-export const QueueBody = Type.Object({ requests: Type.Array(QueueItem), nextCursor: Type.Union([Type.String(), Type.Null()]), satisfaction: Satisfaction });
+/** Work still open (not solved or closed, not in Unverified mail): the asking agent's, nobody's, everyone's. */
+export const ViewCounts = Type.Object({ mine: Type.Integer(), unassigned: Type.Integer(), open: Type.Integer() });
+export type ViewCounts = Static<typeof ViewCounts>;
+
+export const QueueBody = Type.Object({
+  requests: Type.Array(QueueItem),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+  satisfaction: Satisfaction,
+  counts: ViewCounts,
+});
 export type QueueBody = Static<typeof QueueBody>;
 
 export const AgentRequestParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
@@ -372,6 +392,9 @@ export const AgentRequest = Type.Object({
   /** The requester's rating, once given (the last one counts). */
   rating: Type.Union([Type.Object({ score: RatingScore, comment: Type.Union([Type.String(), Type.Null()]), ratedAt: Type.String() }), Type.Null()]),
   ccs: Type.Array(Contact),
+  /** The agent who owns it; the team's alone, as are the tags. */
+  assignee: Type.Union([Teammate, Type.Null()]),
+  tags: Type.Array(Type.String()),
   comments: Type.Array(
     Type.Object({
       id: Type.String(),
@@ -411,6 +434,21 @@ export type UnverifiedMailEmptied = Static<typeof UnverifiedMailEmptied>;
 
 export const StatusChange = Type.Object({ status: AgentStatus }, { additionalProperties: false });
 export type StatusChange = Static<typeof StatusChange>;
+
+/** Who owns a request from now: an agent of the site by id, or nobody (null). */
+export const AssigneeChange = Type.Object(
+  { agentId: Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()]) },
+  { additionalProperties: false },
+);
+export type AssigneeChange = Static<typeof AssigneeChange>;
+
+/** A request's tags from now (contract/rules.ts says what a tag may be; case and spacing are normalized). */
+export const TagsChange = Type.Object({ tags: Type.Array(line(64), { maxItems: MAX_TAGS }) }, { additionalProperties: false });
+export type TagsChange = Static<typeof TagsChange>;
+
+/** The site's tags in use, most used first. */
+export const TagsInUse = Type.Object({ tags: Type.Array(Type.Object({ tag: Type.String(), requests: Type.Integer() })) });
+export type TagsInUse = Static<typeof TagsInUse>;
 
 // ---- the Help Center's accounts (issue 11) --------------------------------------------------
 

@@ -131,6 +131,7 @@ export function planHistory(site: HistorySite, seed: ConversationSeed, now: Date
       followUpOf: null,
       // The demo's conversations are written in English, the demo site's language.
       locale: 'en',
+      assigneeAgentId: null,
     });
 
     for (const email of conversation.ccs ?? []) {

@@ -1,9 +1,9 @@
 /** The support team's work: signing in, the queue, one request, replying, notes and statuses. */
 import type { Services } from './context.js';
 import type { StoredStatus } from '../store/rows.js';
-import type { AgentWithSite, ChangeOutcome, NextStatus, RequestView } from '../store/types.js';
+import type { AgentWithSite, ChangeOutcome, NextStatus, RequestView, TeamFacts } from '../store/types.js';
 import { isSenderProven } from '../store/rules/visibility.js';
-import { normalizeEmail } from '../contract/rules.js';
+import { normalizeEmail, normalizeTag } from '../contract/rules.js';
 import type { AgentBody, AgentReply, AgentRequest, QueueBody, QueueQuery, Satisfaction } from '../contract/types.js';
 import { agentSessionLimits } from '../auth/agent-auth.js';
 import { hashSecret, newSecret } from '../auth/secrets.js';
@@ -38,9 +38,10 @@ export async function signInAgent(services: Services, email: string, password: s
 export const signOutAgent = (services: Services, token: string) => services.store.agents.deleteSession(hashSecret(token));
 
 export async function describeAgent(services: Services, agent: AgentWithSite): Promise<AgentBody> {
-  const categories = await services.store.sites.listCategories(agent.siteId);
+  const [categories, team] = await Promise.all([services.store.sites.listCategories(agent.siteId), services.store.agents.listForSite(agent.siteId)]);
   return {
-    agent: { name: agent.name, email: agent.email, site: { slug: agent.siteSlug, name: agent.siteName } },
+    agent: { id: agent.id, name: agent.name, email: agent.email, site: { slug: agent.siteSlug, name: agent.siteName } },
+    team: team.filter((teammate) => teammate.removedAt === null).map(({ id, name }) => ({ id, name })),
     categories: categories.map(({ id, name }) => ({ id, name })),
     attachments: attachmentLimits(services.config.attachments),
   };
@@ -53,13 +54,24 @@ export async function agentQueue(services: Services, agent: AgentWithSite, query
     categoryId: query.categoryId ?? null,
     unanswered: query.unanswered ?? false,
     search: query.q?.trim() || null,
+    assignee: query.assignee === 'me' ? { kind: 'agent', id: agent.id } : query.assignee === 'none' ? { kind: 'none' } : null,
+    tag: query.tag ? normalizeTag(query.tag) : null,
     after: decodeCursor(query.cursor),
     limit: query.limit + 1,
   });
   const { page, nextCursor } = pageOf(rows, query.limit);
-  const satisfaction = await satisfactionOf(services, agent.siteId);
+  const [satisfaction, facts, counts] = await Promise.all([
+    satisfactionOf(services, agent.siteId),
+    services.store.team.factsOf(
+      agent.siteId,
+      page.map((row) => row.number),
+    ),
+    services.store.team.viewCounts(agent.siteId, agent.id),
+  ]);
   return {
+    counts,
     requests: page.map((row) => ({
+      ...(facts.get(row.number) ?? NO_FACTS),
       id: row.number,
       subject: row.subject,
       status: row.status,
@@ -74,6 +86,9 @@ export async function agentQueue(services: Services, agent: AgentWithSite, query
   };
 }
 
+/** A request's team facts before anyone set them. */
+const NO_FACTS: TeamFacts = { assignee: null, tags: [] };
+
 /** The period the queue's satisfaction figure covers. */
 export const SATISFACTION_DAYS = 30;
 
@@ -87,7 +102,7 @@ async function satisfactionOf(services: Services, siteId: string): Promise<Satis
 export async function agentReadRequest(services: Services, agent: AgentWithSite, number: number): Promise<AgentRequest> {
   const view = await services.store.agentRequests.find(agent.siteId, number);
   if (!view) throw notFound('That request');
-  return presentForAgent(view, services.files.urls);
+  return presentForAgent(services, view);
 }
 
 export async function agentComment(services: Services, agent: AgentWithSite, number: number, reply: AgentReply): Promise<AgentRequest> {
@@ -140,17 +155,27 @@ function watchSolve(next: NextStatus): { next: NextStatus; solvedNow(view: Reque
 }
 
 /** `customersHear`: false for an internal note that changed nothing they can see — only the team is told. */
-function settle(services: Services, outcome: ChangeOutcome, customersHear = true): AgentRequest {
+function settle(services: Services, outcome: ChangeOutcome, customersHear = true): Promise<AgentRequest> {
   if (outcome.kind === 'not_found') throw notFound('That request');
   if (outcome.kind === 'refused')
     throw new ApiError(409, 'request_closed', 'This request is closed and cannot be changed. The customer can submit a follow-up.');
-  const change = changeOf(outcome.view);
-  services.events.publish(customersHear ? change : { ...change, endUserIds: [], organizationId: null });
-  return presentForAgent(outcome.view, services.files.urls);
+  announce(services, outcome.view, customersHear);
+  return presentForAgent(services, outcome.view);
 }
 
-/** The team's view: internal notes too, and their files — agents alone are ever given URLs for those. */
-function presentForAgent(view: RequestView, urls: DownloadUrls): AgentRequest {
+/** Tells live listeners the request changed; a change only the team can see (`customersHear` false) reaches agents alone. */
+export function announce(services: Services, view: RequestView, customersHear: boolean): void {
+  const change = changeOf(view);
+  services.events.publish(customersHear ? change : { ...change, endUserIds: [], organizationId: null });
+}
+
+/** The team's view: internal notes too, and their files — agents alone are ever given URLs for those — and who owns it, and its tags. */
+export async function presentForAgent(services: Services, view: RequestView): Promise<AgentRequest> {
+  const facts = (await services.store.team.factsOf(view.request.siteId, [view.request.number])).get(view.request.number) ?? NO_FACTS;
+  return presentView(view, facts, services.files.urls);
+}
+
+function presentView(view: RequestView, facts: TeamFacts, urls: DownloadUrls): AgentRequest {
   const { request } = view;
   const contact = (person: RequestView['requester']) => ({ name: person.name, email: person.email, member: person.externalId !== null });
   return {
@@ -169,6 +194,8 @@ function presentForAgent(view: RequestView, urls: DownloadUrls): AgentRequest {
     organization: view.organizationName ? { name: view.organizationName } : null,
     rating: view.rating,
     ccs: view.ccs.map(contact),
+    assignee: facts.assignee,
+    tags: facts.tags,
     comments: view.comments.map((c) => ({
       id: c.id,
       body: c.body,

@@ -31,7 +31,8 @@ export interface NotifyContext {
   siteColor: string;
   /** The site's default language: a CC's mail speaks it until they write a request of their own. */
   siteLocale: Locale;
-  agents: { email: string; name: string }[];
+  /** The site's active agents. */
+  agents: { id: string; email: string; name: string }[];
   /** Single mails each agent gets from this site in a clock hour before the rest go into a digest. */
   agentMailsPerHour: number;
   /** The link that opens this request for this customer: in the widget on the host site, or in the Help Center. */
@@ -117,7 +118,16 @@ const toEveryone = (kind: string, view: RequestView, context: NotifyContext, lin
 
 type AgentChange = keyof typeof words.changes;
 
-function agentMails(kind: AgentChange, view: RequestView, context: NotifyContext, lines: string[]): MailDraft[] {
+/**
+ * A customer's word on a request someone owns is that agent's to hear, not the whole team's; an
+ * unowned request (or one whose owner was removed) tells every agent.
+ */
+function agentsToTell(view: RequestView, context: NotifyContext): NotifyContext['agents'] {
+  const owner = context.agents.find((agent) => agent.id === view.request.assigneeAgentId);
+  return owner ? [owner] : context.agents;
+}
+
+function agentMails(kind: AgentChange, view: RequestView, context: NotifyContext, lines: string[], recipients = context.agents): MailDraft[] {
   const { number, subject } = view.request;
   const digest = { perHour: context.agentMailsPerHour, number, change: words.changes[kind], compose: (listed: MailDigest) => agentDigest(listed, context) };
   const body = composeMail({
@@ -129,7 +139,7 @@ function agentMails(kind: AgentChange, view: RequestView, context: NotifyContext
     ...conversationFor(view, true),
     link: { label: words.openInInbox, url: context.agentLink(number) },
   });
-  return context.agents.map((agent) => ({ kind, audience: 'agent' as const, to: { email: agent.email, name: agent.name }, ...body, digest }));
+  return recipients.map((agent) => ({ kind, audience: 'agent' as const, to: { email: agent.email, name: agent.name }, ...body, digest }));
 }
 
 /** The hour's digest: request numbers and what happened, in the site's words only. */
@@ -170,7 +180,13 @@ export function customerCommentMails(view: RequestView, authorIds: readonly stri
     ...view.ccs
       .filter((cc) => !authorIds.includes(cc.id))
       .map((cc) => customerMail('cc_comment', 'cc', cc, view, context, (said) => [said.newMessage(number)])),
-    ...agentMails('customer_reply', view, context, [words.customerReplied(view.comments.at(-1)?.authorName ?? words.theCustomer, number)]),
+    ...agentMails(
+      'customer_reply',
+      view,
+      context,
+      [words.customerReplied(view.comments.at(-1)?.authorName ?? words.theCustomer, number)],
+      agentsToTell(view, context),
+    ),
   ];
 }
 

@@ -126,6 +126,8 @@ export interface RequestRow {
   followUpOf: string | null;
   /** The language the requester wrote in: their mail about it speaks it. */
   locale: Locale;
+  /** The agent who owns it, for the team only; null: unassigned. */
+  assigneeAgentId: string | null;
 }
 
 /** How a customer found the help they got on a solved request. */
@@ -421,4 +423,27 @@ export interface WebhookDeliveryRow {
   lastError: string | null;
   createdAt: string;
   deliveredAt: string | null;
+}
+
+/** A team label on a request (contract/rules.ts says what a tag may be). */
+export interface RequestTagRow {
+  requestId: string;
+  tag: string;
+}
+
+/** One of the team's shared answers; `{{customer.first_name}}` and the like are filled in when inserted. */
+export interface SavedReplyRow {
+  id: string;
+  siteId: string;
+  title: string;
+  body: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An agent's last heartbeat from a request they have open. */
+export interface RequestPresenceRow {
+  requestId: string;
+  agentId: string;
+  seenAt: string;
 }

@@ -26,7 +26,10 @@ import type {
   PortalSettingRow,
   ReplyAddressRow,
   RequestCcRow,
+  RequestPresenceRow,
   RequestRatingRow,
+  RequestTagRow,
+  SavedReplyRow,
   RequestRow,
   SettingRow,
   SiteMailSettingRow,
@@ -75,6 +78,9 @@ export interface StoreRows {
   blockedSenders: BlockedSenderRow;
   webhooks: WebhookRow;
   webhookDeliveries: WebhookDeliveryRow;
+  requestTags: RequestTagRow;
+  savedReplies: SavedReplyRow;
+  requestPresence: RequestPresenceRow;
 }
 
 /** The tables whose row drifted from rows.ts, and tables rows.ts does not know: `never` when in step. */

@@ -272,8 +272,12 @@ export interface QueueFilter {
   categoryId: string | null;
   /** Only requests no agent has answered publicly yet. */
   unanswered: boolean;
-  /** Matches subject, requester email or name (case-insensitively), or the request number. */
+  /** Matches subject, requester email or name, any message's text (case-insensitively), or the request number. */
   search: string | null;
+  /** Only requests this agent owns (`agent`), or that nobody owns (`none`); null: either. */
+  assignee?: { kind: 'agent'; id: string } | { kind: 'none' } | null;
+  /** Only requests with this tag (normalized, contract/rules.ts normalizeTag). */
+  tag?: string | null;
   after: ActivityCursor | null;
   limit: number;
 }
@@ -664,6 +668,43 @@ export interface HousekeepingStore {
   forgetUnclaimedAttachments(createdBefore: string): Promise<Pick<AttachmentRow, 'siteId' | 'storageKey'>[]>;
 }
 
+// ---- the team's own facts about requests (issue 14) ------------------------------------------
+
+/** Who owns a request and its tags: the team's, never part of anything a customer is shown. */
+export interface TeamFacts {
+  assignee: { id: string; name: string } | null;
+  tags: string[];
+}
+
+/** The inbox's views over work still open (not solved, not closed, not in Unverified mail), counted. */
+export interface ViewCounts {
+  mine: number;
+  unassigned: number;
+  open: number;
+}
+
+export type AssignOutcome =
+  | { kind: 'not_found' }
+  /** No active agent of the request's site has that id. */
+  | { kind: 'no_such_agent' }
+  /** `previousAgentId`: who owned it before (the same as now when nothing changed). */
+  | { kind: 'done'; view: RequestView; previousAgentId: string | null };
+
+export interface TeamStore {
+  /**
+   * Gives the request to the site's active agent `agentId`, or to nobody (null). Not activity: last
+   * activity stays. Giving it to someone new tells the `request.assigned` webhooks, in the same transaction.
+   */
+  assign(siteId: string, number: number, agentId: string | null, now: string): Promise<AssignOutcome>;
+  /** Replaces the request's tags with `tags` (normalized, checked, without repeats). */
+  setTags(siteId: string, number: number, tags: string[]): Promise<{ kind: 'not_found' } | { kind: 'done'; view: RequestView }>;
+  /** The facts of the site's requests with these numbers; a number without a request is left out. */
+  factsOf(siteId: string, numbers: number[]): Promise<Map<number, TeamFacts>>;
+  viewCounts(siteId: string, agentId: string): Promise<ViewCounts>;
+  /** The site's tags in use, most used first: what the tag filter offers. */
+  tagsInUse(siteId: string): Promise<{ tag: string; requests: number }[]>;
+}
+
 export interface Store {
   readonly engine: 'sqlite' | 'postgres';
   sites: SiteStore;
@@ -673,6 +714,7 @@ export interface Store {
   requests: RequestStore;
   memberRequests: MemberRequestStore;
   agentRequests: AgentRequestStore;
+  team: TeamStore;
   agents: AgentStore;
   outbox: OutboxStore;
   webhooks: WebhookStore;

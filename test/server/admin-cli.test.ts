@@ -283,7 +283,12 @@ describe('add-agent', () => {
       payload: JSON.stringify({ email: 'riley@acme.example', password }),
     });
     expect(signIn.statusCode, signIn.body).toBe(200);
-    expect(signIn.json().agent).toEqual({ name: 'Riley Park', email: 'riley@acme.example', site: { slug: 'acme', name: 'Acme Shop' } });
+    expect(signIn.json().agent).toEqual({
+      id: expect.stringMatching(/^agt_/),
+      name: 'Riley Park',
+      email: 'riley@acme.example',
+      site: { slug: 'acme', name: 'Acme Shop' },
+    });
     expect(db.select().from(agents).get()!.passwordHash).not.toContain(password!);
 
     // Same agent again: only with --token.

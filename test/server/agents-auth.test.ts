@@ -145,7 +145,12 @@ describe('signing in to the inbox', () => {
     const response = await signIn('Riley@Northwind.example ', PASSWORD);
 
     expect(response.statusCode, response.body).toBe(200);
-    expect(response.json().agent).toEqual({ name: 'Riley Chen', email: 'riley@northwind.example', site: { slug: 'demo', name: 'Northwind Outfitters' } });
+    expect(response.json().agent).toEqual({
+      id: expect.stringMatching(/^agt_/),
+      name: 'Riley Chen',
+      email: 'riley@northwind.example',
+      site: { slug: 'demo', name: 'Northwind Outfitters' },
+    });
     const [sessionCookie, signedInMark, formerCookie] = setCookiesOf(response).map((header) => header.split(';').map((part) => part.trim()));
     expect(setCookiesOf(response)).toHaveLength(3);
     expect(sessionCookie![0]).toMatch(new RegExp(`^${AGENT_COOKIE}=[A-Za-z0-9_-]{40,}$`));

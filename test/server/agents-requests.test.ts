@@ -156,6 +156,8 @@ describe('the queue', () => {
       senderVerified: false,
       createdAt: t.clock.now.toISOString(),
       updatedAt: t.clock.now.toISOString(),
+      assignee: null,
+      tags: [],
     });
 
     t.clock.advance(MINUTE);

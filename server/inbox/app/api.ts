@@ -13,6 +13,7 @@ import type {
   ErrorBody,
   QueueBody,
   QueueQuery,
+  TagsInUse,
   UnverifiedMailBody,
   UnverifiedMailEmptied,
 } from '../../contract/types.js';
@@ -40,6 +41,8 @@ export interface QueueParams {
   cursor?: string;
   limit?: number;
   view?: QueueQuery['view'];
+  assignee?: QueueQuery['assignee'];
+  tag?: string;
 }
 
 export interface InboxApi {
@@ -50,6 +53,10 @@ export interface InboxApi {
   getRequest(number: number): Promise<AgentRequestBody>;
   addComment(number: number, reply: AgentReply): Promise<AgentRequestBody>;
   setStatus(number: number, status: AgentStatus): Promise<AgentRequestBody>;
+  /** Gives the request to a teammate (their id), or to nobody. */
+  assign(number: number, agentId: string | null): Promise<AgentRequestBody>;
+  setTags(number: number, tags: string[]): Promise<AgentRequestBody>;
+  tagsInUse(): Promise<TagsInUse>;
   /** Uploads a file for the next reply or note to claim by its id. */
   uploadFile(file: File): Promise<AttachmentBody>;
   unverifiedMail(): Promise<UnverifiedMailBody>;
@@ -77,7 +84,7 @@ export function createInboxApi(base = '/api/v1/agent/'): InboxApi {
   const me = () => call<AgentBody>('me').then(remember);
 
   /** A JSON body, or a file as itself with its own type. */
-  const send = <T>(method: 'POST' | 'DELETE', path: string, body: unknown) =>
+  const send = <T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body: unknown) =>
     call<T>(path, {
       method,
       headers: {
@@ -87,7 +94,7 @@ export function createInboxApi(base = '/api/v1/agent/'): InboxApi {
       body: body instanceof File ? body : JSON.stringify(body),
     });
 
-  async function write<T>(method: 'POST' | 'DELETE', path: string, body: unknown): Promise<T> {
+  async function write<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body: unknown): Promise<T> {
     try {
       return await send<T>(method, path, body);
     } catch (error) {
@@ -117,6 +124,9 @@ export function createInboxApi(base = '/api/v1/agent/'): InboxApi {
     getRequest: (number) => call(`requests/${number}`),
     addComment: (number, reply) => write('POST', `requests/${number}/comments`, reply),
     setStatus: (number, status) => write('POST', `requests/${number}/status`, { status }),
+    assign: (number, agentId) => write('PUT', `requests/${number}/assignee`, { agentId }),
+    setTags: (number, tags) => write('PUT', `requests/${number}/tags`, { tags }),
+    tagsInUse: () => call('tags'),
     uploadFile: (file) => write('POST', `attachments?${new URLSearchParams({ filename: file.name })}`, file),
     unverifiedMail: () => call('unverified-mail'),
     emptyUnverifiedMail: () => write('POST', 'unverified-mail/empty', {}),

@@ -4,7 +4,7 @@
  * without blanking it.
  */
 import { batch, computed, signal } from '@preact/signals';
-import type { QueueItem, Satisfaction, StoredStatus } from '../../contract/types.js';
+import type { QueueItem, Satisfaction, StoredStatus, ViewCounts } from '../../contract/types.js';
 import type { ApiError, InboxApi, QueueParams } from './api.js';
 import { asApiError, failed, loading, ready, type Loadable } from './loadable.js';
 
@@ -19,6 +19,14 @@ const SEARCH_PAUSE_MS = 250;
 export type Guard = <T>(call: Promise<T>) => Promise<T>;
 
 export type QueueView = NonNullable<QueueParams['view']>;
+/** Whose requests: the signed-in agent's (`me`), nobody's (`none`), or anyone's (''). */
+export type AssigneeFilter = NonNullable<QueueParams['assignee']> | '';
+/** The views over open work the queue offers, each with its count. */
+export const TEAM_VIEWS: readonly { assignee: AssigneeFilter; count: keyof ViewCounts }[] = [
+  { assignee: 'me', count: 'mine' },
+  { assignee: 'none', count: 'unassigned' },
+  { assignee: '', count: 'open' },
+];
 
 export function createQueueModel(api: InboxApi, guard: Guard) {
   /** The main queue, or the "Unverified mail" view (mail from senders nobody has proven, kept out of the main one). */
@@ -30,6 +38,12 @@ export function createQueueModel(api: InboxApi, guard: Guard) {
   const statuses = signal<readonly StoredStatus[]>(DEFAULT_STATUSES);
   const categoryId = signal('');
   const unanswered = signal(false);
+  const assignee = signal<AssigneeFilter>('');
+  const tag = signal('');
+  /** The site's tags in use, for the tag filter, read with every load. */
+  const tagsInUse = signal<string[]>([]);
+  /** Mine, Unassigned, All open: counted with every page; null until the first. */
+  const counts = signal<ViewCounts | null>(null);
   /** The search box as typed; `search` follows it after a short pause. */
   const searchText = signal('');
   const search = signal('');
@@ -49,11 +63,25 @@ export function createQueueModel(api: InboxApi, guard: Guard) {
     unanswered: unanswered.value || undefined,
     q: search.value.trim() || undefined,
     view: view.value === 'main' ? undefined : view.value,
+    assignee: assignee.value || undefined,
+    tag: tag.value || undefined,
   }));
 
-  function countUnverified(): void {
+  /** The view shown, when the filters are one: its assignee filter over the open statuses. */
+  const teamView = computed<AssigneeFilter | null>(() =>
+    view.value === 'main' && statuses.value.length === DEFAULT_STATUSES.length && DEFAULT_STATUSES.every((s) => statuses.value.includes(s))
+      ? assignee.value
+      : null,
+  );
+
+  /** What the queue shows beside its rows, read with every load: the unverified count, the tags in use. */
+  function readBesideRows(): void {
     guard(api.unverifiedMail()).then(
       (body) => (unverifiedCount.value = body.count),
+      () => {},
+    );
+    guard(api.tagsInUse()).then(
+      (body) => (tagsInUse.value = body.tags.map((entry) => entry.tag)),
       () => {},
     );
   }
@@ -65,7 +93,7 @@ export function createQueueModel(api: InboxApi, guard: Guard) {
     const limit = quietly && shown.state === 'ready' ? Math.min(MAX_PAGE, Math.max(PAGE_SIZE, shown.value.length)) : PAGE_SIZE;
     if (!quietly || shown.state !== 'ready') rows.value = loading;
     moreProblem.value = undefined;
-    countUnverified();
+    readBesideRows();
     guard(api.queue({ ...query.peek(), limit })).then(
       (page) => {
         if (current !== run) return;
@@ -73,6 +101,7 @@ export function createQueueModel(api: InboxApi, guard: Guard) {
           rows.value = ready(page.requests);
           nextCursor.value = page.nextCursor;
           satisfaction.value = page.satisfaction;
+          counts.value = page.counts;
         });
       },
       (error) => {
@@ -137,6 +166,19 @@ export function createQueueModel(api: InboxApi, guard: Guard) {
     loadingMore,
     moreProblem,
     satisfaction,
+    assignee,
+    tag,
+    tagsInUse,
+    counts,
+    teamView,
+    /** Shows a view: its assignee filter over the open statuses, in the main queue. */
+    showTeamView(chosen: AssigneeFilter) {
+      batch(() => {
+        view.value = 'main';
+        statuses.value = DEFAULT_STATUSES;
+        assignee.value = chosen;
+      });
+    },
     load,
     loadMore,
     toggleStatus(status: StoredStatus, on: boolean) {
@@ -160,6 +202,10 @@ export function createQueueModel(api: InboxApi, guard: Guard) {
         statuses.value = DEFAULT_STATUSES;
         categoryId.value = '';
         unanswered.value = false;
+        assignee.value = '';
+        tag.value = '';
+        tagsInUse.value = [];
+        counts.value = null;
         searchText.value = '';
         search.value = '';
         rows.value = loading;

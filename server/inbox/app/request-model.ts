@@ -31,6 +31,9 @@ export function createRequestModel(api: InboxApi, guard: Guard, onChanged: () =>
   const nextStatus = signal<AgentStatus | ''>('');
   const changingStatus = signal(false);
   const statusProblem = signal<ApiError | undefined>(undefined);
+  /** The owner or tags being changed, and why the last change failed. */
+  const changingTeam = signal(false);
+  const teamProblem = signal<ApiError | undefined>(undefined);
   const drafts = new Map<number, { text: string; files: Upload[] }>();
   let fetchRun = 0;
 
@@ -64,6 +67,7 @@ export function createRequestModel(api: InboxApi, guard: Guard, onChanged: () =>
     sendProblem.value = undefined;
     sentNotice.value = '';
     statusProblem.value = undefined;
+    teamProblem.value = undefined;
   }
 
   /** Shows request `wanted` (null: none), keeping the draft of the one left behind. */
@@ -160,9 +164,33 @@ export function createRequestModel(api: InboxApi, guard: Guard, onChanged: () =>
     }
   }
 
+  /** Changes the team's facts of the open request (owner, tags): `change` makes the call for the request's number. */
+  async function changeTeam(change: (number: number) => Promise<{ request: AgentRequest }>): Promise<void> {
+    const wanted = number.peek();
+    if (wanted === null || changingTeam.peek()) return;
+    batch(() => {
+      changingTeam.value = true;
+      teamProblem.value = undefined;
+    });
+    try {
+      const { request } = await guard(change(wanted));
+      if (number.peek() === wanted) show(request);
+      onChanged();
+    } catch (error) {
+      if (number.peek() === wanted) teamProblem.value = asApiError(error);
+    } finally {
+      changingTeam.value = false;
+    }
+  }
+
   return {
     number,
     detail,
+    changingTeam,
+    teamProblem,
+    /** Gives the open request to a teammate (their id), or to nobody (null). */
+    assign: (agentId: string | null) => changeTeam((wanted) => api.assign(wanted, agentId)),
+    setTags: (tags: string[]) => changeTeam((wanted) => api.setTags(wanted, tags)),
     mode,
     draft,
     files,

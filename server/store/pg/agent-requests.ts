@@ -18,10 +18,10 @@ import { enqueueWebhooks } from './webhooks.js';
 import { requestChanged } from '../rules/webhook-events.js';
 import { claimAttachments } from './attachments.js';
 import { readHead, readView, type Head, type ViewKey } from './request-view.js';
-import { categories, comments, endUsers, requestRatings, requests } from './schema.js';
+import { categories, comments, endUsers, requestRatings, requestTags, requests } from './schema.js';
 import { ratedSince, tally } from '../rules/ratings.js';
 
-const tables = { requests, categories, endUsers, comments };
+const tables = { requests, categories, endUsers, comments, requestTags };
 
 export async function queue(tx: PgSession, siteId: string, filter: QueueFilter): Promise<QueueRow[]> {
   return tx

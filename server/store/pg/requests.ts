@@ -48,6 +48,7 @@ export async function createRequest(
     channel: record.channel ?? 'web',
     followUpOf: record.followUpOf ?? null,
     locale: record.locale,
+    assigneeAgentId: null,
   };
   await insertRequest(tx, row);
   // The requester's latest language: mail about requests that do not say one (a CC's) speaks it.

@@ -28,6 +28,7 @@ import * as siteMail from './site-mail.js';
 import * as sites from './sites.js';
 import * as webhooks from './webhooks.js';
 import * as webhookDelivery from './webhook-delivery.js';
+import * as team from './team.js';
 
 export interface PgStoreOptions extends PgPoolOptions {
   /** Where the bus says it lost or could not send something. */
@@ -103,6 +104,13 @@ export async function openPgStore(url: string, options: Partial<PgStoreOptions> 
         orUnclaimable(unit((tx) => agentRequests.addComment(tx, siteId, number, comment, nextStatus, now, notify))),
       setStatus: (siteId, number, nextStatus, now, notify) => unit((tx) => agentRequests.setStatus(tx, siteId, number, nextStatus, now, notify)),
       satisfaction: (siteId, since) => one((tx) => agentRequests.satisfaction(tx, siteId, since)),
+    },
+    team: {
+      assign: (siteId, number, agentId, now) => unit((tx) => team.assign(tx, siteId, number, agentId, now)),
+      setTags: (siteId, number, tags) => unit((tx) => team.setTags(tx, siteId, number, tags)),
+      factsOf: (siteId, numbers) => read((tx) => team.factsOf(tx, siteId, numbers)),
+      viewCounts: (siteId, agentId) => one((tx) => team.viewCounts(tx, siteId, agentId)),
+      tagsInUse: (siteId) => one((tx) => team.tagsInUse(tx, siteId)),
     },
     agents: {
       findBySiteAndEmail: (siteId, email) => one((tx) => agents.findBySiteAndEmail(tx, siteId, email)),

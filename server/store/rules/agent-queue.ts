@@ -9,6 +9,7 @@ import { olderThan } from './activity-order.js';
 import type { Hints } from './hints.js';
 import { searchFor } from './queue-search.js';
 import { inView } from './inbound.js';
+import { teamFilter } from './team.js';
 
 export interface QueueTables {
   requests: Table & {
@@ -23,10 +24,12 @@ export interface QueueTables {
     channel: Column;
     createdAt: Column;
     updatedAt: Column;
+    assigneeAgentId: Column;
   };
   categories: Table & { id: Column; name: Column };
   endUsers: Table & { id: Column; name: Column; email: Column };
-  comments: Table & { requestId: Column; authorAgentId: Column; public: Column };
+  comments: Table & { requestId: Column; authorAgentId: Column; public: Column; body: Column };
+  requestTags: Table & { requestId: Column; tag: Column };
 }
 
 /** A queue row (QueueRow), typed by the adapter's own columns. */
@@ -62,7 +65,14 @@ const agentAnswered = (t: QueueTables): SQL =>
 /** The site's requests the filter keeps — every one of that site, and only of that site — after the cursor's position. */
 export function queueConditions(t: QueueTables, hints: Hints, siteId: string, filter: QueueFilter): SQL {
   const { after } = filter;
-  const searched = { subject: t.requests.subject, requesterEmail: t.endUsers.email, requesterName: t.endUsers.name, number: t.requests.number };
+  const searched = {
+    requests: t.requests,
+    comments: t.comments,
+    subject: t.requests.subject,
+    requesterEmail: t.endUsers.email,
+    requesterName: t.endUsers.name,
+    number: t.requests.number,
+  };
   return and(
     eq(t.requests.siteId, siteId),
     inView(t.requests, filter.view ?? 'main'),
@@ -70,6 +80,7 @@ export function queueConditions(t: QueueTables, hints: Hints, siteId: string, fi
     filter.categoryId ? eq(t.requests.categoryId, filter.categoryId) : undefined,
     filter.unanswered ? not(agentAnswered(t)) : undefined,
     filter.search ? searchFor(searched, hints, filter.search) : undefined,
+    teamFilter(t, filter),
     after ? olderThan(t.requests, after.updatedAt, after.number) : undefined,
   )!;
 }

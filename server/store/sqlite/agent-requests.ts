@@ -10,7 +10,7 @@ import { enqueueMail } from './outbox.js';
 import { enqueueWebhooks } from './webhooks.js';
 import { requestChanged } from '../rules/webhook-events.js';
 import { readRequestView } from './request-view.js';
-import { categories, comments, endUsers, requestRatings, requests } from './schema.js';
+import { categories, comments, endUsers, requestRatings, requestTags, requests } from './schema.js';
 import { ratedSince, tally } from '../rules/ratings.js';
 import { sqliteHints } from './hints.js';
 import { newestActivityFirst } from '../rules/activity-order.js';
@@ -22,7 +22,7 @@ import type { AgentRequestStore, ChangeOutcome, NextStatus, QueueFilter, QueueRo
 import { claimAttachments } from './attachments.js';
 import { orUnclaimable } from '../rules/attachment-claims.js';
 
-const tables = { requests, categories, endUsers, comments };
+const tables = { requests, categories, endUsers, comments, requestTags };
 
 export async function listQueue(db: Db, siteId: string, filter: QueueFilter): Promise<QueueRow[]> {
   return db

@@ -67,6 +67,7 @@ export async function createRequest(
         channel: record.channel ?? 'web',
         followUpOf: record.followUpOf ?? null,
         locale: record.locale,
+        assigneeAgentId: null,
       };
       s.insertRequest.run({ ...row });
       s.rememberLocale.run({ id: requesterId, locale: record.locale });

@@ -177,9 +177,12 @@ export const requests = sqliteTable(
     followUpOf: text('follow_up_of').references((): AnySQLiteColumn => requests.id, { onDelete: 'set null' }),
     /** The language the requester wrote in; their mail about the request speaks it. */
     locale: text('locale').$type<Locale>().notNull().default('en'),
+    /** The agent who owns the request (the team's, never shown to customers); null: nobody yet. */
+    assigneeAgentId: text('assignee_agent_id').references((): AnySQLiteColumn => agents.id, { onDelete: 'set null' }),
   },
   (t) => [
     uniqueIndex('requests_site_number_idx').on(t.siteId, t.number),
+    index('requests_site_assignee_idx').on(t.siteId, t.assigneeAgentId, t.status),
     index('requests_requester_activity_idx').on(t.requesterId, t.updatedAt, t.number),
     index('requests_org_activity_idx').on(t.organizationId, t.updatedAt, t.number),
     index('requests_site_status_idx').on(t.siteId, t.status, t.updatedAt),
@@ -568,4 +571,49 @@ export const webhookDeliveries = sqliteTable(
     deliveredAt: text('delivered_at'),
   },
   (t) => [index('webhook_deliveries_due_idx').on(t.status, t.nextAttemptAt), index('webhook_deliveries_webhook_idx').on(t.webhookId, t.createdAt)],
+);
+
+// ---- the team's tools (issue 14): tags, saved replies, who has a request open --------------------
+
+/** The team's labels on a request (normalized: contract/rules.ts normalizeTag); never shown to customers. */
+export const requestTags = sqliteTable(
+  'request_tags',
+  {
+    requestId: text('request_id')
+      .notNull()
+      .references(() => requests.id, { onDelete: 'cascade' }),
+    tag: text('tag').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.requestId, t.tag] }), index('request_tags_tag_idx').on(t.tag)],
+);
+
+/** The team's shared answers; placeholders in a body are filled in when an agent inserts it. */
+export const savedReplies = sqliteTable(
+  'saved_replies',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id')
+      .notNull()
+      .references(() => sites.id),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('saved_replies_site_title_idx').on(t.siteId, t.title)],
+);
+
+/** Who has a request open in the inbox, as of their last heartbeat. */
+export const requestPresence = sqliteTable(
+  'request_presence',
+  {
+    requestId: text('request_id')
+      .notNull()
+      .references(() => requests.id, { onDelete: 'cascade' }),
+    agentId: text('agent_id')
+      .notNull()
+      .references(() => agents.id),
+    seenAt: text('seen_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.requestId, t.agentId] })],
 );

@@ -27,6 +27,7 @@ import * as siteMail from './site-mail.js';
 import * as sites from './sites.js';
 import * as webhooks from './webhooks.js';
 import * as webhookDelivery from './webhook-delivery.js';
+import * as team from './team.js';
 
 /** The SQLite store, and its drizzle handle for the tests' own look into the database. */
 export interface SqliteStore extends Store {
@@ -81,6 +82,13 @@ export function openSqliteStore(path: string, options: OpenOptions = { instanceL
       addComment: (siteId, number, comment, nextStatus, now, notify) => agentRequests.addAgentComment(db, siteId, number, comment, nextStatus, now, notify),
       setStatus: (siteId, number, nextStatus, now, notify) => agentRequests.setRequestStatus(db, siteId, number, nextStatus, now, notify),
       satisfaction: (siteId, since) => agentRequests.satisfaction(db, siteId, since),
+    },
+    team: {
+      assign: (siteId, number, agentId, now) => team.assign(db, siteId, number, agentId, now),
+      setTags: (siteId, number, tags) => team.setTags(db, siteId, number, tags),
+      factsOf: (siteId, numbers) => team.factsOf(db, siteId, numbers),
+      viewCounts: (siteId, agentId) => team.viewCounts(db, siteId, agentId),
+      tagsInUse: (siteId) => team.tagsInUse(db, siteId),
     },
     agents: {
       findBySiteAndEmail: (siteId, email) => agents.findAgentBySiteAndEmail(db, siteId, email),

@@ -436,6 +436,7 @@ export function unitsContract(open: OpenTestStore): void {
       channel: 'web' as const,
       followUpOf: null,
       locale: 'en' as const,
+      assigneeAgentId: null,
     };
     const comment = {
       id: 'cmt_h',

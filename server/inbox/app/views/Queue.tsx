@@ -6,7 +6,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { QueueItem } from '../../../contract/types.js';
 import { dateTime, STATUS_LABELS, timeAgo } from '../format.js';
-import { ALL_STATUSES } from '../queue-model.js';
+import { ALL_STATUSES, TEAM_VIEWS } from '../queue-model.js';
+import { inboxWords as words } from '../words.js';
 import { requestPath } from '../routing.js';
 import type { InboxModel } from '../state.js';
 import { Problem } from './Problem.js';
@@ -23,6 +24,7 @@ export function Queue({ model }: { model: InboxModel }) {
         <h2 id="queue-title" class="visually-hidden">
           Queue
         </h2>
+        <TeamViews model={model} />
         <QueueViews model={model} />
         <form
           role="search"
@@ -38,7 +40,7 @@ export function Queue({ model }: { model: InboxModel }) {
           <input
             id="queue-search"
             type="search"
-            placeholder="Search subject, requester or #number"
+            placeholder={words.searchPlaceholder}
             value={queue.searchText.value}
             onInput={(event) => queue.setSearch(event.currentTarget.value)}
           />
@@ -68,6 +70,17 @@ export function Queue({ model }: { model: InboxModel }) {
               </option>
             ))}
           </select>
+          <label for="queue-tag" class="visually-hidden">
+            {words.tagFilter}
+          </label>
+          <select id="queue-tag" value={queue.tag.value} onChange={(event) => (queue.tag.value = event.currentTarget.value)}>
+            <option value="">{words.anyTag}</option>
+            {queue.tagsInUse.value.map((tag) => (
+              <option key={tag} value={tag}>
+                {tag}
+              </option>
+            ))}
+          </select>
           <label class="check">
             <input type="checkbox" checked={queue.unanswered.value} onChange={(event) => (queue.unanswered.value = event.currentTarget.checked)} />
             Unanswered
@@ -77,6 +90,23 @@ export function Queue({ model }: { model: InboxModel }) {
       <SatisfactionFigure model={model} />
       <QueueRows model={model} />
     </aside>
+  );
+}
+
+/** Mine, Unassigned, All open: the team's views over work still open, each with its count (kept live: every load counts). */
+function TeamViews({ model }: { model: InboxModel }) {
+  const { queue } = model;
+  const counts = queue.counts.value;
+  const labels = { me: words.viewMine, none: words.viewUnassigned, '': words.viewAllOpen };
+  return (
+    <div class="view-switch team-views" role="group" aria-label={words.views}>
+      {TEAM_VIEWS.map(({ assignee, count }) => (
+        <button key={count} type="button" class="secondary" aria-pressed={queue.teamView.value === assignee} onClick={() => queue.showTeamView(assignee)}>
+          {labels[assignee]}
+          {counts && <span class="view-count">{words.viewCount(counts[count])}</span>}
+        </button>
+      ))}
+    </div>
   );
 }
 
@@ -181,7 +211,17 @@ function QueueRow({ row, selected, onOpen }: { row: QueueItem; selected: boolean
         <span class="row-meta">
           <span class="row-requester">{row.requester.name || row.requester.email}</span>
           <span class="row-category">{row.category}</span>
+          {row.assignee && <span class="row-assignee">{words.assignedTo(row.assignee.name)}</span>}
         </span>
+        {row.tags.length > 0 && (
+          <span class="row-tags">
+            {row.tags.map((tag) => (
+              <span key={tag} class="tag-chip">
+                {tag}
+              </span>
+            ))}
+          </span>
+        )}
       </a>
     </li>
   );

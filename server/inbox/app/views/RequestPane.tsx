@@ -12,6 +12,7 @@ import { FileList } from '../../../../widget/panel/files/FileList.js';
 import { Composer } from './Composer.js';
 import { Problem } from './Problem.js';
 import { StatusBadge } from './StatusBadge.js';
+import { TeamFacts } from './TeamFacts.js';
 import { UnverifiedSender } from './UnverifiedSender.js';
 
 export function RequestPane({ model }: { model: InboxModel }) {
@@ -86,6 +87,8 @@ function RequestView({ model, request }: { model: InboxModel; request: AgentRequ
         </div>
         {closed ? <p class="closed-note">Closed — cannot be changed</p> : <StatusControl model={model} request={request} />}
       </header>
+
+      <TeamFacts model={model} request={request} />
 
       <dl class="facts">
         <div>
