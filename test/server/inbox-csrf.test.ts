@@ -5,7 +5,8 @@
  * goes again — but never as someone else than the agent the page shows.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, createInboxApi } from '../../server/inbox/app/api.js';
+import { createInboxApi } from '../../server/inbox/app/api.js';
+import { ApiError } from '../../widget/kit/api-error.js';
 import { AGENT_COOKIE, INBOX_SIGNED_IN_COOKIE } from '../../server/auth/agent-auth.js';
 import { CSRF_HEADER } from '../../server/auth/csrf.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';

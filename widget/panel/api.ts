@@ -4,23 +4,12 @@
  * member's endpoints are built on `call` by the member chunk (member/member-api.ts), so visitors
  * who never sign in do not download them.
  */
-import type { ArticleBody, ArticleListBody, CreatedRequestBody, ErrorBody, NewRequest, SiteConfigBody } from '../../server/contract/types.js';
+import type { ArticleBody, ArticleListBody, CreatedRequestBody, NewRequest, SiteConfigBody } from '../../server/contract/types.js';
+import { fetchOrThrow } from '../kit/api-error.js';
 import { locale } from './language.js';
 // A call's result as the views hold it comes with the client: every chunk that calls the server shows one, and
 // shipping it here keeps it out of a chunk of its own (an extra download for 100 bytes).
-export { failed, loading, ready, type Loadable } from './models/loadable.js';
-
-/** A failed call: `status` 0 and code `network` when the server could not be reached at all. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly fields: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
+export { failed, loading, ready, type Loadable } from '../kit/loadable.js';
 
 export interface ApiClient {
   /** The site's slug, e.g. the key its kept drafts go under (drafts.ts). */
@@ -53,19 +42,9 @@ export const post = (body: unknown, headers: Record<string, string> = {}): Reque
 export function createApiClient(scriptUrl: string, site: string): ApiClient {
   const base = new URL(`api/v1/sites/${encodeURIComponent(site)}/`, scriptUrl);
 
-  async function open(path: string, init: RequestInit = {}): Promise<Response> {
-    let response: Response;
-    try {
-      // No cookies, no referrer: the server learns only what we send it on purpose. Only a call that
-      // asks for its cookie gets it: the Help Center's own page, for its sign-in (help-center/portal-api.ts).
-      response = await fetch(new URL(path, base), { credentials: 'omit', ...init, referrerPolicy: 'no-referrer' });
-    } catch {
-      throw new ApiError(0, 'network', 'The support server could not be reached.');
-    }
-    if (response.ok) return response;
-    const error = ((await response.json().catch(() => undefined)) as ErrorBody | undefined)?.error;
-    throw new ApiError(response.status, error?.code ?? 'unknown', error?.message ?? response.statusText, error?.fields);
-  }
+  // No cookies, no referrer: the server learns only what we send it on purpose. Only a call that
+  // asks for its cookie gets it: the Help Center's own page, for its sign-in (help-center/portal-api.ts).
+  const open = (path: string, init: RequestInit = {}) => fetchOrThrow(new URL(path, base), { credentials: 'omit', ...init, referrerPolicy: 'no-referrer' });
   const call = async <T>(path: string, init?: RequestInit) => (await (await open(path, init)).json().catch(() => undefined)) as T;
 
   return {

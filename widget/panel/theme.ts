@@ -12,7 +12,7 @@ import { effect, signal } from '@preact/signals';
 import type { SiteConfigBody } from '../../server/contract/types.js';
 import type { LoaderBridge } from '../bridge.js';
 import type { PortholeConfig } from '../porthole.js';
-import type { Loadable } from './models/loadable.js';
+import type { Loadable } from '../kit/loadable.js';
 import { afterFirstView } from './later-views.js';
 
 /**

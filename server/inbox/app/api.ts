@@ -10,7 +10,6 @@ import type {
   AgentRequestBody,
   AgentStatus,
   AttachmentBody,
-  ErrorBody,
   QueueBody,
   QueueQuery,
   TagsInUse,
@@ -18,18 +17,7 @@ import type {
   UnverifiedMailEmptied,
 } from '../../contract/types.js';
 import { CSRF_HEADER } from '../../contract/rules.js';
-
-/** A failed call: `status` 0 and code `network` when the server could not be reached at all. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly fields: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
+import { ApiError, fetchOrThrow } from '../../../widget/kit/api-error.js';
 
 const CSRF_REFUSALS = new Set(['csrf_token_missing', 'csrf_token_invalid']);
 
@@ -65,17 +53,8 @@ export interface InboxApi {
 
 export function createInboxApi(base = '/api/v1/agent/'): InboxApi {
   async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
-    let response: Response;
-    try {
-      response = await fetch(base + path, { ...init, credentials: 'same-origin', headers: { accept: 'application/json', ...init.headers } });
-    } catch {
-      throw new ApiError(0, 'network', 'The support server could not be reached.');
-    }
-    if (response.status === 204) return undefined as T;
-    const body = (await response.json().catch(() => undefined)) as T | ErrorBody | undefined;
-    if (response.ok) return body as T;
-    const error = (body as ErrorBody | undefined)?.error;
-    throw new ApiError(response.status, error?.code ?? 'unknown', error?.message ?? response.statusText, error?.fields);
+    const response = await fetchOrThrow(base + path, { ...init, credentials: 'same-origin', headers: { accept: 'application/json', ...init.headers } });
+    return (response.status === 204 ? undefined : await response.json().catch(() => undefined)) as T;
   }
 
   /** Who the server last said is signed in here, with their session's CSRF token. */

@@ -1,6 +1,6 @@
 /** Times and names as the inbox shows them. */
 import type { AgentStatus, StoredStatus } from '../../contract/types.js';
-import { dateTime as localDateTime, timeAgo as relativeTime } from '../../../widget/time.js';
+import { dateTime as localDateTime, timeAgo as relativeTime } from '../../../widget/kit/time.js';
 
 // The inbox's words are English (its own i18n is not built yet), and so are its times.
 const INBOX_LOCALE = 'en';

@@ -5,8 +5,10 @@
  */
 import { batch, computed, signal } from '@preact/signals';
 import type { QueueItem, Satisfaction, StoredStatus, ViewCounts } from '../../contract/types.js';
-import type { ApiError, InboxApi, QueueParams } from './api.js';
-import { asApiError, failed, loading, ready, type Loadable } from './loadable.js';
+import type { InboxApi, QueueParams } from './api.js';
+import type { ApiError } from '../../../widget/kit/api-error.js';
+import { asApiError } from '../../../widget/kit/api-error.js';
+import { failed, loading, ready, type Loadable } from '../../../widget/kit/loadable.js';
 
 export const ALL_STATUSES: readonly StoredStatus[] = ['new', 'open', 'pending', 'hold', 'solved', 'closed'];
 /** Everything still needing work: not solved, not closed. */

@@ -6,8 +6,9 @@
 import { batch, signal } from '@preact/signals';
 import { attachedIds, isUploading, type Upload } from '../../../widget/panel/models/uploads.js';
 import type { AgentReply, AgentRequest, AgentStatus, StoredStatus } from '../../contract/types.js';
-import { ApiError, type InboxApi } from './api.js';
-import { asApiError, failed, loading, ready, type Loadable } from './loadable.js';
+import type { InboxApi } from './api.js';
+import { ApiError, asApiError } from '../../../widget/kit/api-error.js';
+import { failed, loading, ready, type Loadable } from '../../../widget/kit/loadable.js';
 import type { Guard } from './queue-model.js';
 
 export type ComposerMode = 'public' | 'note';

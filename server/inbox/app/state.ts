@@ -5,8 +5,8 @@
  */
 import { computed, effect, signal, untracked } from '@preact/signals';
 import type { AgentBody } from '../../contract/types.js';
-import { ApiError, type InboxApi } from './api.js';
-import { asApiError } from './loadable.js';
+import type { InboxApi } from './api.js';
+import { ApiError, asApiError } from '../../../widget/kit/api-error.js';
 import { createQueueModel, type Guard } from './queue-model.js';
 import { createRequestModel } from './request-model.js';
 import { QUEUE_PATH, requestNumberOf, requestPath, safeNextPath } from './routing.js';

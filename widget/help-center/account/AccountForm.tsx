@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { ApiError } from '../../panel/api.js';
+import { ApiError } from '../../kit/api-error.js';
 import { messages, helpCenterMessages as words } from '../../i18n/words.js';
 import type { FieldError } from '../../panel/models/contact-form.js';
 

@@ -5,7 +5,8 @@
  */
 import { checkCcs, checkNewRequest } from '../../../server/contract/rules.js';
 import type { CreatedRequestBody, NewRequest } from '../../../server/contract/types.js';
-import { ApiError, type ApiClient } from '../api.js';
+import type { ApiClient } from '../api.js';
+import { asApiError } from '../../kit/api-error.js';
 import type { ContactForm, Draft, FieldError } from '../models/contact-form.js';
 import { attachedIds, isUploading } from '../models/uploads.js';
 import { forgetContactDraft } from './kept-draft.js';
@@ -60,7 +61,7 @@ export async function submitContact(form: ContactForm, api: ApiClient): Promise<
     forgetContactDraft(api.site);
     return request;
   } catch (error) {
-    const apiError = error instanceof ApiError ? error : new ApiError(0, 'network', String(error));
+    const apiError = asApiError(error);
     errors.value = Object.fromEntries(Object.entries(apiError.fields).map(([path, message]) => [path, { message }]));
     failure.value = apiError;
     return undefined;

@@ -10,7 +10,7 @@ import { Notice, Skeleton } from '../components/Notice.js';
 import type { MemberHost } from '../state.js';
 import type { RequestsModel } from './requests-model.js';
 import { StatusBadge } from './StatusBadge.js';
-import { dateTime } from '../../time.js';
+import { dateTime } from '../../kit/time.js';
 import { locale } from '../language.js';
 
 /** `asked`: the score a solve mail's link chose (`rate=good`), to confirm; a link never stores a rating by itself. */

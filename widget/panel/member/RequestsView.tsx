@@ -6,7 +6,7 @@ import { Notice, Skeleton } from '../components/Notice.js';
 import type { MemberHost } from '../state.js';
 import type { RequestsModel } from './requests-model.js';
 import { StatusBadge } from './StatusBadge.js';
-import { timeAgo } from '../../time.js';
+import { timeAgo } from '../../kit/time.js';
 import { locale } from '../language.js';
 import { onTabKeys } from './tab-keys.js';
 

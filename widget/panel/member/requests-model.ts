@@ -4,7 +4,7 @@
  */
 import { effect, signal } from '@preact/signals';
 import type { RatingScore, RequestDetail, RequestScope, RequestSummary } from '../../../server/contract/types.js';
-import { ApiError } from '../api.js';
+import { asApiError, type ApiError } from '../../kit/api-error.js';
 import { failed, loading, ready, type Loadable } from '../api.js';
 import type { MemberHost } from '../state.js';
 import { memberApi } from './member-api.js';
@@ -13,9 +13,6 @@ import { keptDrafts } from '../drafts.js';
 import { liveNews } from './live-news.js';
 
 const PAGE_SIZE = 10;
-
-/** A failure as the views word it: the server's refusal, or `network` when it was not reached. */
-const asApiError = (error: unknown) => (error instanceof ApiError ? error : new ApiError(0, 'network', String(error)));
 
 /** Tells the host page that a request changed, and how it stands now (`request:updated`). */
 export const tellHost = (model: MemberHost, { id, status, statusLabel }: RequestDetail) => model.emit('request:updated', { id, status, statusLabel });

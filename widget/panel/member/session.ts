@@ -10,7 +10,8 @@
  */
 import type { Signal } from '@preact/signals';
 import type { Member } from '../../../server/contract/types.js';
-import { ApiError, type ApiClient } from '../api.js';
+import type { ApiClient } from '../api.js';
+import { ApiError } from '../../kit/api-error.js';
 import type { Identity, SessionState } from '../models/member-session.js';
 import { memberApi } from './member-api.js';
 

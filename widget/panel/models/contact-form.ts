@@ -6,7 +6,7 @@
 import { computed, effect, signal } from '@preact/signals';
 import type { FieldProblem } from '../../../server/contract/rules.js';
 import type { Category } from '../../../server/contract/types.js';
-import type { ApiError } from '../api.js';
+import type { ApiError } from '../../kit/api-error.js';
 import type { PortholePrefill } from '../../porthole.js';
 import type { MemberSession } from './member-session.js';
 import type { Upload } from './uploads.js';

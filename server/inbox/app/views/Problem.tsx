@@ -1,5 +1,5 @@
 /** Errors as people should read them: what happened and what to do, inline where it happened. */
-import type { ApiError } from '../api.js';
+import type { ApiError } from '../../../../widget/kit/api-error.js';
 
 export function problemText(error: ApiError): string {
   switch (error.code) {
