@@ -83,6 +83,7 @@ export const erasePerson = defineCommand({
     const files = fileStorageFor(store, config);
     for (const file of erasure.files) await files.remove(file.siteId, file.storageKey);
     const mailFiles = await removeMailFiles(config.mailDir, erasure.mailMarks);
+    for (const warning of erasure.warnings) io.err(`warning: ${warning}`);
     io.err(`Site "${slug}": erased ${email}: ${summary(erasure)}, ${plural(mailFiles, 'mail file')} in ${config.mailDir}.`);
   },
 });

@@ -40,6 +40,7 @@ import {
   mailMarksOf,
   noCounts,
   normalizedEmail,
+  digestMentions,
   payloadMentions,
   responseMentions,
   type PersonErasure,
@@ -245,10 +246,23 @@ async function eraseRows(tx: PgTx, siteId: string, email: string, now: string): 
   ).length;
 
   const aboutThem = [...new Set([...madeIds, ...written.map((comment) => comment.requestId)])];
-  const mails = await tx
+  const mails: { id: string }[] = await tx
     .delete(outbox)
     .where(and(eq(outbox.siteId, siteId), or(sameEmail(outbox.toEmail, email), inArray(outbox.toEndUserId, ids), inArray(outbox.requestId, aboutThem))))
     .returning({ id: outbox.id });
+  const digests = (
+    await tx
+      .select({ id: outbox.id, digest: outbox.digest })
+      .from(outbox)
+      .where(and(eq(outbox.siteId, siteId), isNotNull(outbox.digest)))
+  ).filter((row) => digestMentions(row.digest, marks));
+  await tx.delete(outbox).where(
+    inArray(
+      outbox.id,
+      digests.map((row) => row.id),
+    ),
+  );
+  mails.push(...digests);
   counts.outboxMails = mails.length;
 
   const deliveries = (
@@ -314,5 +328,6 @@ async function eraseRows(tx: PgTx, siteId: string, email: string, now: string): 
       madeIds,
       mails.map((mail) => mail.id),
     ),
+    warnings: [],
   };
 }

@@ -20,7 +20,8 @@
  *   replies and notes: a conversation about a person quotes them), a rating's comment, every file;
  * - elsewhere: the text of their own messages on others' requests, their uploads, their CC entries
  *   (and the CC list of their own requests: whom they wrote with), a "sent from" of their address;
- * - mail: outbox rows to them or about a request they made or wrote on; webhook deliveries and
+ * - mail: outbox rows to them or about a request they made or wrote on (an agents' digest listing
+ *   one of their requests too); webhook deliveries and
  *   idempotency keys whose stored bodies carry their address, requests or messages;
  * - reply addresses made for them, Help Center accounts (and so sessions) and links, and
  *   block-list entries of their address.
@@ -314,6 +315,8 @@ export interface PersonErasure {
    * MAIL_DIR holding any of them goes too.
    */
   mailMarks: string[];
+  /** What the engine could not finish (e.g. compacting while another connection reads): the command warns with each. */
+  warnings: string[];
 }
 
 export const noCounts = (): Record<ErasedPart, number> => Object.fromEntries(ERASED_PARTS.map((part) => [part, 0])) as Record<ErasedPart, number>;
@@ -353,6 +356,10 @@ export function responseMentions(responseBody: string, marks: PersonMarks): bool
     return false;
   }
 }
+
+/** Whether an agents' digest (outbox.digest) lists one of their requests: its text names the request's subject. */
+export const digestMentions = (digest: { entries: { number: number }[] } | null, marks: PersonMarks): boolean =>
+  digest !== null && digest.entries.some((entry) => marks.requestNumbers.has(entry.number));
 
 export const mailMarksOf = (email: string, requestIds: string[], outboxIds: string[]): string[] => [
   email,

@@ -35,6 +35,7 @@ import {
   mailMarksOf,
   noCounts,
   normalizedEmail,
+  digestMentions,
   payloadMentions,
   responseMentions,
   type PersonErasure,
@@ -186,9 +187,14 @@ export async function erasePerson(db: Db, siteId: string, address: string, now: 
     db.run(sql`ANALYZE`);
     // The old text may still be in WAL frames and in pages of the main file: write the WAL back and
     // empty it, rebuild the file, and empty the WAL the rebuild went through.
-    pragma('wal_checkpoint(TRUNCATE)');
+    const checkpoint = () => db.get<{ busy: number }>(sql`PRAGMA wal_checkpoint(TRUNCATE)`)?.busy === 0;
+    const emptied = checkpoint();
     db.run(sql`VACUUM`);
-    pragma('wal_checkpoint(TRUNCATE)');
+    if (!(checkpoint() && emptied)) {
+      erasure.warnings.push(
+        'Another connection was reading the database, so its write-ahead log (-wal) could not be emptied: run the same command again with the server stopped.',
+      );
+    }
     return erasure;
   } finally {
     pragma(`secure_delete = ${before ? 'ON' : 'OFF'}`);
@@ -252,11 +258,26 @@ function eraseRows(tx: Tx, siteId: string, email: string, now: string): PersonEr
     .run().changes;
 
   const aboutThem = [...new Set([...madeIds, ...written.map((comment) => comment.requestId)])];
-  const mails = tx
+  const mails: { id: string }[] = tx
     .delete(outbox)
     .where(and(eq(outbox.siteId, siteId), or(sameEmail(outbox.toEmail, email), inArray(outbox.toEndUserId, ids), inArray(outbox.requestId, aboutThem))))
     .returning({ id: outbox.id })
     .all();
+  const digests = tx
+    .select({ id: outbox.id, digest: outbox.digest })
+    .from(outbox)
+    .where(and(eq(outbox.siteId, siteId), isNotNull(outbox.digest)))
+    .all()
+    .filter((row) => digestMentions(row.digest, marks));
+  tx.delete(outbox)
+    .where(
+      inArray(
+        outbox.id,
+        digests.map((row) => row.id),
+      ),
+    )
+    .run();
+  mails.push(...digests);
   counts.outboxMails = mails.length;
 
   const deliveries = tx
@@ -316,5 +337,6 @@ function eraseRows(tx: Tx, siteId: string, email: string, now: string): PersonEr
       madeIds,
       mails.map((mail) => mail.id),
     ),
+    warnings: [],
   };
 }
