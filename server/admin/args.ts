@@ -37,6 +37,7 @@ export class ParsedOptions {
     private readonly values: Map<string, string[]>,
   ) {}
 
+  /** Whether the option was given (a flag: set). */
   has(name: string): boolean {
     return this.values.has(name);
   }
@@ -73,7 +74,11 @@ export function parseOptions(spec: CommandSpec, argv: string[]): ParsedOptions {
       throw new UsageError(`${spec.name} has no option --${name}.${near ? ` Did you mean --${near}?` : ''}`);
     }
     let value: string;
-    if (eq !== -1) value = arg.slice(eq + 1);
+    if (option.value === undefined) {
+      // A flag: present or not, never given a value.
+      if (eq !== -1) throw new UsageError(`--${name} takes no value.`);
+      value = 'true';
+    } else if (eq !== -1) value = arg.slice(eq + 1);
     else {
       const next = argv[i + 1];
       if (next === undefined || next.startsWith('--')) throw new UsageError(`--${name} needs a value${option.value ? ` (${option.value})` : ''}.`);

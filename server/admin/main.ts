@@ -28,6 +28,7 @@ import { setDkim } from './set-dkim.js';
 import { blockSender, listBlocked, unblockSender } from './blocked-senders.js';
 import { setInbound } from './set-inbound.js';
 import { addWebhook, listWebhooks, removeWebhook } from './webhooks.js';
+import { erasePerson, exportPerson } from './privacy.js';
 
 export type { AdminIo } from './command.js';
 
@@ -55,6 +56,8 @@ const COMMANDS: AdminCommand<any>[] = [
   addWebhook,
   listWebhooks,
   removeWebhook,
+  exportPerson,
+  erasePerson,
 ];
 
 export interface AdminOptions {
@@ -140,7 +143,7 @@ function unknownCommand(name: string): string {
 function globalHelp(): string[] {
   const width = Math.max(...COMMANDS.map((command) => command.spec.name.length));
   return [
-    'Porthole admin: sites, their token secrets, mail and webhooks, support agents, their API tokens and help-centre articles.',
+    "Porthole admin: sites, their token secrets, mail and webhooks, support agents, their API tokens, help-centre articles and people's data (export, erase).",
     '',
     `Usage: ${INVOCATION} <command> [options]`,
     `       ${INVOCATION} <command> --help`,

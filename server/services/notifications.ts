@@ -110,9 +110,12 @@ function customerMail(kind: string, role: Role, person: Person, view: RequestVie
   return { kind, audience: 'customer', to: { email: person.email, name: person.emailVerified ? person.name : null, endUserId: person.id }, ...body };
 }
 
-/** The same mail for the requester and every CC (each with their own language, subject, quoting and link). */
+/**
+ * The same mail for the requester and every CC (each with their own language, subject, quoting and link).
+ * An erased requester (admin/privacy.ts) has no address left: the team may still answer the request, and nobody is mailed.
+ */
 const toEveryone = (kind: string, view: RequestView, context: NotifyContext, lines: Lines, rating = false): MailDraft[] => [
-  customerMail(kind, 'requester', view.requester, view, context, lines, rating),
+  ...(view.requester.email ? [customerMail(kind, 'requester', view.requester, view, context, lines, rating)] : []),
   ...view.ccs.map((cc) => customerMail(kind, 'cc', cc, view, context, lines, rating)),
 ];
 

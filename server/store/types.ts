@@ -40,6 +40,7 @@ import type {
 } from './rows.js';
 import type { Bus, Clock, Leases, WindowCounters } from './shared-state.js';
 import type { LocaleChoice } from './rules/article-locales.js';
+import type { PersonExport, PersonErasure } from './rules/privacy.js';
 
 export type { LocaleChoice };
 
@@ -705,6 +706,18 @@ export interface TeamStore {
   tagsInUse(siteId: string): Promise<{ tag: string; requests: number }[]>;
 }
 
+// ---- privacy (issue 14) ----------------------------------------------------------------------
+
+/**
+ * One person's data on a site, by address (rules/privacy.ts says what is in it and what erasing
+ * changes). `erasePerson` is one transaction, and then makes the engine drop the old text from its
+ * files: SQLite deletes securely, checkpoints and vacuums; PostgreSQL vacuums the touched tables full.
+ */
+export interface PrivacyStore {
+  exportPerson(siteId: string, email: string): Promise<PersonExport>;
+  erasePerson(siteId: string, email: string, now: string): Promise<PersonErasure>;
+}
+
 export interface Store {
   readonly engine: 'sqlite' | 'postgres';
   sites: SiteStore;
@@ -724,6 +737,7 @@ export interface Store {
   admin: AdminStore;
   housekeeping: HousekeepingStore;
   attachments: AttachmentStore;
+  privacy: PrivacyStore;
   /** Where attachments' bytes live when the database keeps them itself (PostgreSQL); null: in the files directory (FILES_DIR). */
   fileBytes: FileStorage | null;
   /** Messages between the instances on this database: live events, cache invalidations (shared-state.ts). */

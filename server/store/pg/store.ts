@@ -23,6 +23,7 @@ import * as memberRequests from './member-requests.js';
 import * as members from './members.js';
 import * as outbox from './outbox.js';
 import * as portal from './portal.js';
+import * as privacy from './privacy.js';
 import * as requests from './requests.js';
 import * as siteMail from './site-mail.js';
 import * as sites from './sites.js';
@@ -203,6 +204,10 @@ export async function openPgStore(url: string, options: Partial<PgStoreOptions> 
       add: (row, quotaBytes) => unit((tx) => attachments.add(tx, row, quotaBytes)),
       siteBytes: (siteId) => one((tx) => attachments.siteBytes(tx, siteId)),
       findClaimed: (id) => one((tx) => attachments.findClaimed(tx, id)),
+    },
+    privacy: {
+      exportPerson: (siteId, email) => read((tx) => privacy.exportPerson(tx, siteId, email)),
+      erasePerson: (siteId, email, now) => privacy.erasePerson(pool, siteId, email, now),
     },
     // Chunk times are the database server's business only (orphan sweeps), so the wall clock is fine.
     fileBytes: pgFileStorage(pool, () => new Date().toISOString()),

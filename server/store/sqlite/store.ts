@@ -21,6 +21,7 @@ import * as inbound from './inbound.js';
 import * as members from './members.js';
 import * as outbox from './outbox-delivery.js';
 import * as portal from './portal.js';
+import * as privacy from './privacy.js';
 import * as requests from './requests.js';
 import * as siteAdmin from './site-admin.js';
 import * as siteMail from './site-mail.js';
@@ -178,6 +179,10 @@ export function openSqliteStore(path: string, options: OpenOptions = { instanceL
       add: (row, quotaBytes) => attachments.addAttachment(db, row, quotaBytes),
       siteBytes: (siteId) => attachments.siteBytes(db, siteId),
       findClaimed: (id) => attachments.findClaimed(db, id),
+    },
+    privacy: {
+      exportPerson: (siteId, email) => privacy.exportPerson(db, siteId, email),
+      erasePerson: (siteId, email, now) => privacy.erasePerson(db, siteId, email, now),
     },
     // Every unit settles before its method's promise does, so nothing is under way once callers have awaited theirs.
     close: async () => database.close(),
